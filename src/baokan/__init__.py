@@ -1,0 +1,70 @@
+"""baokan (报刊): clean, typed articles from raw text dumps of Chinese newspapers.
+
+    >>> import baokan
+    >>> issue = baokan.parse_file("seeds/001_bf79e90147921a73.txt")
+    >>> issue.articles[0].headline
+    '从“治已病”到“防未病” 我市医保新政为市民幸福“加码”'
+
+The public surface is what this module exports: :func:`parse` and :func:`parse_file`,
+the models, :func:`decode`, the heuristic and profile machinery, :func:`evaluate`, and
+the exceptions.
+"""
+
+from baokan._version import __version__
+from baokan.api import parse, parse_file
+from baokan.decode import Decoded, decode
+from baokan.document import Block, BylineData, Document, Kind, Recorder
+from baokan.errors import (
+    BaokanError,
+    DuplicateHeuristicError,
+    InputError,
+    NotTextError,
+    ProfileError,
+    SettingsError,
+    UnknownHeuristicError,
+    UnknownProfileError,
+)
+from baokan.evaluate import evaluate, evaluate_files
+from baokan.models import (
+    Article,
+    Byline,
+    Caption,
+    Diagnostic,
+    Dropped,
+    Fragment,
+    Issue,
+    SourceInfo,
+    Subhead,
+)
+from baokan.pipeline import (
+    ENTRY_POINT_GROUP,
+    Heuristic,
+    HeuristicFailed,
+    NoSettings,
+    available_heuristics,
+    get_heuristic,
+    heuristic,
+)
+from baokan.profiles import (
+    BUILTIN_PROFILES,
+    Profile,
+    ProfileStep,
+    detect_profile,
+    get_profile,
+    profile_names,
+    register_profile,
+)
+
+register = heuristic
+"""Alias of :func:`heuristic`: register a function as a named heuristic."""
+
+__all__ = [
+    "BUILTIN_PROFILES", "ENTRY_POINT_GROUP", "Article", "BaokanError", "Block", "Byline",
+    "BylineData", "Caption", "Decoded", "Diagnostic", "Document", "Dropped",
+    "DuplicateHeuristicError", "Fragment", "Heuristic", "HeuristicFailed", "InputError",
+    "Issue", "Kind", "NoSettings", "NotTextError", "Profile", "ProfileError", "ProfileStep",
+    "Recorder", "SettingsError", "SourceInfo", "Subhead", "UnknownHeuristicError",
+    "UnknownProfileError", "__version__", "available_heuristics", "decode", "detect_profile",
+    "evaluate", "evaluate_files", "get_heuristic", "get_profile", "heuristic", "parse",
+    "parse_file", "profile_names", "register", "register_profile",
+]

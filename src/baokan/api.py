@@ -1,0 +1,112 @@
+"""The entry points: :func:`parse` and :func:`parse_file`."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import baokan.heuristics  # noqa: F401  (registers the built-in heuristics)
+from baokan.assemble import assemble
+from baokan.decode import Decoded, decode
+from baokan.document import Document
+from baokan.errors import InputError
+from baokan.models import Diagnostic, Issue, SourceInfo
+from baokan.pipeline import run
+from baokan.profiles import Profile, detect_profile, get_profile
+
+Source = bytes | str | os.PathLike[str]
+ProfileSpec = str | Profile | Sequence[str]
+
+
+def resolve_profile(profile: ProfileSpec, text: str) -> tuple[Profile, dict[str, float]]:
+    """The profile to run on ``text``: ``"auto"`` detects one, a name looks one up, a
+    :class:`Profile` is used as it is, a list of heuristic names becomes a profile."""
+    if isinstance(profile, Profile):
+        return profile, {}
+    if isinstance(profile, str):
+        if profile == "auto":
+            return detect_profile(text)
+        return get_profile(profile), {}
+    return Profile.from_names(list(profile)), {}
+
+
+def _coerce_date(value: _dt.date | str | None) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"date must be YYYY-MM-DD, got {value!r}") from exc
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """Read a dump's bytes, turning every file-system problem into one clear InputError."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory, not a dump (give the files in it)")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory, not a dump (give the files in it)") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+
+
+def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | None = None,
+          date: _dt.date | str | None = None, page: str | None = None, strict: bool = True,
+          explain: bool = True) -> Issue:
+    """Parse one dump into an :class:`~baokan.models.Issue`.
+
+    ``source`` is the dump's bytes (decoded with :func:`~baokan.decode.decode`), its text
+    (a ``str``), or a path (a :class:`pathlib.Path` or other ``os.PathLike``; a plain
+    ``str`` is always taken as text).  ``profile`` is ``"auto"`` (measure the dump and
+    pick a built-in profile), a profile name, a :class:`~baokan.profiles.Profile`, or a
+    list of heuristic names.  ``publication``, ``date`` and ``page`` are recorded on the
+    Issue.  With ``strict=False`` a heuristic that fails is skipped (and reported in the
+    diagnostics) instead of raising; ``explain=False`` keeps only the essential
+    diagnostics, for bulk runs.
+    """
+    path: str | None = None
+    if isinstance(source, os.PathLike):
+        path = os.fspath(source)
+        source = read_source(path)
+    if isinstance(source, bytes):
+        decoded = decode(source)
+        data = source
+    elif isinstance(source, str):
+        decoded = Decoded(text=source, encoding="str", confidence=1.0,
+                          replacement_chars=source.count("\ufffd"))
+        data = source.encode("utf-8", errors="surrogatepass")
+    else:
+        raise TypeError(f"source must be bytes, str or a path, not {type(source).__name__}")
+    info = SourceInfo(path=path, encoding=decoded.encoding, confidence=decoded.confidence,
+                      sha256=hashlib.sha256(data).hexdigest(),
+                      replacement_chars=decoded.replacement_chars)
+    day = _coerce_date(date)
+    chosen, measurements = resolve_profile(profile, decoded.text)
+    if decoded.binary:
+        note = Diagnostic("decode", "not text", (0, 0),
+                          "the input looks like binary data (a PDF, an image…); nothing parsed")
+        return Issue(source=info, profile=chosen.name, publication=publication, date=day,
+                     page=page, diagnostics=(note,))
+    steps = chosen.build()
+    doc = Document.from_text(decoded.text, explain=explain).measure(**measurements)
+    if measurements:
+        detail = ", ".join(f"{k}={v:g}" for k, v in sorted(measurements.items()))
+        doc = doc.note(Diagnostic("auto-profile", f"chose {chosen.name}",
+                                  (1, max(1, len(decoded.text.splitlines()))), detail))
+    doc = run(doc, steps, strict=strict)
+    return assemble(doc, source=info, profile=chosen.name, publication=publication,
+                    date=day, page=page)
+
+
+def parse_file(path: str | os.PathLike[str], **kwargs: object) -> Issue:
+    """Parse the dump at ``path`` (a ``str`` here is a path); keywords as for :func:`parse`."""
+    return parse(Path(path), **kwargs)  # type: ignore[arg-type]

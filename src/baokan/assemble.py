@@ -1,0 +1,103 @@
+"""Turn the labelled, grouped blocks of a :class:`~baokan.document.Document` into an Issue."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+
+from baokan.document import Block, Document, Kind
+from baokan.models import (
+    Article,
+    Byline,
+    Caption,
+    Fragment,
+    Issue,
+    SourceInfo,
+    Subhead,
+)
+
+
+def _join_titles(blocks: Sequence[Block]) -> str | None:
+    texts = [b.text.strip() for b in blocks if b.text.strip()]
+    return "".join(texts) if texts else None
+
+
+def _byline(block: Block) -> list[Byline]:
+    return [Byline(names=data.names, role=data.role, organization=data.organization,
+                   raw=block.text) for data in block.bylines if data.names]
+
+
+def build_article(blocks: Sequence[Block]) -> Article | None:
+    """Build one article from its blocks (already in reading order); None if it has no text."""
+    by_kind: dict[str, list[Block]] = {}
+    for block in blocks:
+        by_kind.setdefault(block.kind, []).append(block)
+    paragraphs: list[str] = []
+    subheads: list[Subhead] = []
+    bylines: list[Byline] = []
+    captions: list[Caption] = []
+    flags: list[str] = []
+    editor_mark: str | None = None
+    for block in blocks:
+        flags.extend(t.removeprefix("flag:") for t in sorted(block.tags) if t.startswith("flag:"))
+        if block.kind == Kind.PARAGRAPH and block.text.strip():
+            paragraphs.append(block.text.strip())
+        elif block.kind == Kind.SUBHEAD and block.text.strip():
+            subheads.append(Subhead(text=block.text.strip(), before=len(paragraphs)))
+        elif block.kind in (Kind.BYLINE, Kind.CREDIT):
+            found = _byline(block)
+            if found:
+                bylines.extend(found)
+            elif bylines and block.bylines and block.bylines[0].organization:
+                last = bylines[-1]
+                bylines[-1] = Byline(names=last.names, role=last.role,
+                                     organization=block.bylines[0].organization,
+                                     raw=f"{last.raw} {block.text}".strip())
+            elif block.text.strip():
+                paragraphs.append(block.text.strip())
+        elif block.kind == Kind.CAPTION and block.text.strip():
+            credit = " ".join(n for d in block.bylines for n in d.names) or None
+            captions.append(Caption(text=block.text.strip(), credit=credit))
+        elif block.kind == Kind.EDITOR_MARK:
+            editor_mark = block.text.strip() or editor_mark
+    headline = _join_titles(by_kind.get(Kind.HEADLINE, ()))
+    if not paragraphs and not captions and headline is None:
+        return None
+    if not paragraphs and captions and "photo" not in flags:
+        flags.append("photo")
+    return Article(
+        headline=headline,
+        kicker=_join_titles(by_kind.get(Kind.KICKER, ())),
+        subtitle=_join_titles(by_kind.get(Kind.SUBTITLE, ())),
+        column=_join_titles(by_kind.get(Kind.COLUMN, ())),
+        dateline=_join_titles(by_kind.get(Kind.DATELINE, ())),
+        bylines=tuple(bylines), paragraphs=tuple(paragraphs), subheads=tuple(subheads),
+        captions=tuple(captions), editor_mark=editor_mark,
+        source_lines=(min(b.start for b in blocks), max(b.end for b in blocks)),
+        flags=tuple(dict.fromkeys(flags)),
+    )
+
+
+def assemble(doc: Document, *, source: SourceInfo, profile: str, publication: str | None = None,
+             date: _dt.date | None = None, page: str | None = None) -> Issue:
+    """Build the Issue: one Article per ``article`` index, other text as fragments."""
+    groups: dict[int, list[Block]] = {}
+    fragments: list[Fragment] = []
+    for block in doc.blocks:
+        if block.article is None:
+            if block.text.strip():
+                fragments.append(Fragment(text=block.text.strip(), source_lines=block.span))
+            continue
+        groups.setdefault(block.article, []).append(block)
+    articles: list[Article] = []
+    for index in sorted(groups):
+        article = build_article(groups[index])
+        if article is not None:
+            articles.append(article)
+        else:
+            fragments.extend(Fragment(text=b.text.strip(), source_lines=b.span)
+                             for b in groups[index] if b.text.strip())
+    return Issue(source=source, profile=profile, articles=tuple(articles),
+                 publication=publication, date=date, page=page,
+                 fragments=tuple(fragments), dropped=doc.dropped,
+                 diagnostics=doc.diagnostics)

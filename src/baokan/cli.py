@@ -1,0 +1,201 @@
+"""The ``baokan`` command: ``parse``, ``inspect``, ``profiles``, ``evaluate``.
+
+Every error the user can cause (a missing file, a directory, an unknown profile, empty
+input) prints one line on stderr and exits with status 2; ``-o`` writes atomically, so
+an interrupted or failed run never leaves a partial output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from baokan import __version__
+from baokan.api import parse, read_source
+from baokan.errors import BaokanError, InputError
+from baokan.evaluate import evaluate_files, format_table
+from baokan.models import Issue
+from baokan.pipeline import get_heuristic
+from baokan.profiles import BUILTIN_PROFILES, get_profile, profile_names
+from baokan.render import to_markdown, to_text
+
+EXIT_OK = 0
+EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
+EXIT_INTERRUPTED = 130
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _render(issues: Sequence[Issue], fmt: str) -> str:
+    if fmt == "json":
+        if len(issues) == 1:
+            return issues[0].to_json(indent=1) + "\n"
+        return json.dumps([i.to_dict() for i in issues], ensure_ascii=False, indent=1) + "\n"
+    if fmt == "jsonl":
+        return "".join(i.to_json() + "\n" for i in issues)
+    render = to_markdown if fmt == "markdown" else to_text
+    return "\n".join(render(i) for i in issues)
+
+
+def _parse_files(files: Sequence[str], profile: str) -> list[Issue]:
+    if profile != "auto":
+        get_profile(profile)  # fail before reading anything
+    issues = []
+    for name in files:
+        data = read_source(name)
+        if not data.strip():
+            raise InputError(f"{name}: the file is empty")
+        issue = parse(data, profile=profile)
+        if any(d.action == "not text" for d in issue.diagnostics):
+            raise InputError(f"{name}: not a text dump (it looks like a PDF, an image or other "
+                             "binary data)")
+        issues.append(issue.__class__(**{**_fields(issue), "source": _with_path(issue, name)}))
+    return issues
+
+
+def _fields(issue: Issue) -> dict[str, object]:
+    return {f: getattr(issue, f) for f in issue.__slots__ if not f.startswith("__")}
+
+
+def _with_path(issue: Issue, path: str) -> object:
+    import attrs
+
+    return attrs.evolve(issue.source, path=path)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    issues = _parse_files(args.files, args.profile)
+    text = _render(issues, args.format)
+    if args.output:
+        write_atomic(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    for name in profile_names():
+        profile = get_profile(name)
+        builtin = " (built in)" if name in BUILTIN_PROFILES else ""
+        print(f"{name}{builtin}: {profile.description}")
+        for step in profile.steps:
+            state = "" if step.enabled else " [disabled]"
+            options = ", ".join(f"{k}={v!r}" for k, v in step.settings)
+            description = get_heuristic(step.name).description
+            print(f"  - {step.name}{state}{' (' + options + ')' if options else ''}: {description}")
+    return EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    (issue,) = _parse_files([args.file], args.profile)
+    print(f"file: {args.file}")
+    print(f"encoding: {issue.source.encoding} (confidence {issue.source.confidence})")
+    print(f"profile: {issue.profile}")
+    for d in issue.diagnostics:
+        if d.heuristic == "auto-profile":
+            print("measurements:")
+            for item in d.detail.split(", "):
+                print(f"  {item}")
+    print(f"articles: {len(issue.articles)}, fragments: {len(issue.fragments)}, "
+          f"dropped: {len(issue.dropped)}")
+    for n, article in enumerate(issue.articles, 1):
+        print(f"  [{n}] L{article.source_lines[0]}-{article.source_lines[1]} "
+              f"{article.headline or '(no headline)'} — {len(article.paragraphs)} paragraphs"
+              f"{' ' + ','.join(article.flags) if article.flags else ''}")
+    print("diagnostics:")
+    for d in issue.diagnostics:
+        print(f"  L{d.lines[0]}-{d.lines[1]} {d.heuristic}: {d.action}"
+              f"{' — ' + d.detail if d.detail else ''}")
+    for dropped in issue.dropped:
+        print(f"  dropped L{dropped.source_lines[0]}-{dropped.source_lines[1]} "
+              f"({dropped.reason}): {dropped.text[:40]!r}")
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    paths = list(args.pairs)
+    if len(paths) % 2:
+        raise InputError("evaluate takes pairs: GOLD PARSED [GOLD PARSED ...]")
+    for p in paths:
+        if not Path(p).is_file():
+            raise InputError(f"{p}: no such file")
+    try:
+        result = evaluate_files(list(zip(paths[::2], paths[1::2])))
+    except (json.JSONDecodeError, KeyError) as exc:
+        raise InputError(f"cannot score: {exc}") from None
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(format_table(result))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``baokan`` command."""
+    parser = argparse.ArgumentParser(
+        prog="baokan", description="Turn text dumps of Chinese newspapers into typed articles.")
+    parser.add_argument("--version", action="version", version=f"baokan {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse dumps and print or write the issues")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json")
+    p.add_argument("--profile", default="auto", help="a profile name, or auto (default)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) not stdout")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("inspect", help="show the profile chosen and every diagnostic")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--profile", default="auto")
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("profiles", help="list the profiles and their heuristics")
+    p.set_defaults(func=cmd_profiles)
+
+    p = sub.add_parser("evaluate", help="score parses against gold parses")
+    p.add_argument("pairs", nargs="+", metavar="GOLD PARSED")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.func(args)
+        return status
+    except BaokanError as exc:
+        if args.debug:
+            raise
+        print(f"baokan: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("baokan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

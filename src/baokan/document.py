@@ -1,0 +1,163 @@
+"""The working document that heuristics read and write.
+
+A :class:`Document` is an ordered tuple of :class:`Block` s, each with its text, its
+kind and the span of source lines it came from, plus the diagnostics and dropped text
+accumulated so far.  Both are frozen: a heuristic returns a new Document (cheaply, with
+:meth:`Document.replace_blocks`), never changes the one it was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from baokan.models import Diagnostic, Dropped
+
+
+class Kind:
+    """The kinds a block can have.  Heuristics may add their own strings."""
+
+    TEXT = "text"  #: a line or run of lines not yet classified
+    PARAGRAPH = "paragraph"  #: a body paragraph
+    TITLE = "title"  #: a title-like line whose role (headline, subhead…) is not yet decided
+    HEADLINE = "headline"
+    KICKER = "kicker"
+    SUBTITLE = "subtitle"
+    COLUMN = "column"
+    SUBHEAD = "subhead"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CAPTION = "caption"
+    CREDIT = "credit"  #: a photo credit (``李杰 摄``)
+    EDITOR_MARK = "editor_mark"  #: a page or editor code (``②27``)
+
+    #: kinds that hold body text and may be joined or moved as body
+    BODY = frozenset({TEXT, PARAGRAPH})
+    #: kinds that are titles of some sort
+    TITLES = frozenset({TITLE, HEADLINE, KICKER, SUBTITLE, COLUMN, SUBHEAD})
+
+
+@attrs.frozen(slots=True)
+class BylineData:
+    """A parsed byline carried by a byline or credit block (role, organization, names)."""
+
+    names: tuple[str, ...]
+    role: str | None = None
+    organization: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Block:
+    """A piece of the dump: text, kind, the source lines it spans, and what heuristics noted.
+
+    ``gap_before`` counts the blank lines that stood before it in the dump; ``level`` is
+    a markdown heading level (1–6) where the dump marked one; ``article`` the index of
+    the article a segmentation heuristic put it in; ``bylines`` the parsed names of a
+    byline or credit block; ``tags`` free-form marks (``closing`` for a byline that ends
+    an article, ``letter_spaced``…), open to third-party heuristics.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str = Kind.TEXT
+    gap_before: int = 0
+    level: int | None = None
+    article: int | None = None
+    bylines: tuple[BylineData, ...] = ()
+    tags: frozenset[str] = frozenset()
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The source lines ``(start, end)``, 1-based and inclusive."""
+        return (self.start, self.end)
+
+    def with_(self, **changes: Any) -> Block:
+        """Return a copy with ``changes`` applied."""
+        return attrs.evolve(self, **changes)
+
+    def tagged(self, *tags: str) -> Block:
+        """Return a copy with ``tags`` added."""
+        return attrs.evolve(self, tags=self.tags | frozenset(tags))
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """The ordered blocks of one dump, and the record of what heuristics did to it.
+
+    ``measurements`` are what profile detection measured (column width, line-length
+    spread…), for heuristics to read.
+    """
+
+    blocks: tuple[Block, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    measurements: Mapping[str, float] = attrs.field(factory=dict)
+    explain: bool = True
+
+    @classmethod
+    def from_text(cls, text: str, *, explain: bool = True) -> Document:
+        """Split ``text`` into one TEXT block per non-blank line; blank lines become gaps."""
+        blocks: list[Block] = []
+        gap = 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.strip()
+            if not stripped:
+                gap += 1
+                continue
+            blocks.append(Block(text=stripped, start=number, end=number, gap_before=gap))
+            gap = 0
+        return cls(blocks=tuple(blocks), explain=explain)
+
+    def replace_blocks(self, blocks: Iterable[Block]) -> Document:
+        """Return a document with ``blocks`` and everything else kept."""
+        return attrs.evolve(self, blocks=tuple(blocks))
+
+    def note(self, *diagnostics: Diagnostic) -> Document:
+        """Return a document with ``diagnostics`` recorded (unless explanations are off)."""
+        if not self.explain or not diagnostics:
+            return self
+        return attrs.evolve(self, diagnostics=self.diagnostics + diagnostics)
+
+    def drop(self, *dropped: Dropped) -> Document:
+        """Return a document with ``dropped`` recorded; dropped text is always kept."""
+        if not dropped:
+            return self
+        return attrs.evolve(self, dropped=self.dropped + dropped)
+
+    def measure(self, **values: float) -> Document:
+        """Return a document with ``values`` added to its measurements."""
+        return attrs.evolve(self, measurements={**self.measurements, **values})
+
+    @property
+    def text(self) -> str:
+        """The blocks' text, one per line (handy in tests and debugging)."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+class Recorder:
+    """Collects the diagnostics and dropped text of one heuristic run.
+
+    A heuristic builds its new blocks in a loop and calls :meth:`change` or
+    :meth:`dropped` as it goes; :meth:`apply` then returns the new document.
+    """
+
+    def __init__(self, heuristic: str) -> None:
+        self.heuristic = heuristic
+        self.diagnostics: list[Diagnostic] = []
+        self.removed: list[Dropped] = []
+
+    def change(self, action: str, span: tuple[int, int], detail: str = "") -> None:
+        """Record that the heuristic did ``action`` to the source lines ``span``."""
+        self.diagnostics.append(Diagnostic(self.heuristic, action, span, detail))
+
+    def dropped(self, text: str, reason: str, span: tuple[int, int], detail: str = "") -> None:
+        """Record that ``text`` from ``span`` was removed for ``reason``."""
+        self.removed.append(Dropped(text=text, reason=reason, source_lines=span))
+        self.change(f"dropped ({reason})", span, detail or text[:40])
+
+    def apply(self, doc: Document, blocks: Iterable[Block]) -> Document:
+        """Return ``doc`` with ``blocks`` and everything recorded so far."""
+        return doc.replace_blocks(blocks).note(*self.diagnostics).drop(*self.removed)

@@ -1,0 +1,35 @@
+"""The exceptions baokan raises: every one is a :class:`BaokanError`."""
+
+from __future__ import annotations
+
+
+class BaokanError(Exception):
+    """Base class of every error baokan raises on purpose."""
+
+
+class UnknownProfileError(BaokanError, LookupError):
+    """A profile name that no built-in or registered profile has."""
+
+
+class UnknownHeuristicError(BaokanError, LookupError):
+    """A heuristic name that is neither built in nor registered (directly or by entry point)."""
+
+
+class DuplicateHeuristicError(BaokanError, ValueError):
+    """A heuristic registered under a name that is already taken."""
+
+
+class SettingsError(BaokanError, ValueError):
+    """Settings that a heuristic does not accept (an unknown key or a bad value)."""
+
+
+class ProfileError(BaokanError, ValueError):
+    """A profile that cannot run: an unknown anchor, or a heuristic whose needs come later."""
+
+
+class InputError(BaokanError, ValueError):
+    """Input that cannot be parsed: a missing or unreadable file, a directory, empty input."""
+
+
+class NotTextError(InputError):
+    """Input that is not text at all (a PDF, an image, other binary data)."""

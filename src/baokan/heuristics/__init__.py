@@ -1,0 +1,23 @@
+"""The built-in heuristics.  Importing this package registers every one of them.
+
+Each module holds one concern: ``garbage`` (extraction garbage), ``titles`` (markdown
+headings and title lines), ``bylines`` (bylines, datelines, credits), ``furniture``
+(editor marks, editor credit lines), ``lines`` (re-joining broken lines), ``spacing``
+(full-width spacing and punctuation width), ``captions``, ``dedup`` (duplicated
+blocks) and ``segment`` (articles, title roles, reading order).
+"""
+
+from baokan.heuristics import (
+    bylines,
+    captions,
+    dedup,
+    furniture,
+    garbage,
+    lines,
+    segment,
+    spacing,
+    titles,
+)
+
+__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "segment",
+           "spacing", "titles"]

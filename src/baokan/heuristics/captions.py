@@ -1,0 +1,55 @@
+"""Photo captions: the text over a ``X 摄`` credit, and lines standing where a picture was."""
+
+from __future__ import annotations
+
+import attrs
+
+from baokan.document import Block, Document, Kind, Recorder
+from baokan.pipeline import heuristic
+from baokan.text import content_length
+
+
+@attrs.frozen
+class CaptionSettings:
+    """Settings of ``find-captions``.
+
+    ``max_chars``: the longest caption; ``picture_gap``: in a dump whose tool marks
+    headings, a short unmarked line with at least this many blank lines on one side
+    stands where a picture was, and is its caption (0 switches this off).
+    """
+
+    max_chars: int = 160
+    picture_gap: int = 2
+    picture_caption_chars: int = 30
+
+
+def _captionable(block: Block) -> bool:
+    return block.kind in (Kind.PARAGRAPH, Kind.TEXT, Kind.TITLE) and block.level is None
+
+
+@heuristic("find-captions", settings=CaptionSettings, requires={"titles"},
+           provides={"captions"})
+def find_captions(doc: Document, settings: CaptionSettings) -> Document:
+    """Mark photo captions: the block just before a photo credit, and picture-place lines.
+
+    Cues: a ``X 摄`` credit block right after the caption; in a markdown dump, a short
+    line that the tool did not mark as a heading, set off by several blank lines (the
+    place of a picture it dropped).  Example: ``学生给老师献花表达感谢。`` between a
+    byline and the body, with three blank lines before it.
+    """
+    rec = Recorder("find-captions")
+    blocks = list(doc.blocks)
+    has_headings = any(b.level is not None for b in blocks)
+    for i, block in enumerate(blocks):
+        if block.kind == Kind.CREDIT and i > 0 and _captionable(blocks[i - 1]) \
+                and content_length(blocks[i - 1].text) <= settings.max_chars:
+            blocks[i - 1] = blocks[i - 1].with_(kind=Kind.CAPTION).tagged("credited")
+            rec.change("caption over a photo credit", blocks[i - 1].span)
+        elif has_headings and settings.picture_gap and _captionable(block) \
+                and block.kind != Kind.CAPTION \
+                and content_length(block.text) <= settings.picture_caption_chars:
+            gap_after = blocks[i + 1].gap_before if i + 1 < len(blocks) else 0
+            if max(block.gap_before, gap_after) >= settings.picture_gap:
+                blocks[i] = block.with_(kind=Kind.CAPTION)
+                rec.change("caption at a picture's place", block.span)
+    return rec.apply(doc, blocks)

@@ -1,0 +1,402 @@
+"""Group labelled blocks into articles, decide the role of every title line, order them.
+
+The cues, in the order they are used:
+
+* a run of title lines followed by a byline or dateline opens an article (title first);
+* a closing byline in brackets, or an editor mark, ends an article's body;
+* title lines that stand between a closed body and the next one belong to the body they
+  name — decided by the Han bigrams a title shares with each body — so that papers
+  that print titles after their bodies and papers that print them before are both read;
+* in markdown dumps, heading levels: a heading deeper than the current headline is a
+  subhead, and a heading at a headline level with no byline, printed after other
+  articles, is a subhead of the earlier article whose headline is shallower
+  (tools print a lead's subheads after the briefs that interrupt it);
+* a single title line inside an open body is a subhead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import attrs
+import regex
+
+from baokan.document import Block, Document, Kind, Recorder
+from baokan.pipeline import heuristic
+from baokan.text import bigrams, content_length, has_inner_punct
+
+_DASH_START = regex.compile(r"^[—\-－–―]")
+_KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
+_INNER_DASH = regex.compile(r"^(.{4,}?——)\s*(\S.*)$")
+
+
+@attrs.frozen
+class SegmentSettings:
+    """Settings of ``segment-articles``.
+
+    ``title_margin``: how much more a title must share with the body before it than with
+    the body after it to be given to the earlier body when that body already has a
+    title; ``orphan_overlap``: the least bigram overlap for a title group without a body
+    to be given to a body without a title; ``place_line_chars``: a first title line at
+    most this long with no punctuation (``赤壁车埠镇``) is part of the headline.
+    """
+
+    title_margin: float = 0.3
+    orphan_overlap: float = 0.2
+    place_line_chars: int = 6
+
+
+@dataclass
+class _Group:
+    titles: list[Block]
+    extras: list[Block] = field(default_factory=list)
+    after: bool = False
+
+
+@dataclass
+class _Article:
+    groups: list[_Group] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    extras: list[Block] = field(default_factory=list)
+    closed: bool = False
+    level: int | None = None
+    flags: set[str] = field(default_factory=set)
+
+    def body_text(self) -> str:
+        return "".join(b.text for b in self.body if b.kind == Kind.PARAGRAPH)
+
+    def has_title(self) -> bool:
+        return any(g.titles for g in self.groups)
+
+
+def overlap(title: str, body_grams: set[str]) -> float:
+    """The share of a title's Han bigrams that also stand in a body."""
+    grams = bigrams(title)
+    if not grams:
+        return 0.0
+    return len(grams & body_grams) / len(grams)
+
+
+def _split_point(titles: list[Block], prev: _Article, next_text: str,
+                 settings: SegmentSettings) -> int:
+    """How many of ``titles`` (from the front) belong to the closed body before them."""
+    prev_grams = bigrams(prev.body_text())
+    next_grams = bigrams(next_text)
+    best_j, best_score = 0, float("-inf")
+    for j in range(len(titles) + 1):
+        if j > 0 and not prev_grams:
+            break
+        score = sum(overlap(t.text, prev_grams) for t in titles[:j])
+        score += sum(overlap(t.text, next_grams) for t in titles[j:])
+        if j > 0 and prev.has_title():
+            score -= settings.title_margin
+        if j < len(titles) and not next_grams:
+            score -= 1.0  # nothing after: the titles can only close what came before
+        if score > best_score + 1e-9:
+            best_j, best_score = j, score
+    return best_j
+
+
+def _next_body_text(blocks: list[Block], start: int) -> str:
+    parts: list[str] = []
+    for block in blocks[start:]:
+        if block.kind == Kind.TITLE or Kind.EDITOR_MARK == block.kind or (
+                block.kind == Kind.BYLINE and "closing" in block.tags):
+            break
+        if block.kind == Kind.PARAGRAPH:
+            parts.append(block.text)
+    return "".join(parts)
+
+
+def _is_place_line(text: str, limit: int) -> bool:
+    return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
+
+
+def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
+    """Give each line of a title group its role: column, kicker, headline or subtitle."""
+    if not titles:
+        return []
+    if len(titles) == 1:
+        only = titles[0]
+        match = _INNER_DASH.match(only.text)
+        if match:  # 我市织密全民健康网…感慨—— 有了医保,日子再难也有底气!
+            return [only.with_(text=match.group(1), kind=Kind.KICKER),
+                    only.with_(text=match.group(2), kind=Kind.HEADLINE)]
+        return [only.with_(kind=Kind.HEADLINE)]
+    roles: list[str | None] = [None] * len(titles)
+    levels = [t.level for t in titles]
+    marked = [lv for lv in levels if lv is not None]
+    for i, block in enumerate(titles):
+        if i > 0 and _DASH_START.match(block.text):
+            roles[i] = Kind.SUBTITLE
+    free = [i for i, r in enumerate(roles) if r is None]
+    if marked:
+        top = min((titles[i].level or 99, i) for i in free)[1] if free else 0
+        for i in free:
+            if i < top:
+                deeper = (titles[i].level or 99) > (titles[top].level or 99)
+                roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
+                    else Kind.COLUMN
+            elif i == top:
+                roles[i] = Kind.HEADLINE
+            else:
+                roles[i] = Kind.SUBTITLE
+    else:
+        if len(free) >= 4:
+            roles[free[0]] = Kind.COLUMN
+            free = free[1:]
+        kicker_found = False
+        while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1:
+            roles[free[0]] = Kind.KICKER
+            free = free[1:]
+            kicker_found = True
+        if free:
+            first = free[0]
+            if len(free) >= 2 and not kicker_found and \
+                    _is_place_line(titles[first].text, settings.place_line_chars):
+                roles[first] = Kind.HEADLINE
+                roles[free[1]] = Kind.HEADLINE
+                rest = free[2:]
+            elif len(free) >= 2 and not kicker_found:
+                roles[first] = Kind.KICKER
+                roles[free[1]] = Kind.HEADLINE
+                rest = free[2:]
+            else:
+                roles[first] = Kind.HEADLINE
+                rest = free[1:]
+            for i in rest:
+                roles[i] = Kind.SUBTITLE
+    return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
+
+
+class _Segmenter:
+    def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder) -> None:
+        self.blocks = blocks
+        self.settings = settings
+        self.rec = rec
+        self.arts: list[_Article] = []
+        self.cur: _Article | None = None
+        self.markdown = any(b.level is not None for b in blocks)
+        self.headline_levels = self._headline_levels()
+        self.subhead_levels: set[int] = set()
+        self.orphans: list[tuple[_Group, _Article]] = []
+
+    def _headline_levels(self) -> set[int]:
+        levels: set[int] = set()
+        i = 0
+        while i < len(self.blocks):
+            if self.blocks[i].kind != Kind.TITLE:
+                i += 1
+                continue
+            j = i
+            while j < len(self.blocks) and self.blocks[j].kind == Kind.TITLE:
+                j += 1
+            if j < len(self.blocks) and self._opens(self.blocks[j]):
+                marked = [b.level for b in self.blocks[i:j] if b.level is not None]
+                if marked:
+                    levels.add(min(marked))
+            i = j
+        return levels
+
+    @staticmethod
+    def _opens(block: Block) -> bool:
+        return block.kind == Kind.DATELINE or (block.kind == Kind.BYLINE and "opening" in block.tags)
+
+    def new(self, group: _Group | None = None) -> _Article:
+        art = _Article()
+        if group is not None:
+            art.groups.append(group)
+            levels = [t.level for t in group.titles if t.level is not None]
+            art.level = min(levels) if levels else None
+        self.arts.append(art)
+        self.cur = art
+        return art
+
+    def run(self) -> list[_Article]:
+        blocks = self.blocks
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if block.kind == Kind.TITLE:
+                i = self._title_run(i)
+                continue
+            self._other(block)
+            i += 1
+        self._resolve_orphans()
+        return self.arts
+
+    def _title_run(self, i: int) -> int:
+        blocks = self.blocks
+        j = i
+        while j < len(blocks) and blocks[j].kind == Kind.TITLE:
+            j += 1
+        titles = blocks[i:j]
+        k = j
+        while k < len(blocks) and (self._opens(blocks[k]) or blocks[k].kind in (Kind.CAPTION,
+                                                                                 Kind.CREDIT)):
+            k += 1
+        extras = blocks[j:k]
+        opening = any(self._opens(b) for b in extras)
+        if self.markdown:
+            self._markdown_titles(titles, extras, opening)
+        else:
+            self._plain_titles(titles, extras, opening, k)
+        return k
+
+    def _subhead(self, block: Block, art: _Article) -> None:
+        art.body.append(block.with_(kind=Kind.SUBHEAD))
+        self.rec.change("subhead", block.span, block.text[:20])
+
+    def _markdown_titles(self, titles: list[Block], extras: list[Block], opening: bool) -> None:
+        cur = self.cur
+        level = titles[0].level
+        if opening or len(titles) > 1 or level is None:
+            self.new(_Group(list(titles), list(extras)))
+            return
+        if level in self.headline_levels:
+            earlier = [a for a in self.arts if a.level is not None and a.level < level]
+            if earlier and cur is not None and cur is not earlier[-1]:
+                target = earlier[-1]
+                self._subhead(titles[0], target)
+                target.flags.add("interleaved")
+                target.extras.extend(extras)
+                self.subhead_levels.add(level)
+                self.cur = target
+                self.rec.change("re-united subhead with its article", titles[0].span,
+                                f"article headed at lines {self._first_line(target)}")
+                return
+        if cur is not None and not cur.closed and cur.level is not None and level > cur.level \
+                and (not self.subhead_levels or level in self.subhead_levels):
+            self.subhead_levels.add(level)
+            self._subhead(titles[0], cur)
+            cur.extras.extend(extras)
+            return
+        self.new(_Group(list(titles), list(extras)))
+
+    @staticmethod
+    def _first_line(art: _Article) -> int:
+        starts = [b.start for g in art.groups for b in g.titles] + [b.start for b in art.body]
+        return min(starts) if starts else 0
+
+    def _plain_titles(self, titles: list[Block], extras: list[Block], opening: bool,
+                      next_index: int) -> None:
+        cur = self.cur
+        if cur is None:
+            self.new(_Group(list(titles), list(extras)))
+            return
+        if cur.closed:
+            split = _split_point(list(titles), cur, _next_body_text(self.blocks, next_index),
+                                 self.settings)
+            if split:
+                cur.groups.append(_Group(list(titles[:split]), after=True))
+                self.rec.change("title after its body", titles[0].span,
+                                f"{split} title line(s) given to the body before")
+            rest = list(titles[split:])
+            if rest or extras:
+                self.new(_Group(rest, list(extras)))
+            return
+        if opening or len(titles) > 1:
+            self.new(_Group(list(titles), list(extras)))
+            return
+        self._subhead(titles[0], cur)
+        cur.extras.extend(extras)
+
+    def _other(self, block: Block) -> None:
+        cur = self.cur
+        kind = block.kind
+        if kind in (Kind.PARAGRAPH, Kind.TEXT):
+            if cur is None or cur.closed:
+                cur = self.new()
+            cur.body.append(block.with_(kind=Kind.PARAGRAPH))
+        elif kind == Kind.EDITOR_MARK or (kind == Kind.BYLINE and "closing" in block.tags):
+            if cur is None:
+                cur = self.new()
+            cur.extras.append(block)
+            cur.closed = True
+        elif self._opens(block):
+            if cur is None or cur.closed or any(b.kind == Kind.PARAGRAPH for b in cur.body):
+                cur = self.new()
+            cur.extras.append(block)
+        elif kind == Kind.CAPTION:
+            if cur is None or cur.closed:
+                cur = self.new()
+                cur.flags.add("photo")
+            cur.extras.append(block)
+        else:  # credits, affiliations, third-party kinds
+            if cur is None:
+                cur = self.new()
+            cur.extras.append(block)
+
+    def _resolve_orphans(self) -> None:
+        """An article with a title group before and after its body keeps the one that names
+        it; the other goes to a body without a title that it names, or stays as a column."""
+        displaced: list[tuple[_Group, _Article]] = []
+        for art in self.arts:
+            titled = [g for g in art.groups if g.titles]
+            if len(titled) < 2:
+                continue
+            grams = bigrams(art.body_text())
+            best = max(titled, key=lambda g: (sum(overlap(t.text, grams) for t in g.titles)
+                                              / len(g.titles), g.after))
+            for group in titled:
+                if group is not best:
+                    art.groups.remove(group)
+                    displaced.append((group, art))
+        for group, home in displaced:
+            text = "".join(t.text for t in group.titles)
+            candidates = [a for a in self.arts if not a.has_title() and a.body]
+            scored = [(overlap(text, bigrams(a.body_text())), -self.arts.index(a), a)
+                      for a in candidates]
+            scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+            if scored and scored[0][0] >= self.settings.orphan_overlap:
+                target = scored[0][2]
+                group.after = False
+                target.groups.insert(0, group)
+                target.flags.add("interleaved")
+                self.rec.change("moved titles to the body they name", group.titles[0].span,
+                                f"{scored[0][0]:.2f} of their bigrams in that body")
+            else:
+                for t in group.titles:
+                    home.extras.insert(0, t.with_(kind=Kind.COLUMN))
+
+
+def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
+    titled = [g for g in art.groups if g.titles]
+    head: list[Block] = []
+    flags = set(art.flags)
+    if titled:
+        group = titled[0]
+        head = assign_roles(group.titles, settings)
+        if group.after:
+            flags.add("headline_after_body")
+    columns = [b for b in art.extras if b.kind == Kind.COLUMN]
+    extras = [b for g in art.groups for b in g.extras] + [b for b in art.extras
+                                                           if b.kind != Kind.COLUMN]
+    closing = [b for b in extras if b.kind == Kind.EDITOR_MARK or "closing" in b.tags
+               or "affiliation" in b.tags]
+    opening = [b for b in extras if b not in closing]
+    if not any(b.kind == Kind.PARAGRAPH for b in art.body) and any(
+            b.kind == Kind.CAPTION for b in extras):
+        flags.add("photo")
+    ordered = columns + head + opening + art.body + closing
+    out = [b.with_(article=index) for b in ordered]
+    if out and flags:
+        out[0] = out[0].tagged(*(f"flag:{f}" for f in sorted(flags)))
+    return out
+
+
+@heuristic("segment-articles", settings=SegmentSettings, requires={"titles", "bylines"},
+           provides={"articles"})
+def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
+    """Group blocks into articles in reading order and give each title line its role.
+
+    See the module documentation for the cues.  Example: ``…按时“清零”。`` /
+    ``（曹 敏 曾 文 陈开宝）`` / ``让“良田”回归“粮田”`` gives the title after the
+    byline to the body before it, because the body names it.
+    """
+    rec = Recorder("segment-articles")
+    arts = _Segmenter(list(doc.blocks), settings, rec).run()
+    out: list[Block] = []
+    for index, art in enumerate(arts):
+        out.extend(_emit(art, index, settings))
+    return rec.apply(doc, out)

@@ -1,0 +1,132 @@
+"""Undo full-width spacing damage and restore Chinese punctuation width."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from baokan.document import Block, Document, Kind, Recorder
+from baokan.pipeline import heuristic
+from baokan.text import CJK_PUNCT
+
+_CJK = r"\p{Han}" + regex.escape(CJK_PUNCT)
+_SPACE = r"[ \t\u3000\u00a0]+"
+# spaces with Chinese punctuation on either side, or between Han characters and digits
+_around_punct = regex.compile(
+    r"(?<=[" + regex.escape(CJK_PUNCT) + r"])" + _SPACE + r"|" + _SPACE
+    + r"(?=[" + regex.escape(CJK_PUNCT) + r"])")
+_han_han = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=\p{Han})")
+_han_digit = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=[0-9])|(?<=[0-9%])" + _SPACE
+                           + r"(?=\p{Han})")
+_letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
+_TEXT_KINDS = frozenset({Kind.TEXT, Kind.PARAGRAPH, Kind.CAPTION})
+
+
+@attrs.frozen
+class SpacingSettings:
+    """Settings of ``fold-spacing``.
+
+    ``keep_title_phrase_space``: keep one space between the phrases of a title
+    (``咸安永安街道 全方位护航春季开学``), unless the title is letter-spaced.
+    """
+
+    keep_title_phrase_space: bool = True
+
+
+def fold_spacing_text(text: str, *, keep_phrase_space: bool = False) -> str:
+    """Remove layout spaces from ``text``; keep spaces inside Latin text and numbers."""
+    text = text.replace("\u3000", " ")
+    text = _around_punct.sub("", text)
+    text = _han_digit.sub("", text)
+    if keep_phrase_space and not _letter_spaced.search(text):
+        text = _han_han.sub(" ", text)
+    else:
+        text = _han_han.sub("", text)
+    return regex.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+@heuristic("fold-spacing", settings=SpacingSettings, requires={"paragraphs"},
+           provides={"spacing"})
+def fold_spacing(doc: Document, settings: SpacingSettings) -> Document:
+    """Remove spaces that are layout: between Han characters, around Chinese punctuation and
+    between Han characters and numbers; ideographic spaces too.
+
+    Cue: the characters on either side of a space.  Example: ``创 新 推 行“ 党 建`` becomes
+    ``创新推行“党建``; ``11 月 16 日`` becomes ``11月16日``; ``Windows 10`` stays.
+    """
+    rec = Recorder("fold-spacing")
+    out: list[Block] = []
+    for block in doc.blocks:
+        if block.kind in _TEXT_KINDS or block.kind in Kind.TITLES:
+            title = block.kind in Kind.TITLES
+            new = fold_spacing_text(
+                block.text, keep_phrase_space=title and settings.keep_title_phrase_space)
+            if new != block.text:
+                rec.change("removed layout spaces", block.span,
+                           f"{len(block.text) - len(new)} characters")
+                block = block.with_(text=new)
+        out.append(block)
+    return rec.apply(doc, out)
+
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_half_in_cjk = regex.compile(
+    r"(?<=[" + _CJK + r"])[,:;!?()]|[,:;!?()](?=[" + _CJK + r"])")
+_digits_around = regex.compile(r"(?<=\d)[,:](?=\d)")
+
+
+@attrs.frozen
+class PunctuationSettings:
+    """Settings of ``punctuation-width``: ``quotes`` pairs straight quotes into “ ” and ‘ ’."""
+
+    quotes: bool = True
+
+
+def _pair_quotes(text: str, quote: str, opening: str, closing: str) -> tuple[str, bool]:
+    """Turn straight quotes next to Chinese text into paired quotes; False if unbalanced."""
+    count = text.count(quote)
+    if count == 0:
+        return text, True
+    if count % 2:
+        return text, False
+    parts = text.split(quote)
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        out.append(opening if i % 2 == 0 else closing)
+        out.append(part)
+    return "".join(out), True
+
+
+def full_width_punctuation(text: str, *, quotes: bool = True) -> tuple[str, bool]:
+    """Half-width punctuation touching Chinese text made full-width; (text, quotes balanced)."""
+    protected = _digits_around.sub(lambda m: "\x00" + m.group(0), text)
+    converted = _half_in_cjk.sub(lambda m: _HALF_TO_FULL[m.group(0)], protected)
+    converted = converted.replace("\x00", "")
+    balanced = True
+    if quotes and regex.search(r"\p{Han}", converted):
+        converted, ok_double = _pair_quotes(converted, '"', "“", "”")
+        balanced = ok_double
+    return converted, balanced
+
+
+@heuristic("punctuation-width", settings=PunctuationSettings, requires={"paragraphs"},
+           provides={"punctuation"})
+def punctuation_width(doc: Document, settings: PunctuationSettings) -> Document:
+    """Turn half-width ``, : ; ! ? ( )`` touching Chinese text into full width; pair ``"``.
+
+    Cue: a Chinese character or mark on one side of the punctuation; numbers
+    (``1,000``, ``15:30``) and Latin text are left alone.  Disable this heuristic to
+    keep the dump's characters.  An odd number of straight quotes is reported, not guessed.
+    """
+    rec = Recorder("punctuation-width")
+    out: list[Block] = []
+    for block in doc.blocks:
+        if block.kind in _TEXT_KINDS or block.kind in Kind.TITLES:
+            new, balanced = full_width_punctuation(block.text, quotes=settings.quotes)
+            if not balanced:
+                rec.change("left unpaired quote", block.span, "odd number of straight quotes")
+            if new != block.text:
+                rec.change("widened punctuation", block.span)
+                block = block.with_(text=new)
+        out.append(block)
+    return rec.apply(doc, out)

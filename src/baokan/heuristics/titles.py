@@ -1,0 +1,118 @@
+"""Recognise title lines: markdown headings, and short lines that cannot be body text."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from baokan.document import Block, Document, Kind, Recorder
+from baokan.pipeline import heuristic
+from baokan.text import (
+    CLOSERS,
+    content_length,
+    ends_continuing,
+    ends_sentence,
+    inner_punct_count,
+)
+
+_HEADING = regex.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_EMPHASIS = regex.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
+
+
+@attrs.frozen
+class HeadingSettings:
+    """Settings of ``markdown-headings`` (none yet)."""
+
+
+@heuristic("markdown-headings", settings=HeadingSettings, requires={"lines"},
+           provides={"headings"})
+def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
+    """Strip markdown heading marks (``#`` … ``######``) and keep their level as a hint.
+
+    Cue: the ``#`` marks.  The level is a hint, not the truth: ``find-titles`` still
+    sends a "heading" that reads as body text to the body.
+    """
+    rec = Recorder("markdown-headings")
+    out: list[Block] = []
+    for block in doc.blocks:
+        match = _HEADING.match(block.text) if block.kind in Kind.BODY else None
+        if match is None:
+            out.append(block)
+            continue
+        text = match.group(2)
+        emphasis = _EMPHASIS.match(text)
+        if emphasis:
+            text = emphasis.group(1) or emphasis.group(2)
+        if not text:
+            rec.dropped(block.text, "furniture", block.span, "empty heading mark")
+            continue
+        rec.change(f"markdown heading level {len(match.group(1))}", block.span)
+        out.append(block.with_(text=text, level=len(match.group(1))))
+    return rec.apply(doc, out)
+
+
+@attrs.frozen
+class TitleSettings:
+    """Settings of ``find-titles``.
+
+    ``max_chars``: a title line is at most this long; ``max_heading_chars``: a markdown
+    heading longer than this is body; ``plain_lines``: whether unmarked lines can be
+    titles (off for markdown dumps, whose tool marks headings); ``max_inner_punct``: a
+    title holds at most this many sentence punctuation marks.
+    """
+
+    max_chars: int = 40
+    max_heading_chars: int = 64
+    plain_lines: bool = True
+    max_inner_punct: int = 2
+
+
+def is_title_text(text: str, *, max_chars: int = 40, max_inner_punct: int = 2) -> bool:
+    """Whether a stand-alone line reads like a title: short, not closed like a sentence."""
+    stripped = text.strip()
+    if not stripped or content_length(stripped) > max_chars:
+        return False
+    if ends_continuing(stripped):
+        return stripped.endswith(("：", ":"))  # 海北街道黄河社区党委: (a kicker)
+    if ends_sentence(stripped):
+        # 有了医保,日子再难也有底气! — an exclamation can close a short headline
+        bare = stripped.rstrip(CLOSERS)
+        return bare.endswith(("！", "!", "？", "?")) and inner_punct_count(stripped) <= 2 \
+            and "。" not in stripped
+    return inner_punct_count(stripped) <= max_inner_punct
+
+
+def heading_is_body(text: str, max_chars: int) -> bool:
+    """Whether a markdown "heading" is really body text (long, or holding a full stop)."""
+    return content_length(text) > max_chars or "。" in text.rstrip("。")
+
+
+@heuristic("find-titles", settings=TitleSettings, requires={"paragraphs"}, provides={"titles"})
+def find_titles(doc: Document, settings: TitleSettings) -> Document:
+    """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
+
+    Cues: a markdown heading mark, unless the heading is long or holds a full stop; for
+    unmarked lines, a stand-alone short line (at most ``max_chars``) that does not end
+    like a sentence and holds few punctuation marks.  Example: ``生育关怀再加码`` between
+    two paragraphs is a title line; ``#### 不大,但每一处都需要…。今年以来…`` is body.
+    """
+    rec = Recorder("find-titles")
+    out: list[Block] = []
+    for block in doc.blocks:
+        if block.kind not in Kind.BODY:
+            out.append(block)
+            continue
+        if block.level is not None:
+            if heading_is_body(block.text, settings.max_heading_chars):
+                rec.change("heading is body text", block.span, block.text[:20])
+                out.append(block.with_(kind=Kind.PARAGRAPH, level=None))
+            else:
+                out.append(block.with_(kind=Kind.TITLE))
+            continue
+        if settings.plain_lines and is_title_text(block.text, max_chars=settings.max_chars,
+                                                  max_inner_punct=settings.max_inner_punct):
+            rec.change("title line", block.span, block.text[:20])
+            out.append(block.with_(kind=Kind.TITLE))
+            continue
+        out.append(block.with_(kind=Kind.PARAGRAPH))
+    return rec.apply(doc, out)

@@ -1,0 +1,365 @@
+"""The public, typed results of a parse: :class:`Issue`, :class:`Article`, :class:`Byline`.
+
+Every model is a frozen, slotted attrs class whose validators reject values that
+cannot describe a printed page (an empty name, a byline without names, a paragraph
+of white space, a subhead placed past the last paragraph).  ``Issue.to_dict()``
+returns the JSON contract ``baokan.issue/1``; ``Issue.from_dict()`` reads it back.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+SCHEMA = "baokan.issue/1"
+"""The schema name written into every serialised :class:`Issue`."""
+
+Span = tuple[int, int]
+"""A source line span: first and last line (1-based, inclusive) of the dump."""
+
+
+def _span(value: Sequence[int]) -> Span:
+    first, last = (int(v) for v in value)
+    return (first, last)
+
+
+def _check_span(_inst: object, attribute: attrs.Attribute[Span], value: Span) -> None:
+    first, last = value
+    if first < 0 or last < first:
+        raise ValueError(f"{attribute.name} must be (first, last) with 0 <= first <= last, got {value!r}")
+
+
+def _non_blank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty or white space")
+
+
+def _optional_non_blank(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not value.strip():
+        raise ValueError(f"{attribute.name} must be None or a non-blank string")
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+@attrs.frozen(slots=True)
+class Byline:
+    """Who wrote, reported or photographed an article.
+
+    ``role`` is normalised to one of ``记者``, ``通讯员``, ``摄影``, ``作者`` (or any role a
+    paper prints that is not one of these), or ``None`` where the paper prints none;
+    ``organization`` is kept as printed (``本报``, an affiliation); ``names`` are written
+    without padding spaces; ``raw`` is the byline as it stood in the dump.
+    """
+
+    names: tuple[str, ...] = attrs.field(converter=tuple)
+    role: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    organization: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    raw: str = ""
+
+    @names.validator
+    def _check_names(self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+        if not value:
+            raise ValueError("a byline needs at least one name")
+        for name in value:
+            if not isinstance(name, str) or not name.strip():
+                raise ValueError(f"a byline name must be a non-empty string, got {name!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the byline as the JSON contract's byline object."""
+        return {"role": self.role, "organization": self.organization,
+                "names": list(self.names), "raw": self.raw}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Byline:
+        """Read a byline from its JSON object."""
+        return cls(names=tuple(str(n) for n in data["names"]), role=_opt_str(data.get("role")),
+                   organization=_opt_str(data.get("organization")), raw=str(data.get("raw") or ""))
+
+
+@attrs.frozen(slots=True)
+class Subhead:
+    """A section heading inside an article body, placed before paragraph ``before``."""
+
+    text: str = attrs.field(validator=_non_blank)
+    before: int = attrs.field(validator=attrs.validators.ge(0))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the subhead as its JSON object."""
+        return {"text": self.text, "before": self.before}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Subhead:
+        """Read a subhead from its JSON object."""
+        return cls(text=str(data["text"]), before=int(data["before"]))
+
+
+@attrs.frozen(slots=True)
+class Caption:
+    """A photo caption and the name in its credit line (``李杰 摄`` gives ``李杰``)."""
+
+    text: str = attrs.field(validator=_non_blank)
+    credit: str | None = attrs.field(default=None, validator=_optional_non_blank)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the caption as its JSON object."""
+        return {"text": self.text, "credit": self.credit}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Caption:
+        """Read a caption from its JSON object."""
+        return cls(text=str(data["text"]), credit=_opt_str(data.get("credit")))
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """One change a heuristic made: which heuristic, what it did, to which source lines."""
+
+    heuristic: str = attrs.field(validator=_non_blank)
+    action: str = attrs.field(validator=_non_blank)
+    lines: Span = attrs.field(converter=_span, validator=_check_span)
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the diagnostic as its JSON object."""
+        return {"heuristic": self.heuristic, "action": self.action,
+                "lines": list(self.lines), "detail": self.detail}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
+        """Read a diagnostic from its JSON object."""
+        return cls(heuristic=str(data["heuristic"]), action=str(data["action"]),
+                   lines=_span(data["lines"]), detail=str(data.get("detail") or ""))
+
+
+@attrs.frozen(slots=True)
+class Fragment:
+    """Text of the page that belongs to no article found on it."""
+
+    text: str = attrs.field(validator=_non_blank)
+    source_lines: Span = attrs.field(converter=_span, validator=_check_span)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the fragment as its JSON object."""
+        return {"text": self.text, "source_lines": list(self.source_lines)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Fragment:
+        """Read a fragment from its JSON object."""
+        return cls(text=str(data["text"]), source_lines=_span(data["source_lines"]))
+
+
+@attrs.frozen(slots=True)
+class Dropped:
+    """Text a heuristic removed, with the reason (``duplicate``, ``garbage``, ``furniture``)."""
+
+    text: str
+    reason: str = attrs.field(validator=_non_blank)
+    source_lines: Span = attrs.field(converter=_span, validator=_check_span)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the dropped text as its JSON object."""
+        return {"text": self.text, "reason": self.reason, "source_lines": list(self.source_lines)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Dropped:
+        """Read dropped text from its JSON object."""
+        return cls(text=str(data["text"]), reason=str(data["reason"]),
+                   source_lines=_span(data["source_lines"]))
+
+
+@attrs.frozen(slots=True)
+class SourceInfo:
+    """Where a parse came from: path, detected encoding and confidence, SHA-256 of the bytes."""
+
+    encoding: str
+    confidence: float = attrs.field(converter=float, validator=[attrs.validators.ge(0.0),
+                                                                 attrs.validators.le(1.0)])
+    sha256: str
+    replacement_chars: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the source information as its JSON object."""
+        return {"path": self.path, "encoding": self.encoding, "confidence": self.confidence,
+                "sha256": self.sha256, "replacement_chars": self.replacement_chars}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SourceInfo:
+        """Read source information from its JSON object."""
+        return cls(encoding=str(data["encoding"]), confidence=float(data["confidence"]),
+                   sha256=str(data["sha256"]), replacement_chars=int(data["replacement_chars"]),
+                   path=_opt_str(data.get("path")))
+
+
+def _short(text: str | None, width: int = 24) -> str | None:
+    if text is None or len(text) <= width:
+        return text
+    return text[: width - 1] + "…"
+
+
+@attrs.frozen(slots=True, repr=False)
+class Article:
+    """One article of the page: its titles, bylines and body in reading order.
+
+    ``paragraphs`` hold the body, one string per printed paragraph, without subheads;
+    ``subheads[i].before`` is the index of the paragraph a subhead stands before.
+    ``source_lines`` is the span of dump lines the article was read from; ``flags``
+    name what was unusual (``truncated_start``, ``headline_after_body``, ``interleaved``,
+    ``photo``).
+    """
+
+    headline: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    kicker: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    subtitle: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    column: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    dateline: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    bylines: tuple[Byline, ...] = attrs.field(default=(), converter=tuple)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    subheads: tuple[Subhead, ...] = attrs.field(default=(), converter=tuple)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
+    editor_mark: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    source_lines: Span = attrs.field(default=(0, 0), converter=_span, validator=_check_span)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @paragraphs.validator
+    def _check_paragraphs(self, _attribute: attrs.Attribute[tuple[str, ...]],
+                          value: tuple[str, ...]) -> None:
+        for i, paragraph in enumerate(value):
+            if not isinstance(paragraph, str) or not paragraph.strip():
+                raise ValueError(f"paragraph {i} is empty or white space")
+
+    @subheads.validator
+    def _check_subheads(self, _attribute: attrs.Attribute[tuple[Subhead, ...]],
+                        value: tuple[Subhead, ...]) -> None:
+        for subhead in value:
+            if subhead.before > len(self.paragraphs):
+                raise ValueError(f"subhead {subhead.text!r} stands before paragraph "
+                                 f"{subhead.before}, but the article has {len(self.paragraphs)}")
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by a newline."""
+        return "\n".join(self.paragraphs)
+
+    def __repr__(self) -> str:
+        names = [n for b in self.bylines for n in b.names]
+        return (f"Article(headline={self.headline!r}, kicker={_short(self.kicker)!r}, "
+                f"subtitle={_short(self.subtitle)!r}, bylines={names!r}, "
+                f"paragraphs={len(self.paragraphs)}, lines={self.source_lines[0]}-"
+                f"{self.source_lines[1]}, flags={list(self.flags)!r})")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the article as the JSON contract's article object."""
+        return {
+            "column": self.column, "kicker": self.kicker, "headline": self.headline,
+            "subtitle": self.subtitle, "dateline": self.dateline,
+            "bylines": [b.to_dict() for b in self.bylines],
+            "paragraphs": list(self.paragraphs),
+            "subheads": [s.to_dict() for s in self.subheads],
+            "captions": [c.to_dict() for c in self.captions],
+            "editor_mark": self.editor_mark,
+            "source_lines": list(self.source_lines),
+            "flags": list(self.flags),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Read an article from its JSON object."""
+        return cls(
+            headline=_opt_str(data.get("headline")), kicker=_opt_str(data.get("kicker")),
+            subtitle=_opt_str(data.get("subtitle")), column=_opt_str(data.get("column")),
+            dateline=_opt_str(data.get("dateline")),
+            bylines=tuple(Byline.from_dict(b) for b in data.get("bylines") or ()),
+            paragraphs=tuple(str(p) for p in data.get("paragraphs") or ()),
+            subheads=tuple(Subhead.from_dict(s) for s in data.get("subheads") or ()),
+            captions=tuple(Caption.from_dict(c) for c in data.get("captions") or ()),
+            editor_mark=_opt_str(data.get("editor_mark")),
+            source_lines=_span(data.get("source_lines") or (0, 0)),
+            flags=tuple(str(f) for f in data.get("flags") or ()),
+        )
+
+
+def _date(value: Any) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(str(value))
+
+
+@attrs.frozen(slots=True, repr=False)
+class Issue:
+    """The parse of one dump: page metadata, its articles, and an account of every change.
+
+    Iterating over an Issue yields its articles.  ``fragments`` hold text of the page
+    that belongs to no article on it; ``dropped`` holds every piece of text a heuristic
+    removed and why; ``diagnostics`` every change any heuristic made.
+    """
+
+    source: SourceInfo
+    profile: str
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+    publication: str | None = None
+    date: _dt.date | None = attrs.field(default=None, converter=_date)
+    page: str | None = None
+    fragments: tuple[Fragment, ...] = attrs.field(default=(), converter=tuple)
+    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=tuple)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __repr__(self) -> str:
+        return (f"Issue(publication={self.publication!r}, date={self.date!r}, page={self.page!r}, "
+                f"profile={self.profile!r}, articles={len(self.articles)}, "
+                f"fragments={len(self.fragments)}, dropped={len(self.dropped)}, "
+                f"diagnostics={len(self.diagnostics)})")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract ``baokan.issue/1`` as plain Python data."""
+        return {
+            "schema": SCHEMA,
+            "publication": self.publication,
+            "date": self.date.isoformat() if self.date else None,
+            "page": self.page,
+            "source": self.source.to_dict(),
+            "profile": self.profile,
+            "articles": [a.to_dict() for a in self.articles],
+            "fragments": [f.to_dict() for f in self.fragments],
+            "dropped": [d.to_dict() for d in self.dropped],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Return :meth:`to_dict` as JSON text, with Chinese characters unescaped."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Issue:
+        """Read an Issue back from :meth:`to_dict`'s output; reject another schema."""
+        schema = data.get("schema")
+        if schema != SCHEMA:
+            raise ValueError(f"expected schema {SCHEMA!r}, got {schema!r}")
+        return cls(
+            source=SourceInfo.from_dict(data["source"]),
+            profile=str(data["profile"]),
+            articles=tuple(Article.from_dict(a) for a in data.get("articles") or ()),
+            publication=_opt_str(data.get("publication")),
+            date=_date(data.get("date")),
+            page=_opt_str(data.get("page")),
+            fragments=tuple(Fragment.from_dict(f) for f in data.get("fragments") or ()),
+            dropped=tuple(Dropped.from_dict(d) for d in data.get("dropped") or ()),
+            diagnostics=tuple(Diagnostic.from_dict(d) for d in data.get("diagnostics") or ()),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Issue:
+        """Read an Issue from JSON text."""
+        return cls.from_dict(json.loads(text))

@@ -1,0 +1,107 @@
+"""Chinese personal names: the surname table and splitting name lists into names.
+
+The surname table (``data/surnames.txt``) is data shipped in the package; its header
+names its source.  Shared by the byline heuristics and anything else that needs to
+know whether a short run of Han characters can be a person's name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+_name_re = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,6}·\p{Han}{1,8}$")
+_split_re = regex.compile(r"[\s、，,；;/／]+")
+#: Words that look like names (they start with a surname) but are roles or titles.
+NOT_NAMES = frozenset({"通讯员", "记者", "本报", "作者", "编辑", "摄影", "实习生", "评论员",
+                       "特约记者", "见习记者", "文图", "图文", "报道", "本报讯"})
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """The single-character and the compound surnames of the packaged table."""
+    text = resources.files("baokan").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    single: set[str] = set()
+    compound: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        for word in line.split():
+            (single if len(word) == 1 else compound).add(word)
+    return frozenset(single), frozenset(compound)
+
+
+def surname_length(name: str) -> int:
+    """The length of the surname ``name`` starts with (2 for a compound one), or 0."""
+    single, compound = surnames()
+    if name[:2] in compound:
+        return 2
+    return 1 if name[:1] in single else 0
+
+
+def is_name(token: str) -> bool:
+    """Whether ``token`` can be a Chinese personal name: 2–4 Han characters after a surname."""
+    return (bool(_name_re.match(token)) and surname_length(token) > 0
+            and token not in NOT_NAMES and not token.endswith("某"))
+
+
+def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[str] | None:
+    """Split names printed without spaces (``史书杰刘初郭昕``) into names, or None.
+
+    Every piece must start with a surname and be 2–3 characters (3–4 after a compound
+    surname).  Among the possible splits the one with the most ``known`` names (names
+    seen elsewhere on the page) wins, then the one with the fewest pieces, then the
+    earliest-longest — so the choice is deterministic.
+    """
+    n = len(run)
+    if n < 2 or not regex.fullmatch(r"\p{Han}+", run):
+        return None
+    best: dict[int, tuple[int, int, list[str]] | None] = {n: (0, 0, [])}
+    for i in range(n - 1, -1, -1):
+        options: list[tuple[int, int, list[str]]] = []
+        slen = surname_length(run[i:])
+        if slen:
+            for given in (1, 2):
+                j = i + slen + given
+                tail = best.get(j)
+                if j <= n and tail is not None:
+                    piece = run[i:j]
+                    score = tail[0] + (1 if piece in known else 0)
+                    options.append((score, tail[1] - 1, [piece, *tail[2]]))
+        best[i] = max(options, key=lambda o: (o[0], o[1], [len(p) for p in o[2]])) if options else None
+    found = best[0]
+    return found[2] if found is not None else None
+
+
+def split_names(segment: str, known: frozenset[str] = frozenset()) -> list[str] | None:
+    """Split a printed list of names into names, or None if it is not a list of names.
+
+    Handles padding spaces (``曹 敏 曾 文 陈开宝`` gives 曹敏, 曾文, 陈开宝), separators
+    (``、`` ``，`` ``/``) and names run together (see :func:`split_run_together`).
+    """
+    tokens = [t for t in _split_re.split(segment.strip()) if t]
+    if not tokens:
+        return None
+    merged: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        # a two-character name padded to the width of three: 曹 敏
+        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            merged.append(token + tokens[i + 1])
+            i += 2
+            continue
+        merged.append(token)
+        i += 1
+    names: list[str] = []
+    for token in merged:
+        if is_name(token) and (len(token) <= 3 or surname_length(token) == 2 or token in known):
+            names.append(token)
+            continue
+        pieces = split_run_together(token, known)
+        if pieces is None:
+            return None
+        names.extend(pieces)
+    return names

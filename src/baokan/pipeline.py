@@ -1,0 +1,210 @@
+"""The registry of heuristics, their plug-in discovery, and running a profile over a document.
+
+A heuristic is a plain function ``(Document, settings) -> Document`` registered under a
+name with :func:`heuristic`::
+
+    @heuristic("shout", settings=ShoutSettings, provides={"shouting"})
+    def shout(doc: Document, settings: ShoutSettings) -> Document:
+        "Upper-case every Latin letter (an example)."
+        ...
+
+Third-party packages can also expose heuristics through the entry-point group
+``baokan.heuristics``: each entry point loads a :class:`Heuristic` (or a module whose
+import registers heuristics with the decorator).  Entry points are read lazily, the
+first time a name is looked up that is not built in.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from baokan.document import Document
+from baokan.errors import (
+    BaokanError,
+    DuplicateHeuristicError,
+    ProfileError,
+    SettingsError,
+    UnknownHeuristicError,
+)
+from baokan.models import Diagnostic
+
+ENTRY_POINT_GROUP = "baokan.heuristics"
+"""The entry-point group third-party packages use to provide heuristics."""
+
+#: What every document provides before any heuristic has run.
+BASE_PROVIDES = frozenset({"lines"})
+
+
+@attrs.frozen(slots=True)
+class NoSettings:
+    """Settings of a heuristic that has none."""
+
+
+HeuristicFunc = Callable[[Document, Any], Document]
+F = TypeVar("F", bound=Callable[..., Document])
+
+
+@attrs.frozen(slots=True)
+class Heuristic:
+    """A named step of a profile: the function, its settings class, what it needs and gives."""
+
+    name: str
+    func: HeuristicFunc
+    description: str
+    settings_type: type[Any] = NoSettings
+    requires: frozenset[str] = frozenset()
+    provides: frozenset[str] = frozenset()
+
+    def make_settings(self, overrides: Mapping[str, Any] | None = None) -> Any:
+        """Build this heuristic's settings from ``overrides``; unknown keys raise SettingsError."""
+        overrides = dict(overrides or {})
+        known = {f.name for f in attrs.fields(self.settings_type)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise SettingsError(
+                f"heuristic {self.name!r} has no setting {', '.join(map(repr, unknown))}; "
+                f"its settings are: {', '.join(sorted(known)) or '(none)'}")
+        try:
+            return self.settings_type(**overrides)
+        except (TypeError, ValueError) as exc:
+            raise SettingsError(f"bad settings for heuristic {self.name!r}: {exc}") from exc
+
+    def __call__(self, doc: Document, settings: Any = None) -> Document:
+        return self.func(doc, self.make_settings() if settings is None else settings)
+
+
+class Registry:
+    """Heuristics by name.  A taken name raises :class:`DuplicateHeuristicError`."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, Heuristic] = {}
+        self._entry_points_loaded = False
+
+    def add(self, item: Heuristic) -> Heuristic:
+        """Register ``item``; raise if its name is taken by another heuristic."""
+        existing = self._items.get(item.name)
+        if existing is not None and existing.func is not item.func:
+            raise DuplicateHeuristicError(f"a heuristic named {item.name!r} is already registered")
+        self._items[item.name] = item
+        return item
+
+    def remove(self, name: str) -> None:
+        """Unregister ``name`` (for tests and for plug-ins that replace themselves)."""
+        self._items.pop(name, None)
+
+    def get(self, name: str) -> Heuristic:
+        """The heuristic called ``name``, looking at entry points if it is not built in."""
+        if name not in self._items:
+            self.load_entry_points()
+        try:
+            return self._items[name]
+        except KeyError:
+            raise UnknownHeuristicError(
+                f"no heuristic named {name!r}; known: {', '.join(sorted(self._items))}") from None
+
+    def names(self) -> list[str]:
+        """Every registered name, entry points included, sorted."""
+        self.load_entry_points()
+        return sorted(self._items)
+
+    def load_entry_points(self) -> None:
+        """Import the ``baokan.heuristics`` entry points once."""
+        if self._entry_points_loaded:
+            return
+        self._entry_points_loaded = True
+        for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            loaded = entry.load()
+            if isinstance(loaded, Heuristic):
+                self.add(loaded)
+
+    def reset_entry_points(self) -> None:
+        """Forget that entry points were read, so that the next lookup reads them again."""
+        self._entry_points_loaded = False
+
+
+REGISTRY = Registry()
+"""The process-wide registry that :func:`heuristic` adds to."""
+
+
+def heuristic(name: str, *, settings: type[Any] = NoSettings, requires: Iterable[str] = (),
+              provides: Iterable[str] = (), description: str | None = None,
+              registry: Registry | None = None) -> Callable[[F], F]:
+    """Register the decorated function as the heuristic ``name``.
+
+    ``description`` defaults to the first line of the function's docstring; ``settings``
+    is a (frozen) attrs class whose fields are the heuristic's settings.
+    """
+    if not attrs.has(settings):
+        raise TypeError(f"settings of heuristic {name!r} must be an attrs class")
+
+    def wrap(func: F) -> F:
+        doc_lines = (func.__doc__ or "").strip().splitlines()
+        desc = description or (doc_lines[0] if doc_lines else name)
+        (registry or REGISTRY).add(Heuristic(
+            name=name, func=func, description=desc.strip(), settings_type=settings,
+            requires=frozenset(requires), provides=frozenset(provides)))
+        return func
+
+    return wrap
+
+
+def get_heuristic(name: str) -> Heuristic:
+    """The registered heuristic called ``name`` (built in, decorated, or from an entry point)."""
+    return REGISTRY.get(name)
+
+
+def available_heuristics() -> list[Heuristic]:
+    """Every registered heuristic, sorted by name."""
+    return [REGISTRY.get(n) for n in REGISTRY.names()]
+
+
+@attrs.frozen(slots=True)
+class Step:
+    """A heuristic of a built pipeline with its settings object."""
+
+    heuristic: Heuristic
+    settings: Any
+
+
+def check_order(steps: Iterable[Step]) -> None:
+    """Raise :class:`ProfileError` if a step requires what no step before it provides."""
+    have = set(BASE_PROVIDES)
+    for step in steps:
+        missing = step.heuristic.requires - have
+        if missing:
+            raise ProfileError(
+                f"heuristic {step.heuristic.name!r} requires {', '.join(sorted(missing))}, "
+                f"which no heuristic before it provides")
+        have |= step.heuristic.provides
+
+
+class HeuristicFailed(BaokanError):
+    """A heuristic raised while it ran over a document (``strict=True`` re-raises as this)."""
+
+
+def run(doc: Document, steps: Iterable[Step], *, strict: bool = True) -> Document:
+    """Run ``steps`` in order over ``doc``.
+
+    With ``strict=False`` a heuristic that raises is skipped and the failure is recorded
+    as a diagnostic, so the page is not lost; with ``strict=True`` the error propagates
+    as :class:`HeuristicFailed` naming the heuristic.
+    """
+    for step in steps:
+        try:
+            doc = step.heuristic.func(doc, step.settings)
+        except BaokanError:
+            raise
+        except Exception as exc:
+            span = (doc.blocks[0].start, doc.blocks[-1].end) if doc.blocks else (0, 0)
+            if strict:
+                raise HeuristicFailed(
+                    f"heuristic {step.heuristic.name!r} failed on lines {span[0]}-{span[1]}: "
+                    f"{type(exc).__name__}: {exc}") from exc
+            doc = attrs.evolve(doc, diagnostics=doc.diagnostics + (Diagnostic(
+                step.heuristic.name, "skipped after an error", span,
+                f"{type(exc).__name__}: {exc}"),))
+    return doc

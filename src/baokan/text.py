@@ -1,0 +1,98 @@
+"""Character classes and punctuation tables shared by every heuristic.
+
+Nothing here changes text; it only says what a character or a line is.  Chinese is
+not English: these tables exist so that no heuristic ever needs NFKC (which would turn
+``，`` into ``,``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+HAN = r"\p{Han}"
+#: Chinese (full-width) punctuation and the ASCII punctuation that dumps put in its place.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～〔〕﹏"
+#: Punctuation that closes a sentence, and the closing marks that may follow it.
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)》〕】\"'"
+#: Punctuation after which a line cannot end a paragraph: the sentence goes on.
+CONTINUING = "，、；：,;:（(“‘《〔【「『"
+
+_han_re = regex.compile(HAN)
+_sentence_end_re = regex.compile(
+    "(?:[" + regex.escape(SENTENCE_END) + "]|\\.\\.\\.|……)[" + regex.escape(CLOSERS) + "]*$")
+_inner_punct_re = regex.compile("[，。；：？！,;:?!]")
+
+#: Any visible character that is Chinese text or Chinese punctuation (for spacing rules).
+CJK_CHAR = r"[\p{Han}" + regex.escape(CJK_PUNCT) + r"]"
+
+
+def is_han(ch: str) -> bool:
+    """Whether ``ch`` is a Han (Chinese) character."""
+    return bool(_han_re.match(ch))
+
+
+def han_count(text: str) -> int:
+    """The number of Han characters in ``text``."""
+    return len(_han_re.findall(text))
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on the printed page: wide (CJK) characters count two."""
+    width = 0
+    for ch in text:
+        if ch in " \t":
+            width += 1
+        elif unicodedata.east_asian_width(ch) in "WF":
+            width += 2
+        else:
+            width += 1
+    return width
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with sentence-closing punctuation (``。！？…``, maybe a closing quote)."""
+    return bool(_sentence_end_re.search(text.rstrip()))
+
+
+def ends_continuing(text: str) -> bool:
+    """Whether ``text`` ends with punctuation that cannot close a paragraph (``，、：``…)."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in CONTINUING
+
+
+def has_inner_punct(text: str) -> bool:
+    """Whether ``text`` holds sentence punctuation (a title rarely holds more than one)."""
+    return bool(_inner_punct_re.search(text))
+
+
+def inner_punct_count(text: str) -> int:
+    """How many sentence punctuation marks ``text`` holds."""
+    return len(_inner_punct_re.findall(text))
+
+
+def bigrams(text: str) -> set[str]:
+    """The set of adjacent Han character pairs in ``text`` (a cheap topic fingerprint)."""
+    chars = _han_re.findall(text)
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def content_length(text: str) -> float:
+    """Printed length in Chinese character cells: a Han character or CJK mark is 1, ASCII ½.
+
+    White space does not count, so a letter-spaced line measures as it is printed.
+    """
+    length = 0.0
+    for ch in text:
+        if ch.isspace():
+            continue
+        length += 0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…" else 1.0
+    return length
+
+
+def ends_paragraph(text: str) -> bool:
+    """Whether ``text`` ends like a paragraph: a closed sentence, or a dash lead-in ``——``."""
+    stripped = text.rstrip()
+    return ends_sentence(stripped) or stripped.rstrip(CLOSERS).endswith("——")
