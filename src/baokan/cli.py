@@ -15,6 +15,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from baokan import __version__
 from baokan.api import parse, read_source
 from baokan.errors import BaokanError, InputError
@@ -67,18 +69,8 @@ def _parse_files(files: Sequence[str], profile: str) -> list[Issue]:
         if any(d.action == "not text" for d in issue.diagnostics):
             raise InputError(f"{name}: not a text dump (it looks like a PDF, an image or other "
                              "binary data)")
-        issues.append(issue.__class__(**{**_fields(issue), "source": _with_path(issue, name)}))
+        issues.append(attrs.evolve(issue, source=attrs.evolve(issue.source, path=name)))
     return issues
-
-
-def _fields(issue: Issue) -> dict[str, object]:
-    return {f: getattr(issue, f) for f in issue.__slots__ if not f.startswith("__")}
-
-
-def _with_path(issue: Issue, path: str) -> object:
-    import attrs
-
-    return attrs.evolve(issue.source, path=path)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

@@ -79,7 +79,8 @@ def _utf8(data: bytes) -> Decoded | None:
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
-    if len(data) < 4 or data.count(0) < len(data) // 8:
+    # ASCII (newlines at least) gives zero bytes in UTF-16; Chinese text gives few of them
+    if len(data) < 4 or not data.count(0):
         return None
     best: tuple[float, str, str] | None = None
     for encoding in ("utf-16-le", "utf-16-be"):
@@ -87,7 +88,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         score = _plausibility(text)
         if best is None or score > best[0]:
             best = (score, encoding, text)
-    if best is not None and best[0] >= 0.9:
+    if best is not None and best[0] >= 0.97 and ("\n" in best[2] or " " in best[2]):
         return _result(best[2], best[1], best[0])
     return None
 

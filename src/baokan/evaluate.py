@@ -10,6 +10,7 @@ choices do not count.  Edit distance uses ``rapidfuzz`` when installed, else dif
 
 from __future__ import annotations
 
+import itertools
 import json
 import unicodedata
 from collections import Counter
@@ -117,7 +118,7 @@ def _match(gold: Sequence[_Art], pred: Sequence[_Art]) -> list[tuple[int, int]]:
 
 
 def _boundaries(paras: Sequence[str], k: int = 6) -> set[str]:
-    return {a[-k:] + "|" + b[:k] for a, b in zip(paras, paras[1:])}
+    return {a[-k:] + "|" + b[:k] for a, b in itertools.pairwise(paras)}
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 SCHEMA = "baokan.issue/1"
 """The schema name written into every serialised :class:`Issue`."""
@@ -57,7 +61,7 @@ class Byline:
     without padding spaces; ``raw`` is the byline as it stood in the dump.
     """
 
-    names: tuple[str, ...] = attrs.field(converter=tuple)
+    names: tuple[str, ...] = attrs.field(converter=_strs)
     role: str | None = attrs.field(default=None, validator=_optional_non_blank)
     organization: str | None = attrs.field(default=None, validator=_optional_non_blank)
     raw: str = ""
@@ -197,6 +201,30 @@ class SourceInfo:
                    path=_opt_str(data.get("path")))
 
 
+def _bylines(value: Iterable[Byline]) -> tuple[Byline, ...]:
+    return tuple(value)
+
+
+def _subheads(value: Iterable[Subhead]) -> tuple[Subhead, ...]:
+    return tuple(value)
+
+
+def _captions(value: Iterable[Caption]) -> tuple[Caption, ...]:
+    return tuple(value)
+
+
+def _fragments(value: Iterable[Fragment]) -> tuple[Fragment, ...]:
+    return tuple(value)
+
+
+def _dropped(value: Iterable[Dropped]) -> tuple[Dropped, ...]:
+    return tuple(value)
+
+
+def _diagnostics(value: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(value)
+
+
 def _short(text: str | None, width: int = 24) -> str | None:
     if text is None or len(text) <= width:
         return text
@@ -219,13 +247,13 @@ class Article:
     subtitle: str | None = attrs.field(default=None, validator=_optional_non_blank)
     column: str | None = attrs.field(default=None, validator=_optional_non_blank)
     dateline: str | None = attrs.field(default=None, validator=_optional_non_blank)
-    bylines: tuple[Byline, ...] = attrs.field(default=(), converter=tuple)
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    subheads: tuple[Subhead, ...] = attrs.field(default=(), converter=tuple)
-    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
+    bylines: tuple[Byline, ...] = attrs.field(default=(), converter=_bylines)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    subheads: tuple[Subhead, ...] = attrs.field(default=(), converter=_subheads)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=_captions)
     editor_mark: str | None = attrs.field(default=None, validator=_optional_non_blank)
     source_lines: Span = attrs.field(default=(0, 0), converter=_span, validator=_check_span)
-    flags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
     @paragraphs.validator
     def _check_paragraphs(self, _attribute: attrs.Attribute[tuple[str, ...]],
@@ -285,6 +313,10 @@ class Article:
         )
 
 
+def _articles(value: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(value)
+
+
 def _date(value: Any) -> _dt.date | None:
     if value is None or isinstance(value, _dt.date):
         return value
@@ -302,13 +334,13 @@ class Issue:
 
     source: SourceInfo
     profile: str
-    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles)
     publication: str | None = None
     date: _dt.date | None = attrs.field(default=None, converter=_date)
     page: str | None = None
-    fragments: tuple[Fragment, ...] = attrs.field(default=(), converter=tuple)
-    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=tuple)
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    fragments: tuple[Fragment, ...] = attrs.field(default=(), converter=_fragments)
+    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=_dropped)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)

@@ -66,9 +66,10 @@ def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[st
             for given in (1, 2):
                 j = i + slen + given
                 tail = best.get(j)
-                if j <= n and tail is not None:
+                if j <= n and tail is not None and is_name(run[i:j]):
                     piece = run[i:j]
-                    score = tail[0] + (1 if piece in known else 0)
+                    # a known name, or a rarer compound surname, is evidence for a split
+                    score = tail[0] + (1 if piece in known else 0) + (1 if slen == 2 else 0)
                     options.append((score, tail[1] - 1, [piece, *tail[2]]))
         best[i] = max(options, key=lambda o: (o[0], o[1], [len(p) for p in o[2]])) if options else None
     found = best[0]

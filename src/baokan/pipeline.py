@@ -204,7 +204,7 @@ def run(doc: Document, steps: Iterable[Step], *, strict: bool = True) -> Documen
                 raise HeuristicFailed(
                     f"heuristic {step.heuristic.name!r} failed on lines {span[0]}-{span[1]}: "
                     f"{type(exc).__name__}: {exc}") from exc
-            doc = attrs.evolve(doc, diagnostics=doc.diagnostics + (Diagnostic(
-                step.heuristic.name, "skipped after an error", span,
-                f"{type(exc).__name__}: {exc}"),))
+            failure = Diagnostic(step.heuristic.name, "skipped after an error", span,
+                                 f"{type(exc).__name__}: {exc}")
+            doc = attrs.evolve(doc, diagnostics=(*doc.diagnostics, failure))
     return doc

@@ -20,8 +20,11 @@ from baokan.errors import ProfileError, UnknownProfileError
 from baokan.pipeline import Step, check_order, get_heuristic
 
 
-def _freeze(settings: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted((settings or {}).items()))
+def _freeze(
+    settings: Mapping[str, Any] | Iterable[tuple[str, Any]] | None,
+) -> tuple[tuple[str, Any], ...]:
+    items = settings.items() if isinstance(settings, Mapping) else (settings or ())
+    return tuple(sorted(dict(items).items()))
 
 
 @attrs.frozen(slots=True)

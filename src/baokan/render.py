@@ -15,7 +15,7 @@ def _byline_text(article: Article) -> str:
 
 def _body(article: Article) -> list[str]:
     out: list[str] = []
-    subheads = {}
+    subheads: dict[int, list[str]] = {}
     for s in article.subheads:
         subheads.setdefault(s.before, []).append(s.text)
     for i, paragraph in enumerate(article.paragraphs):

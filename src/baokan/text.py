@@ -7,6 +7,7 @@ not English: these tables exist so that no heuristic ever needs NFKC (which woul
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import regex
@@ -76,7 +77,7 @@ def inner_punct_count(text: str) -> int:
 def bigrams(text: str) -> set[str]:
     """The set of adjacent Han character pairs in ``text`` (a cheap topic fingerprint)."""
     chars = _han_re.findall(text)
-    return {a + b for a, b in zip(chars, chars[1:])}
+    return {a + b for a, b in itertools.pairwise(chars)}
 
 
 def content_length(text: str) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import attrs
 import regex
 
@@ -10,6 +12,13 @@ from baokan.pipeline import heuristic
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
+
+
+def describe(garbage: str) -> str:
+    """Name garbage characters by code point (``U+FFFD×6``): the dropped record stays readable
+    and does not carry the garbage itself into the output."""
+    counts = Counter(garbage)
+    return " ".join(f"U+{ord(ch):04X}×{n}" for ch, n in sorted(counts.items()))
 
 
 @attrs.frozen
@@ -39,7 +48,7 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
             out.append(block)
             continue
         removed = "".join(_garbage.findall(block.text))
-        rec.dropped(removed, "garbage", block.span, f"{len(removed)} garbage characters")
+        rec.dropped(describe(removed), "garbage", block.span, f"{len(removed)} garbage characters")
         parts: list[str] = []
         current = ""
         for piece in regex.split(r"(" + _garbage.pattern + ")", block.text):

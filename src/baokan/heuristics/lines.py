@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -83,7 +84,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]:
 
 def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]:
     breaks: list[bool] = []
-    for left, right in zip(run, run[1:]):
+    for left, right in itertools.pairwise(run):
         text = left.text.rstrip()
         cut = (not ends_paragraph(text) and not _opening.match(right.text)
                and (ends_continuing(text)

@@ -100,7 +100,7 @@ def _split_point(titles: list[Block], prev: _Article, next_text: str,
 def _next_body_text(blocks: list[Block], start: int) -> str:
     parts: list[str] = []
     for block in blocks[start:]:
-        if block.kind == Kind.TITLE or Kind.EDITOR_MARK == block.kind or (
+        if block.kind == Kind.TITLE or block.kind == Kind.EDITOR_MARK or (
                 block.kind == Kind.BYLINE and "closing" in block.tags):
             break
         if block.kind == Kind.PARAGRAPH:

@@ -16,9 +16,11 @@ _around_punct = regex.compile(
     r"(?<=[" + regex.escape(CJK_PUNCT) + r"])" + _SPACE + r"|" + _SPACE
     + r"(?=[" + regex.escape(CJK_PUNCT) + r"])")
 _han_han = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=\p{Han})")
-_han_digit = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=[0-9])|(?<=[0-9%])" + _SPACE
-                           + r"(?=\p{Han})")
+_han_digit = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=[0-9])")
+# a number then Han: the space goes, unless the number belongs to Latin text (Windows 10 和)
+_digit_han = regex.compile(r"(?<![A-Za-z][ \t]*[0-9.,]*)(?<=[0-9%])" + _SPACE + r"(?=\p{Han})")
 _letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
+_layout_space = regex.compile(r"(?<![A-Za-z0-9])" + _SPACE + r"|" + _SPACE + r"(?![A-Za-z0-9])")
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.PARAGRAPH, Kind.CAPTION})
 
 
@@ -36,8 +38,12 @@ class SpacingSettings:
 def fold_spacing_text(text: str, *, keep_phrase_space: bool = False) -> str:
     """Remove layout spaces from ``text``; keep spaces inside Latin text and numbers."""
     text = text.replace("\u3000", " ")
+    if _letter_spaced.search(text):
+        # a justified, letter-spaced line: every space is layout but those inside Latin text
+        text = _layout_space.sub("", text)
     text = _around_punct.sub("", text)
     text = _han_digit.sub("", text)
+    text = _digit_han.sub("", text)
     if keep_phrase_space and not _letter_spaced.search(text):
         text = _han_han.sub(" ", text)
     else:

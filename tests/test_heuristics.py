@@ -1,0 +1,178 @@
+"""Each built-in heuristic alone, on small inputs written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from baokan import Document, Kind, get_heuristic
+from baokan.heuristics.bylines import parse_byline, parse_byline_line
+from baokan.heuristics.spacing import fold_spacing_text, full_width_punctuation
+from baokan.heuristics.titles import is_title_text
+from baokan.names import split_names, split_run_together
+
+
+def run(name: str, text: str, **settings: object) -> Document:
+    h = get_heuristic(name)
+    return h(Document.from_text(text), h.make_settings(settings))
+
+
+def run_doc(name: str, doc: Document, **settings: object) -> Document:
+    h = get_heuristic(name)
+    return h(doc, h.make_settings(settings))
+
+
+def test_strip_garbage_splits_headline_from_body() -> None:
+    doc = run("strip-garbage", "西华：推动征缴工作\ufffd\ufffd\ufffd为认真做好征缴工作，\n\ufffd\ufffd本报讯 正文")
+    assert [b.text for b in doc.blocks] == ["西华：推动征缴工作", "为认真做好征缴工作，", "本报讯 正文"]
+    assert all(d.reason == "garbage" and "\ufffd" not in d.text for d in doc.dropped)
+    assert "U+FFFD×3" in doc.dropped[0].text
+
+
+def test_strip_garbage_single_mark_only_removed() -> None:
+    doc = run("strip-garbage", "医\ufffd保基金")
+    assert [b.text for b in doc.blocks] == ["医保基金"]
+
+
+def test_markdown_headings() -> None:
+    doc = run("markdown-headings", "### 专栏\n# **惠民利民**\n正文。\n#")
+    assert [(b.text, b.level) for b in doc.blocks] == [("专栏", 3), ("惠民利民", 1), ("正文。", None)]
+    assert doc.dropped[0].reason == "furniture"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("文/图 本报记者 王恬 通讯员 陈章 张卓", [("记者", "本报", ("王恬",)), ("通讯员", None, ("陈章", "张卓"))]),
+    ("本报记者 张楚研 文/图", [("记者", "本报", ("张楚研",))]),
+    ("□记者 杜林波", [("记者", None, ("杜林波",))]),
+    ("□秦慕婵", [("作者", None, ("秦慕婵",))]),
+    ("○王恬", [("作者", None, ("王恬",))]),
+    ("李 杰 印俊闻 张道玲", [(None, None, ("李杰", "印俊闻", "张道玲"))]),
+])
+def test_byline_lines(line: str, expected: list[tuple[str | None, str | None, tuple[str, ...]]]) -> None:
+    parsed = parse_byline_line(line)
+    assert parsed is not None
+    assert [(b.role, b.organization, b.names) for b in parsed] == expected
+
+
+@pytest.mark.parametrize("line", ["惠民利民 健康保障启新篇", "每周五授课 为期一年", "生育关怀再加码",
+                                  "记者跟随身穿红马甲的桂乡管家们走进环城社区"])
+def test_not_bylines(line: str) -> None:
+    assert parse_byline_line(line) is None
+
+
+def test_dateline_byline_and_body_are_split() -> None:
+    doc = run("find-bylines", "本报讯 记者王恬、通讯员万忠斌报道:“真没想到。”近日，货车司机王师傅……")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[0] == (Kind.DATELINE, "本报讯")
+    assert kinds[1][0] == Kind.BYLINE
+    assert [(d.role, d.names) for d in doc.blocks[1].bylines] == [("记者", ("王恬",)),
+                                                                 ("通讯员", ("万忠斌",))]
+    assert kinds[2] == (Kind.TEXT, "“真没想到。”近日，货车司机王师傅……")
+
+
+def test_dateline_with_bracketed_byline() -> None:
+    doc = run("find-bylines", "本报讯 （记者 牛思光 ）喜欢绘")
+    assert [b.kind for b in doc.blocks] == [Kind.DATELINE, Kind.BYLINE, Kind.TEXT]
+    assert doc.blocks[1].bylines[0].names == ("牛思光",)
+    assert doc.blocks[2].text == "喜欢绘"
+
+
+def test_trailing_bylines() -> None:
+    doc = run("find-bylines", "按时“清零”。（曹 敏 曾 文 陈开宝）\n（作者单位：淮阳区融媒体中心）\n"
+                              "完成98%以上。 ②27 （史书杰刘初郭昕）")
+    assert doc.blocks[1].bylines[0].names == ("曹敏", "曾文", "陈开宝")
+    assert "closing" in doc.blocks[1].tags
+    assert doc.blocks[2].bylines[0].organization == "淮阳区融媒体中心"
+    assert "affiliation" in doc.blocks[2].tags
+    assert doc.blocks[4].bylines[0].names == ("史书杰", "刘初", "郭昕")
+
+
+def test_photo_credit() -> None:
+    doc = run("find-bylines", "李杰 摄\n李天亮/摄")
+    assert [b.kind for b in doc.blocks] == [Kind.CREDIT, Kind.CREDIT]
+    assert doc.blocks[1].bylines[0].names == ("李天亮",)
+    assert doc.blocks[0].bylines[0].role == "摄影"
+
+
+def test_editor_marks_and_credit_lines() -> None:
+    doc = run("page-furniture", "有力度的好作品。 ②15\n编辑：张三 校对：李四")
+    assert [(b.kind, b.text) for b in doc.blocks] == [(Kind.TEXT, "有力度的好作品。"),
+                                                      (Kind.EDITOR_MARK, "②15")]
+    assert doc.dropped[0].reason == "furniture"
+
+
+def test_names() -> None:
+    assert split_names("曹 敏 曾 文 陈开宝") == ["曹敏", "曾文", "陈开宝"]
+    assert split_run_together("史书杰刘初郭昕") == ["史书杰", "刘初", "郭昕"]
+    assert split_run_together("欧阳修司马光") == ["欧阳修", "司马光"]
+    assert split_names("健康保障启新篇") is None
+    assert parse_byline("王某") is None
+
+
+def test_join_wrapped_lines() -> None:
+    text = ("耕地是最宝贵的资源，是粮食生产的\n\n“命脉”。笔者走进郴州市苏仙区\n\n"
+            "和平村胜利组一农田现场看到，工作\n\n人员正在作业。\n\n今年以来，苏仙区部分乡镇出现\n\n"
+            "耕地种植“草皮”反弹现象。")
+    doc = run("join-lines", text, mode="wrapped")
+    assert [b.text for b in doc.blocks] == [
+        "耕地是最宝贵的资源，是粮食生产的“命脉”。笔者走进郴州市苏仙区和平村胜利组一农田现场看到，工作人员正在作业。",
+        "今年以来，苏仙区部分乡镇出现耕地种植“草皮”反弹现象。"]
+
+
+def test_join_never_swallows_a_title() -> None:
+    text = "那是他人生中最难熬的日子，他说。\n为保障人民健康贡献力量\n———访集团董事长季风\n“风筝飞得再高，线头始终在家\n乡。”"
+    doc = run("join-lines", text, mode="wrapped")
+    assert [b.text for b in doc.blocks][1:3] == ["为保障人民健康贡献力量", "———访集团董事长季风"]
+
+
+def test_join_sentence_cut_by_blank_line() -> None:
+    text = "与此同时,针对意外伤害报销政策在全\n\n市范围内存在的口径不一问题,市医保部门将统一规范。\n\n生育关怀再加码"
+    doc = run("join-lines", text, mode="paragraph-per-line")
+    assert [b.text for b in doc.blocks] == [
+        "与此同时,针对意外伤害报销政策在全市范围内存在的口径不一问题,市医保部门将统一规范。", "生育关怀再加码"]
+
+
+def test_fold_spacing() -> None:
+    assert fold_spacing_text("创 新 推 行“ 党 建 + 统 战 ”工 作 模") == "创新推行“党建+统战”工作模"
+    assert fold_spacing_text("11 月 16 日，共有 1396 亩") == "11月16日，共有1396亩"
+    assert fold_spacing_text("精准服务解民忧 。 为方便群众") == "精准服务解民忧。为方便群众"
+    assert fold_spacing_text("升级到 Windows 10 和 PM 2.5") == "升级到 Windows 10 和 PM 2.5"
+    assert fold_spacing_text("咸安永安街道 全方位护航", keep_phrase_space=True) == "咸安永安街道 全方位护航"
+    assert fold_spacing_text("就医负 担") == "就医负担"
+
+
+def test_fold_spacing_is_idempotent() -> None:
+    for text in ("创 新 推 行“ 党 建", "11 月 16 日", "a  b 中 文"):
+        once = fold_spacing_text(text)
+        assert fold_spacing_text(once) == once
+
+
+def test_punctuation_width() -> None:
+    assert full_width_punctuation('有了医保,日子再难也有底气!')[0] == "有了医保，日子再难也有底气！"
+    assert full_width_punctuation("共1,000人,15:30开始")[0] == "共1,000人，15:30开始"
+    assert full_width_punctuation('他说:"好的。"')[0] == "他说：“好的。”"
+    assert full_width_punctuation('一个"引号')[1] is False
+
+
+def test_titles() -> None:
+    assert is_title_text("生育关怀再加码")
+    assert is_title_text("有了医保,日子再难也有底气!")
+    assert is_title_text("海勃湾区海北街道黄河社区党委:")
+    assert not is_title_text("百姓的急难愁盼就是改革的发力点。")
+    assert not is_title_text("居民李大爷患有高血压多年,")
+
+
+def test_find_titles_markdown_heading_that_is_body() -> None:
+    doc = run("markdown-headings", "#### 不大,但每一处都需要用脚步丈量。今年以来,黄河社区党委紧紧围绕")
+    doc = run_doc("find-titles", doc)
+    assert doc.blocks[0].kind == Kind.PARAGRAPH
+
+
+def test_drop_duplicates_keeps_copy_in_article() -> None:
+    spill = "在这段江面上巡航，既守护船舶航行安全，也守护这一江清水。"
+    doc = Document.from_text(f"前文的最后一段话在这里结束了。\n{spill}\n嘉鱼江畔“植”青绿\n文/图 本报记者 王恬\n{spill}")
+    for name in ("find-bylines", "join-lines", "find-titles", "drop-duplicates"):
+        h = get_heuristic(name)
+        doc = h(doc, h.make_settings({"mode": "paragraph-per-line"} if name == "join-lines" else {}))
+    texts = [b.text for b in doc.blocks]
+    assert texts.count(spill) == 1 and texts.index(spill) == 3
+    assert doc.dropped[0].reason == "duplicate" and doc.dropped[0].source_lines == (2, 2)
