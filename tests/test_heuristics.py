@@ -22,7 +22,8 @@ def run_doc(name: str, doc: Document, **settings: object) -> Document:
 
 
 def test_strip_garbage_splits_headline_from_body() -> None:
-    doc = run("strip-garbage", "西华：推动征缴工作\ufffd\ufffd\ufffd为认真做好征缴工作，\n\ufffd\ufffd本报讯 正文")
+    doc = run("strip-garbage",
+              "西华：推动征缴工作\ufffd\ufffd\ufffd为认真做好征缴工作，\n\ufffd\ufffd本报讯 正文")
     assert [b.text for b in doc.blocks] == ["西华：推动征缴工作", "为认真做好征缴工作，", "本报讯 正文"]
     assert all(d.reason == "garbage" and "\ufffd" not in d.text for d in doc.dropped)
     assert "U+FFFD×3" in doc.dropped[0].text
@@ -35,19 +36,22 @@ def test_strip_garbage_single_mark_only_removed() -> None:
 
 def test_markdown_headings() -> None:
     doc = run("markdown-headings", "### 专栏\n# **惠民利民**\n正文。\n#")
-    assert [(b.text, b.level) for b in doc.blocks] == [("专栏", 3), ("惠民利民", 1), ("正文。", None)]
+    assert [(b.text, b.level) for b in doc.blocks] == [
+        ("专栏", 3), ("惠民利民", 1), ("正文。", None)]
     assert doc.dropped[0].reason == "furniture"
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ("文/图 本报记者 王恬 通讯员 陈章 张卓", [("记者", "本报", ("王恬",)), ("通讯员", None, ("陈章", "张卓"))]),
+    ("文/图 本报记者 王恬 通讯员 陈章 张卓",
+     [("记者", "本报", ("王恬",)), ("通讯员", None, ("陈章", "张卓"))]),
     ("本报记者 张楚研 文/图", [("记者", "本报", ("张楚研",))]),
     ("□记者 杜林波", [("记者", None, ("杜林波",))]),
     ("□秦慕婵", [("作者", None, ("秦慕婵",))]),
     ("○王恬", [("作者", None, ("王恬",))]),
     ("李 杰 印俊闻 张道玲", [(None, None, ("李杰", "印俊闻", "张道玲"))]),
 ])
-def test_byline_lines(line: str, expected: list[tuple[str | None, str | None, tuple[str, ...]]]) -> None:
+def test_byline_lines(line: str,
+                      expected: list[tuple[str | None, str | None, tuple[str, ...]]]) -> None:
     parsed = parse_byline_line(line)
     assert parsed is not None
     assert [(b.role, b.organization, b.names) for b in parsed] == expected
@@ -114,21 +118,25 @@ def test_join_wrapped_lines() -> None:
             "耕地种植“草皮”反弹现象。")
     doc = run("join-lines", text, mode="wrapped")
     assert [b.text for b in doc.blocks] == [
-        "耕地是最宝贵的资源，是粮食生产的“命脉”。笔者走进郴州市苏仙区和平村胜利组一农田现场看到，工作人员正在作业。",
+        "耕地是最宝贵的资源，是粮食生产的“命脉”。笔者走进郴州市苏仙区"
+        "和平村胜利组一农田现场看到，工作人员正在作业。",
         "今年以来，苏仙区部分乡镇出现耕地种植“草皮”反弹现象。"]
 
 
 def test_join_never_swallows_a_title() -> None:
-    text = "那是他人生中最难熬的日子，他说。\n为保障人民健康贡献力量\n———访集团董事长季风\n“风筝飞得再高，线头始终在家\n乡。”"
+    text = ("那是他人生中最难熬的日子，他说。\n为保障人民健康贡献力量\n———访集团董事长季风\n"
+            "“风筝飞得再高，线头始终在家\n乡。”")
     doc = run("join-lines", text, mode="wrapped")
     assert [b.text for b in doc.blocks][1:3] == ["为保障人民健康贡献力量", "———访集团董事长季风"]
 
 
 def test_join_sentence_cut_by_blank_line() -> None:
-    text = "与此同时,针对意外伤害报销政策在全\n\n市范围内存在的口径不一问题,市医保部门将统一规范。\n\n生育关怀再加码"
+    text = ("与此同时,针对意外伤害报销政策在全\n\n市范围内存在的口径不一问题,市医保部门将统一规范。"
+            "\n\n生育关怀再加码")
     doc = run("join-lines", text, mode="paragraph-per-line")
     assert [b.text for b in doc.blocks] == [
-        "与此同时,针对意外伤害报销政策在全市范围内存在的口径不一问题,市医保部门将统一规范。", "生育关怀再加码"]
+        "与此同时,针对意外伤害报销政策在全市范围内存在的口径不一问题,市医保部门将统一规范。",
+        "生育关怀再加码"]
 
 
 def test_fold_spacing() -> None:
@@ -169,7 +177,8 @@ def test_find_titles_markdown_heading_that_is_body() -> None:
 
 def test_drop_duplicates_keeps_copy_in_article() -> None:
     spill = "在这段江面上巡航，既守护船舶航行安全，也守护这一江清水。"
-    doc = Document.from_text(f"前文的最后一段话在这里结束了。\n{spill}\n嘉鱼江畔“植”青绿\n文/图 本报记者 王恬\n{spill}")
+    doc = Document.from_text(
+        f"前文的最后一段话在这里结束了。\n{spill}\n嘉鱼江畔“植”青绿\n文/图 本报记者 王恬\n{spill}")
     for name in ("find-bylines", "join-lines", "find-titles", "drop-duplicates"):
         h = get_heuristic(name)
         doc = h(doc, h.make_settings({"mode": "paragraph-per-line"} if name == "join-lines" else {}))

@@ -356,8 +356,8 @@ class _Segmenter:
                 self.rec.change("moved titles to the body they name", group.titles[0].span,
                                 f"{scored[0][0]:.2f} of their bigrams in that body")
             else:
-                for t in group.titles:
-                    home.extras.insert(0, t.with_(kind=Kind.COLUMN))
+                home.extras[:0] = [t.with_(kind=Kind.COLUMN) for t in group.titles]
+                home.extras.extend(group.extras)
 
 
 def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
