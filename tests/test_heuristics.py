@@ -124,10 +124,23 @@ def test_join_wrapped_lines() -> None:
 
 
 def test_join_never_swallows_a_title() -> None:
-    text = ("那是他人生中最难熬的日子，他说。\n为保障人民健康贡献力量\n———访集团董事长季风\n"
-            "“风筝飞得再高，线头始终在家\n乡。”")
+    text = ("会心潮澎湃。”参加第三届周商大会的广西\n华仁医学科技集团董事长季风讲道。\n"
+            "为保障人民健康贡献力量\n———访广西华仁医学科技集团董事长季风\n"
+            "周口有着深厚的文化积淀、优越的交\n通区位、良好的产业基础和优良的营\n商环境。")
     doc = run("join-lines", text, mode="wrapped")
-    assert [b.text for b in doc.blocks][1:3] == ["为保障人民健康贡献力量", "———访集团董事长季风"]
+    assert [b.text for b in doc.blocks] == [
+        "会心潮澎湃。”参加第三届周商大会的广西华仁医学科技集团董事长季风讲道。",
+        "为保障人民健康贡献力量", "———访广西华仁医学科技集团董事长季风",
+        "周口有着深厚的文化积淀、优越的交通区位、良好的产业基础和优良的营商环境。"]
+
+
+def test_join_keeps_indented_first_line_and_full_sentence_end() -> None:
+    text = ("了各级经办人员征缴业务培训会。县\n级层面成立了县长任组长的城乡医\n"
+            "保征缴工作领导小组；相关部门会商。\n究工作中遇到的难题，共同谋划城乡\n"
+            "医保征缴工作，全县上下层层细化工\n作责任。\n精准服务解民忧。为方便群众\n"
+            "缴费，该县持续推行“线上+线下”双\n重参保缴费渠道，群众可以通过支付\n宝缴费。")
+    doc = run("join-lines", text, mode="wrapped")
+    assert [b.text[:8] for b in doc.blocks] == ["了各级经办人员征", "精准服务解民忧。"]
 
 
 def test_join_sentence_cut_by_blank_line() -> None:

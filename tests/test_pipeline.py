@@ -94,10 +94,10 @@ def test_profile_order_is_checked() -> None:
 
 def test_profile_from_dict_extends() -> None:
     p = Profile.from_dict({"name": "mine", "extends": "hard-wrapped",
-                           "settings": {"join-lines": {"full_ratio": 0.9}}})
+                           "settings": {"join-lines": {"full_slack": 1.5}}})
     assert p.name == "mine"
     step = p.steps[p._index("join-lines")]
-    assert step.options == {"mode": "wrapped", "full_ratio": 0.9}
+    assert step.options == {"mode": "wrapped", "full_slack": 1.5}
     assert Profile.from_dict(p.to_dict()) == p
 
 

@@ -174,14 +174,22 @@ _TAIL = ("find-titles", "find-captions", "fold-spacing", "punctuation-width",
          "drop-duplicates", "segment-articles")
 
 
-def _profile(name: str, description: str, *, markdown: bool, mode: str) -> Profile:
+def _profile(name: str, description: str, *, markdown: bool, mode: str,
+             blank_after_every_line: bool = False) -> Profile:
     steps: list[ProfileStep] = [ProfileStep(n) for n in _REPAIR_HEAD]
     if markdown:
         steps.append(ProfileStep("markdown-headings"))
     steps += [ProfileStep(n) for n in _STRUCTURE]
-    steps.append(ProfileStep("join-lines", {"mode": mode}))
+    join: dict[str, Any] = {"mode": mode}
+    if blank_after_every_line:
+        join["ignore_blank_lines"] = True
+    steps.append(ProfileStep("join-lines", join))
     for n in _TAIL:
-        settings = {"plain_lines": False} if (n == "find-titles" and markdown) else None
+        settings: dict[str, Any] | None = None
+        if n == "find-titles" and markdown:
+            settings = {"plain_lines": False}
+        elif n == "segment-articles" and blank_after_every_line:
+            settings = {"merge_unspaced_titles": True}
         steps.append(ProfileStep(n, settings))
     return Profile(name=name, steps=tuple(steps), description=description)
 
@@ -196,7 +204,7 @@ BUILTIN_PROFILES: dict[str, Profile] = {
                  markdown=False, mode="wrapped"),
         _profile("hard-wrapped-blank-lines",
                  "Plain text wrapped at the column width, with a blank line after every line.",
-                 markdown=False, mode="wrapped"),
+                 markdown=False, mode="wrapped", blank_after_every_line=True),
     )
 }
 """The profiles baokan ships, by name."""

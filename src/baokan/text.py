@@ -97,3 +97,22 @@ def ends_paragraph(text: str) -> bool:
     """Whether ``text`` ends like a paragraph: a closed sentence, or a dash lead-in ``——``."""
     stripped = text.rstrip()
     return ends_sentence(stripped) or stripped.rstrip(CLOSERS).endswith("——")
+
+
+_COMPRESSIBLE = frozenset(CJK_PUNCT) - frozenset("—…")
+
+
+def line_cells(text: str) -> float:
+    """Width of a printed line in character cells, as a column measures it.
+
+    Han characters take a cell; Chinese punctuation and ASCII take half of one, because
+    typesetting squeezes punctuation (标点挤压) and narrow characters pair up.  White
+    space does not count.  Lines of one column measure alike by this count even when
+    they hold different amounts of punctuation.
+    """
+    cells = 0.0
+    for ch in text:
+        if ch.isspace():
+            continue
+        cells += 0.5 if (ord(ch) < 0x2E80 and ch not in "—…") or ch in _COMPRESSIBLE else 1.0
+    return cells

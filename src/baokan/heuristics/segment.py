@@ -38,12 +38,15 @@ class SegmentSettings:
     the body after it to be given to the earlier body when that body already has a
     title; ``orphan_overlap``: the least bigram overlap for a title group without a body
     to be given to a body without a title; ``place_line_chars``: a first title line at
-    most this long with no punctuation (``赤壁车埠镇``) is part of the headline.
+    most this long with no punctuation (``赤壁车埠镇``) is part of the headline;
+    ``merge_unspaced_titles``: in a dump that puts a blank line after every printed line,
+    two title lines with no blank line between them are one title printed on two lines.
     """
 
     title_margin: float = 0.3
     orphan_overlap: float = 0.2
     place_line_chars: int = 6
+    merge_unspaced_titles: bool = False
 
 
 @dataclass
@@ -112,8 +115,21 @@ def _is_place_line(text: str, limit: int) -> bool:
     return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
 
 
+def _merge_unspaced(titles: list[Block]) -> list[Block]:
+    merged: list[Block] = []
+    for block in titles:
+        if merged and block.gap_before == 0 and block.level == merged[-1].level:
+            last = merged[-1]
+            merged[-1] = last.with_(text=last.text + block.text, end=block.end)
+        else:
+            merged.append(block)
+    return merged
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
     """Give each line of a title group its role: column, kicker, headline or subtitle."""
+    if settings.merge_unspaced_titles:
+        titles = _merge_unspaced(titles)
     if not titles:
         return []
     if len(titles) == 1:
