@@ -198,3 +198,12 @@ def test_drop_duplicates_keeps_copy_in_article() -> None:
     texts = [b.text for b in doc.blocks]
     assert texts.count(spill) == 1 and texts.index(spill) == 3
     assert doc.dropped[0].reason == "duplicate" and doc.dropped[0].source_lines == (2, 2)
+
+
+def test_markdown_markup_and_picture_text_are_removed() -> None:
+    doc = run("markdown-headings",
+              "# > **新时代：发展新方位** 陈曙光\n<!-- Start of picture text -->\n5 rm w<br>HA FRAG\n"
+              "<!-- End of picture text -->\n正文**重点**在这里。")
+    assert [(b.text, b.level) for b in doc.blocks] == [("新时代：发展新方位 陈曙光", 1),
+                                                       ("正文重点在这里。", None)]
+    assert [d.reason for d in doc.dropped] == ["furniture", "furniture", "furniture"]

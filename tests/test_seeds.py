@@ -72,3 +72,11 @@ def test_parse_is_deterministic_across_processes(seed: Path) -> None:
                                 text=True, encoding="utf-8", env=env, check=True)
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_titles_without_a_body_are_fragments_not_articles() -> None:
+    issue = baokan.parse("正文第一段写在这里，内容足够长，是一段完整的话。\n\n刘志明\n",
+                         profile="plain-paragraphs")
+    assert all(a.paragraphs or a.captions for a in issue)
+    assert "刘志明" in [f.text for f in issue.fragments] + [
+        n for a in issue for b in a.bylines for n in b.names] + [a.headline for a in issue]

@@ -61,8 +61,8 @@ def build_article(blocks: Sequence[Block]) -> Article | None:
         elif block.kind == Kind.EDITOR_MARK:
             editor_mark = block.text.strip() or editor_mark
     headline = _join_titles(by_kind.get(Kind.HEADLINE, ()))
-    if not paragraphs and not captions and headline is None:
-        return None
+    if not paragraphs and not captions:
+        return None  # titles or names with no body are not an article: they become fragments
     if not paragraphs and captions and "photo" not in flags:
         flags.append("photo")
     return Article(

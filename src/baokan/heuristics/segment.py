@@ -394,11 +394,16 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
     if not any(b.kind == Kind.PARAGRAPH for b in art.body) and any(
             b.kind == Kind.CAPTION for b in extras):
         flags.add("photo")
-    ordered = columns + head + opening + art.body + closing
+    body = list(art.body)
+    stray: list[Block] = []
+    while body and body[-1].kind == Kind.SUBHEAD:
+        # a "subhead" with no paragraph after it heads nothing: keep it as a fragment
+        stray.insert(0, body.pop().with_(kind=Kind.TITLE))
+    ordered = columns + head + opening + body + closing
     out = [b.with_(article=index) for b in ordered]
     if out and flags:
         out[0] = out[0].tagged(*(f"flag:{f}" for f in sorted(flags)))
-    return out
+    return out + stray
 
 
 @heuristic("segment-articles", settings=SegmentSettings, requires={"titles", "bylines"},

@@ -16,7 +16,17 @@ from baokan.text import (
 )
 
 _HEADING = regex.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
-_EMPHASIS = regex.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
+_QUOTE_MARK = regex.compile(r"^(?:>\s*)+")
+_STRONG = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_COMMENT = regex.compile(r"<!--.*?-->")
+_PICTURE_START = "<!-- Start of picture text -->"
+_PICTURE_END = "<!-- End of picture text -->"
+
+
+def strip_inline_markdown(text: str) -> str:
+    """Remove blockquote marks, ``**strong**`` marks and HTML comments from a line."""
+    text = _QUOTE_MARK.sub("", _COMMENT.sub("", text))
+    return _STRONG.sub(lambda m: m.group(1) or m.group(2), text).strip()
 
 
 @attrs.frozen
@@ -29,20 +39,35 @@ class HeadingSettings:
 def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
     """Strip markdown heading marks (``#`` … ``######``) and keep their level as a hint.
 
+    Also removes blockquote marks, ``**strong**`` marks and HTML comments, and drops the
+    text converters read off pictures (between ``<!-- Start/End of picture text -->``).
     Cue: the ``#`` marks.  The level is a hint, not the truth: ``find-titles`` still
     sends a "heading" that reads as body text to the body.
     """
     rec = Recorder("markdown-headings")
     out: list[Block] = []
+    in_picture = False
     for block in doc.blocks:
-        match = _HEADING.match(block.text) if block.kind in Kind.BODY else None
-        if match is None:
+        if block.kind not in Kind.BODY:
             out.append(block)
             continue
-        text = match.group(2)
-        emphasis = _EMPHASIS.match(text)
-        if emphasis:
-            text = emphasis.group(1) or emphasis.group(2)
+        if in_picture or block.text.startswith(_PICTURE_START):
+            # text a converter read off a picture (OCR of a logo or chart): not the paper's
+            in_picture = _PICTURE_END not in block.text
+            rec.dropped(block.text, "furniture", block.span, "text read off a picture")
+            continue
+        match = _HEADING.match(block.text)
+        if match is None:
+            cleaned = strip_inline_markdown(block.text)
+            if not cleaned:
+                rec.dropped(block.text, "furniture", block.span, "markdown markup only")
+            elif cleaned != block.text:
+                rec.change("removed markdown marks", block.span)
+                out.append(block.with_(text=cleaned))
+            else:
+                out.append(block)
+            continue
+        text = strip_inline_markdown(match.group(2))
         if not text:
             rec.dropped(block.text, "furniture", block.span, "empty heading mark")
             continue
