@@ -131,7 +131,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
         lines mean something) by a full line: the indented first line of a paragraph."""
-        if i + 1 >= len(run) or not full(i + 1):
+        if i + 1 >= len(run) or not full(i + 1) or run[i + 1].text.rstrip().endswith("——"):
             return False
         # two cells of indent: a first line even where a stray blank line follows it
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
@@ -140,12 +140,18 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def titleish(i: int) -> bool:
         return bare_end(i) and not full(i) and not first_line(i)
 
+    def overlong(i: int) -> bool:
+        """Far wider than the column around it: a caption or a line of another layout."""
+        return lengths[i] > widths[i] + 3
+
     breaks: list[bool] = []
     for i in range(len(run) - 1):
         left, right = run[i], run[i + 1]
         if "garbage_boundary" in right.tags and "after_dateline" not in right.tags:
             breaks.append(True)
         elif i in titles or i + 1 in titles or _dash_start.match(right.text):
+            breaks.append(True)
+        elif overlong(i) != overlong(i + 1):
             breaks.append(True)
         elif ends_continuing(left.text):
             breaks.append(False)

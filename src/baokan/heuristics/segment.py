@@ -40,11 +40,19 @@ class SegmentSettings:
     to be given to a body without a title; ``place_line_chars``: a first title line at
     most this long with no punctuation (``赤壁车埠镇``) is part of the headline;
     ``merge_unspaced_titles``: in a dump that puts a blank line after every printed line,
-    two title lines with no blank line between them are one title printed on two lines.
+    two title lines with no blank line between them are one title printed on two lines;
+    ``split_overlap``: the least share of the paragraphs after a split point that name a
+    title printed after the body (while at most one in ten before it do) for the body to
+    be split there, each part at least ``min_split_paragraphs`` paragraphs long;
+    ``stray_title_overlap``: the least share of a title line's bigrams in another
+    article's body for the line to move there.
     """
 
     title_margin: float = 0.3
     orphan_overlap: float = 0.2
+    split_overlap: float = 0.5
+    min_split_paragraphs: int = 3
+    stray_title_overlap: float = 0.5
     place_line_chars: int = 6
     merge_unspaced_titles: bool = False
 
@@ -64,6 +72,7 @@ class _Article:
     closed: bool = False
     level: int | None = None
     flags: set[str] = field(default_factory=set)
+    moved_titles: list[Block] = field(default_factory=list)
 
     def body_text(self) -> str:
         return "".join(b.text for b in self.body if b.kind == Kind.PARAGRAPH)
@@ -196,6 +205,16 @@ class _Segmenter:
         self.headline_levels = self._headline_levels()
         self.subhead_levels: set[int] = set()
         self.orphans: list[tuple[_Group, _Article]] = []
+        paragraphs = [bigrams(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
+        self._paragraphs = max(1, len(paragraphs))
+        self._frequency: dict[str, int] = {}
+        for grams in paragraphs:
+            for gram in grams:
+                self._frequency[gram] = self._frequency.get(gram, 0) + 1
+
+    def paragraph_share(self, gram: str) -> float:
+        """The share of the page's paragraphs that hold the bigram ``gram``."""
+        return self._frequency.get(gram, 0) / self._paragraphs
 
     def _headline_levels(self) -> set[int]:
         levels: set[int] = set()
@@ -238,7 +257,9 @@ class _Segmenter:
                 continue
             self._other(block)
             i += 1
+        self._split_by_after_titles()
         self._resolve_orphans()
+        self._move_stray_title_lines()
         return self.arts
 
     def _title_run(self, i: int) -> int:
@@ -343,6 +364,78 @@ class _Segmenter:
                 cur = self.new()
             cur.extras.append(block)
 
+    def _split_by_after_titles(self) -> None:
+        """Split a body whose title, printed after it, names only its tail: two articles ran
+        together with no closing byline between them (the head gets no title here; a title
+        group that names it may be given to it by :meth:`_resolve_orphans`)."""
+        result: list[_Article] = []
+        for art in self.arts:
+            after = [g for g in art.groups if g.after and g.titles]
+            cut = self._after_title_cut(art, after[0]) if after else None
+            if cut is None:
+                result.append(art)
+                continue
+            head = _Article(body=art.body[:cut], level=art.level)
+            head.extras = [b for b in art.extras if self._opens(b)]
+            head.groups = [g for g in art.groups if not g.after]
+            art.body = art.body[cut:]
+            art.extras = [b for b in art.extras if not self._opens(b)]
+            art.groups = [g for g in art.groups if g.after]
+            result.extend((head, art))
+            self.rec.change("split a body its after-title names only the end of",
+                            art.body[0].span, f"at paragraph {cut}")
+        self.arts = result
+
+    def _after_title_cut(self, art: _Article, group: _Group) -> int | None:
+        """Where the body's paragraphs stop never naming the title and start naming it."""
+        # only bigrams that are rare on the page tell what a paragraph is about
+        grams = {g for g in bigrams("".join(t.text for t in group.titles))
+                 if self.paragraph_share(g) <= 0.2}
+        minimum = self.settings.min_split_paragraphs
+        paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
+        if len(grams) < 4 or len(paras) < 2 * minimum:
+            return None
+        # a paragraph names the title when it holds two of the title's bigrams
+        hits = [len(bigrams(art.body[i].text) & grams) >= 2 for i in paras]
+        best: tuple[float, int] | None = None
+        for k in range(minimum, len(paras) - minimum + 1):
+            head_rate = sum(hits[:k]) / k
+            tail_rate = sum(hits[k:]) / (len(paras) - k)
+            if head_rate <= 0.1 and tail_rate >= self.settings.split_overlap:
+                score = tail_rate - head_rate
+                if best is None or score > best[0]:
+                    best = (score, k)
+        if best is None:
+            return None
+        start = paras[best[1]]
+        while start > 0 and art.body[start - 1].kind == Kind.SUBHEAD:
+            start -= 1
+        return start
+
+    def _move_stray_title_lines(self) -> None:
+        """A line of a title group that shares nothing with its own body but much with
+        another article's body belongs to that other article (as its kicker or headline)."""
+        grams = [bigrams(a.body_text()) for a in self.arts]
+        for index, art in enumerate(self.arts):
+            for group in art.groups:
+                if len(group.titles) < 2:
+                    continue
+                for line in list(group.titles):
+                    if overlap(line.text, grams[index]) > 0.1:
+                        continue
+                    scores = [(overlap(line.text, g), -i) for i, g in enumerate(grams) if i != index]
+                    if not scores:
+                        continue
+                    score, neg = max(scores)
+                    if score < self.settings.stray_title_overlap:
+                        continue
+                    target = self.arts[-neg]
+                    group.titles.remove(line)
+                    target.moved_titles.append(line)
+                    target.flags.add("interleaved")
+                    self.rec.change("moved a title line to the body it names", line.span,
+                                    f"{score:.2f} of its bigrams in that body")
+
     def _resolve_orphans(self) -> None:
         """An article with a title group before and after its body keeps the one that names
         it; the other goes to a body without a title that it names, or stays as a column."""
@@ -385,6 +478,12 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
         head = assign_roles(group.titles, settings)
         if group.after:
             flags.add("headline_after_body")
+    for line in art.moved_titles:
+        kinds = {b.kind for b in head}
+        role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
+            Kind.HEADLINE if Kind.HEADLINE not in kinds else Kind.SUBTITLE)
+        moved = line.with_(kind=role)
+        head = [moved, *head] if role == Kind.KICKER else [*head, moved]
     columns = [b for b in art.extras if b.kind == Kind.COLUMN]
     extras = [b for g in art.groups for b in g.extras] + [b for b in art.extras
                                                            if b.kind != Kind.COLUMN]
