@@ -170,7 +170,7 @@ class Profile:
 
 _REPAIR_HEAD = ("strip-garbage",)
 _STRUCTURE = ("find-bylines", "page-furniture")
-_TAIL = ("find-titles", "find-captions", "fold-spacing", "punctuation-width",
+_TAIL = ("find-titles", "find-captions", "punctuation-width", "fold-spacing",
          "drop-duplicates", "segment-articles")
 
 
