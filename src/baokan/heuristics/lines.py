@@ -160,7 +160,9 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         elif not bare_end(i):
             # a closed sentence ends the paragraph, unless it fills the line and the next
             # line is full too (a paragraph's first line is indented, so it is not)
-            breaks.append(not (full(i) and full(i + 1) and ends_paragraph(left.text)
+            # (by length: a letter-spaced first line is stretched, not full of text)
+            next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
+            breaks.append(not (full(i) and next_full and ends_paragraph(left.text)
                                and not titleish(i + 1)))
         elif full(i):
             breaks.append(titleish(i + 1))
