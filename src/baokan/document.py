@@ -74,6 +74,17 @@ class Block:
         """The source lines ``(start, end)``, 1-based and inclusive."""
         return (self.start, self.end)
 
+    @property
+    def opens_article(self) -> bool:
+        """A dateline, or a byline that stands at the head of an article."""
+        return self.kind == Kind.DATELINE or (self.kind == Kind.BYLINE and "opening" in self.tags)
+
+    @property
+    def closes_article(self) -> bool:
+        """An editor mark, or a byline (or affiliation) that ends an article's body."""
+        return self.kind == Kind.EDITOR_MARK or (
+            self.kind == Kind.BYLINE and bool({"closing", "affiliation"} & self.tags))
+
     def with_(self, **changes: Any) -> Block:
         """Return a copy with ``changes`` applied."""
         return attrs.evolve(self, **changes)

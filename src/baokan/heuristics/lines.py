@@ -71,17 +71,6 @@ _dash_start = regex.compile(r"^[—\-－–―]{2,}")
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 
 
-def _closes(block: Block | None) -> bool:
-    """Whether ``block`` ends an article (what follows it starts a title or a new body)."""
-    return block is None or block.kind == Kind.EDITOR_MARK or (
-        block.kind == Kind.BYLINE and bool({"closing", "affiliation"} & block.tags))
-
-
-def _opens(block: Block | None) -> bool:
-    return block is not None and (block.kind == Kind.DATELINE or (
-        block.kind == Kind.BYLINE and "opening" in block.tags))
-
-
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
                  prev: Block | None, nxt: Block | None) -> set[int]:
     """Lines of a run that are titles although they are as wide as the column.
@@ -95,7 +84,7 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     def bare(i: int) -> bool:
         return not _any_punct.search(run[i].text) and not ends_paragraph(run[i].text)
 
-    if _closes(prev):
+    if prev is None or prev.closes_article:
         i = 0
         while i < len(run) - 1 and bare(i):
             indented_self = abs(lengths[i] - (widths[i] - 2)) <= 0.5
@@ -104,7 +93,7 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
                 break
             titles.add(i)
             i += 1
-    if _opens(nxt):
+    if nxt is not None and nxt.opens_article:
         i = len(run) - 1
         while i >= 0 and len(run) - i <= 3 and bare(i):
             titles.add(i)

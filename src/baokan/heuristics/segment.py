@@ -226,16 +226,12 @@ class _Segmenter:
             j = i
             while j < len(self.blocks) and self.blocks[j].kind == Kind.TITLE:
                 j += 1
-            if j < len(self.blocks) and self._opens(self.blocks[j]):
+            if j < len(self.blocks) and self.blocks[j].opens_article:
                 marked = [b.level for b in self.blocks[i:j] if b.level is not None]
                 if marked:
                     levels.add(min(marked))
             i = j
         return levels
-
-    @staticmethod
-    def _opens(block: Block) -> bool:
-        return block.kind == Kind.DATELINE or (block.kind == Kind.BYLINE and "opening" in block.tags)
 
     def new(self, group: _Group | None = None) -> _Article:
         art = _Article()
@@ -269,11 +265,11 @@ class _Segmenter:
             j += 1
         titles = blocks[i:j]
         k = j
-        while k < len(blocks) and (self._opens(blocks[k]) or blocks[k].kind in (Kind.CAPTION,
+        while k < len(blocks) and (blocks[k].opens_article or blocks[k].kind in (Kind.CAPTION,
                                                                                  Kind.CREDIT)):
             k += 1
         extras = blocks[j:k]
-        opening = any(self._opens(b) for b in extras)
+        opening = any(b.opens_article for b in extras)
         if self.markdown:
             self._markdown_titles(titles, extras, opening)
         else:
@@ -345,12 +341,12 @@ class _Segmenter:
             if cur is None or cur.closed:
                 cur = self.new()
             cur.body.append(block.with_(kind=Kind.PARAGRAPH))
-        elif kind == Kind.EDITOR_MARK or (kind == Kind.BYLINE and "closing" in block.tags):
+        elif block.closes_article and "affiliation" not in block.tags:
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
             cur.closed = True
-        elif self._opens(block):
+        elif block.opens_article:
             if cur is None or cur.closed or any(b.kind == Kind.PARAGRAPH for b in cur.body):
                 cur = self.new()
             cur.extras.append(block)
@@ -376,10 +372,10 @@ class _Segmenter:
                 result.append(art)
                 continue
             head = _Article(body=art.body[:cut], level=art.level)
-            head.extras = [b for b in art.extras if self._opens(b)]
+            head.extras = [b for b in art.extras if b.opens_article]
             head.groups = [g for g in art.groups if not g.after]
             art.body = art.body[cut:]
-            art.extras = [b for b in art.extras if not self._opens(b)]
+            art.extras = [b for b in art.extras if not b.opens_article]
             art.groups = [g for g in art.groups if g.after]
             result.extend((head, art))
             self.rec.change("split a body its after-title names only the end of",
