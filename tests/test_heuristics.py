@@ -159,6 +159,9 @@ def test_fold_spacing() -> None:
     assert fold_spacing_text("升级到 Windows 10 和 PM 2.5") == "升级到 Windows 10 和 PM 2.5"
     assert fold_spacing_text("咸安永安街道 全方位护航", keep_phrase_space=True) == "咸安永安街道 全方位护航"
     assert fold_spacing_text("就医负 担") == "就医负担"
+    assert fold_spacing_text("从“治已病”到“防未病” 我市医保新政", keep_phrase_space=True) == \
+        "从“治已病”到“防未病” 我市医保新政"
+    assert fold_spacing_text("从“治已病”到“防未病” 我市医保新政") == "从“治已病”到“防未病”我市医保新政"
 
 
 def test_fold_spacing_is_idempotent() -> None:

@@ -15,6 +15,9 @@ _SPACE = r"[ \t\u3000\u00a0]+"
 _around_punct = regex.compile(
     r"(?<=[" + regex.escape(CJK_PUNCT) + r"])" + _SPACE + r"|" + _SPACE
     + r"(?=[" + regex.escape(CJK_PUNCT) + r"])")
+_NOT_QUOTES = regex.escape("".join(c for c in CJK_PUNCT if c not in "“”‘’「」『』"))
+_around_punct_not_quotes = regex.compile(
+    r"(?<=[" + _NOT_QUOTES + r"])" + _SPACE + r"|" + _SPACE + r"(?=[" + _NOT_QUOTES + r"])")
 _han_han = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=\p{Han})")
 _han_digit = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=[0-9])")
 # a number then Han: the space goes, unless the number belongs to Latin text (Windows 10 和)
@@ -41,7 +44,11 @@ def fold_spacing_text(text: str, *, keep_phrase_space: bool = False) -> str:
     if _letter_spaced.search(text):
         # a justified, letter-spaced line: every space is layout but those inside Latin text
         text = _layout_space.sub("", text)
-    text = _around_punct.sub("", text)
+    if keep_phrase_space and not _letter_spaced.search(text):
+        # a title's phrase break may stand next to a quote: 从“治已病”到“防未病” 我市医保新政
+        text = _around_punct_not_quotes.sub("", text)
+    else:
+        text = _around_punct.sub("", text)
     text = _han_digit.sub("", text)
     text = _digit_han.sub("", text)
     if keep_phrase_space and not _letter_spaced.search(text):
