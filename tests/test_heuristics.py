@@ -210,3 +210,71 @@ def test_markdown_markup_and_picture_text_are_removed() -> None:
     assert [(b.text, b.level) for b in doc.blocks] == [("新时代：发展新方位 陈曙光", 1),
                                                        ("正文重点在这里。", None)]
     assert [d.reason for d in doc.dropped] == ["furniture", "furniture", "furniture"]
+
+
+def test_per_line_join_reads_the_printed_first_line() -> None:
+    # each paragraph on one line with its printed lines kept as spaces (10 cells wide): an
+    # indented first line starts a paragraph even after an open sentence; a full one
+    # carries the sentence on
+    text = ("今年我市推进医保 改革工作取得明显成效 群众就医负担不断减轻 新能源公交车上线解决\n\n"
+            "六米公交车共开通 三条微循环线路和一条 特色道路沙海观澜正常 公交线路长度约三十公\n\n"
+            "里新增加的微循环线路 长度为十公里左右经过 明德家园小区等原本未 通行的地点。")
+    doc = run("join-lines", text, mode="paragraph-per-line")
+    assert [b.text[:4] for b in doc.blocks] == ["今年我市", "六米公交"]
+    assert "starts:indented" in doc.blocks[1].tags
+    assert doc.blocks[1].text.endswith("通行的地点。")
+
+
+def test_per_line_join_treats_a_narrow_stretch_as_wrapped() -> None:
+    column = ["“今天，我们迎来学生毕业", "典礼，这是一个属于学生、", "教师及家长的特别的日子，",
+              "让我们响起最热烈的掌声，", "送给全体毕业生及家长。”近", "日，学校举办了学生毕业典",
+              "礼，欢送即将离开的孩子们。"]
+    lead = "今年我市推进医保改 革工作取得明显成效， 群众就医负担不断减 轻，服务更加便捷。"
+    text = lead + "\n\n" + "\n\n".join(column)
+    doc = run("join-lines", text, mode="paragraph-per-line")
+    assert [b.text for b in doc.blocks] == [lead, "".join(column)]
+
+
+def _segmented(text: str) -> Document:
+    doc = Document.from_text(text)
+    for name in ("markdown-headings", "find-bylines", "join-lines", "find-titles",
+                 "punctuation-width", "segment-articles"):
+        h = get_heuristic(name)
+        settings = {"join-lines": {"mode": "paragraph-per-line"},
+                    "find-titles": {"plain_lines": False}}.get(name, {})
+        doc = h(doc, h.make_settings(settings))
+    return doc
+
+
+def test_reading_order_resumes_and_sends_a_displaced_run_home() -> None:
+    text = "\n\n".join([
+        "# 医保账户家庭共享", "本报记者 张三",
+        "今年我市推出医保 亲情账户，方便老人小 孩申领医保电子凭证， 用于挂号买药结算。",
+        '"医保个人账户 家庭共济与亲情账户 绑定，通过整合家庭 成员，节省了家庭医',
+        '"今天，特殊教育 学校迎来学生毕业 典礼，这是属于学生 家长的好日子。',
+        '保资源，实现个人账户 资金全家共用，减轻 家庭医疗费用负担。" 医保局梁欢欢说。',
+        "# 特殊的毕业典礼", "本报记者 李四",
+        '希望孩子离开特殊教育 学校以后还能这么快 乐。"参加毕业典礼的 学生家长说。'])
+    h = get_heuristic("restore-reading-order")
+    doc = h(_segmented(text), h.make_settings({}))
+    by_article: dict[int, list[str]] = {}
+    for b in doc.blocks:
+        if b.kind == Kind.PARAGRAPH and b.article is not None:
+            by_article.setdefault(b.article, []).append(b.text)
+    first, second = by_article[0], by_article[1]
+    assert first[-1].startswith('"医保个人账户') and first[-1].endswith("梁欢欢说。")
+    assert not any("毕业典礼" in p for p in first)
+    # the run is the missing start of the story; the story's first paragraph closes the
+    # quotation the run opened
+    assert len(second) == 1 and second[0].startswith('"今天') and "希望孩子" in second[0]
+    actions = [d.action for d in doc.diagnostics if d.heuristic == "restore-reading-order"]
+    assert "resumed an interrupted paragraph" in actions
+    assert "moved a displaced run to the article it names" in actions
+    assert all("flag:interleaved" in b.tags for b in doc.blocks if b.kind == Kind.HEADLINE)
+
+
+def test_quote_balance() -> None:
+    from baokan.heuristics.order import quote_balance
+    assert quote_balance('希望孩子快乐。"学生家长说。') == (True, False)
+    assert quote_balance('回忆。"这些孩子在学校的时光') == (False, True)
+    assert quote_balance("“我们”说") == (False, False)

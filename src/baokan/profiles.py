@@ -171,7 +171,7 @@ class Profile:
 _REPAIR_HEAD = ("strip-garbage",)
 _STRUCTURE = ("find-bylines", "page-furniture")
 _TAIL = ("find-titles", "find-captions", "punctuation-width", "fold-spacing",
-         "drop-duplicates", "segment-articles")
+         "drop-duplicates", "segment-articles", "restore-reading-order")
 
 
 def _profile(name: str, description: str, *, markdown: bool, mode: str,

@@ -4,7 +4,7 @@ Each module holds one concern: ``garbage`` (extraction garbage), ``titles`` (mar
 headings and title lines), ``bylines`` (bylines, datelines, credits), ``furniture``
 (editor marks, editor credit lines), ``lines`` (re-joining broken lines), ``spacing``
 (full-width spacing and punctuation width), ``captions``, ``dedup`` (duplicated
-blocks) and ``segment`` (articles, title roles, reading order).
+blocks), ``segment`` (articles, title roles) and ``order`` (interleaved columns).
 """
 
 from baokan.heuristics import (
@@ -14,10 +14,11 @@ from baokan.heuristics import (
     furniture,
     garbage,
     lines,
+    order,
     segment,
     spacing,
     titles,
 )
 
-__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "segment",
+__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "order", "segment",
            "spacing", "titles"]

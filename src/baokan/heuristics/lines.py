@@ -34,7 +34,9 @@ class JoinSettings:
     how many lines around a line the local column width is measured over;
     ``min_cut_chars``: in paragraph-per-line mode, the shortest line that can be the
     first half of a cut sentence; ``ignore_blank_lines``: the dump puts a blank line
-    after every printed line, so blank lines say nothing about paragraphs.
+    after every printed line, so blank lines say nothing about paragraphs;
+    ``min_wrapped_run``: in paragraph-per-line mode, this many one-line blocks in a row no
+    wider than the column are a hard-wrapped stretch and are joined as in wrapped mode.
     """
 
     mode: str = attrs.field(default="wrapped",
@@ -43,6 +45,7 @@ class JoinSettings:
     window: int = 6
     min_cut_chars: int = 12
     ignore_blank_lines: bool = False
+    min_wrapped_run: int = 6
 
 
 def _joinable(block: Block) -> bool:
@@ -160,11 +163,97 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     return breaks
 
 
+_printed_break = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
+
+
+def printed_lines(text: str) -> list[str]:
+    """The printed lines of a paragraph whose converter kept each line break as a space.
+
+    ``近日，我市在职职工张伟带着 孩子来到…`` → ``["近日，我市在职职工张伟带着", "孩子来到…"]``.
+    Only a single space next to a non-ASCII character splits: ``Windows 10`` stays whole.
+    """
+    return [part for part in _printed_break.split(text.strip()) if part]
+
+
+def line_starts(text: str) -> str | None:
+    """How a paragraph printed as space-separated lines starts: ``"indented"``, ``"continued"``.
+
+    Cue: the first printed line against the median of the inner ones.  A first line two
+    cells short of the column is indented (a paragraph starts there); one as wide as the
+    column carries on a sentence begun elsewhere.  None when there are too few lines to tell.
+    """
+    lines = printed_lines(text)
+    if len(lines) < 3:
+        return None
+    inner = sorted(line_cells(x) for x in lines[1:-1])
+    width = inner[len(inner) // 2]
+    first = line_cells(lines[0])
+    if first <= width - 1.25:
+        return "indented"
+    if first >= width - 0.5:
+        return "continued"
+    return None  # one cell short: a squeezed full line or an indented one, no telling
+
+
+def ends_full(text: str) -> bool:
+    """Whether the last printed line of a space-separated paragraph fills the column."""
+    lines = printed_lines(text)
+    if len(lines) < 2:
+        return False
+    inner = sorted(line_cells(x) for x in lines[:-1])
+    return line_cells(lines[-1]) >= inner[len(inner) // 2] - 1.0
+
+
+def _wrapped_stretches(run: Sequence[Block], settings: JoinSettings) -> list[tuple[int, int]]:
+    """Stretches of a paragraph-per-line dump that are hard-wrapped at a narrow column.
+
+    Cue: at least ``min_wrapped_run`` blocks in a row that are each one printed line (no
+    kept line-break spaces) and none wider than the column of the dump's paragraphs: a
+    converter that read a boxed or narrow-column story line by line.
+    """
+    widths = sorted(line_cells(x) for b in run for x in printed_lines(b.text)[1:-1])
+    if not widths:
+        return []
+    column = widths[(3 * (len(widths) - 1)) // 4]
+    found: list[tuple[int, int]] = []
+    lo = 0
+    for i in range(len(run) + 1):
+        single = (i < len(run) and len(printed_lines(run[i].text)) == 1
+                  and line_cells(run[i].text) <= column + 2)
+        if not single:
+            if i - lo >= settings.min_wrapped_run:
+                found.append((lo, i))
+            lo = i + 1
+    return found
+
+
+#: Tags that say how a paragraph's first printed line stands (see :func:`line_starts`).
+START_TAGS = frozenset({"starts:indented", "starts:continued"})
+
+
+def _tag_start(block: Block) -> Block:
+    start = line_starts(block.text)
+    return block.tagged(f"starts:{start}") if start else block
+
+
 def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]:
+    """Paragraph breaks in a dump that prints each paragraph on one line.
+
+    A paragraph whose printed lines survive as spaces says where it starts: an indented
+    first line starts a paragraph even after an open sentence (the rest of that sentence
+    was lost); a full first line after an open sentence carries it on.
+    """
     breaks: list[bool] = []
     for left, right in itertools.pairwise(run):
         text = left.text.rstrip()
-        cut = (not ends_paragraph(text) and not _opening.match(right.text)
+        start = line_starts(right.text)
+        if ends_paragraph(text) or start == "indented":
+            breaks.append(True)
+            continue
+        if start == "continued" and not _dash_start.match(right.text):
+            breaks.append(False)
+            continue
+        cut = (not _opening.match(right.text)
                and (ends_continuing(text)
                     or (content_length(text) >= settings.min_cut_chars and has_inner_punct(text)
                         and content_length(right.text) >= settings.min_cut_chars)))
@@ -193,6 +282,11 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             breaks = _wrapped_breaks(run, settings, before[0], nxt)
         else:
             breaks = _per_line_breaks(run, settings)
+            for lo, hi in _wrapped_stretches(run, settings):
+                if lo > 0:
+                    breaks[lo - 1] = breaks[lo - 1] or _opening.match(run[lo].text) is not None
+                breaks[lo:hi - 1] = _wrapped_breaks(
+                    run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
         current = run[0]
         joined = 1
         for block, brk in zip(run[1:], breaks):
@@ -203,14 +297,17 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                 current, joined = block, 1
             else:
                 current = current.with_(text=_glue(current.text.rstrip(), block.text.lstrip()),
-                                        end=block.end, tags=current.tags | block.tags)
+                                        end=block.end,
+                                        tags=current.tags | (block.tags - START_TAGS))
                 joined += 1
         if joined > 1:
             rec.change("joined lines", current.span, f"{joined} lines into a paragraph")
         out.append(current.with_(kind=Kind.PARAGRAPH))
         run.clear()
 
-    for block in doc.blocks:
+    blocks = doc.blocks if settings.mode == "wrapped" else tuple(
+        _tag_start(b) for b in doc.blocks)
+    for block in blocks:
         if _joinable(block):
             run.append(block)
         else:

@@ -1,0 +1,267 @@
+"""Put back in reading order the body text that a converter interleaved.
+
+Runs after ``segment-articles``, on articles already found.  Three moves, each recorded
+as a diagnostic and flagging the articles it touched ``interleaved``:
+
+1. **Resume an interrupted paragraph.**  A paragraph that stops mid-sentence, followed by
+   paragraphs that cannot carry its sentence on (a quotation opens while its own is still
+   open, or the next paragraph starts indented), resumes at the first later paragraph of
+   the same article that starts mid-sentence (its first printed line is as wide as the
+   column, or it closes a quotation it never opened).  The paragraphs in between are a
+   displaced run.
+2. **Send a displaced run home.**  The run goes to the article whose titles and body share
+   the most character bigrams with it, if that is clearly another article: before that
+   article's first paragraph when that paragraph starts mid-sentence (the run is the
+   missing start), else after its body.
+3. **Re-attach continuations.**  A paragraph that starts mid-sentence joins the nearest
+   earlier paragraph of its article that was left open (one with an open quotation when
+   it closes one), or the paragraph just before it when none was left open.  Cues: the
+   width of its first printed line, an unopened closing quote, a leading particle
+   (``的``, ``们``, a comma), a one-line scrap far shorter than the column after a closed line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from baokan.document import Block, Document, Kind, Recorder
+from baokan.pipeline import heuristic
+from baokan.text import bigrams, ends_paragraph, line_cells
+
+_CLOSING_QUOTES = "”’」』"
+_OPENING_QUOTES = "“‘「『"
+_SENTENCE_END = "。！？!?…"
+# after a closed quotation: who said it (``"…下去。"学生朵朵的家长说。``)
+_attribution = regex.compile(r"[^。！？“”\"]{0,30}?(?:说|表示|介绍|称|指出|坦言|告诉记者)[。，：:,]")
+# a clause cannot start with a structural particle or with punctuation that follows words
+_cannot_start = regex.compile(r"^(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
+
+
+@attrs.frozen
+class OrderSettings:
+    """Settings of ``restore-reading-order``.
+
+    ``window``: how many paragraphs ahead a resumption is looked for; ``min_shared``: the
+    fewest bigrams a displaced run must share with an article to be sent there;
+    ``margin``: how many times more bigrams it must share with that article than with the
+    one it was found in; ``scrap_share``: a one-line paragraph shorter than this share of
+    the article's median paragraph line, after a closed paragraph, is a stray last line.
+    """
+
+    window: int = 12
+    min_shared: int = 6
+    margin: float = 1.5
+    scrap_share: float = 0.34
+
+
+def quote_balance(text: str) -> tuple[bool, bool]:
+    """``(closes_unopened, leaves_open)``: does ``text`` close a quotation it never opened,
+    and does it leave one open at its end?
+
+    Curly quotes say which they are; a straight ``"`` left unpaired is an opening quote at
+    the start of the text, after ``：，`` or after a closed sentence that is not followed by
+    who said it (``…下去。"学生朵朵的家长说。`` closes), and a closing one elsewhere.
+    """
+    depth = 0
+    closes_unopened = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            before = text[i - 1] if i else ""
+            opening = (not before or before in "：:，,（(" or before.isspace()
+                       or (before in _SENTENCE_END and not _attribution.match(text, i + 1)))
+            ch = "“" if opening else "”"
+        if ch in _OPENING_QUOTES:
+            depth += 1
+        elif ch in _CLOSING_QUOTES:
+            if depth == 0:
+                closes_unopened = True
+            else:
+                depth -= 1
+    return closes_unopened, depth > 0
+
+
+def _open_end(block: Block) -> bool:
+    return not ends_paragraph(block.text)
+
+
+def starts_mid_sentence(block: Block) -> bool:
+    """Whether a paragraph begins inside a sentence that started elsewhere."""
+    text = block.text.lstrip()
+    if "starts:continued" in block.tags or _cannot_start.match(text):
+        return True
+    return quote_balance(text)[0]
+
+
+def _is_body(block: Block) -> bool:
+    return block.kind == Kind.PARAGRAPH
+
+
+def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if block.article is not None:
+            out.setdefault(block.article, []).append(i)
+    return out
+
+
+class _Reorderer:
+    def __init__(self, blocks: list[Block], settings: OrderSettings, rec: Recorder) -> None:
+        self.blocks = blocks
+        self.settings = settings
+        self.rec = rec
+        self.touched: set[int] = set()
+
+    def run(self) -> list[Block]:
+        while self._resume_one():
+            pass
+        for article in sorted(_articles(self.blocks)):
+            self._reattach(article)
+        return self._flag()
+
+    # -- 1 and 2: an interrupted paragraph and the run that interrupted it
+    def _resume_one(self) -> bool:
+        blocks = self.blocks
+        for i, left in enumerate(blocks):
+            if not _is_body(left) or "resumed" in left.tags or not _open_end(left):
+                continue
+            j = i + 1
+            if j >= len(blocks) or not _is_body(blocks[j]) or blocks[j].article != left.article:
+                continue
+            left_quote_open = quote_balance(left.text)[1]
+            nxt = blocks[j]
+            interrupted = ("starts:indented" in nxt.tags
+                           or (left_quote_open and nxt.text.lstrip()[:1] in _OPENING_QUOTES + '"'))
+            if not interrupted or starts_mid_sentence(nxt):
+                continue
+            for k in range(j + 1, min(len(blocks), j + self.settings.window)):
+                cand = blocks[k]
+                if not _is_body(cand) or cand.article != left.article:
+                    break
+                closes = quote_balance(cand.text)[0]
+                if closes if left_quote_open else (starts_mid_sentence(cand) and not closes):
+                    self._join_over(i, j, k)
+                    return True
+        return False
+
+    def _join_over(self, i: int, j: int, k: int) -> None:
+        blocks = self.blocks
+        left, right = blocks[i], blocks[k]
+        run = blocks[j:k]
+        joined = left.with_(text=left.text.rstrip() + right.text.lstrip(),
+                            end=max(left.end, right.end),
+                            tags=(left.tags | right.tags | {"resumed"}) - {"starts:continued"})
+        self.rec.change("resumed an interrupted paragraph", (left.start, right.end),
+                        f"lines {right.start}-{right.end} continue lines {left.start}-{left.end}")
+        rest = [*blocks[:i], joined, *blocks[i + 1:j], *blocks[k + 1:]]
+        assert left.article is not None
+        self.touched.add(left.article)
+        self.blocks = self._place(rest, [b.tagged("displaced") for b in run], left.article)
+
+    def _place(self, blocks: list[Block], run: list[Block], source: int) -> list[Block]:
+        """Insert ``run`` into the article that names what it is about."""
+        grams = set().union(*(bigrams(b.text) for b in run))
+        scores: dict[int, int] = {}
+        for index, members in _articles(blocks).items():
+            texts = [blocks[m].text for m in members if blocks[m].kind != Kind.BYLINE]
+            theirs = set().union(*(bigrams(t) for t in texts)) if texts else set()
+            scores[index] = len(grams & theirs)
+        best = max(scores, key=lambda a: (scores[a], -a)) if scores else source
+        span = (run[0].start, run[-1].end)
+        if (best == source or scores[best] < self.settings.min_shared
+                or scores[best] < self.settings.margin * scores.get(source, 0)):
+            best = source
+            self.rec.change("kept a displaced run in place", span,
+                            f"shares {scores.get(source, 0)} bigrams with its article")
+        else:
+            self.rec.change("moved a displaced run to the article it names", span,
+                            f"shares {scores[best]} bigrams with article {best + 1}, "
+                            f"{scores.get(source, 0)} with article {source + 1}")
+        self.touched.add(best)
+        members = _articles(blocks).get(best, [])
+        body = [m for m in members if _is_body(blocks[m])]
+        moved = [b.with_(article=best) for b in run]
+        if best == source:
+            # back where it stood: after the resumed paragraph
+            at = next(m for m in members if "resumed" in blocks[m].tags) + 1
+        elif body and starts_mid_sentence(blocks[body[0]]):
+            at = body[0]
+        elif body:
+            at = body[-1] + 1
+        else:
+            at = members[-1] + 1 if members else len(blocks)
+        return blocks[:at] + moved + blocks[at:]
+
+    # -- 3: continuations
+    def _reattach(self, article: int) -> None:
+        changed = True
+        while changed:
+            changed = False
+            members = [m for m in _articles(self.blocks)[article] if _is_body(self.blocks[m])]
+            lines = sorted(line_cells(self.blocks[m].text) for m in members)
+            typical = lines[len(lines) // 2] if lines else 0.0
+            for pos, m in enumerate(members):
+                if pos == 0 or "resumed" in self.blocks[m].tags:
+                    continue
+                block = self.blocks[m]
+                scrap = (line_cells(block.text) < self.settings.scrap_share * typical
+                         and not _open_end(self.blocks[members[pos - 1]])
+                         and "displaced" in block.tags)
+                if not (starts_mid_sentence(block) or scrap):
+                    continue
+                host = self._host(members[:pos], block)
+                self._attach(host, m)
+                changed = True
+                break
+
+    def _host(self, earlier: list[int], block: Block) -> int:
+        wants_quote = quote_balance(block.text)[0]
+        open_hosts = [m for m in earlier if _open_end(self.blocks[m])]
+        if wants_quote:
+            quoted = [m for m in open_hosts if quote_balance(self.blocks[m].text)[1]]
+            if quoted:
+                return quoted[-1]
+            quoted = [m for m in earlier if quote_balance(self.blocks[m].text)[1]]
+            if quoted:
+                return quoted[-1]
+        return open_hosts[-1] if open_hosts else earlier[-1]
+
+    def _attach(self, host: int, m: int) -> None:
+        blocks = self.blocks
+        head, tail = blocks[host], blocks[m]
+        joined = head.with_(text=head.text.rstrip() + tail.text.lstrip(),
+                            start=min(head.start, tail.start), end=max(head.end, tail.end),
+                            tags=(head.tags | tail.tags) - {"starts:continued"} | {"resumed"})
+        how = "continues the open paragraph" if _open_end(head) else "has no open paragraph to go on"
+        self.rec.change("re-attached a paragraph that starts mid-sentence", tail.span,
+                        f"{how} at lines {head.start}-{head.end}")
+        if tail.article is not None:
+            self.touched.add(tail.article)
+        self.blocks = [joined if i == host else b for i, b in enumerate(blocks) if i != m]
+
+    def _flag(self) -> list[Block]:
+        out: list[Block] = []
+        seen: set[int] = set()
+        for block in self.blocks:
+            if block.article in self.touched and block.article not in seen:
+                block = block.tagged("flag:interleaved")
+            if block.article is not None:
+                seen.add(block.article)
+            out.append(block)
+        return out
+
+
+@heuristic("restore-reading-order", settings=OrderSettings, requires={"articles"},
+           provides={"reading-order"})
+def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
+    """Undo a converter's interleaving of columns: resume, send home, re-attach.
+
+    See the module documentation for the cues.  Example: ``…通过整合家庭成员医`` followed
+    by another story's lines, then ``保资源，…”…说。``: the two halves are joined and the
+    lines between go to the story whose title they share words with.
+    """
+    rec = Recorder("restore-reading-order")
+    blocks = _Reorderer(list(doc.blocks), settings, rec).run()
+    return rec.apply(doc, blocks)
