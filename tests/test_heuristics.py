@@ -278,3 +278,31 @@ def test_quote_balance() -> None:
     assert quote_balance('希望孩子快乐。"学生家长说。') == (True, False)
     assert quote_balance('回忆。"这些孩子在学校的时光') == (False, True)
     assert quote_balance("“我们”说") == (False, False)
+
+
+def test_repair_mojibake_lines() -> None:
+    from baokan.heuristics.mojibake import common_han_share, repair_line
+    assert repair_line("ÖÐÎÄ±¨¿¯") == ("中文报刊", "gbk read as latin-1")
+    assert repair_line("鎴戜滑杩庢潵瀛︾敓姣曚笟鍏哥ぜ") == ("我们迎来学生毕业典礼", "utf-8 read as gbk")
+    assert repair_line("本报讯 记者王恬报道：") == ("本报讯 记者王恬报道：", None)
+    assert repair_line("Café au lait, naïve") == ("Café au lait, naïve", None)
+    assert common_han_share("中文报刊") == 1.0 and common_han_share("abc") == 0.0
+    doc = run("repair-mojibake", "ÖÐÎÄ±¨¿¯\n中文")
+    assert doc.text == "中文报刊\n中文" and doc.diagnostics[0].lines == (1, 1)
+
+
+def test_detect_not_text() -> None:
+    soup = "¸÷µØ ÉÔ¤ (cid:12)(cid:40) Ã¿ÌìÐ¡±à Ê±´ú¡£ ÎÒÃÇ ¿ªÊ¼\n" * 5
+    doc = run("detect-not-text", soup)
+    assert not doc.blocks and doc.flags == {"not_text"}
+    assert [d.reason for d in doc.dropped] == ["not-text"] * 5
+    assert "".join(d.text for d in doc.dropped) == soup.replace("\n", "")
+    assert run("detect-not-text", "本报讯 正文在这里。\n" * 5).blocks
+
+
+def test_not_text_page_has_no_articles() -> None:
+    from baokan import parse
+    soup = bytes(range(0xA1, 0xFF)).decode("latin-1")
+    issue = parse((soup[:40] + "\n" + soup[40:] + "\n") * 20)
+    assert issue.flags == ("not_text",) and not issue.articles and not issue.fragments
+    assert issue.dropped and {d.reason for d in issue.dropped} == {"not-text"}

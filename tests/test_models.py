@@ -46,6 +46,8 @@ issues = st.builds(
                      max_size=2).map(tuple),
     diagnostics=st.lists(st.builds(Diagnostic, heuristic=text, action=text, lines=span,
                                    detail=st.text(max_size=5)), max_size=2).map(tuple),
+    flags=st.lists(text, max_size=2).map(tuple),
+    repairs=st.dictionaries(text, st.integers(0, 99), max_size=3),
 )
 
 
@@ -62,7 +64,7 @@ def test_contract_keys() -> None:
                   articles=(Article(headline="标题", paragraphs=("正文。",)),))
     data = issue.to_dict()
     assert list(data) == ["schema", "publication", "date", "page", "source", "profile",
-                          "articles", "fragments", "dropped", "diagnostics"]
+                          "articles", "fragments", "dropped", "diagnostics", "flags", "repairs"]
     assert list(data["source"]) == ["path", "encoding", "confidence", "sha256", "replacement_chars"]
     assert list(data["articles"][0]) == ["column", "kicker", "headline", "subtitle", "dateline",
                                          "bylines", "paragraphs", "subheads", "captions",

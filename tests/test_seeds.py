@@ -80,3 +80,32 @@ def test_titles_without_a_body_are_fragments_not_articles() -> None:
     assert all(a.paragraphs or a.captions for a in issue)
     assert "刘志明" in [f.text for f in issue.fragments] + [
         n for a in issue for b in a.bylines for n in b.names] + [a.headline for a in issue]
+
+
+def _headlines(issue: baokan.Issue) -> list[str | None]:
+    return [a.headline for a in issue]
+
+
+def test_gbk_read_as_latin1_is_repaired(seed: Path) -> None:
+    """A seed whose GBK bytes were read as Latin-1 parses exactly as the seed does."""
+    text = seed.read_text(encoding="utf-8")
+    mangled = text.encode("gb18030").decode("latin-1")
+    assert not _han(mangled)
+    issue, original = baokan.parse(mangled), baokan.parse(text)
+    assert [a.paragraphs for a in issue] == [a.paragraphs for a in original]
+    assert dict(issue.repairs)["repair-mojibake"] > 0
+
+
+def test_utf8_read_as_gbk_is_repaired(seed: Path) -> None:
+    """A seed whose UTF-8 bytes were read as GBK (lossy: GBK cannot read every byte pair)
+    comes back with most of its characters; what the wrong decode destroyed is dropped as
+    garbage, never invented."""
+    text = seed.read_text(encoding="utf-8")
+    mangled = text.encode("utf-8").decode("gbk", errors="replace")
+    issue = baokan.parse(mangled)
+    data = issue.to_dict()
+    kept = Counter(_han(json.dumps([data["articles"], data["fragments"]], ensure_ascii=False)))
+    wanted = Counter(_han(text))
+    assert sum((kept & wanted).values()) >= 0.8 * sum(wanted.values())
+    assert sum((kept - wanted).values()) <= 0.02 * sum(wanted.values())
+    assert "\ufffd" not in json.dumps(data["articles"], ensure_ascii=False)

@@ -95,7 +95,7 @@ def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | N
         note = Diagnostic("decode", "not text", (0, 0),
                           "the input looks like binary data (a PDF, an image…); nothing parsed")
         return Issue(source=info, profile=chosen.name, publication=publication, date=day,
-                     page=page, diagnostics=(note,))
+                     page=page, diagnostics=(note,), flags=("binary",))
     steps = chosen.build()
     doc = Document.from_text(decoded.text, explain=explain).measure(**measurements)
     if measurements:

@@ -100,4 +100,5 @@ def assemble(doc: Document, *, source: SourceInfo, profile: str, publication: st
     return Issue(source=source, profile=profile, articles=tuple(articles),
                  publication=publication, date=date, page=page,
                  fragments=tuple(fragments), dropped=doc.dropped,
-                 diagnostics=doc.diagnostics)
+                 diagnostics=doc.diagnostics, flags=tuple(sorted(doc.flags)),
+                 repairs=doc.counts)

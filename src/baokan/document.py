@@ -99,7 +99,8 @@ class Document:
     """The ordered blocks of one dump, and the record of what heuristics did to it.
 
     ``measurements`` are what profile detection measured (column width, line-length
-    spread…), for heuristics to read.
+    spread…), for heuristics to read; ``flags`` are page-level findings (``not_text``)
+    that the Issue reports.
     """
 
     blocks: tuple[Block, ...]
@@ -107,6 +108,8 @@ class Document:
     dropped: tuple[Dropped, ...] = ()
     measurements: Mapping[str, float] = attrs.field(factory=dict)
     explain: bool = True
+    flags: frozenset[str] = frozenset()
+    counts: Mapping[str, int] = attrs.field(factory=dict)
 
     @classmethod
     def from_text(cls, text: str, *, explain: bool = True) -> Document:
@@ -142,6 +145,19 @@ class Document:
         """Return a document with ``values`` added to its measurements."""
         return attrs.evolve(self, measurements={**self.measurements, **values})
 
+    def count(self, heuristic: str, changes: int) -> Document:
+        """Return a document that counts ``changes`` more made by ``heuristic`` (kept even
+        when explanations are off, for :attr:`baokan.models.Issue.repairs`)."""
+        if not changes:
+            return self
+        counts = dict(self.counts)
+        counts[heuristic] = counts.get(heuristic, 0) + changes
+        return attrs.evolve(self, counts=counts)
+
+    def flag(self, *flags: str) -> Document:
+        """Return a document with page-level ``flags`` (``not_text``…) added; they reach the Issue."""
+        return attrs.evolve(self, flags=self.flags | frozenset(flags))
+
     @property
     def text(self) -> str:
         """The blocks' text, one per line (handy in tests and debugging)."""
@@ -171,4 +187,5 @@ class Recorder:
 
     def apply(self, doc: Document, blocks: Iterable[Block]) -> Document:
         """Return ``doc`` with ``blocks`` and everything recorded so far."""
-        return doc.replace_blocks(blocks).note(*self.diagnostics).drop(*self.removed)
+        changed = doc.replace_blocks(blocks).note(*self.diagnostics).drop(*self.removed)
+        return changed.count(self.heuristic, len(self.diagnostics))

@@ -317,6 +317,17 @@ def _articles(value: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(value)
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("flags must be a sequence of strings, not one string")
+    return tuple(str(v) for v in value)
+
+
+def _counts(value: Iterable[tuple[str, int]] | Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(k), int(n)) for k, n in items))
+
+
 def _date(value: Any) -> _dt.date | None:
     if value is None or isinstance(value, _dt.date):
         return value
@@ -329,7 +340,10 @@ class Issue:
 
     Iterating over an Issue yields its articles.  ``fragments`` hold text of the page
     that belongs to no article on it; ``dropped`` holds every piece of text a heuristic
-    removed and why; ``diagnostics`` every change any heuristic made.
+    removed and why; ``diagnostics`` every change any heuristic made.  ``flags`` are
+    page-level findings: ``binary`` (the input was not a text file) and ``not_text`` (its
+    text layer is symbol soup).  ``repairs`` counts, per heuristic, the changes it made
+    (``("repair-mojibake", 3)``…), also when diagnostics are off.
     """
 
     source: SourceInfo
@@ -341,6 +355,8 @@ class Issue:
     fragments: tuple[Fragment, ...] = attrs.field(default=(), converter=_fragments)
     dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=_dropped)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    repairs: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_counts)
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
@@ -367,6 +383,8 @@ class Issue:
             "fragments": [f.to_dict() for f in self.fragments],
             "dropped": [d.to_dict() for d in self.dropped],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "flags": list(self.flags),
+            "repairs": dict(self.repairs),
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -389,6 +407,8 @@ class Issue:
             fragments=tuple(Fragment.from_dict(f) for f in data.get("fragments") or ()),
             dropped=tuple(Dropped.from_dict(d) for d in data.get("dropped") or ()),
             diagnostics=tuple(Diagnostic.from_dict(d) for d in data.get("diagnostics") or ()),
+            flags=tuple(str(f) for f in data.get("flags") or ()),
+            repairs=tuple((str(k), int(v)) for k, v in (data.get("repairs") or {}).items()),
         )
 
     @classmethod
