@@ -154,6 +154,58 @@ def _known_names(doc: Document) -> frozenset[str]:
     return frozenset(known)
 
 
+_Found = tuple[list[Block], Block | None, list[Block]]
+
+
+def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
+              rec: Recorder) -> _Found:
+    """What one body block holds: (blocks before the rest, the rest, blocks after it)."""
+    text = block.text
+    if _compact_len(text) <= settings.max_line_chars:
+        credit = _credit(text, known)
+        if credit is not None:
+            rec.change("found photo credit", block.span, ", ".join(credit.names))
+            return [block.with_(kind=Kind.CREDIT, bylines=(credit,))], None, []
+        parsed = parse_byline_line(text, known=known, bare_names=settings.bare_names)
+        if parsed is not None:
+            rec.change("found byline", block.span, text)
+            return [block.with_(kind=Kind.BYLINE, bylines=tuple(parsed),
+                                tags=block.tags | {"opening"})], None, []
+    split = _dateline(block, known)
+    if split is not None:
+        rec.change("found dateline", block.span, split[0].text)
+        if len(split) > 1 and split[-1].kind == Kind.TEXT:
+            return split[:-1], split[-1], []
+        return split, None, []
+    trailing = _trailing(text, known)
+    if trailing is not None:
+        body, data, raw = trailing
+        tag = "affiliation" if not data.names else "closing"
+        rec.change(f"found {tag} byline", block.span, raw)
+        byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=(data,),
+                             gap_before=block.gap_before if not body else 0,
+                             tags=block.tags | {tag})
+        if not body:
+            return [byline], None, []
+        return [], block.with_(text=body), [byline]
+    return [block], None, []
+
+
+def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
+             rec: Recorder) -> list[Block]:
+    """The blocks one body block becomes.  What is left of it after a dateline or a
+    trailing byline is split off is looked at again (it is shorter each time), so that
+    running the heuristic twice finds nothing more than running it once."""
+    head: list[Block] = []
+    tails: list[list[Block]] = []
+    current: Block | None = block
+    while current is not None:
+        before, current, after = _find_one(current, known, settings, rec)
+        head.extend(before)
+        tails.append(after)
+    return head + [b for after in reversed(tails) for b in after]
+
+
 @heuristic("find-bylines", settings=BylineSettings, requires={"lines"}, provides={"bylines"})
 def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     """Mark byline, dateline and credit blocks, and split them off the body they touch.
@@ -170,34 +222,5 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
         if block.kind not in Kind.BODY or block.level is not None:
             out.append(block)
             continue
-        text = block.text
-        if _compact_len(text) <= settings.max_line_chars:
-            credit = _credit(text, known)
-            if credit is not None:
-                rec.change("found photo credit", block.span, ", ".join(credit.names))
-                out.append(block.with_(kind=Kind.CREDIT, bylines=(credit,)))
-                continue
-            parsed = parse_byline_line(text, known=known, bare_names=settings.bare_names)
-            if parsed is not None:
-                rec.change("found byline", block.span, text)
-                out.append(block.with_(kind=Kind.BYLINE, bylines=tuple(parsed),
-                                       tags=block.tags | {"opening"}))
-                continue
-        split = _dateline(block, known)
-        if split is not None:
-            rec.change("found dateline", block.span, split[0].text)
-            out.extend(split)
-            continue
-        trailing = _trailing(text, known)
-        if trailing is not None:
-            body, data, raw = trailing
-            tag = "affiliation" if not data.names else "closing"
-            rec.change(f"found {tag} byline", block.span, raw)
-            if body:
-                out.append(block.with_(text=body))
-            out.append(block.with_(text=raw, kind=Kind.BYLINE, bylines=(data,),
-                                   gap_before=block.gap_before if not body else 0,
-                                   tags=block.tags | {tag}))
-            continue
-        out.append(block)
+        out.extend(_find_in(block, known, settings, rec))
     return rec.apply(doc, out)

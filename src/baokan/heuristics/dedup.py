@@ -21,9 +21,50 @@ def dedup_key(text: str) -> str:
 
 @attrs.frozen
 class DedupSettings:
-    """Settings of ``drop-duplicates``: ``min_chars`` is the shortest paragraph compared."""
+    """Settings of ``drop-duplicates``.
+
+    ``min_chars``: the shortest paragraph compared.  ``near``: also drop near copies, a
+    paragraph at least ``min_containment`` of whose ``shingle``-character pieces are in
+    another paragraph no more than ``1 / min_ratio`` times as long (OCR variants, a copy
+    cut short).  ``max_postings``: how many paragraphs one piece is looked up in, which
+    keeps the index linear however repetitive the page.
+    """
 
     min_chars: int = 12
+    near: bool = True
+    shingle: int = 5
+    min_containment: float = 0.8
+    min_ratio: float = 0.5
+    max_postings: int = 8
+
+
+def _shingles(key: str, k: int) -> set[str]:
+    return {key[i:i + k] for i in range(len(key) - k + 1)} if len(key) >= k else {key}
+
+
+def near_copies(keys: dict[int, str], settings: DedupSettings) -> list[tuple[int, int]]:
+    """Pairs ``(copy, original)``: ``copy`` is (nearly) contained in the longer ``original``.
+
+    A shingle index: each paragraph is compared only with the earlier paragraphs that
+    share a piece with it, and each piece lists at most ``max_postings`` paragraphs.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    pieces = {i: _shingles(key, settings.shingle) for i, key in keys.items()}
+    pairs: list[tuple[int, int]] = []
+    for i in sorted(keys):
+        shared: dict[int, int] = defaultdict(int)
+        for piece in pieces[i]:
+            for j in index[piece]:
+                shared[j] += 1
+        for j, count in sorted(shared.items()):
+            small, large = (i, j) if len(keys[i]) <= len(keys[j]) else (j, i)
+            if (len(keys[small]) >= settings.min_ratio * len(keys[large])
+                    and count >= settings.min_containment * len(pieces[small])):
+                pairs.append((small, large))
+        for piece in pieces[i]:
+            if len(index[piece]) < settings.max_postings:
+                index[piece].append(i)
+    return pairs
 
 
 def _placement(blocks: list[Block], i: int, dup: set[int]) -> int:
@@ -48,27 +89,45 @@ def _placement(blocks: list[Block], i: int, dup: set[int]) -> int:
 def drop_duplicates(doc: Document, settings: DedupSettings) -> Document:
     """Keep one copy of a paragraph printed twice: the one that stands in its article.
 
-    Cue: equal text after white space and punctuation are folded (a hash index, linear
-    in the dump).  Of the copies, the one after a title or byline is kept and the one
-    before a title (spilled over from the next article) is dropped; else the first.
+    Cue: equal text after white space and punctuation are folded (a hash index), or
+    most of a paragraph's 5-character pieces found in another of similar length (a
+    shingle index); both linear in the dump.  Of copies of one size, the one after a
+    title or byline is kept and the one before a title (spilled over from the next
+    article) is dropped, else the first; of a short and a long copy, the long one.
     """
     rec = Recorder("drop-duplicates")
     blocks = list(doc.blocks)
-    groups: dict[str, list[int]] = defaultdict(list)
+    keys: dict[int, str] = {}
     for i, block in enumerate(blocks):
         if block.kind in (Kind.PARAGRAPH, Kind.TEXT):
             key = dedup_key(block.text)
             if len(key) >= settings.min_chars:
-                groups[key].append(i)
+                keys[i] = key
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, key in keys.items():
+        groups[key].append(i)
     copies = {i for members in groups.values() if len(members) > 1 for i in members}
-    drop: set[int] = set()
+    drop: dict[int, int] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
         keep = max(members, key=lambda i: (_placement(blocks, i, copies), -i))
-        for i in members:
-            if i != keep:
-                drop.add(i)
-                rec.dropped(blocks[i].text, "duplicate", blocks[i].span,
-                            f"duplicate of lines {blocks[keep].start}-{blocks[keep].end}")
+        drop.update((i, keep) for i in members if i != keep)
+    if settings.near:
+        firsts = {members[0]: key for key, members in groups.items()}
+        for small, large in near_copies(firsts, settings):
+            if small in drop or large in drop:
+                continue
+            same_size = len(keys[small]) >= 0.9 * len(keys[large])
+            both = {small, large}
+            keep = (max(both, key=lambda i: (_placement(blocks, i, both), -i)) if same_size
+                    else large)
+            gone = small if keep == large else large
+            drop[gone] = keep
+    for i in sorted(drop):
+        keep = drop[i]
+        exact = keys[i] == keys[keep]
+        rec.dropped(blocks[i].text, "duplicate", blocks[i].span,
+                    f"{'duplicate' if exact else 'near duplicate'} of lines "
+                    f"{blocks[keep].start}-{blocks[keep].end}")
     return rec.apply(doc, [b for i, b in enumerate(blocks) if i not in drop])

@@ -38,14 +38,17 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         if len(block.text) <= settings.max_editor_line_chars and _EDITOR_LINE.match(block.text):
             rec.dropped(block.text, "furniture", block.span, "editor credit line")
             continue
-        match = _MARK.search(block.text)
-        if match:
-            body = block.text[: match.start()].rstrip()
+        # marks come off the end one by one (``②27②27``), so a second run finds no more
+        marks: list[Block] = []
+        body = block.text
+        while (match := _MARK.search(body)) is not None:
+            body = body[: match.start()].rstrip()
             rec.change("found editor mark", block.span, match.group(1))
-            if body:
-                out.append(block.with_(text=body))
-            out.append(block.with_(text=regex.sub(r"\s", "", match.group(1)),
-                                   kind=Kind.EDITOR_MARK, gap_before=0 if body else block.gap_before))
-            continue
-        out.append(block)
+            marks.insert(0, block.with_(text=regex.sub(r"\s", "", match.group(1)),
+                                        kind=Kind.EDITOR_MARK, gap_before=0))
+        if marks and not body:
+            marks[0] = marks[0].with_(gap_before=block.gap_before)
+        if body:
+            out.append(block.with_(text=body) if marks else block)
+        out.extend(marks)
     return rec.apply(doc, out)

@@ -49,7 +49,9 @@ class JoinSettings:
 
 
 def _joinable(block: Block) -> bool:
-    return block.kind in Kind.BODY and block.level is None
+    # only lines no heuristic has classified: paragraphs this heuristic made stay as they
+    # are, so running it twice is running it once
+    return block.kind == Kind.TEXT and block.level is None
 
 
 def _glue(left: str, right: str) -> str:
@@ -232,6 +234,8 @@ START_TAGS = frozenset({"starts:indented", "starts:continued"})
 
 
 def _tag_start(block: Block) -> Block:
+    if START_TAGS & block.tags or block.kind == Kind.PARAGRAPH:
+        return block
     start = line_starts(block.text)
     return block.tagged(f"starts:{start}") if start else block
 

@@ -14,6 +14,7 @@ import attrs
 import regex
 
 from baokan.document import Block, Document, Recorder
+from baokan.models import Dropped
 from baokan.pipeline import heuristic
 
 _han = regex.compile(r"\p{Han}")
@@ -158,6 +159,8 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
         if how is None or fixed == block.text:
             out.append(block)
             continue
+        # the damaged line is kept, so every character of the input stays accounted for
+        rec.removed.append(Dropped(text=block.text, reason="mojibake", source_lines=block.span))
         rec.change("repaired mojibake", block.span, f"{how}: {block.text[:20]} → {fixed[:20]}")
         out.append(block.with_(text=fixed))
     return rec.apply(doc, out)

@@ -510,6 +510,8 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     ``（曹 敏 曾 文 陈开宝）`` / ``让“良田”回归“粮田”`` gives the title after the
     byline to the body before it, because the body names it.
     """
+    if any(b.article is not None for b in doc.blocks):
+        return doc  # already split into articles: splitting again would re-read its roles
     rec = Recorder("segment-articles")
     arts = _Segmenter(list(doc.blocks), settings, rec).run()
     out: list[Block] = []

@@ -111,15 +111,22 @@ def _pair_quotes(text: str, quote: str, opening: str, closing: str) -> tuple[str
 
 
 def full_width_punctuation(text: str, *, quotes: bool = True) -> tuple[str, bool]:
-    """Half-width punctuation touching Chinese text made full-width; (text, quotes balanced)."""
-    protected = _digits_around.sub(lambda m: "\x00" + m.group(0), text)
-    converted = _half_in_cjk.sub(lambda m: _HALF_TO_FULL[m.group(0)], protected)
-    converted = converted.replace("\x00", "")
+    """Half-width punctuation touching Chinese text made full-width; (text, quotes balanced).
+
+    Quotes are paired first, so a mark next to a quote it made curly (``:"`` → ``：“``)
+    is widened in the same pass.
+    """
     balanced = True
-    if quotes and regex.search(r"\p{Han}", converted):
-        converted, ok_double = _pair_quotes(converted, '"', "“", "”")
-        balanced = ok_double
-    return converted, balanced
+    converted = text
+    if quotes and regex.search(r"\p{Han}", text):
+        converted, balanced = _pair_quotes(text, '"', "“", "”")
+    converted = _digits_around.sub(lambda m: "\x00" + m.group(0), converted)
+    while True:  # a run of marks (``:(``) widens from the Chinese side inwards
+        widened = _half_in_cjk.sub(lambda m: _HALF_TO_FULL[m.group(0)], converted)
+        if widened == converted:
+            break
+        converted = widened
+    return converted.replace("\x00", ""), balanced
 
 
 @heuristic("punctuation-width", settings=PunctuationSettings, requires={"paragraphs"},

@@ -48,8 +48,8 @@ def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
     out: list[Block] = []
     in_picture = False
     for block in doc.blocks:
-        if block.kind not in Kind.BODY:
-            out.append(block)
+        if block.kind not in Kind.BODY or block.level is not None:
+            out.append(block)  # a heading already read: its text stays as it was
             continue
         if in_picture or block.text.startswith(_PICTURE_START):
             # text a converter read off a picture (OCR of a logo or chart): not the paper's
