@@ -320,3 +320,38 @@ def test_drop_duplicates_near_copies() -> None:
     assert all("near duplicate of lines 2-2" in d.detail for d in out.diagnostics)
     unchanged = h(doc, h.make_settings({"near": False}))
     assert len(unchanged.blocks) == 5
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("2024 年 8 月 9 日 星期五", {"date": "2024-08-09"}),
+    ("二〇二四年八月三十一日 星期六 农历甲辰年七月廿八", {"date": "2024-08-31"}),
+    ("咸宁日报 2023年7月6日 第05版", {"date": "2023-07-06", "page": "第05版",
+                                      "publication": "咸宁日报"}),
+    ("A3 2024年1月2日", {"date": "2024-01-02", "page": "A3"}),
+    ("2018 年 1 月 2 日 星期二            7 理论", {"date": "2018-01-02", "page": "7"}),
+    ("7 理论", {"page": "7"}),
+])
+def test_read_masthead(line: str, meta: dict[str, str]) -> None:
+    doc = run("read-masthead", f"{line}\n# 标题在这里\n正文第一段。")
+    assert dict(doc.meta) == meta
+    assert [b.text for b in doc.blocks] == ["# 标题在这里", "正文第一段。"]
+    assert doc.dropped[0].reason == "masthead" and doc.dropped[0].text == line
+
+
+@pytest.mark.parametrize("line", [
+    "2024年8月9日，市医保局召开全市医保工作会议。",  # a sentence, not a masthead
+    "8月9日上午",
+    "3 大亮点值得关注",
+])
+def test_read_masthead_leaves_body_alone(line: str) -> None:
+    doc = run("read-masthead", line)
+    assert not doc.meta and [b.text for b in doc.blocks] == [line]
+
+
+def test_masthead_fills_the_issue_unless_the_caller_did() -> None:
+    from baokan import parse
+    text = "2024 年 8 月 9 日 星期五 A3\n\n# 标题在这里\n\n本报讯 正文第一段在这里。"
+    issue = parse(text)
+    assert (str(issue.date), issue.page) == ("2024-08-09", "A3")
+    assert parse(text, page="B1", date="2020-01-01").page == "B1"
+    assert str(parse(text, date="2020-01-01").date) == "2020-01-01"

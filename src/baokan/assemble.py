@@ -80,7 +80,11 @@ def build_article(blocks: Sequence[Block]) -> Article | None:
 
 def assemble(doc: Document, *, source: SourceInfo, profile: str, publication: str | None = None,
              date: _dt.date | None = None, page: str | None = None) -> Issue:
-    """Build the Issue: one Article per ``article`` index, other text as fragments."""
+    """Build the Issue: one Article per ``article`` index, other text as fragments.
+
+    ``publication``, ``date`` and ``page`` given by the caller win over what a heuristic
+    read off the masthead (``doc.meta``).
+    """
     groups: dict[int, list[Block]] = {}
     fragments: list[Fragment] = []
     for block in doc.blocks:
@@ -97,8 +101,12 @@ def assemble(doc: Document, *, source: SourceInfo, profile: str, publication: st
         else:
             fragments.extend(Fragment(text=b.text.strip(), source_lines=b.span)
                              for b in groups[index] if b.text.strip())
+    meta = doc.meta
+    if date is None and meta.get("date"):
+        date = _dt.date.fromisoformat(meta["date"])
     return Issue(source=source, profile=profile, articles=tuple(articles),
-                 publication=publication, date=date, page=page,
+                 publication=publication or meta.get("publication"), date=date,
+                 page=page or meta.get("page"),
                  fragments=tuple(fragments), dropped=doc.dropped,
                  diagnostics=doc.diagnostics, flags=tuple(sorted(doc.flags)),
                  repairs=doc.counts)

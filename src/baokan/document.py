@@ -100,7 +100,8 @@ class Document:
 
     ``measurements`` are what profile detection measured (column width, line-length
     spread…), for heuristics to read; ``flags`` are page-level findings (``not_text``)
-    that the Issue reports.
+    that the Issue reports; ``meta`` the page metadata a heuristic read off the page
+    (``date`` as ISO text, ``page``, ``publication``), used where the caller gave none.
     """
 
     blocks: tuple[Block, ...]
@@ -110,6 +111,7 @@ class Document:
     explain: bool = True
     flags: frozenset[str] = frozenset()
     counts: Mapping[str, int] = attrs.field(factory=dict)
+    meta: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def from_text(cls, text: str, *, explain: bool = True) -> Document:
@@ -153,6 +155,13 @@ class Document:
         counts = dict(self.counts)
         counts[heuristic] = counts.get(heuristic, 0) + changes
         return attrs.evolve(self, counts=counts)
+
+    def with_meta(self, **values: str) -> Document:
+        """Return a document that knows page metadata (``date``, ``page``, ``publication``)
+        read off the page; values already known are kept."""
+        if not values:
+            return self
+        return attrs.evolve(self, meta={**values, **self.meta})
 
     def flag(self, *flags: str) -> Document:
         """Return a document with page-level ``flags`` (``not_text``…) added; they reach the Issue."""

@@ -179,6 +179,7 @@ def _profile(name: str, description: str, *, markdown: bool, mode: str,
     steps: list[ProfileStep] = [ProfileStep(n) for n in _REPAIR_HEAD]
     if markdown:
         steps.append(ProfileStep("markdown-headings"))
+    steps.append(ProfileStep("read-masthead"))
     steps += [ProfileStep(n) for n in _STRUCTURE]
     join: dict[str, Any] = {"mode": mode}
     if blank_after_every_line:

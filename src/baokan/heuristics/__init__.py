@@ -3,7 +3,7 @@
 Each module holds one concern: ``mojibake`` (text decoded with the wrong codec),
 ``textlayer`` (a page that is not text), ``garbage`` (extraction garbage), ``titles``
 (markdown headings and title lines), ``bylines`` (bylines, datelines, credits),
-``furniture`` (editor marks, editor credit lines), ``lines`` (re-joining broken lines),
+``furniture`` (editor marks, editor credit lines), ``masthead`` (page, date, paper), ``lines`` (re-joining broken lines),
 ``spacing`` (full-width spacing and punctuation width), ``captions``, ``dedup``
 (duplicated blocks), ``segment`` (articles, title roles) and ``order`` (interleaved
 columns).
@@ -16,6 +16,7 @@ from baokan.heuristics import (
     furniture,
     garbage,
     lines,
+    masthead,
     mojibake,
     order,
     segment,
@@ -24,5 +25,5 @@ from baokan.heuristics import (
     titles,
 )
 
-__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "mojibake", "order", "segment",
+__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "masthead", "mojibake", "order", "segment",
            "spacing", "textlayer", "titles"]
