@@ -312,10 +312,11 @@ def test_drop_duplicates_near_copies() -> None:
     original = "在这段江面上巡航，既守护船舶航行安全，也守护这一江清水，让两岸群众安心。"
     variant = original.replace("江清水", "江清永")  # an OCR misreading in the second copy
     cut = original[:30]  # a copy cut short where the column ended
-    doc = Document.from_text(f"嘉鱼江畔植青绿\n{original}\n另一段话完全不同，讲的是别的事情。\n{variant}\n{cut}")
+    other = "另一段话完全不同，讲的是别的事情。"
+    doc = Document.from_text(f"嘉鱼江畔植青绿\n{original}\n{other}\n{variant}\n{cut}")
     h = get_heuristic("drop-duplicates")
     out = h(doc, h.make_settings({}))
-    assert [b.text for b in out.blocks] == ["嘉鱼江畔植青绿", original, "另一段话完全不同，讲的是别的事情。"]
+    assert [b.text for b in out.blocks] == ["嘉鱼江畔植青绿", original, other]
     assert [d.source_lines for d in out.dropped] == [(4, 4), (5, 5)]
     assert all("near duplicate of lines 2-2" in d.detail for d in out.diagnostics)
     unchanged = h(doc, h.make_settings({"near": False}))

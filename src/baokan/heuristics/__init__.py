@@ -1,12 +1,12 @@
 """The built-in heuristics.  Importing this package registers every one of them.
 
 Each module holds one concern: ``mojibake`` (text decoded with the wrong codec),
-``textlayer`` (a page that is not text), ``garbage`` (extraction garbage), ``titles``
-(markdown headings and title lines), ``bylines`` (bylines, datelines, credits),
-``furniture`` (editor marks, editor credit lines), ``masthead`` (page, date, paper), ``lines`` (re-joining broken lines),
-``spacing`` (full-width spacing and punctuation width), ``captions``, ``dedup``
-(duplicated blocks), ``segment`` (articles, title roles) and ``order`` (interleaved
-columns).
+``textlayer`` (a page that is not text), ``garbage`` (extraction garbage), ``masthead``
+(page, date, paper), ``titles`` (markdown headings and title lines), ``bylines``
+(bylines, datelines, credits), ``furniture`` (editor marks, editor credit lines),
+``lines`` (re-joining broken lines), ``spacing`` (full-width spacing and punctuation
+width), ``captions``, ``dedup`` (duplicated blocks), ``segment`` (articles, title roles)
+and ``order`` (interleaved columns).
 """
 
 from baokan.heuristics import (
@@ -25,5 +25,5 @@ from baokan.heuristics import (
     titles,
 )
 
-__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "masthead", "mojibake", "order", "segment",
-           "spacing", "textlayer", "titles"]
+__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "masthead",
+           "mojibake", "order", "segment", "spacing", "textlayer", "titles"]
