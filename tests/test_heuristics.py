@@ -356,3 +356,21 @@ def test_masthead_fills_the_issue_unless_the_caller_did() -> None:
     assert (str(issue.date), issue.page) == ("2024-08-09", "A3")
     assert parse(text, page="B1", date="2020-01-01").page == "B1"
     assert str(parse(text, date="2020-01-01").date) == "2020-01-01"
+
+
+def test_truncated_start_is_flagged() -> None:
+    text = ("# 嘉鱼江畔植青绿\n\n文/图 本报记者 王恬\n\n"
+            "在这段江面上巡航，也守护这一江清水，感觉特别有意义。”海事人员说。\n\n后面还有一段正文。")
+    doc = _segmented(text)
+    h = get_heuristic("restore-reading-order")
+    doc = h(doc, h.make_settings({}))
+    assert "flag:truncated_start" in doc.blocks[0].tags
+    assert any(d.action == "body starts mid-sentence" for d in doc.diagnostics)
+
+
+def test_wrapped_body_starting_with_a_full_line_is_continued() -> None:
+    text = ("民生冷暖见初心\n○王恬\n区还是通山山村，无论你是赤壁务工还是崇阳\n"
+            "务农，都能享受到一把尺子量到底的医保待\n遇。这种同城同待遇的制度设计正是表达。")
+    doc = run_doc("join-lines", run("find-bylines", text), mode="wrapped")
+    body = [b for b in doc.blocks if b.kind == Kind.PARAGRAPH]
+    assert body[-1].text.startswith("区还是") and "starts:continued" in body[-1].tags

@@ -265,6 +265,18 @@ def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]
     return breaks
 
 
+def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: JoinSettings) -> bool:
+    """Whether the body under a title or byline begins with a full, unindented line that
+    goes on into another full line: the start of its paragraph is not on the page."""
+    if prev is None or len(run) < 2 or not (prev.kind in Kind.TITLES or prev.kind in (
+            Kind.BYLINE, Kind.DATELINE)):
+        return False
+    widths = _local_widths(run, settings.window)
+    first, second = line_cells(run[0].text), line_cells(run[1].text)
+    return (first >= widths[0] - settings.full_slack / 2 and second >= widths[1] - settings.full_slack
+            and not ends_paragraph(run[0].text) and not _opening.match(run[0].text))
+
+
 @heuristic("join-lines", settings=JoinSettings, requires={"lines"}, provides={"paragraphs"})
 def join_lines(doc: Document, settings: JoinSettings) -> Document:
     """Join the lines of a paragraph that the tool broke; never across a title, byline or mark.
@@ -291,6 +303,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[lo - 1] = breaks[lo - 1] or _opening.match(run[lo].text) is not None
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
+        if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings):
+            run[0] = run[0].tagged("starts:continued")
         current = run[0]
         joined = 1
         for block, brk in zip(run[1:], breaks):

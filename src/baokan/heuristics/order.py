@@ -18,6 +18,9 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    it closes one), or the paragraph just before it when none was left open.  Cues: the
    width of its first printed line, an unopened closing quote, a leading particle
    (``的``, ``们``, a comma), a one-line scrap far shorter than the column after a closed line.
+
+An article whose first paragraph starts mid-sentence is flagged ``truncated_start``: its
+beginning is not on the page.
 """
 
 from __future__ import annotations
@@ -242,11 +245,21 @@ class _Reorderer:
         self.blocks = [joined if i == host else b for i, b in enumerate(blocks) if i != m]
 
     def _flag(self) -> list[Block]:
+        truncated: set[int] = set()
+        for article, members in _articles(self.blocks).items():
+            body = [m for m in members if _is_body(self.blocks[m])]
+            if body and starts_mid_sentence(self.blocks[body[0]]):
+                truncated.add(article)
+                first = self.blocks[body[0]]
+                self.rec.change("body starts mid-sentence", first.span, first.text[:12])
         out: list[Block] = []
         seen: set[int] = set()
         for block in self.blocks:
-            if block.article in self.touched and block.article not in seen:
-                block = block.tagged("flag:interleaved")
+            if block.article is not None and block.article not in seen:
+                if block.article in self.touched:
+                    block = block.tagged("flag:interleaved")
+                if block.article in truncated:
+                    block = block.tagged("flag:truncated_start")
             if block.article is not None:
                 seen.add(block.article)
             out.append(block)
