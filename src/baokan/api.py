@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import baokan.heuristics  # noqa: F401  (registers the built-in heuristics)
 from baokan.assemble import assemble
@@ -14,6 +15,7 @@ from baokan.decode import Decoded, decode
 from baokan.document import Document
 from baokan.errors import InputError
 from baokan.models import Diagnostic, Issue, SourceInfo
+from baokan.paths import PathPattern
 from baokan.pipeline import run
 from baokan.profiles import Profile, detect_profile, get_profile
 
@@ -107,6 +109,16 @@ def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | N
                     date=day, page=page)
 
 
-def parse_file(path: str | os.PathLike[str], **kwargs: object) -> Issue:
-    """Parse the dump at ``path`` (a ``str`` here is a path); keywords as for :func:`parse`."""
-    return parse(Path(path), **kwargs)  # type: ignore[arg-type]
+def parse_file(path: str | os.PathLike[str], *, path_pattern: str | PathPattern | None = None,
+               **kwargs: Any) -> Issue:
+    """Parse the dump at ``path`` (a ``str`` here is a path); keywords as for :func:`parse`.
+
+    ``path_pattern`` (``"{publication}/{date:%Y%m%d}/{page}.txt"``) reads the Issue's
+    publication, date and page from the path; values given as keywords win.
+    """
+    if path_pattern is not None:
+        pattern = path_pattern if isinstance(path_pattern, PathPattern) else PathPattern(path_pattern)
+        for key, value in pattern.match(path).items():
+            if kwargs.get(key) is None:
+                kwargs[key] = value
+    return parse(Path(path), **kwargs)

@@ -1,4 +1,4 @@
-"""The ``baokan`` command: ``parse``, ``inspect``, ``profiles``, ``evaluate``.
+"""The ``baokan`` command: ``parse``, ``batch``, ``inspect``, ``profiles``, ``evaluate``.
 
 Every error the user can cause (a missing file, a directory, an unknown profile, empty
 input) prints one line on stderr and exits with status 2; ``-o`` writes atomically, so
@@ -19,6 +19,7 @@ import attrs
 
 from baokan import __version__
 from baokan.api import parse, read_source
+from baokan.batch import DEFAULT_GLOBS
 from baokan.errors import BaokanError, InputError
 from baokan.evaluate import evaluate_files, format_table
 from baokan.models import Issue
@@ -140,6 +141,38 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXIT_SOME_FAILED = 1
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from baokan.batch import Job, find_inputs, run_batch
+
+    if args.profile != "auto":
+        get_profile(args.profile)
+    output = Path(args.output)
+    fmt = args.format or ("parquet" if output.suffix == ".parquet" else "jsonl")
+    paths = find_inputs(args.inputs, tuple(args.glob) if args.glob else DEFAULT_GLOBS)
+    job = Job(profile=args.profile, path_pattern=args.path_pattern,
+              per_article=args.per_article, columns=fmt == "parquet")
+    jobs = args.jobs or os.cpu_count() or 1
+    stream = None if args.quiet or not sys.stderr.isatty() else sys.stderr
+    try:
+        result = run_batch(paths, output, job=job, jobs=jobs, resume=args.resume,
+                           errors=Path(args.errors) if args.errors else None, progress=stream)
+    except KeyboardInterrupt:
+        print(f"baokan: interrupted; what was parsed is in {output}.partial — run the same "
+              "command with --resume to carry on", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if not args.quiet:
+        skipped = f", {result.skipped} already done" if result.skipped else ""
+        print(f"baokan: {result.parsed} parsed, {result.failed} failed{skipped} → {output}",
+              file=sys.stderr)
+        if result.errors is not None:
+            print(f"baokan: the failures and their reasons are in {result.errors}",
+                  file=sys.stderr)
+    return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``baokan`` command."""
     parser = argparse.ArgumentParser(
@@ -154,6 +187,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="auto", help="a profile name, or auto (default)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) not stdout")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser(
+        "batch", help="parse many dumps on all cores into JSONL or Parquet",
+        description="Parse files, folders (searched recursively) and @LIST files of paths. "
+                    "Exit status: 0 all parsed, 1 some failed (see the errors file), "
+                    "2 bad usage or input, 130 interrupted (resume with --resume).")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, a folder or @LIST")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="JSONL file (or .parquet); written as OUT.partial, renamed at the end")
+    p.add_argument("--format", choices=("jsonl", "parquet"),
+                   help="default: parquet if OUT ends in .parquet, else jsonl")
+    p.add_argument("--per-article", action="store_true",
+                   help="one article a line, with its issue's metadata (always so in Parquet)")
+    p.add_argument("--glob", action="append", metavar="PATTERN",
+                   help="file names to take from folders (repeatable; default *.txt and *.md)")
+    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="worker processes (default: all cores)")
+    p.add_argument("--profile", default="auto")
+    p.add_argument("--path-pattern", metavar="PATTERN",
+                   help="read metadata from paths, e.g. {publication}/{date:%%Y%%m%%d}/{page}.txt")
+    p.add_argument("--resume", action="store_true", help="skip inputs already in the output")
+    p.add_argument("--errors", metavar="FILE", help="where failures go (default OUT.errors.jsonl)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("inspect", help="show the profile chosen and every diagnostic")
     p.add_argument("file", metavar="FILE")

@@ -12,6 +12,8 @@ from importlib import resources
 
 import regex
 
+_all_han = regex.compile(r"\p{Han}+")
+
 _name_re = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,6}·\p{Han}{1,8}$")
 _split_re = regex.compile(r"[\s、，,；;/／]+")
 #: Words that look like names (they start with a surname) but are roles or titles.
@@ -56,7 +58,7 @@ def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[st
     earliest-longest — so the choice is deterministic.
     """
     n = len(run)
-    if n < 2 or not regex.fullmatch(r"\p{Han}+", run):
+    if n < 2 or not _all_han.fullmatch(run):
         return None
     best: dict[int, tuple[int, int, list[str]] | None] = {n: (0, 0, [])}
     for i in range(n - 1, -1, -1):

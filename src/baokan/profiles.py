@@ -19,6 +19,8 @@ import regex
 from baokan.errors import ProfileError, UnknownProfileError
 from baokan.pipeline import Step, check_order, get_heuristic
 
+_letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
+
 
 def _freeze(
     settings: Mapping[str, Any] | Iterable[tuple[str, Any]] | None,
@@ -242,13 +244,13 @@ def measure(text: str) -> dict[str, float]:
     """The features of a dump that profile detection looks at."""
     lines = text.splitlines()
     nonblank = [ln.strip() for ln in lines if ln.strip()]
-    lengths = [len(regex.sub(r"\s", "", ln)) for ln in nonblank] or [0]
+    lengths = [len("".join(ln.split())) for ln in nonblank] or [0]
     followed_by_one_blank = 0
     for i, line in enumerate(lines[:-1]):
         if line.strip() and not lines[i + 1].strip() and (
                 i + 2 >= len(lines) or lines[i + 2].strip()):
             followed_by_one_blank += 1
-    letter_spaced = sum(1 for ln in nonblank if regex.search(r"\p{Han} \p{Han} \p{Han} \p{Han}", ln))
+    letter_spaced = sum(1 for ln in nonblank if _letter_spaced.search(ln))
     return {
         "lines": float(len(lines)),
         "nonblank_lines": float(len(nonblank)),

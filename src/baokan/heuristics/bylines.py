@@ -20,6 +20,9 @@ from baokan.document import Block, BylineData, Document, Kind, Recorder
 from baokan.names import split_names
 from baokan.pipeline import heuristic
 
+_trailing_colon = regex.compile(r"\s*[:：]\s*$")
+_name_separators = regex.compile(r"[\s、，,]+")
+
 _ROLE = regex.compile(
     r"(本报特约记者|本报见习记者|本报记者|本报通讯员|特约记者|见习记者|首席记者|摄影记者|"
     r"记者|通讯员|实习生|特约评论员|评论员|作者)")
@@ -50,14 +53,14 @@ class BylineSettings:
 
 
 def _compact_len(text: str) -> int:
-    return len(regex.sub(r"\s", "", text))
+    return len("".join(text.split()))
 
 
 def parse_byline(segment: str, *, marker: bool = False,
                  known: frozenset[str] = frozenset()) -> list[BylineData] | None:
     """Parse ``本报记者 王恬 通讯员 陈章 张卓`` into bylines, or None if it is not one."""
     seg = _WEN_TU.sub(" ", segment).strip()
-    seg = regex.sub(r"\s*[:：]\s*$", "", seg)
+    seg = _trailing_colon.sub("", seg)
     matches = list(_ROLE.finditer(seg))
     if not matches:
         names = split_names(seg, known)
@@ -148,7 +151,7 @@ def _known_names(doc: Document) -> frozenset[str]:
     known: set[str] = set()
     for block in doc.blocks:
         for match in _TRAILING.finditer(block.text):
-            for token in regex.split(r"[\s、，,]+", match.group(1)):
+            for token in _name_separators.split(match.group(1)):
                 if 2 <= len(token) <= 3:
                     known.add(token)
     return frozenset(known)

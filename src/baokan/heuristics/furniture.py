@@ -44,7 +44,7 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         while (match := _MARK.search(body)) is not None:
             body = body[: match.start()].rstrip()
             rec.change("found editor mark", block.span, match.group(1))
-            marks.insert(0, block.with_(text=regex.sub(r"\s", "", match.group(1)),
+            marks.insert(0, block.with_(text="".join(match.group(1).split()),
                                         kind=Kind.EDITOR_MARK, gap_before=0))
         if marks and not body:
             marks[0] = marks[0].with_(gap_before=block.gap_before)

@@ -12,6 +12,7 @@ from baokan.pipeline import heuristic
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
+_garbage_split = regex.compile(r"(" + _garbage.pattern + ")")
 
 
 def describe(garbage: str) -> str:
@@ -51,7 +52,7 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
         rec.dropped(describe(removed), "garbage", block.span, f"{len(removed)} garbage characters")
         parts: list[str] = []
         current = ""
-        for piece in regex.split(r"(" + _garbage.pattern + ")", block.text):
+        for piece in _garbage_split.split(block.text):
             if not _garbage.fullmatch(piece):
                 current += piece
             elif settings.split_on_runs and len(piece) >= settings.min_split_run:

@@ -21,6 +21,7 @@ from baokan.text import (
 
 _ascii_alnum = regex.compile(r"[A-Za-z0-9]")
 _opening = regex.compile(r"^[“\"「『《（(【—\-－]")
+_ends_punct = regex.compile(r"[\p{P}]$")
 
 
 @attrs.frozen
@@ -120,7 +121,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def bare_end(i: int) -> bool:
         text = run[i].text.rstrip()
         return not (ends_paragraph(text) or ends_continuing(text)
-                    or regex.search(r"[\p{P}]$", text.rstrip(CLOSERS)))
+                    or _ends_punct.search(text.rstrip(CLOSERS)))
 
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank

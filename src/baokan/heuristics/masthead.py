@@ -24,7 +24,7 @@ _PAGE = regex.compile(r"第\s*[0-9０-９]{1,3}\s*版|(?<![A-Za-z])[A-H]\s*[0-9]
                       r"|[\u2460-\u2473]")
 _PUBLICATION = regex.compile(r"[\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|周报|导报|新闻报)")
 _SEPARATORS = regex.compile(r"[\s|｜/／·•\-—_*#>：:，,。]+")
-_SECTION_PAGE = regex.compile(r"^\s*(?P<page>[0-9]{1,2})\s+(?P<section>\p{Han}{2,4})\s*$")
+_SECTION_PAGE = regex.compile(r"^\s*(?P<page>[0-9]{1,2})\s+(?P<section>(?:(?![年月日讯])\p{Han}){2,4})\s*$")
 
 
 def chinese_number(text: str) -> int:
@@ -56,15 +56,13 @@ def parse_masthead_date(text: str) -> _dt.date | None:
 class MastheadSettings:
     """Settings of ``read-masthead``.
 
-    Only the first ``head_blocks`` and the last ``tail_blocks`` blocks are looked at, and
-    only blocks of at most ``max_chars`` characters: a masthead is a short line at the
-    top (or foot) of the page, never a sentence.  ``max_rest``: how many characters may
+    Only masthead lines in a row from the very top or the very foot of the page are
+    taken, and only blocks of at most ``max_chars`` characters: a masthead is a short
+    line at the top (or foot) of the page, never a sentence.  ``max_rest``: how many characters may
     be left on a masthead line once its date, weekday, lunar date, page label and paper
     name are taken off (a section name such as ``要闻``).
     """
 
-    head_blocks: int = 4
-    tail_blocks: int = 2
     max_chars: int = 40
     max_rest: int = 6
 
@@ -82,7 +80,7 @@ def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
         rest = _WEEKDAY.sub(" ", _LUNAR.sub(" ", rest))
     page = _PAGE.search(rest)
     if page is not None:
-        found["page"] = regex.sub(r"\s", "", page.group(0))
+        found["page"] = "".join(page.group(0).split())
         rest = rest[:page.start()] + " " + rest[page.end():]
     if page is None and day is not None and (section := _SECTION_PAGE.match(rest)):
         found["page"] = section["page"]  # 2018 年 1 月 2 日 星期二   7 理论
@@ -114,24 +112,29 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     """
     rec = Recorder("read-masthead")
     blocks = list(doc.blocks)
-    n = len(blocks)
-    look = sorted(set(range(min(n, settings.head_blocks)))
-                  | set(range(max(0, n - settings.tail_blocks), n)))
     meta: dict[str, str] = {}
     taken: set[int] = set()
-    for i in look:
+
+    def take(i: int) -> bool:
         block = blocks[i]
         if block.kind not in Kind.BODY and block.kind not in Kind.TITLES:
-            continue
+            return False
         found = _read(block, settings)
         if not found:
-            continue
-        new = {k: v for k, v in found.items() if k not in meta}
-        if not new:
-            continue
-        meta.update(new)
+            return False
+        meta.update({k: v for k, v in found.items() if k not in meta})
         taken.add(i)
         rec.dropped(block.text, "masthead", block.span,
                     ", ".join(f"{k}={v}" for k, v in sorted(found.items())))
-    out = [b for i, b in enumerate(blocks) if i not in taken]
+        return True
+
+    # the masthead lines that open (or close) the page, up to the first line that is not
+    # one: taking them leaves nothing new for a second run to take
+    i = 0
+    while i < len(blocks) and take(i):
+        i += 1
+    j = len(blocks) - 1
+    while j >= i and take(j):
+        j -= 1
+    out = [b for k, b in enumerate(blocks) if k not in taken]
     return rec.apply(doc, out).with_meta(**meta)

@@ -24,6 +24,8 @@ _han_digit = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=[0-9])")
 _digit_han = regex.compile(r"(?<![A-Za-z][ \t]*[0-9.,]*)(?<=[0-9%])" + _SPACE + r"(?=\p{Han})")
 _letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
 _layout_space = regex.compile(r"(?<![A-Za-z0-9])" + _SPACE + r"|" + _SPACE + r"(?![A-Za-z0-9])")
+_space_runs = regex.compile(r"[ \t]{2,}")
+_any_han = regex.compile(r"\p{Han}")
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.PARAGRAPH, Kind.CAPTION})
 
 
@@ -55,7 +57,7 @@ def fold_spacing_text(text: str, *, keep_phrase_space: bool = False) -> str:
         text = _han_han.sub(" ", text)
     else:
         text = _han_han.sub("", text)
-    return regex.sub(r"[ \t]{2,}", " ", text).strip()
+    return _space_runs.sub(" ", text).strip()
 
 
 @heuristic("fold-spacing", settings=SpacingSettings, requires={"paragraphs"},
@@ -118,7 +120,7 @@ def full_width_punctuation(text: str, *, quotes: bool = True) -> tuple[str, bool
     """
     balanced = True
     converted = text
-    if quotes and regex.search(r"\p{Han}", text):
+    if quotes and _any_han.search(text):
         converted, balanced = _pair_quotes(text, '"', "“", "”")
     converted = _digits_around.sub(lambda m: "\x00" + m.group(0), converted)
     while True:  # a run of marks (``:(``) widens from the Chinese side inwards

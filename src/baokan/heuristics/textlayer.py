@@ -10,6 +10,7 @@ from baokan.models import Dropped
 from baokan.pipeline import heuristic
 
 _han = regex.compile(r"\p{Han}")
+_space = regex.compile(r"\s")
 # what a PDF font without a usable character map yields: Latin-1 and Latin Extended
 # letters, private-use code points, control characters and pdfminer's (cid:123) codes
 _soup = regex.compile(r"[\u0080-\u024f\ue000-\uf8ff\x00-\x08\x0e-\x1f]|\(cid:\d+\)")
@@ -17,7 +18,7 @@ _soup = regex.compile(r"[\u0080-\u024f\ue000-\uf8ff\x00-\x08\x0e-\x1f]|\(cid:\d+
 
 def soup_measure(text: str) -> tuple[int, int, int]:
     """``(visible, han, soup)``: counts of non-space, Han and symbol-soup characters."""
-    visible = sum(1 for ch in text if not ch.isspace())
+    visible = len(text) - len(_space.findall(text))
     soup = sum(len(m) for m in _soup.findall(text))
     return visible, len(_han.findall(text)), soup
 
