@@ -19,3 +19,14 @@ def seed_ids() -> list[str]:
 def seed(request: pytest.FixtureRequest) -> Path:
     path: Path = request.param
     return path
+
+
+# Hypothesis budgets: the normal suite runs "ci"; a long fuzz run is
+#   .venv/bin/python -m pytest tests/test_fuzz.py -q --hypothesis-profile=fuzz
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=5000, deadline=None,
+                          suppress_health_check=list(HealthCheck))
+settings.load_profile("ci")

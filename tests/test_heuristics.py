@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baokan import Document, Kind, get_heuristic
+from baokan import Block, Document, Kind, get_heuristic
 from baokan.heuristics.bylines import parse_byline, parse_byline_line
 from baokan.heuristics.spacing import fold_spacing_text, full_width_punctuation
 from baokan.heuristics.titles import is_title_text
@@ -374,3 +374,19 @@ def test_wrapped_body_starting_with_a_full_line_is_continued() -> None:
     doc = run_doc("join-lines", run("find-bylines", text), mode="wrapped")
     body = [b for b in doc.blocks if b.kind == Kind.PARAGRAPH]
     assert body[-1].text.startswith("区还是") and "starts:continued" in body[-1].tags
+
+
+def test_reading_order_spans_stay_valid_when_lines_come_out_of_order() -> None:
+    # found by fuzzing: a resumed paragraph whose continuation stands on earlier lines
+    doc = Document(blocks=(
+        Block(text="今年我市推出医保亲情账户，通过整合家庭成员医", start=40, end=40,
+              kind=Kind.PARAGRAPH, article=0, tags=frozenset({"starts:indented"})),
+        Block(text="“今天，我们迎来毕业典礼。”", start=41, end=41, kind=Kind.PARAGRAPH, article=0,
+              tags=frozenset({"starts:indented"})),
+        Block(text="保资源，减轻家庭医疗费用负担。", start=3, end=3, kind=Kind.PARAGRAPH, article=0,
+              tags=frozenset({"starts:continued"})),
+    ))
+    h = get_heuristic("restore-reading-order")
+    out = h(doc, h.make_settings({}))
+    assert out.blocks[0].start == 3 and all(b.start <= b.end for b in out.blocks)
+    assert all(d.lines[0] <= d.lines[1] for d in out.diagnostics)

@@ -199,7 +199,8 @@ def run(doc: Document, steps: Iterable[Step], *, strict: bool = True) -> Documen
         except BaokanError:
             raise
         except Exception as exc:
-            span = (doc.blocks[0].start, doc.blocks[-1].end) if doc.blocks else (0, 0)
+            span = ((min(b.start for b in doc.blocks), max(b.end for b in doc.blocks))
+                    if doc.blocks else (0, 0))
             if strict:
                 raise HeuristicFailed(
                     f"heuristic {step.heuristic.name!r} failed on lines {span[0]}-{span[1]}: "

@@ -152,8 +152,12 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
     ``strip-garbage`` then removes and records; nothing is guessed.
     Example: ``涓枃鎶ュ垔`` becomes ``中文报刊``; ``ÖÐÎÄ`` becomes ``中文``.
     """
+    text = doc.text
+    if text.isascii() or not (_latin_high.search(text)
+                              or _han.search(text.translate(_DROP_EVERYDAY))):
+        return doc  # every character is everyday Chinese or ASCII: nothing can be mojibake
     rec = Recorder("repair-mojibake")
-    whole = choose_repair(doc.text, min_gain=settings.min_gain, min_share=settings.min_share)
+    whole = choose_repair(text, min_gain=settings.min_gain, min_share=settings.min_share)
     out: list[Block] = []
     for block in doc.blocks:
         fixed, how = block.text, None

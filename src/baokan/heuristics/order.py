@@ -31,6 +31,7 @@ import attrs
 import regex
 
 from baokan.document import Block, Document, Kind, Recorder
+from baokan.heuristics.segment import neighbours
 from baokan.pipeline import heuristic
 from baokan.text import bigrams, ends_paragraph, line_cells
 
@@ -47,7 +48,8 @@ _cannot_start = regex.compile(r"^(?:的(?!确)|们|[，。、；：？！,.;:?!�
 class OrderSettings:
     """Settings of ``restore-reading-order``.
 
-    ``window``: how many paragraphs ahead a resumption is looked for; ``min_shared``: the
+    ``window``: how many paragraphs ahead a resumption is looked for; ``neighbours``: how
+    many articles on either side (round the page) a displaced run may go to; ``min_shared``: the
     fewest bigrams a displaced run must share with an article to be sent there;
     ``margin``: how many times more bigrams it must share with that article than with the
     one it was found in; ``scrap_share``: a one-line paragraph shorter than this share of
@@ -55,6 +57,7 @@ class OrderSettings:
     """
 
     window: int = 12
+    neighbours: int = 8
     min_shared: int = 6
     margin: float = 1.5
     scrap_share: float = 0.34
@@ -118,45 +121,48 @@ class _Reorderer:
         self.touched: set[int] = set()
 
     def run(self) -> list[Block]:
-        while self._resume_one():
-            pass
-        for article in sorted(_articles(self.blocks)):
-            self._reattach(article)
+        i = 0
+        while i < len(self.blocks):  # one pass: a resumed paragraph is not looked at again
+            self._resume_at(i)
+            i += 1
+        blocks: list[Block | None] = list(self.blocks)
+        for members in _articles(self.blocks).values():
+            self._reattach(blocks, members)
+        self.blocks = [b for b in blocks if b is not None]
         return self._flag()
 
     # -- 1 and 2: an interrupted paragraph and the run that interrupted it
-    def _resume_one(self) -> bool:
+    def _resume_at(self, i: int) -> None:
         blocks = self.blocks
-        for i, left in enumerate(blocks):
-            if not _is_body(left) or "resumed" in left.tags or not _open_end(left):
-                continue
-            j = i + 1
-            if j >= len(blocks) or not _is_body(blocks[j]) or blocks[j].article != left.article:
-                continue
-            left_quote_open = quote_balance(left.text)[1]
-            nxt = blocks[j]
-            interrupted = ("starts:indented" in nxt.tags
-                           or (left_quote_open and nxt.text.lstrip()[:1] in _OPENING_QUOTES + '"'))
-            if not interrupted or starts_mid_sentence(nxt):
-                continue
-            for k in range(j + 1, min(len(blocks), j + self.settings.window)):
-                cand = blocks[k]
-                if not _is_body(cand) or cand.article != left.article:
-                    break
-                closes = quote_balance(cand.text)[0]
-                if closes if left_quote_open else (starts_mid_sentence(cand) and not closes):
-                    self._join_over(i, j, k)
-                    return True
-        return False
+        left = blocks[i]
+        if not _is_body(left) or "resumed" in left.tags or not _open_end(left):
+            return
+        j = i + 1
+        if j >= len(blocks) or not _is_body(blocks[j]) or blocks[j].article != left.article:
+            return
+        left_quote_open = quote_balance(left.text)[1]
+        nxt = blocks[j]
+        interrupted = ("starts:indented" in nxt.tags
+                       or (left_quote_open and nxt.text.lstrip()[:1] in _OPENING_QUOTES + '"'))
+        if not interrupted or starts_mid_sentence(nxt):
+            return
+        for k in range(j + 1, min(len(blocks), j + self.settings.window)):
+            cand = blocks[k]
+            if not _is_body(cand) or cand.article != left.article:
+                return
+            closes = quote_balance(cand.text)[0]
+            if closes if left_quote_open else (starts_mid_sentence(cand) and not closes):
+                self._join_over(i, j, k)
+                return
 
     def _join_over(self, i: int, j: int, k: int) -> None:
         blocks = self.blocks
         left, right = blocks[i], blocks[k]
         run = blocks[j:k]
         joined = left.with_(text=left.text.rstrip() + right.text.lstrip(),
-                            end=max(left.end, right.end),
+                            start=min(left.start, right.start), end=max(left.end, right.end),
                             tags=(left.tags | right.tags | {"resumed"}) - {"starts:continued"})
-        self.rec.change("resumed an interrupted paragraph", (left.start, right.end),
+        self.rec.change("resumed an interrupted paragraph", joined.span,
                         f"lines {right.start}-{right.end} continue lines {left.start}-{left.end}")
         rest = [*blocks[:i], joined, *blocks[i + 1:j], *blocks[k + 1:]]
         assert left.article is not None
@@ -167,12 +173,17 @@ class _Reorderer:
         """Insert ``run`` into the article that names what it is about."""
         grams = set().union(*(bigrams(b.text) for b in run))
         scores: dict[int, int] = {}
-        for index, members in _articles(blocks).items():
+        groups = _articles(blocks)
+        ids = sorted(groups)
+        near = {ids[i] for i in neighbours(ids.index(source), len(ids), self.settings.neighbours)}
+        for index, members in groups.items():
+            if index not in near:
+                continue
             texts = [blocks[m].text for m in members if blocks[m].kind != Kind.BYLINE]
             theirs = set().union(*(bigrams(t) for t in texts)) if texts else set()
             scores[index] = len(grams & theirs)
         best = max(scores, key=lambda a: (scores[a], -a)) if scores else source
-        span = (run[0].start, run[-1].end)
+        span = (min(b.start for b in run), max(b.end for b in run))
         if (best == source or scores[best] < self.settings.min_shared
                 or scores[best] < self.settings.margin * scores.get(source, 0)):
             best = source
@@ -198,42 +209,48 @@ class _Reorderer:
         return blocks[:at] + moved + blocks[at:]
 
     # -- 3: continuations
-    def _reattach(self, article: int) -> None:
-        changed = True
-        while changed:
-            changed = False
-            members = [m for m in _articles(self.blocks)[article] if _is_body(self.blocks[m])]
-            lines = sorted(line_cells(self.blocks[m].text) for m in members)
-            typical = lines[len(lines) // 2] if lines else 0.0
-            for pos, m in enumerate(members):
-                if pos == 0 or "resumed" in self.blocks[m].tags:
-                    continue
-                block = self.blocks[m]
-                scrap = (line_cells(block.text) < self.settings.scrap_share * typical
-                         and not _open_end(self.blocks[members[pos - 1]])
-                         and "displaced" in block.tags)
-                if not (starts_mid_sentence(block) or scrap):
-                    continue
-                host = self._host(members[:pos], block)
-                self._attach(host, m)
-                changed = True
-                break
+    def _reattach(self, blocks: list[Block | None], members: list[int]) -> None:
+        """One pass over an article's paragraphs, joining each one that starts mid-sentence
+        to its host; ``blocks`` is changed in place (a joined paragraph becomes None)."""
+        body = [m for m in members if _is_body(self.blocks[m])]
+        widths = sorted(line_cells(self.blocks[m].text) for m in body)
+        typical = widths[len(widths) // 2] if widths else 0.0
+        kept: list[int] = []
+        for pos, m in enumerate(body):
+            block = self.blocks[m]
+            if pos == 0 or "resumed" in block.tags:
+                kept.append(m)
+                continue
+            before = blocks[kept[-1]]
+            scrap = (before is not None and "displaced" in block.tags
+                     and line_cells(block.text) < self.settings.scrap_share * typical
+                     and not _open_end(before))
+            if not (starts_mid_sentence(block) or scrap):
+                kept.append(m)
+                continue
+            host = self._host(blocks, kept, block)
+            self._attach(blocks, host, m)
 
-    def _host(self, earlier: list[int], block: Block) -> int:
+    @staticmethod
+    def _host(blocks: list[Block | None], earlier: list[int], block: Block) -> int:
+        def text(m: int) -> str:
+            found = blocks[m]
+            return found.text if found is not None else ""
+
         wants_quote = quote_balance(block.text)[0]
-        open_hosts = [m for m in earlier if _open_end(self.blocks[m])]
+        open_hosts = [m for m in earlier if not ends_paragraph(text(m))]
         if wants_quote:
-            quoted = [m for m in open_hosts if quote_balance(self.blocks[m].text)[1]]
+            quoted = [m for m in open_hosts if quote_balance(text(m))[1]]
             if quoted:
                 return quoted[-1]
-            quoted = [m for m in earlier if quote_balance(self.blocks[m].text)[1]]
+            quoted = [m for m in earlier if quote_balance(text(m))[1]]
             if quoted:
                 return quoted[-1]
         return open_hosts[-1] if open_hosts else earlier[-1]
 
-    def _attach(self, host: int, m: int) -> None:
-        blocks = self.blocks
+    def _attach(self, blocks: list[Block | None], host: int, m: int) -> None:
         head, tail = blocks[host], blocks[m]
+        assert head is not None and tail is not None
         joined = head.with_(text=head.text.rstrip() + tail.text.lstrip(),
                             start=min(head.start, tail.start), end=max(head.end, tail.end),
                             tags=(head.tags | tail.tags) - {"starts:continued"} | {"resumed"})
@@ -242,7 +259,8 @@ class _Reorderer:
                         f"{how} at lines {head.start}-{head.end}")
         if tail.article is not None:
             self.touched.add(tail.article)
-        self.blocks = [joined if i == host else b for i, b in enumerate(blocks) if i != m]
+        blocks[host] = joined
+        blocks[m] = None
 
     def _flag(self) -> list[Block]:
         truncated: set[int] = set()

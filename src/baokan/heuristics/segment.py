@@ -45,7 +45,9 @@ class SegmentSettings:
     title printed after the body (while at most one in ten before it do) for the body to
     be split there, each part at least ``min_split_paragraphs`` paragraphs long;
     ``stray_title_overlap``: the least share of a title line's bigrams in another
-    article's body for the line to move there.
+    article's body for the line to move there; ``neighbours``: how many articles on
+    either side a title line or group is compared with (titles stray to a neighbour, and
+    the bound keeps a huge dump linear).
     """
 
     title_margin: float = 0.3
@@ -55,6 +57,7 @@ class SegmentSettings:
     stray_title_overlap: float = 0.5
     place_line_chars: int = 6
     merge_unspaced_titles: bool = False
+    neighbours: int = 8
 
 
 @dataclass
@@ -412,6 +415,7 @@ class _Segmenter:
         """A line of a title group that shares nothing with its own body but much with
         another article's body belongs to that other article (as its kicker or headline)."""
         grams = [bigrams(a.body_text()) for a in self.arts]
+        w = self.settings.neighbours
         for index, art in enumerate(self.arts):
             for group in art.groups:
                 if len(group.titles) < 2:
@@ -419,7 +423,8 @@ class _Segmenter:
                 for line in list(group.titles):
                     if overlap(line.text, grams[index]) > 0.1:
                         continue
-                    scores = [(overlap(line.text, g), -i) for i, g in enumerate(grams) if i != index]
+                    scores = [(overlap(line.text, grams[i]), -i)
+                              for i in neighbours(index, len(grams), w) if i != index]
                     if not scores:
                         continue
                     score, neg = max(scores)
@@ -447,11 +452,16 @@ class _Segmenter:
                 if group is not best:
                     art.groups.remove(group)
                     displaced.append((group, art))
+        position = {id(a): i for i, a in enumerate(self.arts)}
+        grams_of: dict[int, set[str]] = {}
+        w = self.settings.neighbours
         for group, home in displaced:
             text = "".join(t.text for t in group.titles)
-            candidates = [a for a in self.arts if not a.has_title() and a.body]
-            scored = [(overlap(text, bigrams(a.body_text())), -self.arts.index(a), a)
-                      for a in candidates]
+            at = position[id(home)]
+            candidates = [self.arts[i] for i in neighbours(at, len(self.arts), w)
+                          if not self.arts[i].has_title() and self.arts[i].body]
+            scored = [(overlap(text, grams_of.setdefault(id(a), bigrams(a.body_text()))),
+                       -position[id(a)], a) for a in candidates]
             scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
             if scored and scored[0][0] >= self.settings.orphan_overlap:
                 target = scored[0][2]
@@ -463,6 +473,14 @@ class _Segmenter:
             else:
                 home.extras[:0] = [t.with_(kind=Kind.COLUMN) for t in group.titles]
                 home.extras.extend(group.extras)
+
+
+def neighbours(index: int, count: int, width: int) -> list[int]:
+    """Articles at most ``width`` away from ``index``, counting round the page: a dump
+    may print the top of the page at its end (a kicker after the last story)."""
+    if count <= 2 * width + 1:
+        return list(range(count))
+    return sorted({(index + d) % count for d in range(-width, width + 1)})
 
 
 def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:

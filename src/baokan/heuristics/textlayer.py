@@ -45,7 +45,10 @@ def detect_not_text(doc: Document, settings: TextLayerSettings) -> Document:
     comes back with no articles, the flag ``not_text`` and its text in ``dropped``
     (reason ``not-text``), so nothing is lost and no noise is presented as news.
     """
-    visible, han, soup = soup_measure(doc.text)
+    text = doc.text
+    if len(_han.findall(text)) >= settings.max_han_share * len(text):
+        return doc  # plainly Chinese: no need to measure the soup
+    visible, han, soup = soup_measure(text)
     if (visible < settings.min_chars or han >= settings.max_han_share * visible
             or soup < settings.min_soup_share * visible):
         return doc
