@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +125,80 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("baokan ")
+
+
+def test_disk_full_gives_one_line_and_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+    import io
+
+    class FullDisk(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    real_fdopen = os.fdopen
+
+    def fdopen(fd: int, *args: object, **kwargs: object) -> io.StringIO:
+        real_fdopen(fd).close()
+        return FullDisk()
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    out = tmp_path / "issue.json"
+    assert main(["parse", str(SEEDS[0]), "-o", str(out)]) == 74
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert main(["parse", str(SEEDS[0]), "-o", str(tmp_path / "x.json")]) == 2
+    assert "permission denied" in capsys.readouterr().err
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert main(["parse", str(SEEDS[0])]) == 2
+    assert "permission denied" in capsys.readouterr().err
+
+
+def test_a_bug_is_one_line_unless_debug(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import baokan.cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(baokan.cli, "parse", broken)
+    assert main(["parse", str(SEEDS[0])]) == 70
+    err = capsys.readouterr().err
+    assert "internal error" in err and "--debug" in err and err.count("\n") == 1
+    with pytest.raises(ZeroDivisionError):
+        main(["--debug", "parse", str(SEEDS[0])])
+
+
+def test_ctrl_c_during_a_batch(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"{i:04d}.txt").write_bytes(SEEDS[i % len(SEEDS)].read_bytes())
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "baokan", "batch", str(folder), "-o", str(out),
+                             "-j", "2"], stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (partial.exists() and partial.stat().st_size):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err and "--resume" in err
+    assert not out.exists() and partial.exists()
+    assert main(["batch", str(folder), "-o", str(out), "--resume", "-q", "-j", "2"]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 400

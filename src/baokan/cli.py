@@ -1,8 +1,10 @@
 """The ``baokan`` command: ``parse``, ``batch``, ``inspect``, ``profiles``, ``evaluate``.
 
 Every error the user can cause (a missing file, a directory, an unknown profile, empty
-input) prints one line on stderr and exits with status 2; ``-o`` writes atomically, so
-an interrupted or failed run never leaves a partial output file.
+input) prints one line on stderr and exits with status 2; a failed write (a full disk)
+exits with 74, a bug with 70, an interruption with 130, never with a traceback unless
+``--debug`` is given.  ``-o`` writes atomically, so an interrupted or failed run never
+leaves a partial output file.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import attrs
 from baokan import __version__
 from baokan.api import parse, read_source
 from baokan.batch import DEFAULT_GLOBS
-from baokan.errors import BaokanError, InputError
+from baokan.errors import BaokanError, InputError, NotTextError
 from baokan.evaluate import evaluate_files, format_table
 from baokan.models import Issue
 from baokan.pipeline import get_heuristic
@@ -30,6 +32,8 @@ from baokan.render import to_markdown, to_text
 EXIT_OK = 0
 EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
 EXIT_INTERRUPTED = 130
+EXIT_SOFTWARE = 70  #: a bug in baokan (sysexits EX_SOFTWARE)
+EXIT_IO = 74  #: reading or writing failed: disk full, device gone (sysexits EX_IOERR)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -37,7 +41,10 @@ def write_atomic(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise InputError(f"{path}: permission denied (cannot write in {folder})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -67,9 +74,12 @@ def _parse_files(files: Sequence[str], profile: str) -> list[Issue]:
         if not data.strip():
             raise InputError(f"{name}: the file is empty")
         issue = parse(data, profile=profile)
-        if any(d.action == "not text" for d in issue.diagnostics):
-            raise InputError(f"{name}: not a text dump (it looks like a PDF, an image or other "
-                             "binary data)")
+        if "binary" in issue.flags:
+            raise NotTextError(f"{name}: not a text dump (it looks like a PDF, an image or "
+                               "other binary data); give the tool's text output instead")
+        if "not_text" in issue.flags:
+            print(f"baokan: warning: {name}: its text layer is not text (symbol soup from a "
+                  "font without a character map); no articles", file=sys.stderr)
         issues.append(attrs.evolve(issue, source=attrs.evolve(issue.source, path=name)))
     return issues
 
@@ -244,6 +254,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the disk is full, the output went away…
+        if args.debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"baokan: error: cannot write or read {where}{exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_IO
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
+        if args.debug:
+            raise
+        print(f"baokan: internal error ({type(exc).__name__}: {exc}); run again with --debug "
+              "for the traceback and report it", file=sys.stderr)
+        return EXIT_SOFTWARE
 
 
 if __name__ == "__main__":  # pragma: no cover

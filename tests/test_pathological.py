@@ -1,0 +1,56 @@
+"""Pathological inputs, at sizes the suite can afford: they parse, flagged where they
+should be, losing nothing.  The full sizes (100 MB, a 10 MB line) are measured by
+``bench/pathological.py``; their limits are in docs/limits.md."""
+
+from __future__ import annotations
+
+import pytest
+
+import baokan
+
+from .conftest import SEEDS
+
+SEED = SEEDS[1].read_text(encoding="utf-8")
+
+
+def test_one_long_line() -> None:
+    text = SEED.replace("\n", "") * 8  # about 150,000 characters on one line
+    issue = baokan.parse(text, explain=False)
+    assert len(issue.articles) + len(issue.fragments) >= 1
+
+
+def test_a_hundred_thousand_blank_lines() -> None:
+    issue = baokan.parse("\n" * 100_000 + SEED + "\r\n" * 100_000)
+    assert issue.articles and issue.articles[0].source_lines[0] > 100_000
+
+
+def test_only_replacement_characters() -> None:
+    issue = baokan.parse("\ufffd" * 50_000 + "\n" + "\ufffd" * 10)
+    assert not issue.articles and not issue.fragments
+    assert {d.reason for d in issue.dropped} == {"garbage"}
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", b"\x89PNG\r\n\x1a\n\x00\x00",
+                                  b"\xff\xd8\xff\xe0\x00\x10JFIF", bytes(range(256)) * 40])
+def test_binary_input_is_a_flagged_empty_issue(data: bytes) -> None:
+    issue = baokan.parse(data)
+    assert issue.flags == ("binary",) and not issue.articles
+
+
+def test_nul_bytes_in_text() -> None:
+    data = SEED.encode("utf-8").replace("。".encode(), "。\x00".encode())
+    issue = baokan.parse(data)
+    assert issue.flags == () and len(issue.articles) == len(baokan.parse(SEED).articles)
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "\u2028", "\u2029", "\x85"])
+def test_line_endings(ending: str) -> None:
+    mixed = SEED.replace("\n", ending)
+    assert [a.headline for a in baokan.parse(mixed)] == [a.headline for a in baokan.parse(SEED)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(encoding: str) -> None:
+    issue = baokan.parse(SEED.encode(encoding))
+    assert issue.source.encoding == encoding
+    assert [a.headline for a in issue] == [a.headline for a in baokan.parse(SEED)]
