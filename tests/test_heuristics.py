@@ -390,3 +390,22 @@ def test_reading_order_spans_stay_valid_when_lines_come_out_of_order() -> None:
     out = h(doc, h.make_settings({}))
     assert out.blocks[0].start == 3 and all(b.start <= b.end for b in out.blocks)
     assert all(d.lines[0] <= d.lines[1] for d in out.diagnostics)
+
+
+@pytest.mark.parametrize("line", ["广告热线：0715-8128888", "订报热线 0715—8125555 8126666",
+                                  "咸宁 晴转多云 12℃～20℃", "明天 小雨 8℃", "地址：咸宁市温泉路1号",
+                                  "责任编辑：王恬"])
+def test_furniture_lines_are_dropped(line: str) -> None:
+    doc = run("page-furniture", f"{line}\n正文第一段在这里。")
+    assert [b.text for b in doc.blocks] == ["正文第一段在这里。"]
+    assert doc.dropped[0].reason == "furniture" and doc.dropped[0].text == line
+
+
+@pytest.mark.parametrize("line", ["市民可拨打咨询电话12345反映问题。", "今天气温最高达到35℃，市民注意防暑。",
+                                  "电话那头传来熟悉的声音，让他红了眼眶"])
+def test_body_lines_with_phones_or_weather_stay(line: str) -> None:
+    assert [b.text for b in run("page-furniture", line).blocks] == [line]
+
+
+def test_a_bare_phone_word_is_not_an_advertisement() -> None:
+    assert len(run("page-furniture", "电话那头传来熟悉的声音").blocks) == 1
