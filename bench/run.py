@@ -76,9 +76,11 @@ def batch_seconds(folder: Path, jobs: int, out: Path) -> float:
 
 def peak_rss_mb(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
     """Peak RSS (MB) of the batch's parent process, and of its largest worker."""
-    code = ("import resource, sys; from baokan.cli import main; status = main(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(status)")
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a child started by a
+    # big process would report the big process's peak
+    code = ("import re, resource, sys; from baokan.cli import main; status = main(sys.argv[1:]); "
+            "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1); "
+            "print(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(status)")
     result = subprocess.run([sys.executable, "-c", code, "batch", str(folder), "-o", str(out),
                              "-j", str(jobs), "-q"], check=True, capture_output=True, text=True)
     parent, child = (int(x) for x in result.stdout.split())
