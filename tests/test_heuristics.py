@@ -409,3 +409,12 @@ def test_body_lines_with_phones_or_weather_stay(line: str) -> None:
 
 def test_a_bare_phone_word_is_not_an_advertisement() -> None:
     assert len(run("page-furniture", "电话那头传来熟悉的声音").blocks) == 1
+
+
+def test_author_note_broken_over_lines_is_one_affiliation() -> None:
+    text = ("题作出了重大贡献。\n（作 者 为 中 央 党 校 习 近 平 新 时\n"
+            "代中国特色社会主义思想研究中心\n研究员）\n下一篇文章的标题")
+    doc = run("find-bylines", text)
+    note = [b for b in doc.blocks if b.kind == Kind.BYLINE]
+    assert len(note) == 1 and note[0].span == (2, 4) and "affiliation" in note[0].tags
+    assert note[0].bylines[0].organization == "中央党校习近平新时代中国特色社会主义思想研究中心研究员"

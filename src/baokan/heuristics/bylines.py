@@ -13,6 +13,8 @@ Forms recognised (see the spec's byline table):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 import regex
 
@@ -35,8 +37,11 @@ _DATELINE = regex.compile(
     r"^(本报讯|本刊讯|本台讯|本网讯|(?:新华社|中新社|人民网|央视网)\p{Han}{0,10}?[电讯])\s*")
 _PAREN_BYLINE = regex.compile(r"^[（(]\s*([^（）()]{1,40}?)\s*[）)]\s*")
 _REPORTED = regex.compile(r"^(.{1,40}?)报道\s*[:：]?\s*")
-_TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,40}?)\s*[）)]\s*$")
-_AFFILIATION = regex.compile(r"^作者单位\s*[:：]\s*(.+)$")
+_TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
+_AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
+_NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
+_closing_bracket = regex.compile(r"[）)]")
+_closing_bracket_at_end = regex.compile(r"[）)]\s*$")
 _CREDIT = regex.compile(r"^(?:(?:本报)?(?:记者|通讯员)\s*)?(\p{Han}[\p{Han} 、]{1,30}?)\s*[/／]?\s*摄$")
 
 
@@ -112,7 +117,8 @@ def _trailing(text: str, known: frozenset[str]) -> tuple[str, BylineData, str] |
     if not match:
         return None
     inner = match.group(1).strip()
-    affiliation = _AFFILIATION.match(inner)
+    # an affiliation may be letter-spaced like the column it ends (作 者 为 中 央 党 校…)
+    affiliation = _AFFILIATION.match("".join(inner.split()))
     if affiliation:
         data = BylineData(names=(), organization=affiliation.group(1).strip())
     else:
@@ -209,6 +215,39 @@ def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
     return head + [b for after in reversed(tails) for b in after]
 
 
+def _note_end(blocks: Sequence[Block], i: int) -> int | None:
+    """Where an author note that starts at ``blocks[i]`` and breaks over lines ends."""
+    block = blocks[i]
+    if (block.kind not in Kind.BODY or block.level is not None
+            or not _NOTE_START.match(block.text) or _closing_bracket.search(block.text)):
+        return None
+    for j in range(i + 1, min(len(blocks), i + 4)):
+        nxt = blocks[j]
+        if nxt.kind not in Kind.BODY or nxt.level is not None or nxt.gap_before > 1:
+            return None
+        if _closing_bracket.search(nxt.text):
+            return j if _closing_bracket_at_end.search(nxt.text) else None
+    return None
+
+
+def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
+    """Put back together an author note a narrow column broke over lines:
+    ``（作者为中国社会科学院习近平`` / ``新时代…研究`` / ``中心研究员）``."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        end = _note_end(blocks, i)
+        if end is None:
+            out.append(blocks[i])
+            i += 1
+            continue
+        text = "".join(b.text.strip() for b in blocks[i:end + 1])
+        out.append(blocks[i].with_(text=text, end=blocks[end].end))
+        rec.change("joined an author note broken over lines", (blocks[i].start, blocks[end].end))
+        i = end + 1
+    return out
+
+
 @heuristic("find-bylines", settings=BylineSettings, requires={"lines"}, provides={"bylines"})
 def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     """Mark byline, dateline and credit blocks, and split them off the body they touch.
@@ -221,7 +260,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     rec = Recorder("find-bylines")
     known = _known_names(doc)
     out: list[Block] = []
-    for block in doc.blocks:
+    for block in _join_author_notes(doc.blocks, rec):
         if block.kind not in Kind.BODY or block.level is not None:
             out.append(block)
             continue
