@@ -418,3 +418,17 @@ def test_author_note_broken_over_lines_is_one_affiliation() -> None:
     note = [b for b in doc.blocks if b.kind == Kind.BYLINE]
     assert len(note) == 1 and note[0].span == (2, 4) and "affiliation" in note[0].tags
     assert note[0].bylines[0].organization == "中央党校习近平新时代中国特色社会主义思想研究中心研究员"
+
+
+def test_vertical_text_one_character_a_line_is_joined() -> None:
+    doc = run("join-vertical-text", "正文最后一句。\n意\n气\n风\n发\n\n走\n进\n下一段正文在这里。\n好")
+    assert [b.text for b in doc.blocks] == ["正文最后一句。", "意气风发", "走", "进",
+                                            "下一段正文在这里。", "好"]
+    assert doc.blocks[1].span == (2, 5)
+
+
+def test_masthead_section_name_between_masthead_lines() -> None:
+    doc = run("read-masthead", "7 理论\n理论\n2018 年1 月2 日星期二\n习近平同志在党的十九大报告")
+    assert dict(doc.meta) == {"page": "7", "date": "2018-01-02"}
+    assert [b.text for b in doc.blocks] == ["习近平同志在党的十九大报告"]
+    assert [b.text for b in run("read-masthead", "理论\n正文").blocks] == ["理论", "正文"]

@@ -170,7 +170,7 @@ class Profile:
         return steps
 
 
-_REPAIR_HEAD = ("repair-mojibake", "detect-not-text", "strip-garbage")
+_REPAIR_HEAD = ("repair-mojibake", "detect-not-text", "strip-garbage", "join-vertical-text")
 _STRUCTURE = ("find-bylines", "page-furniture")
 _TAIL = ("find-titles", "find-captions", "punctuation-width", "fold-spacing",
          "drop-duplicates", "segment-articles", "restore-reading-order")

@@ -6,7 +6,8 @@ Each module holds one concern: ``mojibake`` (text decoded with the wrong codec),
 (bylines, datelines, credits), ``furniture`` (editor marks, editor credit lines),
 ``lines`` (re-joining broken lines), ``spacing`` (full-width spacing and punctuation
 width), ``captions``, ``dedup`` (duplicated blocks), ``segment`` (articles, title roles)
-and ``order`` (interleaved columns).
+``order`` (interleaved columns) and ``vertical`` (vertical text one
+character a line).
 """
 
 from baokan.heuristics import (
@@ -23,7 +24,8 @@ from baokan.heuristics import (
     spacing,
     textlayer,
     titles,
+    vertical,
 )
 
 __all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "masthead",
-           "mojibake", "order", "segment", "spacing", "textlayer", "titles"]
+           "mojibake", "order", "segment", "spacing", "textlayer", "titles", "vertical"]

@@ -24,6 +24,7 @@ _PAGE = regex.compile(r"第\s*[0-9０-９]{1,3}\s*版|(?<![A-Za-z])[A-H]\s*[0-9]
                       r"|[\u2460-\u2473]")
 _PUBLICATION = regex.compile(r"[\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|周报|导报|新闻报)")
 _SEPARATORS = regex.compile(r"[\s|｜/／·•\-—_*#>：:，,。]+")
+_SECTION_NAME = regex.compile(r"^\s*\p{Han}{2,4}\s*$")
 _SECTION_PAGE = regex.compile(r"^\s*(?P<page>[0-9]{1,2})\s+(?P<section>(?:(?![年月日讯])\p{Han}){2,4})\s*$")
 
 
@@ -131,8 +132,17 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     # the masthead lines that open (or close) the page, up to the first line that is not
     # one: taking them leaves nothing new for a second run to take
     i = 0
-    while i < len(blocks) and take(i):
-        i += 1
+    while i < len(blocks):
+        if take(i):
+            i += 1
+        elif (_SECTION_NAME.match(blocks[i].text) and i + 1 < len(blocks)
+              and blocks[i].kind in Kind.BODY and _read(blocks[i + 1], settings)):
+            # a section name (理论, 要闻) between masthead lines is masthead too
+            rec.dropped(blocks[i].text, "masthead", blocks[i].span, "section name")
+            taken.add(i)
+            i += 1
+        else:
+            break
     j = len(blocks) - 1
     while j >= i and take(j):
         j -= 1
