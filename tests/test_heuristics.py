@@ -432,3 +432,15 @@ def test_masthead_section_name_between_masthead_lines() -> None:
     assert dict(doc.meta) == {"page": "7", "date": "2018-01-02"}
     assert [b.text for b in doc.blocks] == ["习近平同志在党的十九大报告"]
     assert [b.text for b in run("read-masthead", "理论\n正文").blocks] == ["理论", "正文"]
+
+
+def test_a_name_under_a_title_is_the_authors_byline() -> None:
+    from baokan import parse
+    body = "习近平同志在党的十九大报告中指出，中国特色社会主义进入了新时代，这是我国发展新的历史方位。"
+    issue = parse(f"新时代：发展新方位\n\n奋进新目标\n\n陈曙光\n\n{body}", profile="plain-paragraphs")
+    (article,) = issue.articles
+    assert [b.names for b in article.bylines] == [("陈曙光",)]
+    assert "陈曙光" not in (article.headline or "") + (article.subtitle or "")
+    # a one-line title that happens to look like a name stays a title
+    issue = parse(f"黄金周\n\n{body}", profile="plain-paragraphs")
+    assert issue.articles[0].headline == "黄金周" and not issue.articles[0].bylines

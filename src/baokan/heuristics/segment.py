@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
+from baokan.document import Block, BylineData, Document, Kind, Recorder
+from baokan.names import is_name
 from baokan.pipeline import heuristic
 from baokan.text import bigrams, content_length, has_inner_punct
 
@@ -47,7 +48,9 @@ class SegmentSettings:
     ``stray_title_overlap``: the least share of a title line's bigrams in another
     article's body for the line to move there; ``neighbours``: how many articles on
     either side a title line or group is compared with (titles stray to a neighbour, and
-    the bound keeps a huge dump linear).
+    the bound keeps a huge dump linear); ``name_under_title``: the last line of a title
+    group of two or more lines that is one person's name (a surname of the table and one
+    or two more characters), printed above the body, is the author's byline.
     """
 
     title_margin: float = 0.3
@@ -58,6 +61,7 @@ class SegmentSettings:
     place_line_chars: int = 6
     merge_unspaced_titles: bool = False
     neighbours: int = 8
+    name_under_title: bool = True
 
 
 @dataclass
@@ -487,9 +491,17 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
     flags = set(art.flags)
+    author: list[Block] = []
     if titled:
         group = titled[0]
-        head = assign_roles(group.titles, settings)
+        titles = list(group.titles)
+        if (settings.name_under_title and len(titles) >= 2 and not group.after and art.body
+                and is_name(titles[-1].text.strip()) and not titles[-1].level):
+            # 陈曙光 under 新时代：发展新方位 奋进新目标: the author of an essay
+            name = titles.pop()
+            author = [name.with_(kind=Kind.BYLINE, tags=name.tags | {"opening"},
+                                 bylines=(BylineData(names=(name.text.strip(),)),))]
+        head = assign_roles(titles, settings)
         if group.after:
             flags.add("headline_after_body")
     for line in art.moved_titles:
@@ -512,7 +524,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
     while body and body[-1].kind == Kind.SUBHEAD:
         # a "subhead" with no paragraph after it heads nothing: keep it as a fragment
         stray.insert(0, body.pop().with_(kind=Kind.TITLE))
-    ordered = columns + head + opening + body + closing
+    ordered = columns + head + author + opening + body + closing
     out = [b.with_(article=index) for b in ordered]
     if out and flags:
         out[0] = out[0].tagged(*(f"flag:{f}" for f in sorted(flags)))
