@@ -207,8 +207,9 @@ def test_markdown_markup_and_picture_text_are_removed() -> None:
     doc = run("markdown-headings",
               "# > **新时代：发展新方位** 陈曙光\n<!-- Start of picture text -->\n5 rm w<br>HA FRAG\n"
               "<!-- End of picture text -->\n正文**重点**在这里。")
-    assert [(b.text, b.level) for b in doc.blocks] == [("新时代：发展新方位 陈曙光", 1),
+    assert [(b.text, b.level) for b in doc.blocks] == [("新时代：发展新方位", 1), ("陈曙光", None),
                                                        ("正文重点在这里。", None)]
+    assert doc.blocks[1].kind == Kind.BYLINE  # the author set beside the title
     assert [d.reason for d in doc.dropped] == ["furniture", "furniture", "furniture"]
 
 
@@ -444,3 +445,15 @@ def test_a_name_under_a_title_is_the_authors_byline() -> None:
     # a one-line title that happens to look like a name stays a title
     issue = parse(f"黄金周\n\n{body}", profile="plain-paragraphs")
     assert issue.articles[0].headline == "黄金周" and not issue.articles[0].bylines
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("新时代：发展新方位奋进新目标 陈曙光", ("新时代：发展新方位奋进新目标", "陈曙光")),
+    ("深刻理解新时代划时代意义 欧阳辉", ("深刻理解新时代划时代意义", "欧阳辉")),
+    ("春节期间全省高速公路 高速免费", ("春节期间全省高速公路 高速免费", None)),
+    ("咸安永安街道 全方位护航春季开学", ("咸安永安街道 全方位护航春季开学", None)),
+    ("惠民利民 健康保障启新篇", ("惠民利民 健康保障启新篇", None)),
+])
+def test_author_after_a_heading(heading: str, expected: tuple[str, str | None]) -> None:
+    from baokan.heuristics.titles import split_trailing_author
+    assert split_trailing_author(heading) == expected

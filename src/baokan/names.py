@@ -49,6 +49,14 @@ def is_name(token: str) -> bool:
             and token not in NOT_NAMES and not token.endswith("某"))
 
 
+def is_person_name(token: str) -> bool:
+    """Stricter than :func:`is_name`, for a name standing alone where a title could stand:
+    a single surname and one or two characters, or a compound surname and one or two."""
+    if not is_name(token) or "·" in token:
+        return False
+    return len(token) - surname_length(token) in (1, 2)
+
+
 def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[str] | None:
     """Split names printed without spaces (``史书杰刘初郭昕``) into names, or None.
 

@@ -22,7 +22,7 @@ import attrs
 import regex
 
 from baokan.document import Block, BylineData, Document, Kind, Recorder
-from baokan.names import is_name
+from baokan.names import is_person_name
 from baokan.pipeline import heuristic
 from baokan.text import bigrams, content_length, has_inner_punct
 
@@ -496,7 +496,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
         group = titled[0]
         titles = list(group.titles)
         if (settings.name_under_title and len(titles) >= 2 and not group.after and art.body
-                and is_name(titles[-1].text.strip()) and not titles[-1].level):
+                and is_person_name(titles[-1].text.strip()) and not titles[-1].level):
             # 陈曙光 under 新时代：发展新方位 奋进新目标: the author of an essay
             name = titles.pop()
             author = [name.with_(kind=Kind.BYLINE, tags=name.tags | {"opening"},

@@ -5,7 +5,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
+from baokan.document import Block, BylineData, Document, Kind, Recorder
+from baokan.names import is_person_name
 from baokan.pipeline import heuristic
 from baokan.text import (
     CLOSERS,
@@ -72,8 +73,26 @@ def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
             rec.dropped(block.text, "furniture", block.span, "empty heading mark")
             continue
         rec.change(f"markdown heading level {len(match.group(1))}", block.span)
-        out.append(block.with_(text=text, level=len(match.group(1))))
+        title, author = split_trailing_author(text)
+        out.append(block.with_(text=title, level=len(match.group(1))))
+        if author:
+            rec.change("author's name after a heading", block.span, author)
+            out.append(block.with_(text=author, kind=Kind.BYLINE, tags=block.tags | {"opening"},
+                                   bylines=(BylineData(names=(author,)),)))
     return rec.apply(doc, out)
+
+
+_trailing_token = regex.compile(r"^(?P<title>.{6,}?)\s+(?P<name>\p{Han}{2,4})$")
+
+
+def split_trailing_author(heading: str) -> tuple[str, str | None]:
+    """``新时代：发展新方位奋进新目标 陈曙光`` → (the title, ``陈曙光``): a heading whose
+    last space-separated word is one person's name, after a title of six characters or
+    more, carries its author (converters put the name, set beside the title, on its line)."""
+    match = _trailing_token.match(heading.strip())
+    if match is None or not is_person_name(match["name"]) or " " in match["title"][-1:]:
+        return heading, None
+    return match["title"].rstrip(), match["name"]
 
 
 @attrs.frozen
