@@ -457,3 +457,9 @@ def test_a_name_under_a_title_is_the_authors_byline() -> None:
 def test_author_after_a_heading(heading: str, expected: tuple[str, str | None]) -> None:
     from baokan.heuristics.titles import split_trailing_author
     assert split_trailing_author(heading) == expected
+
+
+def test_fold_spacing_sees_letter_spacing_behind_a_doubled_space() -> None:
+    # found by the idempotence property: the first pass made "李杰 摄 曹 敏" letter-spaced
+    once = fold_spacing_text("李杰 摄  曹 敏", keep_phrase_space=True)
+    assert once == fold_spacing_text(once, keep_phrase_space=True) == "李杰摄曹敏"

@@ -42,7 +42,8 @@ class SpacingSettings:
 
 def fold_spacing_text(text: str, *, keep_phrase_space: bool = False) -> str:
     """Remove layout spaces from ``text``; keep spaces inside Latin text and numbers."""
-    text = text.replace("\u3000", " ")
+    # runs of spaces first: a letter-spaced line may hide behind a doubled space
+    text = _space_runs.sub(" ", text.replace("\u3000", " "))
     if _letter_spaced.search(text):
         # a justified, letter-spaced line: every space is layout but those inside Latin text
         text = _layout_space.sub("", text)
