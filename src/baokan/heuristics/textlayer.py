@@ -11,6 +11,7 @@ from baokan.pipeline import heuristic
 
 _han = regex.compile(r"\p{Han}")
 _space = regex.compile(r"\s")
+_not_han = regex.compile(r"\P{Han}+")
 # what a PDF font without a usable character map yields: Latin-1 and Latin Extended
 # letters, private-use code points, control characters and pdfminer's (cid:123) codes
 _soup = regex.compile(r"[\u0080-\u024f\ue000-\uf8ff\x00-\x08\x0e-\x1f]|\(cid:\d+\)")
@@ -46,7 +47,7 @@ def detect_not_text(doc: Document, settings: TextLayerSettings) -> Document:
     (reason ``not-text``), so nothing is lost and no noise is presented as news.
     """
     text = doc.text
-    if len(_han.findall(text)) >= settings.max_han_share * len(text):
+    if len(_not_han.sub("", text)) >= settings.max_han_share * len(text):
         return doc  # plainly Chinese: no need to measure the soup
     visible, han, soup = soup_measure(text)
     if (visible < settings.min_chars or han >= settings.max_han_share * visible
