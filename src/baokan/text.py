@@ -7,7 +7,7 @@ not English: these tables exist so that no heuristic ever needs NFKC (which woul
 
 from __future__ import annotations
 
-import itertools
+import operator
 import unicodedata
 
 import regex
@@ -22,6 +22,7 @@ CLOSERS = "”’」』）)》〕】\"'"
 CONTINUING = "，、；：,;:（(“‘《〔【「『"
 
 _han_re = regex.compile(HAN)
+_not_han_re = regex.compile(r"\P{Han}+")
 _sentence_end_re = regex.compile(
     "(?:[" + regex.escape(SENTENCE_END) + "]|\\.\\.\\.|……)[" + regex.escape(CLOSERS) + "]*$")
 _inner_punct_re = regex.compile("[，。；：？！,;:?!]")
@@ -37,7 +38,7 @@ def is_han(ch: str) -> bool:
 
 def han_count(text: str) -> int:
     """The number of Han characters in ``text``."""
-    return len(_han_re.findall(text))
+    return len(_not_han_re.sub("", text))
 
 
 def display_width(text: str) -> int:
@@ -76,8 +77,8 @@ def inner_punct_count(text: str) -> int:
 
 def bigrams(text: str) -> set[str]:
     """The set of adjacent Han character pairs in ``text`` (a cheap topic fingerprint)."""
-    chars = _han_re.findall(text)
-    return {a + b for a, b in itertools.pairwise(chars)}
+    chars = _not_han_re.sub("", text)
+    return set(map(operator.add, chars, chars[1:]))  # pairs made in C, not in a Python loop
 
 
 def content_length(text: str) -> float:
