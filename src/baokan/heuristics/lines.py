@@ -198,15 +198,6 @@ def line_starts(text: str) -> str | None:
     return None  # one cell short: a squeezed full line or an indented one, no telling
 
 
-def ends_full(text: str) -> bool:
-    """Whether the last printed line of a space-separated paragraph fills the column."""
-    lines = printed_lines(text)
-    if len(lines) < 2:
-        return False
-    inner = sorted(line_cells(x) for x in lines[:-1])
-    return line_cells(lines[-1]) >= inner[len(inner) // 2] - 1.0
-
-
 def _wrapped_stretches(run: Sequence[Block], settings: JoinSettings) -> list[tuple[int, int]]:
     """Stretches of a paragraph-per-line dump that are hard-wrapped at a narrow column.
 

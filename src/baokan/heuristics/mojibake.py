@@ -121,13 +121,12 @@ def choose_repair(text: str, *, min_gain: float = 0.3, min_share: float = 0.7) -
 
 def repair_line(text: str, *, min_gain: float = 0.3, min_share: float = 0.7) -> tuple[str, str | None]:
     """Return ``(text, how)``: the line repaired and the name of the repair, or unchanged and None."""
-    if not _looks_damaged(text, min_share):
+    chosen = choose_repair(text, min_gain=min_gain, min_share=min_share)
+    if chosen is None:
         return text, None
-    for name, wrong, right in _REPAIRS:
-        result = _redecode(text, wrong, right)
-        if result and _reads_better(text, result[0], result[1], min_share, min_gain):
-            return result[0], name
-    return text, None
+    name, wrong, right = chosen
+    result = _redecode(text, wrong, right)
+    return (result[0], name) if result else (text, None)
 
 
 @attrs.frozen
