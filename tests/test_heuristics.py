@@ -290,6 +290,12 @@ def test_repair_mojibake_lines() -> None:
     assert common_han_share("中文报刊") == 1.0 and common_han_share("abc") == 0.0
     doc = run("repair-mojibake", "ÖÐÎÄ±¨¿¯\n中文")
     assert doc.text == "中文报刊\n中文" and doc.diagnostics[0].lines == (1, 1)
+    # one damaged line among clean ones, with curly quotes and dashes on the clean lines
+    clean = "“今天，我们迎来毕业典礼——这是一个特别的日子。”\n"
+    doc = run("repair-mojibake", clean * 3 + "鎴戜滑杩庢潵瀛︾敓姣曚笟鍏哥ぜ\n" + clean)
+    assert doc.text == clean * 3 + "我们迎来学生毕业典礼\n" + clean.rstrip("\n")
+    assert [d.lines for d in doc.diagnostics] == [(4, 4)]
+    assert run("repair-mojibake", clean * 4).diagnostics == ()
 
 
 def test_detect_not_text() -> None:

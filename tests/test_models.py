@@ -103,3 +103,22 @@ def test_conveniences() -> None:
     assert "articles=1" in repr(issue)
     with pytest.raises(AttributeError):
         article.headline = "x"  # type: ignore[misc]
+
+
+def test_block_with_copies_every_field() -> None:
+    """``Block.with_`` spells out the fields: a field added later must be copied too."""
+    import attrs
+    from baokan.document import Block, BylineData
+    values = {"text": "乙", "start": 3, "end": 4, "kind": "title", "gap_before": 2, "level": 1,
+              "article": 5, "bylines": (BylineData(role="记者", names=("王恬",)),),
+              "tags": frozenset({"closing"})}
+    assert set(values) == {f.name for f in attrs.fields(Block)}
+    block = Block("甲", 1, 1)
+    assert attrs.asdict(block.with_(**values), recurse=False) == values
+    for name, value in values.items():
+        changed = block.with_(**{name: value})
+        assert getattr(changed, name) == value
+        assert all(getattr(changed, other) == getattr(block, other)
+                   for other in values if other != name)
+    with pytest.raises(TypeError):
+        block.with_(colour="red")

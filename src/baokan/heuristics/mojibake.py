@@ -10,6 +10,8 @@ Han characters that are in GB2312's first level, the 3,755 characters of everyda
 
 from __future__ import annotations
 
+from collections import Counter
+
 import attrs
 import regex
 
@@ -18,9 +20,9 @@ from baokan.models import Dropped
 from baokan.pipeline import heuristic
 
 _han = regex.compile(r"\p{Han}")
-_latin_high = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-                            r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
-                            r"\u2039\u203a\u20ac\u2122]")
+# the characters GBK bytes become when read as Latin-1: every GBK character's lead byte is
+# 0x81-0xFE, and those of everyday characters (0xB0-0xF7) all read as U+00B0-U+00F7
+_latin_cue = regex.compile(r"[\u0080-\u00ff]")
 
 #: (name, codec the bytes were wrongly read with, codec they were written in)
 _REPAIRS = (
@@ -95,7 +97,7 @@ def _reads_better(before: str, after: str, lost: int, min_share: float, min_gain
 def _looks_damaged(text: str, min_share: float) -> bool:
     if text.isascii():
         return False
-    if _latin_high.search(text):
+    if _latin_cue.search(text):
         return True
     # a line of everyday characters only (the common case) needs no share computed
     if not _han.search(text.translate(_DROP_EVERYDAY)):
@@ -152,11 +154,25 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
     Example: ``涓枃鎶ュ垔`` becomes ``中文报刊``; ``ÖÐÎÄ`` becomes ``中文``.
     """
     text = doc.text
-    if text.isascii() or not (_latin_high.search(text)
-                              or _han.search(text.translate(_DROP_EVERYDAY))):
+    if text.isascii():
+        return doc
+    # one count of the page's characters answers the page-wide questions without a pass
+    # over the text for each of them
+    counts = Counter(text)
+    distinct = "".join(counts)
+    han_chars = set(_han.findall(distinct))
+    rare = han_chars - _EVERYDAY
+    latin = _latin_cue.search(distinct) is not None
+    if not rare and not latin:
         return doc  # every character is everyday Chinese or ASCII: nothing can be mojibake
     rec = Recorder("repair-mojibake")
-    whole = choose_repair(text, min_gain=settings.min_gain, min_share=settings.min_share)
+    everyday = sum(map(counts.__getitem__, han_chars & _EVERYDAY))
+    whole = None
+    if latin or everyday < settings.min_share * sum(map(counts.__getitem__, han_chars)):
+        whole = choose_repair(text, min_gain=settings.min_gain, min_share=settings.min_share)
+    # only a line holding a Latin-1 letter or a character outside everyday Chinese can be
+    # damaged: the others are not looked at one by one
+    suspect = regex.compile("[\u0080-\u00ff" + regex.escape("".join(sorted(rare))) + "]")
     out: list[Block] = []
     for block in doc.blocks:
         fixed, how = block.text, None
@@ -164,7 +180,7 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
             result = _redecode(block.text, whole[1], whole[2])
             if result is not None:
                 fixed, how = result[0], whole[0]
-        elif whole is None:
+        elif whole is None and suspect.search(block.text):
             fixed, how = repair_line(block.text, min_gain=settings.min_gain,
                                      min_share=settings.min_share)
         if how is None or fixed == block.text:
