@@ -61,11 +61,10 @@ def _glue(left: str, right: str) -> str:
     return left + right
 
 
-def _local_widths(run: Sequence[Block], window: int) -> list[float]:
-    lengths = [line_cells(b.text) for b in run]
+def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
     widths: list[float] = []
-    for i in range(len(run)):
-        lo, hi = max(0, i - window), min(len(run), i + window + 1)
+    for i in range(len(lengths)):
+        lo, hi = max(0, i - window), min(len(lengths), i + window + 1)
         neighbours = sorted(lengths[lo:hi])
         # the column width is what the longer lines reach: the upper quartile
         widths.append(neighbours[(3 * (len(neighbours) - 1)) // 4])
@@ -110,8 +109,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None) -> list[bool]:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?"""
-    widths = _local_widths(run, settings.window)
     lengths = [line_cells(b.text) for b in run]
+    widths = _local_widths(lengths, settings.window)
     titles = _title_lines(run, lengths, widths, prev, nxt)
 
     def full(i: int) -> bool:
@@ -263,8 +262,9 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
     if prev is None or len(run) < 2 or not (prev.kind in Kind.TITLES or prev.kind in (
             Kind.BYLINE, Kind.DATELINE)):
         return False
-    widths = _local_widths(run, settings.window)
-    first, second = line_cells(run[0].text), line_cells(run[1].text)
+    lengths = [line_cells(b.text) for b in run[:settings.window + 2]]
+    widths = _local_widths(lengths, settings.window)
+    first, second = lengths[0], lengths[1]
     return (first >= widths[0] - settings.full_slack / 2 and second >= widths[1] - settings.full_slack
             and not ends_paragraph(run[0].text) and not _opening.match(run[0].text))
 
@@ -297,22 +297,25 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
         if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings):
             run[0] = run[0].tagged("starts:continued")
-        current = run[0]
+        # each paragraph's text, end and tags are built up and its block made once
+        current, text, end, tags = run[0], run[0].text, run[0].end, run[0].tags
         joined = 1
+
+        def emit() -> None:
+            if joined > 1:
+                rec.change("joined lines", (current.start, end), f"{joined} lines into a paragraph")
+            out.append(current.with_(text=text, end=end, tags=tags, kind=Kind.PARAGRAPH))
+
         for block, brk in zip(run[1:], breaks):
             if brk:
-                if joined > 1:
-                    rec.change("joined lines", current.span, f"{joined} lines into a paragraph")
-                out.append(current.with_(kind=Kind.PARAGRAPH))
-                current, joined = block, 1
+                emit()
+                current, text, end, tags, joined = block, block.text, block.end, block.tags, 1
             else:
-                current = current.with_(text=_glue(current.text.rstrip(), block.text.lstrip()),
-                                        end=block.end,
-                                        tags=current.tags | (block.tags - START_TAGS))
+                text = _glue(text.rstrip(), block.text.lstrip())
+                end = block.end
+                tags = tags | (block.tags - START_TAGS)
                 joined += 1
-        if joined > 1:
-            rec.change("joined lines", current.span, f"{joined} lines into a paragraph")
-        out.append(current.with_(kind=Kind.PARAGRAPH))
+        emit()
         run.clear()
 
     blocks = doc.blocks if settings.mode == "wrapped" else tuple(
