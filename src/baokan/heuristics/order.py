@@ -63,6 +63,10 @@ class OrderSettings:
     scrap_share: float = 0.34
 
 
+_any_quote = regex.compile(
+    "[\"" + regex.escape("".join(sorted(set(_OPENING_QUOTES) | set(_CLOSING_QUOTES)))) + "]")
+
+
 def quote_balance(text: str) -> tuple[bool, bool]:
     """``(closes_unopened, leaves_open)``: does ``text`` close a quotation it never opened,
     and does it leave one open at its end?
@@ -73,7 +77,8 @@ def quote_balance(text: str) -> tuple[bool, bool]:
     """
     depth = 0
     closes_unopened = False
-    for i, ch in enumerate(text):
+    for found in _any_quote.finditer(text):  # the quotes only, not every character
+        i, ch = found.start(), found.group()
         if ch == '"':
             before = text[i - 1] if i else ""
             opening = (not before or before in "：:，,（(" or before.isspace()

@@ -16,6 +16,8 @@ The cues, in the order they are used:
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 
 import attrs
@@ -214,10 +216,7 @@ class _Segmenter:
         self.orphans: list[tuple[_Group, _Article]] = []
         paragraphs = [bigrams(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
         self._paragraphs = max(1, len(paragraphs))
-        self._frequency: dict[str, int] = {}
-        for grams in paragraphs:
-            for gram in grams:
-                self._frequency[gram] = self._frequency.get(gram, 0) + 1
+        self._frequency = Counter(itertools.chain.from_iterable(paragraphs))
 
     def paragraph_share(self, gram: str) -> float:
         """The share of the page's paragraphs that hold the bigram ``gram``."""
