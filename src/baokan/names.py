@@ -66,8 +66,8 @@ def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[st
     earliest-longest — so the choice is deterministic.
     """
     n = len(run)
-    if n < 2 or not _all_han.fullmatch(run):
-        return None
+    if n < 2 or not surname_length(run) or not _all_han.fullmatch(run):
+        return None  # the first piece must start with a surname: no split can work
     best: dict[int, tuple[int, int, list[str]] | None] = {n: (0, 0, [])}
     for i in range(n - 1, -1, -1):
         options: list[tuple[int, int, list[str]]] = []

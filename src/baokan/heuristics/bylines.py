@@ -23,6 +23,9 @@ from baokan.names import split_names
 from baokan.pipeline import heuristic
 
 _trailing_colon = regex.compile(r"\s*[:：]\s*$")
+# what a byline is made of: Han names and role words, the separators between names, the
+# 文/图 mark and a trailing colon (anything else fails the name split anyway)
+_not_in_byline = regex.compile(r"[^\p{Han}·\s、，,；;/／:：]")
 _name_separators = regex.compile(r"[\s、，,]+")
 
 _ROLE = regex.compile(
@@ -64,6 +67,8 @@ def _compact_len(text: str) -> int:
 def parse_byline(segment: str, *, marker: bool = False,
                  known: frozenset[str] = frozenset()) -> list[BylineData] | None:
     """Parse ``本报记者 王恬 通讯员 陈章 张卓`` into bylines, or None if it is not one."""
+    if _not_in_byline.search(segment):
+        return None  # a digit, a letter or a full stop: no name list holds one
     seg = _WEN_TU.sub(" ", segment).strip()
     seg = _trailing_colon.sub("", seg)
     matches = list(_ROLE.finditer(seg))
