@@ -122,10 +122,24 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         return not (ends_paragraph(text) or ends_continuing(text)
                     or _ends_punct.search(text.rstrip(CLOSERS)))
 
+    def _split_full_line(j: int, near_full: bool) -> bool:
+        """A short piece ending in ``：`` or ``，`` that, with the piece after it, fills
+        the column: the tool cut one printed line where its font changes (``中指出：`` /
+        ``“经过长期努力，中国特色``), after an indented first line."""
+        if not near_full or j + 1 >= len(run) or run[j + 1].gap_before \
+                or not ends_continuing(run[j].text):
+            return False
+        return full(j + 1) or abs(lengths[j] + lengths[j + 1] - widths[j]) <= 2
+
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
         lines mean something) by a full line: the indented first line of a paragraph."""
-        if i + 1 >= len(run) or not full(i + 1) or run[i + 1].text.rstrip().endswith("——"):
+        if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith("——"):
+            return False
+        if run[i].gap_before and not settings.ignore_blank_lines \
+                and lengths[i] < widths[i] - 4:
+            return False  # after a blank line, a line far shorter than the column is a title
+        if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - 3):
             return False
         # two cells of indent: a first line even where a stray blank line follows it
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
