@@ -126,6 +126,17 @@ def is_title_text(text: str, *, max_chars: int = 40, max_inner_punct: int = 2) -
     return inner_punct_count(stripped) <= max_inner_punct
 
 
+_LETTER_SPACED = regex.compile(r"(?:\p{Han}[ \u3000]+){6}")
+_CLAUSE_MARK = regex.compile(r"[，、；,;]")
+
+
+def is_stretched_prose(text: str) -> bool:
+    """A line letter-spaced over six characters or more that holds a clause mark: a
+    printed line of body text stretched to fill its column (``中 国 特 色 社 会 主 义
+    新 时 代 ，是``), never a title, even where it stands alone."""
+    return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None
+
+
 def heading_is_body(text: str, max_chars: int) -> bool:
     """Whether a markdown "heading" is really body text (long, or holding a full stop)."""
     return content_length(text) > max_chars or "。" in text.rstrip("。")
@@ -153,8 +164,9 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
             else:
                 out.append(block.with_(kind=Kind.TITLE))
             continue
-        if settings.plain_lines and is_title_text(block.text, max_chars=settings.max_chars,
-                                                  max_inner_punct=settings.max_inner_punct):
+        if settings.plain_lines and not is_stretched_prose(block.text) \
+                and is_title_text(block.text, max_chars=settings.max_chars,
+                                  max_inner_punct=settings.max_inner_punct):
             rec.change("title line", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
