@@ -289,6 +289,12 @@ class _Segmenter:
     def _markdown_titles(self, titles: list[Block], extras: list[Block], opening: bool) -> None:
         cur = self.cur
         level = titles[0].level
+        if self._subhead_run(titles, opening):
+            assert cur is not None
+            for title in titles:
+                self._subhead(title, cur)
+            cur.extras.extend(extras)
+            return
         if opening or len(titles) > 1 or level is None:
             self.new(_Group(list(titles), list(extras)))
             return
@@ -311,6 +317,20 @@ class _Segmenter:
             cur.extras.extend(extras)
             return
         self.new(_Group(list(titles), list(extras)))
+
+    def _subhead_run(self, titles: list[Block], opening: bool) -> bool:
+        """Two or more headings in a row, all at a level this page already uses for the
+        subheads of the open article (deeper than its headline), with no byline after
+        them: the tool printed a subhead whose section it read elsewhere next to the
+        next subhead — they are subheads, not a new headline and subtitle."""
+        cur = self.cur
+        if opening or len(titles) < 2 or cur is None or cur.closed or cur.level is None:
+            return False
+        levels = {t.level for t in titles}
+        if len(levels) != 1:
+            return False
+        (level,) = levels
+        return level is not None and level > cur.level and level in self.subhead_levels
 
     @staticmethod
     def _first_line(art: _Article) -> int:
