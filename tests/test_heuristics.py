@@ -469,3 +469,44 @@ def test_fold_spacing_sees_letter_spacing_behind_a_doubled_space() -> None:
     # found by the idempotence property: the first pass made "李杰 摄 曹 敏" letter-spaced
     once = fold_spacing_text("李杰 摄  曹 敏", keep_phrase_space=True)
     assert once == fold_spacing_text(once, keep_phrase_space=True) == "李杰摄曹敏"
+
+
+_COLUMN = ["城市更新是一项系统工程，需要统筹推", "进，各地要因地制宜、久久为功。", ""]
+
+
+def _hard_wrapped_article(body: list[str]) -> list[str]:
+    from baokan import parse
+    issue = parse("城市更新的新路径\n张三\n\n" + "\n".join(_COLUMN + body) + "\n",
+                  profile="hard-wrapped")
+    (article,) = issue.articles
+    return [s.text for s in article.subheads] + ["|"] + list(article.paragraphs)
+
+
+def test_join_reads_an_indented_first_line_whose_next_line_the_tool_cut() -> None:
+    # the first line is indented (13 of 15 cells); pdftotext cut the next printed line,
+    # 「出：“要把这件好事办好办实，让群众都」, where the quotation's font starts
+    body = ["规划先行", "市长在全市工作会议上强调指", "出：", "“要把这件好事办好办实，让群众都",
+            "满意，决不能让群众来回跑冤枉路，", "各部门要主动对接、靠前服务，把便民",
+            "措施落到实处。”会议还部署了下一阶", "段的重点工作。"]
+    out = _hard_wrapped_article(body)
+    assert out[0] == "规划先行"  # a subhead after a blank line is not swallowed
+    assert out[-1].startswith("市长在全市工作会议上强调指出：“要把这件好事办好办实")
+    assert out[-1].endswith("段的重点工作。")
+
+
+def test_a_stretched_line_of_prose_standing_alone_is_not_a_title() -> None:
+    body = ["规划先行", "中 国 特 色 社 会 主 义 新 时 代 ，是", "", "产业导入",
+            "产业是城市更新的支撑，要引进一批带", "动性强的好项目。"]
+    out = _hard_wrapped_article(body)
+    assert out[:2] == ["规划先行", "产业导入"]
+    assert "中国特色社会主义新时代，是" in out
+
+
+def test_markdown_subheads_printed_next_to_each_other_stay_subheads() -> None:
+    from baokan import parse
+    md = ("# 城市更新的新路径\n\n本报记者 张三\n\n城市更新是一项系统工程，需要统筹推进。\n\n"
+          "### 规划先行\n\n规划是城市更新的龙头，要科学编制。\n\n### 产业导入\n\n### 民生优先\n\n"
+          "民生是城市更新的出发点和落脚点。\n\n### 文化传承\n\n要保护好历史文化街区。\n")
+    (article,) = parse(md).articles
+    assert article.headline == "城市更新的新路径" and article.subtitle is None
+    assert [s.text for s in article.subheads] == ["规划先行", "产业导入", "民生优先", "文化传承"]
