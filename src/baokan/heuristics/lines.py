@@ -61,13 +61,32 @@ def _glue(left: str, right: str) -> str:
     return left + right
 
 
+def _upper_quartile(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[(3 * (len(ordered) - 1)) // 4]
+
+
 def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
+    """The column width around each line: what the longer lines near it reach.
+
+    Where the lines before a line and the lines after it reach clearly different widths,
+    the tool went on from one column into a column of another width without a blank
+    line; the line is measured by the side it fits: the wider side if it is longer than
+    the narrower column, else the narrower one (an indented first line of the narrow
+    column is not a short line of the wide one).
+    """
+    n = len(lengths)
     widths: list[float] = []
-    for i in range(len(lengths)):
-        lo, hi = max(0, i - window), min(len(lengths), i + window + 1)
-        neighbours = sorted(lengths[lo:hi])
-        # the column width is what the longer lines reach: the upper quartile
-        widths.append(neighbours[(3 * (len(neighbours) - 1)) // 4])
+    for i in range(n):
+        lo, hi = max(0, i - window), min(n, i + window + 1)
+        width = _upper_quartile(lengths[lo:hi])
+        if i - lo >= 4 and hi - i >= 5:
+            before = _upper_quartile(lengths[lo:i])
+            after = _upper_quartile(lengths[i + 1:hi])
+            narrow, wide = min(before, after), max(before, after)
+            if wide - narrow > 3 and narrow >= 8:
+                width = wide if lengths[i] > narrow + 1.5 else narrow
+        widths.append(width)
     return widths
 
 
