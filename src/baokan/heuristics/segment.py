@@ -354,7 +354,8 @@ class _Segmenter:
             if rest or extras:
                 self.new(_Group(rest, list(extras)))
             return
-        if opening or len(titles) > 1:
+        if opening or len(titles) > 1 or "vertical" in titles[0].tags:
+            # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
             return
         self._subhead(titles[0], cur)

@@ -28,6 +28,7 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
     Cue: at least ``min_run`` lines in a row that are each a single Han character, with no
     blank line between them — what PyMuPDF makes of a headline set in a vertical font
     (``意`` / ``气`` / ``风`` / ``发`` … becomes ``意气风发…``).  Prose never breaks that way.
+    The joined block is tagged ``vertical``: papers set headlines vertically, not subheads.
     """
     rec = Recorder("join-vertical-text")
     out: list[Block] = []
@@ -35,7 +36,8 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
 
     def flush() -> None:
         if len(run) >= settings.min_run:
-            joined = run[0].with_(text="".join(b.text for b in run), end=run[-1].end)
+            joined = run[0].with_(text="".join(b.text for b in run), end=run[-1].end,
+                                  tags=run[0].tags | {"vertical"})
             rec.change("joined vertical text", joined.span, f"{len(run)} one-character lines")
             out.append(joined)
         else:
