@@ -510,3 +510,30 @@ def test_markdown_subheads_printed_next_to_each_other_stay_subheads() -> None:
     (article,) = parse(md).articles
     assert article.headline == "城市更新的新路径" and article.subtitle is None
     assert [s.text for s in article.subheads] == ["规划先行", "产业导入", "民生优先", "文化传承"]
+
+
+def test_join_measures_a_line_by_the_column_it_belongs_to() -> None:
+    # the tool went on from a wide column (24 cells) into a narrow one (15) with no blank
+    # line; the narrow column's indented first line (13 cells) is not a short wide line
+    wide = ["城市更新是一项系统工程，需要统筹推进，各地要因地制宜、久久",
+            "为功，坚持规划引领和分类施策相结合，在保护中发展、在发展中",
+            "保护，推动城市结构优化、功能完善和品质提升，让城市更加宜居",
+            "更加韧性更加智慧，让人民群众在城市生活得更方便、更舒心、更",
+            "美好，这是新时代城市工作的根本遵循和行动指南。"]
+    narrow = ["今年以来，我市把城市更新作", "为推动高质量发展的重要抓手，统筹",
+              "推进老旧小区改造、背街小巷整治和", "城市基础设施补短板，一批惠民项目",
+              "陆续建成投用，群众的获得感、幸福", "感、安全感不断增强，城市面貌焕然",
+              "一新。"]
+    doc = run("join-lines", "\n".join(wide + narrow), mode="wrapped")
+    assert [b.text[:6] for b in doc.blocks] == ["城市更新是一", "今年以来，我"]
+
+
+def test_a_vertical_headline_opens_an_article_rather_than_a_subhead() -> None:
+    from baokan import parse
+    first = ["城市更新的新路径", "张三", "", "城市更新是一项系统工程，需要统筹推",
+             "进，各地要因地制宜、久久为功，坚持", "规划引领和分类施策相结合。"]
+    vertical = list("乡村振兴正当时")
+    second = ["今年以来，我县把乡村振兴作为", "头等大事，统筹推进产业发展、人才",
+              "培育和乡风文明建设，群众的获得感", "不断增强。"]
+    issue = parse("\n".join(first + vertical + second) + "\n", profile="hard-wrapped")
+    assert [a.headline for a in issue.articles] == ["城市更新的新路径", "乡村振兴正当时"]
