@@ -7,6 +7,10 @@ imports cancel out; the difference over the pages parsed is the cost of a page.
 
     .venv/bin/python bench/instructions.py          # the seeds; needs valgrind and ftfy
 
+Two more measures bound what any pipeline of heuristics can reach: ``no steps`` parses
+with a profile of no heuristics (decode, lines, blocks, assembly), ``16 looks`` with
+sixteen steps that each visit every block once with one regex search and change nothing.
+
 Not part of the test suite.  Slow: valgrind runs Python about fifty times slower.
 """
 
@@ -20,9 +24,45 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from baokan.profiles import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
-MEASURES = ("baokan", "ftfy", "floor")
+MEASURES = ("baokan", "ftfy", "floor", "no steps", "16 looks")
+LOOKS = 16
+
+
+def _look_profile() -> Profile:
+    """A profile of ``LOOKS`` steps that each visit every block once with one regex search
+    and change nothing: the least a pipeline of line-walking heuristics can cost."""
+    import attrs
+    import regex
+
+    from baokan.document import Document, Recorder
+    from baokan.pipeline import heuristic
+    from baokan.profiles import Profile
+
+    closing = regex.compile(r"[，。、；：？！]$")
+
+    @attrs.frozen
+    class LookSettings:
+        """No settings."""
+
+    def look(doc: Document, settings: LookSettings) -> Document:
+        """Visit every block once; change nothing."""
+        rec = Recorder("look")
+        out = []
+        for block in doc.blocks:
+            closing.search(block.text)
+            out.append(block)
+        return rec.apply(doc, out)
+
+    names = [f"look-{k}" for k in range(LOOKS)]
+    for name in names:
+        heuristic(name, settings=LookSettings)(look)
+    return Profile.from_names(names, name="looks")
 
 
 def child(measure: str, repeat: int, paths: list[str]) -> None:
@@ -32,6 +72,14 @@ def child(measure: str, repeat: int, paths: list[str]) -> None:
     if measure == "baokan":
         import baokan
         work = baokan.parse
+    elif measure in ("no steps", "16 looks"):
+        import baokan
+        from baokan.profiles import Profile
+        profile = Profile.from_names([], name="none") if measure == "no steps" \
+            else _look_profile()
+
+        def work(text: str) -> object:  # decode, lines, blocks, assembly: no heuristic
+            return baokan.parse(text, profile=profile)
     elif measure == "ftfy":
         import ftfy
         work = ftfy.fix_text

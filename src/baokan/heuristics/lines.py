@@ -71,16 +71,16 @@ def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
 
     Where the lines before a line and the lines after it reach clearly different widths,
     the tool went on from one column into a column of another width without a blank
-    line; the line is measured by the side it fits: the wider side if it is longer than
-    the narrower column, else the narrower one (an indented first line of the narrow
-    column is not a short line of the wide one).
+    line; a line short for its window is then measured by the side it fits: the wider
+    side if it is longer than the narrower column, else the narrower one (an indented
+    first line of the narrow column is not a short line of the wide one).
     """
     n = len(lengths)
     widths: list[float] = []
     for i in range(n):
         lo, hi = max(0, i - window), min(n, i + window + 1)
         width = _upper_quartile(lengths[lo:hi])
-        if i - lo >= 4 and hi - i >= 5:
+        if lengths[i] < width - 1 and i - lo >= 4 and hi - i >= 5:  # only a short line
             before = _upper_quartile(lengths[lo:i])
             after = _upper_quartile(lengths[i + 1:hi])
             narrow, wide = min(before, after), max(before, after)
