@@ -164,9 +164,10 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
             else:
                 out.append(block.with_(kind=Kind.TITLE))
             continue
-        if settings.plain_lines and not is_stretched_prose(block.text) \
+        if settings.plain_lines \
                 and is_title_text(block.text, max_chars=settings.max_chars,
-                                  max_inner_punct=settings.max_inner_punct):
+                                  max_inner_punct=settings.max_inner_punct) \
+                and not is_stretched_prose(block.text):
             rec.change("title line", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
