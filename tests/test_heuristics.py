@@ -537,3 +537,13 @@ def test_a_vertical_headline_opens_an_article_rather_than_a_subhead() -> None:
               "培育和乡风文明建设，群众的获得感", "不断增强。"]
     issue = parse("\n".join(first + vertical + second) + "\n", profile="hard-wrapped")
     assert [a.headline for a in issue.articles] == ["城市更新的新路径", "乡村振兴正当时"]
+
+
+def test_markdown_title_the_tool_did_not_mark_is_read_over_its_authors_name() -> None:
+    from baokan import parse
+    md = ("# 城市更新的新路径\n\n本报记者 张三\n\n城市更新是一项系统工程，需要统筹推进。\n\n"
+          "乡村振兴要久久为功\n\n李四\n\n乡村振兴是一篇大文章，要一件接着一件办。\n")
+    issue = parse(md)
+    assert [a.headline for a in issue.articles] == ["城市更新的新路径", "乡村振兴要久久为功"]
+    assert [b.names for b in issue.articles[1].bylines] == [("李四",)]
+    assert all("李四" not in p for a in issue.articles for p in a.paragraphs)

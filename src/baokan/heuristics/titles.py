@@ -137,6 +137,24 @@ def is_stretched_prose(text: str) -> bool:
     return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None
 
 
+def _titles_over_an_author(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
+    """Indexes of unmarked title-like lines, each standing alone, followed by a lone
+    person's name standing alone and then text: ``让中国特色社会主义展现出更加强大生命力``
+    / ``刘志明`` / body."""
+    found: set[int] = set()
+    for i in range(len(blocks) - 2):
+        title, name, after = blocks[i], blocks[i + 1], blocks[i + 2]
+        if not (title.kind in Kind.BODY and name.kind in Kind.BODY and title.level is None
+                and name.level is None and title.gap_before and name.gap_before
+                and after.gap_before and after.kind in Kind.BODY):
+            continue
+        if is_person_name(name.text.strip()) and not is_stretched_prose(title.text) \
+                and is_title_text(title.text, max_chars=settings.max_chars,
+                                  max_inner_punct=settings.max_inner_punct):
+            found.update((i, i + 1))
+    return found
+
+
 def heading_is_body(text: str, max_chars: int) -> bool:
     """Whether a markdown "heading" is really body text (long, or holding a full stop)."""
     return content_length(text) > max_chars or "。" in text.rstrip("。")
@@ -150,10 +168,19 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     unmarked lines, a stand-alone short line (at most ``max_chars``) that does not end
     like a sentence and holds few punctuation marks.  Example: ``生育关怀再加码`` between
     two paragraphs is a title line; ``#### 不大,但每一处都需要…。今年以来…`` is body.
+    Where unmarked lines are not titles (markdown dumps), a stand-alone title-like line
+    over a line that is one person's name alone still is, and so is the name (the tool
+    missed an essay's title; segmentation makes the name its author).
     """
     rec = Recorder("find-titles")
     out: list[Block] = []
-    for block in doc.blocks:
+    author_titles = set() if settings.plain_lines else _titles_over_an_author(doc.blocks,
+                                                                             settings)
+    for index, block in enumerate(doc.blocks):
+        if index in author_titles:
+            rec.change("title line over its author's name", block.span, block.text[:20])
+            out.append(block.with_(kind=Kind.TITLE))
+            continue
         if block.kind not in Kind.BODY:
             out.append(block)
             continue
