@@ -547,3 +547,57 @@ def test_markdown_title_the_tool_did_not_mark_is_read_over_its_authors_name() ->
     assert [a.headline for a in issue.articles] == ["城市更新的新路径", "乡村振兴要久久为功"]
     assert [b.names for b in issue.articles[1].bylines] == [("李四",)]
     assert all("李四" not in p for a in issue.articles for p in a.paragraphs)
+
+
+def _side_by_side(*columns: list[str], width: int = 24) -> str:
+    """Columns printed side by side, as ``pdftotext -layout`` does (Han = 1 position)."""
+    rows = max(len(c) for c in columns)
+    lines = []
+    for i in range(rows):
+        line = "".join((c[i] if i < len(c) else "").ljust(width) for c in columns)
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+_LEFT = ["城市更新是一项系统工程，需要", "统筹推进，各地要因地制宜、久", "久为功。",
+         "  今年以来，我市把城市更新", "作为推动高质量发展的抓手，", "一批惠民项目建成投用。"]
+_RIGHT = ["乡 村 振 兴 是 一 篇 大 文 章", "，要一件接着一件办，一年接着", "一年干。",
+          "  全县上下  “ 一 盘 棋 ”", "推进产业发展、人才培育和乡风", "文明建设，群众获得感不断增强。"]
+
+
+def test_side_by_side_columns_are_read_one_after_another() -> None:
+    from baokan.heuristics.layout import split_side_by_side
+    text = _side_by_side(_LEFT, _RIGHT)
+    doc = run("split-layout-columns", text)
+    texts = [b.text for b in doc.blocks]
+    # the left column, then the right one; a piece split by a run of spaces inside one
+    # column is re-joined with one space; letter-spacing is left for fold-spacing
+    assert texts == [t.strip() for t in _LEFT] + [
+        "乡 村 振 兴 是 一 篇 大 文 章", "，要一件接着一件办，一年接着", "一年干。",
+        "全县上下 “ 一 盘 棋 ”", "推进产业发展、人才培育和乡风", "文明建设，群众获得感不断增强。"]
+    assert [b.start for b in doc.blocks] == [1, 2, 3, 4, 5, 6] * 2
+    assert any(d.action.startswith("read side-by-side") for d in doc.diagnostics)
+    assert split_side_by_side(text) is not None
+    # applied again, or to text that is not laid out in columns, it changes nothing
+    assert run_doc("split-layout-columns", doc).blocks == doc.blocks
+    assert split_side_by_side("\n".join(_LEFT)) is None
+
+
+def test_a_layout_dump_parses_into_whole_paragraphs() -> None:
+    from baokan import parse
+    text = _side_by_side(_LEFT, _RIGHT)
+    issue = parse(text)
+    paragraphs = [p for a in issue.articles for p in a.paragraphs]
+    assert "城市更新是一项系统工程，需要统筹推进，各地要因地制宜、久久为功。" in paragraphs
+    assert "乡村振兴是一篇大文章，要一件接着一件办，一年接着一年干。" in paragraphs
+
+
+def test_printed_line_breaks_marked_by_two_spaces_are_not_columns() -> None:
+    from baokan.heuristics.layout import split_side_by_side
+    # a paragraph a line, the printed lines (all 14 wide) joined by two spaces: pieces
+    # start at the same positions on every line, but after runs of one length
+    printed = ["城市更新是一项系统工程，需要", "统筹推进，各地要因地制宜、久", "久为功，坚持规划引领和分类施",
+               "策相结合，在保护中发展、在发"]
+    text = "\n\n".join("  ".join(printed[i:] + printed[:i]) for i in range(4)) + "\n"
+    assert split_side_by_side(text) is None
+    assert run("split-layout-columns", text).blocks == Document.from_text(text).blocks

@@ -112,7 +112,7 @@ def test_block_with_copies_every_field() -> None:
     from baokan.document import Block, BylineData
     values = {"text": "乙", "start": 3, "end": 4, "kind": "title", "gap_before": 2, "level": 1,
               "article": 5, "bylines": (BylineData(role="记者", names=("王恬",)),),
-              "tags": frozenset({"closing"})}
+              "tags": frozenset({"closing"}), "indent": 6}
     assert set(values) == {f.name for f in attrs.fields(Block)}
     block = Block("甲", 1, 1)
     assert attrs.asdict(block.with_(**values), recurse=False) == values

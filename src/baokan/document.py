@@ -56,7 +56,8 @@ class Block:
     a markdown heading level (1–6) where the dump marked one; ``article`` the index of
     the article a segmentation heuristic put it in; ``bylines`` the parsed names of a
     byline or credit block; ``tags`` free-form marks (``closing`` for a byline that ends
-    an article, ``letter_spaced``…), open to third-party heuristics.
+    an article, ``letter_spaced``…), open to third-party heuristics; ``indent`` the
+    characters of white space the source line began with (the text itself is stripped).
     """
 
     text: str
@@ -68,6 +69,7 @@ class Block:
     article: int | None = None
     bylines: tuple[BylineData, ...] = ()
     tags: frozenset[str] = frozenset()
+    indent: int = 0
 
     @property
     def span(self) -> tuple[int, int]:
@@ -96,7 +98,8 @@ class Block:
         return Block(get("text", self.text), get("start", self.start), get("end", self.end),
                      get("kind", self.kind), get("gap_before", self.gap_before),
                      get("level", self.level), get("article", self.article),
-                     get("bylines", self.bylines), get("tags", self.tags))
+                     get("bylines", self.bylines), get("tags", self.tags),
+                     get("indent", self.indent))
 
     def tagged(self, *tags: str) -> Block:
         """Return a copy with ``tags`` added."""
@@ -135,7 +138,8 @@ class Document:
             if not stripped:
                 gap += 1
                 continue
-            blocks.append(Block(text=stripped, start=number, end=number, gap_before=gap))
+            blocks.append(Block(text=stripped, start=number, end=number, gap_before=gap,
+                                indent=len(line) - len(line.lstrip())))
             gap = 0
         return cls(blocks=tuple(blocks), explain=explain)
 

@@ -17,6 +17,7 @@ import attrs
 import regex
 
 from baokan.errors import ProfileError, UnknownProfileError
+from baokan.heuristics.layout import split_side_by_side
 from baokan.pipeline import Step, check_order, get_heuristic
 
 _letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
@@ -170,7 +171,8 @@ class Profile:
         return steps
 
 
-_REPAIR_HEAD = ("repair-mojibake", "detect-not-text", "strip-garbage", "join-vertical-text")
+_REPAIR_HEAD = ("repair-mojibake", "detect-not-text", "split-layout-columns", "strip-garbage",
+                "join-vertical-text")
 _STRUCTURE = ("find-bylines", "page-furniture")
 _TAIL = ("find-titles", "find-captions", "punctuation-width", "fold-spacing",
          "drop-duplicates", "segment-articles", "restore-reading-order")
@@ -265,7 +267,9 @@ def measure(text: str) -> dict[str, float]:
 
 def detect_profile(text: str) -> tuple[Profile, dict[str, float]]:
     """Pick a built-in profile for ``text``; return it with the measurements it was chosen by."""
-    m = measure(text)
+    columns = split_side_by_side(text)
+    m = measure(columns if columns is not None else text)
+    m["side_by_side_columns"] = float(columns is not None)
     if m["markdown_headings"] >= 2 or (m["markdown_headings"] >= 1 and m["nonblank_lines"] < 20):
         name = "markdown"
     elif m["median_line_chars"] >= 40:

@@ -6,8 +6,8 @@ Each module holds one concern: ``mojibake`` (text decoded with the wrong codec),
 (bylines, datelines, credits), ``furniture`` (editor marks, editor credit lines),
 ``lines`` (re-joining broken lines), ``spacing`` (full-width spacing and punctuation
 width), ``captions``, ``dedup`` (duplicated blocks), ``segment`` (articles, title roles)
-``order`` (interleaved columns) and ``vertical`` (vertical text one
-character a line).
+``order`` (interleaved columns), ``vertical`` (vertical text one character a line)
+and ``layout`` (columns printed side by side).
 """
 
 from baokan.heuristics import (
@@ -16,6 +16,7 @@ from baokan.heuristics import (
     dedup,
     furniture,
     garbage,
+    layout,
     lines,
     masthead,
     mojibake,
@@ -27,5 +28,5 @@ from baokan.heuristics import (
     vertical,
 )
 
-__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "lines", "masthead",
+__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "layout", "lines", "masthead",
            "mojibake", "order", "segment", "spacing", "textlayer", "titles", "vertical"]

@@ -247,8 +247,9 @@ def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
             i += 1
             continue
         text = "".join(b.text.strip() for b in blocks[i:end + 1])
-        out.append(blocks[i].with_(text=text, end=blocks[end].end))
-        rec.change("joined an author note broken over lines", (blocks[i].start, blocks[end].end))
+        span = (min(b.start for b in blocks[i:end + 1]), max(b.end for b in blocks[i:end + 1]))
+        out.append(blocks[i].with_(text=text, start=span[0], end=span[1]))
+        rec.change("joined an author note broken over lines", span)
         i = end + 1
     return out
 

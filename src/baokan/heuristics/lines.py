@@ -331,21 +331,25 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings):
             run[0] = run[0].tagged("starts:continued")
         # each paragraph's text, end and tags are built up and its block made once
+        # (lines read out of order, e.g. column by column, make start the least line seen)
         current, text, end, tags = run[0], run[0].text, run[0].end, run[0].tags
+        start = current.start
         joined = 1
 
         def emit() -> None:
             if joined > 1:
-                rec.change("joined lines", (current.start, end), f"{joined} lines into a paragraph")
-            out.append(current.with_(text=text, end=end, tags=tags, kind=Kind.PARAGRAPH))
+                rec.change("joined lines", (start, end), f"{joined} lines into a paragraph")
+            out.append(current.with_(text=text, start=start, end=end, tags=tags,
+                                     kind=Kind.PARAGRAPH))
 
         for block, brk in zip(run[1:], breaks):
             if brk:
                 emit()
                 current, text, end, tags, joined = block, block.text, block.end, block.tags, 1
+                start = block.start
             else:
                 text = _glue(text.rstrip(), block.text.lstrip())
-                end = block.end
+                start, end = min(start, block.start), max(end, block.end)
                 tags = tags | (block.tags - START_TAGS)
                 joined += 1
         emit()

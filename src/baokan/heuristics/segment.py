@@ -138,7 +138,8 @@ def _merge_unspaced(titles: list[Block]) -> list[Block]:
     for block in titles:
         if merged and block.gap_before == 0 and block.level == merged[-1].level:
             last = merged[-1]
-            merged[-1] = last.with_(text=last.text + block.text, end=block.end)
+            merged[-1] = last.with_(text=last.text + block.text, start=min(last.start, block.start),
+                                    end=max(last.end, block.end))
         else:
             merged.append(block)
     return merged

@@ -36,7 +36,8 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
 
     def flush() -> None:
         if len(run) >= settings.min_run:
-            joined = run[0].with_(text="".join(b.text for b in run), end=run[-1].end,
+            joined = run[0].with_(text="".join(b.text for b in run),
+                                  start=min(b.start for b in run), end=max(b.end for b in run),
                                   tags=run[0].tags | {"vertical"})
             rec.change("joined vertical text", joined.span, f"{len(run)} one-character lines")
             out.append(joined)
