@@ -160,6 +160,8 @@ def split_layout_columns(doc: Document, settings: LayoutSettings) -> Document:
     a new order, and the move is reported.
     """
     rec = Recorder("split-layout-columns")
+    if sum("  " in b.text for b in doc.blocks) < settings.min_share * len(doc.blocks):
+        return doc  # the common case, decided without rebuilding any line
     single = all(b.start == b.end for b in doc.blocks)
     rows = [(b.start, b.gap_before, " " * b.indent + b.text) for b in doc.blocks]
     edges = column_edges(rows, settings) if single and rows else None
