@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from baokan.document import Block, BylineData, Document, Kind, Recorder
+from baokan.document import Block, BylineData, Document, Kind, Recorder, covering_span
 from baokan.names import split_names
 from baokan.pipeline import heuristic
 
@@ -247,7 +247,7 @@ def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
             i += 1
             continue
         text = "".join(b.text.strip() for b in blocks[i:end + 1])
-        span = (min(b.start for b in blocks[i:end + 1]), max(b.end for b in blocks[i:end + 1]))
+        span = covering_span(blocks[i:end + 1])
         out.append(blocks[i].with_(text=text, start=span[0], end=span[1]))
         rec.change("joined an author note broken over lines", span)
         i = end + 1

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
+from baokan.document import Block, Document, Kind, Recorder, covering_span
 from baokan.heuristics.segment import neighbours
 from baokan.pipeline import heuristic
 from baokan.text import bigrams, ends_paragraph, line_cells
@@ -164,8 +164,8 @@ class _Reorderer:
         blocks = self.blocks
         left, right = blocks[i], blocks[k]
         run = blocks[j:k]
-        joined = left.with_(text=left.text.rstrip() + right.text.lstrip(),
-                            start=min(left.start, right.start), end=max(left.end, right.end),
+        start, end = covering_span((left, right))
+        joined = left.with_(text=left.text.rstrip() + right.text.lstrip(), start=start, end=end,
                             tags=(left.tags | right.tags | {"resumed"}) - {"starts:continued"})
         self.rec.change("resumed an interrupted paragraph", joined.span,
                         f"lines {right.start}-{right.end} continue lines {left.start}-{left.end}")
@@ -256,8 +256,8 @@ class _Reorderer:
     def _attach(self, blocks: list[Block | None], host: int, m: int) -> None:
         head, tail = blocks[host], blocks[m]
         assert head is not None and tail is not None
-        joined = head.with_(text=head.text.rstrip() + tail.text.lstrip(),
-                            start=min(head.start, tail.start), end=max(head.end, tail.end),
+        start, end = covering_span((head, tail))
+        joined = head.with_(text=head.text.rstrip() + tail.text.lstrip(), start=start, end=end,
                             tags=(head.tags | tail.tags) - {"starts:continued"} | {"resumed"})
         how = "continues the open paragraph" if _open_end(head) else "has no open paragraph to go on"
         self.rec.change("re-attached a paragraph that starts mid-sentence", tail.span,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import attrs
 import regex
 
-from baokan.document import Block, BylineData, Document, Kind, Recorder
+from baokan.document import Block, BylineData, Document, Kind, Recorder, covering_span
 from baokan.names import is_person_name
 from baokan.pipeline import heuristic
 from baokan.text import bigrams, content_length, has_inner_punct
@@ -138,8 +138,8 @@ def _merge_unspaced(titles: list[Block]) -> list[Block]:
     for block in titles:
         if merged and block.gap_before == 0 and block.level == merged[-1].level:
             last = merged[-1]
-            merged[-1] = last.with_(text=last.text + block.text, start=min(last.start, block.start),
-                                    end=max(last.end, block.end))
+            start, end = covering_span((last, block))
+            merged[-1] = last.with_(text=last.text + block.text, start=start, end=end)
         else:
             merged.append(block)
     return merged

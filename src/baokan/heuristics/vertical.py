@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
+from baokan.document import Block, Document, Kind, Recorder, covering_span
 from baokan.pipeline import heuristic
 
 # one Han character, maybe with a mark after it (a vertical headline's 、 or ：)
@@ -36,8 +36,8 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
 
     def flush() -> None:
         if len(run) >= settings.min_run:
-            joined = run[0].with_(text="".join(b.text for b in run),
-                                  start=min(b.start for b in run), end=max(b.end for b in run),
+            start, end = covering_span(run)
+            joined = run[0].with_(text="".join(b.text for b in run), start=start, end=end,
                                   tags=run[0].tags | {"vertical"})
             rec.change("joined vertical text", joined.span, f"{len(run)} one-character lines")
             out.append(joined)
