@@ -99,7 +99,7 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
             bands.append([])
         bands[-1].append((number, _pieces(text)))
     out: list[Row] = []
-    for band_index, band in enumerate(bands):
+    for band in bands:
         columns: list[list[tuple[int, int, str]]] = [[] for _ in range(len(edges) + 1)]
         for row_index, (number, pieces) in enumerate(band):
             parts: dict[int, list[str]] = {}
@@ -108,18 +108,20 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
                 parts.setdefault(column, []).append(piece)
             for column, texts in parts.items():
                 columns[column].append((row_index, number, " ".join(texts)))
-        first = True
+        band_start = len(out)
         for column_rows in columns:
             previous: int | None = None
             for row_index, number, text in column_rows:
-                if previous is None:
-                    gap = settings.band_gap if band_index and first else 1
-                    gap = 0 if not out else gap
-                else:
+                if previous is not None:  # a line where this column is empty is a blank
                     gap = 1 if row_index - previous > 1 else 0
+                elif not out:
+                    gap = 0
+                elif len(out) == band_start:  # the first piece of a later band
+                    gap = settings.band_gap
+                else:  # a new column starts
+                    gap = 1
                 out.append((number, gap, text))
                 previous = row_index
-                first = False
     return out
 
 
