@@ -40,8 +40,8 @@ def _look_profile() -> Profile:
     import attrs
     import regex
 
-    from baokan.document import Document, Recorder
-    from baokan.pipeline import heuristic
+    from baokan.core.document import Document, Recorder
+    from baokan.core.registry import heuristic
     from baokan.profiles import Profile
 
     closing = regex.compile(r"[，。、；：？！]$")

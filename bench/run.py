@@ -32,7 +32,7 @@ from pathlib import Path
 
 import baokan
 from baokan.api import resolve_profile
-from baokan.document import Document
+from baokan.core.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import baokan
-from baokan.batch import Job, Outcome, Progress, find_inputs, run_batch
 from baokan.cli import main
 from baokan.errors import InputError
-from baokan.paths import PathPattern
+from baokan.io.batch import Job, Outcome, Progress, find_inputs, run_batch
+from baokan.io.paths import PathPattern
 
 from .conftest import SEEDS
 

@@ -1,4 +1,4 @@
-"""baokan.dask on a local distributed cluster of worker processes (the dask extra)."""
+"""baokan.integrations.dask on a local distributed cluster of worker processes (the dask extra)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from distributed import Client, LocalCluster
 
 import baokan
-import baokan.dask
+import baokan.integrations.dask
 
 from .conftest import SEEDS
 
@@ -20,10 +20,10 @@ def test_articles_bag_on_a_process_cluster(tmp_path: Path) -> None:
     (tmp_path / "broken.txt").write_bytes(b"%PDF-1.7\n" + bytes(100))
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster):
-        bag = baokan.dask.articles(str(tmp_path / "*.txt"), files_per_partition=2)
+        bag = baokan.integrations.dask.articles(str(tmp_path / "*.txt"), files_per_partition=2)
         assert bag.npartitions == 3
         rows = bag.compute()
-        issues = baokan.dask.issues(str(tmp_path / "*.txt")).compute()
+        issues = baokan.integrations.dask.issues(str(tmp_path / "*.txt")).compute()
     expected = [a.to_dict() for s in SEEDS for a in baokan.parse_file(s).articles]
     got = sorted((r["path"], r["index"]) for r in rows)
     assert len(got) == len(expected) == len(set(got))

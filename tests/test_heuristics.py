@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from baokan import Block, Document, Kind, get_heuristic
-from baokan.heuristics.bylines import parse_byline, parse_byline_line
-from baokan.heuristics.spacing import fold_spacing_text, full_width_punctuation
-from baokan.heuristics.titles import is_title_text
-from baokan.names import split_names, split_run_together
+from baokan.core.names import split_names, split_run_together
+from baokan.heuristics.repair.fold_spacing import fold_spacing_text
+from baokan.heuristics.repair.punctuation_width import full_width_punctuation
+from baokan.heuristics.structure.find_bylines import parse_byline, parse_byline_line
+from baokan.heuristics.structure.find_titles import is_title_text
 
 
 def run(name: str, text: str, **settings: object) -> Document:
@@ -275,14 +276,14 @@ def test_reading_order_resumes_and_sends_a_displaced_run_home() -> None:
 
 
 def test_quote_balance() -> None:
-    from baokan.heuristics.order import quote_balance
+    from baokan.heuristics.order.restore_reading_order import quote_balance
     assert quote_balance('希望孩子快乐。"学生家长说。') == (True, False)
     assert quote_balance('回忆。"这些孩子在学校的时光') == (False, True)
     assert quote_balance("“我们”说") == (False, False)
 
 
 def test_repair_mojibake_lines() -> None:
-    from baokan.heuristics.mojibake import common_han_share, repair_line
+    from baokan.heuristics.repair.repair_mojibake import common_han_share, repair_line
     assert repair_line("ÖÐÎÄ±¨¿¯") == ("中文报刊", "gbk read as latin-1")
     assert repair_line("鎴戜滑杩庢潵瀛︾敓姣曚笟鍏哥ぜ") == ("我们迎来学生毕业典礼", "utf-8 read as gbk")
     assert repair_line("本报讯 记者王恬报道：") == ("本报讯 记者王恬报道：", None)
@@ -461,7 +462,7 @@ def test_a_name_under_a_title_is_the_authors_byline() -> None:
     ("惠民利民 健康保障启新篇", ("惠民利民 健康保障启新篇", None)),
 ])
 def test_author_after_a_heading(heading: str, expected: tuple[str, str | None]) -> None:
-    from baokan.heuristics.titles import split_trailing_author
+    from baokan.heuristics.structure.markdown_headings import split_trailing_author
     assert split_trailing_author(heading) == expected
 
 
@@ -566,7 +567,7 @@ _RIGHT = ["乡 村 振 兴 是 一 篇 大 文 章", "，要一件接着一件�
 
 
 def test_side_by_side_columns_are_read_one_after_another() -> None:
-    from baokan.heuristics.layout import split_side_by_side
+    from baokan.core.columns import split_side_by_side
     text = _side_by_side(_LEFT, _RIGHT)
     doc = run("split-layout-columns", text)
     texts = [b.text for b in doc.blocks]
@@ -593,7 +594,7 @@ def test_a_layout_dump_parses_into_whole_paragraphs() -> None:
 
 
 def test_printed_line_breaks_marked_by_two_spaces_are_not_columns() -> None:
-    from baokan.heuristics.layout import split_side_by_side
+    from baokan.core.columns import split_side_by_side
     # a paragraph a line, the printed lines (all 14 wide) joined by two spaces: pieces
     # start at the same positions on every line, but after runs of one length
     printed = ["城市更新是一项系统工程，需要", "统筹推进，各地要因地制宜、久", "久为功，坚持规划引领和分类施",

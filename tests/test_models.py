@@ -109,7 +109,7 @@ def test_block_with_copies_every_field() -> None:
     """``Block.with_`` spells out the fields: a field added later must be copied too."""
     import attrs
 
-    from baokan.document import Block, BylineData
+    from baokan.core.document import Block, BylineData
     values = {"text": "乙", "start": 3, "end": 4, "kind": "title", "gap_before": 2, "level": 1,
               "article": 5, "bylines": (BylineData(role="记者", names=("王恬",)),),
               "tags": frozenset({"closing"}), "indent": 6}

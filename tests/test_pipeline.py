@@ -20,7 +20,7 @@ from baokan import (
     heuristic,
     parse,
 )
-from baokan.pipeline import REGISTRY, NoSettings
+from baokan.core.registry import REGISTRY, NoSettings
 
 BRIEF = "标题一行\n\n本报讯 通讯员刘倚帆报道:3月4日，咸安区开展整治行动。\n\n此次行动排查了安全隐患。\n"
 

@@ -12,8 +12,17 @@ the exceptions.
 
 from baokan._version import __version__
 from baokan.api import parse, parse_file
+from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.pipeline import HeuristicFailed
+from baokan.core.registry import (
+    ENTRY_POINT_GROUP,
+    Heuristic,
+    NoSettings,
+    available_heuristics,
+    get_heuristic,
+    heuristic,
+)
 from baokan.decode import Decoded, decode
-from baokan.document import Block, BylineData, Document, Kind, Recorder
 from baokan.errors import (
     BaokanError,
     DuplicateHeuristicError,
@@ -35,15 +44,6 @@ from baokan.models import (
     Issue,
     SourceInfo,
     Subhead,
-)
-from baokan.pipeline import (
-    ENTRY_POINT_GROUP,
-    Heuristic,
-    HeuristicFailed,
-    NoSettings,
-    available_heuristics,
-    get_heuristic,
-    heuristic,
 )
 from baokan.profiles import (
     BUILTIN_PROFILES,

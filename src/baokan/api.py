@@ -11,12 +11,12 @@ from typing import Any
 
 import baokan.heuristics  # noqa: F401  (registers the built-in heuristics)
 from baokan.assemble import assemble
+from baokan.core.document import Document
+from baokan.core.pipeline import run
 from baokan.decode import Decoded, decode
-from baokan.document import Document
 from baokan.errors import InputError
+from baokan.io.paths import PathPattern
 from baokan.models import Diagnostic, Issue, SourceInfo
-from baokan.paths import PathPattern
-from baokan.pipeline import run
 from baokan.profiles import Profile, detect_profile, get_profile
 
 Source = bytes | str | os.PathLike[str]

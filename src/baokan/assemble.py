@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
-from baokan.document import Block, Document, Kind
+from baokan.core.document import Block, Document, Kind
 from baokan.models import (
     Article,
     Byline,

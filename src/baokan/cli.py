@@ -21,13 +21,13 @@ import attrs
 
 from baokan import __version__
 from baokan.api import parse, read_source
-from baokan.batch import DEFAULT_GLOBS
+from baokan.core.registry import get_heuristic
 from baokan.errors import BaokanError, InputError, NotTextError
 from baokan.evaluate import evaluate_files, format_table
+from baokan.io.batch import DEFAULT_GLOBS
+from baokan.io.render import to_markdown, to_text
 from baokan.models import Issue
-from baokan.pipeline import get_heuristic
 from baokan.profiles import BUILTIN_PROFILES, get_profile, profile_names
-from baokan.render import to_markdown, to_text
 
 EXIT_OK = 0
 EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
@@ -155,7 +155,7 @@ EXIT_SOME_FAILED = 1
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from baokan.batch import Job, find_inputs, run_batch
+    from baokan.io.batch import Job, find_inputs, run_batch
 
     if args.profile != "auto":
         get_profile(args.profile)

@@ -1,32 +1,45 @@
-"""The built-in heuristics.  Importing this package registers every one of them.
+"""The built-in heuristics, one module each, named after the heuristic it holds.
 
-Each module holds one concern: ``mojibake`` (text decoded with the wrong codec),
-``textlayer`` (a page that is not text), ``garbage`` (extraction garbage), ``masthead``
-(page, date, paper), ``titles`` (markdown headings and title lines), ``bylines``
-(bylines, datelines, credits), ``furniture`` (editor marks, editor credit lines),
-``lines`` (re-joining broken lines), ``spacing`` (full-width spacing and punctuation
-width), ``captions``, ``dedup`` (duplicated blocks), ``segment`` (articles, title roles)
-``order`` (interleaved columns), ``vertical`` (vertical text one character a line)
-and ``layout`` (columns printed side by side).
+Importing this package registers every one of them.  They are grouped by stage, so
+the tree reads in the order a dump flows:
+
+- ``repair/``: undo damage to the text (mojibake, a text layer that is not text,
+  extraction garbage, broken lines, layout spaces, punctuation width, duplicates);
+- ``order/``: put the lines in reading order (side-by-side columns, vertical text,
+  interleaved columns);
+- ``structure/``: find the page's structure (markdown headings, masthead, furniture,
+  bylines, titles, captions, articles).
+
+A heuristic imports only the core (:mod:`baokan.core`), never another heuristic.
 """
 
-from baokan.heuristics import (
-    bylines,
-    captions,
-    dedup,
-    furniture,
-    garbage,
-    layout,
-    lines,
-    masthead,
-    mojibake,
-    order,
-    segment,
-    spacing,
-    textlayer,
-    titles,
-    vertical,
+from baokan.heuristics.order import (
+    join_vertical_text,
+    restore_reading_order,
+    split_layout_columns,
+)
+from baokan.heuristics.repair import (
+    detect_not_text,
+    drop_duplicates,
+    fold_spacing,
+    join_lines,
+    punctuation_width,
+    repair_mojibake,
+    strip_garbage,
+)
+from baokan.heuristics.structure import (
+    find_bylines,
+    find_captions,
+    find_titles,
+    markdown_headings,
+    page_furniture,
+    read_masthead,
+    segment_articles,
 )
 
-__all__ = ["bylines", "captions", "dedup", "furniture", "garbage", "layout", "lines", "masthead",
-           "mojibake", "order", "segment", "spacing", "textlayer", "titles", "vertical"]
+__all__ = [
+    "detect_not_text", "drop_duplicates", "find_bylines", "find_captions", "find_titles",
+    "fold_spacing", "join_lines", "join_vertical_text", "markdown_headings", "page_furniture",
+    "punctuation_width", "read_masthead", "repair_mojibake", "restore_reading_order",
+    "segment_articles", "split_layout_columns", "strip_garbage",
+]

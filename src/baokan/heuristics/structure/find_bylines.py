@@ -18,9 +18,10 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from baokan.document import Block, BylineData, Document, Kind, Recorder, covering_span
-from baokan.names import split_names
-from baokan.pipeline import heuristic
+from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.names import split_names
+from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span
 
 _trailing_colon = regex.compile(r"\s*[:：]\s*$")
 # what a byline is made of: Han names and role words, the separators between names, the

@@ -7,8 +7,8 @@ import datetime as _dt
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
-from baokan.pipeline import heuristic
+from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.registry import heuristic
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}

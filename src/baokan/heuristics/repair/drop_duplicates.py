@@ -7,8 +7,8 @@ from collections import defaultdict
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
-from baokan.pipeline import heuristic
+from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.registry import heuristic
 
 _fold = regex.compile(r"[\s\p{P}\p{S}]+")
 _ANCHORS = frozenset({Kind.BYLINE, Kind.DATELINE}) | Kind.TITLES

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from baokan.document import Block, Document, Kind, Recorder
-from baokan.pipeline import heuristic
-from baokan.text import content_length
+from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.registry import heuristic
+from baokan.core.text import content_length
 
 
 @attrs.frozen

@@ -7,8 +7,8 @@ from collections import Counter
 import attrs
 import regex
 
-from baokan.document import Block, Document, Recorder
-from baokan.pipeline import heuristic
+from baokan.core.document import Block, Document, Recorder
+from baokan.core.registry import heuristic
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")

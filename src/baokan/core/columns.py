@@ -1,4 +1,4 @@
-"""Read side-by-side columns (``pdftotext -layout``) one column after another.
+"""Side-by-side columns (``pdftotext -layout``) one column after another.
 
 ``pdftotext -layout`` keeps the page's geometry: the columns of a page stand side by side
 on each line of the dump, separated by runs of spaces, so a line of the dump holds a
@@ -15,9 +15,6 @@ from collections.abc import Sequence
 
 import attrs
 import regex
-
-from baokan.document import Block, Document, Recorder
-from baokan.pipeline import heuristic
 
 # a piece of text in which words are separated by single spaces (letter-spacing);
 # two spaces or more separate pieces
@@ -147,32 +144,3 @@ def split_side_by_side(text: str, settings: LayoutSettings | None = None) -> str
         lines.extend([""] * row_gap)
         lines.append(row_text)
     return "\n".join(lines)
-
-
-@heuristic("split-layout-columns", settings=LayoutSettings, requires={"lines"},
-           provides={"columns-read"})
-def split_layout_columns(doc: Document, settings: LayoutSettings) -> Document:
-    """Read a dump whose columns stand side by side (``pdftotext -layout``) column by column.
-
-    Cues: on at least ``min_share`` of the lines, text, two spaces or more, and text
-    again; and column edges, positions where text starts on many lines.  Each line is cut
-    at the runs of spaces; each piece goes to the column whose edge it starts at; the
-    page is then read column after column within each band of lines (bands are
-    separated by ``band_gap`` blank lines).  Nothing is dropped: every piece is kept, in
-    a new order, and the move is reported.
-    """
-    rec = Recorder("split-layout-columns")
-    if sum("  " in b.text for b in doc.blocks) < settings.min_share * len(doc.blocks):
-        return doc  # the common case, decided without rebuilding any line
-    single = all(b.start == b.end for b in doc.blocks)
-    rows = [(b.start, b.gap_before, " " * b.indent + b.text) for b in doc.blocks]
-    edges = column_edges(rows, settings) if single and rows else None
-    if edges is None:
-        return doc
-    read = read_columns(rows, edges, settings)
-    out = [Block(text=text, start=number, end=number, gap_before=gap)
-           for number, gap, text in read]
-    rec.change("read side-by-side columns one after another",
-               (doc.blocks[0].start, doc.blocks[-1].end),
-               f"{len(edges) + 1} columns, edges at {', '.join(map(str, edges))}")
-    return rec.apply(doc, out)

@@ -23,7 +23,7 @@ import attrs
 
 from baokan.api import parse, read_source
 from baokan.errors import BaokanError, InputError
-from baokan.paths import PathPattern
+from baokan.io.paths import PathPattern
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
 

@@ -15,9 +15,9 @@ from collections import Counter
 import attrs
 import regex
 
-from baokan.document import Block, Document, Recorder
+from baokan.core.document import Block, Document, Recorder
+from baokan.core.registry import heuristic
 from baokan.models import Dropped
-from baokan.pipeline import heuristic
 
 _han = regex.compile(r"\p{Han}")
 # the characters GBK bytes become when read as Latin-1: every GBK character's lead byte is

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 import attrs
 import regex
 
-from baokan.document import Block, BylineData, Document, Kind, Recorder, covering_span
-from baokan.names import is_person_name
-from baokan.pipeline import heuristic
-from baokan.text import bigrams, content_length, has_inner_punct
+from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.names import is_person_name
+from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span, neighbours
+from baokan.core.text import bigrams, content_length, has_inner_punct
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
@@ -498,14 +499,6 @@ class _Segmenter:
             else:
                 home.extras[:0] = [t.with_(kind=Kind.COLUMN) for t in group.titles]
                 home.extras.extend(group.extras)
-
-
-def neighbours(index: int, count: int, width: int) -> list[int]:
-    """Articles at most ``width`` away from ``index``, counting round the page: a dump
-    may print the top of the page at its end (a kicker after the last story)."""
-    if count <= 2 * width + 1:
-        return list(range(count))
-    return sorted({(index + d) % count for d in range(-width, width + 1)})
 
 
 def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:

@@ -1,7 +1,7 @@
 """Parse an archive on a Dask cluster (the ``dask`` extra).
 
     >>> from dask.distributed import Client
-    >>> import baokan.dask
+    >>> import baokan.integrations.dask
     >>> client = Client("tcp://scheduler:8786")          # or Client() on one machine
     >>> articles = baokan.dask.articles("archive/**/*.txt")
     >>> articles.map(lambda a: a["headline"]).take(3)
@@ -19,12 +19,12 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from baokan.batch import Job, article_rows, parse_one
+from baokan.io.batch import Job, article_rows, parse_one
 
 try:
     import dask.bag as _bag
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise ImportError("baokan.dask needs the dask extra: pip install 'baokan[dask]'") from exc
+    raise ImportError("baokan.integrations.dask needs the dask extra: pip install 'baokan[dask]'") from exc
 
 __all__ = ["articles", "expand", "issues"]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder, covering_span
-from baokan.pipeline import heuristic
+from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span
 
 # one Han character, maybe with a mark after it (a vertical headline's 、 or ：)
 _ONE_CHAR = regex.compile(r"^\p{Han}[，、：。！？“”]?$")

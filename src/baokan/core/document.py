@@ -109,14 +109,6 @@ class Block:
 _BLOCK_FIELDS = frozenset(field.name for field in attrs.fields(Block))
 
 
-def covering_span(blocks: Iterable[Block]) -> tuple[int, int]:
-    """The source lines ``(first, last)`` that ``blocks`` cover together, whatever their
-    order (a join may put a later line first: columns read one after another, a
-    paragraph resumed after an interruption)."""
-    spans = [b.span for b in blocks]
-    return min(s for s, _ in spans), max(e for _, e in spans)
-
-
 @attrs.frozen(slots=True)
 class Document:
     """The ordered blocks of one dump, and the record of what heuristics did to it.

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
-from baokan.pipeline import heuristic
-from baokan.text import (
+from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.registry import heuristic
+from baokan.core.text import (
     CLOSERS,
     content_length,
     ends_continuing,

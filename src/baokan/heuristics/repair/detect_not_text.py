@@ -5,9 +5,9 @@ from __future__ import annotations
 import attrs
 import regex
 
-from baokan.document import Document, Recorder
+from baokan.core.document import Document, Recorder
+from baokan.core.registry import heuristic
 from baokan.models import Dropped
-from baokan.pipeline import heuristic
 
 _han = regex.compile(r"\p{Han}")
 _space = regex.compile(r"\s")

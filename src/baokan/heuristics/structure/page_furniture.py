@@ -6,8 +6,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder
-from baokan.pipeline import heuristic
+from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.registry import heuristic
 
 _MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
 _WEATHER = regex.compile(

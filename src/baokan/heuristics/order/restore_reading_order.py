@@ -30,10 +30,10 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from baokan.document import Block, Document, Kind, Recorder, covering_span
-from baokan.heuristics.segment import neighbours
-from baokan.pipeline import heuristic
-from baokan.text import bigrams, ends_paragraph, line_cells
+from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span, neighbours
+from baokan.core.text import bigrams, ends_paragraph, line_cells
 
 _CLOSING_QUOTES = "”’」』"
 _OPENING_QUOTES = "“‘「『"

@@ -1,0 +1,1 @@
+"""Heuristics that put the lines in reading order."""

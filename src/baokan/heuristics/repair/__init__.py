@@ -1,0 +1,1 @@
+"""Heuristics that repair the text: damage undone, nothing else changed."""

@@ -1,0 +1,1 @@
+"""Heuristics that find the structure of a page: titles, bylines, articles."""

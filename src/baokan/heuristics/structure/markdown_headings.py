@@ -1,0 +1,88 @@
+"""``markdown-headings``: strip markdown heading marks and keep their level."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.names import is_person_name
+from baokan.core.registry import heuristic
+
+_HEADING = regex.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_QUOTE_MARK = regex.compile(r"^(?:>\s*)+")
+_STRONG = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_COMMENT = regex.compile(r"<!--.*?-->")
+_PICTURE_START = "<!-- Start of picture text -->"
+_PICTURE_END = "<!-- End of picture text -->"
+
+
+def strip_inline_markdown(text: str) -> str:
+    """Remove blockquote marks, ``**strong**`` marks and HTML comments from a line."""
+    text = _QUOTE_MARK.sub("", _COMMENT.sub("", text))
+    return _STRONG.sub(lambda m: m.group(1) or m.group(2), text).strip()
+
+
+_trailing_token = regex.compile(r"^(?P<title>.{6,}?)\s+(?P<name>\p{Han}{2,4})$")
+
+
+def split_trailing_author(heading: str) -> tuple[str, str | None]:
+    """``新时代：发展新方位奋进新目标 陈曙光`` → (the title, ``陈曙光``): a heading whose
+    last space-separated word is one person's name, after a title of six characters or
+    more, carries its author (converters put the name, set beside the title, on its line)."""
+    match = _trailing_token.match(heading.strip())
+    if match is None or not is_person_name(match["name"]) or " " in match["title"][-1:]:
+        return heading, None
+    return match["title"].rstrip(), match["name"]
+
+
+@attrs.frozen
+class HeadingSettings:
+    """Settings of ``markdown-headings`` (none yet)."""
+
+
+@heuristic("markdown-headings", settings=HeadingSettings, requires={"lines"},
+           provides={"headings"})
+def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
+    """Strip markdown heading marks (``#`` … ``######``) and keep their level as a hint.
+
+    Also removes blockquote marks, ``**strong**`` marks and HTML comments, and drops the
+    text converters read off pictures (between ``<!-- Start/End of picture text -->``).
+    Cue: the ``#`` marks.  The level is a hint, not the truth: ``find-titles`` still
+    sends a "heading" that reads as body text to the body.
+    """
+    rec = Recorder("markdown-headings")
+    out: list[Block] = []
+    in_picture = False
+    for block in doc.blocks:
+        if block.kind not in Kind.BODY or block.level is not None:
+            out.append(block)  # a heading already read: its text stays as it was
+            continue
+        if in_picture or block.text.startswith(_PICTURE_START):
+            # text a converter read off a picture (OCR of a logo or chart): not the paper's
+            in_picture = _PICTURE_END not in block.text
+            rec.dropped(block.text, "furniture", block.span, "text read off a picture")
+            continue
+        match = _HEADING.match(block.text)
+        if match is None:
+            cleaned = strip_inline_markdown(block.text)
+            if not cleaned:
+                rec.dropped(block.text, "furniture", block.span, "markdown markup only")
+            elif cleaned != block.text:
+                rec.change("removed markdown marks", block.span)
+                out.append(block.with_(text=cleaned))
+            else:
+                out.append(block)
+            continue
+        text = strip_inline_markdown(match.group(2))
+        if not text:
+            rec.dropped(block.text, "furniture", block.span, "empty heading mark")
+            continue
+        rec.change(f"markdown heading level {len(match.group(1))}", block.span)
+        title, author = split_trailing_author(text)
+        out.append(block.with_(text=title, level=len(match.group(1))))
+        if author:
+            rec.change("author's name after a heading", block.span, author)
+            out.append(block.with_(text=author, kind=Kind.BYLINE, tags=block.tags | {"opening"},
+                                   bylines=(BylineData(names=(author,)),)))
+    return rec.apply(doc, out)

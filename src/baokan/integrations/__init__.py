@@ -1,0 +1,1 @@
+"""Bridges to other libraries (Dask); each module is imported only when used."""

@@ -1,0 +1,1 @@
+"""Files and formats: batch runs, renderers, path patterns."""
