@@ -7,11 +7,17 @@ class BaokanError(Exception):
     """Base class of every error baokan raises on purpose."""
 
 
-class UnknownProfileError(BaokanError, LookupError):
+class ProfileError(BaokanError, ValueError):
+    """A profile that cannot be loaded or run: a bad profile file, an unknown anchor, a
+    heuristic whose needs come later.  The errors below are profile errors too, so that
+    ``except ProfileError`` catches everything wrong with a profile."""
+
+
+class UnknownProfileError(ProfileError, LookupError):
     """A profile name that no built-in or registered profile has."""
 
 
-class UnknownHeuristicError(BaokanError, LookupError):
+class UnknownHeuristicError(ProfileError, LookupError):
     """A heuristic name that is neither built in nor registered (directly or by entry point)."""
 
 
@@ -19,12 +25,8 @@ class DuplicateHeuristicError(BaokanError, ValueError):
     """A heuristic registered under a name that is already taken."""
 
 
-class SettingsError(BaokanError, ValueError):
+class SettingsError(ProfileError):
     """Settings that a heuristic does not accept (an unknown key or a bad value)."""
-
-
-class ProfileError(BaokanError, ValueError):
-    """A profile that cannot run: an unknown anchor, or a heuristic whose needs come later."""
 
 
 class InputError(BaokanError, ValueError):
