@@ -47,10 +47,12 @@ from baokan.models import (
 )
 from baokan.profiles import (
     BUILTIN_PROFILES,
+    DetectSettings,
     Profile,
     ProfileStep,
     detect_profile,
     get_profile,
+    load_profile,
     profile_names,
     register_profile,
 )
@@ -60,11 +62,11 @@ register = heuristic
 
 __all__ = [
     "BUILTIN_PROFILES", "ENTRY_POINT_GROUP", "Article", "BaokanError", "Block", "Byline",
-    "BylineData", "Caption", "Decoded", "Diagnostic", "Document", "Dropped",
+    "BylineData", "Caption", "Decoded", "DetectSettings", "Diagnostic", "Document", "Dropped",
     "DuplicateHeuristicError", "Fragment", "Heuristic", "HeuristicFailed", "InputError",
     "Issue", "Kind", "NoSettings", "NotTextError", "Profile", "ProfileError", "ProfileStep",
     "Recorder", "SettingsError", "SourceInfo", "Subhead", "UnknownHeuristicError",
     "UnknownProfileError", "__version__", "available_heuristics", "decode", "detect_profile",
-    "evaluate", "evaluate_files", "get_heuristic", "get_profile", "heuristic", "parse",
-    "parse_file", "profile_names", "register", "register_profile",
+    "evaluate", "evaluate_files", "get_heuristic", "get_profile", "heuristic", "load_profile",
+    "parse", "parse_file", "profile_names", "register", "register_profile",
 ]

@@ -17,21 +17,22 @@ from baokan.decode import Decoded, decode
 from baokan.errors import InputError
 from baokan.io.paths import PathPattern
 from baokan.models import Diagnostic, Issue, SourceInfo
-from baokan.profiles import Profile, detect_profile, get_profile
+from baokan.profiles import Profile, detect_profile, load_profile
 
 Source = bytes | str | os.PathLike[str]
-ProfileSpec = str | Profile | Sequence[str]
+ProfileSpec = str | os.PathLike[str] | Profile | Sequence[str]
 
 
 def resolve_profile(profile: ProfileSpec, text: str) -> tuple[Profile, dict[str, float]]:
-    """The profile to run on ``text``: ``"auto"`` detects one, a name looks one up, a
+    """The profile to run on ``text``: ``"auto"`` detects one, a name looks one up, the
+    path of a profile file reads it (:func:`~baokan.profiles.load_profile`), a
     :class:`Profile` is used as it is, a list of heuristic names becomes a profile."""
     if isinstance(profile, Profile):
         return profile, {}
-    if isinstance(profile, str):
-        if profile == "auto":
-            return detect_profile(text)
-        return get_profile(profile), {}
+    if isinstance(profile, str) and profile == "auto":
+        return detect_profile(text)
+    if isinstance(profile, (str, os.PathLike)):
+        return load_profile(profile), {}
     return Profile.from_names(list(profile)), {}
 
 
@@ -69,11 +70,11 @@ def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | N
     ``source`` is the dump's bytes (decoded with :func:`~baokan.decode.decode`), its text
     (a ``str``), or a path (a :class:`pathlib.Path` or other ``os.PathLike``; a plain
     ``str`` is always taken as text).  ``profile`` is ``"auto"`` (measure the dump and
-    pick a built-in profile), a profile name, a :class:`~baokan.profiles.Profile`, or a
-    list of heuristic names.  ``publication``, ``date`` and ``page`` are recorded on the
-    Issue.  With ``strict=False`` a heuristic that fails is skipped (and reported in the
-    diagnostics) instead of raising; ``explain=False`` keeps only the essential
-    diagnostics, for bulk runs.
+    pick a built-in profile), a profile name, the path of a profile file, a
+    :class:`~baokan.profiles.Profile`, or a list of heuristic names.  ``publication``,
+    ``date`` and ``page`` are recorded on the Issue.  With ``strict=False`` a heuristic
+    that fails is skipped (and reported in the diagnostics) instead of raising;
+    ``explain=False`` keeps only the essential diagnostics, for bulk runs.
     """
     path: str | None = None
     if isinstance(source, os.PathLike):

@@ -27,7 +27,7 @@ from baokan.evaluate import evaluate_files, format_table
 from baokan.io.batch import DEFAULT_GLOBS
 from baokan.io.render import to_markdown, to_text
 from baokan.models import Issue
-from baokan.profiles import BUILTIN_PROFILES, get_profile, profile_names
+from baokan.profiles import BUILTIN_PROFILES, get_profile, load_profile, profile_names
 
 EXIT_OK = 0
 EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
@@ -66,14 +66,13 @@ def _render(issues: Sequence[Issue], fmt: str) -> str:
 
 
 def _parse_files(files: Sequence[str], profile: str) -> list[Issue]:
-    if profile != "auto":
-        get_profile(profile)  # fail before reading anything
+    chosen = profile if profile == "auto" else load_profile(profile)  # fail before reading
     issues = []
     for name in files:
         data = read_source(name)
         if not data.strip():
             raise InputError(f"{name}: the file is empty")
-        issue = parse(data, profile=profile)
+        issue = parse(data, profile=chosen)
         if "binary" in issue.flags:
             raise NotTextError(f"{name}: not a text dump (it looks like a PDF, an image or "
                                "other binary data); give the tool's text output instead")
@@ -157,12 +156,11 @@ EXIT_SOME_FAILED = 1
 def cmd_batch(args: argparse.Namespace) -> int:
     from baokan.io.batch import Job, find_inputs, run_batch
 
-    if args.profile != "auto":
-        get_profile(args.profile)
+    profile = args.profile if args.profile == "auto" else load_profile(args.profile)
     output = Path(args.output)
     fmt = args.format or ("parquet" if output.suffix == ".parquet" else "jsonl")
     paths = find_inputs(args.inputs, tuple(args.glob) if args.glob else DEFAULT_GLOBS)
-    job = Job(profile=args.profile, path_pattern=args.path_pattern,
+    job = Job(profile=profile, path_pattern=args.path_pattern,
               per_article=args.per_article, columns=fmt == "parquet")
     jobs = args.jobs or os.cpu_count() or 1
     stream = None if args.quiet or not sys.stderr.isatty() else sys.stderr
@@ -194,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse dumps and print or write the issues")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json")
-    p.add_argument("--profile", default="auto", help="a profile name, or auto (default)")
+    p.add_argument("--profile", default="auto", help="a profile name or file, or auto (default)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) not stdout")
     p.set_defaults(func=cmd_parse)
 
@@ -214,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="file names to take from folders (repeatable; default *.txt and *.md)")
     p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                    help="worker processes (default: all cores)")
-    p.add_argument("--profile", default="auto")
+    p.add_argument("--profile", default="auto", help="a profile name or file, or auto (default)")
     p.add_argument("--path-pattern", metavar="PATTERN",
                    help="read metadata from paths, e.g. {publication}/{date:%%Y%%m%%d}/{page}.txt")
     p.add_argument("--resume", action="store_true", help="skip inputs already in the output")
@@ -224,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("inspect", help="show the profile chosen and every diagnostic")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--profile", default="auto")
+    p.add_argument("--profile", default="auto", help="a profile name or file, or auto (default)")
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("profiles", help="list the profiles and their heuristics")

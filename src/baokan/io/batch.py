@@ -24,6 +24,7 @@ import attrs
 from baokan.api import parse, read_source
 from baokan.errors import BaokanError, InputError
 from baokan.io.paths import PathPattern
+from baokan.profiles import Profile
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
 
@@ -61,9 +62,13 @@ def find_inputs(inputs: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS) -> 
 
 @attrs.frozen
 class Job:
-    """What every worker needs to parse one file (picklable)."""
+    """What every worker needs to parse one file (picklable).
 
-    profile: str = "auto"
+    ``profile`` is ``"auto"``, a profile name, or a :class:`~baokan.profiles.Profile`
+    (one read from a file travels to the workers whole, not as a path to read again).
+    """
+
+    profile: str | Profile = "auto"
     path_pattern: str | None = None
     per_article: bool = False
     columns: bool = False  # rows for Parquet instead of JSON lines
