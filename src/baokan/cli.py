@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from baokan.core.registry import get_heuristic
 from baokan.errors import BaokanError, InputError, NotTextError
 from baokan.evaluate import evaluate_files, format_table
 from baokan.io.batch import DEFAULT_GLOBS
+from baokan.io.files import write_atomic
 from baokan.io.render import to_markdown, to_text
 from baokan.models import Issue
 from baokan.profiles import BUILTIN_PROFILES, get_profile, profile_names
@@ -34,24 +34,6 @@ EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
 EXIT_INTERRUPTED = 130
 EXIT_SOFTWARE = 70  #: a bug in baokan (sysexits EX_SOFTWARE)
 EXIT_IO = 74  #: reading or writing failed: disk full, device gone (sysexits EX_IOERR)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except PermissionError:
-        raise InputError(f"{path}: permission denied (cannot write in {folder})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _render(issues: Sequence[Issue], fmt: str) -> str:
@@ -88,7 +70,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     issues = _parse_files(args.files, args.profile)
     text = _render(issues, args.format)
     if args.output:
-        write_atomic(Path(args.output), text)
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return EXIT_OK

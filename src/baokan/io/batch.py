@@ -23,6 +23,7 @@ import attrs
 
 from baokan.api import parse, read_source
 from baokan.errors import BaokanError, InputError
+from baokan.io.files import output_folder, write_atomic
 from baokan.io.paths import PathPattern
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
@@ -290,9 +291,7 @@ def run_batch(paths: Sequence[str], output: Path, *, job: Job, jobs: int = 1,
     """
     if job.path_pattern is not None:
         PathPattern(job.path_pattern)  # a bad pattern fails before any work
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{output}: the folder {folder} does not exist")
+    output_folder(output)  # a missing folder fails before any work
     partial = output.with_name(output.name + ".partial")
     errors = errors or output.with_name(output.name + ".errors.jsonl")
     done: set[str] = set()
@@ -303,7 +302,7 @@ def run_batch(paths: Sequence[str], output: Path, *, job: Job, jobs: int = 1,
             _clean_tail(partial)
             done = _done_paths(partial)
         elif output.exists():
-            partial.write_bytes(output.read_bytes())
+            write_atomic(partial, output.read_bytes())
             done = _done_paths(partial)
     todo = [p for p in paths if p not in done]
     bar = Progress(len(todo), progress)
@@ -342,12 +341,7 @@ def run_batch(paths: Sequence[str], output: Path, *, job: Job, jobs: int = 1,
         if todo:
             bar.close()
         if error_lines:
-            _write_errors(errors, error_lines)
+            write_atomic(errors, "".join(line + "\n" for line in error_lines))
     return BatchResult(parsed=parsed, failed=failed, skipped=len(paths) - len(todo),
                        output=output, errors=errors if error_lines else None)
 
-
-def _write_errors(path: Path, lines: list[str]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    os.replace(tmp, path)
