@@ -172,7 +172,7 @@ def test_a_bug_is_one_line_unless_debug(monkeypatch: pytest.MonkeyPatch,
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(baokan.cli, "parse", broken)
+    monkeypatch.setattr(baokan.cli, "parse_file", broken)
     assert main(["parse", str(SEEDS[0])]) == 70
     err = capsys.readouterr().err
     assert "internal error" in err and "--debug" in err and err.count("\n") == 1

@@ -10,6 +10,7 @@ from baokan.models import (
     Article,
     Byline,
     Caption,
+    Diagnostic,
     Fragment,
     Issue,
     SourceInfo,
@@ -110,3 +111,13 @@ def assemble(doc: Document, *, source: SourceInfo, profile: str, publication: st
                  fragments=tuple(fragments), dropped=doc.dropped,
                  diagnostics=doc.diagnostics, flags=tuple(sorted(doc.flags)),
                  repairs=doc.counts)
+
+
+def assemble_binary(*, source: SourceInfo, profile: str, publication: str | None = None,
+                    date: _dt.date | None = None, page: str | None = None) -> Issue:
+    """The Issue of input that is not text at all (a PDF, an image…): no articles, one
+    diagnostic saying so, and the flag ``binary``."""
+    note = Diagnostic("decode", "not text", (0, 0),
+                      "the input looks like binary data (a PDF, an image…); nothing parsed")
+    return Issue(source=source, profile=profile, publication=publication, date=date,
+                 page=page, diagnostics=(note,), flags=("binary",))

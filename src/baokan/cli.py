@@ -16,12 +16,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
-
 from baokan import __version__
-from baokan.api import parse, read_source
+from baokan.api import parse_file
 from baokan.core.registry import get_heuristic
-from baokan.errors import BaokanError, InputError, NotTextError
+from baokan.errors import BaokanError, InputError
 from baokan.evaluate import evaluate_files, format_table
 from baokan.io.batch import DEFAULT_GLOBS
 from baokan.io.files import write_atomic
@@ -52,17 +50,11 @@ def _parse_files(files: Sequence[str], profile: str) -> list[Issue]:
         get_profile(profile)  # fail before reading anything
     issues = []
     for name in files:
-        data = read_source(name)
-        if not data.strip():
-            raise InputError(f"{name}: the file is empty")
-        issue = parse(data, profile=profile)
-        if "binary" in issue.flags:
-            raise NotTextError(f"{name}: not a text dump (it looks like a PDF, an image or "
-                               "other binary data); give the tool's text output instead")
+        issue = parse_file(name, profile=profile)
         if "not_text" in issue.flags:
             print(f"baokan: warning: {name}: its text layer is not text (symbol soup from a "
                   "font without a character map); no articles", file=sys.stderr)
-        issues.append(attrs.evolve(issue, source=attrs.evolve(issue.source, path=name)))
+        issues.append(issue)
     return issues
 
 

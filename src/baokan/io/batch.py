@@ -21,8 +21,8 @@ from typing import IO, Any
 
 import attrs
 
-from baokan.api import parse, read_source
-from baokan.errors import BaokanError, InputError
+from baokan.api import parse_file
+from baokan.errors import BaokanError, InputError, NotTextError
 from baokan.io.files import output_folder, write_atomic
 from baokan.io.paths import PathPattern
 
@@ -96,26 +96,29 @@ def article_rows(issue_data: dict[str, Any]) -> list[dict[str, Any]]:
 def parse_one(path: str, job: Job) -> Outcome:
     """Parse one file for a batch; never raises (a failure is an Outcome with an error)."""
     try:
-        data = read_source(path)  # read once: the size, then the parse
-        size = len(data)
-        if size == 0:
-            return Outcome(path, 0, error="the file is empty", kind="InputError")
-        meta = PathPattern(job.path_pattern).match(path) if job.path_pattern else {}
-        issue = parse(data, profile=job.profile, strict=False, explain=False, **meta)
-        if "binary" in issue.flags:
-            return Outcome(path, size, error="not a text dump (binary data)", kind="NotText")
+        issue = parse_file(path, profile=job.profile, path_pattern=job.path_pattern,
+                           strict=False, explain=False)
+        size = _size(path)
         record = issue.to_dict()
-        record["source"]["path"] = path
         if job.per_article or job.columns:
             rows = article_rows(record)
             if job.columns:
                 return Outcome(path, size, rows=tuple(rows))
             return Outcome(path, size, lines=tuple(json.dumps(r, ensure_ascii=False) for r in rows))
         return Outcome(path, size, lines=(json.dumps(record, ensure_ascii=False),))
+    except NotTextError as exc:  # "NotText": the kind the errors file has always used
+        return Outcome(path, 0, error=str(exc), kind="NotText")
     except BaokanError as exc:
         return Outcome(path, 0, error=str(exc), kind=type(exc).__name__)
     except Exception as exc:  # a bug: log it with its type, keep going
         return Outcome(path, 0, error=f"{type(exc).__name__}: {exc}", kind="bug")
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # gone since it was parsed
+        return 0
 
 
 def _parse_star(args: tuple[str, Job]) -> Outcome:
