@@ -5,6 +5,9 @@ input) prints one line on stderr and exits with status 2; a failed write (a full
 exits with 74, a bug with 70, an interruption with 130, never with a traceback unless
 ``--debug`` is given.  ``-o`` writes atomically, so an interrupted or failed run never
 leaves a partial output file.
+
+The command is a client of the library like any other: it imports only the public API
+(``baokan``) and the I/O layer (``baokan.io``), as ``tests/test_imports.py`` checks.
 """
 
 from __future__ import annotations
@@ -16,16 +19,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from baokan import __version__
-from baokan.api import parse_file
-from baokan.core.registry import get_heuristic
-from baokan.errors import BaokanError, InputError
-from baokan.evaluate import evaluate_files, format_table
+from baokan import (
+    BUILTIN_PROFILES,
+    BaokanError,
+    InputError,
+    Issue,
+    __version__,
+    evaluate_files,
+    format_table,
+    get_heuristic,
+    get_profile,
+    parse_file,
+    profile_names,
+)
 from baokan.io.batch import DEFAULT_GLOBS
 from baokan.io.files import write_atomic
 from baokan.io.render import to_markdown, to_text
-from baokan.models import Issue
-from baokan.profiles import BUILTIN_PROFILES, get_profile, profile_names
 
 EXIT_OK = 0
 EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
