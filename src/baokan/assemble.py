@@ -1,4 +1,8 @@
-"""Turn the labelled, grouped blocks of a :class:`~baokan.document.Document` into an Issue."""
+"""Turn the labelled, grouped blocks of a :class:`~baokan.document.Document` into an Issue.
+
+This is the only place an Issue is built: :func:`assemble` for a parsed dump,
+:func:`assemble_binary` for input that is not text at all.
+"""
 
 from __future__ import annotations
 
