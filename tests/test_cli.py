@@ -152,14 +152,14 @@ def test_disk_full_gives_one_line_and_no_file(tmp_path: Path, monkeypatch: pytes
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                            capsys: pytest.CaptureFixture[str]) -> None:
-    import tempfile
-
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    assert main(["parse", str(SEEDS[0]), "-o", str(tmp_path / "x.json")]) == 2
+    with monkeypatch.context() as patched:  # the temporary file of -o cannot be created
+        patched.setattr(os, "open", refuse)
+        assert main(["parse", str(SEEDS[0]), "-o", str(tmp_path / "x.json")]) == 2
     assert "permission denied" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
     monkeypatch.setattr(Path, "read_bytes", refuse)
     assert main(["parse", str(SEEDS[0])]) == 2
     assert "permission denied" in capsys.readouterr().err
@@ -172,7 +172,7 @@ def test_a_bug_is_one_line_unless_debug(monkeypatch: pytest.MonkeyPatch,
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(baokan.cli, "parse", broken)
+    monkeypatch.setattr(baokan.cli, "parse_file", broken)
     assert main(["parse", str(SEEDS[0])]) == 70
     err = capsys.readouterr().err
     assert "internal error" in err and "--debug" in err and err.count("\n") == 1

@@ -33,7 +33,7 @@ from baokan.errors import (
     UnknownHeuristicError,
     UnknownProfileError,
 )
-from baokan.evaluate import evaluate, evaluate_files
+from baokan.evaluate import evaluate, evaluate_files, format_table
 from baokan.models import (
     Article,
     Byline,
@@ -67,6 +67,7 @@ __all__ = [
     "Issue", "Kind", "NoSettings", "NotTextError", "Profile", "ProfileError", "ProfileStep",
     "Recorder", "SettingsError", "SourceInfo", "Subhead", "UnknownHeuristicError",
     "UnknownProfileError", "__version__", "available_heuristics", "decode", "detect_profile",
-    "evaluate", "evaluate_files", "get_heuristic", "get_profile", "heuristic", "load_profile",
+    "evaluate", "evaluate_files", "format_table", "get_heuristic", "get_profile", "heuristic",
+    "load_profile",
     "parse", "parse_file", "profile_names", "register", "register_profile",
 ]

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import baokan.heuristics  # noqa: F401  (registers the built-in heuristics)
-from baokan.assemble import assemble
+from baokan.assemble import assemble, assemble_binary
 from baokan.core.document import Document
 from baokan.core.pipeline import run
 from baokan.decode import Decoded, decode
-from baokan.errors import InputError
+from baokan.errors import InputError, NotTextError
 from baokan.io.paths import PathPattern
 from baokan.models import Diagnostic, Issue, SourceInfo
 from baokan.profiles import Profile, detect_profile, load_profile
@@ -68,37 +68,72 @@ def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | N
     """Parse one dump into an :class:`~baokan.models.Issue`.
 
     ``source`` is the dump's bytes (decoded with :func:`~baokan.decode.decode`), its text
-    (a ``str``), or a path (a :class:`pathlib.Path` or other ``os.PathLike``; a plain
-    ``str`` is always taken as text).  ``profile`` is ``"auto"`` (measure the dump and
-    pick a built-in profile), a profile name, the path of a profile file, a
+    (a ``str``), or a path (a :class:`pathlib.Path` or other ``os.PathLike``, read by
+    :func:`parse_file`; a plain ``str`` is always taken as text).  ``profile`` is
+    ``"auto"`` (measure the dump and pick a built-in profile), a profile name, the path
+    of a profile file, a
     :class:`~baokan.profiles.Profile`, or a list of heuristic names.  ``publication``,
     ``date`` and ``page`` are recorded on the Issue.  With ``strict=False`` a heuristic
     that fails is skipped (and reported in the diagnostics) instead of raising;
     ``explain=False`` keeps only the essential diagnostics, for bulk runs.
+
+    Bytes that are not text (a PDF, an image) give an Issue flagged ``binary``, with no
+    articles; empty input gives an empty Issue.  A path is stricter: see
+    :func:`parse_file`.
     """
-    path: str | None = None
+    options: dict[str, Any] = {"profile": profile, "publication": publication, "date": date,
+                               "page": page, "strict": strict, "explain": explain}
     if isinstance(source, os.PathLike):
-        path = os.fspath(source)
-        source = read_source(path)
+        return parse_file(source, **options)
     if isinstance(source, bytes):
-        decoded = decode(source)
-        data = source
-    elif isinstance(source, str):
+        return _parse(decode(source), source, None, **options)
+    if isinstance(source, str):
         decoded = Decoded(text=source, encoding="str", confidence=1.0,
                           replacement_chars=source.count("\ufffd"))
-        data = source.encode("utf-8", errors="surrogatepass")
-    else:
-        raise TypeError(f"source must be bytes, str or a path, not {type(source).__name__}")
+        return _parse(decoded, source.encode("utf-8", errors="surrogatepass"), None, **options)
+    raise TypeError(f"source must be bytes, str or a path, not {type(source).__name__}")
+
+
+def parse_file(path: str | os.PathLike[str], *, path_pattern: str | PathPattern | None = None,
+               **kwargs: Any) -> Issue:
+    """Parse the dump at ``path`` (a ``str`` here is a path); keywords as for :func:`parse`.
+
+    The Issue's ``source.path`` is ``path`` as given (``os.fspath(path)``).
+    ``path_pattern`` (``"{publication}/{date:%Y%m%d}/{page}.txt"``) reads the Issue's
+    publication, date and page from the path; values given as keywords win.
+
+    A file that is not a dump raises rather than giving an empty Issue:
+    :class:`~baokan.errors.InputError` if it is missing, a directory, unreadable or empty
+    (nothing but white space), and :class:`~baokan.errors.NotTextError` (an InputError)
+    if it holds binary data (a PDF, an image).  Each message starts with the path.
+    """
+    name = os.fspath(path)
+    data = read_source(name)
+    if not data or data.isspace():
+        raise InputError(f"{name}: the file is empty")
+    if path_pattern is not None:
+        pattern = path_pattern if isinstance(path_pattern, PathPattern) else PathPattern(path_pattern)
+        for key, value in pattern.match(name).items():
+            if kwargs.get(key) is None:
+                kwargs[key] = value
+    decoded = decode(data)
+    if decoded.binary:
+        raise NotTextError(f"{name}: not a text dump (it looks like a PDF, an image or other "
+                           "binary data); give the tool's text output instead")
+    return _parse(decoded, data, name, **kwargs)
+
+
+def _parse(decoded: Decoded, data: bytes, path: str | None, *, profile: ProfileSpec = "auto",
+           publication: str | None = None, date: _dt.date | str | None = None,
+           page: str | None = None, strict: bool = True, explain: bool = True) -> Issue:
     info = SourceInfo(path=path, encoding=decoded.encoding, confidence=decoded.confidence,
                       sha256=hashlib.sha256(data).hexdigest(),
                       replacement_chars=decoded.replacement_chars)
     day = _coerce_date(date)
     chosen, measurements = resolve_profile(profile, decoded.text)
     if decoded.binary:
-        note = Diagnostic("decode", "not text", (0, 0),
-                          "the input looks like binary data (a PDF, an image…); nothing parsed")
-        return Issue(source=info, profile=chosen.name, publication=publication, date=day,
-                     page=page, diagnostics=(note,), flags=("binary",))
+        return assemble_binary(source=info, profile=chosen.name, publication=publication,
+                               date=day, page=page)
     steps = chosen.build()
     doc = Document.from_text(decoded.text, explain=explain).measure(**measurements)
     if measurements:
@@ -108,18 +143,3 @@ def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | N
     doc = run(doc, steps, strict=strict)
     return assemble(doc, source=info, profile=chosen.name, publication=publication,
                     date=day, page=page)
-
-
-def parse_file(path: str | os.PathLike[str], *, path_pattern: str | PathPattern | None = None,
-               **kwargs: Any) -> Issue:
-    """Parse the dump at ``path`` (a ``str`` here is a path); keywords as for :func:`parse`.
-
-    ``path_pattern`` (``"{publication}/{date:%Y%m%d}/{page}.txt"``) reads the Issue's
-    publication, date and page from the path; values given as keywords win.
-    """
-    if path_pattern is not None:
-        pattern = path_pattern if isinstance(path_pattern, PathPattern) else PathPattern(path_pattern)
-        for key, value in pattern.match(path).items():
-            if kwargs.get(key) is None:
-                kwargs[key] = value
-    return parse(Path(path), **kwargs)

@@ -1,4 +1,8 @@
-"""Turn the labelled, grouped blocks of a :class:`~baokan.document.Document` into an Issue."""
+"""Turn the labelled, grouped blocks of a :class:`~baokan.document.Document` into an Issue.
+
+This is the only place an Issue is built: :func:`assemble` for a parsed dump,
+:func:`assemble_binary` for input that is not text at all.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from baokan.models import (
     Article,
     Byline,
     Caption,
+    Diagnostic,
     Fragment,
     Issue,
     SourceInfo,
@@ -110,3 +115,13 @@ def assemble(doc: Document, *, source: SourceInfo, profile: str, publication: st
                  fragments=tuple(fragments), dropped=doc.dropped,
                  diagnostics=doc.diagnostics, flags=tuple(sorted(doc.flags)),
                  repairs=doc.counts)
+
+
+def assemble_binary(*, source: SourceInfo, profile: str, publication: str | None = None,
+                    date: _dt.date | None = None, page: str | None = None) -> Issue:
+    """The Issue of input that is not text at all (a PDF, an image…): no articles, one
+    diagnostic saying so, and the flag ``binary``."""
+    note = Diagnostic("decode", "not text", (0, 0),
+                      "the input looks like binary data (a PDF, an image…); nothing parsed")
+    return Issue(source=source, profile=profile, publication=publication, date=date,
+                 page=page, diagnostics=(note,), flags=("binary",))

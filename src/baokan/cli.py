@@ -5,6 +5,9 @@ input) prints one line on stderr and exits with status 2; a failed write (a full
 exits with 74, a bug with 70, an interruption with 130, never with a traceback unless
 ``--debug`` is given.  ``-o`` writes atomically, so an interrupted or failed run never
 leaves a partial output file.
+
+The command is a client of the library like any other: it imports only the public API
+(``baokan``) and the I/O layer (``baokan.io``), as ``tests/test_imports.py`` checks.
 """
 
 from __future__ import annotations
@@ -13,45 +16,32 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
-
-from baokan import __version__
-from baokan.api import parse, read_source
-from baokan.core.registry import get_heuristic
-from baokan.errors import BaokanError, InputError, NotTextError
-from baokan.evaluate import evaluate_files, format_table
+from baokan import (
+    BUILTIN_PROFILES,
+    BaokanError,
+    InputError,
+    Issue,
+    __version__,
+    evaluate_files,
+    format_table,
+    get_heuristic,
+    get_profile,
+    load_profile,
+    parse_file,
+    profile_names,
+)
 from baokan.io.batch import DEFAULT_GLOBS
+from baokan.io.files import write_atomic
 from baokan.io.render import to_markdown, to_text
-from baokan.models import Issue
-from baokan.profiles import BUILTIN_PROFILES, get_profile, load_profile, profile_names
 
 EXIT_OK = 0
 EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
 EXIT_INTERRUPTED = 130
 EXIT_SOFTWARE = 70  #: a bug in baokan (sysexits EX_SOFTWARE)
 EXIT_IO = 74  #: reading or writing failed: disk full, device gone (sysexits EX_IOERR)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except PermissionError:
-        raise InputError(f"{path}: permission denied (cannot write in {folder})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _render(issues: Sequence[Issue], fmt: str) -> str:
@@ -69,17 +59,11 @@ def _parse_files(files: Sequence[str], profile: str) -> list[Issue]:
     chosen = profile if profile == "auto" else load_profile(profile)  # fail before reading
     issues = []
     for name in files:
-        data = read_source(name)
-        if not data.strip():
-            raise InputError(f"{name}: the file is empty")
-        issue = parse(data, profile=chosen)
-        if "binary" in issue.flags:
-            raise NotTextError(f"{name}: not a text dump (it looks like a PDF, an image or "
-                               "other binary data); give the tool's text output instead")
+        issue = parse_file(name, profile=chosen)
         if "not_text" in issue.flags:
             print(f"baokan: warning: {name}: its text layer is not text (symbol soup from a "
                   "font without a character map); no articles", file=sys.stderr)
-        issues.append(attrs.evolve(issue, source=attrs.evolve(issue.source, path=name)))
+        issues.append(issue)
     return issues
 
 
@@ -87,7 +71,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     issues = _parse_files(args.files, args.profile)
     text = _render(issues, args.format)
     if args.output:
-        write_atomic(Path(args.output), text)
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return EXIT_OK

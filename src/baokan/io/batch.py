@@ -21,8 +21,9 @@ from typing import IO, Any
 
 import attrs
 
-from baokan.api import parse, read_source
-from baokan.errors import BaokanError, InputError
+from baokan.api import parse_file
+from baokan.errors import BaokanError, InputError, NotTextError
+from baokan.io.files import output_folder, write_atomic
 from baokan.io.paths import PathPattern
 from baokan.profiles import Profile
 
@@ -100,26 +101,29 @@ def article_rows(issue_data: dict[str, Any]) -> list[dict[str, Any]]:
 def parse_one(path: str, job: Job) -> Outcome:
     """Parse one file for a batch; never raises (a failure is an Outcome with an error)."""
     try:
-        data = read_source(path)  # read once: the size, then the parse
-        size = len(data)
-        if size == 0:
-            return Outcome(path, 0, error="the file is empty", kind="InputError")
-        meta = PathPattern(job.path_pattern).match(path) if job.path_pattern else {}
-        issue = parse(data, profile=job.profile, strict=False, explain=False, **meta)
-        if "binary" in issue.flags:
-            return Outcome(path, size, error="not a text dump (binary data)", kind="NotText")
+        issue = parse_file(path, profile=job.profile, path_pattern=job.path_pattern,
+                           strict=False, explain=False)
+        size = _size(path)
         record = issue.to_dict()
-        record["source"]["path"] = path
         if job.per_article or job.columns:
             rows = article_rows(record)
             if job.columns:
                 return Outcome(path, size, rows=tuple(rows))
             return Outcome(path, size, lines=tuple(json.dumps(r, ensure_ascii=False) for r in rows))
         return Outcome(path, size, lines=(json.dumps(record, ensure_ascii=False),))
+    except NotTextError as exc:  # "NotText": the kind the errors file has always used
+        return Outcome(path, 0, error=str(exc), kind="NotText")
     except BaokanError as exc:
         return Outcome(path, 0, error=str(exc), kind=type(exc).__name__)
     except Exception as exc:  # a bug: log it with its type, keep going
         return Outcome(path, 0, error=f"{type(exc).__name__}: {exc}", kind="bug")
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # gone since it was parsed
+        return 0
 
 
 def _parse_star(args: tuple[str, Job]) -> Outcome:
@@ -295,9 +299,7 @@ def run_batch(paths: Sequence[str], output: Path, *, job: Job, jobs: int = 1,
     """
     if job.path_pattern is not None:
         PathPattern(job.path_pattern)  # a bad pattern fails before any work
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{output}: the folder {folder} does not exist")
+    output_folder(output)  # a missing folder fails before any work
     partial = output.with_name(output.name + ".partial")
     errors = errors or output.with_name(output.name + ".errors.jsonl")
     done: set[str] = set()
@@ -308,7 +310,7 @@ def run_batch(paths: Sequence[str], output: Path, *, job: Job, jobs: int = 1,
             _clean_tail(partial)
             done = _done_paths(partial)
         elif output.exists():
-            partial.write_bytes(output.read_bytes())
+            write_atomic(partial, output.read_bytes())
             done = _done_paths(partial)
     todo = [p for p in paths if p not in done]
     bar = Progress(len(todo), progress)
@@ -347,12 +349,7 @@ def run_batch(paths: Sequence[str], output: Path, *, job: Job, jobs: int = 1,
         if todo:
             bar.close()
         if error_lines:
-            _write_errors(errors, error_lines)
+            write_atomic(errors, "".join(line + "\n" for line in error_lines))
     return BatchResult(parsed=parsed, failed=failed, skipped=len(paths) - len(todo),
                        output=output, errors=errors if error_lines else None)
 
-
-def _write_errors(path: Path, lines: list[str]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    os.replace(tmp, path)
