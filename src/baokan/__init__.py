@@ -33,7 +33,7 @@ from baokan.errors import (
     UnknownHeuristicError,
     UnknownProfileError,
 )
-from baokan.evaluate import evaluate, evaluate_files, format_table
+from baokan.evaluate import evaluate, evaluate_corpus, evaluate_files, format_table
 from baokan.models import (
     Article,
     Byline,
@@ -67,7 +67,8 @@ __all__ = [
     "Issue", "Kind", "NoSettings", "NotTextError", "Profile", "ProfileError", "ProfileStep",
     "Recorder", "SettingsError", "SourceInfo", "Subhead", "UnknownHeuristicError",
     "UnknownProfileError", "__version__", "available_heuristics", "decode", "detect_profile",
-    "evaluate", "evaluate_files", "format_table", "get_heuristic", "get_profile", "heuristic",
+    "evaluate", "evaluate_corpus", "evaluate_files", "format_table", "get_heuristic", "get_profile",
+    "heuristic",
     "load_profile",
     "parse", "parse_file", "profile_names", "register", "register_profile",
 ]

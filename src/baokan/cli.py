@@ -25,6 +25,7 @@ from baokan import (
     InputError,
     Issue,
     __version__,
+    evaluate_corpus,
     evaluate_files,
     format_table,
     get_heuristic,
@@ -117,9 +118,11 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.corpus:
+        return _evaluate_corpus(args)
     paths = list(args.pairs)
-    if len(paths) % 2:
-        raise InputError("evaluate takes pairs: GOLD PARSED [GOLD PARSED ...]")
+    if not paths or len(paths) % 2:
+        raise InputError("evaluate takes pairs: GOLD PARSED [GOLD PARSED ...], or --corpus GOLD")
     for p in paths:
         if not Path(p).is_file():
             raise InputError(f"{p}: no such file")
@@ -131,6 +134,34 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         print(format_table(result))
+    return EXIT_OK
+
+
+def _evaluate_corpus(args: argparse.Namespace) -> int:
+    if args.pairs:
+        raise InputError("give either GOLD PARSED pairs or --corpus, not both")
+    for folder in (args.corpus, args.dumps):
+        if folder is not None and not Path(folder).is_dir():
+            raise InputError(f"{folder}: no such folder")
+    profile = args.profile if args.profile == "auto" else load_profile(args.profile)
+    show = sys.stderr.isatty() and not args.json
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\rbaokan: scored {done}/{total} dumps", end="", file=sys.stderr, flush=True)
+
+    result = evaluate_corpus(args.corpus, args.dumps, exclude=tuple(args.exclude or ()),
+                             progress=progress, profile=profile)
+    if show:
+        print(file=sys.stderr)
+    if not result["files"]:
+        raise InputError(f"{args.corpus}: no gold parse (*.gold.json) with a dump to score")
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(format_table(result, files=args.full))
+    for name, error in result["errors"].items():
+        print(f"baokan: warning: {name} did not parse ({error}); scored as empty", file=sys.stderr)
     return EXIT_OK
 
 
@@ -212,8 +243,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("profiles", help="list the profiles and their heuristics")
     p.set_defaults(func=cmd_profiles)
 
-    p = sub.add_parser("evaluate", help="score parses against gold parses")
-    p.add_argument("pairs", nargs="+", metavar="GOLD PARSED")
+    p = sub.add_parser(
+        "evaluate", help="score parses against gold parses",
+        description="Score parsed JSON files against gold parses (GOLD PARSED pairs), or parse "
+                    "and score every dump of a corpus (--corpus): the mean over every dump and "
+                    "over each tool's dumps.")
+    p.add_argument("pairs", nargs="*", metavar="GOLD PARSED")
+    p.add_argument("--corpus", metavar="GOLD",
+                   help="a folder of NAME.gold.json files; each scores every dump of page NAME")
+    p.add_argument("--dumps", metavar="DIR",
+                   help="where the dumps are (DIR/NAME/* or DIR/NAME.*); default: beside the gold")
+    p.add_argument("--exclude", action="append", metavar="WORD",
+                   help="leave out dumps whose file name holds WORD (repeatable), e.g. tesseract")
+    p.add_argument("--profile", default="auto", help="with --corpus: a profile name or file")
+    p.add_argument("--full", action="store_true", help="with --corpus: a row for every dump")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_evaluate)
     return parser

@@ -245,13 +245,14 @@ def evaluate_files(pairs: Sequence[tuple[str | Path, str | Path]]) -> dict[str, 
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
         parsed = json.loads(Path(parsed_path).read_text(encoding="utf-8"))
         rows[Path(gold_path).name.split(".")[0]] = evaluate(gold, parsed)
-    mean = {k: sum(float(r[k]) for r in rows.values()) / len(rows) for k in METRICS} if rows else {}
-    return {"files": rows, "mean": mean}
+    return {"files": rows, "mean": _mean(list(rows.values()))}
 
 
-def format_table(result: Mapping[str, Any]) -> str:
-    """The scores as the fixed-width table the referee script prints."""
-    rows: dict[str, Mapping[str, Any]] = dict(result["files"])
+def format_table(result: Mapping[str, Any], *, files: bool = True) -> str:
+    """The scores as the fixed-width table the referee script prints: a row per file
+    (unless ``files`` is false), a row per tool where the result has them, the mean."""
+    rows: dict[str, Mapping[str, Any]] = dict(result["files"]) if files else {}
+    rows.update({f"[{tool}]": mean for tool, mean in (result.get("tools") or {}).items()})
     width = max([len(k) for k in rows] + [4]) + 2
     lines = ["file".ljust(width) + " ".join(f"{k[:9]:>9}" for k in METRICS)]
     for name, row in [*rows.items(), ("MEAN", result["mean"])]:
@@ -293,29 +294,50 @@ def corpus_pairs(gold: str | Path, dumps: str | Path | None = None, *,
     return pairs
 
 
+def _mean(rows: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    return {k: sum(float(r[k]) for r in rows) / len(rows) for k in METRICS} if rows else {}
+
+
+def tool_of(dump: Path, page: str) -> str:
+    """The tool that made a dump, read off its name: ``P.pdftotext-layout.txt`` of page
+    ``P`` gives ``pdftotext-layout``; a dump not named after its page gives its stem."""
+    name = dump.name[: -len(dump.suffix)] if dump.suffix else dump.name
+    return name[len(page) + 1:] if name.startswith(page + ".") else name
+
+
 def evaluate_corpus(gold: str | Path, dumps: str | Path | None = None, *,
-                    exclude: Sequence[str] = (), **parse_options: Any) -> dict[str, Any]:
+                    exclude: Sequence[str] = (),
+                    progress: Callable[[int, int], None] | None = None,
+                    **parse_options: Any) -> dict[str, Any]:
     """Parse every dump of a corpus and score it against its page's gold parse.
 
     The pairs are those of :func:`corpus_pairs`; ``parse_options`` go to
-    :func:`baokan.parse_file`.  Returns ``{"files": {dump: scores}, "mean": {...}}``
-    (as :func:`evaluate_files`), the files named ``page/dump``.  A dump that fails to
-    parse scores as an empty parse, and its error is kept under ``"errors"``.
+    :func:`baokan.parse_file`; ``progress(done, total)`` is called after each dump.
+    Returns ``{"files": {"page/dump": scores}, "mean": {...}, "tools": {tool: mean},
+    "errors": {"page/dump": message}}``: the mean over every dump and over each tool's
+    dumps (:func:`tool_of`).  A dump that fails to parse scores as an empty parse, and
+    its error is kept.
     """
     from baokan.api import parse_file  # the API sits above this module
 
     rows: dict[str, dict[str, Any]] = {}
+    tools: dict[str, list[dict[str, Any]]] = {}
     errors: dict[str, str] = {}
     golds: dict[Path, Mapping[str, Any]] = {}
-    for gold_file, dump in corpus_pairs(gold, dumps, exclude=exclude):
+    pairs = corpus_pairs(gold, dumps, exclude=exclude)
+    for done, (gold_file, dump) in enumerate(pairs, 1):
         if gold_file not in golds:
             golds[gold_file] = json.loads(gold_file.read_text(encoding="utf-8"))
-        key = f"{gold_file.name[: -len('.gold.json')]}/{dump.name}"
+        page = gold_file.name[: -len(".gold.json")]
+        key = f"{page}/{dump.name}"
         try:
             parsed: Mapping[str, Any] = parse_file(dump, **parse_options).to_dict()
         except Exception as exc:
             errors[key] = f"{type(exc).__name__}: {exc}"
             parsed = {"articles": []}
         rows[key] = evaluate(golds[gold_file], parsed)
-    mean = {k: sum(float(r[k]) for r in rows.values()) / len(rows) for k in METRICS} if rows else {}
-    return {"files": rows, "mean": mean, "errors": errors}
+        tools.setdefault(tool_of(dump, page), []).append(rows[key])
+        if progress is not None:
+            progress(done, len(pairs))
+    return {"files": rows, "mean": _mean(list(rows.values())),
+            "tools": {t: _mean(r) for t, r in sorted(tools.items())}, "errors": errors}
