@@ -13,7 +13,15 @@ import pytest
 
 import baokan
 
-from .fixtures import CASES, KNOWN_FAILURES, Case, all_cases, heuristic_folders, read_cases
+from .fixtures import (
+    CASES,
+    KNOWN_FAILURES,
+    Case,
+    all_cases,
+    heuristic_folders,
+    read_cases,
+    render,
+)
 
 _ALL = list(all_cases())
 _PASSING = [c for c in _ALL if not c.known_failure]
@@ -37,7 +45,7 @@ def _builtin() -> list[str]:
 def test_case(case: Case) -> None:
     before, after = case.run()
     assert all(b.start <= b.end for b in after.blocks), case.location
-    got = case.render()
+    got = render(before, after, case.heuristic, diagnostics=case.show_diagnostics)
     assert got == case.expected, f"{case.location}: {case.title}"
 
 
