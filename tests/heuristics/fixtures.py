@@ -255,15 +255,20 @@ def render_byline(data: BylineData) -> str:
     return "  = " + " ".join(parts)
 
 
+def _mark(mark: object) -> str:
+    """A kind or tag as written in a case (its value, should marks become enums)."""
+    return str(getattr(mark, "value", mark))
+
+
 def render_block(block: Block) -> list[str]:
     """``kind span [level=N] [article=N] [[tags]] | text``, then a line per parsed byline."""
-    head = f"{block.kind} {_span(block.start, block.end)}"
+    head = f"{_mark(block.kind)} {_span(block.start, block.end)}"
     if block.level is not None:
         head += f" level={block.level}"
     if block.article is not None:
         head += f" article={block.article}"
     if block.tags:
-        head += f" [{', '.join(sorted(block.tags))}]"
+        head += f" [{', '.join(sorted(map(_mark, block.tags)))}]"
     return [f"{head} | {escape(block.text)}", *map(render_byline, block.bylines)]
 
 
