@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from baokan.io.batch import Job, Outcome, Progress, find_inputs, run_batch
 from baokan.io.paths import PathPattern
 
 from .conftest import SEEDS
+
+PARQUET_MISSING = "the parquet extra (pyarrow) is not installed: pip install 'baokan[parquet]'"
 
 
 @pytest.fixture
@@ -103,8 +106,7 @@ def test_interrupted_batch_leaves_only_a_partial_file_and_resumes(archive: Path,
 
 
 def test_parquet_output_has_a_row_per_article(archive: Path, tmp_path: Path) -> None:
-    import pyarrow.parquet as pq  # the parquet extra: installed by .ci/run
-
+    pq = pytest.importorskip("pyarrow.parquet", reason=PARQUET_MISSING)
     out = tmp_path / "articles.parquet"
     assert main(["batch", str(archive), "-o", str(out), "-q",
                  "--path-pattern", "{publication}/{date:%Y%m%d}/{page}.txt"]) == 1
@@ -113,6 +115,18 @@ def test_parquet_output_has_a_row_per_article(archive: Path, tmp_path: Path) -> 
     assert table.num_rows == total
     assert set(table.column("publication").to_pylist()) == {"咸宁日报"}
     assert json.loads(table.column("bylines")[0].as_py()) is not None
+
+
+def test_parquet_output_without_the_extra_says_how_to_get_it(
+        archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # whether or not pyarrow is installed here: a None in sys.modules makes its import fail
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    out = tmp_path / "articles.parquet"
+    assert main(["batch", str(archive), "-o", str(out), "-q"]) == 2
+    assert "pip install 'baokan[parquet]'" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_path_pattern() -> None:

@@ -6,20 +6,25 @@ import json
 import shutil
 from pathlib import Path
 
-from distributed import Client, LocalCluster
+import pytest
 
 import baokan
-import baokan.integrations.dask
 
 from .conftest import SEEDS
+
+_MISSING = "the dask extra ({}) is not installed: pip install 'baokan[dask]'"
+pytest.importorskip("dask.bag", reason=_MISSING.format("dask[bag]"))
+distributed = pytest.importorskip("distributed", reason=_MISSING.format("distributed"))
+
+import baokan.integrations.dask  # noqa: E402  (it needs dask: imported after the skip)
 
 
 def test_articles_bag_on_a_process_cluster(tmp_path: Path) -> None:
     for i, seed in enumerate(SEEDS):
         shutil.copy(seed, tmp_path / f"p{i:02d}.txt")
     (tmp_path / "broken.txt").write_bytes(b"%PDF-1.7\n" + bytes(100))
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster):
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
         bag = baokan.integrations.dask.articles(str(tmp_path / "*.txt"), files_per_partition=2)
         assert bag.npartitions == 3
         rows = bag.compute()
