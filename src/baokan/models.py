@@ -4,16 +4,24 @@ Every model is a frozen, slotted attrs class whose validators reject values that
 cannot describe a printed page (an empty name, a byline without names, a paragraph
 of white space, a subhead placed past the last paragraph).  ``Issue.to_dict()``
 returns the JSON contract ``baokan.issue/1``; ``Issue.from_dict()`` reads it back.
+
+The contract is written once: the models' fields, turned into JSON data and back by one
+cattrs converter (at the bottom of this module), and ``schema.json`` beside it, the JSON
+Schema of that data (:func:`json_schema`), which the tests hold both to.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from typing import Any, get_args
 
 import attrs
+import cattrs
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn_from_attrs, make_dict_unstructure_fn_from_attrs, override
 
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
@@ -76,14 +84,12 @@ class Byline:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the byline as the JSON contract's byline object."""
-        return {"role": self.role, "organization": self.organization,
-                "names": list(self.names), "raw": self.raw}
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Byline:
         """Read a byline from its JSON object."""
-        return cls(names=tuple(str(n) for n in data["names"]), role=_opt_str(data.get("role")),
-                   organization=_opt_str(data.get("organization")), raw=str(data.get("raw") or ""))
+        return _CONVERTER.structure(data, cls)
 
 
 @attrs.frozen(slots=True)
@@ -95,12 +101,12 @@ class Subhead:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the subhead as its JSON object."""
-        return {"text": self.text, "before": self.before}
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Subhead:
         """Read a subhead from its JSON object."""
-        return cls(text=str(data["text"]), before=int(data["before"]))
+        return _CONVERTER.structure(data, cls)
 
 
 @attrs.frozen(slots=True)
@@ -112,12 +118,12 @@ class Caption:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the caption as its JSON object."""
-        return {"text": self.text, "credit": self.credit}
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Caption:
         """Read a caption from its JSON object."""
-        return cls(text=str(data["text"]), credit=_opt_str(data.get("credit")))
+        return _CONVERTER.structure(data, cls)
 
 
 @attrs.frozen(slots=True)
@@ -131,14 +137,12 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the diagnostic as its JSON object."""
-        return {"heuristic": self.heuristic, "action": self.action,
-                "lines": list(self.lines), "detail": self.detail}
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
         """Read a diagnostic from its JSON object."""
-        return cls(heuristic=str(data["heuristic"]), action=str(data["action"]),
-                   lines=_span(data["lines"]), detail=str(data.get("detail") or ""))
+        return _CONVERTER.structure(data, cls)
 
 
 @attrs.frozen(slots=True)
@@ -150,12 +154,12 @@ class Fragment:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the fragment as its JSON object."""
-        return {"text": self.text, "source_lines": list(self.source_lines)}
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Fragment:
         """Read a fragment from its JSON object."""
-        return cls(text=str(data["text"]), source_lines=_span(data["source_lines"]))
+        return _CONVERTER.structure(data, cls)
 
 
 @attrs.frozen(slots=True)
@@ -168,13 +172,12 @@ class Dropped:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the dropped text as its JSON object."""
-        return {"text": self.text, "reason": self.reason, "source_lines": list(self.source_lines)}
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Dropped:
         """Read dropped text from its JSON object."""
-        return cls(text=str(data["text"]), reason=str(data["reason"]),
-                   source_lines=_span(data["source_lines"]))
+        return _CONVERTER.structure(data, cls)
 
 
 @attrs.frozen(slots=True)
@@ -190,15 +193,12 @@ class SourceInfo:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the source information as its JSON object."""
-        return {"path": self.path, "encoding": self.encoding, "confidence": self.confidence,
-                "sha256": self.sha256, "replacement_chars": self.replacement_chars}
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SourceInfo:
         """Read source information from its JSON object."""
-        return cls(encoding=str(data["encoding"]), confidence=float(data["confidence"]),
-                   sha256=str(data["sha256"]), replacement_chars=int(data["replacement_chars"]),
-                   path=_opt_str(data.get("path")))
+        return _CONVERTER.structure(data, cls)
 
 
 def _bylines(value: Iterable[Byline]) -> tuple[Byline, ...]:
@@ -284,33 +284,12 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the article as the JSON contract's article object."""
-        return {
-            "column": self.column, "kicker": self.kicker, "headline": self.headline,
-            "subtitle": self.subtitle, "dateline": self.dateline,
-            "bylines": [b.to_dict() for b in self.bylines],
-            "paragraphs": list(self.paragraphs),
-            "subheads": [s.to_dict() for s in self.subheads],
-            "captions": [c.to_dict() for c in self.captions],
-            "editor_mark": self.editor_mark,
-            "source_lines": list(self.source_lines),
-            "flags": list(self.flags),
-        }
+        return _unstructure(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
         """Read an article from its JSON object."""
-        return cls(
-            headline=_opt_str(data.get("headline")), kicker=_opt_str(data.get("kicker")),
-            subtitle=_opt_str(data.get("subtitle")), column=_opt_str(data.get("column")),
-            dateline=_opt_str(data.get("dateline")),
-            bylines=tuple(Byline.from_dict(b) for b in data.get("bylines") or ()),
-            paragraphs=tuple(str(p) for p in data.get("paragraphs") or ()),
-            subheads=tuple(Subhead.from_dict(s) for s in data.get("subheads") or ()),
-            captions=tuple(Caption.from_dict(c) for c in data.get("captions") or ()),
-            editor_mark=_opt_str(data.get("editor_mark")),
-            source_lines=_span(data.get("source_lines") or (0, 0)),
-            flags=tuple(str(f) for f in data.get("flags") or ()),
-        )
+        return _CONVERTER.structure(data, cls)
 
 
 def _articles(value: Iterable[Article]) -> tuple[Article, ...]:
@@ -372,20 +351,7 @@ class Issue:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract ``baokan.issue/1`` as plain Python data."""
-        return {
-            "schema": SCHEMA,
-            "publication": self.publication,
-            "date": self.date.isoformat() if self.date else None,
-            "page": self.page,
-            "source": self.source.to_dict(),
-            "profile": self.profile,
-            "articles": [a.to_dict() for a in self.articles],
-            "fragments": [f.to_dict() for f in self.fragments],
-            "dropped": [d.to_dict() for d in self.dropped],
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
-            "flags": list(self.flags),
-            "repairs": dict(self.repairs),
-        }
+        return _unstructure(self)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Return :meth:`to_dict` as JSON text, with Chinese characters unescaped."""
@@ -394,24 +360,121 @@ class Issue:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         """Read an Issue back from :meth:`to_dict`'s output; reject another schema."""
-        schema = data.get("schema")
-        if schema != SCHEMA:
-            raise ValueError(f"expected schema {SCHEMA!r}, got {schema!r}")
-        return cls(
-            source=SourceInfo.from_dict(data["source"]),
-            profile=str(data["profile"]),
-            articles=tuple(Article.from_dict(a) for a in data.get("articles") or ()),
-            publication=_opt_str(data.get("publication")),
-            date=_date(data.get("date")),
-            page=_opt_str(data.get("page")),
-            fragments=tuple(Fragment.from_dict(f) for f in data.get("fragments") or ()),
-            dropped=tuple(Dropped.from_dict(d) for d in data.get("dropped") or ()),
-            diagnostics=tuple(Diagnostic.from_dict(d) for d in data.get("diagnostics") or ()),
-            flags=tuple(str(f) for f in data.get("flags") or ()),
-            repairs=tuple((str(k), int(v)) for k, v in (data.get("repairs") or {}).items()),
-        )
+        return _CONVERTER.structure(data, cls)
 
     @classmethod
     def from_json(cls, text: str) -> Issue:
         """Read an Issue from JSON text."""
         return cls.from_dict(json.loads(text))
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of ``baokan.issue/1``.
+
+    It ships in the package as ``baokan/schema.json``: every object of the contract, its
+    keys (all of them required, no others allowed), their types and which may be null.
+    What a schema cannot say (a span's first line before its last, a subhead within its
+    article, a real calendar date) is checked by :func:`baokan.contract.contract_problems`.
+    """
+    text = resources.files("baokan").joinpath("schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+# The contract, once: one cattrs converter turns every model into the JSON data of
+# ``baokan.issue/1`` and back.  Spans and tuples become lists, dates ISO strings, None
+# stays null; counts (``Issue.repairs``) are an object; ``Issue`` adds its ``schema`` key
+# first.
+# Reading is lenient as ``from_dict`` always was: values go through ``str``/``int``/
+# ``float``, a missing, null or empty value of a field that has a default takes the
+# default, other keys are ignored; the models' validators then reject nonsense.
+
+_Counts = tuple[tuple[str, int], ...]
+"""Counts by name (``Issue.repairs``): a ``{name: count}`` object in JSON."""
+
+_MODELS: tuple[type, ...] = (Byline, Subhead, Caption, Diagnostic, Fragment, Dropped,
+                             SourceInfo, Article, Issue)
+
+_KEY_ORDER: dict[type, tuple[str, ...]] = {
+    # where the JSON's key order is not the order of the fields (which the positional
+    # arguments of the constructors follow); "schema" comes before Issue's keys
+    Byline: ("role", "organization", "names", "raw"),
+    SourceInfo: ("path", "encoding", "confidence", "sha256", "replacement_chars"),
+    Article: ("column", "kicker", "headline", "subtitle", "dateline", "bylines", "paragraphs",
+              "subheads", "captions", "editor_mark", "source_lines", "flags"),
+    Issue: ("publication", "date", "page", "source", "profile", "articles", "fragments",
+            "dropped", "diagnostics", "flags", "repairs"),
+}
+
+
+def _json_fields(cls: type) -> list[attrs.Attribute[Any]]:
+    """The fields of a model in the order of its JSON object's keys."""
+    fields = {a.name: a for a in attrs.fields(attrs.resolve_types(cls))}
+    order = _KEY_ORDER.get(cls, tuple(fields))
+    if sorted(order) != sorted(fields):
+        raise TypeError(f"the JSON keys of {cls.__name__} must name each of its fields once")
+    return [fields[name] for name in order]
+
+
+def _nullable(type_: Any) -> bool:
+    return type(None) in get_args(type_)
+
+
+def _or_default(hook: Callable[[Any, Any], Any], default: Any) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, type_: Any) -> Any:
+        return hook(value, type_) if value else default
+    return structure
+
+
+def _unstructure_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    to_data: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn_from_attrs(
+        _json_fields(cls), cls, converter)
+    if cls is not Issue:
+        return to_data
+
+    def issue_to_data(issue: Issue) -> dict[str, Any]:
+        return {"schema": SCHEMA, **to_data(issue)}
+    return issue_to_data
+
+
+def _structure_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    fields = _json_fields(cls)
+    overrides: dict[str, Any] = {
+        field.name: override(struct_hook=_or_default(converter.get_structure_hook(field.type),
+                                                     field.default))
+        for field in fields if field.default is not attrs.NOTHING and not _nullable(field.type)}
+    from_data: Callable[[Any, Any], Any] = make_dict_structure_fn_from_attrs(
+        fields, cls, converter, _cattrs_detailed_validation=False, **overrides)
+
+    def structure(data: Any, type_: Any) -> Any:
+        if not isinstance(data, Mapping):
+            raise TypeError(f"{cls.__name__} is read from an object, not {type(data).__name__}")
+        if cls is Issue and data.get("schema") != SCHEMA:
+            raise ValueError(f"expected schema {SCHEMA!r}, got {data.get('schema')!r}")
+        return from_data(data, type_)
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(unstruct_collection_overrides={tuple: list},
+                                 detailed_validation=False)
+    converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    # spelt out only to spare a call per value: strings and null are written as they are
+    converter.register_unstructure_hook_func(lambda type_: type_ == (str | None), identity)
+    converter.register_unstructure_hook_func(lambda type_: type_ == Span, list)
+    converter.register_unstructure_hook_func(lambda type_: type_ == _Counts, dict)
+    converter.register_structure_hook(_dt.date, lambda value, _type: _date(value))
+    converter.register_structure_hook_func(lambda type_: type_ == Span, lambda value, _type: _span(value))
+    converter.register_structure_hook_func(lambda type_: type_ == _Counts,
+                                           lambda value, _type: _counts(value))
+    converter.register_unstructure_hook_factory(lambda type_: type_ in _MODELS, _unstructure_hook)
+    converter.register_structure_hook_factory(lambda type_: type_ in _MODELS, _structure_hook)
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+
+def _unstructure(model: object) -> dict[str, Any]:
+    data: dict[str, Any] = _CONVERTER.unstructure(model)
+    return data

@@ -273,6 +273,9 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _schema() -> Any:
+    """The Arrow schema of ``article_rows``: written by hand, and held by
+    ``tests/test_contract.py`` to the columns those rows have and to the types that
+    ``schema.json`` gives an article's keys."""
     import pyarrow as pa
 
     text = pa.string()
