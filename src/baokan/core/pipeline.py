@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from baokan.core.document import Document
+from baokan.core.marks import Mark
 from baokan.core.registry import BASE_PROVIDES, Heuristic
 from baokan.errors import BaokanError, ProfileError
 from baokan.models import Diagnostic
@@ -21,15 +22,41 @@ class Step:
     settings: Any
 
 
+def _names(marks: Iterable[Mark]) -> str:
+    return ", ".join(f"the {m.category} {m.name!r}" for m in sorted(marks, key=lambda m: m.name))
+
+
 def check_order(steps: Iterable[Step]) -> None:
-    """Raise :class:`ProfileError` if a step requires what no step before it provides."""
+    """Raise :class:`ProfileError` if a step comes before a mark it needs.
+
+    A step that *requires* a mark needs a step before it to provide it (or the document
+    itself: its lines); a step that *reads* a mark needs the first step that provides it,
+    if the pipeline has one, to come before it (or to be the step itself).  Marks it
+    only *accepts* say nothing about the order.
+    """
+    steps = list(steps)
+    first: dict[Mark, int] = {}
+    for index, step in enumerate(steps):
+        for mark in step.heuristic.provides:
+            first.setdefault(mark, index)
     have = set(BASE_PROVIDES)
-    for step in steps:
+    for index, step in enumerate(steps):
+        name = step.heuristic.name
         missing = step.heuristic.requires - have
         if missing:
-            raise ProfileError(
-                f"heuristic {step.heuristic.name!r} requires {', '.join(sorted(missing))}, "
-                f"which no heuristic before it provides")
+            later = sorted({steps[first[m]].heuristic.name for m in missing
+                            if first.get(m, -1) > index})
+            hint = f" (put {' and '.join(map(repr, later))} before it)" if later else ""
+            raise ProfileError(f"heuristic {name!r} requires {_names(missing)}, which no "
+                               f"heuristic before it provides{hint}")
+        for mark in sorted(step.heuristic.reads - have, key=lambda m: m.name):
+            at = first.get(mark)
+            if at is not None and at > index:
+                provider = steps[at].heuristic.name
+                raise ProfileError(
+                    f"heuristic {name!r} reads the {mark.category} {mark.name!r}, which "
+                    f"{provider!r} provides only later in the profile: put {provider!r} "
+                    f"before {name!r}")
         have |= step.heuristic.provides
 
 
