@@ -10,6 +10,7 @@ import attrs
 from baokan.core.document import Document
 from baokan.core.marks import Mark
 from baokan.core.registry import BASE_PROVIDES, Heuristic
+from baokan.core.watch import debug_marks_enabled, watch
 from baokan.errors import BaokanError, ProfileError
 from baokan.models import Diagnostic
 
@@ -64,16 +65,25 @@ class HeuristicFailed(BaokanError):
     """A heuristic raised while it ran over a document (``strict=True`` re-raises as this)."""
 
 
-def run(doc: Document, steps: Iterable[Step], *, strict: bool = True) -> Document:
+def run(doc: Document, steps: Iterable[Step], *, strict: bool = True,
+        debug_marks: bool | None = None) -> Document:
     """Run ``steps`` in order over ``doc``.
 
     With ``strict=False`` a heuristic that raises is skipped and the failure is recorded
     as a diagnostic, so the page is not lost; with ``strict=True`` the error propagates
-    as :class:`HeuristicFailed` naming the heuristic.
+    as :class:`HeuristicFailed` naming the heuristic.  ``debug_marks`` (by default, the
+    environment variable ``BAOKAN_DEBUG_MARKS``) runs each step in the debug mode of
+    :mod:`baokan.core.watch`: a step that reads or writes a mark it does not declare
+    raises :class:`~baokan.errors.UndeclaredMarkError`, strict or not.
     """
+    debug = debug_marks_enabled() if debug_marks is None else debug_marks
     for step in steps:
         try:
-            doc = step.heuristic.func(doc, step.settings)
+            if debug:
+                doc = watch(step.heuristic.name, step.heuristic.declared,
+                            step.heuristic.provides, step.heuristic.func, doc, step.settings)
+            else:
+                doc = step.heuristic.func(doc, step.settings)
         except BaokanError:
             raise
         except Exception as exc:

@@ -28,6 +28,7 @@ import attrs
 
 from baokan.core.document import Document
 from baokan.core.marks import Kind, Mark, Stage, resolve_marks
+from baokan.core.watch import debug_marks_enabled, watch
 from baokan.errors import (
     DuplicateHeuristicError,
     SettingsError,
@@ -97,7 +98,12 @@ class Heuristic:
             raise SettingsError(f"bad settings for heuristic {self.name!r}: {exc}") from exc
 
     def __call__(self, doc: Document, settings: Any = None) -> Document:
-        return self.func(doc, self.make_settings() if settings is None else settings)
+        """Run the heuristic over ``doc`` (with default settings if none are given), in
+        the debug mode of the marks if ``BAOKAN_DEBUG_MARKS`` asks for it."""
+        settings = self.make_settings() if settings is None else settings
+        if debug_marks_enabled():
+            return watch(self.name, self.declared, self.provides, self.func, doc, settings)
+        return self.func(doc, settings)
 
 
 class Registry:
