@@ -351,3 +351,43 @@ def test_builtin_profiles_keep_to_their_marks_on_the_seeds(path: Path) -> None:
         steps = get_profile(name).build()
         doc = Document.from_text(text)
         assert run(doc, steps, debug_marks=True) == run(doc, steps, debug_marks=False)
+
+
+# -- the documentation
+
+_TITLES = {marks.STAGE: "Stages", marks.KIND: "Kinds (`Kind`)", marks.TAG: "Tags (`Tag`)",
+           marks.ARTICLE_FLAG: "Article flags (`ArticleFlag`)",
+           marks.DOCUMENT_FLAG: "Document flags (`DocumentFlag`)"}
+_NAMESPACES = (marks.Stage, marks.Kind, marks.Tag, marks.ArticleFlag, marks.DocumentFlag)
+
+
+def builtin_mark_tables() -> str:
+    """The tables of docs/marks.md, as the declarations make them."""
+    from baokan.core.registry import BASE_PROVIDES
+
+    steps = [baokan.get_heuristic(n) for n in get_profile("markdown").names]
+    constants = {value: f"{ns.__name__}.{key}" for ns in _NAMESPACES
+                 for key, value in vars(ns).items() if key.isupper() and isinstance(value, str)}
+    out: list[str] = []
+    for category in marks.CATEGORIES:
+        out += [f"### {_TITLES[category]}", "", "| mark | constant | meaning | provided by | read by |",
+                "| --- | --- | --- | --- | --- |"]
+        for mark in baokan.declared_marks(category):
+            if mark.name not in constants:
+                continue  # declared by a test or a plug-in
+            providers = ["(every document)"] if mark in BASE_PROVIDES else []
+            providers += [f"`{h.name}`" for h in steps if mark in h.provides]
+            readers = [f"`{h.name}`" for h in steps if mark in h.requires | h.reads]
+            out.append(f"| `{mark.name}` | `{constants[mark.name]}` | {mark.meaning} | "
+                       f"{', '.join(providers) or '—'} | {', '.join(readers) or '—'} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def test_the_docs_list_every_builtin_mark_as_declared() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "marks.md").read_text(encoding="utf-8")
+    tables = docs[docs.index("### Stages"):]
+    expected = builtin_mark_tables()
+    assert tables.strip() == expected.strip(), (
+        "docs/marks.md is out of step with the declarations; its tables should read:\n\n"
+        + expected)
