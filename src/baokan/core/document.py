@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from baokan.core.marks import Kind, Tag
+from baokan.core.marks import Kind
 from baokan.models import Diagnostic, Dropped
 
 __all__ = ["Block", "BylineData", "Document", "Kind", "Recorder"]
@@ -60,15 +60,16 @@ class Block:
     @property
     def opens_article(self) -> bool:
         """A dateline, or a byline that stands at the head of an article."""
-        return self.kind == Kind.DATELINE or (self.kind == Kind.BYLINE and Tag.OPENING in self.tags)
+        return self.kind == Kind.DATELINE or (self.kind == Kind.BYLINE and "opening" in self.tags)
 
     @property
     def closes_article(self) -> bool:
         """An editor mark, or a byline (or affiliation) that ends an article's body."""
         # two look-ups rather than ``{…} & self.tags``: the same answer, and one that the
-        # debug mode of the marks sees (a set on the left hides what it looked up)
+        # debug mode of the marks sees (a set on the left hides what it looked up); the
+        # tags (Tag.CLOSING, Tag.AFFILIATION) spelt out, as this runs on every block
         return self.kind == Kind.EDITOR_MARK or (
-            self.kind == Kind.BYLINE and (Tag.CLOSING in self.tags or Tag.AFFILIATION in self.tags))
+            self.kind == Kind.BYLINE and ("closing" in self.tags or "affiliation" in self.tags))
 
     def with_(self, **changes: Any) -> Block:
         """Return a copy with ``changes`` applied."""

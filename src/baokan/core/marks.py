@@ -49,10 +49,15 @@ FLAG_PREFIX = "flag:"
 """What the name of an article flag, a tag on the article's first block, starts with."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, eq=False)
 class Mark:
     """A declared mark: its ``name`` (what a block or document carries), its ``category``
-    (one of :data:`CATEGORIES`) and its ``meaning`` in one line."""
+    (one of :data:`CATEGORIES`) and its ``meaning`` in one line.
+
+    There is one Mark object for each declared name (:func:`declare_mark` returns the one
+    declared before), so marks compare and hash by identity, as fast as sets of them
+    need to be: a profile's order is checked every time it is built.
+    """
 
     name: str
     category: str
@@ -81,21 +86,20 @@ def declare_mark(name: str, category: str, meaning: str) -> Mark:
                         f"start with {FLAG_PREFIX!r}")
     if not meaning.strip():
         raise MarkError(f"mark {name!r}: give its meaning in one line")
-    mark = Mark(name, category, meaning.strip())
     existing = _MARKS.get(name)
     if existing is not None:
-        if existing != mark:
+        if (existing.category, existing.meaning) != (category, meaning.strip()):
             raise MarkError(f"a mark named {name!r} is already declared, as a {existing.category}: "
                             f"{existing.meaning}")
         return existing
-    _MARKS[name] = mark
+    mark = _MARKS[name] = Mark(name, category, meaning.strip())
     return mark
 
 
 def get_mark(name: str | Mark) -> Mark:
     """The declared mark called ``name``; :class:`UnknownMarkError` if there is none."""
     if isinstance(name, Mark):
-        if _MARKS.get(name.name) != name:
+        if _MARKS.get(name.name) is not name:
             raise UnknownMarkError(f"mark {name.name!r} is not declared (declare_mark declares it)")
         return name
     try:

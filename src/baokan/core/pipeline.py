@@ -31,33 +31,34 @@ def check_order(steps: Iterable[Step]) -> None:
     """Raise :class:`ProfileError` if a step comes before a mark it needs.
 
     A step that *requires* a mark needs a step before it to provide it (or the document
-    itself: its lines); a step that *reads* a mark needs the first step that provides it,
-    if the pipeline has one, to come before it (or to be the step itself).  Marks it
-    only *accepts* say nothing about the order.
+    itself: its lines); a step that *reads* a mark needs the steps that provide it, if
+    the pipeline has any, to include one before it (or itself).  Marks it only *accepts*
+    say nothing about the order.  (Run each time a profile is built, so it keeps to set
+    operations and looks ahead only for marks that are not there yet.)
     """
     steps = list(steps)
-    first: dict[Mark, int] = {}
-    for index, step in enumerate(steps):
-        for mark in step.heuristic.provides:
-            first.setdefault(mark, index)
+    provided = frozenset[Mark]().union(*(s.heuristic.provides for s in steps))
     have = set(BASE_PROVIDES)
     for index, step in enumerate(steps):
         name = step.heuristic.name
         missing = step.heuristic.requires - have
         if missing:
-            later = sorted({steps[first[m]].heuristic.name for m in missing
-                            if first.get(m, -1) > index})
-            hint = f" (put {' and '.join(map(repr, later))} before it)" if later else ""
+            providers = [s.heuristic.name for s in steps[index + 1:]
+                         if missing & s.heuristic.provides]
+            hint = f" (put {' and '.join(map(repr, providers))} before it)" if providers else ""
             raise ProfileError(f"heuristic {name!r} requires {_names(missing)}, which no "
                                f"heuristic before it provides{hint}")
-        for mark in sorted(step.heuristic.reads - have, key=lambda m: m.name):
-            at = first.get(mark)
-            if at is not None and at > index:
-                provider = steps[at].heuristic.name
-                raise ProfileError(
-                    f"heuristic {name!r} reads the {mark.category} {mark.name!r}, which "
-                    f"{provider!r} provides only later in the profile: put {provider!r} "
-                    f"before {name!r}")
+        # what it reads that a step provides, but none before it nor itself
+        unmet = (step.heuristic.reads & provided) - have - step.heuristic.provides
+        if unmet:
+            for provider in (s.heuristic for s in steps[index + 1:]):
+                found = unmet & provider.provides
+                if found:
+                    mark = min(found, key=lambda m: m.name)
+                    raise ProfileError(
+                        f"heuristic {name!r} reads the {mark.category} {mark.name!r}, which "
+                        f"{provider.name!r} provides only later in the profile: put "
+                        f"{provider.name!r} before {name!r}")
         have |= step.heuristic.provides
 
 
