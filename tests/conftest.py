@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,9 @@ settings.register_profile("ci", max_examples=60, deadline=None,
 settings.register_profile("fuzz", max_examples=5000, deadline=None,
                           suppress_health_check=list(HealthCheck))
 settings.load_profile("ci")
+
+
+# Every test runs in the debug mode of the marks (baokan.core.watch): a heuristic that
+# reads or writes a mark it does not declare fails, in whatever test runs it.  Set here,
+# at import, so that the CLI's subprocesses inherit it too.
+os.environ.setdefault("BAOKAN_DEBUG_MARKS", "1")

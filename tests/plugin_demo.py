@@ -26,4 +26,4 @@ def _mark(doc: Document, settings: MarkSettings) -> Document:
 
 
 mark = Heuristic(name="demo-mark", func=_mark, description="Append a marker to every paragraph.",
-                 settings_type=MarkSettings, requires=frozenset({"paragraphs"}))
+                 settings_type=MarkSettings, requires={"paragraphs"}, reads={Kind.PARAGRAPH})

@@ -34,7 +34,9 @@ def scratch() -> Iterator[list[str]]:
 
 
 def test_decorator_registers_with_description(scratch: list[str]) -> None:
-    @heuristic("test-noop", provides={"nothing"})
+    nothing = baokan.declare_mark("test:nothing", "stage", "nothing at all (a test)")
+
+    @heuristic("test-noop", provides={"test:nothing"})
     def noop(doc: Document, settings: NoSettings) -> Document:
         """Do nothing at all.
 
@@ -45,7 +47,7 @@ def test_decorator_registers_with_description(scratch: list[str]) -> None:
     scratch.append("test-noop")
     found = baokan.get_heuristic("test-noop")
     assert found.description == "Do nothing at all."
-    assert found.provides == frozenset({"nothing"})
+    assert found.provides == frozenset({nothing})
 
 
 def test_taken_name_raises(scratch: list[str]) -> None:

@@ -13,6 +13,16 @@ the exceptions.
 from baokan._version import __version__
 from baokan.api import parse, parse_file
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.marks import (
+    ArticleFlag,
+    DocumentFlag,
+    Mark,
+    Stage,
+    Tag,
+    declare_mark,
+    declared_marks,
+    get_mark,
+)
 from baokan.core.pipeline import HeuristicFailed
 from baokan.core.registry import (
     ENTRY_POINT_GROUP,
@@ -27,10 +37,13 @@ from baokan.errors import (
     BaokanError,
     DuplicateHeuristicError,
     InputError,
+    MarkError,
     NotTextError,
     ProfileError,
     SettingsError,
+    UndeclaredMarkError,
     UnknownHeuristicError,
+    UnknownMarkError,
     UnknownProfileError,
 )
 from baokan.evaluate import evaluate, evaluate_corpus, evaluate_files, format_table
@@ -61,14 +74,14 @@ register = heuristic
 """Alias of :func:`heuristic`: register a function as a named heuristic."""
 
 __all__ = [
-    "BUILTIN_PROFILES", "ENTRY_POINT_GROUP", "Article", "BaokanError", "Block", "Byline",
-    "BylineData", "Caption", "Decoded", "DetectSettings", "Diagnostic", "Document", "Dropped",
-    "DuplicateHeuristicError", "Fragment", "Heuristic", "HeuristicFailed", "InputError",
-    "Issue", "Kind", "NoSettings", "NotTextError", "Profile", "ProfileError", "ProfileStep",
-    "Recorder", "SettingsError", "SourceInfo", "Subhead", "UnknownHeuristicError",
-    "UnknownProfileError", "__version__", "available_heuristics", "decode", "detect_profile",
-    "evaluate", "evaluate_corpus", "evaluate_files", "format_table", "get_heuristic", "get_profile",
-    "heuristic",
-    "load_profile",
-    "parse", "parse_file", "profile_names", "register", "register_profile",
+    "BUILTIN_PROFILES", "ENTRY_POINT_GROUP", "Article", "ArticleFlag", "BaokanError", "Block",
+    "Byline", "BylineData", "Caption", "Decoded", "DetectSettings", "Diagnostic", "Document",
+    "DocumentFlag", "Dropped", "DuplicateHeuristicError", "Fragment", "Heuristic",
+    "HeuristicFailed", "InputError", "Issue", "Kind", "Mark", "MarkError", "NoSettings",
+    "NotTextError", "Profile", "ProfileError", "ProfileStep", "Recorder", "SettingsError",
+    "SourceInfo", "Stage", "Subhead", "Tag", "UndeclaredMarkError", "UnknownHeuristicError",
+    "UnknownMarkError", "UnknownProfileError", "__version__", "available_heuristics",
+    "declare_mark", "declared_marks", "decode", "detect_profile", "evaluate", "evaluate_corpus",
+    "evaluate_files", "format_table", "get_heuristic", "get_mark", "get_profile", "heuristic",
+    "load_profile", "parse", "parse_file", "profile_names", "register", "register_profile",
 ]

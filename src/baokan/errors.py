@@ -35,3 +35,15 @@ class InputError(BaokanError, ValueError):
 
 class NotTextError(InputError):
     """Input that is not text at all (a PDF, an image, other binary data)."""
+
+
+class MarkError(BaokanError, ValueError):
+    """A mark declared badly: an unknown category, or a name already declared otherwise."""
+
+
+class UnknownMarkError(MarkError, LookupError):
+    """A name that no declared mark has (a heuristic must name declared marks only)."""
+
+
+class UndeclaredMarkError(MarkError):
+    """In debug mode, a heuristic read or wrote a mark that its declaration does not name."""

@@ -13,30 +13,10 @@ from typing import Any
 
 import attrs
 
+from baokan.core.marks import Kind
 from baokan.models import Diagnostic, Dropped
 
-
-class Kind:
-    """The kinds a block can have.  Heuristics may add their own strings."""
-
-    TEXT = "text"  #: a line or run of lines not yet classified
-    PARAGRAPH = "paragraph"  #: a body paragraph
-    TITLE = "title"  #: a title-like line whose role (headline, subhead…) is not yet decided
-    HEADLINE = "headline"
-    KICKER = "kicker"
-    SUBTITLE = "subtitle"
-    COLUMN = "column"
-    SUBHEAD = "subhead"
-    BYLINE = "byline"
-    DATELINE = "dateline"
-    CAPTION = "caption"
-    CREDIT = "credit"  #: a photo credit (``李杰 摄``)
-    EDITOR_MARK = "editor_mark"  #: a page or editor code (``②27``)
-
-    #: kinds that hold body text and may be joined or moved as body
-    BODY = frozenset({TEXT, PARAGRAPH})
-    #: kinds that are titles of some sort
-    TITLES = frozenset({TITLE, HEADLINE, KICKER, SUBTITLE, COLUMN, SUBHEAD})
+__all__ = ["Block", "BylineData", "Document", "Kind", "Recorder"]
 
 
 @attrs.frozen(slots=True)
@@ -55,8 +35,9 @@ class Block:
     ``gap_before`` counts the blank lines that stood before it in the dump; ``level`` is
     a markdown heading level (1–6) where the dump marked one; ``article`` the index of
     the article a segmentation heuristic put it in; ``bylines`` the parsed names of a
-    byline or credit block; ``tags`` free-form marks (``closing`` for a byline that ends
-    an article, ``letter_spaced``…), open to third-party heuristics; ``indent`` the
+    byline or credit block; ``tags`` marks such as ``closing`` for a byline that ends an
+    article (:class:`~baokan.core.marks.Tag`; a third-party heuristic declares its own
+    with :func:`~baokan.core.marks.declare_mark`); ``indent`` the
     characters of white space the source line began with (the text itself is stripped).
     """
 
@@ -84,8 +65,11 @@ class Block:
     @property
     def closes_article(self) -> bool:
         """An editor mark, or a byline (or affiliation) that ends an article's body."""
+        # two look-ups rather than ``{…} & self.tags``: the same answer, and one that the
+        # debug mode of the marks sees (a set on the left hides what it looked up); the
+        # tags (Tag.CLOSING, Tag.AFFILIATION) spelt out, as this runs on every block
         return self.kind == Kind.EDITOR_MARK or (
-            self.kind == Kind.BYLINE and bool({"closing", "affiliation"} & self.tags))
+            self.kind == Kind.BYLINE and ("closing" in self.tags or "affiliation" in self.tags))
 
     def with_(self, **changes: Any) -> Block:
         """Return a copy with ``changes`` applied."""

@@ -1,11 +1,15 @@
 """The registry of heuristics, their plug-in discovery, and running a profile over a document.
 
 A heuristic is a plain function ``(Document, settings) -> Document`` registered under a
-name with :func:`heuristic`::
+name with :func:`heuristic`, with the marks (:mod:`baokan.core.marks`) it needs, looks
+at and leaves::
 
-    @heuristic("shout", settings=ShoutSettings, provides={"shouting"})
+    SHOUTED = declare_mark("shouted", TAG, "a paragraph in capitals (an example)")
+
+    @heuristic("shout", settings=ShoutSettings, requires={Stage.PARAGRAPHS},
+               reads={Kind.PARAGRAPH}, provides={SHOUTED})
     def shout(doc: Document, settings: ShoutSettings) -> Document:
-        "Upper-case every Latin letter (an example)."
+        "Upper-case every Latin letter of the paragraphs (an example)."
         ...
 
 Third-party packages can also expose heuristics through the entry-point group
@@ -23,17 +27,23 @@ from typing import Any, TypeVar
 import attrs
 
 from baokan.core.document import Document
+from baokan.core.marks import Kind, Mark, Stage, resolve_marks
+from baokan.core.watch import debug_marks_enabled, watch
 from baokan.errors import (
     DuplicateHeuristicError,
     SettingsError,
     UnknownHeuristicError,
+    UnknownMarkError,
 )
 
 ENTRY_POINT_GROUP = "baokan.heuristics"
 """The entry-point group third-party packages use to provide heuristics."""
 
-#: What every document provides before any heuristic has run.
-BASE_PROVIDES = frozenset({"lines"})
+#: What every document provides before any heuristic has run: its lines, as TEXT blocks.
+BASE_PROVIDES: frozenset[Mark] = resolve_marks({Stage.LINES, Kind.TEXT})
+
+MarkNames = Iterable[str | Mark]
+"""Marks as a heuristic names them: declared marks, or their names."""
 
 
 @attrs.frozen(slots=True)
@@ -47,14 +57,31 @@ F = TypeVar("F", bound=Callable[..., Document])
 
 @attrs.frozen(slots=True)
 class Heuristic:
-    """A named step of a profile: the function, its settings class, what it needs and gives."""
+    """A named step of a profile: the function, its settings class, and the marks it needs,
+    looks at and leaves (:mod:`baokan.core.marks`; names are resolved to declared marks,
+    and an undeclared one raises :class:`~baokan.errors.UnknownMarkError`).
+
+    ``requires``: marks that a step before it must provide (or the document, for
+    ``lines``); ``reads``: marks it looks at if they are there — a step that provides one
+    must run before it; ``accepts``: marks it looks at without depending on them, wherever
+    it runs (a PARAGRAPH taken as body like a TEXT line, any kind of title as a title), so
+    no order follows from them; ``provides``: the marks it writes.
+    """
 
     name: str
     func: HeuristicFunc
     description: str
     settings_type: type[Any] = NoSettings
-    requires: frozenset[str] = frozenset()
-    provides: frozenset[str] = frozenset()
+    requires: frozenset[Mark] = attrs.field(default=frozenset(), converter=resolve_marks)
+    provides: frozenset[Mark] = attrs.field(default=frozenset(), converter=resolve_marks)
+    reads: frozenset[Mark] = attrs.field(default=frozenset(), converter=resolve_marks)
+    accepts: frozenset[Mark] = attrs.field(default=frozenset(), converter=resolve_marks)
+
+    @property
+    def declared(self) -> frozenset[Mark]:
+        """Every mark the heuristic may look at or write: what it requires, reads, accepts
+        and provides."""
+        return self.requires | self.reads | self.accepts | self.provides
 
     def make_settings(self, overrides: Mapping[str, Any] | None = None) -> Any:
         """Build this heuristic's settings from ``overrides``; unknown keys raise SettingsError."""
@@ -71,7 +98,12 @@ class Heuristic:
             raise SettingsError(f"bad settings for heuristic {self.name!r}: {exc}") from exc
 
     def __call__(self, doc: Document, settings: Any = None) -> Document:
-        return self.func(doc, self.make_settings() if settings is None else settings)
+        """Run the heuristic over ``doc`` (with default settings if none are given), in
+        the debug mode of the marks if ``BAOKAN_DEBUG_MARKS`` asks for it."""
+        settings = self.make_settings() if settings is None else settings
+        if debug_marks_enabled():
+            return watch(self.name, self.declared, self.provides, self.func, doc, settings)
+        return self.func(doc, settings)
 
 
 class Registry:
@@ -127,13 +159,16 @@ REGISTRY = Registry()
 """The process-wide registry that :func:`heuristic` adds to."""
 
 
-def heuristic(name: str, *, settings: type[Any] = NoSettings, requires: Iterable[str] = (),
-              provides: Iterable[str] = (), description: str | None = None,
+def heuristic(name: str, *, settings: type[Any] = NoSettings, requires: MarkNames = (),
+              provides: MarkNames = (), reads: MarkNames = (), accepts: MarkNames = (),
+              description: str | None = None,
               registry: Registry | None = None) -> Callable[[F], F]:
     """Register the decorated function as the heuristic ``name``.
 
     ``description`` defaults to the first line of the function's docstring; ``settings``
-    is a (frozen) attrs class whose fields are the heuristic's settings.
+    is a (frozen) attrs class whose fields are the heuristic's settings.  ``requires``,
+    ``reads``, ``accepts`` and ``provides`` name declared marks (see :class:`Heuristic`);
+    naming one that is not declared raises :class:`~baokan.errors.UnknownMarkError`.
     """
     if not attrs.has(settings):
         raise TypeError(f"settings of heuristic {name!r} must be an attrs class")
@@ -141,9 +176,13 @@ def heuristic(name: str, *, settings: type[Any] = NoSettings, requires: Iterable
     def wrap(func: F) -> F:
         doc_lines = (func.__doc__ or "").strip().splitlines()
         desc = description or (doc_lines[0] if doc_lines else name)
-        (registry or REGISTRY).add(Heuristic(
-            name=name, func=func, description=desc.strip(), settings_type=settings,
-            requires=frozenset(requires), provides=frozenset(provides)))
+        try:
+            item = Heuristic(name=name, func=func, description=desc.strip(),
+                             settings_type=settings, requires=requires, provides=provides,
+                             reads=reads, accepts=accepts)
+        except UnknownMarkError as exc:
+            raise UnknownMarkError(f"heuristic {name!r}: {exc}") from None
+        (registry or REGISTRY).add(item)
         return func
 
     return wrap

@@ -6,6 +6,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 
@@ -21,8 +22,9 @@ class VerticalSettings:
     min_run: int = 3
 
 
-@heuristic("join-vertical-text", settings=VerticalSettings, requires={"lines"},
-           provides={"vertical-text"})
+@heuristic("join-vertical-text", settings=VerticalSettings, requires={Stage.LINES},
+           reads={Kind.TEXT}, accepts={Stage.HEADINGS},
+           provides={Stage.VERTICAL_TEXT, Tag.VERTICAL})
 def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
     """Join a run of one-character lines into the line of vertical text it was.
 

@@ -31,6 +31,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import bigrams, ends_paragraph, line_cells
@@ -289,8 +290,11 @@ class _Reorderer:
         return out
 
 
-@heuristic("restore-reading-order", settings=OrderSettings, requires={"articles"},
-           provides={"reading-order"})
+@heuristic("restore-reading-order", settings=OrderSettings, requires={Stage.ARTICLES},
+           reads={Kind.PARAGRAPH, Kind.BYLINE, Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED,
+                  Tag.RESUMED, Tag.DISPLACED},
+           provides={Stage.READING_ORDER, Tag.RESUMED, Tag.DISPLACED, ArticleFlag.INTERLEAVED,
+                     ArticleFlag.TRUNCATED_START})
 def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
     """Undo a converter's interleaving of columns: resume, send home, re-attach.
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from baokan.core.columns import LayoutSettings, column_edges, read_columns
 from baokan.core.document import Block, Document, Recorder
+from baokan.core.marks import Kind, Stage
 from baokan.core.registry import heuristic
 
 
-@heuristic("split-layout-columns", settings=LayoutSettings, requires={"lines"},
-           provides={"columns-read"})
+@heuristic("split-layout-columns", settings=LayoutSettings, requires={Stage.LINES},
+           provides={Stage.COLUMNS_READ, Kind.TEXT})
 def split_layout_columns(doc: Document, settings: LayoutSettings) -> Document:
     """Read a dump whose columns stand side by side (``pdftotext -layout``) column by column.
 

@@ -6,6 +6,7 @@ import attrs
 import regex
 
 from baokan.core.document import Document, Recorder
+from baokan.core.marks import DocumentFlag, Stage
 from baokan.core.registry import heuristic
 from baokan.models import Dropped
 
@@ -37,7 +38,8 @@ class TextLayerSettings:
     min_soup_share: float = 0.2
 
 
-@heuristic("detect-not-text", settings=TextLayerSettings, provides={"text-layer"})
+@heuristic("detect-not-text", settings=TextLayerSettings,
+           provides={Stage.TEXT_LAYER, DocumentFlag.NOT_TEXT})
 def detect_not_text(doc: Document, settings: TextLayerSettings) -> Document:
     """Flag a page whose text layer is garbage and keep its text out of the articles.
 

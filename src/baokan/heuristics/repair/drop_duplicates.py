@@ -8,6 +8,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 
 _fold = regex.compile(r"[\s\p{P}\p{S}]+")
@@ -92,8 +93,9 @@ def _placement(blocks: list[Block], i: int, dup: set[int]) -> int:
     return score
 
 
-@heuristic("drop-duplicates", settings=DedupSettings, requires={"titles"},
-           provides={"deduplicated"})
+@heuristic("drop-duplicates", settings=DedupSettings, requires={Stage.TITLES},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE},
+           accepts=Kind.TITLES, provides={Stage.DEDUPLICATED})
 def drop_duplicates(doc: Document, settings: DedupSettings) -> Document:
     """Keep one copy of a paragraph printed twice: the one that stands in its article.
 

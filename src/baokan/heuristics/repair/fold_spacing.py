@@ -6,6 +6,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 from baokan.core.text import CJK_PUNCT
 
@@ -61,8 +62,9 @@ def fold_spacing_text(text: str, *, keep_phrase_space: bool = False) -> str:
     return _space_runs.sub(" ", text).strip()
 
 
-@heuristic("fold-spacing", settings=SpacingSettings, requires={"paragraphs"},
-           provides={"spacing"})
+@heuristic("fold-spacing", settings=SpacingSettings, requires={Stage.PARAGRAPHS},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Kind.CAPTION, Kind.TITLE}, accepts=Kind.TITLES,
+           provides={Stage.SPACING})
 def fold_spacing(doc: Document, settings: SpacingSettings) -> Document:
     """Remove spaces that are layout: between Han characters, around Chinese punctuation and
     between Han characters and numbers; ideographic spaces too.

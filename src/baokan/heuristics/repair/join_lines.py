@@ -9,6 +9,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
@@ -254,7 +255,7 @@ def _wrapped_stretches(run: Sequence[Block], settings: JoinSettings) -> list[tup
 
 
 #: Tags that say how a paragraph's first printed line stands (see :func:`line_starts`).
-START_TAGS = frozenset({"starts:indented", "starts:continued"})
+START_TAGS = frozenset({Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED})
 
 
 def _tag_start(block: Block) -> Block:
@@ -302,7 +303,14 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
             and not ends_paragraph(run[0].text) and not _opening.match(run[0].text))
 
 
-@heuristic("join-lines", settings=JoinSettings, requires={"lines"}, provides={"paragraphs"})
+@heuristic("join-lines", settings=JoinSettings, requires={Stage.LINES},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.GARBAGE_BOUNDARY,
+                  Tag.AFTER_DATELINE, *START_TAGS,
+                  # what opens and closes an article (Block.opens_article, closes_article)
+                  Kind.BYLINE, Kind.DATELINE, Kind.EDITOR_MARK, Tag.OPENING, Tag.CLOSING,
+                  Tag.AFFILIATION},
+           accepts=Kind.TITLES,
+           provides={Stage.PARAGRAPHS, Kind.PARAGRAPH, *START_TAGS})
 def join_lines(doc: Document, settings: JoinSettings) -> Document:
     """Join the lines of a paragraph that the tool broke; never across a title, byline or mark.
 

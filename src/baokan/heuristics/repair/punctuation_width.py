@@ -6,6 +6,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 from baokan.core.text import CJK_PUNCT
 
@@ -60,8 +61,9 @@ def full_width_punctuation(text: str, *, quotes: bool = True) -> tuple[str, bool
     return converted.replace("\x00", ""), balanced
 
 
-@heuristic("punctuation-width", settings=PunctuationSettings, requires={"paragraphs"},
-           provides={"punctuation"})
+@heuristic("punctuation-width", settings=PunctuationSettings,
+           requires={Stage.PARAGRAPHS}, reads={Kind.TEXT, Kind.PARAGRAPH, Kind.CAPTION, Kind.TITLE},
+           accepts=Kind.TITLES, provides={Stage.PUNCTUATION})
 def punctuation_width(doc: Document, settings: PunctuationSettings) -> Document:
     """Turn half-width ``, : ; ! ? ( )`` touching Chinese text into full width; pair ``"``.
 

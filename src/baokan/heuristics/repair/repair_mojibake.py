@@ -16,6 +16,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Recorder
+from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 from baokan.models import Dropped
 
@@ -143,7 +144,7 @@ class MojibakeSettings:
     min_gain: float = 0.3
 
 
-@heuristic("repair-mojibake", settings=MojibakeSettings, provides={"decoded-text"})
+@heuristic("repair-mojibake", settings=MojibakeSettings, provides={Stage.DECODED_TEXT})
 def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
     """Re-decode lines that are UTF-8 read as GBK, or GBK read as Latin-1/cp1252.
 

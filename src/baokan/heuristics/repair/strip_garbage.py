@@ -8,6 +8,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Recorder
+from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
@@ -35,7 +36,8 @@ class GarbageSettings:
     min_split_run: int = 2
 
 
-@heuristic("strip-garbage", settings=GarbageSettings, provides={"clean-text"})
+@heuristic("strip-garbage", settings=GarbageSettings,
+           provides={Stage.CLEAN_TEXT, Tag.GARBAGE_BOUNDARY})
 def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     """Remove U+FFFD, control and zero-width characters; a run inside a line splits the line.
 

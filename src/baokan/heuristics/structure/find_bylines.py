@@ -19,6 +19,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.marks import Stage, Tag
 from baokan.core.names import split_names
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
@@ -255,7 +256,10 @@ def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
     return out
 
 
-@heuristic("find-bylines", settings=BylineSettings, requires={"lines"}, provides={"bylines"})
+@heuristic("find-bylines", settings=BylineSettings, requires={Stage.LINES},
+           reads={Kind.TEXT, Stage.HEADINGS}, accepts={Kind.PARAGRAPH},
+           provides={Stage.BYLINES, Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Tag.OPENING,
+                     Tag.CLOSING, Tag.AFFILIATION, Tag.AFTER_DATELINE})
 def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     """Mark byline, dateline and credit blocks, and split them off the body they touch.
 

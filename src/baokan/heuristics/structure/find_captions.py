@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
 from baokan.core.text import content_length
 
@@ -27,8 +28,10 @@ def _captionable(block: Block) -> bool:
     return block.kind in (Kind.PARAGRAPH, Kind.TEXT, Kind.TITLE) and block.level is None
 
 
-@heuristic("find-captions", settings=CaptionSettings, requires={"titles"},
-           provides={"captions"})
+@heuristic("find-captions", settings=CaptionSettings, requires={Stage.TITLES},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.CREDIT, Kind.CAPTION,
+                  Stage.HEADINGS},
+           provides={Stage.CAPTIONS, Kind.CAPTION, Tag.CREDITED})
 def find_captions(doc: Document, settings: CaptionSettings) -> Document:
     """Mark photo captions: the block just before a photo credit, and picture-place lines.
 

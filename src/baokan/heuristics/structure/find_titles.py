@@ -6,6 +6,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 from baokan.core.text import (
@@ -82,7 +83,9 @@ def heading_is_body(text: str, max_chars: int) -> bool:
     return content_length(text) > max_chars or "。" in text.rstrip("。")
 
 
-@heuristic("find-titles", settings=TitleSettings, requires={"paragraphs"}, provides={"titles"})
+@heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS},
+           provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH})
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
 

@@ -6,6 +6,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 
@@ -41,8 +42,9 @@ class HeadingSettings:
     """Settings of ``markdown-headings`` (none yet)."""
 
 
-@heuristic("markdown-headings", settings=HeadingSettings, requires={"lines"},
-           provides={"headings"})
+@heuristic("markdown-headings", settings=HeadingSettings, requires={Stage.LINES},
+           reads={Kind.TEXT, Stage.HEADINGS}, accepts={Kind.PARAGRAPH},
+           provides={Stage.HEADINGS, Kind.BYLINE, Tag.OPENING})
 def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
     """Strip markdown heading marks (``#`` … ``######``) and keep their level as a hint.
 

@@ -7,6 +7,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 
 _MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
@@ -34,8 +35,9 @@ class FurnitureSettings:
     max_editor_line_chars: int = 40
 
 
-@heuristic("page-furniture", settings=FurnitureSettings, requires={"lines"},
-           provides={"furniture"})
+@heuristic("page-furniture", settings=FurnitureSettings, requires={Stage.LINES},
+           reads={Kind.TEXT, Stage.HEADINGS}, accepts={Kind.PARAGRAPH},
+           provides={Stage.FURNITURE, Kind.EDITOR_MARK})
 def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     """Split editor codes (``②27``) off the end of a block; drop editor credit lines.
 

@@ -8,6 +8,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -101,7 +102,8 @@ def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
     return found
 
 
-@heuristic("read-masthead", settings=MastheadSettings, requires={"lines"}, provides={"masthead"})
+@heuristic("read-masthead", settings=MastheadSettings, requires={Stage.LINES},
+           reads={Kind.TEXT}, accepts={Kind.PARAGRAPH, *Kind.TITLES}, provides={Stage.MASTHEAD})
 def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     """Take the page label, date and paper name off the masthead lines into the Issue.
 

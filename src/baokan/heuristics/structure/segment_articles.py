@@ -24,6 +24,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
@@ -545,8 +546,16 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
     return out + stray
 
 
-@heuristic("segment-articles", settings=SegmentSettings, requires={"titles", "bylines"},
-           provides={"articles"})
+@heuristic("segment-articles", settings=SegmentSettings,
+           requires={Stage.TITLES, Stage.BYLINES},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE, Kind.CAPTION,
+                  Kind.CREDIT, Kind.EDITOR_MARK, Kind.HEADLINE, Kind.KICKER, Kind.COLUMN,
+                  Kind.SUBHEAD, Tag.OPENING, Tag.CLOSING, Tag.AFFILIATION, Tag.VERTICAL,
+                  Stage.HEADINGS, Stage.ARTICLES},
+           provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
+                     Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Tag.OPENING,
+                     ArticleFlag.INTERLEAVED, ArticleFlag.PHOTO,
+                     ArticleFlag.HEADLINE_AFTER_BODY})
 def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     """Group blocks into articles in reading order and give each title line its role.
 
