@@ -25,6 +25,9 @@ _han = regex.compile(r"\p{Han}")
 # 0x81-0xFE, and those of everyday characters (0xB0-0xF7) all read as U+00B0-U+00F7
 _latin_cue = regex.compile(r"[\u0080-\u00ff]")
 
+#: How much of a line, before and after, the change record quotes: enough to recognise it.
+_QUOTED_CHARS = 20
+
 #: (name, codec the bytes were wrongly read with, codec they were written in)
 _REPAIRS = (
     ("utf-8 read as gbk", "gb18030", "utf-8"),
@@ -33,10 +36,16 @@ _REPAIRS = (
 )
 
 
+#: GB2312's first level (everyday characters) is rows 16-55, lead bytes 0xB0-0xD7, with
+#: trail bytes 0xA1-0xFE in every row: the standard's layout, not a choice
+_LEVEL_ONE_LEADS = range(0xB0, 0xD8)
+_ROW_TRAILS = range(0xA1, 0xFF)
+
+
 def _gb2312_level_one() -> frozenset[str]:
     chars = set()
-    for lead in range(0xB0, 0xD8):
-        for trail in range(0xA1, 0xFF):
+    for lead in _LEVEL_ONE_LEADS:
+        for trail in _ROW_TRAILS:
             try:
                 chars.add(bytes((lead, trail)).decode("gb2312"))
             except UnicodeDecodeError:
@@ -59,8 +68,9 @@ def common_han_share(text: str) -> float:
     return (len(text) - len(text.translate(_DROP_EVERYDAY))) / hans if hans else 0.0
 
 
-#: The most frequent characters of written Chinese: running text is a fifth made of
-#: them, characters picked at random from GB2312 level 1 hardly one in a hundred.
+#: The most frequent characters of written Chinese: running text is about a third made of
+#: them (0.32-0.44 on the pool's pages), characters picked at random from GB2312 level 1
+#: three in a hundred (115 of 3,755).
 _FREQUENT = frozenset("的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子"
                       "那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看"
                       "定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力它与长把机十民第公")
@@ -87,12 +97,31 @@ def _redecode(text: str, wrong: str, right: str) -> tuple[str, int] | None:
     return fixed, fixed.count("\ufffd")
 
 
+#: A repair may lose this many characters (to U+FFFD) however short it is: a line cut
+#: from its neighbours loses the odd byte at either end without being any less a repair.
+_LOST_ALLOWED = 2
+#: ... and a longer one up to one per this many Han characters it yields: more lost than
+#: that, and the result is byte soup with a few lucky pairs, not the line's text.
+_LOST_ONE_IN = 3
+#: A repair must yield at least this many Han characters: fewer, and a byte pair or two
+#: that happen to name everyday characters would pass the share test by chance.
+_MIN_REPAIRED_HAN = 4
+#: From this many Han characters on, a repair must also hold frequent characters: a
+#: shorter one (``献。``) may well have none, a longer one of real text has two or more
+#: where byte soup has fewer than one.
+_MIN_HAN_FOR_FREQUENT = 12
+#: The share of frequent characters that longer repair must reach: twice what characters
+#: drawn at random from GB2312 level 1 give (0.03), a fifth of running text's (0.3 and up).
+_MIN_FREQUENT_SHARE = 0.06
+
+
 def _reads_better(before: str, after: str, lost: int, min_share: float, min_gain: float) -> bool:
     hans = len(_han.findall(after))
     share = common_han_share(after)
     return (share >= min_share and share >= common_han_share(before) + min_gain
-            and lost <= max(2, hans // 3)
-            and hans >= 4 and (hans < 12 or frequent_share(after) >= 0.06))
+            and lost <= max(_LOST_ALLOWED, hans // _LOST_ONE_IN)
+            and hans >= _MIN_REPAIRED_HAN
+            and (hans < _MIN_HAN_FOR_FREQUENT or frequent_share(after) >= _MIN_FREQUENT_SHARE))
 
 
 def _looks_damaged(text: str, min_share: float) -> bool:
@@ -106,7 +135,26 @@ def _looks_damaged(text: str, min_share: float) -> bool:
     return common_han_share(text) < min_share
 
 
-def choose_repair(text: str, *, min_gain: float = 0.3, min_share: float = 0.7) -> tuple[str, str, str] | None:
+@attrs.frozen
+class MojibakeSettings:
+    """Settings of ``repair-mojibake``.
+
+    ``min_share``: the share of everyday (GB2312 level 1) Han characters a repaired line
+    must reach, and below which a line is suspected at all (everyday text scores above
+    0.9, mojibake far lower); ``min_gain``: how much higher than the line's own share the
+    repair's must be, so a line that already reads as Chinese is not re-decoded.
+    """
+
+    min_share: float = 0.7
+    min_gain: float = 0.3
+
+
+#: The defaults of :func:`choose_repair` and :func:`repair_line`: the heuristic's own.
+_DEFAULTS = MojibakeSettings()
+
+
+def choose_repair(text: str, *, min_gain: float = _DEFAULTS.min_gain,
+                  min_share: float = _DEFAULTS.min_share) -> tuple[str, str, str] | None:
     """The repair ``(name, wrong codec, right codec)`` that the whole of ``text`` needs, or None.
 
     Deciding for the whole dump lets lines too short to judge alone (``献。``) be repaired
@@ -122,7 +170,8 @@ def choose_repair(text: str, *, min_gain: float = 0.3, min_share: float = 0.7) -
     return None
 
 
-def repair_line(text: str, *, min_gain: float = 0.3, min_share: float = 0.7) -> tuple[str, str | None]:
+def repair_line(text: str, *, min_gain: float = _DEFAULTS.min_gain,
+                min_share: float = _DEFAULTS.min_share) -> tuple[str, str | None]:
     """Return ``(text, how)``: the line repaired and the name of the repair, or unchanged and None."""
     chosen = choose_repair(text, min_gain=min_gain, min_share=min_share)
     if chosen is None:
@@ -130,18 +179,6 @@ def repair_line(text: str, *, min_gain: float = 0.3, min_share: float = 0.7) -> 
     name, wrong, right = chosen
     result = _redecode(text, wrong, right)
     return (result[0], name) if result else (text, None)
-
-
-@attrs.frozen
-class MojibakeSettings:
-    """Settings of ``repair-mojibake``.
-
-    ``min_share``: the share of everyday Han characters a repaired line must reach;
-    ``min_gain``: how much higher than the line's own share it must be.
-    """
-
-    min_share: float = 0.7
-    min_gain: float = 0.3
 
 
 @heuristic("repair-mojibake", settings=MojibakeSettings, provides={Stage.DECODED_TEXT})
@@ -189,6 +226,7 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
             continue
         # the damaged line is kept, so every character of the input stays accounted for
         rec.removed.append(Dropped(text=block.text, reason="mojibake", source_lines=block.span))
-        rec.change("repaired mojibake", block.span, f"{how}: {block.text[:20]} → {fixed[:20]}")
+        rec.change("repaired mojibake", block.span,
+                   f"{how}: {block.text[:_QUOTED_CHARS]} → {fixed[:_QUOTED_CHARS]}")
         out.append(block.with_(text=fixed))
     return rec.apply(doc, out)
