@@ -14,6 +14,26 @@ from baokan.core.registry import heuristic
 _fold = regex.compile(r"[\s\p{P}\p{S}]+")
 _ANCHORS = frozenset({Kind.BYLINE, Kind.DATELINE}) | Kind.TITLES
 
+#: From this many characters on, a paragraph is compared by a sample of its pieces: a
+#: long one has pieces enough that a sample still tells a copy from another text, and
+#: its pieces are where the cost lies; a shorter one keeps all, its sample would be thin.
+_MIN_SAMPLED_CHARS = 80
+#: The sample keeps the pieces whose first character's code point is a multiple of this:
+#: chosen by content, so both copies of a text keep the same pieces, at this fraction of
+#: the cost.
+_SAMPLE_ONE_IN = 4
+#: A sample of fewer pieces than this is not used (all pieces are): with so few, one OCR
+#: difference moves the share of pieces found past ``min_containment`` either way.
+_MIN_SAMPLE_PIECES = 8
+#: Two near copies are "of one size" when the shorter has at least this share of the
+#: longer's characters: then where they stand decides which is kept, as for exact copies
+#: (an OCR variant); a copy shorter than that was cut short, and the longer is kept.
+_SAME_SIZE_SHARE = 0.9
+#: What standing after a title, byline or dateline adds to a copy's placement, and what
+#: standing before a title takes away: equal, so a copy between a title and the next
+#: article's title is placed no better than one between two paragraphs.
+_PLACEMENT_STEP = 2
+
 
 def dedup_key(text: str) -> str:
     """The text with white space, punctuation and symbols removed (width-insensitive)."""
@@ -24,11 +44,13 @@ def dedup_key(text: str) -> str:
 class DedupSettings:
     """Settings of ``drop-duplicates``.
 
-    ``min_chars``: the shortest paragraph compared.  ``near``: also drop near copies, a
-    paragraph at least ``min_containment`` of whose ``shingle``-character pieces are in
-    another paragraph no more than ``1 / min_ratio`` times as long (OCR variants, a copy
-    cut short).  ``max_postings``: how many paragraphs one piece is looked up in, which
-    keeps the index linear however repetitive the page.
+    ``min_chars``: the shortest paragraph compared (after folding); a shorter one, a stock
+    phrase or a credit, may well be printed twice on purpose.  ``near``: also drop near
+    copies, a paragraph at least ``min_containment`` of whose ``shingle``-character pieces
+    are in another paragraph no more than ``1 / min_ratio`` times as long (OCR variants, a
+    copy cut short); pieces of five characters rarely recur between different texts, and
+    one OCR error spoils only five of them.  ``max_postings``: how many paragraphs one
+    piece is looked up in, which keeps the index linear however repetitive the page.
     """
 
     min_chars: int = 12
@@ -42,11 +64,11 @@ class DedupSettings:
 def _shingles(key: str, k: int) -> set[str]:
     if len(key) < k:
         return {key}
-    if len(key) >= 80:
-        # a content-defined sample (pieces whose first character's code point is a
-        # multiple of 4): both copies of a text keep the same pieces, at a quarter the cost
-        sample = {key[i:i + k] for i in range(len(key) - k + 1) if not ord(key[i]) & 3}
-        if len(sample) >= 8:
+    if len(key) >= _MIN_SAMPLED_CHARS:
+        # a content-defined sample: both copies of a text keep the same pieces
+        sample = {key[i:i + k] for i in range(len(key) - k + 1)
+                  if ord(key[i]) % _SAMPLE_ONE_IN == 0}
+        if len(sample) >= _MIN_SAMPLE_PIECES:
             return sample
     return {key[i:i + k] for i in range(len(key) - k + 1)}
 
@@ -84,12 +106,12 @@ def _placement(blocks: list[Block], i: int, dup: set[int]) -> int:
     while j >= 0 and j in dup:
         j -= 1
     if j >= 0 and blocks[j].kind in _ANCHORS:
-        score += 2
+        score += _PLACEMENT_STEP
     k = i + 1
     while k < len(blocks) and k in dup:
         k += 1
     if k < len(blocks) and blocks[k].kind in Kind.TITLES:
-        score -= 2
+        score -= _PLACEMENT_STEP
     return score
 
 
@@ -128,7 +150,7 @@ def drop_duplicates(doc: Document, settings: DedupSettings) -> Document:
         for small, large in near_copies(firsts, settings):
             if small in drop or large in drop:
                 continue
-            same_size = len(keys[small]) >= 0.9 * len(keys[large])
+            same_size = len(keys[small]) >= _SAME_SIZE_SHARE * len(keys[large])
             both = {small, large}
             keep = (max(both, key=lambda i: (_placement(blocks, i, both), -i)) if same_size
                     else large)
