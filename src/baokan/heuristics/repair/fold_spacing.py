@@ -23,7 +23,12 @@ _han_han = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=\p{Han})")
 _han_digit = regex.compile(r"(?<=\p{Han})" + _SPACE + r"(?=[0-9])")
 # a number then Han: the space goes, unless the number belongs to Latin text (Windows 10 和)
 _digit_han = regex.compile(r"(?<![A-Za-z][ \t]*[0-9.,]*)(?<=[0-9%])" + _SPACE + r"(?=\p{Han})")
-_letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
+#: A line is letter-spaced (justified, every character set apart) when this many Han
+#: characters in a row stand one space apart: three can be a title's phrase breaks around
+#: a one-character word (``城乡 和 农村``); four need two one-character phrases in a row,
+#: which a title's phrasing does not make.
+_MIN_LETTER_SPACED = 4
+_letter_spaced = regex.compile(" ".join([r"\p{Han}"] * _MIN_LETTER_SPACED))
 _layout_space = regex.compile(r"(?<![A-Za-z0-9])" + _SPACE + r"|" + _SPACE + r"(?![A-Za-z0-9])")
 _space_runs = regex.compile(r"[ \t]{2,}")
 _any_han = regex.compile(r"\p{Han}")
