@@ -10,6 +10,7 @@ from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 
+# markdown's six heading levels (``#`` to ``######``): the syntax, not a threshold
 _HEADING = regex.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _QUOTE_MARK = regex.compile(r"^(?:>\s*)+")
 _STRONG = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
@@ -24,7 +25,15 @@ def strip_inline_markdown(text: str) -> str:
     return _STRONG.sub(lambda m: m.group(1) or m.group(2), text).strip()
 
 
-_trailing_token = regex.compile(r"^(?P<title>.{6,}?)\s+(?P<name>\p{Han}{2,4})$")
+#: The shortest title a heading may carry its author's name after: a shorter one ending in
+#: a word that reads as a name (``欢度五一 黄金周``) is more likely a title in two phrases.
+_MIN_TITLE_BEFORE_AUTHOR = 6
+#: A Chinese name's length: a one- or two-character surname and a one- or two-character
+#: given name (``is_person_name`` then checks the surname).
+_MIN_NAME_CHARS, _MAX_NAME_CHARS = 2, 4
+_trailing_token = regex.compile(
+    rf"^(?P<title>.{{{_MIN_TITLE_BEFORE_AUTHOR},}}?)\s+"
+    rf"(?P<name>\p{{Han}}{{{_MIN_NAME_CHARS},{_MAX_NAME_CHARS}}})$")
 
 
 def split_trailing_author(heading: str) -> tuple[str, str | None]:
