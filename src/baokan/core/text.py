@@ -161,7 +161,8 @@ def _kept_gaps(parts: list[str]) -> list[bool]:
         han_before, han_after = _han(before), _han(after)
         digit_before, digit_after = _digit(before), _digit(after)
         if (han_before and digit_after) or (
-                digit_before and digit_after and len(left) == 1 and len(right) == 1):
+                digit_before and digit_after and (len(left) == 1 or not _digit(left[-2]))
+                and (len(right) == 1 or not _digit(right[1]))):
             kept.append(False)  # 广州 3月, and a number letter-spaced: １ ９ ９ ７
             continue
         if han_after and digit_before:

@@ -63,6 +63,7 @@ _trailing_colon = regex.compile(r"\s*[:：]\s*$")
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
 _not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：]")
 _name_separators = regex.compile(r"[\s、，,]+")
+_not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 _gap = regex.compile(r"\s")
 _org_shape = regex.compile(r"^\p{Han}{1,12}(?:[·・•\s]\p{Han}{1,12})?$")
 
@@ -83,7 +84,7 @@ _AFTER_P_XUN = (r"(?=\s*[（(]|\s*(?:本报|\p{Han}{0,12}?(?:报|社|台|网|中
                 + _ROLE_WORD + r"))")
 _DATELINE = regex.compile(
     r"^(?:(?:本报|本刊|本台|本网)讯"
-    r"|据?(?P<agency>" + _AGENCY + r")(?:" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]|"
+    r"|(?P<agency>" + _AGENCY + r")(?:" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]|"
     + _NO_ROLE + r"{0,8}?[电讯]" + _DATELINE_END + r")"
     r"|本报" + _NO_ROLE + r"{1,8}?" + _DATE + r"[电讯]"
     # P讯: a paper or a place named before 讯, when a bracket or a role word follows
@@ -92,6 +93,11 @@ _PAREN_BYLINE = regex.compile(r"^\s*[（(]\s*([^（）()]{1,60}?)\s*[）)]\s*")
 _REPORTED = regex.compile(r"^\s*([^，。；！？,.;!?（）()]{1,40}?)\s*报道\s*[:：]?\s*")
 _TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
 _REPORT_WORD = regex.compile(r"\s*报道$")
+_credit_end = regex.compile(r"摄影?$")
+# what a dateline opens with (本报, an agency, a place before 讯), before it is folded
+_dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
+                                r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
+_sentence_mark = regex.compile(r"[。！？；，,;!?]")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
@@ -111,9 +117,10 @@ _han_run_end = regex.compile(r"\p{Han}+$")
 _han_run_start = regex.compile(r"^\p{Han}+")
 _one_han = regex.compile(r"\p{Han}")
 
-#: a broken byline is joined with at most this many following lines: the longest break
-#: seen is a role word, a name, a role word and a name a line each (PyMuPDF)
-MAX_JOINED_LINES = 4
+#: a broken byline is joined with at most this many following lines: PyMuPDF may put a
+#: role word, a name, a role word and a name a line each, and cut a name or a role word
+#: in two (``本报讯（记者`` / ``赵太`` / ``侔`` / ``通讯员`` / ``马安泰）由…``)
+MAX_JOINED_LINES = 6
 #: an open bracket is a byline's only if at most this many characters follow it on the
 #: line (``本报讯（记者 孙先敏 实习生 张``: 12); a long aside is not
 MAX_BRACKET_HEAD = 24
@@ -123,6 +130,8 @@ MAX_PIECE_CHARS = 16
 #: is folded and searched, in printed characters: a letter-spaced dateline with a byline
 #: of three names takes about 70
 WINDOW = 96
+#: a line that opens with a dateline broken before its end is at most this long
+MAX_DATELINE_HEAD = 30
 #: lines joined across at most this many blank lines (pdfminer puts one between boxes)
 MAX_JOIN_GAP = 1
 
@@ -184,6 +193,24 @@ def _split_org(mid: str, known: frozenset[str]) -> tuple[str, str | None]:
     return mid, None
 
 
+def _open_names(mid: str, known: frozenset[str]) -> list[str] | None:
+    """The names after the last role word of a byline broken before its end: none yet
+    (``通讯员`` / …), or whole names and the first characters of one more (``通讯员 郑`` /
+    ``质英``), which the next line completes."""
+    rest = mid.strip(" 、，,:：")
+    if not rest:
+        return []
+    for cut in (1, 2):
+        head, tail = rest[:-cut], rest[-cut:]
+        if _one_han.fullmatch(tail[-1]) and all(_one_han.fullmatch(c) for c in tail):
+            if not head.strip(" 、，,"):
+                return []
+            names = _names(head, known)
+            if names is not None:
+                return names
+    return None
+
+
 def _parse_roles(seg: str, known: frozenset[str], *,
                  open_end: bool = False) -> list[BylineData] | None:
     """``[org] role names`` items of a segment with at least one role word, or None.
@@ -213,10 +240,10 @@ def _parse_roles(seg: str, known: frozenset[str], *,
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
         names = _names(mid, known)
+        if names is None and last and open_end:
+            names = _open_names(mid, known)
         if names is None:
-            if not (last and open_end and not mid.strip(" 、，,:：")):
-                return None
-            names = []
+            return None
         word = "".join(match.group().split())
         organization = org
         if organization is None and word.startswith("本报"):
@@ -302,9 +329,8 @@ def _parse_line(folded: str, raw: str, *, known: frozenset[str], bare_names: boo
     if not marker and not _has_role(body):
         # names alone: only a line of several names printed apart (spaces or 、), each a
         # name by itself — not a run split into names, not a list that goes on
-        if not bare_names or len(raw.split()) < 2 or _not_in_byline.search(body) \
-                or body.rstrip()[-1:] in "、，,；;":
-            return None
+        if not bare_names or len(raw.split()) < 2 or _not_bare_names.search(body):
+            return None  # names listed with 、 or ， are a sentence's list, not a byline
         for text in (_MARKER.sub("", raw), body):
             names = split_names(text, known, run_together=False)
             if names and len(names) >= 2:
@@ -362,16 +388,13 @@ def _head_byline(rest: str, known: frozenset[str]) -> int:
     return 0
 
 
-def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
-              known: frozenset[str]) -> list[Block] | None:
+def _dateline_parts(folded: str, known: frozenset[str]
+                    ) -> tuple[regex.Match[str], int, list[BylineData] | None] | None:
+    """A dateline opening ``folded``, where the byline after it ends (the dateline's end
+    if there is none) and the byline parsed; None if the line opens with no dateline."""
     match = _DATELINE.match(folded)
     if not match:
         return None
-    single = block.start == block.end
-    first_line = (block.start, block.start)
-    last_line = (block.end, block.end)
-    text = _cut(block, folded, offsets, 0, match.end())
-    out = [block.with_(text=text, kind=Kind.DATELINE, start=first_line[0], end=first_line[1])]
     pos = match.end()
     rest = folded[pos:]
     found_end = 0
@@ -388,21 +411,32 @@ def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
     else:
         found_end = _head_byline(rest, known)
         parsed = parse_byline(rest[:found_end], known=known) if found_end else None
+    if not parsed:
+        return match, pos, None
+    agency = match.group("agency")
+    if agency:
+        parsed = [b if b.organization else attrs.evolve(b, organization=agency) for b in parsed]
+    return match, pos + found_end, parsed
+
+
+def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
+              known: frozenset[str]) -> list[Block] | None:
+    parts = _dateline_parts(folded, known)
+    if parts is None:
+        return None
+    match, pos, parsed = parts
+    text = _cut(block, folded, offsets, 0, match.end())
+    out = [block.with_(text=text, kind=Kind.DATELINE, end=block.start)]
     if parsed:
-        agency = match.group("agency")
-        if agency:
-            parsed = [b if b.organization else attrs.evolve(b, organization=agency)
-                      for b in parsed]
-        raw = _cut(block, folded, offsets, pos, pos + found_end)
+        raw = _cut(block, folded, offsets, match.end(), pos)
         out.append(block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed), gap_before=0,
                                tags=block.tags | {"opening"}))
-        pos += found_end
     while pos < len(folded) and folded[pos].isspace():
         pos += 1
     if pos < len(folded):
+        # the body after it is on the last line of a byline joined from several
         body = block.text[offsets[pos]:].strip()
-        span = last_line if not single else block.span
-        out.append(block.with_(text=body, gap_before=0, start=span[0], end=span[1],
+        out.append(block.with_(text=body, gap_before=0, start=block.end,
                                tags=block.tags | {"after_dateline"}))
     return out
 
@@ -410,9 +444,11 @@ def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
 def _trailing(folded: str, known: frozenset[str]) -> tuple[int, BylineData] | None:
     """Names in brackets at the end of ``folded``: (where the bracket starts, the byline)."""
     match = _TRAILING.search(folded)
-    if not match:
-        return None
+    if not match or (match.start() and _one_han.fullmatch(folded[match.start() - 1])):
+        return None  # 关于（苏锡锡）: a bracket set in a sentence is an aside, not a byline
     inner = match.group(1).strip()
+    if _credit_end.search(inner):
+        return None  # （X 摄） after a caption: its credit, which find-captions reads
     # an affiliation may be letter-spaced like the column it ends (作 者 为 中 央 党 校…)
     affiliation = _AFFILIATION.match("".join(inner.split()))
     if affiliation:
@@ -638,20 +674,38 @@ def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
     return None
 
 
+def _dateline_join(blocks: Sequence[Block], i: int, folded: str,
+                   known: frozenset[str]) -> tuple[int, str] | None:
+    """A dateline or its byline broken at the end of the line: ``新华社长沙3月27`` /
+    ``日电（记者刘学春）中…``, ``本报讯 记者罗更`` / ``前报道：截至…``."""
+    if (_compact_len(folded) > MAX_DATELINE_HEAD or not _dateline_start.match(folded)
+            or _sentence_mark.search(folded) or i + 1 >= len(blocks)
+            or not _piece_ok(blocks[i + 1])):
+        return None
+    here = _dateline_parts(folded, known)
+    piece, _ = fold_letter_spacing(blocks[i + 1].text)
+    for joined in _joinings([folded, piece]):
+        parts = _dateline_parts(joined, known)
+        if parts is None or (parts[2] is None and here is not None):
+            continue
+        # the dateline, or its byline, goes on into the next line
+        ends = parts[0].end() if parts[2] is None else parts[1]
+        if ends > len(folded) + 1 and (here is None or here[2] is None or parts[1] > here[1]):
+            return i + 1, joined
+    return None
+
+
 def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[str],
                settings: BylineSettings) -> tuple[int, str] | None:
     """A byline line broken before its end: a role word with its names on the next lines
     (``本报记者`` / ``魏金栋`` / ``于永军``), or a name cut in two (``曾志`` / ``光``)."""
-    if (_compact_len(folded) > settings.max_line_chars or _not_in_byline.search(folded)
-            or not _has_role(_MARKER.sub("", folded))):
+    unmarked = _MARKER.sub("", folded)
+    if (_compact_len(folded) > settings.max_line_chars or _not_in_byline.search(unmarked)
+            or not _has_role(unmarked)):
         return None
     whole = parse_byline_line(folded, known=known)
     if whole is None and parse_byline_line(folded, known=known, open_end=True) is None:
-        # a byline whose last name is cut: the line fails only at its last piece
-        cut = _han_run_end.search(folded)
-        if cut is None or len(cut.group()) > 2 or parse_byline_line(
-                folded[:cut.start()], known=known, open_end=True) is None:
-            return None
+        return None
     if whole is not None:
         # a whole byline takes only the last character of its last name (``曾志`` / ``光``)
         if i + 1 >= len(blocks) or not _piece_ok(blocks[i + 1]):
@@ -703,13 +757,15 @@ def _join_broken(blocks: Sequence[Block], known: frozenset[str], settings: Bylin
         bracket = any(c in tail for c in _opening_brackets)
         line = (_compact_len(text) <= settings.max_line_chars and not _not_in_line.search(text)
                 and bool(_role_hint.search(text)))
-        if not (bracket or line):
+        dateline = len(text) <= 2 * MAX_DATELINE_HEAD and bool(_dateline_start.match(text))
+        if not (bracket or line or dateline):
             out.append(block)
             i += 1
             continue
         folded, _ = fold_letter_spacing(text)
-        found = (_bracket_join(blocks, i, folded, known) if bracket else None) or (
-            _line_join(blocks, i, folded, known, settings) if line else None)
+        found = ((_bracket_join(blocks, i, folded, known) if bracket else None)
+                 or (_dateline_join(blocks, i, folded, known) if dateline else None)
+                 or (_line_join(blocks, i, folded, known, settings) if line else None))
         if found is None:
             out.append(block)
             i += 1
