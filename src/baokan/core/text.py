@@ -139,7 +139,7 @@ def _gap_width(gap: str) -> int:
     return len(gap) + gap.count("\u3000")
 
 
-def _kept_gaps(parts: list[str]) -> list[bool]:
+def _kept_gaps(parts: list[str], tight: bool = False) -> list[bool]:
     """For each gap of a line split into ``[word, gap, word, gap, …, word]``: whether it
     is kept (as one space) rather than taken out; see :func:`fold_letter_spacing`."""
     count = len(parts) // 2
@@ -172,6 +172,9 @@ def _kept_gaps(parts: list[str]) -> list[bool]:
                 and parts[2 * k - 2][-1:].isalpha())
             kept.append(bool(latin))
             continue
+        if han_before and han_after and tight:
+            kept.append(False)
+            continue
         if han_before and han_after and _gap_width(gap) == narrow:
             single = ((len(left) == 1 or not _han(left[-2]))
                       and (len(right) == 1 or not _han(right[1])))
@@ -182,12 +185,12 @@ def _kept_gaps(parts: list[str]) -> list[bool]:
     return kept
 
 
-def fold_letter_spacing_text(text: str) -> str:
+def fold_letter_spacing_text(text: str, *, tight: bool = False) -> str:
     """The text of :func:`fold_letter_spacing`, without the offsets."""
     parts = _gap_split.split(text)
     if len(parts) == 1:
         return text
-    kept = _kept_gaps(parts)
+    kept = _kept_gaps(parts, tight)
     out = [parts[0]]
     for k, keep in enumerate(kept):
         if keep:
@@ -196,7 +199,7 @@ def fold_letter_spacing_text(text: str) -> str:
     return "".join(out)
 
 
-def fold_letter_spacing(text: str) -> tuple[str, tuple[int, ...]]:
+def fold_letter_spacing(text: str, *, tight: bool = False) -> tuple[str, tuple[int, ...]]:
     """Fold the layout spaces of a line so patterns can be matched on it, keeping word gaps.
 
     Returns the folded text and, for each of its characters, the index in ``text`` of the
@@ -213,13 +216,14 @@ def fold_letter_spacing(text: str) -> tuple[str, tuple[int, ...]]:
       (``通 讯 员  李 德 生`` → ``通讯员 李德生``).
 
     Any other gap (``本报记者 王恬``: a word gap between names) is kept, as one space;
-    gaps at either end go.  Unlike the ``fold-spacing`` heuristic this keeps the gaps
+    gaps at either end go.  With ``tight`` every gap between Han characters goes too: a
+    line letter-spaced unevenly (``本 报讯（通 讯员``) reads whole, its word gaps lost.  Unlike the ``fold-spacing`` heuristic this keeps the gaps
     that separate names, which byline patterns need.
     """
     parts = _gap_split.split(text)
     if len(parts) == 1:
         return text, tuple(range(len(text) + 1))
-    kept = _kept_gaps(parts)
+    kept = _kept_gaps(parts, tight)
     out = [parts[0]]
     offsets = list(range(len(parts[0])))
     pos = len(parts[0])

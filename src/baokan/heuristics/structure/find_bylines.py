@@ -41,10 +41,15 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import split_names
+from baokan.core.names import NOT_NAMES, is_name, split_names
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
-from baokan.core.text import fold_letter_spacing, unfold_span
+from baokan.core.text import (
+    CONTINUING,
+    fold_letter_spacing,
+    fold_letter_spacing_text,
+    unfold_span,
+)
 
 # ---------------------------------------------------------------- the closed word classes
 # role words, from the spec's conventions (a closed class): the kinds of reporter — chief,
@@ -64,8 +69,16 @@ _trailing_colon = regex.compile(r"\s*[:：]\s*$")
 _not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：]")
 _name_separators = regex.compile(r"[\s、，,]+")
 _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
+# a word that can be a name by its shape alone: two or three Han characters, none of
+# them one that a name does not hold (particles, pronouns, the words of a byline itself)
+_name_shape = regex.compile(r"(?!.*[的了是在和与及或等我你他她它这那有也都就还又而但被把将对从向"
+                            r"为以于之其此个们年月日时说报讯摄图文记者员])\p{Han}{2,3}")
 _gap = regex.compile(r"\s")
-_org_shape = regex.compile(r"^\p{Han}{1,12}(?:[·・•\s]\p{Han}{1,12})?$")
+_gap_run = regex.compile(r"\s+")
+_org_shape = regex.compile(r"^\p{Han}{1,16}(?:[·・•\s]\p{Han}{1,16})?$")
+_org_split = regex.compile(r"[·・•\s]")
+# characters of a clause, not of a name of a paper: particles, pronouns, verbs of saying
+_not_org = regex.compile(r"[的了是我你他她们这那说要在和与被把将对从向为]")
 
 _MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
@@ -132,6 +145,14 @@ MAX_PIECE_CHARS = 16
 WINDOW = 96
 #: a line that opens with a dateline broken before its end is at most this long
 MAX_DATELINE_HEAD = 30
+#: an organisation before a role word: a paper's or media centre's name (ending like
+#: one) is at most this long (宁波市鄞州区融媒体中心: 10), a brand with no such ending
+#: at most MAX_BRAND_CHARS (齐鲁壹点, 豫视频)
+MAX_ORG_CHARS = 16
+MAX_BRAND_CHARS = 6
+#: a byline at the head of a longer line leaves at least this much of it, with a mark of
+#: a sentence in it, or twice as much: a body or a title, not one more name
+MIN_EDGE_REST = 6
 #: lines joined across at most this many blank lines (pdfminer puts one between boxes)
 MAX_JOIN_GAP = 1
 
@@ -153,15 +174,24 @@ def _compact_len(text: str) -> int:
 
 
 # ---------------------------------------------------------------- the grammar
-def _names(segment: str, known: frozenset[str]) -> list[str] | None:
+def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> list[str] | None:
     """The names of a segment: as printed, or, failing that, with every space taken out
-    (a line letter-spaced unevenly: ``韩 宗宏``)."""
+    (a line letter-spaced unevenly: ``韩 宗宏``).
+
+    ``lenient``: where the place says names stand (set apart after a role word, a list
+    in brackets that holds a name), words of two or three Han characters set apart by
+    gaps are names even when the surname table does not know their first character
+    (a rare surname, a monk's name: ``特约记者 健牛``, ``（杨天民 冒天启）``)."""
     seg = segment.strip(" 、，,；;:：")
     if not seg:
         return None
     names = split_names(seg, known)
     if names is None and _gap.search(seg):
         names = split_names(_name_separators.sub("", seg), known)
+    if names is None and lenient:
+        tokens = [t for t in _name_separators.split(seg) if t]
+        if all(_name_shape.fullmatch(t) and t not in NOT_NAMES for t in tokens):
+            names = tokens
     return names
 
 
@@ -177,8 +207,20 @@ def _role_of(word: str) -> str:
 
 
 def _is_org(text: str) -> bool:
+    """Whether ``text`` can name an organisation before a role word: a paper or media
+    centre (a run ending like one: 报, 社, 台, 融媒体, 新闻 …, at most
+    :data:`MAX_ORG_CHARS`), a shorter run (a brand: 齐鲁壹点), or a brand and a paper
+    joined by a dot or a gap — never a clause (no particle or pronoun in it)."""
     text = text.strip()
-    return bool(_org_shape.match(text)) and len(_name_separators.sub("", text)) >= 2
+    match = _org_shape.match(text)
+    if not match or _not_org.search(text):
+        return False
+    parts = [p for p in _org_split.split(text) if p]
+    if len(parts) == 2 and len(parts[0]) > MAX_BRAND_CHARS:
+        return False
+    last = parts[-1]
+    limit = MAX_ORG_CHARS if _ORG_END.search(last) or last == "本报" else MAX_BRAND_CHARS
+    return 2 <= len(last) <= limit and len("".join(parts)) <= MAX_ORG_CHARS
 
 
 def _split_org(mid: str, known: frozenset[str]) -> tuple[str, str | None]:
@@ -239,7 +281,8 @@ def _parse_roles(seg: str, known: frozenset[str], *,
         if not last:
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
-        names = _names(mid, known)
+        # names set apart from their role word by a gap or a colon stand where names do
+        names = _names(mid, known, lenient=mid[:1] in " :：")
         if names is None and last and open_end:
             names = _open_names(mid, known)
         if names is None:
@@ -254,20 +297,24 @@ def _parse_roles(seg: str, known: frozenset[str], *,
 
 
 def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
-    """``文/X 图/Y``, ``X/文``, ``撰文：X``, ``文·X``: names that a mark gives a role."""
+    """``文/X 图/Y``, ``X/文``, ``撰文：X``, ``文·X``: names that a mark gives a role.
+
+    A mark opens the segment (``文/``) or closes it (``/文``); either reading is tried
+    (``王树文/文``: the 文 that ends the name is not a mark before the one after it)."""
     before = list(_MARK_BEFORE.finditer(seg))
-    after = list(_MARK_AFTER.finditer(seg))
-    if before and before[0].start() == 0 and not after:
-        out: list[BylineData] = []
+    if before and before[0].start() == 0:
+        out: list[BylineData] | None = []
         for i, mark in enumerate(before):
             stop = before[i + 1].start() if i + 1 < len(before) else len(seg)
-            part = seg[mark.end():stop]
-            parsed = _parse_plain(part, known, role=_MARK_ROLE[mark.group(1)])
-            if parsed is None:
-                return None
+            parsed = _parse_plain(seg[mark.end():stop], known, role=_MARK_ROLE[mark.group(1)])
+            if parsed is None or out is None:
+                out = None
+                break
             out.extend(parsed)
-        return out
-    if after and after[-1].end() == len(seg) and not before:
+        if out:
+            return out
+    after = list(_MARK_AFTER.finditer(seg))
+    if after and after[-1].end() == len(seg):
         out = []
         start = 0
         for mark in after:
@@ -306,14 +353,25 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     if _not_in_byline.search(segment):
         return None  # a digit, a letter or a full stop: no name list holds one
     seg = _trailing_colon.sub("", segment.strip())
-    marked = _parse_marks(seg, known)
+    joint = bool(_WEN_TU.search(seg))  # 文/图 as a word of its own: no mark before names
+    marked = None if joint else _parse_marks(seg, known)
     if marked is not None:
         return marked
-    joint = bool(_WEN_TU.search(seg))
     seg = _WEN_TU.sub(" ", seg).strip()
     if not seg:
         return None
     return _parse_plain(seg, known, role="作者" if marker or joint else None, open_end=open_end)
+
+
+def _parse_loose(segment: str, known: frozenset[str]) -> list[BylineData] | None:
+    """:func:`parse_byline`, or failing that the same with every gap between Han
+    characters taken out (a byline letter-spaced unevenly: ``通 讯员 张树 兰``)."""
+    parsed = parse_byline(segment, known=known)
+    if parsed is None:
+        tight = fold_letter_spacing_text(segment, tight=True)
+        if tight != segment:
+            parsed = parse_byline(tight, known=known)
+    return parsed
 
 
 def _has_role(text: str) -> bool:
@@ -404,7 +462,8 @@ def _dateline_parts(folded: str, known: frozenset[str]
         if not found:
             continue
         inner = _REPORT_WORD.sub("", found.group(1))
-        parsed = parse_byline(inner, known=known)
+        parsed = _parse_loose(inner, known) if pattern is _PAREN_BYLINE else parse_byline(
+            inner, known=known)
         if parsed:
             found_end = found.end()
             break
@@ -454,7 +513,13 @@ def _trailing(folded: str, known: frozenset[str]) -> tuple[int, BylineData] | No
     if affiliation:
         data = BylineData(names=(), organization=affiliation.group(1).strip())
     else:
-        parsed = parse_byline(_REPORT_WORD.sub("", inner), known=known)
+        inner = _REPORT_WORD.sub("", inner)
+        parsed = parse_byline(inner, known=known)
+        if parsed is None and _gap.search(inner) and not _not_bare_names.search(inner):
+            # a list of names in brackets, one of them unknown to the surname table
+            names = _names(inner, known, lenient=True)
+            if names and any(is_name(n) for n in names):
+                parsed = [BylineData(names=tuple(names))]
         if parsed is None or len(parsed) != 1:
             return None
         data = parsed[0]
@@ -484,11 +549,50 @@ def _known_names(doc: Document) -> frozenset[str]:
 _Found = tuple[list[Block], Block | None, list[Block]]
 
 
-def _fold_part(text: str, start: int, end: int) -> tuple[str, tuple[int, ...]]:
+def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
+                 ) -> tuple[str, int, int, list[BylineData]] | None:
+    """A byline with a role word or a mark at the head of a longer line, a gap after it
+    (``□张国成 去干校参加劳动的…``), or at its tail after a gap (``误区：甲减下的人让乙背上
+    ■记者杜文育``): ("head" or "tail", where it starts and ends in ``text``, the byline).
+    Tools put a byline on the line of a title or a body set beside it."""
+    gaps = [g.start() for g in _gap_run.finditer(text)]
+    heads = [g for g in gaps if _compact_len(text[:g]) <= settings.max_line_chars]
+    for g in reversed(heads):  # the longest head that is a byline
+        rest = text[g:].strip()
+        if len(rest) < MIN_EDGE_REST or not (_sentence_mark.search(rest)
+                                              or len(rest) >= 2 * MIN_EDGE_REST):
+            continue
+        parsed = _role_line(text[:g], known)
+        if parsed is not None:
+            return "head", 0, g, parsed
+    tails = [g for g in gaps if _compact_len(text[g:]) <= settings.max_line_chars]
+    for g in tails:  # the longest tail that is a byline
+        before = text[:g].rstrip()
+        if not before or before[-1] in CONTINUING:
+            continue
+        parsed = _role_line(text[g:], known)
+        if parsed is not None:
+            return "tail", g, len(text), parsed
+    return None
+
+
+def _role_line(text: str, known: frozenset[str]) -> list[BylineData] | None:
+    """A byline with a role word or a mark, every role with its names (no bare names)."""
+    folded = fold_letter_spacing_text(text.strip())
+    if not folded or not _has_role(_MARKER.sub("", folded)) and not _MARKER.match(folded):
+        return None
+    parsed = _parse_line(folded, text.strip(), known=known, bare_names=False)
+    if parsed is None or not all(b.names for b in parsed):
+        return None
+    return parsed
+
+
+def _fold_part(text: str, start: int, end: int, *,
+               tight: bool = False) -> tuple[str, tuple[int, ...]]:
     """:func:`fold_letter_spacing` of ``text[start:end]``, its offsets into ``text``."""
     if start == 0 and end >= len(text):
-        return fold_letter_spacing(text)
-    folded, offsets = fold_letter_spacing(text[start:end])
+        return fold_letter_spacing(text, tight=tight)
+    folded, offsets = fold_letter_spacing(text[start:end], tight=tight)
     return folded, tuple(o + start for o in offsets)
 
 
@@ -498,7 +602,8 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     text = block.text
     short = (_compact_len(text) <= settings.max_line_chars and not _not_in_line.search(text)
              and bool(_byline_hint.search(text)))
-    if not (short or _dateline_hint.search(text) or text.rstrip()[-1:] in "）)"
+    edge = bool(_gap.search(text) and _role_hint.search(text))
+    if not (short or edge or _dateline_hint.search(text) or text.rstrip()[-1:] in "）)"
             or (after_dateline and text[:1] in _opening_brackets)):
         return [block], None, []  # nothing a byline could be: not worth folding
     if short:
@@ -524,6 +629,11 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     else:
         head, head_offsets = _fold_part(text, 0, WINDOW)
     split = _dateline(block, head, head_offsets, known) if dateline else None
+    if split is None and dateline:
+        # a dateline letter-spaced unevenly (本 报讯（通 讯员…): read with no gaps at all
+        tight, tight_offsets = _fold_part(text, 0, WINDOW, tight=True)
+        if tight != head:
+            split = _dateline(block, tight, tight_offsets, known)
     if split is not None:
         rec.change("found dateline", block.span, split[0].text)
         if len(split) > 1 and split[-1].kind == Kind.TEXT:
@@ -543,6 +653,17 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                 return [byline], None, []
             rest = block.with_(text=body, gap_before=0, tags=block.tags | {"after_dateline"})
             return [byline], rest, []
+    if edge:
+        found = _edge_byline(text, known, settings)
+        if found is not None:
+            where, start, end, parsed = found
+            raw = text[start:end].strip()
+            rec.change(f"found byline at the line's {where}", block.span, raw)
+            byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed),
+                                 tags=block.tags | {"opening"})
+            if where == "head":
+                return [byline], block.with_(text=text[end:].strip(), gap_before=0), []
+            return [], block.with_(text=text[:start].strip()), [byline.with_(gap_before=0)]
     if text.rstrip()[-1:] not in "）)":
         return [block], None, []
     tail, tail_offsets = _fold_part(text, max(0, len(text) - WINDOW), len(text))
@@ -647,8 +768,9 @@ def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
             len(folded) - open_at > MAX_BRACKET_HEAD:
         return None
     head = folded[:open_at]
-    dateline = _DATELINE.match(folded)
-    if head.strip() and not ((dateline and dateline.end() >= len(head.rstrip()))
+    dateline = _DATELINE.match(folded) or _DATELINE.match(
+        fold_letter_spacing_text(folded[:open_at + 1], tight=True))
+    if head.strip() and not ((dateline and dateline.end() >= len(head.replace(" ", "")))
                              or _MARKER.fullmatch(head)
                              or head.rstrip()[-1] in "。！？”…!?\"）)"):
         return None  # a bracket inside a sentence: an aside, not a byline
@@ -667,8 +789,8 @@ def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
             at = max(joined.rfind(c) for c in _opening_brackets)
             end = joined.find("）", at) if "）" in joined[at:] else joined.find(")", at)
             inner = joined[at + 1:end].strip()
-            if _AFFILIATION.match("".join(inner.split())) or parse_byline(
-                    _REPORT_WORD.sub("", inner), known=known):
+            if _AFFILIATION.match("".join(inner.split())) or _parse_loose(
+                    _REPORT_WORD.sub("", inner), known):
                 return j, joined
         return None
     return None
