@@ -217,8 +217,9 @@ def fold_letter_spacing(text: str, *, tight: bool = False) -> tuple[str, tuple[i
 
     Any other gap (``本报记者 王恬``: a word gap between names) is kept, as one space;
     gaps at either end go.  With ``tight`` every gap between Han characters goes too: a
-    line letter-spaced unevenly (``本 报讯（通 讯员``) reads whole, its word gaps lost.  Unlike the ``fold-spacing`` heuristic this keeps the gaps
-    that separate names, which byline patterns need.
+    line letter-spaced unevenly (``本 报讯（通 讯员``) reads whole, its word gaps lost.
+    Unlike the ``fold-spacing`` heuristic this keeps the gaps that separate names, which
+    byline patterns need.
     """
     parts = _gap_split.split(text)
     if len(parts) == 1:

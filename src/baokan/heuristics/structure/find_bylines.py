@@ -41,7 +41,14 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import NOT_NAMES, is_name, split_names
+from baokan.core.names import (
+    COMMON_SURNAMES,
+    NOT_NAMES,
+    is_name,
+    is_person_name,
+    split_names,
+    surname_length,
+)
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
@@ -111,6 +118,7 @@ _credit_end = regex.compile(r"摄影?$")
 _dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
                                 r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
 _sentence_mark = regex.compile(r"[。！？；，,;!?]")
+_clause_mark = regex.compile(r"[。！？；，、,;!?]")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
@@ -147,12 +155,16 @@ WINDOW = 96
 MAX_DATELINE_HEAD = 30
 #: an organisation before a role word: a paper's or media centre's name (ending like
 #: one) is at most this long (宁波市鄞州区融媒体中心: 10), a brand with no such ending
-#: at most MAX_BRAND_CHARS (齐鲁壹点, 豫视频)
+#: at most MAX_BRAND_CHARS (齐鲁壹点, 豫视频; a longer run with no such ending is a clause:
+#: 负责人告诉记者，…)
 MAX_ORG_CHARS = 16
-MAX_BRAND_CHARS = 6
+MAX_BRAND_CHARS = 4
 #: a byline at the head of a longer line leaves at least this much of it, with a mark of
 #: a sentence in it, or twice as much: a body or a title, not one more name
 MIN_EDGE_REST = 6
+#: a name set apart by blank lines signs the body after it if that body's first line holds
+#: this many characters (a body line, not another short title or name)
+MIN_BODY_AFTER_NAME = 8
 #: lines joined across at most this many blank lines (pdfminer puts one between boxes)
 MAX_JOIN_GAP = 1
 
@@ -162,11 +174,14 @@ class BylineSettings:
     """Settings of ``find-bylines``.
 
     ``max_line_chars``: a byline line is at most this long (white space not counted);
-    ``bare_names``: accept a line of two or more names with no role as a byline.
+    ``bare_names``: accept a line of two or more names with no role as a byline;
+    ``signed_names``: accept a name alone on a line, set apart by blank lines before a
+    body, as its author's (a signed essay).
     """
 
     max_line_chars: int = 40
     bare_names: bool = True
+    signed_names: bool = True
 
 
 def _compact_len(text: str) -> int:
@@ -182,11 +197,14 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
     in brackets that holds a name), words of two or three Han characters set apart by
     gaps are names even when the surname table does not know their first character
     (a rare surname, a monk's name: ``特约记者 健牛``, ``（杨天民 冒天启）``)."""
+    if segment.lstrip()[:1] in "、，,；;":
+        return None  # 记者，通过…: a role word that a sentence goes on from
     seg = segment.strip(" 、，,；;:：")
-    if not seg:
-        return None
+    if not seg or _credit_end.search(seg):
+        return None  # names then 摄: a photo credit, read as one elsewhere
     names = split_names(seg, known)
-    if names is None and _gap.search(seg):
+    if names is None and any(len(t) == 1 for t in _name_separators.split(seg)):
+        # a gap inside a name (韩 宗 宏 letter-spaced unevenly): the names run together
         names = split_names(_name_separators.sub("", seg), known)
     if names is None and lenient:
         tokens = [t for t in _name_separators.split(seg) if t]
@@ -253,8 +271,8 @@ def _open_names(mid: str, known: frozenset[str]) -> list[str] | None:
     return None
 
 
-def _parse_roles(seg: str, known: frozenset[str], *,
-                 open_end: bool = False) -> list[BylineData] | None:
+def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
+                 strict: bool = False) -> list[BylineData] | None:
     """``[org] role names`` items of a segment with at least one role word, or None.
 
     With ``open_end`` the last role may have no names yet (a byline broken after its
@@ -282,7 +300,7 @@ def _parse_roles(seg: str, known: frozenset[str], *,
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
         # names set apart from their role word by a gap or a colon stand where names do
-        names = _names(mid, known, lenient=mid[:1] in " :：")
+        names = _names(mid, known, lenient=not strict and mid[:1] in " :：")
         if names is None and last and open_end:
             names = _open_names(mid, known)
         if names is None:
@@ -328,12 +346,12 @@ def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
 
 
 def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
-                 open_end: bool = False) -> list[BylineData] | None:
+                 open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
     """Items without marks: role words and names, or names alone (given ``role``)."""
     if not seg.strip():
         return None
     if _ROLE.search(seg):
-        parsed = _parse_roles(seg, known, open_end=open_end)
+        parsed = _parse_roles(seg, known, open_end=open_end, strict=strict)
         if parsed is not None and role is not None:
             parsed = [b if b.role else attrs.evolve(b, role=role) for b in parsed]
         return parsed
@@ -344,11 +362,13 @@ def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
 
 
 def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = frozenset(),
-                 open_end: bool = False) -> list[BylineData] | None:
+                 open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
     """Parse ``本报记者 王恬 通讯员 陈章 张卓`` into bylines, or None if it is not one.
 
     ``segment`` is letter-spacing-folded text (or text with no letter-spacing).  With
-    ``open_end`` a byline that stops after a role word is accepted with no names for it.
+    ``open_end`` a byline that stops after a role word is accepted with no names for it;
+    with ``strict`` every name starts with a surname of the table (where the byline's
+    end is not known: a byline at the head or tail of a longer line).
     """
     if _not_in_byline.search(segment):
         return None  # a digit, a letter or a full stop: no name list holds one
@@ -360,7 +380,8 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     seg = _WEN_TU.sub(" ", seg).strip()
     if not seg:
         return None
-    return _parse_plain(seg, known, role="作者" if marker or joint else None, open_end=open_end)
+    return _parse_plain(seg, known, role="作者" if marker or joint else None, open_end=open_end,
+                        strict=strict)
 
 
 def _parse_loose(segment: str, known: frozenset[str]) -> list[BylineData] | None:
@@ -380,7 +401,7 @@ def _has_role(text: str) -> bool:
 
 
 def _parse_line(folded: str, raw: str, *, known: frozenset[str], bare_names: bool = True,
-                open_end: bool = False) -> list[BylineData] | None:
+                open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
     """:func:`parse_byline_line` on a folded line (``raw``: the line as printed)."""
     marker = bool(_MARKER.match(folded))
     body = _MARKER.sub("", folded)
@@ -389,12 +410,11 @@ def _parse_line(folded: str, raw: str, *, known: frozenset[str], bare_names: boo
         # name by itself — not a run split into names, not a list that goes on
         if not bare_names or len(raw.split()) < 2 or _not_bare_names.search(body):
             return None  # names listed with 、 or ， are a sentence's list, not a byline
-        for text in (_MARKER.sub("", raw), body):
-            names = split_names(text, known, run_together=False)
-            if names and len(names) >= 2:
-                return [BylineData(names=tuple(names))]
+        tokens = body.split()
+        if len(tokens) >= 2 and all(is_person_name(t) for t in tokens):
+            return [BylineData(names=tuple(tokens))]
         return None
-    return parse_byline(body, marker=marker, known=known, open_end=open_end)
+    return parse_byline(body, marker=marker, known=known, open_end=open_end, strict=strict)
 
 
 def parse_byline_line(text: str, *, known: frozenset[str] = frozenset(),
@@ -579,9 +599,9 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
 def _role_line(text: str, known: frozenset[str]) -> list[BylineData] | None:
     """A byline with a role word or a mark, every role with its names (no bare names)."""
     folded = fold_letter_spacing_text(text.strip())
-    if not folded or not _has_role(_MARKER.sub("", folded)) and not _MARKER.match(folded):
+    if not folded or (not _has_role(_MARKER.sub("", folded)) and not _MARKER.match(folded)):
         return None
-    parsed = _parse_line(folded, text.strip(), known=known, bare_names=False)
+    parsed = _parse_line(folded, text.strip(), known=known, bare_names=False, strict=True)
     if parsed is None or not all(b.names for b in parsed):
         return None
     return parsed
@@ -900,6 +920,65 @@ def _join_broken(blocks: Sequence[Block], known: frozenset[str], settings: Bylin
     return out
 
 
+def _lone_name(block: Block) -> str | None:
+    """The name a line holds alone (``刘志明``, ``曹 敏``), or None."""
+    if block.kind != Kind.TEXT or block.level is not None:
+        return None
+    name = fold_letter_spacing_text(block.text.strip())  # 曹 敏 is 曹敏; 李杰 摄 is no name
+    return name if is_person_name(name) else None
+
+
+def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
+    """The author of a signed essay or commentary, a name alone on a line set apart by
+    blank lines on both sides with a body after it (``欧阳辉``), and the names after it
+    (``胡鞍钢`` / ``张`` / ``新``: a two-character name the tool put a character a line is
+    joined).  Role 作者.  (A name right under a title is left to the title heuristics,
+    which read it with the title: ``深刻理解新时代划时代意义`` / ``刘志明``.)"""
+    out: list[Block] = []
+    signed = -1  # where in ``out`` the last author's name found stands
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        after_author = signed >= 0 and signed == len(out) - 1
+        name = _lone_name(block)
+        end = i
+        if (name is None and nxt is not None and after_author
+                and _one_han.fullmatch(block.text.strip())
+                and _one_han.fullmatch(nxt.text.strip()) and nxt.kind == Kind.TEXT
+                and nxt.level is None and nxt.gap_before <= MAX_JOIN_GAP
+                and is_person_name(block.text.strip() + nxt.text.strip())):
+            name, end = block.text.strip() + nxt.text.strip(), i + 1  # 张 / 新
+            nxt = blocks[end + 1] if end + 1 < len(blocks) else None
+        if name is None or nxt is None or nxt.kind not in Kind.BODY:
+            out.append(block)
+            i += 1
+            continue
+        # alone between blank lines: a three-character name after a common surname (or a
+        # compound one), so that a piece of a title (惠民生, 康保障) is not taken for one
+        # and not between two lines of one sentence (加强金融 / 胡瑞华 / 监管能力建设，…:
+        # a name set in a column the tool read through)
+        prev = out[-1] if out else None
+        mid_sentence = (prev is not None and prev.kind == Kind.TEXT
+                        and bool(_clause_mark.search(prev.text))
+                        and _one_han.fullmatch(prev.text.rstrip()[-1:]) is not None)
+        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and len(name) >= 3
+                     and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)
+                     and _compact_len(nxt.text) >= MIN_BODY_AFTER_NAME and not mid_sentence)
+        if not (after_author or set_apart):
+            out.append(block)
+            i += 1
+            continue
+        span = covering_span(blocks[i:end + 1])
+        rec.change("found a signed author's name", span, name)
+        signed = len(out)
+        out.append(block.with_(text=name, kind=Kind.BYLINE, start=span[0], end=span[1],
+                               bylines=(BylineData(names=(name,), role="作者"),),
+                               tags=block.tags | {"opening"}))
+        i = end + 1
+    return out
+
+
 def _heading_byline(block: Block, known: frozenset[str]) -> Block | None:
     """A heading the tool marked (``###### 本报记者 王恬``) that is a whole byline with a
     role word: the mark is a guess from the font, the role word is not."""
@@ -945,6 +1024,8 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     out: list[Block] = []
     blocks = _join_author_notes(doc.blocks, rec)
     blocks = _join_broken(blocks, known, settings, rec)
+    if settings.signed_names:
+        blocks = _signed_names(blocks, rec)
     after_dateline = False
     for block in blocks:
         if block.kind not in Kind.BODY:
