@@ -119,6 +119,8 @@ _dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|�
                                 r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
 _sentence_mark = regex.compile(r"[。！？；，,;!?]")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
+# where a byline at a line's head or tail may hold its role: a role word or a mark
+_role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
@@ -131,7 +133,9 @@ _dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{
 # a broken byline line holds a role word or a mark
 _role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
 # a byline line holds a role word, a mark, or names set apart by gaps
-_byline_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／\s□○■●◆◇▲△★☆◎]")
+_byline_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
+# or names alone, apart by gaps, and nothing else
+_bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
 _CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
 _CREDIT_BRACKETED = regex.compile(r"^[（(]\s*(.{2,40}?)\s*[/／]?\s*摄(?:影)?\s*[）)]$")
 _han_run_end = regex.compile(r"\p{Han}+$")
@@ -159,6 +163,8 @@ MAX_DATELINE_HEAD = 30
 #: 负责人告诉记者，…)
 MAX_ORG_CHARS = 16
 MAX_BRAND_CHARS = 4
+#: a name alone on a line: at most this many characters (a compound surname and two)
+MAX_NAME_CHARS = 4
 #: a byline at the head of a longer line leaves at least this much of it, with a mark of
 #: a sentence in it, or twice as much: a body or a title, not one more name
 MIN_EDGE_REST = 6
@@ -186,6 +192,13 @@ class BylineSettings:
 
 def _compact_len(text: str) -> int:
     return len("".join(text.split()))
+
+
+def _at_most(text: str, limit: int) -> bool:
+    """Whether ``text`` holds at most ``limit`` characters besides white space (cheaply:
+    this is asked of every line; a letter-spaced line is at most about twice as long)."""
+    size = len(text)
+    return size <= limit or (size <= 4 * limit and _compact_len(text) <= limit)
 
 
 # ---------------------------------------------------------------- the grammar
@@ -575,33 +588,41 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
     (``□张国成 去干校参加劳动的…``), or at its tail after a gap (``误区：甲减下的人让乙背上
     ■记者杜文育``): ("head" or "tail", where it starts and ends in ``text``, the byline).
     Tools put a byline on the line of a title or a body set beside it."""
-    gaps = [g.start() for g in _gap_run.finditer(text)]
-    heads = [g for g in gaps if _compact_len(text[:g]) <= settings.max_line_chars]
-    for g in reversed(heads):  # the longest head that is a byline
-        rest = text[g:].strip()
+    folded, offsets = fold_letter_spacing(text)
+    cues = [m.span() for m in _role_cue.finditer(folded)]
+    if not cues:
+        return None
+    # where the printed line had a gap (kept as a space, or folded away beside a mark)
+    cuts = [k for k in range(1, len(folded))
+            if folded[k - 1] == " " or offsets[k] > offsets[k - 1] + 1]
+    limit = settings.max_line_chars
+    # the longest head that is a byline: it ends at a gap after a role word or a mark
+    for k in reversed([k for k in cuts if cues[0][1] <= k <= limit + cues[0][0] + 1]):
+        rest = folded[k:].strip()
         if len(rest) < MIN_EDGE_REST or not (_sentence_mark.search(rest)
                                               or len(rest) >= 2 * MIN_EDGE_REST):
             continue
-        parsed = _role_line(text[:g], known)
+        parsed = _role_line(folded[:k], known)
         if parsed is not None:
-            return "head", 0, g, parsed
-    tails = [g for g in gaps if _compact_len(text[g:]) <= settings.max_line_chars]
-    for g in tails:  # the longest tail that is a byline
-        before = text[:g].rstrip()
+            return "head", 0, offsets[k], parsed
+    # the longest tail that is a byline: it starts at a gap before a role word or a mark
+    for k in [k for k in cuts if len(folded) - limit <= k <= cues[-1][0]]:
+        before = folded[:k].rstrip()
         if not before or before[-1] in CONTINUING:
             continue
-        parsed = _role_line(text[g:], known)
+        parsed = _role_line(folded[k:], known)
         if parsed is not None:
-            return "tail", g, len(text), parsed
+            return "tail", offsets[k], len(text), parsed
     return None
 
 
-def _role_line(text: str, known: frozenset[str]) -> list[BylineData] | None:
-    """A byline with a role word or a mark, every role with its names (no bare names)."""
-    folded = fold_letter_spacing_text(text.strip())
+def _role_line(folded: str, known: frozenset[str]) -> list[BylineData] | None:
+    """A byline with a role word or a mark, every role with its names (no bare names);
+    ``folded``: a piece of a folded line."""
+    folded = folded.strip()
     if not folded or (not _has_role(_MARKER.sub("", folded)) and not _MARKER.match(folded)):
         return None
-    parsed = _parse_line(folded, text.strip(), known=known, bare_names=False, strict=True)
+    parsed = _parse_line(folded, folded, known=known, bare_names=False, strict=True)
     if parsed is None or not all(b.names for b in parsed):
         return None
     return parsed
@@ -620,8 +641,8 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
               rec: Recorder, after_dateline: bool) -> _Found:
     """What one body block holds: (blocks before the rest, the rest, blocks after it)."""
     text = block.text
-    short = (_compact_len(text) <= settings.max_line_chars and not _not_in_line.search(text)
-             and bool(_byline_hint.search(text)))
+    short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
+             and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
     edge = bool(_gap.search(text) and _role_hint.search(text))
     if not (short or edge or _dateline_hint.search(text) or text.rstrip()[-1:] in "）)"
             or (after_dateline and text[:1] in _opening_brackets)):
@@ -895,9 +916,12 @@ def _join_broken(blocks: Sequence[Block], known: frozenset[str], settings: Bylin
             i += 1
             continue
         text = block.text
-        tail = text[-2 * MAX_BRACKET_HEAD:]
-        bracket = any(c in tail for c in _opening_brackets)
-        line = (_compact_len(text) <= settings.max_line_chars and not _not_in_line.search(text)
+        # an open bracket near the end that nothing closes (letter-spacing may double the
+        # printed length of what follows it)
+        opened = max(text.rfind("（"), text.rfind("("))
+        bracket = (opened >= 0 and len(text) - opened <= 2 * MAX_BRACKET_HEAD
+                   and not _closing_bracket.search(text, opened))
+        line = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
                 and bool(_role_hint.search(text)))
         dateline = len(text) <= 2 * MAX_DATELINE_HEAD and bool(_dateline_start.match(text))
         if not (bracket or line or dateline):
@@ -922,7 +946,9 @@ def _join_broken(blocks: Sequence[Block], known: frozenset[str], settings: Bylin
 
 def _lone_name(block: Block) -> str | None:
     """The name a line holds alone (``刘志明``, ``曹 敏``), or None."""
-    if block.kind != Kind.TEXT or block.level is not None:
+    if (block.kind != Kind.TEXT or block.level is not None
+            or len(block.text) > 2 * MAX_NAME_CHARS or _compact_len(block.text) < 2
+            or not _at_most(block.text, MAX_NAME_CHARS)):
         return None
     name = fold_letter_spacing_text(block.text.strip())  # 曹 敏 is 曹敏; 李杰 摄 is no name
     return name if is_person_name(name) else None
