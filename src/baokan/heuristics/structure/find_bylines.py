@@ -23,7 +23,12 @@ Where a byline stands:
   ``记者X报道：`` — split into a dateline block, a byline block and the body after;
 * in brackets closing a body: ``…按时“清零”。（曹 敏 曾 文 陈开宝）``, ``（X 报道）``, an
   affiliation ``（作者单位：淮阳区融媒体中心）``;
-* a photo credit: ``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``图/李杰``, ``（X 摄）``.
+* a photo credit: ``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``图/李杰``, ``（X 摄）``;
+* at the head or the tail of a longer line, after or before a gap (a tool put it on the
+  line of the title or body beside it), with a role word or a mark;
+* a signed author's name alone between blank lines before a body (role 作者).
+
+``据新华社…电`` is a source quoted inside a body (a digest), not a dateline.
 
 Every pattern is matched on the letter-spacing-folded line (``本 报 讯（记 者 王 恬）``
 reads as ``本报讯（记者王恬）``), the pieces cut out of the source text by the folded
