@@ -21,6 +21,17 @@ NOT_NAMES = frozenset({"通讯员", "记者", "本报", "作者", "编辑", "摄
                        "特约记者", "见习记者", "文图", "图文", "报道", "本报讯"})
 
 
+#: The most common single-character surnames of mainland China today, most common first
+#: (the top hundred of the 2020 household-register count, as listed in the Wikipedia
+#: article "List of common Chinese surnames": about 85 % of the population).  A name list
+#: run together (``汪锋沈明洪``) splits where every piece starts with one of these rather
+#: than with a rare surname (``汪锋沈`` / ``明洪``: 明 is rare).
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜"
+    "叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶"
+    "贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤")
+
+
 @lru_cache(maxsize=1)
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """The single-character and the compound surnames of the packaged table."""
@@ -62,7 +73,8 @@ def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[st
 
     Every piece must start with a surname and be 2–3 characters (3–4 after a compound
     surname).  Among the possible splits the one with the most ``known`` names (names
-    seen elsewhere on the page) wins, then the one with the fewest pieces, then the
+    seen elsewhere on the page) and rarer compound surnames, and the fewest pieces that
+    start with an uncommon surname, wins; then the one with the fewest pieces, then the
     earliest-longest — so the choice is deterministic.
     """
     n = len(run)
@@ -78,40 +90,59 @@ def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[st
                 tail = best.get(j)
                 if j <= n and tail is not None and is_name(run[i:j]):
                     piece = run[i:j]
-                    # a known name, or a rarer compound surname, is evidence for a split
-                    score = tail[0] + (1 if piece in known else 0) + (1 if slen == 2 else 0)
+                    # a known name, or a rarer compound surname, is evidence for a split;
+                    # a piece that starts with an uncommon single surname is evidence against
+                    score = (tail[0] + (1 if piece in known else 0) + (1 if slen == 2 else 0)
+                             - (1 if slen == 1 and piece[0] not in COMMON_SURNAMES else 0))
                     options.append((score, tail[1] - 1, [piece, *tail[2]]))
         best[i] = max(options, key=lambda o: (o[0], o[1], [len(p) for p in o[2]])) if options else None
     found = best[0]
     return found[2] if found is not None else None
 
 
-def split_names(segment: str, known: frozenset[str] = frozenset()) -> list[str] | None:
-    """Split a printed list of names into names, or None if it is not a list of names.
-
-    Handles padding spaces (``曹 敏 曾 文 陈开宝`` gives 曹敏, 曾文, 陈开宝), separators
-    (``、`` ``，`` ``/``) and names run together (see :func:`split_run_together`).
-    """
-    tokens = [t for t in _split_re.split(segment.strip()) if t]
-    if not tokens:
-        return None
+def _merge_pieces(tokens: list[str]) -> list[str]:
+    """Put back together the pieces of names that padding or a line break set apart:
+    ``曹 敏`` (two single characters: a two-character name padded to the width of three),
+    ``曾志 光`` and ``张 武扬`` (one character cut off a three-character name)."""
     merged: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        # a two-character name padded to the width of three: 曹 敏
         if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
             merged.append(token + tokens[i + 1])
             i += 2
             continue
+        if len(token) == 1 and _all_han.fullmatch(token):
+            if merged and len(merged[-1]) == 2 and is_name(merged[-1] + token):
+                merged[-1] += token
+                i += 1
+                continue
+            if i + 1 < len(tokens) and len(tokens[i + 1]) == 2 and is_name(token + tokens[i + 1]):
+                merged.append(token + tokens[i + 1])
+                i += 2
+                continue
         merged.append(token)
         i += 1
+    return merged
+
+
+def split_names(segment: str, known: frozenset[str] = frozenset(), *,
+                run_together: bool = True) -> list[str] | None:
+    """Split a printed list of names into names, or None if it is not a list of names.
+
+    Handles padding spaces (``曹 敏 曾 文 陈开宝`` gives 曹敏, 曾文, 陈开宝), separators
+    (``、`` ``，`` ``/``), a name cut in two (``曾志 光``) and, unless ``run_together`` is
+    false, names run together (see :func:`split_run_together`).
+    """
+    tokens = [t for t in _split_re.split(segment.strip()) if t]
+    if not tokens:
+        return None
     names: list[str] = []
-    for token in merged:
+    for token in _merge_pieces(tokens):
         if is_name(token) and (len(token) <= 3 or surname_length(token) == 2 or token in known):
             names.append(token)
             continue
-        pieces = split_run_together(token, known)
+        pieces = split_run_together(token, known) if run_together else None
         if pieces is None:
             return None
         names.extend(pieces)

@@ -114,3 +114,136 @@ def line_cells(text: str) -> float:
     """
     visible = len(text) - len(_space.findall(text))
     return visible - 0.5 * len(_narrow_cell.findall(text))
+
+
+# ---------------------------------------------------------------- letter-spacing folding
+_gap_split = regex.compile(r"([ \t\u3000\u00a0]+)")
+_SPACES = " \t\u3000\u00a0"
+_CJK_PUNCT_SET = frozenset(CJK_PUNCT)
+_latin_number = regex.compile(r"[A-Za-z][0-9.,]*$")
+
+
+def _han(ch: str) -> bool:
+    # \p{Han} by code point, without a regex call: this runs for every gap of a line
+    code = ord(ch)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x323AF or ch in "〇々〻")
+
+
+def _digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "０" <= ch <= "９"
+
+
+def _gap_width(gap: str) -> int:
+    # an ideographic space is as wide as a Han character: two ordinary spaces
+    return len(gap) + gap.count("\u3000")
+
+
+def _kept_gaps(parts: list[str], tight: bool = False) -> list[bool]:
+    """For each gap of a line split into ``[word, gap, word, gap, …, word]``: whether it
+    is kept (as one space) rather than taken out; see :func:`fold_letter_spacing`."""
+    count = len(parts) // 2
+    han_widths = [_gap_width(parts[2 * k + 1]) for k in range(count)
+                  if parts[2 * k] and parts[2 * k + 2]
+                  and _han(parts[2 * k][-1]) and _han(parts[2 * k + 2][0])]
+    narrow = min(han_widths) if han_widths else 0
+    two_level = any(w > narrow for w in han_widths)
+    kept: list[bool] = []
+    for k in range(count):
+        left, gap, right = parts[2 * k], parts[2 * k + 1], parts[2 * k + 2]
+        if not left or not right:
+            kept.append(False)  # at either end of the line
+            continue
+        before, after = left[-1], right[0]
+        if before in _CJK_PUNCT_SET or after in _CJK_PUNCT_SET:
+            kept.append(False)
+            continue
+        han_before, han_after = _han(before), _han(after)
+        digit_before, digit_after = _digit(before), _digit(after)
+        if (han_before and digit_after) or (
+                digit_before and digit_after and (len(left) == 1 or not _digit(left[-2]))
+                and (len(right) == 1 or not _digit(right[1]))):
+            kept.append(False)  # 广州 3月, and a number letter-spaced: １ ９ ９ ７
+            continue
+        if han_after and digit_before:
+            # a number padded before Han, unless it belongs to Latin text (Windows 10 和)
+            latin = _latin_number.search(left) or (
+                k and left.strip("0123456789.,") == "" and parts[2 * k - 2][-1:].isascii()
+                and parts[2 * k - 2][-1:].isalpha())
+            kept.append(bool(latin))
+            continue
+        if han_before and han_after and tight:
+            kept.append(False)
+            continue
+        if han_before and han_after and _gap_width(gap) == narrow:
+            single = ((len(left) == 1 or not _han(left[-2]))
+                      and (len(right) == 1 or not _han(right[1])))
+            if single or two_level:
+                kept.append(False)
+                continue
+        kept.append(True)
+    return kept
+
+
+def fold_letter_spacing_text(text: str, *, tight: bool = False) -> str:
+    """The text of :func:`fold_letter_spacing`, without the offsets."""
+    parts = _gap_split.split(text)
+    if len(parts) == 1:
+        return text
+    kept = _kept_gaps(parts, tight)
+    out = [parts[0]]
+    for k, keep in enumerate(kept):
+        if keep:
+            out.append(" ")
+        out.append(parts[2 * k + 2])
+    return "".join(out)
+
+
+def fold_letter_spacing(text: str, *, tight: bool = False) -> tuple[str, tuple[int, ...]]:
+    """Fold the layout spaces of a line so patterns can be matched on it, keeping word gaps.
+
+    Returns the folded text and, for each of its characters, the index in ``text`` of the
+    character it came from (one more entry, ``len(text)``, ends the tuple), so a match on
+    the folded text is cut out of ``text`` with :func:`unfold_span`.  A gap goes:
+
+    * next to Chinese punctuation (``本报讯 （记者`` → ``本报讯（记者``);
+    * between a Han character and a number (``3 月 10 日`` → ``3月10日``), unless the number
+      follows Latin text;
+    * between single Han characters set apart by letter-spacing (``本 报 讯`` → ``本报讯``,
+      ``王 恬`` → ``王恬``), as narrow as the narrowest gap of the line;
+    * of the narrowest width, when the line also has wider gaps: pdfminer letter-spaces a
+      line with single spaces and marks its word gaps with wider ones
+      (``通 讯 员  李 德 生`` → ``通讯员 李德生``).
+
+    Any other gap (``本报记者 王恬``: a word gap between names) is kept, as one space;
+    gaps at either end go.  With ``tight`` every gap between Han characters goes too: a
+    line letter-spaced unevenly (``本 报讯（通 讯员``) reads whole, its word gaps lost.
+    Unlike the ``fold-spacing`` heuristic this keeps the gaps that separate names, which
+    byline patterns need.
+    """
+    parts = _gap_split.split(text)
+    if len(parts) == 1:
+        return text, tuple(range(len(text) + 1))
+    kept = _kept_gaps(parts, tight)
+    out = [parts[0]]
+    offsets = list(range(len(parts[0])))
+    pos = len(parts[0])
+    for k, keep in enumerate(kept):
+        if keep:
+            out.append(" ")
+            offsets.append(pos)
+        pos += len(parts[2 * k + 1])
+        word = parts[2 * k + 2]
+        out.append(word)
+        offsets.extend(range(pos, pos + len(word)))
+        pos += len(word)
+    offsets.append(len(text))
+    return "".join(out), tuple(offsets)
+
+
+def unfold_span(offsets: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+    """The span of the source text that the folded span ``[start, end)`` came from
+    (``offsets`` as :func:`fold_letter_spacing` returns them)."""
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1

@@ -1,18 +1,44 @@
 """Find bylines, datelines and photo credits, and take them out of the body.
 
-Forms recognised (see the spec's byline table):
+A byline grammar, not a list of seed forms (``../shared/spec/conventions.md``, "Bylines
+and datelines").  A byline is a run of *items*, ``[organisation] role names``:
 
-* a byline line: ``文/图 本报记者 王恬 通讯员 陈章 张卓``, ``□记者 杜林波``, ``□秦慕婵``,
-  ``○王恬``, a bare line of names ``李 杰 印俊闻 张道玲``;
-* a dateline opening a brief: ``本报讯 通讯员刘倚帆报道:``, ``本报讯 （记者 牛思光 ）`` —
-  split into a dateline block, a byline block and the body that follows;
-* names in brackets closing a body: ``…按时“清零”。（曹 敏 曾 文 陈开宝）``, ``（史书杰刘初郭昕）``;
-* an affiliation line ``（作者单位：淮阳区融媒体中心）``;
-* a photo credit ``李杰 摄``.
+* the organisation: ``本报``, or any short run of Han characters set against the role
+  word — a paper or media centre under its own name (``咸宁日报记者``,
+  ``嘉鱼县融媒体记者``), a brand and a paper (``封面新闻·华西都市报记者``, with a dot
+  or a space), an agency (``新华社记者``);
+* the role: a closed class of words (记者 and its kinds 首席/见习/特约/驻X/特派X…记者,
+  通讯员, 实习生, 评论员, 作者, 撰文, 摄影), or a mark: ``文/X``, ``X/文``, ``图/X``,
+  ``文·X``, ``□X`` ``○X`` ``◎X``, ``文/图``;
+* the names: two to four Han characters after a surname, separated by spaces, ``、`` or
+  nothing at all (``史书杰刘初郭昕`` is split with the surname table).
+
+Where a byline stands:
+
+* a line of its own: ``本报记者 王恬 通讯员 陈章 张卓``, ``□记者 杜林波``, a bare line of
+  names ``李 杰 印俊闻 张道玲``;
+* after a dateline that opens a brief: ``本报讯``, ``P讯`` (any short run of Han characters
+  before 讯, when a bracket or a role word follows), ``新华社北京3月4日电``,
+  ``本报北京1月1日电``; the byline after it in brackets ``（记者 X 通讯员 Y）`` or as
+  ``记者X报道：`` — split into a dateline block, a byline block and the body after;
+* in brackets closing a body: ``…按时“清零”。（曹 敏 曾 文 陈开宝）``, ``（X 报道）``, an
+  affiliation ``（作者单位：淮阳区融媒体中心）``;
+* a photo credit: ``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``图/李杰``, ``（X 摄）``;
+* at the head or the tail of a longer line, after or before a gap (a tool put it on the
+  line of the title or body beside it), with a role word or a mark;
+* a signed author's name alone between blank lines before a body (role 作者).
+
+``据新华社…电`` is a source quoted inside a body (a digest), not a dateline.
+
+Every pattern is matched on the letter-spacing-folded line (``本 报 讯（记 者 王 恬）``
+reads as ``本报讯（记者王恬）``), the pieces cut out of the source text by the folded
+offsets.  A byline the tool broke over lines (``本报讯（记者`` / ``杨发勋`` / ``通讯员`` /
+``贺洪志）客观…``, a name cut in two ``通讯员 刘欢 曾志`` / ``光``) is joined back first.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -20,34 +46,138 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import split_names
+from baokan.core.names import (
+    COMMON_SURNAMES,
+    NOT_NAMES,
+    is_name,
+    is_person_name,
+    split_names,
+    surname_length,
+)
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
+from baokan.core.text import (
+    CONTINUING,
+    fold_letter_spacing,
+    fold_letter_spacing_text,
+    unfold_span,
+)
+
+# ---------------------------------------------------------------- the closed word classes
+# role words, from the spec's conventions (a closed class): the kinds of reporter — chief,
+# trainee, special, stationed in X (驻X), sent to X (特派X) — then the other roles
+_PLACE = r"(?:(?!记者)[^\P{Han}报社台])"
+_ROLE_WORD = (r"(?:首席|资深|高级|特约|见习|实习|全媒体|摄影|驻" + _PLACE + r"{1,5}?|特派"
+              + _PLACE + r"{0,6}?)?记者|(?:特约)?通讯员|实习生|(?:特约)?评论员|作者|撰文|撰稿|摄影")
+_ROLE = regex.compile(_ROLE_WORD)
+#: news agencies (a closed class the spec names: 新华社, and its peers)
+_AGENCY = r"(?:新华社|中新社|中国新闻社|人民网|新华网|央视网|央广网|中新网|光明网|国际在线)"
+#: how an organisation's name ends when it stands apart from the role word
+_ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|客户端|杂志|频道)$")
 
 _trailing_colon = regex.compile(r"\s*[:：]\s*$")
 # what a byline is made of: Han names and role words, the separators between names, the
-# 文/图 mark and a trailing colon (anything else fails the name split anyway)
-_not_in_byline = regex.compile(r"[^\p{Han}·\s、，,；;/／:：]")
+# 文/图 marks and a trailing colon (anything else fails the name split anyway)
+_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：]")
 _name_separators = regex.compile(r"[\s、，,]+")
+_not_bare_names = regex.compile(r"[^\p{Han}·\s]")
+# a word that can be a name by its shape alone: two or three Han characters, none of
+# them one that a name does not hold (particles, pronouns, the words of a byline itself)
+_name_shape = regex.compile(r"(?!.*[的了是在和与及或等我你他她它这那有也都就还又而但被把将对从向"
+                            r"为以于之其此个们年月日时说报讯摄图文记者员])\p{Han}{2,3}")
+_gap = regex.compile(r"\s")
+_gap_run = regex.compile(r"\s+")
+_org_shape = regex.compile(r"^\p{Han}{1,16}(?:[·・•\s]\p{Han}{1,16})?$")
+_org_split = regex.compile(r"[·・•\s]")
+# characters of a clause, not of a name of a paper: particles, pronouns, verbs of saying
+_not_org = regex.compile(r"[的了是我你他她们这那说要在和与被把将对从向为]")
 
-_ROLE = regex.compile(
-    r"(本报特约记者|本报见习记者|本报记者|本报通讯员|特约记者|见习记者|首席记者|摄影记者|"
-    r"记者|通讯员|实习生|特约评论员|评论员|作者)")
-_ROLE_NORMAL = {"特约记者": "记者", "见习记者": "记者", "首席记者": "记者", "记者": "记者",
-                "摄影记者": "摄影", "通讯员": "通讯员", "实习生": "实习生", "评论员": "作者",
-                "特约评论员": "作者", "作者": "作者"}
-_MARKER = regex.compile(r"^[□○■●◆◇▲△★☆]\s*")
+_MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
+# 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
+_MARK_BEFORE = regex.compile(
+    r"(?:^|(?<=[\s\p{Han}]))(文|图|摄影|摄|撰文)\s*[/／:：·]\s*(?=\p{Han})")
+_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)")
+_MARK_ROLE = {"文": "作者", "撰文": "作者", "图": "摄影", "摄": "摄影", "摄影": "摄影"}
+
+_DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_NO_ROLE = r"(?:(?!记者|通讯)\p{Han})"
+# after an undated dateline (新华社电) the body starts: a gap, a bracket or punctuation
+_DATELINE_END = r"(?=\s|[（(：:，,]|$)"
+# what may follow P讯: a bracket, or a role word (after 本报 or a paper's name)
+_AFTER_P_XUN = (r"(?=\s*[（(]|\s*(?:本报|\p{Han}{0,12}?(?:报|社|台|网|中心|融媒体?))?(?:"
+                + _ROLE_WORD + r"))")
 _DATELINE = regex.compile(
-    r"^(本报讯|本刊讯|本台讯|本网讯|(?:新华社|中新社|人民网|央视网)\p{Han}{0,10}?[电讯])\s*")
-_PAREN_BYLINE = regex.compile(r"^[（(]\s*([^（）()]{1,40}?)\s*[）)]\s*")
-_REPORTED = regex.compile(r"^(.{1,40}?)报道\s*[:：]?\s*")
+    r"^(?:(?:本报|本刊|本台|本网)讯"
+    r"|(?P<agency>" + _AGENCY + r")(?:" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]|"
+    + _NO_ROLE + r"{0,8}?[电讯]" + _DATELINE_END + r")"
+    r"|本报" + _NO_ROLE + r"{1,8}?" + _DATE + r"[电讯]"
+    # P讯: a paper or a place named before 讯, when a bracket or a role word follows
+    r"|" + _NO_ROLE + r"{2,10}?讯" + _AFTER_P_XUN + r")")
+_PAREN_BYLINE = regex.compile(r"^\s*[（(]\s*([^（）()]{1,60}?)\s*[）)]\s*")
+_REPORTED = regex.compile(r"^\s*([^，。；！？,.;!?（）()]{1,40}?)\s*报道\s*[:：]?\s*")
 _TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
+_REPORT_WORD = regex.compile(r"\s*报道$")
+_credit_end = regex.compile(r"摄影?$")
+# what a dateline opens with (本报, an agency, a place before 讯), before it is folded
+_dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
+                                r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
+_sentence_mark = regex.compile(r"[。！？；，,;!?]")
+_clause_mark = regex.compile(r"[。！？；，、,;!?]")
+# where a byline at a line's head or tail may hold its role: a role word or a mark
+_role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
 _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
-_CREDIT = regex.compile(r"^(?:(?:本报)?(?:记者|通讯员)\s*)?(\p{Han}[\p{Han} 、]{1,30}?)\s*[/／]?\s*摄$")
+_opening_brackets = "（("
+# cheap looks at the printed line, before it is folded: what a byline line may hold
+# (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
+_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()□○■●◆◇▲△★☆◎]")
+_dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电)")
+# a broken byline line holds a role word or a mark
+_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
+# a byline line holds a role word, a mark, or names set apart by gaps
+_byline_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
+# or names alone, apart by gaps, and nothing else
+_bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
+_CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
+_CREDIT_BRACKETED = regex.compile(r"^[（(]\s*(.{2,40}?)\s*[/／]?\s*摄(?:影)?\s*[）)]$")
+_han_run_end = regex.compile(r"\p{Han}+$")
+_han_run_start = regex.compile(r"^\p{Han}+")
+_one_han = regex.compile(r"\p{Han}")
+
+#: a broken byline is joined with at most this many following lines: PyMuPDF may put a
+#: role word, a name, a role word and a name a line each, and cut a name or a role word
+#: in two (``本报讯（记者`` / ``赵太`` / ``侔`` / ``通讯员`` / ``马安泰）由…``)
+MAX_JOINED_LINES = 6
+#: an open bracket is a byline's only if at most this many characters follow it on the
+#: line (``本报讯（记者 孙先敏 实习生 张``: 12); a long aside is not
+MAX_BRACKET_HEAD = 24
+#: a line joined to a byline holds at most this many characters (a name list, a role word)
+MAX_PIECE_CHARS = 16
+#: how much of a long line's head (a dateline and its byline) or tail (a closing byline)
+#: is folded and searched, in printed characters: a letter-spaced dateline with a byline
+#: of three names takes about 70
+WINDOW = 96
+#: a line that opens with a dateline broken before its end is at most this long
+MAX_DATELINE_HEAD = 30
+#: an organisation before a role word: a paper's or media centre's name (ending like
+#: one) is at most this long (宁波市鄞州区融媒体中心: 10), a brand with no such ending
+#: at most MAX_BRAND_CHARS (齐鲁壹点, 豫视频; a longer run with no such ending is a clause:
+#: 负责人告诉记者，…)
+MAX_ORG_CHARS = 16
+MAX_BRAND_CHARS = 4
+#: a name alone on a line: at most this many characters (a compound surname and two)
+MAX_NAME_CHARS = 4
+#: a byline at the head of a longer line leaves at least this much of it, with a mark of
+#: a sentence in it, or twice as much: a body or a title, not one more name
+MIN_EDGE_REST = 6
+#: a name set apart by blank lines signs the body after it if that body's first line holds
+#: this many characters (a body line, not another short title or name)
+MIN_BODY_AFTER_NAME = 8
+#: lines joined across at most this many blank lines (pdfminer puts one between boxes)
+MAX_JOIN_GAP = 1
 
 
 @attrs.frozen
@@ -55,108 +185,392 @@ class BylineSettings:
     """Settings of ``find-bylines``.
 
     ``max_line_chars``: a byline line is at most this long (white space not counted);
-    ``bare_names``: accept a line of two or more names with no role as a byline.
+    ``bare_names``: accept a line of two or more names with no role as a byline;
+    ``signed_names``: accept a name alone on a line, set apart by blank lines before a
+    body, as its author's (a signed essay).
     """
 
     max_line_chars: int = 40
     bare_names: bool = True
+    signed_names: bool = True
 
 
 def _compact_len(text: str) -> int:
     return len("".join(text.split()))
 
 
-def parse_byline(segment: str, *, marker: bool = False,
-                 known: frozenset[str] = frozenset()) -> list[BylineData] | None:
-    """Parse ``本报记者 王恬 通讯员 陈章 张卓`` into bylines, or None if it is not one."""
-    if _not_in_byline.search(segment):
-        return None  # a digit, a letter or a full stop: no name list holds one
-    seg = _WEN_TU.sub(" ", segment).strip()
-    seg = _trailing_colon.sub("", seg)
+def _at_most(text: str, limit: int) -> bool:
+    """Whether ``text`` holds at most ``limit`` characters besides white space (cheaply:
+    this is asked of every line; a letter-spaced line is at most about twice as long)."""
+    size = len(text)
+    return size <= limit or (size <= 4 * limit and _compact_len(text) <= limit)
+
+
+# ---------------------------------------------------------------- the grammar
+def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> list[str] | None:
+    """The names of a segment: as printed, or, failing that, with every space taken out
+    (a line letter-spaced unevenly: ``韩 宗宏``).
+
+    ``lenient``: where the place says names stand (set apart after a role word, a list
+    in brackets that holds a name), words of two or three Han characters set apart by
+    gaps are names even when the surname table does not know their first character
+    (a rare surname, a monk's name: ``特约记者 健牛``, ``（杨天民 冒天启）``)."""
+    if segment.lstrip()[:1] in "、，,；;":
+        return None  # 记者，通过…: a role word that a sentence goes on from
+    seg = segment.strip(" 、，,；;:：")
+    if not seg or _credit_end.search(seg):
+        return None  # names then 摄: a photo credit, read as one elsewhere
+    names = split_names(seg, known)
+    if names is None and any(len(t) == 1 for t in _name_separators.split(seg)):
+        # a gap inside a name (韩 宗 宏 letter-spaced unevenly): the names run together
+        names = split_names(_name_separators.sub("", seg), known)
+    if names is None and lenient:
+        tokens = [t for t in _name_separators.split(seg) if t]
+        if all(_name_shape.fullmatch(t) and t not in NOT_NAMES for t in tokens):
+            names = tokens
+    return names
+
+
+def _role_of(word: str) -> str:
+    word = "".join(word.split())
+    if word.endswith("记者"):
+        return "摄影" if word == "摄影记者" else "记者"
+    if word.endswith("评论员") or word in ("撰文", "撰稿"):
+        return "作者"
+    if word.endswith("通讯员"):
+        return "通讯员"
+    return word
+
+
+def _is_org(text: str) -> bool:
+    """Whether ``text`` can name an organisation before a role word: a paper or media
+    centre (a run ending like one: 报, 社, 台, 融媒体, 新闻 …, at most
+    :data:`MAX_ORG_CHARS`), a shorter run (a brand: 齐鲁壹点), or a brand and a paper
+    joined by a dot or a gap — never a clause (no particle or pronoun in it)."""
+    text = text.strip()
+    match = _org_shape.match(text)
+    if not match or _not_org.search(text):
+        return False
+    parts = [p for p in _org_split.split(text) if p]
+    if len(parts) == 2 and len(parts[0]) > MAX_BRAND_CHARS:
+        return False
+    last = parts[-1]
+    limit = MAX_ORG_CHARS if _ORG_END.search(last) or last == "本报" else MAX_BRAND_CHARS
+    return 2 <= len(last) <= limit and len("".join(parts)) <= MAX_ORG_CHARS
+
+
+def _split_org(mid: str, known: frozenset[str]) -> tuple[str, str | None]:
+    """Cut an organisation off the end of the text between two role words
+    (``王恬 咸宁日报`` + ``通讯员``): (the names before it, the organisation or None)."""
+    if not mid or mid[-1].isspace():
+        return mid, None
+    head, _, attached = mid.rpartition(" ")
+    if attached == "本报" or (_ORG_END.search(attached) and _is_org(attached)
+                             and (not head.strip() or _names(head, known))):
+        return head, attached
+    return mid, None
+
+
+def _open_names(mid: str, known: frozenset[str]) -> list[str] | None:
+    """The names after the last role word of a byline broken before its end: none yet
+    (``通讯员`` / …), or whole names and the first characters of one more (``通讯员 郑`` /
+    ``质英``), which the next line completes."""
+    rest = mid.strip(" 、，,:：")
+    if not rest:
+        return []
+    for cut in (1, 2):
+        head, tail = rest[:-cut], rest[-cut:]
+        if _one_han.fullmatch(tail[-1]) and all(_one_han.fullmatch(c) for c in tail):
+            if not head.strip(" 、，,"):
+                return []
+            names = _names(head, known)
+            if names is not None:
+                return names
+    return None
+
+
+def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
+                 strict: bool = False) -> list[BylineData] | None:
+    """``[org] role names`` items of a segment with at least one role word, or None.
+
+    With ``open_end`` the last role may have no names yet (a byline broken after its
+    role word, to be joined with the next line)."""
     matches = list(_ROLE.finditer(seg))
-    if not matches:
-        names = split_names(seg, known)
-        if not names:
-            return None
-        return [BylineData(names=tuple(names), role="作者" if marker else None)]
-    if seg[: matches[0].start()].strip(" 、，,"):
-        return None
     out: list[BylineData] = []
-    for i, match in enumerate(matches):
-        stop = matches[i + 1].start() if i + 1 < len(matches) else len(seg)
-        names = split_names(seg[match.end():stop].strip(" 、，,"), known)
-        if not names:
+    prefix = seg[: matches[0].start()]
+    org: str | None = None
+    if prefix.strip():
+        if prefix[-1].isspace() and not _ORG_END.search(prefix.strip()):
+            lead = _names(prefix, known)  # names of a role printed on the line before
+            if lead is None:
+                return None
+            out.append(BylineData(names=tuple(lead)))
+        elif _is_org(prefix):
+            org = " ".join(prefix.split())
+        else:
             return None
-        word = match.group(1)
-        organization = "本报" if word.startswith("本报") else None
-        role = _ROLE_NORMAL.get(word.removeprefix("本报"), word)
+    for i, match in enumerate(matches):
+        last = i + 1 == len(matches)
+        stop = len(seg) if last else matches[i + 1].start()
+        mid = seg[match.end():stop]
+        next_org: str | None = None
+        if not last:
+            mid, next_org = _split_org(mid, known)
+        role = _role_of(match.group())
+        # names set apart from their role word by a gap or a colon stand where names do
+        names = _names(mid, known, lenient=not strict and mid[:1] in " :：")
+        if names is None and last and open_end:
+            names = _open_names(mid, known)
+        if names is None:
+            return None
+        word = "".join(match.group().split())
+        organization = org
+        if organization is None and word.startswith("本报"):
+            organization = "本报"
         out.append(BylineData(names=tuple(names), role=role, organization=organization))
+        org = next_org
     return out
 
 
-def parse_byline_line(text: str, *, known: frozenset[str] = frozenset(),
-                      bare_names: bool = True) -> list[BylineData] | None:
-    """Whether a whole line is a byline (``□记者 杜林波``, ``李 杰 印俊闻``), parsed."""
-    marker = bool(_MARKER.match(text))
-    body = _MARKER.sub("", text)
-    parsed = parse_byline(body, marker=marker, known=known)
-    if parsed is None:
+def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
+    """``文/X 图/Y``, ``X/文``, ``撰文：X``, ``文·X``: names that a mark gives a role.
+
+    A mark opens the segment (``文/``) or closes it (``/文``); either reading is tried
+    (``王树文/文``: the 文 that ends the name is not a mark before the one after it)."""
+    before = list(_MARK_BEFORE.finditer(seg))
+    if before and before[0].start() == 0:
+        out: list[BylineData] | None = []
+        for i, mark in enumerate(before):
+            stop = before[i + 1].start() if i + 1 < len(before) else len(seg)
+            parsed = _parse_plain(seg[mark.end():stop], known, role=_MARK_ROLE[mark.group(1)])
+            if parsed is None or out is None:
+                out = None
+                break
+            out.extend(parsed)
+        if out:
+            return out
+    after = list(_MARK_AFTER.finditer(seg))
+    if after and after[-1].end() == len(seg):
+        out = []
+        start = 0
+        for mark in after:
+            parsed = _parse_plain(seg[start:mark.start()], known, role=_MARK_ROLE[mark.group(1)])
+            if parsed is None:
+                return None
+            out.extend(parsed)
+            start = mark.end()
+        return out
+    return None
+
+
+def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
+                 open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
+    """Items without marks: role words and names, or names alone (given ``role``)."""
+    if not seg.strip():
         return None
-    if not marker and not _ROLE.search(body):
-        # names alone: only a line of several names, or one padded name, is a byline
-        spaced = len(body.split()) >= 2
-        if not (bare_names and spaced and sum(len(b.names) for b in parsed) >= 2):
-            return None
+    if _ROLE.search(seg):
+        parsed = _parse_roles(seg, known, open_end=open_end, strict=strict)
+        if parsed is not None and role is not None:
+            parsed = [b if b.role else attrs.evolve(b, role=role) for b in parsed]
+        return parsed
+    names = _names(seg, known)
+    if not names:
+        return None
+    return [BylineData(names=tuple(names), role=role)]
+
+
+def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = frozenset(),
+                 open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
+    """Parse ``本报记者 王恬 通讯员 陈章 张卓`` into bylines, or None if it is not one.
+
+    ``segment`` is letter-spacing-folded text (or text with no letter-spacing).  With
+    ``open_end`` a byline that stops after a role word is accepted with no names for it;
+    with ``strict`` every name starts with a surname of the table (where the byline's
+    end is not known: a byline at the head or tail of a longer line).
+    """
+    if _not_in_byline.search(segment):
+        return None  # a digit, a letter or a full stop: no name list holds one
+    seg = _trailing_colon.sub("", segment.strip())
+    joint = bool(_WEN_TU.search(seg))  # 文/图 as a word of its own: no mark before names
+    marked = None if joint else _parse_marks(seg, known)
+    if marked is not None:
+        return marked
+    seg = _WEN_TU.sub(" ", seg).strip()
+    if not seg:
+        return None
+    return _parse_plain(seg, known, role="作者" if marker or joint else None, open_end=open_end,
+                        strict=strict)
+
+
+def _parse_loose(segment: str, known: frozenset[str]) -> list[BylineData] | None:
+    """:func:`parse_byline`, or failing that the same with every gap between Han
+    characters taken out (a byline letter-spaced unevenly: ``通 讯员 张树 兰``)."""
+    parsed = parse_byline(segment, known=known)
+    if parsed is None:
+        tight = fold_letter_spacing_text(segment, tight=True)
+        if tight != segment:
+            parsed = parse_byline(tight, known=known)
     return parsed
 
 
-def _credit(text: str, known: frozenset[str]) -> BylineData | None:
-    match = _CREDIT.match(text)
-    if not match:
-        return None
-    names = split_names(match.group(1), known)
-    return BylineData(names=tuple(names), role="摄影") if names else None
+def _has_role(text: str) -> bool:
+    return bool(_ROLE.search(text) or _MARK_BEFORE.search(text) or _MARK_AFTER.search(text)
+                or _WEN_TU.search(text))
 
 
-def _trailing(text: str, known: frozenset[str]) -> tuple[str, BylineData, str] | None:
-    """Split names in brackets off the end of ``text``: (body, byline, bracketed text)."""
-    match = _TRAILING.search(text)
+def _parse_line(folded: str, raw: str, *, known: frozenset[str], bare_names: bool = True,
+                open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
+    """:func:`parse_byline_line` on a folded line (``raw``: the line as printed)."""
+    marker = bool(_MARKER.match(folded))
+    body = _MARKER.sub("", folded)
+    if not marker and not _has_role(body):
+        # names alone: only a line of several names printed apart (spaces or 、), each a
+        # name by itself — not a run split into names, not a list that goes on
+        if not bare_names or len(raw.split()) < 2 or _not_bare_names.search(body):
+            return None  # names listed with 、 or ， are a sentence's list, not a byline
+        tokens = body.split()
+        if len(tokens) >= 2 and all(is_person_name(t) for t in tokens):
+            return [BylineData(names=tuple(tokens))]
+        return None
+    return parse_byline(body, marker=marker, known=known, open_end=open_end, strict=strict)
+
+
+def parse_byline_line(text: str, *, known: frozenset[str] = frozenset(),
+                      bare_names: bool = True, open_end: bool = False) -> list[BylineData] | None:
+    """Whether a whole line is a byline (``□记者 杜林波``, ``李 杰 印俊闻``), parsed.
+
+    ``text`` may be letter-spaced: it is folded first."""
+    folded, _ = fold_letter_spacing(text.strip())
+    return _parse_line(folded, text.strip(), known=known, bare_names=bare_names,
+                       open_end=open_end)
+
+
+def _credit(folded: str, known: frozenset[str]) -> BylineData | None:
+    """``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``（X 摄）``, ``图/李杰``: a photo credit."""
+    if "摄" not in folded and "图" not in folded:
+        return None
+    match = _CREDIT.match(folded) or _CREDIT_BRACKETED.match(folded)
+    if match:
+        head = match.group(1).strip()
+        if _not_in_byline.search(head):
+            return None
+        parsed = _parse_plain(_WEN_TU.sub(" ", head), known)
+    else:
+        parsed = parse_byline(folded, known=known)
+        if parsed is None or any(b.role != "摄影" for b in parsed):
+            return None
+    if not parsed:
+        return None
+    names = tuple(n for b in parsed for n in b.names)
+    return BylineData(names=names, role="摄影") if names else None
+
+
+# ---------------------------------------------------------------- one block
+def _cut(block: Block, text: str, offsets: tuple[int, ...], start: int, end: int) -> str:
+    s, e = unfold_span(offsets, start, end)
+    return block.text[s:e].strip()
+
+
+def _head_byline(rest: str, known: frozenset[str]) -> int:
+    """How much of ``rest`` (after a dateline: ``记者 王恬 通讯员 李四 近日…``) is a
+    byline printed with no bracket and no 报道: the longest run of whole words that
+    parses as one, with a role word; 0 if none."""
+    words = list(regex.finditer(r"\S+", rest))
+    for k in range(len(words), 0, -1):
+        end = words[k - 1].end()
+        head = rest[:end]
+        if _has_role(head) and parse_byline(head, known=known):
+            return end
+    return 0
+
+
+def _dateline_parts(folded: str, known: frozenset[str]
+                    ) -> tuple[regex.Match[str], int, list[BylineData] | None] | None:
+    """A dateline opening ``folded``, where the byline after it ends (the dateline's end
+    if there is none) and the byline parsed; None if the line opens with no dateline."""
+    match = _DATELINE.match(folded)
     if not match:
         return None
+    pos = match.end()
+    rest = folded[pos:]
+    found_end = 0
+    parsed: list[BylineData] | None = None
+    for pattern in (_PAREN_BYLINE, _REPORTED):
+        found = pattern.match(rest)
+        if not found:
+            continue
+        inner = _REPORT_WORD.sub("", found.group(1))
+        parsed = _parse_loose(inner, known) if pattern is _PAREN_BYLINE else parse_byline(
+            inner, known=known)
+        if parsed:
+            found_end = found.end()
+            break
+    else:
+        found_end = _head_byline(rest, known)
+        parsed = parse_byline(rest[:found_end], known=known) if found_end else None
+    if not parsed:
+        return match, pos, None
+    agency = match.group("agency")
+    if agency:
+        parsed = [b if b.organization else attrs.evolve(b, organization=agency) for b in parsed]
+    return match, pos + found_end, parsed
+
+
+def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
+              known: frozenset[str]) -> list[Block] | None:
+    parts = _dateline_parts(folded, known)
+    if parts is None:
+        return None
+    match, pos, parsed = parts
+    text = _cut(block, folded, offsets, 0, match.end())
+    out = [block.with_(text=text, kind=Kind.DATELINE, end=block.start)]
+    if parsed:
+        raw = _cut(block, folded, offsets, match.end(), pos)
+        out.append(block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed), gap_before=0,
+                               tags=block.tags | {"opening"}))
+    while pos < len(folded) and folded[pos].isspace():
+        pos += 1
+    if pos < len(folded):
+        # the body after it is on the last line of a byline joined from several
+        body = block.text[offsets[pos]:].strip()
+        out.append(block.with_(text=body, gap_before=0, start=block.end,
+                               tags=block.tags | {"after_dateline"}))
+    return out
+
+
+def _trailing(folded: str, known: frozenset[str]) -> tuple[int, BylineData] | None:
+    """Names in brackets at the end of ``folded``: (where the bracket starts, the byline)."""
+    match = _TRAILING.search(folded)
+    if not match or (match.start() and _one_han.fullmatch(folded[match.start() - 1])):
+        return None  # 关于（苏锡锡）: a bracket set in a sentence is an aside, not a byline
     inner = match.group(1).strip()
+    if _credit_end.search(inner):
+        return None  # （X 摄） after a caption: its credit, which find-captions reads
     # an affiliation may be letter-spaced like the column it ends (作 者 为 中 央 党 校…)
     affiliation = _AFFILIATION.match("".join(inner.split()))
     if affiliation:
         data = BylineData(names=(), organization=affiliation.group(1).strip())
     else:
+        inner = _REPORT_WORD.sub("", inner)
         parsed = parse_byline(inner, known=known)
+        if parsed is None and _gap.search(inner) and not _not_bare_names.search(inner):
+            # a list of names in brackets, one of them unknown to the surname table
+            names = _names(inner, known, lenient=True)
+            if names and any(is_name(n) for n in names):
+                parsed = [BylineData(names=tuple(names))]
         if parsed is None or len(parsed) != 1:
             return None
         data = parsed[0]
-    return text[: match.start()].rstrip(), data, match.group(0).strip()
+    return match.start(), data
 
 
-def _dateline(block: Block, known: frozenset[str]) -> list[Block] | None:
-    match = _DATELINE.match(block.text)
-    if not match:
-        return None
-    rest = block.text[match.end():]
-    out = [block.with_(text=match.group(1), kind=Kind.DATELINE)]
-    for pattern in (_PAREN_BYLINE, _REPORTED):
-        found = pattern.match(rest)
-        if not found:
-            continue
-        parsed = parse_byline(found.group(1), known=known)
-        if parsed:
-            out.append(block.with_(text=found.group(0).strip(), kind=Kind.BYLINE,
-                                   bylines=tuple(parsed), gap_before=0,
-                                   tags=block.tags | {"opening"}))
-            rest = rest[found.end():]
-            break
-    rest = rest.strip()
-    if rest:
-        out.append(block.with_(text=rest, gap_before=0, tags=block.tags | {"after_dateline"}))
-    return out
+def _leading_bracket(folded: str, known: frozenset[str]) -> int:
+    """A line that opens with a bracketed byline holding a role word (``（记者 王恬）…``,
+    the byline of a dateline printed on the line before): where the bracket ends, or 0."""
+    found = _PAREN_BYLINE.match(folded)
+    if not found or not _ROLE.search(found.group(1)):
+        return 0
+    return found.end() if parse_byline(_REPORT_WORD.sub("", found.group(1)), known=known) else 0
 
 
 def _known_names(doc: Document) -> frozenset[str]:
@@ -173,29 +587,137 @@ def _known_names(doc: Document) -> frozenset[str]:
 _Found = tuple[list[Block], Block | None, list[Block]]
 
 
+def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
+                 ) -> tuple[str, int, int, list[BylineData]] | None:
+    """A byline with a role word or a mark at the head of a longer line, a gap after it
+    (``□张国成 去干校参加劳动的…``), or at its tail after a gap (``误区：甲减下的人让乙背上
+    ■记者杜文育``): ("head" or "tail", where it starts and ends in ``text``, the byline).
+    Tools put a byline on the line of a title or a body set beside it."""
+    folded, offsets = fold_letter_spacing(text)
+    cues = [m.span() for m in _role_cue.finditer(folded)]
+    if not cues:
+        return None
+    # where the printed line had a gap (kept as a space, or folded away beside a mark)
+    cuts = [k for k in range(1, len(folded))
+            if folded[k - 1] == " " or offsets[k] > offsets[k - 1] + 1]
+    limit = settings.max_line_chars
+    # the longest head that is a byline: it ends at a gap after a role word or a mark
+    for k in reversed([k for k in cuts if cues[0][1] <= k <= limit + cues[0][0] + 1]):
+        rest = folded[k:].strip()
+        if len(rest) < MIN_EDGE_REST or not (_sentence_mark.search(rest)
+                                              or len(rest) >= 2 * MIN_EDGE_REST):
+            continue
+        parsed = _role_line(folded[:k], known)
+        if parsed is not None:
+            return "head", 0, offsets[k], parsed
+    # the longest tail that is a byline: it starts at a gap before a role word or a mark
+    for k in [k for k in cuts if len(folded) - limit <= k <= cues[-1][0]]:
+        before = folded[:k].rstrip()
+        if not before or before[-1] in CONTINUING:
+            continue
+        parsed = _role_line(folded[k:], known)
+        if parsed is not None:
+            return "tail", offsets[k], len(text), parsed
+    return None
+
+
+def _role_line(folded: str, known: frozenset[str]) -> list[BylineData] | None:
+    """A byline with a role word or a mark, every role with its names (no bare names);
+    ``folded``: a piece of a folded line."""
+    folded = folded.strip()
+    if not folded or (not _has_role(_MARKER.sub("", folded)) and not _MARKER.match(folded)):
+        return None
+    parsed = _parse_line(folded, folded, known=known, bare_names=False, strict=True)
+    if parsed is None or not all(b.names for b in parsed):
+        return None
+    return parsed
+
+
+def _fold_part(text: str, start: int, end: int, *,
+               tight: bool = False) -> tuple[str, tuple[int, ...]]:
+    """:func:`fold_letter_spacing` of ``text[start:end]``, its offsets into ``text``."""
+    if start == 0 and end >= len(text):
+        return fold_letter_spacing(text, tight=tight)
+    folded, offsets = fold_letter_spacing(text[start:end], tight=tight)
+    return folded, tuple(o + start for o in offsets)
+
+
 def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
-              rec: Recorder) -> _Found:
+              rec: Recorder, after_dateline: bool) -> _Found:
     """What one body block holds: (blocks before the rest, the rest, blocks after it)."""
     text = block.text
-    if _compact_len(text) <= settings.max_line_chars:
-        credit = _credit(text, known)
+    short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
+             and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
+    edge = bool(_gap.search(text) and _role_hint.search(text))
+    if not (short or edge or _dateline_hint.search(text) or text.rstrip()[-1:] in "）)"
+            or (after_dateline and text[:1] in _opening_brackets)):
+        return [block], None, []  # nothing a byline could be: not worth folding
+    if short:
+        folded, offsets = fold_letter_spacing(text)
+        credit = _credit(folded, known)
         if credit is not None:
             rec.change("found photo credit", block.span, ", ".join(credit.names))
             return [block.with_(kind=Kind.CREDIT, bylines=(credit,))], None, []
-        parsed = parse_byline_line(text, known=known, bare_names=settings.bare_names)
+        parsed = _parse_line(folded, text, known=known, bare_names=settings.bare_names)
         if parsed is not None:
             rec.change("found byline", block.span, text)
             return [block.with_(kind=Kind.BYLINE, bylines=tuple(parsed),
                                 tags=block.tags | {"opening"})], None, []
-    split = _dateline(block, known)
+    # a dateline or a byline that opens the line is in its head, one that closes it in
+    # its tail: only that much of a long line is folded
+    dateline = _dateline_hint.search(text)
+    head: str = ""
+    head_offsets: tuple[int, ...] = ()
+    if not (dateline or (after_dateline and text[:1] in _opening_brackets)):
+        pass
+    elif short and len(text) <= WINDOW:
+        head, head_offsets = folded, offsets
+    else:
+        head, head_offsets = _fold_part(text, 0, WINDOW)
+    split = _dateline(block, head, head_offsets, known) if dateline else None
+    if split is None and dateline:
+        # a dateline letter-spaced unevenly (本 报讯（通 讯员…): read with no gaps at all
+        tight, tight_offsets = _fold_part(text, 0, WINDOW, tight=True)
+        if tight != head:
+            split = _dateline(block, tight, tight_offsets, known)
     if split is not None:
         rec.change("found dateline", block.span, split[0].text)
         if len(split) > 1 and split[-1].kind == Kind.TEXT:
             return split[:-1], split[-1], []
         return split, None, []
-    trailing = _trailing(text, known)
+    if after_dateline and head:
+        end = _leading_bracket(head, known)
+        if end:
+            raw = _cut(block, head, head_offsets, 0, end)
+            parsed = parse_byline(_REPORT_WORD.sub("", _PAREN_BYLINE.match(head).group(1)),  # type: ignore[union-attr]
+                                  known=known)
+            rec.change("found byline after a dateline", block.span, raw)
+            byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed or ()),
+                                 tags=block.tags | {"opening"})
+            body = text[head_offsets[end]:].strip() if end < len(head) else ""
+            if not body:
+                return [byline], None, []
+            rest = block.with_(text=body, gap_before=0, tags=block.tags | {"after_dateline"})
+            return [byline], rest, []
+    if edge:
+        found = _edge_byline(text, known, settings)
+        if found is not None:
+            where, start, end, parsed = found
+            raw = text[start:end].strip()
+            rec.change(f"found byline at the line's {where}", block.span, raw)
+            byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed),
+                                 tags=block.tags | {"opening"})
+            if where == "head":
+                return [byline], block.with_(text=text[end:].strip(), gap_before=0), []
+            return [], block.with_(text=text[:start].strip()), [byline.with_(gap_before=0)]
+    if text.rstrip()[-1:] not in "）)":
+        return [block], None, []
+    tail, tail_offsets = _fold_part(text, max(0, len(text) - WINDOW), len(text))
+    trailing = _trailing(tail, known)
     if trailing is not None:
-        body, data, raw = trailing
+        start, data = trailing
+        raw = _cut(block, tail, tail_offsets, start, len(tail))
+        body = text[:tail_offsets[start]].strip()
         tag = "affiliation" if not data.names else "closing"
         rec.change(f"found {tag} byline", block.span, raw)
         byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=(data,),
@@ -208,7 +730,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
 
 
 def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
-             rec: Recorder) -> list[Block]:
+             rec: Recorder, after_dateline: bool) -> list[Block]:
     """The blocks one body block becomes.  What is left of it after a dateline or a
     trailing byline is split off is looked at again (it is shorter each time), so that
     running the heuristic twice finds nothing more than running it once."""
@@ -216,12 +738,14 @@ def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
     tails: list[list[Block]] = []
     current: Block | None = block
     while current is not None:
-        before, current, after = _find_one(current, known, settings, rec)
+        before, current, after = _find_one(current, known, settings, rec, after_dateline)
+        after_dateline = False
         head.extend(before)
         tails.append(after)
     return head + [b for after in reversed(tails) for b in after]
 
 
+# ---------------------------------------------------------------- bylines broken over lines
 def _note_end(blocks: Sequence[Block], i: int) -> int | None:
     """Where an author note that starts at ``blocks[i]`` and breaks over lines ends."""
     block = blocks[i]
@@ -256,24 +780,307 @@ def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
     return out
 
 
+def _glue(left: str, right: str) -> bool:
+    """Whether two pieces of a broken byline join with no space: a name cut in two
+    (``张`` / ``武扬``, ``曾志`` / ``光``) has a one-character piece on one side."""
+    end = _han_run_end.search(left)
+    start = _han_run_start.match(right)
+    if end is None or start is None:
+        return False
+    return len(end.group()) == 1 or len(start.group()) == 1
+
+
+def _joinings(texts: Sequence[str]) -> list[str]:
+    """The ways to join the folded pieces of a broken byline, the likeliest first: each
+    break as :func:`_glue` says, then all glued (a break inside a name or a role word of a
+    letter-spaced line), then all spaced."""
+    rule = texts[0]
+    for left, right in itertools.pairwise(texts):
+        rule += ("" if _glue(left, right) else " ") + right
+    options = [rule, "".join(texts), " ".join(texts)]
+    return list(dict.fromkeys(options))
+
+
+def _piece_ok(block: Block) -> bool:
+    return (block.kind == Kind.TEXT and block.level is None
+            and block.gap_before <= MAX_JOIN_GAP)
+
+
+def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
+                  known: frozenset[str]) -> tuple[int, str] | None:
+    """A bracketed byline whose ``）`` is on a later line: (the last line, the joined text)."""
+    open_at = max(folded.rfind(c) for c in _opening_brackets)
+    if open_at < 0 or _closing_bracket.search(folded, open_at) or \
+            len(folded) - open_at > MAX_BRACKET_HEAD:
+        return None
+    head = folded[:open_at]
+    dateline = _DATELINE.match(folded) or _DATELINE.match(
+        fold_letter_spacing_text(folded[:open_at + 1], tight=True))
+    if head.strip() and not ((dateline and dateline.end() >= len(head.replace(" ", "")))
+                             or _MARKER.fullmatch(head)
+                             or head.rstrip()[-1] in "。！？”…!?\"）)"):
+        return None  # a bracket inside a sentence: an aside, not a byline
+    pieces = [folded]
+    for j in range(i + 1, min(len(blocks), i + MAX_JOINED_LINES)):
+        if not _piece_ok(blocks[j]):
+            return None
+        piece, _ = fold_letter_spacing(blocks[j].text)
+        pieces.append(piece)
+        close = _closing_bracket.search(piece)
+        if close is None:
+            if len(piece) > MAX_PIECE_CHARS or _not_in_byline.search(piece):
+                return None
+            continue
+        for joined in _joinings(pieces):
+            at = max(joined.rfind(c) for c in _opening_brackets)
+            end = joined.find("）", at) if "）" in joined[at:] else joined.find(")", at)
+            inner = joined[at + 1:end].strip()
+            if _AFFILIATION.match("".join(inner.split())) or _parse_loose(
+                    _REPORT_WORD.sub("", inner), known):
+                return j, joined
+        return None
+    return None
+
+
+def _dateline_join(blocks: Sequence[Block], i: int, folded: str,
+                   known: frozenset[str]) -> tuple[int, str] | None:
+    """A dateline or its byline broken at the end of the line: ``新华社长沙3月27`` /
+    ``日电（记者刘学春）中…``, ``本报讯 记者罗更`` / ``前报道：截至…``."""
+    if (_compact_len(folded) > MAX_DATELINE_HEAD or not _dateline_start.match(folded)
+            or _sentence_mark.search(folded) or i + 1 >= len(blocks)
+            or not _piece_ok(blocks[i + 1])):
+        return None
+    here = _dateline_parts(folded, known)
+    piece, _ = fold_letter_spacing(blocks[i + 1].text)
+    for joined in _joinings([folded, piece]):
+        parts = _dateline_parts(joined, known)
+        if parts is None or (parts[2] is None and here is not None):
+            continue
+        # the dateline, or its byline, goes on into the next line
+        ends = parts[0].end() if parts[2] is None else parts[1]
+        if ends > len(folded) + 1 and (here is None or here[2] is None or parts[1] > here[1]):
+            return i + 1, joined
+    return None
+
+
+def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[str],
+               settings: BylineSettings) -> tuple[int, str] | None:
+    """A byline line broken before its end: a role word with its names on the next lines
+    (``本报记者`` / ``魏金栋`` / ``于永军``), or a name cut in two (``曾志`` / ``光``)."""
+    unmarked = _MARKER.sub("", folded)
+    if (_compact_len(folded) > settings.max_line_chars or _not_in_byline.search(unmarked)
+            or not _has_role(unmarked)):
+        return None
+    whole = parse_byline_line(folded, known=known)
+    if whole is None and parse_byline_line(folded, known=known, open_end=True) is None:
+        return None
+    if whole is not None:
+        # a whole byline takes only the last character of its last name (``曾志`` / ``光``)
+        if i + 1 >= len(blocks) or not _piece_ok(blocks[i + 1]):
+            return None
+        piece, _ = fold_letter_spacing(blocks[i + 1].text)
+        joined = folded + piece
+        grown = parse_byline_line(joined, known=known) if _one_han.fullmatch(piece) else None
+        if (grown is None or not grown[-1].names or not whole[-1].names
+                or grown[-1].names[-1] != whole[-1].names[-1] + piece
+                or len(grown[-1].names[-1]) != 3):
+            return None
+        return i + 1, joined
+    pieces = [folded]
+    best: tuple[int, str] | None = None
+    for j in range(i + 1, min(len(blocks), i + MAX_JOINED_LINES + 1)):
+        if not _piece_ok(blocks[j]):
+            break
+        piece, _ = fold_letter_spacing(blocks[j].text)
+        if len(piece) > MAX_PIECE_CHARS or _not_in_byline.search(piece):
+            break
+        pieces.append(piece)
+        viable = False
+        for joined in _joinings(pieces):
+            if parse_byline_line(joined, known=known) is not None:
+                best = (j, joined)
+                viable = True
+                break
+            if parse_byline_line(joined, known=known, open_end=True) is not None:
+                viable = True
+        if not viable:
+            break
+    return best
+
+
+def _join_broken(blocks: Sequence[Block], known: frozenset[str], settings: BylineSettings,
+                 rec: Recorder) -> list[Block]:
+    """Join the lines of a byline the tool broke (see :func:`_bracket_join` and
+    :func:`_line_join`) into one block, so the byline is matched whole."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind != Kind.TEXT or block.level is not None:
+            out.append(block)
+            i += 1
+            continue
+        text = block.text
+        # an open bracket near the end that nothing closes (letter-spacing may double the
+        # printed length of what follows it)
+        opened = max(text.rfind("（"), text.rfind("("))
+        bracket = (opened >= 0 and len(text) - opened <= 2 * MAX_BRACKET_HEAD
+                   and not _closing_bracket.search(text, opened))
+        line = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
+                and bool(_role_hint.search(text)))
+        dateline = len(text) <= 2 * MAX_DATELINE_HEAD and bool(_dateline_start.match(text))
+        if not (bracket or line or dateline):
+            out.append(block)
+            i += 1
+            continue
+        folded, _ = fold_letter_spacing(text)
+        found = ((_bracket_join(blocks, i, folded, known) if bracket else None)
+                 or (_dateline_join(blocks, i, folded, known) if dateline else None)
+                 or (_line_join(blocks, i, folded, known, settings) if line else None))
+        if found is None:
+            out.append(block)
+            i += 1
+            continue
+        j, joined = found
+        span = covering_span(blocks[i:j + 1])
+        rec.change("joined a byline broken over lines", span, joined)
+        out.append(block.with_(text=joined, start=span[0], end=span[1]))
+        i = j + 1
+    return out
+
+
+def _lone_name(block: Block) -> str | None:
+    """The name a line holds alone (``刘志明``, ``曹 敏``), or None."""
+    if (block.kind != Kind.TEXT or block.level is not None
+            or len(block.text) > 2 * MAX_NAME_CHARS or _compact_len(block.text) < 2
+            or not _at_most(block.text, MAX_NAME_CHARS)):
+        return None
+    name = fold_letter_spacing_text(block.text.strip())  # 曹 敏 is 曹敏; 李杰 摄 is no name
+    return name if is_person_name(name) else None
+
+
+def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
+    """The author of a signed essay or commentary, a name alone on a line set apart by
+    blank lines on both sides with a body after it (``欧阳辉``), and the names after it
+    (``胡鞍钢`` / ``张`` / ``新``: a two-character name the tool put a character a line is
+    joined).  Role 作者.  (A name right under a title is left to the title heuristics,
+    which read it with the title: ``深刻理解新时代划时代意义`` / ``刘志明``.)"""
+    out: list[Block] = []
+    signed = -1  # where in ``out`` the last author's name found stands
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        after_author = signed >= 0 and signed == len(out) - 1
+        name = _lone_name(block)
+        end = i
+        if (name is None and nxt is not None and after_author
+                and _one_han.fullmatch(block.text.strip())
+                and _one_han.fullmatch(nxt.text.strip()) and nxt.kind == Kind.TEXT
+                and nxt.level is None and nxt.gap_before <= MAX_JOIN_GAP
+                and is_person_name(block.text.strip() + nxt.text.strip())):
+            name, end = block.text.strip() + nxt.text.strip(), i + 1  # 张 / 新
+            nxt = blocks[end + 1] if end + 1 < len(blocks) else None
+        if name is None or nxt is None or nxt.kind not in Kind.BODY:
+            out.append(block)
+            i += 1
+            continue
+        # alone between blank lines: a three-character name after a common surname (or a
+        # compound one), so that a piece of a title (惠民生, 康保障) is not taken for one
+        # and not between two lines of one sentence (加强金融 / 胡瑞华 / 监管能力建设，…:
+        # a name set in a column the tool read through)
+        prev = out[-1] if out else None
+        mid_sentence = (prev is not None and prev.kind == Kind.TEXT
+                        and bool(_clause_mark.search(prev.text))
+                        and _one_han.fullmatch(prev.text.rstrip()[-1:]) is not None)
+        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and len(name) >= 3
+                     and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)
+                     and _compact_len(nxt.text) >= MIN_BODY_AFTER_NAME and not mid_sentence)
+        if not (after_author or set_apart):
+            out.append(block)
+            i += 1
+            continue
+        span = covering_span(blocks[i:end + 1])
+        rec.change("found a signed author's name", span, name)
+        signed = len(out)
+        out.append(block.with_(text=name, kind=Kind.BYLINE, start=span[0], end=span[1],
+                               bylines=(BylineData(names=(name,), role="作者"),),
+                               tags=block.tags | {"opening"}))
+        i = end + 1
+    return out
+
+
+def _heading_byline(block: Block, known: frozenset[str]) -> Block | None:
+    """A heading the tool marked (``###### 本报记者 王恬``) that is a whole byline with a
+    role word: the mark is a guess from the font, the role word is not."""
+    folded, _ = fold_letter_spacing(block.text)
+    if not _has_role(_MARKER.sub("", folded)):
+        return None
+    parsed = parse_byline_line(block.text, known=known)
+    if parsed is None:
+        return None
+    return block.with_(kind=Kind.BYLINE, level=None, bylines=tuple(parsed),
+                       tags=block.tags | {"opening"})
+
+
+def _cut_from_heading(out: Sequence[Block], block: Block) -> bool:
+    """Whether ``block``, a name with no role, was cut off the heading just before it on
+    the same line, and that heading ends with a role word (``###### 滨海时报记者 王恬``)."""
+    if not out or (block.bylines and any(b.role for b in block.bylines)):
+        return False
+    heading = out[-1]
+    if heading.kind != Kind.TEXT or heading.level is None or heading.span != block.span:
+        return False
+    folded, _ = fold_letter_spacing(heading.text)
+    return bool(_ROLE.search(folded)) and parse_byline_line(
+        folded, open_end=True) is not None
+
+
 @heuristic("find-bylines", settings=BylineSettings, requires={Stage.LINES},
-           reads={Kind.TEXT, Stage.HEADINGS}, accepts={Kind.PARAGRAPH},
+           reads={Kind.TEXT, Kind.BYLINE, Stage.HEADINGS}, accepts={Kind.PARAGRAPH},
            provides={Stage.BYLINES, Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Tag.OPENING,
                      Tag.CLOSING, Tag.AFFILIATION, Tag.AFTER_DATELINE})
 def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     """Mark byline, dateline and credit blocks, and split them off the body they touch.
 
-    Cues: role words (记者, 通讯员…), the markers □ ○, a dateline word (本报讯) at the
-    start of a block, names in brackets at the end of a block, ``摄`` after names, and
-    names checked against the surname table.  Example: ``本报讯 通讯员刘倚帆报道:3月4日…``
-    becomes a dateline ``本报讯``, a byline (通讯员 刘倚帆) and a body block ``3月4日…``.
+    Cues: role words (记者, 通讯员…) after an organisation and before name shapes, the
+    marks □ ○ 文/ /文 图/, a dateline (本报讯, P讯, 新华社…电) at the start of a block, names
+    in brackets at the end of a block, ``摄`` after names, and names checked against the
+    surname table — all on the letter-spacing-folded line.  Example:
+    ``本报讯 通讯员刘倚帆报道:3月4日…`` becomes a dateline ``本报讯``, a byline (通讯员
+    刘倚帆) and a body block ``3月4日…``.
     """
     rec = Recorder("find-bylines")
     known = _known_names(doc)
     out: list[Block] = []
-    for block in _join_author_notes(doc.blocks, rec):
-        if block.kind not in Kind.BODY or block.level is not None:
+    blocks = _join_author_notes(doc.blocks, rec)
+    blocks = _join_broken(blocks, known, settings, rec)
+    if settings.signed_names:
+        blocks = _signed_names(blocks, rec)
+    after_dateline = False
+    for block in blocks:
+        if block.kind not in Kind.BODY:
+            if block.kind == Kind.BYLINE and _cut_from_heading(out, block):
+                # the name a converter split off a heading ``滨海时报记者 王恬``: one byline
+                heading = out.pop()
+                joined = _heading_byline(heading.with_(text=f"{heading.text} {block.text}"),
+                                         known)
+                if joined is not None:
+                    rec.change("found byline in a heading", heading.span, joined.text)
+                    out.append(joined)
+                    continue
+                out.append(heading)
             out.append(block)
+            after_dateline = False
             continue
-        out.extend(_find_in(block, known, settings, rec))
+        if block.level is not None:
+            byline = _heading_byline(block, known) if block.kind == Kind.TEXT else None
+            if byline is not None:
+                rec.change("found byline in a heading", block.span, block.text)
+            out.append(byline or block)
+            after_dateline = False
+            continue
+        found = _find_in(block, known, settings, rec, after_dateline)
+        after_dateline = found[-1].kind == Kind.DATELINE
+        out.extend(found)
     return rec.apply(doc, out)
