@@ -17,6 +17,19 @@ from baokan.core.text import (
     inner_punct_count,
 )
 
+#: A title line is at most this many character cells: the longest headlines of a column
+#: (two-column spreads run to about 30); a longer line is a sentence.
+MAX_TITLE_CHARS = 40
+#: A markdown heading longer than this is body text the tool marked as a heading (a
+#: paragraph set in bold), not a title.
+MAX_HEADING_CHARS = 64
+#: A title holds at most this many sentence punctuation marks (a headline of two clauses
+#: ``A，B`` with a closing ``！`` still qualifies; a sentence holds more).
+MAX_INNER_PUNCT = 2
+#: How many letter-spaced Han characters in a row make a line "stretched": fewer can be a
+#: short title set with tracking, six or more spread over a column is a justified body line.
+LETTER_SPACED_RUN = 6
+
 
 @attrs.frozen
 class TitleSettings:
@@ -28,13 +41,14 @@ class TitleSettings:
     title holds at most this many sentence punctuation marks.
     """
 
-    max_chars: int = 40
-    max_heading_chars: int = 64
+    max_chars: int = MAX_TITLE_CHARS
+    max_heading_chars: int = MAX_HEADING_CHARS
     plain_lines: bool = True
-    max_inner_punct: int = 2
+    max_inner_punct: int = MAX_INNER_PUNCT
 
 
-def is_title_text(text: str, *, max_chars: int = 40, max_inner_punct: int = 2) -> bool:
+def is_title_text(text: str, *, max_chars: int = MAX_TITLE_CHARS,
+                  max_inner_punct: int = MAX_INNER_PUNCT) -> bool:
     """Whether a stand-alone line reads like a title: short, not closed like a sentence."""
     stripped = text.strip()
     if not stripped or content_length(stripped) > max_chars:
@@ -44,12 +58,12 @@ def is_title_text(text: str, *, max_chars: int = 40, max_inner_punct: int = 2) -
     if ends_sentence(stripped):
         # 有了医保,日子再难也有底气! — an exclamation can close a short headline
         bare = stripped.rstrip(CLOSERS)
-        return bare.endswith(("！", "!", "？", "?")) and inner_punct_count(stripped) <= 2 \
-            and "。" not in stripped
+        return bare.endswith(("！", "!", "？", "?")) \
+            and inner_punct_count(stripped) <= MAX_INNER_PUNCT and "。" not in stripped
     return inner_punct_count(stripped) <= max_inner_punct
 
 
-_LETTER_SPACED = regex.compile(r"(?:\p{Han}[ \u3000]+){6}")
+_LETTER_SPACED = regex.compile(r"(?:\p{Han}[ \u3000]+)" + f"{{{LETTER_SPACED_RUN}}}")
 _CLAUSE_MARK = regex.compile(r"[，、；,;]")
 
 

@@ -30,9 +30,36 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import bigrams, content_length, has_inner_punct
 
+#: A one-line title holding ``——`` after at least this many characters is a kicker and a
+#: headline printed on one line (``…感慨—— 有了医保…``); a shorter lead is a dash inside
+#: the headline itself.
+INNER_DASH_LEAD = 4
+#: A title group of this many unmarked lines or more starts with a column or series name
+#: (a column name, kicker, headline and subtitle are the most a head sets).
+COLUMN_GROUP_LINES = 4
+#: Ties between two split points of a title run go to the earlier one (floating sums).
+SCORE_EPSILON = 1e-9
+#: What a split point loses for leaving titles with no body after them: they can only
+#: close what came before, so this is as much as a whole title's overlap.
+NO_BODY_AFTER_PENALTY = 1.0
+#: The level of an unmarked line in a markdown title group: deeper than any heading.
+UNMARKED_LEVEL = 99
+#: A bigram held by more than this share of the page's paragraphs says nothing about what
+#: one paragraph is about (page-wide words: the town, the campaign).
+COMMON_GRAM_SHARE = 0.2
+#: A title printed after its body needs this many rare bigrams to split a body by.
+MIN_SPLIT_GRAMS = 4
+#: A paragraph names a title when it holds this many of the title's rare bigrams.
+NAMING_GRAMS = 2
+#: The head of a body split off by an after-title may name it in at most this share of its
+#: paragraphs (a passing mention).
+HEAD_NAMING_SHARE = 0.1
+#: A title line sharing more than this share of its bigrams with its own body stays there.
+OWN_BODY_OVERLAP = 0.1
+
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
-_INNER_DASH = regex.compile(r"^(.{4,}?——)\s*(\S.*)$")
+_INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
 
 
 @attrs.frozen
@@ -114,8 +141,8 @@ def _split_point(titles: list[Block], prev: _Article, next_text: str,
         if j > 0 and prev.has_title():
             score -= settings.title_margin
         if j < len(titles) and not next_grams:
-            score -= 1.0  # nothing after: the titles can only close what came before
-        if score > best_score + 1e-9:
+            score -= NO_BODY_AFTER_PENALTY  # nothing after: they can only close what came before
+        if score > best_score + SCORE_EPSILON:
             best_j, best_score = j, score
     return best_j
 
@@ -168,10 +195,10 @@ def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
             roles[i] = Kind.SUBTITLE
     free = [i for i, r in enumerate(roles) if r is None]
     if marked:
-        top = min((titles[i].level or 99, i) for i in free)[1] if free else 0
+        top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
         for i in free:
             if i < top:
-                deeper = (titles[i].level or 99) > (titles[top].level or 99)
+                deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
                 roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
                     else Kind.COLUMN
             elif i == top:
@@ -179,7 +206,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
             else:
                 roles[i] = Kind.SUBTITLE
     else:
-        if len(free) >= 4:
+        if len(free) >= COLUMN_GROUP_LINES:
             roles[free[0]] = Kind.COLUMN
             free = free[1:]
         kicker_found = False
@@ -416,18 +443,18 @@ class _Segmenter:
         """Where the body's paragraphs stop never naming the title and start naming it."""
         # only bigrams that are rare on the page tell what a paragraph is about
         grams = {g for g in bigrams("".join(t.text for t in group.titles))
-                 if self.paragraph_share(g) <= 0.2}
+                 if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
         minimum = self.settings.min_split_paragraphs
         paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
-        if len(grams) < 4 or len(paras) < 2 * minimum:
+        if len(grams) < MIN_SPLIT_GRAMS or len(paras) < 2 * minimum:
             return None
         # a paragraph names the title when it holds two of the title's bigrams
-        hits = [len(bigrams(art.body[i].text) & grams) >= 2 for i in paras]
+        hits = [len(bigrams(art.body[i].text) & grams) >= NAMING_GRAMS for i in paras]
         best: tuple[float, int] | None = None
         for k in range(minimum, len(paras) - minimum + 1):
             head_rate = sum(hits[:k]) / k
             tail_rate = sum(hits[k:]) / (len(paras) - k)
-            if head_rate <= 0.1 and tail_rate >= self.settings.split_overlap:
+            if head_rate <= HEAD_NAMING_SHARE and tail_rate >= self.settings.split_overlap:
                 score = tail_rate - head_rate
                 if best is None or score > best[0]:
                     best = (score, k)
@@ -448,7 +475,7 @@ class _Segmenter:
                 if len(group.titles) < 2:
                     continue
                 for line in list(group.titles):
-                    if overlap(line.text, grams[index]) > 0.1:
+                    if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
                         continue
                     scores = [(overlap(line.text, grams[i]), -i)
                               for i in neighbours(index, len(grams), w) if i != index]
