@@ -114,3 +114,15 @@ def line_cells(text: str) -> float:
     """
     visible = len(text) - len(_space.findall(text))
     return visible - 0.5 * len(_narrow_cell.findall(text))
+
+
+_word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+
+
+def ends_mid_clause(text: str) -> bool:
+    """Whether ``text`` stops inside a clause: on a character of a word, or on a mark
+    after which the sentence must go on (``，、：“《``) — a printed line cut by the
+    tool or the column, not a paragraph, title or sentence that ends there."""
+    stripped = text.rstrip()
+    return bool(stripped) and (ends_continuing(stripped)
+                               or _word_end_re.search(stripped) is not None)

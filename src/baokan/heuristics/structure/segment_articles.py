@@ -147,6 +147,39 @@ def _split_point(titles: list[Block], prev: _Article, next_text: str,
     return best_j
 
 
+_COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
+_SUBTITLE_DASH = regex.compile(r"^[—\-－–―]{2}")
+#: A run of this many title lines or more inside an open body is a head, not a subhead:
+#: a subhead is set on one line, or wraps once at the column width.
+HEAD_RUN_LINES = 3
+
+
+def _head_evidence(titles: list[Block]) -> bool:
+    """Whether a run of title lines with no byline or dateline after it, inside an open
+    body, still opens an article: it has the parts only a head has — a kicker that ends
+    ``——``, a subtitle that starts with a dash, a column name behind a mark (``■``,
+    ``【``) — or more lines than a subhead takes."""
+    if len(titles) >= HEAD_RUN_LINES:
+        return True
+    for i, block in enumerate(titles):
+        text = block.text.strip()
+        if _COLUMN_MARK.match(text) or (i > 0 and _DASH_START.match(text)) \
+                or _SUBTITLE_DASH.match(text):
+            return True
+        if i + 1 < len(titles) and text.endswith("——"):
+            return True
+    return False
+
+
+def _subhead_lines(titles: list[Block]) -> list[Block]:
+    """The subheads a run of title lines inside a body makes: two lines where the first
+    stops without punctuation are one subhead wrapped at the column width."""
+    if len(titles) == 2 and not has_inner_punct(titles[0].text[-1:]):
+        start, end = covering_span(titles)
+        return [titles[0].with_(text=titles[0].text + titles[1].text, start=start, end=end)]
+    return list(titles)
+
+
 def _next_body_text(blocks: list[Block], start: int) -> str:
     parts: list[str] = []
     for block in blocks[start:]:
@@ -384,11 +417,12 @@ class _Segmenter:
             if rest or extras:
                 self.new(_Group(rest, list(extras)))
             return
-        if opening or len(titles) > 1 or "vertical" in titles[0].tags:
+        if opening or "vertical" in titles[0].tags or _head_evidence(titles):
             # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
             return
-        self._subhead(titles[0], cur)
+        for title in _subhead_lines(titles):
+            self._subhead(title, cur)
         cur.extras.extend(extras)
 
     def _other(self, block: Block) -> None:
