@@ -28,7 +28,7 @@ from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
-from baokan.core.text import bigrams, content_length, has_inner_punct
+from baokan.core.text import bigrams, content_length, has_inner_punct, line_cells
 
 #: A one-line title holding ``——`` after at least this many characters is a kicker and a
 #: headline printed on one line (``…感慨—— 有了医保…``); a shorter lead is a dash inside
@@ -149,6 +149,22 @@ def _split_point(titles: list[Block], prev: _Article, next_text: str,
 
 _COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
 _SUBTITLE_DASH = regex.compile(r"^[—\-－–―]{2}")
+#: The measurement (profile detection's) that gives the column width in characters.
+COLUMN_MEASURE = "median_line_chars"
+#: Two title lines each at most this share of the column are set in headline type: a
+#: headline is 1.8 times the body size or more, so even a full line of it holds little
+#: more than half a column's characters; a subhead's first line fills the column.
+BIG_TYPE_SHARE = 0.7
+#: ...and of about one width: the longer at most this many times the shorter.
+SAME_WIDTH_RATIO = 1.6
+#: How much body text on either side of a title run its topic is read from (characters).
+AFFINITY_CHARS = 400
+#: Below this many characters on either side there is too little text to tell a topic.
+MIN_AFFINITY_CHARS = 100
+#: The body before and after a title run sharing fewer than this share of their rare
+#: bigrams are two articles (the synthetic pages: a new article's first section shares
+#: under 0.03 with the article before it four times in five; a subhead's section 0.06+).
+TOPIC_CHANGE_SHARE = 0.03
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -267,7 +283,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
 
 
 class _Segmenter:
-    def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder) -> None:
+    def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder,
+                 column: float = 0.0) -> None:
         self.blocks = blocks
         self.settings = settings
         self.rec = rec
@@ -279,6 +296,7 @@ class _Segmenter:
         self.orphans: list[tuple[_Group, _Article]] = []
         paragraphs = [bigrams(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
         self._paragraphs = max(1, len(paragraphs))
+        self.column = column
         self._frequency = Counter(itertools.chain.from_iterable(paragraphs))
 
     def paragraph_share(self, gram: str) -> float:
@@ -417,13 +435,40 @@ class _Segmenter:
             if rest or extras:
                 self.new(_Group(rest, list(extras)))
             return
-        if opening or "vertical" in titles[0].tags or _head_evidence(titles):
+        if opening or "vertical" in titles[0].tags or _head_evidence(titles) \
+                or (len(titles) == 2 and (self._big_type(titles)
+                                          or self._topic_changes(cur, next_index))):
             # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
             return
         for title in _subhead_lines(titles):
             self._subhead(title, cur)
         cur.extras.extend(extras)
+
+    def _big_type(self, titles: list[Block]) -> bool:
+        """Two title lines both far shorter than the column and of about one width: a
+        headline set in type larger than the body's and broken over two lines (a subhead
+        wraps at the column, its first line full)."""
+        if self.column <= 0:
+            return False
+        widths = [line_cells(t.text) for t in titles]
+        return max(widths) <= BIG_TYPE_SHARE * self.column \
+            and max(widths) <= SAME_WIDTH_RATIO * max(min(widths), 1)
+
+    def _topic_changes(self, cur: _Article, next_index: int) -> bool:
+        """Whether the body after a title run is about something else than the body before
+        it: of the bigrams rare on the page, the two share almost none (a subhead's section
+        goes on with its article's words; a new article brings its own)."""
+        before = "".join(b.text for b in cur.body if b.kind == Kind.PARAGRAPH)[-AFFINITY_CHARS:]
+        after = _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS]
+        if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
+            return False
+        rare_before = {g for g in bigrams(before) if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+        rare_after = {g for g in bigrams(after) if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+        if not rare_before or not rare_after:
+            return False
+        shared = len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
+        return shared < TOPIC_CHANGE_SHARE
 
     def _other(self, block: Block) -> None:
         cur = self.cur
@@ -627,7 +672,8 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     if any(b.article is not None for b in doc.blocks):
         return doc  # already split into articles: splitting again would re-read its roles
     rec = Recorder("segment-articles")
-    arts = _Segmenter(list(doc.blocks), settings, rec).run()
+    arts = _Segmenter(list(doc.blocks), settings, rec,
+                      doc.measurements.get(COLUMN_MEASURE, 0.0)).run()
     out: list[Block] = []
     for index, art in enumerate(arts):
         out.extend(_emit(art, index, settings))
