@@ -70,7 +70,8 @@ class SegmentSettings:
     the body after it to be given to the earlier body when that body already has a
     title; ``orphan_overlap``: the least bigram overlap for a title group without a body
     to be given to a body without a title; ``place_line_chars``: a first title line at
-    most this long with no punctuation (``赤壁车埠镇``) is part of the headline;
+    most this long with no punctuation is part of the headline if the body names it
+    (``赤壁车埠镇``), else the article's column (``今日关注``);
     ``merge_unspaced_titles``: in a dump that puts a blank line after every printed line,
     two title lines with no blank line between them are one title printed on two lines;
     ``split_overlap``: the least share of the paragraphs after a split point that name a
@@ -223,8 +224,59 @@ def _merge_unspaced(titles: list[Block]) -> list[Block]:
     return merged
 
 
-def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
-    """Give each line of a title group its role: column, kicker, headline or subtitle."""
+_OPENERS = "“‘「『《（(【〔"
+_CLOSERS_OF = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")",
+               "【": "】", "〔": "〕"}
+#: A line of a head that ends on one of these stops before the word it governs: a
+#: preposition, conjunction or structural particle cannot end a phrase (运城党组织为 /
+#: 群众致富架金桥).
+_OPEN_ENDS = "的之和与及并为在对从向把被将让给以于由"
+#: A line that starts with one of these was torn from the word before it (做一个“善跑” /
+#: 的基层媒体工作者).
+_TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?"
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` opens a quote or bracket it does not close."""
+    depth = 0
+    for ch in text:
+        if ch in _CLOSERS_OF:
+            depth += 1
+        elif ch in _CLOSERS_OF.values() and depth:
+            depth -= 1
+    return depth > 0 or text.count('"') % 2 == 1
+
+
+def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
+    """Whether two title lines are one phrase broken over two lines: the first leaves a
+    quote or bracket open or stops on a word that governs what follows, the second
+    starts with a particle or closing mark, or the two characters either side of the
+    break make a word the body uses (``促流通抓转化包`` / ``头稳定粮食生产``: 包头)."""
+    a, b = first.strip(), second.strip()
+    if not a or not b:
+        return False
+    if _unclosed(a) or a[-1] in _OPEN_ENDS or b[0] in _TORN_STARTS:
+        return True
+    joint = bigrams(a[-1] + b[0])
+    return bool(joint) and joint <= body_grams
+
+
+def _join_titles(first: Block, second: Block) -> Block:
+    start, end = covering_span((first, second))
+    return first.with_(text=first.text.rstrip() + second.text.lstrip(), start=start, end=end)
+
+
+def assign_roles(titles: list[Block], settings: SegmentSettings,
+                 body_grams: set[str] | None = None) -> list[Block]:
+    """Give each line of a title group its role: column, kicker, headline or subtitle.
+
+    Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
+    ``——`` or ``：`` are kickers; a line led by a dash is the subtitle; two lines that
+    make one phrase broken over two lines (:func:`breaks_mid_phrase`, given the bigrams
+    of the article's body) are one headline; of what is left, two lines are a kicker
+    and a headline and a third is the subtitle.
+    """
+    grams = body_grams or set()
     if settings.merge_unspaced_titles:
         titles = _merge_unspaced(titles)
     if not titles:
@@ -254,30 +306,45 @@ def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
                 roles[i] = Kind.HEADLINE
             else:
                 roles[i] = Kind.SUBTITLE
-    else:
-        if len(free) >= COLUMN_GROUP_LINES:
-            roles[free[0]] = Kind.COLUMN
-            free = free[1:]
-        kicker_found = False
-        while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1:
-            roles[free[0]] = Kind.KICKER
-            free = free[1:]
-            kicker_found = True
-        if free:
-            first = free[0]
-            if len(free) >= 2 and not kicker_found and \
-                    _is_place_line(titles[first].text, settings.place_line_chars):
-                roles[first] = Kind.HEADLINE
-                roles[free[1]] = Kind.HEADLINE
-                rest = free[2:]
-            elif len(free) >= 2 and not kicker_found:
-                roles[first] = Kind.KICKER
-                roles[free[1]] = Kind.HEADLINE
-                rest = free[2:]
-            else:
-                roles[first] = Kind.HEADLINE
-                rest = free[1:]
-            for i in rest:
+        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
+    if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
+                                   or len(free) >= COLUMN_GROUP_LINES):
+        roles[free[0]] = Kind.COLUMN
+        free = free[1:]
+    kicker_found = False
+    while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1:
+        roles[free[0]] = Kind.KICKER
+        free = free[1:]
+        kicker_found = True
+    # free lines that make one phrase broken over two lines are one headline
+    units: list[list[int]] = []
+    for i in free:
+        if units and units[-1][-1] == i - 1 and breaks_mid_phrase(
+                titles[i - 1].text, titles[i].text, grams):
+            units[-1].append(i)
+        else:
+            units.append([i])
+    if len(units) >= 2 and not kicker_found and len(units[0]) == 1 \
+            and _is_place_line(titles[units[0][0]].text, settings.place_line_chars):
+        # a short first line the body names is the place the headline starts with
+        # (赤壁车埠镇 / 巾帼普法护权益); one the body never names stands over the
+        # article as its column (今日关注)
+        if bigrams(titles[units[0][0]].text) & grams:
+            units[0:2] = [units[0] + units[1]]
+        else:
+            roles[units[0][0]] = Kind.COLUMN
+            units = units[1:]
+    if units:
+        if len(units) >= 2 and not kicker_found:
+            kicker, headline, rest = units[0], units[1], units[2:]
+            for i in kicker:
+                roles[i] = Kind.KICKER
+        else:
+            headline, rest = units[0], units[1:]
+        for i in headline:
+            roles[i] = Kind.HEADLINE
+        for unit in rest:
+            for i in unit:
                 roles[i] = Kind.SUBTITLE
     return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
 
@@ -622,7 +689,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
             name = titles.pop()
             author = [name.with_(kind=Kind.BYLINE, tags=name.tags | {"opening"},
                                  bylines=(BylineData(names=(name.text.strip(),)),))]
-        head = assign_roles(titles, settings)
+        head = assign_roles(titles, settings, bigrams(art.body_text()))
         if group.after:
             flags.add("headline_after_body")
     for line in art.moved_titles:
