@@ -150,6 +150,9 @@ def _split_point(titles: list[Block], prev: _Article, next_text: str,
 
 _COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
 _SUBTITLE_DASH = regex.compile(r"^[—\-－–―]{2}")
+#: A title line that is the same text twice over, each half at least this long, is a
+#: line drawn twice (shorter repeats are words: 谢谢, 天天向上).
+MIN_DOUBLED_CHARS = 4
 #: The measurement (profile detection's) that gives the column width in characters.
 COLUMN_MEASURE = "median_line_chars"
 #: Two title lines each at most this share of the column are set in headline type: a
@@ -417,7 +420,7 @@ class _Segmenter:
         j = i
         while j < len(blocks) and blocks[j].kind == Kind.TITLE:
             j += 1
-        titles = blocks[i:j]
+        titles = self._printed_once(blocks[i:j])
         k = j
         while k < len(blocks) and (blocks[k].opens_article or blocks[k].kind in (Kind.CAPTION,
                                                                                  Kind.CREDIT)):
@@ -429,6 +432,25 @@ class _Segmenter:
         else:
             self._plain_titles(titles, extras, opening, k)
         return k
+
+    def _printed_once(self, titles: list[Block]) -> list[Block]:
+        """A title run with each line once: a headline drawn twice (fake bold, offset by a
+        hair) comes out of some tools as the same line twice in a row, or as one line
+        holding its text twice; the second copy is dropped as a duplicate."""
+        kept: list[Block] = []
+        for block in titles:
+            key = "".join(block.text.split())
+            half = len(key) // 2
+            if half >= MIN_DOUBLED_CHARS and len(key) % 2 == 0 and key[:half] == key[half:]:
+                self.rec.dropped(key[half:], "duplicate", block.span, "a title line printed twice")
+                block = block.with_(text=key[:half])
+                key = key[:half]
+            if kept and "".join(kept[-1].text.split()) == key:
+                self.rec.dropped(block.text, "duplicate", block.span,
+                                 f"a copy of the title line {kept[-1].start}")
+                continue
+            kept.append(block)
+        return kept
 
     def _subhead(self, block: Block, art: _Article) -> None:
         art.body.append(block.with_(kind=Kind.SUBHEAD))
