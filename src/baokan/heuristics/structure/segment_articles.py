@@ -169,6 +169,14 @@ MIN_AFFINITY_CHARS = 100
 #: bigrams are two articles (the synthetic pages: a new article's first section shares
 #: under 0.03 with the article before it four times in five; a subhead's section 0.06+).
 TOPIC_CHANGE_SHARE = 0.03
+#: A dump prints titles after their bodies when, summed over its head-like title runs,
+#: the body before a run holds more than this many times the share of the run's rare
+#: bigrams that the body after it holds...
+AFTER_RATIO = 1.5
+#: ...the sum before is at least this (one title's worth of evidence)...
+MIN_AFTER_EVIDENCE = 1.0
+#: ...and at least this many runs name the body before them better than the one after.
+MIN_AFTER_VOTES = 2
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -367,6 +375,7 @@ class _Segmenter:
         paragraphs = [bigrams(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
         self._paragraphs = max(1, len(paragraphs))
         self.column = column
+        self.after_page = False
         self._frequency = Counter(itertools.chain.from_iterable(paragraphs))
 
     def paragraph_share(self, gram: str) -> float:
@@ -402,6 +411,8 @@ class _Segmenter:
 
     def run(self) -> list[_Article]:
         blocks = self.blocks
+        if not self.markdown:
+            self.after_page = self._titles_follow_bodies()
         i = 0
         while i < len(blocks):
             block = blocks[i]
@@ -432,6 +443,57 @@ class _Segmenter:
         else:
             self._plain_titles(titles, extras, opening, k)
         return k
+
+    def _rare_grams(self, text: str) -> set[str]:
+        return {g for g in bigrams(text) if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+
+    def _sides(self, titles: list[Block], before: str, after: str) -> tuple[float, float]:
+        """The share of a title run's rare bigrams in the body text just before it and in
+        the body text just after it."""
+        grams = self._rare_grams("".join(t.text for t in titles))
+        if not grams:
+            return 0.0, 0.0
+        return (len(grams & bigrams(before[-AFFINITY_CHARS:])) / len(grams),
+                len(grams & bigrams(after[:AFFINITY_CHARS])) / len(grams))
+
+    def _titles_follow_bodies(self) -> bool:
+        """Whether this dump prints titles after the bodies they name (a per-page choice:
+        PyMuPDF follows the order the typesetter drew in, and some draw each title after
+        its body): over the runs of title lines that look like heads, the bodies before
+        them hold clearly more of their rare bigrams than the bodies after them."""
+        blocks = self.blocks
+        runs: list[tuple[int, int, int]] = []
+        i = 0
+        while i < len(blocks):
+            if blocks[i].kind != Kind.TITLE:
+                i += 1
+                continue
+            j = i
+            while j < len(blocks) and blocks[j].kind == Kind.TITLE:
+                j += 1
+            k = j
+            while k < len(blocks) and (blocks[k].opens_article
+                                       or blocks[k].kind in (Kind.CAPTION, Kind.CREDIT)):
+                k += 1
+            runs.append((i, j, k))
+            i = k
+        total_before = total_after = 0.0
+        votes = 0
+        for n, (i, j, k) in enumerate(runs):
+            if j - i < 2 and k == j:
+                continue  # a lone line with nothing after it: a subhead as likely as a head
+            start = runs[n - 1][2] if n else 0
+            stop = runs[n + 1][0] if n + 1 < len(runs) else len(blocks)
+            before = "".join(b.text for b in blocks[start:i] if b.kind == Kind.PARAGRAPH)
+            after = "".join(b.text for b in blocks[k:stop] if b.kind == Kind.PARAGRAPH)
+            if not before or not after:
+                continue
+            side_before, side_after = self._sides(list(blocks[i:j]), before, after)
+            total_before += side_before
+            total_after += side_after
+            votes += side_before > side_after
+        return votes >= MIN_AFTER_VOTES and total_before >= MIN_AFTER_EVIDENCE \
+            and total_before > AFTER_RATIO * total_after
 
     def _printed_once(self, titles: list[Block]) -> list[Block]:
         """A title run with each line once: a headline drawn twice (fake bold, offset by a
@@ -513,6 +575,24 @@ class _Segmenter:
         if cur is None:
             self.new(_Group(list(titles), list(extras)))
             return
+        if self.after_page and not cur.closed and (len(titles) > 1 or opening) \
+                and cur.body_text():
+            side_before, side_after = self._sides(
+                titles, cur.body_text(), _next_body_text(self.blocks, next_index))
+            if side_before > side_after:
+                # on a page that prints titles after their bodies: this head (and the
+                # byline printed with it) closes the body before it; a dateline opens
+                # the body after it, as it always does
+                held = [b for b in extras if b.kind != Kind.DATELINE]
+                cur.groups.append(_Group(list(titles), held, after=True))
+                cur.closed = True
+                self.rec.change("title after its body", titles[0].span,
+                                f"{side_before:.2f} of its rare bigrams in the body before, "
+                                f"{side_after:.2f} in the body after")
+                rest = [b for b in extras if b.kind == Kind.DATELINE]
+                if rest:
+                    self.new(_Group([], rest))
+                return
         if cur.closed:
             split = _split_point(list(titles), cur, _next_body_text(self.blocks, next_index),
                                  self.settings)
