@@ -133,7 +133,10 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
     elsewhere.)
     """
     stripped = text.strip()
-    if _INNER_SENTENCE_END.search(stripped) or _CLOSING_START.match(stripped):
+    after_title = prev is not None and prev.kind == Kind.TITLE
+    if _INNER_SENTENCE_END.search(stripped) or (_CLOSING_START.match(stripped)
+                                                and not after_title):
+        # (a title torn at its colon, 审计 / ：实行监督的最好武器, stays a title)
         return True
     if prev is None or prev.kind not in Kind.BODY or not ends_mid_clause(prev.text):
         return False

@@ -223,6 +223,17 @@ def _is_place_line(text: str, limit: int) -> bool:
     return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
 
 
+def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
+    """A short first title line ending with a colon that names a place the body names
+    (``西华：`` over ``“五个精准”推动城乡医保征缴工作``): the head of the headline, not a
+    kicker (a kicker with a colon is a clause: ``海勃湾区海北街道黄河社区党委：``)."""
+    stripped = text.strip()
+    if not stripped.endswith(("：", ":")):
+        return False
+    place = stripped[:-1]
+    return _is_place_line(place, limit) and bool(bigrams(place) & body_grams)
+
+
 def _merge_unspaced(titles: list[Block]) -> list[Block]:
     merged: list[Block] = []
     for block in titles:
@@ -323,7 +334,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         roles[free[0]] = Kind.COLUMN
         free = free[1:]
     kicker_found = False
-    while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1:
+    while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
+            and not _is_place_colon(titles[free[0]].text, grams, settings.place_line_chars):
         roles[free[0]] = Kind.KICKER
         free = free[1:]
         kicker_found = True
@@ -333,6 +345,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         if units and units[-1][-1] == i - 1 and breaks_mid_phrase(
                 titles[i - 1].text, titles[i].text, grams):
             units[-1].append(i)
+        elif units and len(units[-1]) == 1 and units[-1][0] == i - 1 and _is_place_colon(
+                titles[i - 1].text, grams, settings.place_line_chars):
+            units[-1].append(i)  # 西华： / “五个精准”推动…: one headline
         else:
             units.append([i])
     if len(units) >= 2 and not kicker_found and len(units[0]) == 1 \
@@ -445,7 +460,10 @@ class _Segmenter:
         return k
 
     def _rare_grams(self, text: str) -> set[str]:
-        return {g for g in bigrams(text) if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+        """The bigrams of ``text`` that say what it is about: held by one paragraph of the
+        page at most, or by few of its paragraphs."""
+        return {g for g in bigrams(text) if self._frequency.get(g, 0) <= 1
+                or self.paragraph_share(g) <= COMMON_GRAM_SHARE}
 
     def _sides(self, titles: list[Block], before: str, after: str) -> tuple[float, float]:
         """The share of a title run's rare bigrams in the body text just before it and in
@@ -632,8 +650,7 @@ class _Segmenter:
         after = _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS]
         if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
             return False
-        rare_before = {g for g in bigrams(before) if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
-        rare_after = {g for g in bigrams(after) if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+        rare_before, rare_after = self._rare_grams(before), self._rare_grams(after)
         if not rare_before or not rare_after:
             return False
         shared = len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
