@@ -732,29 +732,41 @@ class _Segmenter:
 
     def _move_stray_title_lines(self) -> None:
         """A line of a title group that shares nothing with its own body but much with
-        another article's body belongs to that other article (as its kicker or headline)."""
+        another article's body belongs to that other article (as its kicker or headline).
+
+        A group with no body of its own (a page's titles printed together at its end) is
+        dealt out line by line to the bodies its lines name; a line that names none (a
+        column name, a kicker from elsewhere) goes with the line after it; what names
+        nothing stays, and an article left with nothing is gone."""
         grams = [bigrams(a.body_text()) for a in self.arts]
         w = self.settings.neighbours
         for index, art in enumerate(self.arts):
+            bodiless = not grams[index]
             for group in art.groups:
-                if len(group.titles) < 2:
+                if len(group.titles) < 2 and not (bodiless and group.titles):
                     continue
+                carried: list[Block] = []
                 for line in list(group.titles):
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
+                        carried = []
                         continue
                     scores = [(overlap(line.text, grams[i]), -i)
                               for i in neighbours(index, len(grams), w) if i != index]
-                    if not scores:
-                        continue
-                    score, neg = max(scores)
+                    score, neg = max(scores) if scores else (0.0, 0)
                     if score < self.settings.stray_title_overlap:
+                        if bodiless:
+                            carried.append(line)
                         continue
                     target = self.arts[-neg]
-                    group.titles.remove(line)
-                    target.moved_titles.append(line)
+                    for moved in [*carried, line]:
+                        group.titles.remove(moved)
+                        target.moved_titles.append(moved)
+                    carried = []
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
                                     f"{score:.2f} of its bigrams in that body")
+        self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
+                     or any(g.titles or g.extras for g in a.groups)]
 
     def _resolve_orphans(self) -> None:
         """An article with a title group before and after its body keeps the one that names
@@ -811,7 +823,11 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
         head = assign_roles(titles, settings, bigrams(art.body_text()))
         if group.after:
             flags.add("headline_after_body")
-    for line in art.moved_titles:
+    if not head and art.moved_titles:
+        # a head dealt out from titles printed elsewhere: its lines in the order printed
+        head = assign_roles(sorted(art.moved_titles, key=lambda b: b.start), settings,
+                            bigrams(art.body_text()))
+    for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
             Kind.HEADLINE if Kind.HEADLINE not in kinds else Kind.SUBTITLE)
