@@ -112,9 +112,28 @@ class _Article:
     level: int | None = None
     flags: set[str] = field(default_factory=set)
     moved_titles: list[Block] = field(default_factory=list)
+    grams: set[str] | None = None
 
     def body_text(self) -> str:
         return "".join(b.text for b in self.body if b.kind == Kind.PARAGRAPH)
+
+    def body_tail(self, chars: int) -> str:
+        """The last ``chars`` characters of the body, read from its last paragraphs only."""
+        parts: list[str] = []
+        held = 0
+        for block in reversed(self.body):
+            if block.kind == Kind.PARAGRAPH:
+                parts.append(block.text)
+                held += len(block.text)
+                if held >= chars:
+                    break
+        return "".join(reversed(parts))[-chars:]
+
+    def body_grams(self) -> set[str]:
+        """The bigrams of the body, once it is settled (after segmentation), kept."""
+        if self.grams is None:
+            self.grams = bigrams(self.body_text())
+        return self.grams
 
     def has_title(self) -> bool:
         return any(g.titles for g in self.groups)
@@ -594,9 +613,9 @@ class _Segmenter:
             self.new(_Group(list(titles), list(extras)))
             return
         if self.after_page and not cur.closed and (len(titles) > 1 or opening) \
-                and cur.body_text():
+                and cur.body:
             side_before, side_after = self._sides(
-                titles, cur.body_text(), _next_body_text(self.blocks, next_index))
+                titles, cur.body_tail(AFFINITY_CHARS), _next_body_text(self.blocks, next_index))
             if side_before > side_after:
                 # on a page that prints titles after their bodies: this head (and the
                 # byline printed with it) closes the body before it; a dateline opens
@@ -646,7 +665,7 @@ class _Segmenter:
         """Whether the body after a title run is about something else than the body before
         it: of the bigrams rare on the page, the two share almost none (a subhead's section
         goes on with its article's words; a new article brings its own)."""
-        before = "".join(b.text for b in cur.body if b.kind == Kind.PARAGRAPH)[-AFFINITY_CHARS:]
+        before = cur.body_tail(AFFINITY_CHARS)
         after = _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS]
         if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
             return False
@@ -738,7 +757,7 @@ class _Segmenter:
         dealt out line by line to the bodies its lines name; a line that names none (a
         column name, a kicker from elsewhere) goes with the line after it; what names
         nothing stays, and an article left with nothing is gone."""
-        grams = [bigrams(a.body_text()) for a in self.arts]
+        grams = [a.body_grams() for a in self.arts]
         w = self.settings.neighbours
         for index, art in enumerate(self.arts):
             bodiless = not grams[index]
@@ -776,7 +795,7 @@ class _Segmenter:
             titled = [g for g in art.groups if g.titles]
             if len(titled) < 2:
                 continue
-            grams = bigrams(art.body_text())
+            grams = art.body_grams()
             best = max(titled, key=lambda g: (sum(overlap(t.text, grams) for t in g.titles)
                                               / len(g.titles), g.after))
             for group in titled:
@@ -791,7 +810,7 @@ class _Segmenter:
             at = position[id(home)]
             candidates = [self.arts[i] for i in neighbours(at, len(self.arts), w)
                           if not self.arts[i].has_title() and self.arts[i].body]
-            scored = [(overlap(text, grams_of.setdefault(id(a), bigrams(a.body_text()))),
+            scored = [(overlap(text, grams_of.setdefault(id(a), a.body_grams())),
                        -position[id(a)], a) for a in candidates]
             scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
             if scored and scored[0][0] >= self.settings.orphan_overlap:
@@ -820,13 +839,13 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
             name = titles.pop()
             author = [name.with_(kind=Kind.BYLINE, tags=name.tags | {"opening"},
                                  bylines=(BylineData(names=(name.text.strip(),)),))]
-        head = assign_roles(titles, settings, bigrams(art.body_text()))
+        head = assign_roles(titles, settings, art.body_grams())
         if group.after:
             flags.add("headline_after_body")
     if not head and art.moved_titles:
         # a head dealt out from titles printed elsewhere: its lines in the order printed
         head = assign_roles(sorted(art.moved_titles, key=lambda b: b.start), settings,
-                            bigrams(art.body_text()))
+                            art.body_grams())
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
