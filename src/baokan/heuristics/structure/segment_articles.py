@@ -682,7 +682,7 @@ class _Segmenter:
             if cur is None or cur.closed:
                 cur = self.new()
             cur.body.append(block.with_(kind=Kind.PARAGRAPH))
-        elif block.closes_article and "affiliation" not in block.tags:
+        elif block.closes_article:
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
@@ -696,7 +696,7 @@ class _Segmenter:
                 cur = self.new()
                 cur.flags.add("photo")
             cur.extras.append(block)
-        else:  # credits, affiliations, third-party kinds
+        else:  # credits, third-party kinds
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
