@@ -206,6 +206,8 @@ class Tag:
                        "interruption")
     DISPLACED = _builtin("displaced", TAG, "a paragraph that interrupted another one, sent to "
                          "its own article")
+    PROSE = _builtin("prose", TAG, "body text re-joined from lines the tool printed apart like "
+                     "titles: never a title")
 
 
 class ArticleFlag:

@@ -247,3 +247,15 @@ def unfold_span(offsets: tuple[int, ...], start: int, end: int) -> tuple[int, in
     if end <= start:
         return offsets[start], offsets[start]
     return offsets[start], offsets[end - 1] + 1
+
+
+_word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+
+
+def ends_mid_clause(text: str) -> bool:
+    """Whether ``text`` stops inside a clause: on a character of a word, or on a mark
+    after which the sentence must go on (``，、：“《``) — a printed line cut by the
+    tool or the column, not a paragraph, title or sentence that ends there."""
+    stripped = text.rstrip()
+    return bool(stripped) and (ends_continuing(stripped)
+                               or _word_end_re.search(stripped) is not None)

@@ -6,16 +6,41 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
-from baokan.core.marks import Stage
+from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span
 from baokan.core.text import (
     CLOSERS,
     content_length,
     ends_continuing,
+    ends_mid_clause,
+    ends_paragraph,
     ends_sentence,
     inner_punct_count,
+    line_cells,
 )
+
+#: A title line is at most this many character cells: the longest headlines of a column
+#: (two-column spreads run to about 30); a longer line is a sentence.
+MAX_TITLE_CHARS = 40
+#: A markdown heading longer than this is body text the tool marked as a heading (a
+#: paragraph set in bold), not a title.
+MAX_HEADING_CHARS = 64
+#: A title holds at most this many sentence punctuation marks (a headline of two clauses
+#: ``A，B`` with a closing ``！`` still qualifies; a sentence holds more).
+MAX_INNER_PUNCT = 2
+#: How many letter-spaced Han characters in a row make a line "stretched": fewer can be a
+#: short title set with tracking, six or more spread over a column is a justified body line.
+LETTER_SPACED_RUN = 6
+
+#: A line at least this share of the column's width (the dump's median line) is a full
+#: printed line of body type: a subhead is set short or centred, a headline in larger
+#: type holds fewer characters a line.  (0.85: a full line a cell or two short of the
+#: median still counts; the synthetic pages' title lines stay under it in 9 cases of 10.)
+FULL_LINE_SHARE = 0.85
+#: The measurement (profile detection's) that gives the column width in characters.
+COLUMN_MEASURE = "median_line_chars"
 
 
 @attrs.frozen
@@ -25,16 +50,20 @@ class TitleSettings:
     ``max_chars``: a title line is at most this long; ``max_heading_chars``: a markdown
     heading longer than this is body; ``plain_lines``: whether unmarked lines can be
     titles (off for markdown dumps, whose tool marks headings); ``max_inner_punct``: a
-    title holds at most this many sentence punctuation marks.
+    title holds at most this many sentence punctuation marks; ``full_line_share``: a line
+    at least this share of the column's width that stops mid-clause, with body going on
+    after it, is body (see :data:`FULL_LINE_SHARE`).
     """
 
-    max_chars: int = 40
-    max_heading_chars: int = 64
+    max_chars: int = MAX_TITLE_CHARS
+    max_heading_chars: int = MAX_HEADING_CHARS
     plain_lines: bool = True
-    max_inner_punct: int = 2
+    max_inner_punct: int = MAX_INNER_PUNCT
+    full_line_share: float = FULL_LINE_SHARE
 
 
-def is_title_text(text: str, *, max_chars: int = 40, max_inner_punct: int = 2) -> bool:
+def is_title_text(text: str, *, max_chars: int = MAX_TITLE_CHARS,
+                  max_inner_punct: int = MAX_INNER_PUNCT) -> bool:
     """Whether a stand-alone line reads like a title: short, not closed like a sentence."""
     stripped = text.strip()
     if not stripped or content_length(stripped) > max_chars:
@@ -44,12 +73,12 @@ def is_title_text(text: str, *, max_chars: int = 40, max_inner_punct: int = 2) -
     if ends_sentence(stripped):
         # 有了医保,日子再难也有底气! — an exclamation can close a short headline
         bare = stripped.rstrip(CLOSERS)
-        return bare.endswith(("！", "!", "？", "?")) and inner_punct_count(stripped) <= 2 \
-            and "。" not in stripped
+        return bare.endswith(("！", "!", "？", "?")) \
+            and inner_punct_count(stripped) <= MAX_INNER_PUNCT and "。" not in stripped
     return inner_punct_count(stripped) <= max_inner_punct
 
 
-_LETTER_SPACED = regex.compile(r"(?:\p{Han}[ \u3000]+){6}")
+_LETTER_SPACED = regex.compile(r"(?:\p{Han}[ \u3000]+)" + f"{{{LETTER_SPACED_RUN}}}")
 _CLAUSE_MARK = regex.compile(r"[，、；,;]")
 
 
@@ -78,14 +107,88 @@ def _titles_over_an_author(blocks: tuple[Block, ...], settings: TitleSettings) -
     return found
 
 
+_INNER_SENTENCE_END = regex.compile(r"[。！？!?][”’」』）)]*(?=.*[\p{Han}\p{N}])")
+_CLOSING_START = regex.compile(r"^[，。、；：？！,.;:?!”’」』）)》〉】]")
+_CLAUSE_INSIDE = regex.compile(r"[，、；,;]")
+_OPENING_START = regex.compile(r"^[“\"「『《（(【—\-－■◆◇●□▲★☆]")
+_word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+#: How a title line may end that a line of prose does not: a kicker's colon or dash, an
+#: exclaimed or asked headline.
+_TITLE_ENDS = ("：", ":", "——", "！", "!", "？", "?")
+#: Particles, conjunctions and adverbs that a line starts with when it carries on the
+#: clause the line before it left open (``……服务`` / ``的发展``); a title may start with
+#: one (和平…, a torn ``打造有温度`` / ``的医保服务``), so they count only after body text
+#: that stops mid-clause.
+_LINKING_START = "的了着和与及而并但也就都又还把被所之其于或且"
+
+
+def reads_as_body(text: str, prev: Block | None) -> bool:
+    """Whether a short stand-alone line is a piece of body text and not a title.
+
+    Cues: a sentence closes inside it (``种媒体一哄而上。现在，国企改``); it starts with a
+    closing mark or a particle (``”，他说`` / ``的发展``); or the line before it stops
+    mid-clause and this one carries the clause on: it holds a clause mark, starts with
+    a linking word, or ends with ``：`` (``工作的孙晓明说：``).  (A line as wide as the
+    column after an open sentence can still be a headline: the body before it ran on
+    elsewhere.)
+    """
+    stripped = text.strip()
+    after_title = prev is not None and prev.kind == Kind.TITLE
+    if _INNER_SENTENCE_END.search(stripped) or (_CLOSING_START.match(stripped)
+                                                and not after_title):
+        # (a title torn at its colon, 审计 / ：实行监督的最好武器, stays a title)
+        return True
+    if prev is None or prev.kind not in Kind.BODY or not ends_mid_clause(prev.text):
+        return False
+    return (_CLAUSE_INSIDE.search(stripped) is not None or stripped[:1] in _LINKING_START
+            or stripped.endswith(("：", ":")))
+
+
+def carries_title_line_on(text: str, prev: Block | None) -> bool:
+    """Whether a short line and the title-like line before it are one piece of prose: the
+    line before stops on a word (not on ``：`` or ``——``, as a kicker does) and this one
+    holds a clause mark without ending like a kicker or an exclaimed headline
+    (``记者见到了负责养护的`` / ``老党员王建国，他告诉记者``)."""
+    if prev is None or prev.kind != Kind.TITLE or prev.level is not None:
+        return False
+    before, stripped = prev.text.strip(), text.strip()
+    return (_word_end_re.search(before) is not None
+            and _CLAUSE_INSIDE.search(stripped) is not None
+            and not stripped.endswith(_TITLE_ENDS))
+
+
+def opens_paragraph_line(text: str, nxt: Block | None, next_is_title: bool,
+                         full: bool = False) -> bool:
+    """Whether a short line is a printed line of a paragraph cut from the rest: a ``full``
+    line that holds a clause mark, stops on a word, and the body block after it goes on
+    without an opening mark (``科雷眨了眨眼，用右手食指按住脑门`` / ``穴，“这个嘛……``).
+    (A full line alone can be a headline spread over the columns; a comma alone, a
+    subhead: ``“全链”服务，速度再提升``.)"""
+    stripped = text.strip()
+    return (nxt is not None and nxt.kind in Kind.BODY and not next_is_title
+            and full and _CLAUSE_INSIDE.search(stripped) is not None
+            and ends_mid_clause(stripped) and not ends_continuing(stripped)
+            and not _OPENING_START.match(nxt.text.strip()))
+
+
+def _glue(left: Block, right: Block) -> Block:
+    """``left`` with ``right``'s text joined on: one paragraph the tool printed apart."""
+    a, b = left.text.rstrip(), right.text.lstrip()
+    sep = " " if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum() \
+        else ""
+    start, end = covering_span((left, right))
+    return left.with_(text=a + sep + b, start=start, end=end, kind=Kind.PARAGRAPH,
+                      tags=left.tags | right.tags | {Tag.PROSE})
+
+
 def heading_is_body(text: str, max_chars: int) -> bool:
     """Whether a markdown "heading" is really body text (long, or holding a full stop)."""
     return content_length(text) > max_chars or "。" in text.rstrip("。")
 
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
-           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS},
-           provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH})
+           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE},
+           provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH, Tag.PROSE})
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
 
@@ -99,9 +202,31 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """
     rec = Recorder("find-titles")
     out: list[Block] = []
-    author_titles = set() if settings.plain_lines else _titles_over_an_author(doc.blocks,
+    blocks = doc.blocks
+    author_titles = set() if settings.plain_lines else _titles_over_an_author(blocks,
                                                                              settings)
-    for index, block in enumerate(doc.blocks):
+
+    def candidate(block: Block) -> bool:
+        return settings.plain_lines and block.kind in Kind.BODY and block.level is None \
+            and "prose" not in block.tags \
+            and is_title_text(block.text, max_chars=settings.max_chars,
+                              max_inner_punct=settings.max_inner_punct) \
+            and not is_stretched_prose(block.text)
+
+    column = doc.measurements.get(COLUMN_MEASURE, 0.0)
+
+    def full(block: Block) -> bool:
+        return column > 0 and line_cells(block.text) >= settings.full_line_share * column
+
+    glue_next = False  # the last block out is body cut mid-clause: the next body goes on it
+    for index, block in enumerate(blocks):
+        if glue_next and block.kind in Kind.BODY and block.level is None and out \
+                and not candidate(block) and not _OPENING_START.match(block.text.strip()):
+            rec.change("joined a body line cut off as a title", block.span, block.text[:20])
+            out[-1] = _glue(out[-1], block)
+            glue_next = False
+            continue
+        glue_next = False
         if index in author_titles:
             rec.change("title line over its author's name", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
@@ -116,10 +241,28 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
             else:
                 out.append(block.with_(kind=Kind.TITLE))
             continue
-        if settings.plain_lines \
-                and is_title_text(block.text, max_chars=settings.max_chars,
-                                  max_inner_punct=settings.max_inner_punct) \
-                and not is_stretched_prose(block.text):
+        if candidate(block):
+            prev = out[-1] if out else None
+            nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+            if carries_title_line_on(block.text, prev):
+                assert prev is not None
+                rec.change("title-like line and the line before are prose", block.span,
+                           block.text[:20])
+                out[-1] = _glue(prev, block)
+                glue_next = ends_mid_clause(block.text) and not ends_paragraph(block.text)
+                continue
+            if reads_as_body(block.text, prev) or opens_paragraph_line(
+                    block.text, nxt, nxt is not None and candidate(nxt), full(block)):
+                if prev is not None and prev.kind in Kind.BODY and prev.level is None \
+                        and ends_mid_clause(prev.text):
+                    rec.change("body line carrying on the line before", block.span,
+                               block.text[:20])
+                    out[-1] = _glue(prev, block)
+                else:
+                    rec.change("body line, not a title", block.span, block.text[:20])
+                    out.append(block.with_(kind=Kind.PARAGRAPH))
+                glue_next = ends_mid_clause(block.text) and not ends_paragraph(block.text)
+                continue
             rec.change("title line", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue

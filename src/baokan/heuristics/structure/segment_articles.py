@@ -28,11 +28,38 @@ from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
-from baokan.core.text import bigrams, content_length, has_inner_punct
+from baokan.core.text import bigrams, content_length, has_inner_punct, line_cells
+
+#: A one-line title holding ``——`` after at least this many characters is a kicker and a
+#: headline printed on one line (``…感慨—— 有了医保…``); a shorter lead is a dash inside
+#: the headline itself.
+INNER_DASH_LEAD = 4
+#: A title group of this many unmarked lines or more starts with a column or series name
+#: (a column name, kicker, headline and subtitle are the most a head sets).
+COLUMN_GROUP_LINES = 4
+#: Ties between two split points of a title run go to the earlier one (floating sums).
+SCORE_EPSILON = 1e-9
+#: What a split point loses for leaving titles with no body after them: they can only
+#: close what came before, so this is as much as a whole title's overlap.
+NO_BODY_AFTER_PENALTY = 1.0
+#: The level of an unmarked line in a markdown title group: deeper than any heading.
+UNMARKED_LEVEL = 99
+#: A bigram held by more than this share of the page's paragraphs says nothing about what
+#: one paragraph is about (page-wide words: the town, the campaign).
+COMMON_GRAM_SHARE = 0.2
+#: A title printed after its body needs this many rare bigrams to split a body by.
+MIN_SPLIT_GRAMS = 4
+#: A paragraph names a title when it holds this many of the title's rare bigrams.
+NAMING_GRAMS = 2
+#: The head of a body split off by an after-title may name it in at most this share of its
+#: paragraphs (a passing mention).
+HEAD_NAMING_SHARE = 0.1
+#: A title line sharing more than this share of its bigrams with its own body stays there.
+OWN_BODY_OVERLAP = 0.1
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
-_INNER_DASH = regex.compile(r"^(.{4,}?——)\s*(\S.*)$")
+_INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
 
 
 @attrs.frozen
@@ -43,7 +70,8 @@ class SegmentSettings:
     the body after it to be given to the earlier body when that body already has a
     title; ``orphan_overlap``: the least bigram overlap for a title group without a body
     to be given to a body without a title; ``place_line_chars``: a first title line at
-    most this long with no punctuation (``赤壁车埠镇``) is part of the headline;
+    most this long with no punctuation is part of the headline if the body names it
+    (``赤壁车埠镇``), else the article's column (``今日关注``);
     ``merge_unspaced_titles``: in a dump that puts a blank line after every printed line,
     two title lines with no blank line between them are one title printed on two lines;
     ``split_overlap``: the least share of the paragraphs after a split point that name a
@@ -84,9 +112,28 @@ class _Article:
     level: int | None = None
     flags: set[str] = field(default_factory=set)
     moved_titles: list[Block] = field(default_factory=list)
+    grams: set[str] | None = None
 
     def body_text(self) -> str:
         return "".join(b.text for b in self.body if b.kind == Kind.PARAGRAPH)
+
+    def body_tail(self, chars: int) -> str:
+        """The last ``chars`` characters of the body, read from its last paragraphs only."""
+        parts: list[str] = []
+        held = 0
+        for block in reversed(self.body):
+            if block.kind == Kind.PARAGRAPH:
+                parts.append(block.text)
+                held += len(block.text)
+                if held >= chars:
+                    break
+        return "".join(reversed(parts))[-chars:]
+
+    def body_grams(self) -> set[str]:
+        """The bigrams of the body, once it is settled (after segmentation), kept."""
+        if self.grams is None:
+            self.grams = bigrams(self.body_text())
+        return self.grams
 
     def has_title(self) -> bool:
         return any(g.titles for g in self.groups)
@@ -114,10 +161,70 @@ def _split_point(titles: list[Block], prev: _Article, next_text: str,
         if j > 0 and prev.has_title():
             score -= settings.title_margin
         if j < len(titles) and not next_grams:
-            score -= 1.0  # nothing after: the titles can only close what came before
-        if score > best_score + 1e-9:
+            score -= NO_BODY_AFTER_PENALTY  # nothing after: they can only close what came before
+        if score > best_score + SCORE_EPSILON:
             best_j, best_score = j, score
     return best_j
+
+
+_COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
+_SUBTITLE_DASH = regex.compile(r"^[—\-－–―]{2}")
+#: A title line that is the same text twice over, each half at least this long, is a
+#: line drawn twice (shorter repeats are words: 谢谢, 天天向上).
+MIN_DOUBLED_CHARS = 4
+#: The measurement (profile detection's) that gives the column width in characters.
+COLUMN_MEASURE = "median_line_chars"
+#: Two title lines each at most this share of the column are set in headline type: a
+#: headline is 1.8 times the body size or more, so even a full line of it holds little
+#: more than half a column's characters; a subhead's first line fills the column.
+BIG_TYPE_SHARE = 0.7
+#: ...and of about one width: the longer at most this many times the shorter.
+SAME_WIDTH_RATIO = 1.6
+#: How much body text on either side of a title run its topic is read from (characters).
+AFFINITY_CHARS = 400
+#: Below this many characters on either side there is too little text to tell a topic.
+MIN_AFFINITY_CHARS = 100
+#: The body before and after a title run sharing fewer than this share of their rare
+#: bigrams are two articles (the synthetic pages: a new article's first section shares
+#: under 0.03 with the article before it four times in five; a subhead's section 0.06+).
+TOPIC_CHANGE_SHARE = 0.03
+#: A dump prints titles after their bodies when, summed over its head-like title runs,
+#: the body before a run holds more than this many times the share of the run's rare
+#: bigrams that the body after it holds...
+AFTER_RATIO = 1.5
+#: ...the sum before is at least this (one title's worth of evidence)...
+MIN_AFTER_EVIDENCE = 1.0
+#: ...and at least this many runs name the body before them better than the one after.
+MIN_AFTER_VOTES = 2
+#: A run of this many title lines or more inside an open body is a head, not a subhead:
+#: a subhead is set on one line, or wraps once at the column width.
+HEAD_RUN_LINES = 3
+
+
+def _head_evidence(titles: list[Block]) -> bool:
+    """Whether a run of title lines with no byline or dateline after it, inside an open
+    body, still opens an article: it has the parts only a head has — a kicker that ends
+    ``——``, a subtitle that starts with a dash, a column name behind a mark (``■``,
+    ``【``) — or more lines than a subhead takes."""
+    if len(titles) >= HEAD_RUN_LINES:
+        return True
+    for i, block in enumerate(titles):
+        text = block.text.strip()
+        if _COLUMN_MARK.match(text) or (i > 0 and _DASH_START.match(text)) \
+                or _SUBTITLE_DASH.match(text):
+            return True
+        if i + 1 < len(titles) and text.endswith("——"):
+            return True
+    return False
+
+
+def _subhead_lines(titles: list[Block]) -> list[Block]:
+    """The subheads a run of title lines inside a body makes: two lines where the first
+    stops without punctuation are one subhead wrapped at the column width."""
+    if len(titles) == 2 and not has_inner_punct(titles[0].text[-1:]):
+        start, end = covering_span(titles)
+        return [titles[0].with_(text=titles[0].text + titles[1].text, start=start, end=end)]
+    return list(titles)
 
 
 def _next_body_text(blocks: list[Block], start: int) -> str:
@@ -135,6 +242,17 @@ def _is_place_line(text: str, limit: int) -> bool:
     return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
 
 
+def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
+    """A short first title line ending with a colon that names a place the body names
+    (``西华：`` over ``“五个精准”推动城乡医保征缴工作``): the head of the headline, not a
+    kicker (a kicker with a colon is a clause: ``海勃湾区海北街道黄河社区党委：``)."""
+    stripped = text.strip()
+    if not stripped.endswith(("：", ":")):
+        return False
+    place = stripped[:-1]
+    return _is_place_line(place, limit) and bool(bigrams(place) & body_grams)
+
+
 def _merge_unspaced(titles: list[Block]) -> list[Block]:
     merged: list[Block] = []
     for block in titles:
@@ -147,8 +265,59 @@ def _merge_unspaced(titles: list[Block]) -> list[Block]:
     return merged
 
 
-def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
-    """Give each line of a title group its role: column, kicker, headline or subtitle."""
+_OPENERS = "“‘「『《（(【〔"
+_CLOSERS_OF = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")",
+               "【": "】", "〔": "〕"}
+#: A line of a head that ends on one of these stops before the word it governs: a
+#: preposition, conjunction or structural particle cannot end a phrase (运城党组织为 /
+#: 群众致富架金桥).
+_OPEN_ENDS = "的之和与及并为在对从向把被将让给以于由"
+#: A line that starts with one of these was torn from the word before it (做一个“善跑” /
+#: 的基层媒体工作者).
+_TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?"
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` opens a quote or bracket it does not close."""
+    depth = 0
+    for ch in text:
+        if ch in _CLOSERS_OF:
+            depth += 1
+        elif ch in _CLOSERS_OF.values() and depth:
+            depth -= 1
+    return depth > 0 or text.count('"') % 2 == 1
+
+
+def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
+    """Whether two title lines are one phrase broken over two lines: the first leaves a
+    quote or bracket open or stops on a word that governs what follows, the second
+    starts with a particle or closing mark, or the two characters either side of the
+    break make a word the body uses (``促流通抓转化包`` / ``头稳定粮食生产``: 包头)."""
+    a, b = first.strip(), second.strip()
+    if not a or not b:
+        return False
+    if _unclosed(a) or a[-1] in _OPEN_ENDS or b[0] in _TORN_STARTS:
+        return True
+    joint = bigrams(a[-1] + b[0])
+    return bool(joint) and joint <= body_grams
+
+
+def _join_titles(first: Block, second: Block) -> Block:
+    start, end = covering_span((first, second))
+    return first.with_(text=first.text.rstrip() + second.text.lstrip(), start=start, end=end)
+
+
+def assign_roles(titles: list[Block], settings: SegmentSettings,
+                 body_grams: set[str] | None = None) -> list[Block]:
+    """Give each line of a title group its role: column, kicker, headline or subtitle.
+
+    Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
+    ``——`` or ``：`` are kickers; a line led by a dash is the subtitle; two lines that
+    make one phrase broken over two lines (:func:`breaks_mid_phrase`, given the bigrams
+    of the article's body) are one headline; of what is left, two lines are a kicker
+    and a headline and a third is the subtitle.
+    """
+    grams = body_grams or set()
     if settings.merge_unspaced_titles:
         titles = _merge_unspaced(titles)
     if not titles:
@@ -168,46 +337,66 @@ def assign_roles(titles: list[Block], settings: SegmentSettings) -> list[Block]:
             roles[i] = Kind.SUBTITLE
     free = [i for i, r in enumerate(roles) if r is None]
     if marked:
-        top = min((titles[i].level or 99, i) for i in free)[1] if free else 0
+        top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
         for i in free:
             if i < top:
-                deeper = (titles[i].level or 99) > (titles[top].level or 99)
+                deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
                 roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
                     else Kind.COLUMN
             elif i == top:
                 roles[i] = Kind.HEADLINE
             else:
                 roles[i] = Kind.SUBTITLE
-    else:
-        if len(free) >= 4:
-            roles[free[0]] = Kind.COLUMN
-            free = free[1:]
-        kicker_found = False
-        while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1:
-            roles[free[0]] = Kind.KICKER
-            free = free[1:]
-            kicker_found = True
-        if free:
-            first = free[0]
-            if len(free) >= 2 and not kicker_found and \
-                    _is_place_line(titles[first].text, settings.place_line_chars):
-                roles[first] = Kind.HEADLINE
-                roles[free[1]] = Kind.HEADLINE
-                rest = free[2:]
-            elif len(free) >= 2 and not kicker_found:
-                roles[first] = Kind.KICKER
-                roles[free[1]] = Kind.HEADLINE
-                rest = free[2:]
-            else:
-                roles[first] = Kind.HEADLINE
-                rest = free[1:]
-            for i in rest:
+        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
+    if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
+                                   or len(free) >= COLUMN_GROUP_LINES):
+        roles[free[0]] = Kind.COLUMN
+        free = free[1:]
+    kicker_found = False
+    while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
+            and not _is_place_colon(titles[free[0]].text, grams, settings.place_line_chars):
+        roles[free[0]] = Kind.KICKER
+        free = free[1:]
+        kicker_found = True
+    # free lines that make one phrase broken over two lines are one headline
+    units: list[list[int]] = []
+    for i in free:
+        if units and units[-1][-1] == i - 1 and breaks_mid_phrase(
+                titles[i - 1].text, titles[i].text, grams):
+            units[-1].append(i)
+        elif units and len(units[-1]) == 1 and units[-1][0] == i - 1 and _is_place_colon(
+                titles[i - 1].text, grams, settings.place_line_chars):
+            units[-1].append(i)  # 西华： / “五个精准”推动…: one headline
+        else:
+            units.append([i])
+    if len(units) >= 2 and not kicker_found and len(units[0]) == 1 \
+            and _is_place_line(titles[units[0][0]].text, settings.place_line_chars):
+        # a short first line the body names is the place the headline starts with
+        # (赤壁车埠镇 / 巾帼普法护权益); one the body never names stands over the
+        # article as its column (今日关注)
+        if bigrams(titles[units[0][0]].text) & grams:
+            units[0:2] = [units[0] + units[1]]
+        else:
+            roles[units[0][0]] = Kind.COLUMN
+            units = units[1:]
+    if units:
+        if len(units) >= 2 and not kicker_found:
+            kicker, headline, rest = units[0], units[1], units[2:]
+            for i in kicker:
+                roles[i] = Kind.KICKER
+        else:
+            headline, rest = units[0], units[1:]
+        for i in headline:
+            roles[i] = Kind.HEADLINE
+        for unit in rest:
+            for i in unit:
                 roles[i] = Kind.SUBTITLE
     return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
 
 
 class _Segmenter:
-    def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder) -> None:
+    def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder,
+                 column: float = 0.0) -> None:
         self.blocks = blocks
         self.settings = settings
         self.rec = rec
@@ -219,6 +408,8 @@ class _Segmenter:
         self.orphans: list[tuple[_Group, _Article]] = []
         paragraphs = [bigrams(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
         self._paragraphs = max(1, len(paragraphs))
+        self.column = column
+        self.after_page = False
         self._frequency = Counter(itertools.chain.from_iterable(paragraphs))
 
     def paragraph_share(self, gram: str) -> float:
@@ -254,6 +445,8 @@ class _Segmenter:
 
     def run(self) -> list[_Article]:
         blocks = self.blocks
+        if not self.markdown:
+            self.after_page = self._titles_follow_bodies()
         i = 0
         while i < len(blocks):
             block = blocks[i]
@@ -272,7 +465,7 @@ class _Segmenter:
         j = i
         while j < len(blocks) and blocks[j].kind == Kind.TITLE:
             j += 1
-        titles = blocks[i:j]
+        titles = self._printed_once(blocks[i:j])
         k = j
         while k < len(blocks) and (blocks[k].opens_article or blocks[k].kind in (Kind.CAPTION,
                                                                                  Kind.CREDIT)):
@@ -284,6 +477,79 @@ class _Segmenter:
         else:
             self._plain_titles(titles, extras, opening, k)
         return k
+
+    def _rare_grams(self, text: str) -> set[str]:
+        """The bigrams of ``text`` that say what it is about: held by one paragraph of the
+        page at most, or by few of its paragraphs."""
+        return {g for g in bigrams(text) if self._frequency.get(g, 0) <= 1
+                or self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+
+    def _sides(self, titles: list[Block], before: str, after: str) -> tuple[float, float]:
+        """The share of a title run's rare bigrams in the body text just before it and in
+        the body text just after it."""
+        grams = self._rare_grams("".join(t.text for t in titles))
+        if not grams:
+            return 0.0, 0.0
+        return (len(grams & bigrams(before[-AFFINITY_CHARS:])) / len(grams),
+                len(grams & bigrams(after[:AFFINITY_CHARS])) / len(grams))
+
+    def _titles_follow_bodies(self) -> bool:
+        """Whether this dump prints titles after the bodies they name (a per-page choice:
+        PyMuPDF follows the order the typesetter drew in, and some draw each title after
+        its body): over the runs of title lines that look like heads, the bodies before
+        them hold clearly more of their rare bigrams than the bodies after them."""
+        blocks = self.blocks
+        runs: list[tuple[int, int, int]] = []
+        i = 0
+        while i < len(blocks):
+            if blocks[i].kind != Kind.TITLE:
+                i += 1
+                continue
+            j = i
+            while j < len(blocks) and blocks[j].kind == Kind.TITLE:
+                j += 1
+            k = j
+            while k < len(blocks) and (blocks[k].opens_article
+                                       or blocks[k].kind in (Kind.CAPTION, Kind.CREDIT)):
+                k += 1
+            runs.append((i, j, k))
+            i = k
+        total_before = total_after = 0.0
+        votes = 0
+        for n, (i, j, k) in enumerate(runs):
+            if j - i < 2 and k == j:
+                continue  # a lone line with nothing after it: a subhead as likely as a head
+            start = runs[n - 1][2] if n else 0
+            stop = runs[n + 1][0] if n + 1 < len(runs) else len(blocks)
+            before = "".join(b.text for b in blocks[start:i] if b.kind == Kind.PARAGRAPH)
+            after = "".join(b.text for b in blocks[k:stop] if b.kind == Kind.PARAGRAPH)
+            if not before or not after:
+                continue
+            side_before, side_after = self._sides(list(blocks[i:j]), before, after)
+            total_before += side_before
+            total_after += side_after
+            votes += side_before > side_after
+        return votes >= MIN_AFTER_VOTES and total_before >= MIN_AFTER_EVIDENCE \
+            and total_before > AFTER_RATIO * total_after
+
+    def _printed_once(self, titles: list[Block]) -> list[Block]:
+        """A title run with each line once: a headline drawn twice (fake bold, offset by a
+        hair) comes out of some tools as the same line twice in a row, or as one line
+        holding its text twice; the second copy is dropped as a duplicate."""
+        kept: list[Block] = []
+        for block in titles:
+            key = "".join(block.text.split())
+            half = len(key) // 2
+            if half >= MIN_DOUBLED_CHARS and len(key) % 2 == 0 and key[:half] == key[half:]:
+                self.rec.dropped(key[half:], "duplicate", block.span, "a title line printed twice")
+                block = block.with_(text=key[:half])
+                key = key[:half]
+            if kept and "".join(kept[-1].text.split()) == key:
+                self.rec.dropped(block.text, "duplicate", block.span,
+                                 f"a copy of the title line {kept[-1].start}")
+                continue
+            kept.append(block)
+        return kept
 
     def _subhead(self, block: Block, art: _Article) -> None:
         art.body.append(block.with_(kind=Kind.SUBHEAD))
@@ -346,6 +612,24 @@ class _Segmenter:
         if cur is None:
             self.new(_Group(list(titles), list(extras)))
             return
+        if self.after_page and not cur.closed and (len(titles) > 1 or opening) \
+                and cur.body:
+            side_before, side_after = self._sides(
+                titles, cur.body_tail(AFFINITY_CHARS), _next_body_text(self.blocks, next_index))
+            if side_before > side_after:
+                # on a page that prints titles after their bodies: this head (and the
+                # byline printed with it) closes the body before it; a dateline opens
+                # the body after it, as it always does
+                held = [b for b in extras if b.kind != Kind.DATELINE]
+                cur.groups.append(_Group(list(titles), held, after=True))
+                cur.closed = True
+                self.rec.change("title after its body", titles[0].span,
+                                f"{side_before:.2f} of its rare bigrams in the body before, "
+                                f"{side_after:.2f} in the body after")
+                rest = [b for b in extras if b.kind == Kind.DATELINE]
+                if rest:
+                    self.new(_Group([], rest))
+                return
         if cur.closed:
             split = _split_point(list(titles), cur, _next_body_text(self.blocks, next_index),
                                  self.settings)
@@ -357,12 +641,39 @@ class _Segmenter:
             if rest or extras:
                 self.new(_Group(rest, list(extras)))
             return
-        if opening or len(titles) > 1 or "vertical" in titles[0].tags:
+        if opening or "vertical" in titles[0].tags or _head_evidence(titles) \
+                or (len(titles) == 2 and (self._big_type(titles)
+                                          or self._topic_changes(cur, next_index))):
             # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
             return
-        self._subhead(titles[0], cur)
+        for title in _subhead_lines(titles):
+            self._subhead(title, cur)
         cur.extras.extend(extras)
+
+    def _big_type(self, titles: list[Block]) -> bool:
+        """Two title lines both far shorter than the column and of about one width: a
+        headline set in type larger than the body's and broken over two lines (a subhead
+        wraps at the column, its first line full)."""
+        if self.column <= 0:
+            return False
+        widths = [line_cells(t.text) for t in titles]
+        return max(widths) <= BIG_TYPE_SHARE * self.column \
+            and max(widths) <= SAME_WIDTH_RATIO * max(min(widths), 1)
+
+    def _topic_changes(self, cur: _Article, next_index: int) -> bool:
+        """Whether the body after a title run is about something else than the body before
+        it: of the bigrams rare on the page, the two share almost none (a subhead's section
+        goes on with its article's words; a new article brings its own)."""
+        before = cur.body_tail(AFFINITY_CHARS)
+        after = _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS]
+        if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
+            return False
+        rare_before, rare_after = self._rare_grams(before), self._rare_grams(after)
+        if not rare_before or not rare_after:
+            return False
+        shared = len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
+        return shared < TOPIC_CHANGE_SHARE
 
     def _other(self, block: Block) -> None:
         cur = self.cur
@@ -371,7 +682,7 @@ class _Segmenter:
             if cur is None or cur.closed:
                 cur = self.new()
             cur.body.append(block.with_(kind=Kind.PARAGRAPH))
-        elif block.closes_article and "affiliation" not in block.tags:
+        elif block.closes_article:
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
@@ -385,7 +696,7 @@ class _Segmenter:
                 cur = self.new()
                 cur.flags.add("photo")
             cur.extras.append(block)
-        else:  # credits, affiliations, third-party kinds
+        else:  # credits, third-party kinds
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
@@ -416,18 +727,18 @@ class _Segmenter:
         """Where the body's paragraphs stop never naming the title and start naming it."""
         # only bigrams that are rare on the page tell what a paragraph is about
         grams = {g for g in bigrams("".join(t.text for t in group.titles))
-                 if self.paragraph_share(g) <= 0.2}
+                 if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
         minimum = self.settings.min_split_paragraphs
         paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
-        if len(grams) < 4 or len(paras) < 2 * minimum:
+        if len(grams) < MIN_SPLIT_GRAMS or len(paras) < 2 * minimum:
             return None
         # a paragraph names the title when it holds two of the title's bigrams
-        hits = [len(bigrams(art.body[i].text) & grams) >= 2 for i in paras]
+        hits = [len(bigrams(art.body[i].text) & grams) >= NAMING_GRAMS for i in paras]
         best: tuple[float, int] | None = None
         for k in range(minimum, len(paras) - minimum + 1):
             head_rate = sum(hits[:k]) / k
             tail_rate = sum(hits[k:]) / (len(paras) - k)
-            if head_rate <= 0.1 and tail_rate >= self.settings.split_overlap:
+            if head_rate <= HEAD_NAMING_SHARE and tail_rate >= self.settings.split_overlap:
                 score = tail_rate - head_rate
                 if best is None or score > best[0]:
                     best = (score, k)
@@ -440,29 +751,41 @@ class _Segmenter:
 
     def _move_stray_title_lines(self) -> None:
         """A line of a title group that shares nothing with its own body but much with
-        another article's body belongs to that other article (as its kicker or headline)."""
-        grams = [bigrams(a.body_text()) for a in self.arts]
+        another article's body belongs to that other article (as its kicker or headline).
+
+        A group with no body of its own (a page's titles printed together at its end) is
+        dealt out line by line to the bodies its lines name; a line that names none (a
+        column name, a kicker from elsewhere) goes with the line after it; what names
+        nothing stays, and an article left with nothing is gone."""
+        grams = [a.body_grams() for a in self.arts]
         w = self.settings.neighbours
         for index, art in enumerate(self.arts):
+            bodiless = not grams[index]
             for group in art.groups:
-                if len(group.titles) < 2:
+                if len(group.titles) < 2 and not (bodiless and group.titles):
                     continue
+                carried: list[Block] = []
                 for line in list(group.titles):
-                    if overlap(line.text, grams[index]) > 0.1:
+                    if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
+                        carried = []
                         continue
                     scores = [(overlap(line.text, grams[i]), -i)
                               for i in neighbours(index, len(grams), w) if i != index]
-                    if not scores:
-                        continue
-                    score, neg = max(scores)
+                    score, neg = max(scores) if scores else (0.0, 0)
                     if score < self.settings.stray_title_overlap:
+                        if bodiless:
+                            carried.append(line)
                         continue
                     target = self.arts[-neg]
-                    group.titles.remove(line)
-                    target.moved_titles.append(line)
+                    for moved in [*carried, line]:
+                        group.titles.remove(moved)
+                        target.moved_titles.append(moved)
+                    carried = []
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
                                     f"{score:.2f} of its bigrams in that body")
+        self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
+                     or any(g.titles or g.extras for g in a.groups)]
 
     def _resolve_orphans(self) -> None:
         """An article with a title group before and after its body keeps the one that names
@@ -472,7 +795,7 @@ class _Segmenter:
             titled = [g for g in art.groups if g.titles]
             if len(titled) < 2:
                 continue
-            grams = bigrams(art.body_text())
+            grams = art.body_grams()
             best = max(titled, key=lambda g: (sum(overlap(t.text, grams) for t in g.titles)
                                               / len(g.titles), g.after))
             for group in titled:
@@ -487,7 +810,7 @@ class _Segmenter:
             at = position[id(home)]
             candidates = [self.arts[i] for i in neighbours(at, len(self.arts), w)
                           if not self.arts[i].has_title() and self.arts[i].body]
-            scored = [(overlap(text, grams_of.setdefault(id(a), bigrams(a.body_text()))),
+            scored = [(overlap(text, grams_of.setdefault(id(a), a.body_grams())),
                        -position[id(a)], a) for a in candidates]
             scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
             if scored and scored[0][0] >= self.settings.orphan_overlap:
@@ -516,10 +839,14 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
             name = titles.pop()
             author = [name.with_(kind=Kind.BYLINE, tags=name.tags | {"opening"},
                                  bylines=(BylineData(names=(name.text.strip(),)),))]
-        head = assign_roles(titles, settings)
+        head = assign_roles(titles, settings, art.body_grams())
         if group.after:
             flags.add("headline_after_body")
-    for line in art.moved_titles:
+    if not head and art.moved_titles:
+        # a head dealt out from titles printed elsewhere: its lines in the order printed
+        head = assign_roles(sorted(art.moved_titles, key=lambda b: b.start), settings,
+                            art.body_grams())
+    for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
             Kind.HEADLINE if Kind.HEADLINE not in kinds else Kind.SUBTITLE)
@@ -566,7 +893,8 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     if any(b.article is not None for b in doc.blocks):
         return doc  # already split into articles: splitting again would re-read its roles
     rec = Recorder("segment-articles")
-    arts = _Segmenter(list(doc.blocks), settings, rec).run()
+    arts = _Segmenter(list(doc.blocks), settings, rec,
+                      doc.measurements.get(COLUMN_MEASURE, 0.0)).run()
     out: list[Block] = []
     for index, art in enumerate(arts):
         out.extend(_emit(art, index, settings))
