@@ -88,7 +88,6 @@ KNOWN_INVENTED = {
     "fazhi-ribao-2024-08-01-p09-gutter-notices.pdftotext-layout.txt",
     "fazhi-ribao-2024-08-01-p09-gutter-notices/fazhi-ribao-2024-08-01-p09-gutter-notices.pdftotext.txt",
     "fazhi-ribao-2024-08-01-p09-gutter-notices/fazhi-ribao-2024-08-01-p09-gutter-notices.pymupdf.txt",
-    "henan-shangbao-2009-12-29-C01-garbled-font/henan-shangbao-2009-12-29-C01-garbled-font.pymupdf.txt",
     "henan-shangbao-2009-12-29-C01-garbled-font/"
     "henan-shangbao-2009-12-29-C01-garbled-font.tesseract-chi_sim-300dpi.txt",
 }
