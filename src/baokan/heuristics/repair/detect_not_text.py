@@ -76,7 +76,7 @@ def _soup_runs(blocks: tuple[Block, ...], settings: TextLayerSettings) -> list[t
                 start, totals = i, [0, 0, 0]
             totals = [a + b for a, b in zip(totals, measure, strict=True)]
             continue
-        if start is not None and _is_soup(*totals, settings):
+        if start is not None and _is_soup(totals[0], totals[1], totals[2], settings):
             runs.append((start, i))
         start = None
     return runs
