@@ -216,6 +216,8 @@ class ArticleFlag:
                            "with others' and put back together")
     TRUNCATED_START = _builtin("flag:truncated_start", ARTICLE_FLAG, "the article's body starts "
                                "mid-sentence: its beginning is not on the page")
+    TRUNCATED_END = _builtin("flag:truncated_end", ARTICLE_FLAG, "the article's body goes on on "
+                             "another page (a jump line 下转第N版 stood after it)")
     PHOTO = _builtin("flag:photo", ARTICLE_FLAG, "a photo and its caption, with no body text")
     HEADLINE_AFTER_BODY = _builtin("flag:headline_after_body", ARTICLE_FLAG, "the article's "
                                    "titles were printed after its body")

@@ -36,6 +36,8 @@ _PAPER_KINDS = ("都市报|法治报|法制报|新闻报|青年报|经济报|农
                 "日报|晚报|早报|晨报|时报|商报|快报|周报|导报")
 # a paper's name: a place or a title of 2–6 characters before the kind of paper it is
 _PUBLICATION = regex.compile(r"\p{Han}{2,6}?(?:" + _PAPER_KINDS + r")(?!\p{Han})")
+# a section name beside a lone page label (政法 ⑩): a short one, not a headline
+_MAX_LONE_SECTION = 4
 # the particles and prepositions of a sentence, which a paper's name never holds: a
 # wrapped line that ends 除了平时的新闻报 is a piece of a sentence
 _PARTICLE = regex.compile(r"[的了在是据和与对为从向把被由将及]")
@@ -236,9 +238,18 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
         return (weak(i, "section") and i + 1 < len(blocks) and plain(i + 1)
                 and (i == 0 or i - 1 in taken or plain(i - 1) or weak(i - 1, "number")))
 
-    # the masthead lines that open (or close) the page, up to the first line that is not one
+    def pages(i: int) -> bool:  # a line that holds the page: A07, ⑩, a bare 15
+        return "page" in (reads[i] or {}) or weak(i, "number")
+
+    def beside_page(i: int) -> bool:  # 政法 next to A07 in the strip the tool broke up
+        return (weak(i, "section") and len(reads[i]["section"]) <= _MAX_LONE_SECTION  # type: ignore[index]
+                and ((i > 0 and pages(i - 1)) or (i + 1 < len(blocks) and pages(i + 1))))
+
+    # the masthead lines that open (or close) the page, up to the first line that is not
+    # one (a bare number there is the page, and a section name beside it the section)
     i = 0
-    while i < len(blocks) and (plain(i) or section_between(i)):
+    while i < len(blocks) and (plain(i) or section_between(i) or (i == 0 and weak(i, "number"))
+                               or beside_page(i)):
         taken[i] = reads[i] or {}
         i += 1
     j = len(blocks) - 1
@@ -280,6 +291,10 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
         if n not in taken and found and (n in lone or (
                 found.keys() == {"publication"} and not _PARTICLE.search(found["publication"]))):
             taken[n] = found
+    for n in lone:  # and the section name printed beside that page label
+        for m in (n - 1, n + 1):
+            if i <= m <= j and m not in taken and beside_page(m):
+                taken[m] = reads[m] or {}
     meta: dict[str, str] = {}
     # what the fullest line says first: a lone number is the page only if nothing better is
     for n in sorted(taken, key=lambda n: (-len(_kinds(taken[n])), n)):
