@@ -53,7 +53,7 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         *([("markdown-headings", {})] if markdown else []),
         # the masthead before the columns: -layout prints its strip across them
         ("read-masthead", {}), ("split-layout-columns", {}),
-        ("strip-garbage", {}), ("join-vertical-text", {}),
+        ("strip-garbage", {}), ("join-vertical-text", {}), ("find-non-news", {}),
         ("find-bylines", {}), ("page-furniture", {}),
         ("join-lines", join),
         ("find-titles", {"plain_lines": False} if markdown else {}),

@@ -143,6 +143,8 @@ class Stage:
     HEADINGS = _builtin("headings", STAGE, "markdown heading levels read into Block.level")
     MASTHEAD = _builtin("masthead", STAGE, "the page label, date and paper name read into "
                         "Document.meta")
+    NON_NEWS = _builtin("non-news", STAGE, "notices, advertisements and tables dropped (and a page "
+                        "of nothing else emptied)")
     BYLINES = _builtin("bylines", STAGE, "bylines, datelines and photo credits found, their names "
                        "parsed into Block.bylines")
     FURNITURE = _builtin("furniture", STAGE, "page furniture dropped, editor marks split off")
