@@ -41,6 +41,8 @@ _ADDRESSEE = regex.compile(r"^[\p{Han}、·（）()]{2,40}?[：:]\s*(?:本院|�
 # the formulas that close a notice
 _CLOSE = regex.compile(r"特此(?:公告|声明|通知|更正|公示|告知|通告)|声明作废|予以作废|作废[。！!]?$|"
                        r"视为(?:已经)?送达[。]?$|(?:逾期|即)(?:视为|发生)")
+# the longest closing formula, for one broken over two lines
+_FORMULA = 6
 # a signature: the name of a court, an agency, a company, then perhaps a date
 _ORG_END = (r"(?:人民法院|法院|仲裁委员会|委员会|公证处|管理局|局|公司|清算组|管理人|事务所|政府|办公室|"
             r"中心|协会)")
@@ -150,7 +152,9 @@ def _item_end(lines: Sequence[str], start: int, settings: NonNewsSettings,
             return None
         if n > start + (_HEADER_LINES if headed else 0) and _is_start(line):
             return None  # another notice starts before this one ended
-        if _is_end(line):
+        # a formula broken over two lines (…特此 / 公告。) ends the notice on the second
+        if _is_end(line) or (n > start and _CLOSE.search(
+                _WHITE.sub("", lines[n - 1])[-_FORMULA:] + _WHITE.sub("", line)[:_FORMULA])):
             end = n
             break
         if headerless and (n - start + 1 >= settings.max_ad_lines or chars > settings.max_ad_chars):

@@ -60,7 +60,13 @@ _JUMP = regex.compile(
     r"(?:[A-Za-z]?\s*[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页)(?:\s*[^（()）]{0,8})?\s*[）)]?")
 _JUMP_LINE = regex.compile(r"^\s*" + _JUMP.pattern + r"\s*$")
 _JUMP_END = regex.compile(r"\s*[（(]\s*(?:下转|转第|转下|续第)[^（()）]{1,14}[）)]\s*$")
+# a jump mark inside a line (a tool that prints a row of columns as one line): bracketed,
+# or 下转第N版 standing between spaces
+_JUMP_INSIDE = regex.compile(r"[（(]\s*(?:下转|转第|上接|接上|紧接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}"
+                             r"\s*(?:版|页)[^（()）]{0,6}[）)]"
+                             r"|(?<=\s)(?:下转|上接)\s*第\s*[0-9]{1,3}\s*版(?=\s)")
 
+_SPACES = regex.compile(r"[ \t]{2,}")
 # QR-code prompts: 扫码关注…, 扫描二维码…, 扫一扫…, 长按识别二维码…
 _QR = regex.compile(r"^[■●◆▲\s]*(?:扫码|扫描|扫一扫|长按|微信扫|手机扫)")
 _QR_OBJECT = regex.compile(r"二维码|公众号|客户端|APP|视频号|小程序|抖音|下载|关注|阅读|观看|了解|获取|报名",
@@ -216,6 +222,11 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
             pending_start = False
         # a jump mark at the end of a paragraph: …久久为功。（下转A2版）
         end_jump = _JUMP_END.search(text)
+        if end_jump is None and _JUMP_INSIDE.search(text):
+            for inside in _JUMP_INSIDE.findall(text):
+                rec.dropped(inside.strip(), "furniture", block.span, "jump line")
+            text = _SPACES.sub(" ", _JUMP_INSIDE.sub(" ", text)).strip()
+            block = block.with_(text=text)
         jump_mark: list[Block] = []
         if end_jump is not None and end_jump.start() > 0:
             text = text[:end_jump.start()].rstrip()
