@@ -62,8 +62,8 @@ _JUMP_LINE = regex.compile(r"^\s*" + _JUMP.pattern + r"\s*$")
 _JUMP_END = regex.compile(r"\s*[（(]\s*(?:下转|转第|转下|续第)[^（()）]{1,14}[）)]\s*$")
 # a jump mark inside a line (a tool that prints a row of columns as one line): bracketed,
 # or 下转第N版 standing between spaces
-_JUMP_INSIDE = regex.compile(r"[（(]\s*(?:下转|转第|上接|接上|紧接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}"
-                             r"\s*(?:版|页)[^（()）]{0,6}[）)]"
+_JUMP_INSIDE = regex.compile(r"[（(]\s*(?:下转|转第|上接|接上|紧接)\s*(?:第\s*)?[A-Za-z]?\s*"
+                             r"[0-9一二三四五六七八九十]{1,3}\s*(?:版|页)[^（()）]{0,6}[）)]"
                              r"|(?<=\s)(?:下转|上接)\s*第\s*[0-9]{1,3}\s*版(?=\s)")
 
 _SPACES = regex.compile(r"[ \t]{2,}")
