@@ -15,6 +15,7 @@ from baokan.models import Dropped
 # common characters to, and the compatibility ideographs
 _han = regex.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff]")
 _space = regex.compile(r"\s")
+_not_han_nor_newline = regex.compile(r"[^\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff\n]+")
 # what a PDF font without a usable character map yields: Latin-1 and Latin Extended
 # letters, private-use code points, control characters and pdfminer's (cid:123) codes;
 # CJK Extension A and the supplementary ideographs (a font whose glyph ids land there: a
@@ -55,23 +56,18 @@ def _is_soup(visible: int, han: int, soup: int, settings: TextLayerSettings) -> 
             and soup >= settings.min_soup_share * visible)
 
 
-def _little_han(text: str, settings: TextLayerSettings) -> tuple[int, int, int] | None:
-    """The soup measure of a line with less than ``max_han_share`` Han, else None (a line
-    of Chinese, measured no further)."""
-    han = len(_han.findall(text))
-    if han and han >= settings.max_han_share * len(text):
-        return None
-    return soup_measure(text)
-
-
-def _soup_runs(blocks: tuple[Block, ...], settings: TextLayerSettings) -> list[tuple[int, int]]:
-    """The runs ``(first, last + 1)`` of consecutive blocks of little Han that are soup."""
+def _soup_runs(blocks: tuple[Block, ...], hans: list[int],
+               settings: TextLayerSettings) -> list[tuple[int, int]]:
+    """The runs ``(first, last + 1)`` of consecutive blocks of little Han that are soup;
+    ``hans``: the Han characters of each block."""
+    texts = [b.text for b in blocks]
     runs: list[tuple[int, int]] = []
     start = None
     totals = [0, 0, 0]
-    for i, block in enumerate((*blocks, None)):
-        measure = _little_han(block.text, settings) if block is not None else None
-        if measure is not None:
+    for i in range(len(texts) + 1):
+        little = i < len(texts) and not (hans[i] and hans[i] >= settings.max_han_share * len(texts[i]))
+        if little:
+            measure = soup_measure(texts[i])
             if start is None:
                 start, totals = i, [0, 0, 0]
             totals = [a + b for a, b in zip(totals, measure, strict=True)]
@@ -99,7 +95,13 @@ def detect_not_text(doc: Document, settings: TextLayerSettings) -> Document:
     if not text:
         return doc
     rec = Recorder("detect-not-text")
-    visible, han, soup = soup_measure(text)
+    hans = [len(h) for h in _not_han_nor_newline.sub("", text).split("\n")]
+    if len(hans) != len(doc.blocks):  # a block of several lines: counted block by block
+        hans = [len(_not_han_nor_newline.sub("", b.text.replace("\n", ""))) for b in doc.blocks]
+    # a page a tenth of whose characters are Han is not soup as a whole: measured no
+    # further (its runs of lines are, below)
+    visible, han, soup = (soup_measure(text) if sum(hans) < settings.max_han_share * len(text)
+                          else (0, 0, 0))
     if _is_soup(visible, han, soup, settings):
         for block in doc.blocks:
             rec.removed.append(Dropped(text=block.text, reason="not-text", source_lines=block.span))
@@ -107,7 +109,7 @@ def detect_not_text(doc: Document, settings: TextLayerSettings) -> Document:
         rec.change("text layer is not text", (1, last),
                    f"{visible} visible characters: {han} Han, {soup} symbol soup; nothing parsed")
         return rec.apply(doc, ()).flag("not_text")
-    runs = _soup_runs(doc.blocks, settings)
+    runs = _soup_runs(doc.blocks, hans, settings)
     if not runs:
         return doc
     drop: set[int] = set()

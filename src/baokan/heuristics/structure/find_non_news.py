@@ -8,7 +8,10 @@ A page made of nothing else gives no articles.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -49,6 +52,7 @@ _ORG_END = (r"(?:人民法院|法院|仲裁委员会|委员会|公证处|管理�
 _DATE = r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月" \
         r"[一二三四五六七八九十]{1,3}日)"
 _SIGNATURE = regex.compile(r"^\p{Han}{0,24}" + _ORG_END + r"(?:" + _DATE + r")?$|^" + _DATE + r"$")
+_ORG_OR_DATE = regex.compile(_ORG_END + "|" + _DATE)
 # the tail of a signature the tool broke (…特此公告。赣州市 / 人民法院 2022年10月13日)
 _SIGNATURE_TAIL = regex.compile(r"^\p{Han}{0,12}(?:" + _ORG_END + r")?(?:" + _DATE + r")?$")
 # what an advertisement ends with: a telephone number (a mobile, a landline, a 400 line)
@@ -74,31 +78,70 @@ _WHITE = regex.compile(r"\s+")
 # four at least is a figure
 _FIGURE_SHARE = 4
 _TABLE_CELL = regex.compile(r"\d|℃|%|％")
+_CELL_BREAK = regex.compile(r"[。，；！？]")
+# a line that holds none of these holds no cue at all (one search over the page before
+# the others): a notice word, an addressee's colon before a court's words, a case
+# number, a formula, a phone number, an agency's ending or a date last on the line
+_ANY_CUE = regex.compile(_NOTICE_WORD + r"|[：:](?:本|原告|申请人|你|因你|经|\p{Han}{2,12}(?:诉|与)你|$)|"
+                         r"\d\s*号|特此|作废|送达|逾期|即发生|即视为|\d{7}|(?:" + _ORG_END + r"|日)[。]?$",
+                         regex.MULTILINE)
 
 
 def _fold(text: str) -> str:
     """The line with the single spaces of letter-spacing removed (``遗 失 声 明  刘``
     → ``遗失声明  刘``); a line that is not letter-spaced as it is."""
     text = text.strip()
-    return _SPACE_BETWEEN.sub("", text) if _LETTER_SPACED.search(text) else text
+    return _SPACE_BETWEEN.sub("", text) if " " in text and _LETTER_SPACED.search(text) else text
 
 
-def _is_start(line: str, opens: bool = False, after: str = "") -> bool:
-    """Whether a notice starts on ``line``: a header or an addressee; a header run into
-    the first words (遗失声明陈祖德…) or a case number only where a paragraph ``opens``
-    (a case number also stands at the start of a line inside a notice).  ``after``: the
-    line after it, where an addressee's court may go on (X公司：本 / 院受理…)."""
-    squeezed = _WHITE.sub("", line)
-    return bool(_HEAD.match(line) or _ADDRESSEE.match(squeezed + _WHITE.sub("", after)[:4])
-                or (opens and (_HEAD_RUN.match(squeezed) or _CASE.match(squeezed))))
+class _Line(NamedTuple):
+    """What the cues say of one line, measured once.
+
+    ``start``: a notice starts here (a header, an addressee); ``weak_start``: one starts
+    here if a paragraph opens here (a header run into its first words, 遗失声明陈祖德…,
+    or a case number, which also stands at the start of a line inside a notice);
+    ``end``: a notice or an advertisement ends here (a formula, a signature, a phone
+    number last, a date last on a short line); ``phone``: a phone number is last.
+    """
+
+    squeezed: str
+    start: bool
+    weak_start: bool
+    end: bool
+    close: bool
+    phone: bool
+    sentence: bool
 
 
-def _is_end(line: str) -> bool:
-    """Whether a notice or an advertisement ends on ``line``: its formula, a signature, a
-    contact line (a phone number last, or before an address), a date last on a short line."""
-    squeezed = _WHITE.sub("", line)
-    return bool(_CLOSE.search(squeezed) or _SIGNATURE.match(squeezed) or _PHONE_END.search(squeezed)
-                or (len(squeezed) <= _SHORT_LINE and _DATE_END.search(squeezed)))
+def _measure(texts: Sequence[str]) -> list[_Line]:
+    """The cues of each line; the lines that hold none (most of a page) are found with one
+    search over the whole page."""
+    squeezed = ["".join(text.split()) for text in texts]
+    starts = list(itertools.accumulate((len(sq) + 1 for sq in squeezed), initial=0))
+    joined = "\n".join(squeezed)
+    cued: set[int] = set()
+    pos = 0
+    while (match := _ANY_CUE.search(joined, pos)) is not None:
+        line = bisect.bisect_right(starts, match.start()) - 1
+        cued.add(line)
+        pos = starts[line + 1]  # one cue is enough: on to the next line
+    out: list[_Line] = []
+    for n, sq in enumerate(squeezed):
+        sentence = "。" in sq or "！" in sq or "？" in sq
+        if n not in cued:
+            out.append(_Line(sq, False, False, False, False, False, sentence))
+            continue
+        after = squeezed[n + 1][:4] if n + 1 < len(squeezed) else ""
+        close = bool(_CLOSE.search(sq))
+        phone = bool(_PHONE_END.search(sq))
+        out.append(_Line(
+            squeezed=sq,
+            start=bool(_HEAD.match(_fold(texts[n])) or _ADDRESSEE.match(sq + after)),
+            weak_start=bool(_HEAD_RUN.match(sq) or _CASE.match(sq)),
+            end=close or phone or bool(_SIGNATURE.match(sq))
+            or (len(sq) <= _SHORT_LINE and bool(_DATE_END.search(sq))),
+            close=close, phone=phone, sentence=sentence))
+    return out
 
 
 @attrs.frozen
@@ -131,13 +174,13 @@ class NonNewsSettings:
     page_share: float = 0.8
 
 
-def _opens(lines: Sequence[str], gaps: Sequence[int], n: int) -> bool:
+def _opens(lines: Sequence[_Line], gaps: Sequence[int], n: int) -> bool:
     """Whether a paragraph may open on line ``n``: the first line, one after a blank
     line, or one after a line that closes a sentence, a notice or an advertisement."""
-    return n == 0 or gaps[n] > 0 or bool(_SENTENCE.search(lines[n - 1][-1:])) or _is_end(lines[n - 1])
+    return n == 0 or gaps[n] > 0 or lines[n - 1].squeezed[-1:] in ("。", "！", "？") or lines[n - 1].end
 
 
-def _item_end(lines: Sequence[str], start: int, settings: NonNewsSettings,
+def _item_end(lines: Sequence[_Line], start: int, settings: NonNewsSettings,
               headerless: bool, headed: bool = False) -> int | None:
     """The last line of the notice or advertisement that starts at ``start`` (its close,
     its signature, its contact line, and the signature lines after them), or None.
@@ -147,14 +190,14 @@ def _item_end(lines: Sequence[str], start: int, settings: NonNewsSettings,
     end = None
     for n in range(start, min(len(lines), start + settings.max_item_lines)):
         line = lines[n]
-        chars += len(line)
-        if chars > settings.max_item_chars or _NEWS.search(_WHITE.sub("", line)):
+        chars += len(line.squeezed)
+        if chars > settings.max_item_chars or _NEWS.search(line.squeezed):
             return None
-        if n > start + (_HEADER_LINES if headed else 0) and _is_start(line):
+        if n > start + (_HEADER_LINES if headed else 0) and line.start:
             return None  # another notice starts before this one ended
         # a formula broken over two lines (…特此 / 公告。) ends the notice on the second
-        if _is_end(line) or (n > start and _CLOSE.search(
-                _WHITE.sub("", lines[n - 1])[-_FORMULA:] + _WHITE.sub("", line)[:_FORMULA])):
+        if line.end or (n > start and _CLOSE.search(
+                lines[n - 1].squeezed[-_FORMULA:] + line.squeezed[:_FORMULA])):
             end = n
             break
         if headerless and (n - start + 1 >= settings.max_ad_lines or chars > settings.max_ad_chars):
@@ -163,38 +206,33 @@ def _item_end(lines: Sequence[str], start: int, settings: NonNewsSettings,
         return None
     # the signature and date lines that follow the close
     while end + 1 < len(lines):
-        squeezed = _WHITE.sub("", lines[end + 1])
-        if (len(squeezed) <= 30 and not _SENTENCE.search(squeezed)
+        squeezed = lines[end + 1].squeezed
+        if (len(squeezed) <= 30 and not lines[end + 1].sentence
                 and (_SIGNATURE.match(squeezed) or (_SIGNATURE_TAIL.match(squeezed)
-                                                     and regex.search(_ORG_END + "|" + _DATE, squeezed)))):
+                                                     and _ORG_OR_DATE.search(squeezed)))):
             end += 1
             continue
         break
     return end
 
 
-def _cues(text: str) -> int:
-    """How many marks of an advertisement ``text`` holds: phone numbers, contact labels
-    (电话：, 地址：…), prices (元, 八折, （广告）)."""
-    return len(_PHONE.findall(text)) + len(_CONTACT.findall(text)) + len(_PRICE.findall(text))
-
-
-def _ad_end(lines: Sequence[str], gaps: Sequence[int] | None, start: int,
+def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
             settings: NonNewsSettings) -> int | None:
     """The last line of a short run from ``start`` that ends in a phone number and
-    holds two marks of an advertisement or more, and no sentence
-    before its last line (an offer, an address, a number: not a paragraph of news) nor
-    a blank line (where blank lines part blocks: ``gaps``), or None."""
+    holds two marks of an advertisement or more, and no sentence before its last line
+    (an offer, an address, a number: not a paragraph of news) nor a blank line (where
+    blank lines part blocks: ``gaps``), or None."""
     end = _item_end(lines, start, settings, headerless=True)
-    if end is None or (gaps is not None and any(gaps[start + 1:end + 1])):
+    if end is None or not lines[end].phone or (gaps is not None and any(gaps[start + 1:end + 1])):
         return None
-    text = _WHITE.sub("", "".join(lines[start:end + 1]))
-    if _SENTENCE.search(_WHITE.sub("", "".join(lines[start:end]))):
+    if any(line.sentence for line in lines[start:end]):
         return None
-    return end if _cues(text) >= 2 and _PHONE.search(_WHITE.sub("", lines[end])) else None
+    text = "".join(line.squeezed for line in lines[start:end + 1])
+    cues = len(_PHONE.findall(text)) + len(_CONTACT.findall(text)) + len(_PRICE.findall(text))
+    return end if cues >= 2 else None
 
 
-def _items(lines: Sequence[str], gaps: Sequence[int],
+def _items(lines: Sequence[_Line], gaps: Sequence[int],
            settings: NonNewsSettings) -> list[tuple[int, int, str]]:
     """The non-news items ``(first, last, reason)`` of the page, in order.
 
@@ -205,31 +243,35 @@ def _items(lines: Sequence[str], gaps: Sequence[int],
     units: list[tuple[int, int, str]] = []
     # blank lines part blocks, unless the tool put one after every line
     parting = gaps if 2 * sum(1 for g in gaps if g) < len(gaps) else None
+    # the next line that ends with a phone number, from each line: an advertisement is
+    # looked for only where one comes within reach
+    next_phone = [len(lines)] * (len(lines) + 1)
+    for n in range(len(lines) - 1, -1, -1):
+        next_phone[n] = n if lines[n].phone else next_phone[n + 1]
     n = 0
     while n < len(lines):
         follows = bool(units) and units[-1][1] == n - 1
         opens = follows or _opens(lines, gaps, n)
-        after = lines[n + 1] if n + 1 < len(lines) else ""
+        line = lines[n]
         end = (_item_end(lines, n, settings, headerless=False, headed=True)
-               if _is_start(lines[n], opens, after) else None)
+               if line.start or (opens and line.weak_start) else None)
         if end is not None:
             units.append((n, end, "notice"))
             n = end + 1
             continue
-        end = _ad_end(lines, parting, n, settings)
-        if end is not None and not opens and end > n:
-            end = None  # a run that starts in the middle of a paragraph (one line may)
+        if next_phone[n] - n < settings.max_ad_lines:
+            end = _ad_end(lines, parting, n, settings)
+            if end is not None and not opens and end > n:
+                end = None  # a run that starts in the middle of a paragraph (one line may)
         if end is None and follows and units[-1][2] != "advertisement":
             # right after a notice, one whose header the tool lost: up to a close or a
             # signature (not a phone number: that is an advertisement's end)
             end = _item_end(lines, n, settings, headerless=False)
-            if end is not None and ((_PHONE.search(_WHITE.sub("", lines[end])) and not _CLOSE.search(
-                    _WHITE.sub("", lines[end])))
-                    or sum(len(x) for x in lines[n:end + 1]) > settings.max_headerless_chars):
+            if end is not None and ((lines[end].phone and not lines[end].close) or sum(
+                    len(x.squeezed) for x in lines[n:end + 1]) > settings.max_headerless_chars):
                 end = None
         if end is not None:
-            units.append((n, end, "advertisement" if _PHONE.search(_WHITE.sub("", lines[end]))
-                          else "notice without its header"))
+            units.append((n, end, "advertisement" if lines[end].phone else "notice without its header"))
             n = end + 1
             continue
         n += 1
@@ -240,27 +282,30 @@ def _items(lines: Sequence[str], gaps: Sequence[int],
             chain.append(unit)
             continue
         if chain and (len(chain) > 1 or chain[0][2] == "notice"
-                      or "广告" in "".join(lines[chain[0][0]:chain[0][1] + 1])):
+                      or "广告" in "".join(x.squeezed for x in lines[chain[0][0]:chain[0][1] + 1])):
             items.extend(chain)
         chain = [unit] if unit is not None else []
     return items
 
 
-def _tables(lines: Sequence[str], taken: set[int], settings: NonNewsSettings) -> list[tuple[int, int]]:
+def _tables(lines: Sequence[_Line], taken: set[int], settings: NonNewsSettings) -> list[tuple[int, int]]:
     """Runs of table cells printed a cell a line (weather, listings): short lines without
     sentence punctuation, a quarter of them figures or more."""
+    cell = [n not in taken and len(line.squeezed) <= settings.max_cell_chars
+            and not _CELL_BREAK.search(line.squeezed) for n, line in enumerate(lines)]
     runs: list[tuple[int, int]] = []
     n = 0
     while n < len(lines):
+        if not cell[n]:
+            n += 1
+            continue
         m = n
-        while (m < len(lines) and m not in taken and len(_WHITE.sub("", lines[m])) <= settings.max_cell_chars
-               and not regex.search(r"[。，；！？]", lines[m])):
+        while m < len(lines) and cell[m]:
             m += 1
-        run = range(n, m)
-        if (len(run) >= settings.min_table_lines
-                and sum(bool(_TABLE_CELL.search(lines[k])) for k in run) * _FIGURE_SHARE >= len(run)):
+        if (m - n >= settings.min_table_lines and sum(
+                bool(_TABLE_CELL.search(lines[k].squeezed)) for k in range(n, m)) * _FIGURE_SHARE >= m - n):
             runs.append((n, m - 1))
-        n = max(m, n + 1)
+        n = m
     return runs
 
 
@@ -281,9 +326,9 @@ def find_non_news(doc: Document, settings: NonNewsSettings) -> Document:
     """
     blocks = doc.blocks
     body = [n for n, b in enumerate(blocks) if b.kind in Kind.BODY]
-    lines = [_fold(blocks[n].text) for n in body]
     gaps = [blocks[n].gap_before for n in body]
-    items = _items(lines, gaps, settings)
+    measured = _measure([blocks[n].text for n in body])
+    items = _items(measured, gaps, settings)
     taken: dict[int, str] = {}
     for first, last, reason in items:
         for k in range(first, last + 1):
@@ -292,20 +337,20 @@ def find_non_news(doc: Document, settings: NonNewsSettings) -> Document:
     # hotline; only the runs after a notice are taken)
     # the label over a run of notices (分类广告, 公告专栏, 信息服务)
     for n, (first, _, _) in enumerate(items):
-        label = _WHITE.sub("", lines[first - 1]) if first > 0 and first - 1 not in taken else ""
+        label = measured[first - 1].squeezed if first > 0 and first - 1 not in taken else ""
         in_row = n + 1 < len(items) and items[n + 1][0] == items[n][1] + 1
         if _LABEL.match(label) and (in_row or _LABEL_WORD.search(label)):
             taken[first - 1] = "label"
-    for first, last in _tables(lines, set(taken), settings):
+    for first, last in _tables(measured, set(taken), settings):
         for k in range(first, last + 1):
             taken[k] = "table"
     if not taken:
         return doc
-    total = sum(len(line) for line in lines)
-    dropped = sum(len(lines[k]) for k in taken)
-    rest = [k for k in range(len(lines)) if k not in taken]
+    total = sum(len(line.squeezed) for line in measured)
+    dropped = sum(len(measured[k].squeezed) for k in taken)
+    rest = [k for k in range(len(measured)) if k not in taken]
     if total and dropped >= settings.page_share * total and not any(
-            _NEWS.search(_WHITE.sub("", lines[k])) for k in rest):
+            _NEWS.search(measured[k].squeezed) for k in rest):
         for k in rest:
             taken[k] = "page of notices"
     rec = Recorder("find-non-news")

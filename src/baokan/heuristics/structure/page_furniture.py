@@ -13,6 +13,8 @@ from baokan.core.registry import heuristic
 from baokan.core.text import ends_continuing, ends_sentence
 
 _MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
+# a mark stands in the last characters of a block: only they are searched
+_MARK_TAIL = 12
 _WEATHER = regex.compile(
     r"(?:-?\d{1,2}\s*(?:℃|°C|度)).*(?:晴|阴|云|雨|雪|雾|霾|风)"
     r"|(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|雨夹雪|小雪|大雪|雾|霾)[^。！？]{0,12}-?\d{1,2}\s*(?:℃|°C)")
@@ -67,6 +69,13 @@ _JUMP_INSIDE = regex.compile(r"[（(]\s*(?:下转|转第|上接|接上|紧接)\s
                              r"|(?<=\s)(?:下转|上接)\s*第\s*[0-9]{1,3}\s*版(?=\s)")
 
 _SPACES = regex.compile(r"[ \t]{2,}")
+# how every furniture line but a weather line opens (markup and marks aside): a role
+# word, a contact label, a QR prompt, an advertiser's hotline — a quick test before the
+# others; also a name, for the rest of a credit the tool broke (tested with the line before)
+_FURNITURE_START = regex.compile(
+    r"(?:</?u>|\*\*|[■□●○◆◇▲△★☆▌|｜])*(?:" + _ROLE.pattern + r"|本版|广告|刊登|订报|订阅|发行|新闻|"
+    r"报料|投诉|投稿|电子|服务|咨询|联系|值班|热线|电话|传真|邮|E-?mail|社址|地址|印刷|定价|零售价|每份|全年|微信|微博|"
+    r"QQ|网址|官网|网站|客户端|抖音|视频号|扫|长按|手机扫)", regex.IGNORECASE)
 # QR-code prompts: 扫码关注…, 扫描二维码…, 扫一扫…, 长按识别二维码…
 _QR = regex.compile(r"^[■●◆▲\s]*(?:扫码|扫描|扫一扫|长按|微信扫|手机扫)")
 _QR_OBJECT = regex.compile(r"二维码|公众号|客户端|APP|视频号|小程序|抖音|下载|关注|阅读|观看|了解|获取|报名",
@@ -85,13 +94,13 @@ def _fold(text: str) -> str:
     return _LAYOUT_SPACE.sub("", text[lead.end():] if lead else text).strip()
 
 
-def editor_credit(text: str) -> bool:
+def editor_credit(text: str, folded: str | None = None) -> bool:
     """Whether ``text`` is a line of editor credits: role words (责编, 美编, 统筹, 一审…),
     each followed by one to three names, and nothing else (``统筹 张林 责编 王恬``,
     ``责任编辑：刘建章美编：田一明``, ``一 审 ： 高 锦 屏 …``).  With two roles or more the
     names need not be in the surname table, and the last may be cut off by the end of
-    the line (``… 终审：何``, ``… 美编：``)."""
-    body = _fold(text)
+    the line (``… 终审：何``, ``… 美编：``).  ``folded``: ``_fold(text)``, if known."""
+    body = _fold(text) if folded is None else folded
     roles = list(_ROLE.finditer(body))
     if not roles or roles[0].start() != 0:
         return False
@@ -186,11 +195,17 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     for block in doc.blocks:
         text = block.text
         credit, credit_before = credit_before, False
+        squeezed = "".join(text.split())
+        short = len(squeezed) <= settings.max_editor_line_chars
+        # the quick tests first: most lines are neither short nor open like furniture
+        candidate = short and bool(_FURNITURE_START.match(squeezed) or credit
+                                   or "℃" in text or "°C" in text or "度" in text)
+        folded = _fold(text) if candidate else ""
         if block.kind not in Kind.BODY or (block.level is not None and not (
-                len(_ROLE.findall(_fold(text))) > 1 and editor_credit(text))):
+                candidate and len(_ROLE.findall(folded)) > 1 and editor_credit(text, folded))):
             out.append(block)
             continue
-        jump = _JUMP_LINE.match(text)
+        jump = _JUMP_LINE.match(text) if ("转" in text or "接" in text) else None
         if jump is not None:
             if jump["way"] in ("上接", "接上", "紧接", "接第"):
                 rec.dropped(text, "furniture", block.span, "jump line")
@@ -204,12 +219,12 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
                 # column whose text goes on after it, so it ends nothing
                 rec.dropped(text, "furniture", block.span, "jump line")
             continue
-        if len(_fold(text)) <= settings.max_editor_line_chars:
-            if editor_credit(text) or (credit and _credit_continued(text)):
+        if candidate and len(folded) <= settings.max_editor_line_chars:
+            if editor_credit(text, folded) or (credit and _credit_continued(text)):
                 rec.dropped(text, "furniture", block.span, "editor credit line")
                 credit_before = True
                 continue
-            kind = ("contact footer" if contact_footer(_fold(text)) else
+            kind = ("contact footer" if contact_footer(folded) else
                     "weather line" if _WEATHER.search(text) and not _sentence(text)
                     else "advertisement or contact line" if _AD_LINE.match(text) else
                     "QR-code prompt" if _qr_prompt(block, out[-1] if out else None, settings)
@@ -221,8 +236,9 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
             block = block.tagged(ArticleFlag.TRUNCATED_START)
             pending_start = False
         # a jump mark at the end of a paragraph: …久久为功。（下转A2版）
-        end_jump = _JUMP_END.search(text)
-        if end_jump is None and _JUMP_INSIDE.search(text):
+        jumpish = "转" in text or "接" in text
+        end_jump = _JUMP_END.search(text) if jumpish else None
+        if end_jump is None and jumpish and _JUMP_INSIDE.search(text):
             for inside in _JUMP_INSIDE.findall(text):
                 rec.dropped(inside.strip(), "furniture", block.span, "jump line")
             text = _SPACES.sub(" ", _JUMP_INSIDE.sub(" ", text)).strip()
@@ -240,7 +256,7 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         # marks come off the end one by one (``②27②27``), so a second run finds no more
         marks: list[Block] = []
         body = text
-        while (match := _MARK.search(body)) is not None:
+        while (match := _MARK.search(body, max(0, len(body) - _MARK_TAIL))) is not None:
             body = body[: match.start()].rstrip()
             rec.change("found editor mark", block.span, match.group(1))
             marks.insert(0, block.with_(text="".join(match.group(1).split()),

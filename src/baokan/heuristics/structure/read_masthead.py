@@ -3,7 +3,9 @@ the tool emitted them."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import itertools
 
 import attrs
 import regex
@@ -38,6 +40,14 @@ _PAPER_KINDS = ("都市报|法治报|法制报|新闻报|青年报|经济报|农
 _PUBLICATION = regex.compile(r"\p{Han}{2,6}?(?:" + _PAPER_KINDS + r")(?!\p{Han})")
 # a section name beside a lone page label (政法 ⑩): a short one, not a headline
 _MAX_LONE_SECTION = 4
+# a line that may be a masthead line: no sentence mark, and a date, a weekday, a page
+# label, a paper's kind or a bare number first or last (at most three times the longest
+# strip, for letter-spacing), or short enough for a section name alone (城 乡, 综合新闻)
+_MAYBE_LINE = regex.compile(
+    r"^(?![^\n]*[，。；！？、“”])(?:(?=[^\n]*(?:(?:19|20)\d\d\s*[年.\-/．]|[〇○零一二三四五六七八九]\s*年|"
+    r"星\s*期|第\s*[0-9０-９]|[0-9]\s*版|(?<![A-Za-z])[A-H]\s*[0-9]|[\u2460-\u2473]|报)"
+    r"|\s*[0-9]{1,3}(?:\s|$)|[^\n]*\s[0-9]{1,3}\s*$)[^\n]{1,120}|[【\[]?[\p{Han} ]{2,12}[】\]]?)$",
+    regex.MULTILINE)
 # the particles and prepositions of a sentence, which a paper's name never holds: a
 # wrapped line that ends 除了平时的新闻报 is a piece of a sentence
 _PARTICLE = regex.compile(r"[的了在是据和与对为从向把被由将及]")
@@ -48,6 +58,8 @@ _EDITION = regex.compile(r"(?:微信|微博|网址|网站|抖音|客户端)(?:�
                          r"|今日\s*[0-9]{1,3}\s*版|(?:总\s*)?第\s*[0-9]{1,6}\s*期"
                          r"|CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]+)?")
 _SEPARATORS = regex.compile(r"[\s|｜/／·•\-—_*#>：:，,。【】\[\]]+")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_PLAIN_HAN = regex.compile(r"(?:(?![年月日报版第星期周〇○零])\p{Han})+")
 _SECTION_NAME = regex.compile(r"^\s*\p{Han}{2,6}\s*$")
 # what a section name never holds: the words of a byline or a dateline
 _NOT_SECTION = regex.compile(r"记者|通讯员|讯|报道|电$|编辑|摄")
@@ -135,7 +147,15 @@ def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
     ``weekday``), or None for a line that is not one; a line of only a section name
     gives ``{"section": …}``, and one of only a number ``{"number": …}``, which are
     masthead only beside other masthead lines."""
-    text = _undouble(block.text.strip())
+    text = block.text.strip()
+    squeezed = "".join(text.split()).strip("【】[]")
+    if _PLAIN_HAN.fullmatch(squeezed):
+        # Han and nothing else, and none of a date's, a weekday's, a paper's or a page's
+        # characters (the most lines of a page that come here): a section name or nothing
+        if len(squeezed) > settings.max_rest or _NOT_SECTION.search(squeezed):
+            return None
+        return {"section": squeezed}
+    text = _undouble(text)
     spaced = bool(_LETTER_SPACED.search(text))
     found = _read_text(_SPACE_BETWEEN_HAN.sub("", text) if spaced else text, spaced, settings)
     if found is None and not spaced and _SPACE_BETWEEN_HAN.search(text):
@@ -183,7 +203,7 @@ def _read_text(text: str, spaced: bool, settings: MastheadSettings) -> dict[str,
     leftover = "".join(pieces)
     if leftover:
         if (len(pieces) > 1 or len(leftover) > settings.max_rest
-                or not regex.fullmatch(r"\p{Han}+", leftover) or _NOT_SECTION.search(leftover)):
+                or not _ALL_HAN.fullmatch(leftover) or _NOT_SECTION.search(leftover)):
             return None
         if found and not ({"date", "page"} & found.keys()):
             return None  # 赣南日报记者韩为民: a paper's name before a byline is no masthead
@@ -223,8 +243,14 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     """
     rec = Recorder("read-masthead")
     blocks = doc.blocks
-    reads = [_read(b, settings) if b.kind in Kind.BODY or b.kind in Kind.TITLES else None
-             for b in blocks]
+    # the quick test first, in one search over the page: a sentence, or a line with no
+    # figure, no 报 and no 版 that is more than a section name, is no masthead
+    texts = [b.text.strip() for b in blocks]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    maybe = {bisect.bisect_right(starts, m.start()) - 1
+             for m in _MAYBE_LINE.finditer("\n".join(texts))}
+    reads = [_read(b, settings) if n in maybe and (b.kind in Kind.BODY or b.kind in Kind.TITLES)
+             else None for n, b in enumerate(blocks)]
     taken: dict[int, dict[str, str]] = {}
 
     def plain(i: int) -> bool:  # a masthead line that is more than a section name or a number
