@@ -248,9 +248,16 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
     next_phone = [len(lines)] * (len(lines) + 1)
     for n in range(len(lines) - 1, -1, -1):
         next_phone[n] = n if lines[n].phone else next_phone[n + 1]
+    # the lines where a block may start: a notice's header, a line within reach of a
+    # phone number, the line after a block (the rest are passed over unread)
+    may_start = [line.start or line.weak_start or next_phone[n] - n < settings.max_ad_lines
+                 for n, line in enumerate(lines)]
     n = 0
     while n < len(lines):
         follows = bool(units) and units[-1][1] == n - 1
+        if not (may_start[n] or follows):
+            n += 1
+            continue
         opens = follows or _opens(lines, gaps, n)
         line = lines[n]
         end = (_item_end(lines, n, settings, headerless=False, headed=True)
