@@ -49,10 +49,12 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
     if blank_lines:
         join["ignore_blank_lines"] = True
     return [
-        ("repair-mojibake", {}), ("detect-not-text", {}), ("split-layout-columns", {}),
-        ("strip-garbage", {}), ("join-vertical-text", {}),
+        ("repair-mojibake", {}), ("detect-not-text", {}),
         *([("markdown-headings", {})] if markdown else []),
-        ("read-masthead", {}), ("find-bylines", {}), ("page-furniture", {}),
+        # the masthead before the columns: -layout prints its strip across them
+        ("read-masthead", {}), ("split-layout-columns", {}),
+        ("strip-garbage", {}), ("join-vertical-text", {}), ("find-non-news", {}),
+        ("find-bylines", {}), ("page-furniture", {}),
         ("join-lines", join),
         ("find-titles", {"plain_lines": False} if markdown else {}),
         ("find-captions", {}), ("punctuation-width", {}), ("fold-spacing", {}),

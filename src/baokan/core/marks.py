@@ -143,6 +143,8 @@ class Stage:
     HEADINGS = _builtin("headings", STAGE, "markdown heading levels read into Block.level")
     MASTHEAD = _builtin("masthead", STAGE, "the page label, date and paper name read into "
                         "Document.meta")
+    NON_NEWS = _builtin("non-news", STAGE, "notices, advertisements and tables dropped (and a page "
+                        "of nothing else emptied)")
     BYLINES = _builtin("bylines", STAGE, "bylines, datelines and photo credits found, their names "
                        "parsed into Block.bylines")
     FURNITURE = _builtin("furniture", STAGE, "page furniture dropped, editor marks split off")
@@ -218,6 +220,8 @@ class ArticleFlag:
                            "with others' and put back together")
     TRUNCATED_START = _builtin("flag:truncated_start", ARTICLE_FLAG, "the article's body starts "
                                "mid-sentence: its beginning is not on the page")
+    TRUNCATED_END = _builtin("flag:truncated_end", ARTICLE_FLAG, "the article's body goes on on "
+                             "another page (a jump line 下转第N版 stood after it)")
     PHOTO = _builtin("flag:photo", ARTICLE_FLAG, "a photo and its caption, with no body text")
     HEADLINE_AFTER_BODY = _builtin("flag:headline_after_body", ARTICLE_FLAG, "the article's "
                                    "titles were printed after its body")

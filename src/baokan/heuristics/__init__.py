@@ -30,6 +30,7 @@ from baokan.heuristics.repair import (
 from baokan.heuristics.structure import (
     find_bylines,
     find_captions,
+    find_non_news,
     find_titles,
     markdown_headings,
     page_furniture,
@@ -38,7 +39,8 @@ from baokan.heuristics.structure import (
 )
 
 __all__ = [
-    "detect_not_text", "drop_duplicates", "find_bylines", "find_captions", "find_titles",
+    "detect_not_text", "drop_duplicates", "find_bylines", "find_captions", "find_non_news",
+    "find_titles",
     "fold_spacing", "join_lines", "join_vertical_text", "markdown_headings", "page_furniture",
     "punctuation_width", "read_masthead", "repair_mojibake", "restore_reading_order",
     "segment_articles", "split_layout_columns", "strip_garbage",

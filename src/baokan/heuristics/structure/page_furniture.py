@@ -1,5 +1,5 @@
-"""Page furniture: editor and page codes (``②27``), editor credit lines, weather tables,
-advertisement and contact lines."""
+"""Page furniture: editor and page codes (``②27``), editor credit lines, contact footers,
+jump lines, QR-code prompts, weather tables, advertisement and contact lines."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
-from baokan.core.marks import Stage
+from baokan.core.marks import ArticleFlag, Stage
+from baokan.core.names import split_names
 from baokan.core.registry import heuristic
+from baokan.core.text import ends_continuing, ends_sentence
 
 _MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
+# a mark stands in the last characters of a block: only they are searched
+_MARK_TAIL = 12
 _WEATHER = regex.compile(
     r"(?:-?\d{1,2}\s*(?:℃|°C|度)).*(?:晴|阴|云|雨|雪|雾|霾|风)"
     r"|(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|雨夹雪|小雪|大雪|雾|霾)[^。！？]{0,12}-?\d{1,2}\s*(?:℃|°C)")
@@ -20,51 +24,239 @@ _AD_LINE = regex.compile(
     r"投诉电话|咨询电话|联系电话|电话|传真)[\s:：]*(?:" + _PHONE + r")(?:[\s、,，;；]+(?:" + _PHONE
     + r"))*\s*$"
     r"|^(?:地址|社址)[:：]\s*\S{2,30}$|^(?:广告|广告经营许可证[:：]?\s*\S{0,30})$")
-_EDITOR_LINE = regex.compile(
-    r"^(?:责任编辑|本版编辑|编辑|美编|责编|校对|一审|二审|三审|终审|版式|组版|制图)\s*[:：]?\s*\S")
+
+# The editor roles of a page's credits (conventions.md, "Editor credits"): a closed class.
+# The longer first, so that 责任编辑 is not read as 责任 + 编辑.
+_ROLE = regex.compile(
+    r"责任编辑|本版编辑|责任美编|美术编辑|图片编辑|文字编辑|责任校对|版面设计|值班编委|值班主任|执行主编|"
+    r"一审|二审|三审|终审|初审|复审|政审|检校|责编|美编|组版|版式|审读|统筹|编辑|校对|排版|制版|"
+    r"设计|视觉|制图|策划|主编|监制|审核|审签|编审")
+# roles that are also verbs or nouns of running text (统筹推进, 编辑部): with one of them
+# alone before a name, the line is a credit only if a space or a colon stands between
+_VERB_ROLES = frozenset({"统筹", "审读", "校对", "编辑", "设计", "视觉", "制图", "策划", "主编",
+                         "监制", "审核", "审签", "排版", "制版", "编审"})
+_LEAD = regex.compile(r"^[■□●○◆◇▲△★☆▌|｜\s]*")
+_MARKUP = regex.compile(r"</?u>|\*\*")
+_LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}：:、，])[ \t\u3000]+(?=[\p{Han}：:、，])")
+
+# Contact footers: a line made only of labelled contacts (新闻热线：…, 投稿邮箱：…, 邮编：…,
+# 定价：…, 微信：…), the labels a closed class of the conventions' footer words, each with
+# the shape of what it labels
+_NUMBERS = r"\d[\d\s\-—－、/]{3,}\d"
+_MAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+_WEB = r"(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/\S*)?"
+_CONTACT = regex.compile(
+    r"(?:(?:新闻|报料|投诉|服务|订报|订阅|发行|广告|咨询|值班)?(?:热线|电话)|传真|邮编|邮政编码)"
+    r"\s*[:：]?\s*(?:" + _NUMBERS + r")"
+    r"|(?:投稿邮箱|电子邮箱|邮箱|E-?mail)\s*[:：]?\s*(?:" + _MAIL + r")"
+    r"|(?:网址|官网|网站)\s*[:：]?\s*(?:" + _WEB + r")"
+    r"|(?:定价|零售价|每份|全年定价)\s*[:：]?\s*[0-9]+(?:\.[0-9]+)?\s*元"
+    r"|(?:微信(?:公众号)?|微博|QQ|客户端|抖音号?|视频号)\s*[:：]\s*"
+    r"[\p{Han}\w\-](?:[\p{Han}\w\- ]{0,16}[\p{Han}\w\-])?"
+    r"|(?:社址|地址|印刷(?:单位|厂)?|广告(?:经营)?许可证)\s*[:：]\s*[\p{Han}\w\-（）()·]{2,30}",
+    regex.IGNORECASE)
+
+# Jump lines: 下转第N版, （下转A2版）, 上接第N版, （紧接第一版）, 转第N版
+_JUMP = regex.compile(
+    r"[（(]?\s*(?P<way>下转|转第|转下|续第|上接|接上|紧接|接第)\s*(?:第\s*)?"
+    r"(?:[A-Za-z]?\s*[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页)(?:\s*[^（()）]{0,8})?\s*[）)]?")
+_JUMP_LINE = regex.compile(r"^\s*" + _JUMP.pattern + r"\s*$")
+_JUMP_END = regex.compile(r"\s*[（(]\s*(?:下转|转第|转下|续第)[^（()）]{1,14}[）)]\s*$")
+# a jump mark inside a line (a tool that prints a row of columns as one line): bracketed,
+# or 下转第N版 standing between spaces
+_JUMP_INSIDE = regex.compile(r"[（(]\s*(?:下转|转第|上接|接上|紧接)\s*(?:第\s*)?[A-Za-z]?\s*"
+                             r"[0-9一二三四五六七八九十]{1,3}\s*(?:版|页)[^（()）]{0,6}[）)]"
+                             r"|(?<=\s)(?:下转|上接)\s*第\s*[0-9]{1,3}\s*版(?=\s)")
+
+_SPACES = regex.compile(r"[ \t]{2,}")
+# how every furniture line but a weather line opens (markup and marks aside): a role
+# word, a contact label, a QR prompt, an advertiser's hotline — a quick test before the
+# others; also a name, for the rest of a credit the tool broke (tested with the line before)
+_FURNITURE_START = regex.compile(
+    r"(?:</?u>|\*\*|[■□●○◆◇▲△★☆▌|｜])*(?:" + _ROLE.pattern + r"|本版|广告|刊登|订报|订阅|发行|新闻|"
+    r"报料|投诉|投稿|电子|服务|咨询|联系|值班|热线|电话|传真|邮|E-?mail|社址|地址|印刷|定价|零售价|每份|全年|微信|微博|"
+    r"QQ|网址|官网|网站|客户端|抖音|视频号|扫|长按|手机扫)", regex.IGNORECASE)
+# QR-code prompts: 扫码关注…, 扫描二维码…, 扫一扫…, 长按识别二维码…
+_QR = regex.compile(r"^[■●◆▲\s]*(?:扫码|扫描|扫一扫|长按|微信扫|手机扫)")
+_QR_OBJECT = regex.compile(r"二维码|公众号|客户端|APP|视频号|小程序|抖音|下载|关注|阅读|观看|了解|获取|报名",
+                           regex.IGNORECASE)
 
 
 def _sentence(text: str) -> bool:
     return "。" in text or text.rstrip().endswith(("！", "？"))
 
 
+def _fold(text: str) -> str:
+    """The line without markup (``<u>``, ``**``), its leading marks, and the layout spaces
+    between Chinese characters (``一 审 ： 高 锦 屏`` → ``一审：高锦屏``)."""
+    text = _MARKUP.sub("", text)
+    lead = _LEAD.match(text)
+    return _LAYOUT_SPACE.sub("", text[lead.end():] if lead else text).strip()
+
+
+def editor_credit(text: str, folded: str | None = None) -> bool:
+    """Whether ``text`` is a line of editor credits: role words (责编, 美编, 统筹, 一审…),
+    each followed by one to three names, and nothing else (``统筹 张林 责编 王恬``,
+    ``责任编辑：刘建章美编：田一明``, ``一 审 ： 高 锦 屏 …``).  With two roles or more the
+    names need not be in the surname table, and the last may be cut off by the end of
+    the line (``… 终审：何``, ``… 美编：``).  ``folded``: ``_fold(text)``, if known."""
+    body = _fold(text) if folded is None else folded
+    roles = list(_ROLE.finditer(body))
+    if not roles or roles[0].start() != 0:
+        return False
+    several = len(roles) > 1
+    for n, role in enumerate(roles):
+        last = n + 1 == len(roles)
+        segment = body[role.end():roles[n + 1].start() if not last else len(body)]
+        segment = segment.strip(" \t:：、，,;；")
+        names = split_names(segment) if segment else None
+        if names and len(names) <= 3:
+            continue
+        if several and (regex.fullmatch(r"\p{Han}{1,4}", segment) or (last and not segment)):
+            continue
+        if last and regex.fullmatch(r"\p{Han}", segment) and role.group(0) not in _VERB_ROLES:
+            continue  # 一审：耿 — the name goes on on the next line
+        return False
+    if several or roles[0].group(0) not in _VERB_ROLES:
+        return True
+    # 统筹 张林, 审读：王恬 — not 统筹推进, 审读完毕
+    raw = _MARKUP.sub("", text)
+    lead = _LEAD.match(raw)
+    raw = raw[lead.end():] if lead else raw
+    first = roles[0].group(0)
+    return raw.startswith(first) and raw[len(first):][:1] in (" ", "\t", "\u3000", ":", "：")
+
+
+def _credit_continued(text: str) -> bool:
+    """The rest of a credit line the tool broke: a name or the end of one, then nothing
+    or more credits (``林栖凤``, ``韦 美编：吴一坚``)."""
+    body = _fold(text)
+    head = regex.match(r"\p{Han}{1,4}(?=$|" + _ROLE.pattern + ")", body)
+    return head is not None and (head.end() == len(body) or editor_credit(body[head.end():]))
+
+
+def contact_footer(text: str) -> bool:
+    """Whether ``text`` is only labelled contacts: ``新闻热线：0715-8128888 邮箱：a@b.com``,
+    ``邮编：437100``, ``定价：1.50元``, ``微信：xnrb``."""
+    pos, found = 0, 0
+    text = text.strip()
+    while pos < len(text):
+        contact = _CONTACT.match(text, pos)
+        if contact is None:
+            return False
+        pos, found = contact.end(), found + 1
+        while pos < len(text) and text[pos] in " \t\u3000|｜,，;；":
+            pos += 1
+    return found > 0 and not _sentence(text)
+
+
+def _qr_prompt(block: Block, before: Block | None, settings: FurnitureSettings) -> bool:
+    """A short line that opens with 扫码, 扫描, 长按… and names what to scan for, standing
+    on its own (not the middle of a sentence: the line before it ends one)."""
+    text = block.text
+    return (len(text) <= settings.max_prompt_chars and bool(_QR.match(text))
+            and bool(_QR_OBJECT.search(text)) and "，" not in text and not ends_continuing(text)
+            and (before is None or block.gap_before > 0 or ends_sentence(before.text)
+                 or before.kind not in Kind.BODY))
+
+
 @attrs.frozen
 class FurnitureSettings:
-    """Settings of ``page-furniture``: ``max_editor_line_chars`` bounds an editor credit line."""
+    """Settings of ``page-furniture``.
+
+    ``max_editor_line_chars`` bounds an editor credit or contact footer line;
+    ``max_prompt_chars`` a QR-code prompt (扫码关注…), a line of its own, never a sentence.
+    """
 
     max_editor_line_chars: int = 40
+    max_prompt_chars: int = 24
 
 
 @heuristic("page-furniture", settings=FurnitureSettings, requires={Stage.LINES},
            reads={Kind.TEXT, Stage.HEADINGS}, accepts={Kind.PARAGRAPH},
-           provides={Stage.FURNITURE, Kind.EDITOR_MARK})
+           provides={Stage.FURNITURE, Kind.EDITOR_MARK, ArticleFlag.TRUNCATED_END,
+                     ArticleFlag.TRUNCATED_START})
 def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
-    """Split editor codes (``②27``) off the end of a block; drop editor credit lines.
+    """Split editor codes (``②27``) off the end of a block; drop the page's furniture.
 
     Cue: a circled number followed by digits at the end of a block is a page/editor
-    code, kept as the article's editor mark; a short line opening with 编辑, 美编,
-    校对… is the page's credits, a short line of temperatures and weather words
-    (``晴 12℃～20℃``) a weather table, and a short line that is only a hotline, phone
-    number or address (``广告热线：0715-8128888``) an advertisement or contact block:
-    all dropped as furniture.
+    code, kept as the article's editor mark.  Dropped as furniture: a short line of
+    editor credits (role words of the closed class 编辑, 责编, 美编, 统筹, 审读, 一审… each
+    before names); a line of labelled contacts (新闻热线, 投稿邮箱, 邮编, 定价, 微信…); a
+    jump line (``（下转A2版）``, ``上接第1版``), whose article is flagged ``truncated_end``
+    (or ``truncated_start``); a QR-code prompt (``扫码关注…``); a short line of
+    temperatures and weather words (``晴 12℃～20℃``); a line that is only a hotline,
+    phone number or address.
     """
     rec = Recorder("page-furniture")
     out: list[Block] = []
+    pending_start = False  # a 上接 line: the next body block starts mid-article
+    credit_before = False  # the block before was a credit line (the tool may break one)
     for block in doc.blocks:
-        if block.kind not in Kind.BODY or block.level is not None:
+        text = block.text
+        credit, credit_before = credit_before, False
+        squeezed = "".join(text.split())
+        short = len(squeezed) <= settings.max_editor_line_chars
+        # the quick tests first: most lines are neither short nor open like furniture
+        candidate = short and bool(_FURNITURE_START.match(squeezed) or credit
+                                   or "℃" in text or "°C" in text or "度" in text)
+        folded = _fold(text) if candidate else ""
+        if block.kind not in Kind.BODY or (block.level is not None and not (
+                candidate and len(_ROLE.findall(folded)) > 1 and editor_credit(text, folded))):
             out.append(block)
             continue
-        if len(block.text) <= settings.max_editor_line_chars:
-            kind = ("editor credit line" if _EDITOR_LINE.match(block.text) else
-                    "weather line" if _WEATHER.search(block.text) and not _sentence(block.text)
-                    else "advertisement or contact line" if _AD_LINE.match(block.text) else None)
-            if kind is not None:
-                rec.dropped(block.text, "furniture", block.span, kind)
+        jump = _JUMP_LINE.match(text) if ("转" in text or "接" in text) else None
+        if jump is not None:
+            if jump["way"] in ("上接", "接上", "紧接", "接第"):
+                rec.dropped(text, "furniture", block.span, "jump line")
+                pending_start = True
+            elif _flag_last(out, ArticleFlag.TRUNCATED_END):
+                # after a closed sentence the jump line ends its article, as the page
+                # code printed there: it is kept as the article's editor mark
+                rec.change("found jump line", block.span, text)
+                out.append(block.with_(kind=Kind.EDITOR_MARK))
+            else:  # inside a sentence: the tool may have set it down in the middle of a
+                # column whose text goes on after it, so it ends nothing
+                rec.dropped(text, "furniture", block.span, "jump line")
+            continue
+        if candidate and len(folded) <= settings.max_editor_line_chars:
+            if editor_credit(text, folded) or (credit and _credit_continued(text)):
+                rec.dropped(text, "furniture", block.span, "editor credit line")
+                credit_before = True
                 continue
+            kind = ("contact footer" if contact_footer(folded) else
+                    "weather line" if _WEATHER.search(text) and not _sentence(text)
+                    else "advertisement or contact line" if _AD_LINE.match(text) else
+                    "QR-code prompt" if _qr_prompt(block, out[-1] if out else None, settings)
+                    else None)
+            if kind is not None:
+                rec.dropped(text, "furniture", block.span, kind)
+                continue
+        if pending_start:
+            block = block.tagged(ArticleFlag.TRUNCATED_START)
+            pending_start = False
+        # a jump mark at the end of a paragraph: …久久为功。（下转A2版）
+        jumpish = "转" in text or "接" in text
+        end_jump = _JUMP_END.search(text) if jumpish else None
+        if end_jump is None and jumpish and _JUMP_INSIDE.search(text):
+            for inside in _JUMP_INSIDE.findall(text):
+                rec.dropped(inside.strip(), "furniture", block.span, "jump line")
+            text = _SPACES.sub(" ", _JUMP_INSIDE.sub(" ", text)).strip()
+            block = block.with_(text=text)
+        jump_mark: list[Block] = []
+        if end_jump is not None and end_jump.start() > 0:
+            text = text[:end_jump.start()].rstrip()
+            block = block.with_(text=text).tagged(ArticleFlag.TRUNCATED_END)
+            if ends_sentence(text):  # it ends the article, as a jump line after a sentence
+                rec.change("found jump line", block.span, end_jump.group(0).strip())
+                jump_mark.append(block.with_(text=end_jump.group(0).strip(), kind=Kind.EDITOR_MARK,
+                                             gap_before=0, tags=frozenset()))
+            else:
+                rec.dropped(end_jump.group(0).strip(), "furniture", block.span, "jump line")
         # marks come off the end one by one (``②27②27``), so a second run finds no more
         marks: list[Block] = []
-        body = block.text
-        while (match := _MARK.search(body)) is not None:
+        body = text
+        while (match := _MARK.search(body, max(0, len(body) - _MARK_TAIL))) is not None:
             body = body[: match.start()].rstrip()
             rec.change("found editor mark", block.span, match.group(1))
             marks.insert(0, block.with_(text="".join(match.group(1).split()),
@@ -74,4 +266,14 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         if body:
             out.append(block.with_(text=body) if marks else block)
         out.extend(marks)
+        out.extend(jump_mark)
     return rec.apply(doc, out)
+
+
+def _flag_last(out: list[Block], flag: str) -> bool:
+    """Flag the body block before a jump line (its article goes on elsewhere); whether it
+    ends a sentence, so that the jump line may end the article there."""
+    if not out or out[-1].kind not in Kind.BODY:
+        return False
+    out[-1] = out[-1].tagged(flag)
+    return ends_sentence(out[-1].text)

@@ -1,8 +1,11 @@
-"""Read the masthead: the page label, the date and the paper's name printed at the top of a page."""
+"""Read the masthead: the page label, the date, the section and the paper's name, wherever
+the tool emitted them."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import itertools
 
 import attrs
 import regex
@@ -16,17 +19,60 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四":
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,4}"
 _DATE = regex.compile(
     r"(?P<y>[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>" + _NUM + r")\s*月\s*"
-    r"(?P<d>" + _NUM + r")\s*日")
+    r"(?P<d>" + _NUM + r")\s*日"
+    # 2024.6.4, 2024-06-04, 2024/6/4: a four-digit year, the same mark twice
+    r"|(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})\s*(?P<sep>[.．\-/])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*"
+    r"(?P<d>[0-9]{1,2})(?![0-9.])")
 _WEEKDAY = regex.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 _LUNAR = regex.compile(r"(?:农历|夏历)?\s*[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
                        r"(?:[正一二三四五六七八九十冬腊]{1,2}月(?:[初十廿卅][一二三四五六七八九十])?)?"
                        r"|农历[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅]?[一二三四五六七八九十]?")
-_PAGE = regex.compile(r"第\s*[0-9０-９]{1,3}\s*版|(?<![A-Za-z])[A-H]\s*[0-9]{1,2}(?:\s*版)?(?![0-9])"
-                      r"|[\u2460-\u2473]")
-_PUBLICATION = regex.compile(r"[\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|周报|导报|新闻报)")
-_SEPARATORS = regex.compile(r"[\s|｜/／·•\-—_*#>：:，,。]+")
-_SECTION_NAME = regex.compile(r"^\s*\p{Han}{2,4}\s*$")
-_SECTION_PAGE = regex.compile(r"^\s*(?P<page>[0-9]{1,2})\s+(?P<section>(?:(?![年月日讯])\p{Han}){2,4})\s*$")
+# the page label: 第05版, A3 / A03版, ⑩, 5版; a bare number is read further down
+_PAGE = regex.compile(r"第\s*(?P<n>[0-9０-９]{1,3})\s*(?:版|页)"
+                      r"|(?<![A-Za-z0-9])(?P<n>[A-H]\s*[0-9]{1,2})(?:\s*版)?(?![0-9A-Za-z])"
+                      r"|(?P<c>[\u2460-\u2473])"
+                      r"|(?<![0-9])(?P<n>[0-9]{1,3})\s*版")
+_BARE_NUMBER = regex.compile(r"(?<![0-9A-Za-z.])[0-9]{1,3}(?![0-9A-Za-z.])")
+# the kinds of paper a name ends with (…日报, …晚报, …都市报), the longer ones first
+_PAPER_KINDS = ("都市报|法治报|法制报|新闻报|青年报|经济报|农民报|工人报|消费报|信息报|科技报|生活报|参考报|"
+                "日报|晚报|早报|晨报|时报|商报|快报|周报|导报")
+# a paper's name: a place or a title of 2–6 characters before the kind of paper it is
+_PUBLICATION = regex.compile(r"\p{Han}{2,6}?(?:" + _PAPER_KINDS + r")(?!\p{Han})")
+# a section name beside a lone page label (政法 ⑩): a short one, not a headline
+_MAX_LONE_SECTION = 4
+# a line that may be a masthead line: no sentence mark, and a date, a weekday, a page
+# label, a paper's kind or a bare number first or last (at most three times the longest
+# strip, for letter-spacing), or short enough for a section name alone (城 乡, 综合新闻)
+_MAYBE_LINE = regex.compile(
+    r"^(?![^\n]*[，。；！？、“”])(?:(?=[^\n]*(?:(?:19|20)\d\d\s*[年.\-/．]|[〇○零一二三四五六七八九]\s*年|"
+    r"星\s*期|第\s*[0-9０-９]|[0-9]\s*版|(?<![A-Za-z])[A-H]\s*[0-9]|[\u2460-\u2473]|报)"
+    r"|\s*[0-9]{1,3}(?:\s|$)|[^\n]*\s[0-9]{1,3}\s*$)[^\n]{1,120}|[【\[]?[\p{Han} ]{2,12}[】\]]?)$",
+    regex.MULTILINE)
+# the particles and prepositions of a sentence, which a paper's name never holds: a
+# wrapped line that ends 除了平时的新闻报 is a piece of a sentence
+_PARTICLE = regex.compile(r"[的了在是据和与对为从向把被由将及]")
+# sentence punctuation: a line that holds it is a sentence, not a masthead
+_SENTENCE_MARK = regex.compile(r"[，。；！？、“”]")
+# edition lines and the paper's accounts printed in the strip (微信：xxrb, 今日16版, 第1234期)
+_EDITION = regex.compile(r"(?:微信|微博|网址|网站|抖音|客户端)(?:号|公众号)?\s*[:：]\s*[\w.@/\-]+"
+                         r"|今日\s*[0-9]{1,3}\s*版|(?:总\s*)?第\s*[0-9]{1,6}\s*期"
+                         r"|CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]+)?")
+_SEPARATORS = regex.compile(r"[\s|｜/／·•\-—_*#>：:，,。【】\[\]]+")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_PLAIN_HAN = regex.compile(r"(?:(?![年月日报版第星期周〇○零])\p{Han})+")
+_SECTION_NAME = regex.compile(r"^\s*\p{Han}{2,6}\s*$")
+# what a section name never holds: the words of a byline or a dateline
+_NOT_SECTION = regex.compile(r"记者|通讯员|讯|报道|电$|编辑|摄")
+_SECTION_PAGE = regex.compile(
+    r"^\s*(?P<page>[0-9]{1,2})\s+(?P<section>(?:(?![年月日讯])\p{Han}){2,4})\s*$")
+# three Han characters in a row each followed by one space: a letter-spaced line
+_LETTER_SPACED = regex.compile(r"\p{Han} \p{Han} \p{Han}")
+_SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
+# once a letter-spaced line is folded, a section name runs into the paper's name
+# (乡村振兴江州晚报): a longer match than a paper's name of a place is not taken as one as
+# it stands, but cut (see _name_in_run)
+_MAX_SPACED_NAME = 5
+_PAPER_KIND = regex.compile(r"(?:" + _PAPER_KINDS + r")$")
 
 
 def chinese_number(text: str) -> int:
@@ -44,62 +90,142 @@ def chinese_number(text: str) -> int:
 
 
 def parse_masthead_date(text: str) -> _dt.date | None:
-    """The first valid date written ``2024 年 8 月 9 日`` or ``二〇二四年八月九日`` in ``text``."""
+    """The first valid date in ``text`` written ``2024 年 8 月 9 日``, ``二〇二四年八月九日``,
+    ``2024.8.9`` or ``2024-08-09``."""
+    return next((day for day, _ in _dates(text)), None)
+
+
+def _dates(text: str) -> list[tuple[_dt.date, regex.Match[str]]]:
+    found = []
     for match in _DATE.finditer(text):
         try:
-            return _dt.date(chinese_number(match["y"]), chinese_number(match["m"]),
-                            chinese_number(match["d"]))
+            found.append((_dt.date(chinese_number(match["y"]), chinese_number(match["m"]),
+                                   chinese_number(match["d"])), match))
         except (KeyError, ValueError):
             continue
-    return None
+    return found
+
+
+def _page_label(match: regex.Match[str]) -> str:
+    """The page as the paper numbers it: ``第05版`` → ``05``, ``⑩`` → ``10``, ``A 3`` → ``A3``."""
+    if match["c"]:
+        return str(ord(match["c"]) - 0x2460 + 1)
+    return "".join(match["n"].split()).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def _undouble(text: str) -> str:
+    """``77 理论理论`` → ``7 理论``: a line every word of which is printed twice (a tool
+    that reads a fake-bold masthead twice over) is read once."""
+    words = text.split()
+    if len(words) < 2 or not regex.search(r"\p{Han}", text) or any(
+            len(w) % 2 or w[: len(w) // 2] != w[len(w) // 2:] for w in words):
+        return text
+    return " ".join(w[: len(w) // 2] for w in words)
 
 
 @attrs.frozen
 class MastheadSettings:
     """Settings of ``read-masthead``.
 
-    Only masthead lines in a row from the very top or the very foot of the page are
-    taken, and only blocks of at most ``max_chars`` characters: a masthead is a short
-    line at the top (or foot) of the page, never a sentence.  ``max_rest``: how many characters may
-    be left on a masthead line once its date, weekday, lunar date, page label and paper
-    name are taken off (a section name such as ``要闻``).
+    A masthead line is a block of at most ``max_chars`` characters made only of a date,
+    a weekday, a lunar date, a page label, a paper's name, the paper's accounts and
+    separators, with at most ``max_rest`` characters left over (a section name such as
+    ``要闻`` or ``综合新闻``).  The lines in a row from the very top or the very foot of the
+    page are taken whatever they hold; elsewhere (tools emit the masthead last, or after
+    the first article) a run of such lines is taken when it holds at least
+    ``min_kinds_elsewhere`` different kinds of thing (a date and a page, a paper's name and
+    a page…) or a date with its weekday: a lone date or number in a body is not a masthead.
     """
 
     max_chars: int = 40
     max_rest: int = 6
+    min_kinds_elsewhere: int = 2
 
 
 def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
+    """What a masthead line says (``date``, ``page``, ``publication``, ``section``,
+    ``weekday``), or None for a line that is not one; a line of only a section name
+    gives ``{"section": …}``, and one of only a number ``{"number": …}``, which are
+    masthead only beside other masthead lines."""
     text = block.text.strip()
-    if len(text) > settings.max_chars:
+    squeezed = "".join(text.split()).strip("【】[]")
+    if _PLAIN_HAN.fullmatch(squeezed):
+        # Han and nothing else, and none of a date's, a weekday's, a paper's or a page's
+        # characters (the most lines of a page that come here): a section name or nothing
+        if len(squeezed) > settings.max_rest or _NOT_SECTION.search(squeezed):
+            return None
+        return {"section": squeezed}
+    text = _undouble(text)
+    spaced = bool(_LETTER_SPACED.search(text))
+    found = _read_text(_SPACE_BETWEEN_HAN.sub("", text) if spaced else text, spaced, settings)
+    if found is None and not spaced and _SPACE_BETWEEN_HAN.search(text):
+        # a space the tool put inside a word (滨 海时报, 城 乡)
+        found = _read_text(_SPACE_BETWEEN_HAN.sub("", text), True, settings)
+    return found
+
+
+def _read_text(text: str, spaced: bool, settings: MastheadSettings) -> dict[str, str] | None:
+    if not text or len(text) - text.count(" ") > settings.max_chars or _SENTENCE_MARK.search(text):
         return None
     found: dict[str, str] = {}
     rest = text
-    day = parse_masthead_date(text)
-    if day is not None:
-        found["date"] = day.isoformat()
-        rest = _DATE.sub(" ", rest)
-        rest = _WEEKDAY.sub(" ", _LUNAR.sub(" ", rest))
+    dates = _dates(text)
+    if dates:
+        found["date"] = dates[0][0].isoformat()
+        for _, match in reversed(dates):
+            rest = rest[:match.start()] + " " + rest[match.end():]
+    if _WEEKDAY.search(rest):
+        found["weekday"] = "yes"
+    rest = _WEEKDAY.sub(" ", _LUNAR.sub(" ", rest))
+    rest = _EDITION.sub(" ", rest)
     page = _PAGE.search(rest)
     if page is not None:
-        found["page"] = "".join(page.group(0).split())
+        found["page"] = _page_label(page)
         rest = rest[:page.start()] + " " + rest[page.end():]
-    if page is None and day is not None and (section := _SECTION_PAGE.match(rest)):
-        found["page"] = section["page"]  # 2018 年 1 月 2 日 星期二   7 理论
-        rest = section["section"]
     publication = _PUBLICATION.search(rest)
     if publication is not None:
-        found["publication"] = publication.group(0)
+        if not spaced or len(publication.group(0)) <= _MAX_SPACED_NAME:
+            found["publication"] = publication.group(0)
+        else:
+            found["name_run"] = publication.group(0)
         rest = rest[:publication.start()] + " " + rest[publication.end():]
-    if not found:
-        section = _SECTION_PAGE.match(text)
-        if section is None:
+    if page is None and (found or not _SECTION_NAME.match(rest)):
+        # a bare page number beside the other things (2024.5.23 星期四 陇南法治报 政法 8),
+        # a page number and a section name alone (7 理论), or alone (23: a page number
+        # only beside other masthead lines)
+        bare = list(_BARE_NUMBER.finditer(rest))
+        if len(bare) == 1 and (found or _SECTION_PAGE.match(rest)):
+            found["page"] = bare[0].group(0)
+            rest = rest[:bare[0].start()] + " " + rest[bare[0].end():]
+        elif len(bare) == 1 and not _SEPARATORS.sub("", rest[:bare[0].start()] + rest[bare[0].end():]):
+            return {"number": bare[0].group(0)}
+    pieces = [p for p in _SEPARATORS.split(rest) if p]
+    leftover = "".join(pieces)
+    if leftover:
+        if (len(pieces) > 1 or len(leftover) > settings.max_rest
+                or not _ALL_HAN.fullmatch(leftover) or _NOT_SECTION.search(leftover)):
             return None
-        return {"page": section["page"]}
-    leftover = _SEPARATORS.sub("", rest)
-    if len(leftover) > settings.max_rest or ("date" not in found and leftover):
-        return None
-    return found
+        if found and not ({"date", "page"} & found.keys()):
+            return None  # 赣南日报记者韩为民: a paper's name before a byline is no masthead
+        found["section"] = leftover
+    return found or None
+
+
+def _name_in_run(run: str, page_text: str) -> str:
+    """The paper's name at the end of ``run`` (综合新闻襄阳晚报 → 襄阳晚报): the longest
+    place of two to four characters whose name the page prints elsewhere (a byline
+    ``黔东南日报记者``), else a place of two characters, as most cities' names are."""
+    kind = _PAPER_KIND.search(run)
+    size = len(kind.group(0)) if kind else 2
+    for place in (4, 3):
+        name = run[-(size + place):]
+        if len(name) == size + place and page_text.count(name) >= 2:
+            return name
+    return run[-(size + 2):]
+
+
+def _kinds(found: dict[str, str]) -> set[str]:
+    return found.keys() & {"date", "page", "publication"}
 
 
 @heuristic("read-masthead", settings=MastheadSettings, requires={Stage.LINES},
@@ -107,46 +233,109 @@ def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
 def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     """Take the page label, date and paper name off the masthead lines into the Issue.
 
-    Cue: a short line at the top or foot of the page that is nothing but a date
-    (``2024 年 8 月 9 日 星期五``, ``二〇二四年八月九日``), a page label (``A3``,
-    ``第05版``, ``②``, ``7 理论``), a paper's name (``…日报``) and separators.  The
-    line goes to ``dropped`` (reason ``masthead``); what it says goes to
-    ``Issue.date``, ``Issue.page`` and ``Issue.publication`` unless the caller gave them.
+    Cue: a short line that is nothing but a date (``2024 年 8 月 9 日 星期五``,
+    ``二〇二四年八月九日``, ``2024.6.4``, ``2024-06-04``), a page label (``A3``, ``第05版``,
+    ``⑩``, ``7 理论``), a paper's name (``…日报``, ``…晨报``), a section name and
+    separators — at the top or the foot of the page, or anywhere in a run of such lines
+    that holds two kinds of thing.  The lines go to ``dropped`` (reason ``masthead``);
+    what they say goes to ``Issue.date``, ``Issue.page`` (as the paper numbers it:
+    ``05``, ``A3``, ``10`` for ``⑩``) and ``Issue.publication`` unless the caller gave them.
     """
     rec = Recorder("read-masthead")
-    blocks = list(doc.blocks)
-    meta: dict[str, str] = {}
-    taken: set[int] = set()
+    blocks = doc.blocks
+    # the quick test first, in one search over the page: a sentence, or a line with no
+    # figure, no 报 and no 版 that is more than a section name, is no masthead
+    texts = [b.text.strip() for b in blocks]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    maybe = {bisect.bisect_right(starts, m.start()) - 1
+             for m in _MAYBE_LINE.finditer("\n".join(texts))}
+    reads = [_read(b, settings) if n in maybe and (b.kind in Kind.BODY or b.kind in Kind.TITLES)
+             else None for n, b in enumerate(blocks)]
+    taken: dict[int, dict[str, str]] = {}
 
-    def take(i: int) -> bool:
-        block = blocks[i]
-        if block.kind not in Kind.BODY and block.kind not in Kind.TITLES:
-            return False
-        found = _read(block, settings)
-        if not found:
-            return False
-        meta.update({k: v for k, v in found.items() if k not in meta})
-        taken.add(i)
-        rec.dropped(block.text, "masthead", block.span,
-                    ", ".join(f"{k}={v}" for k, v in sorted(found.items())))
-        return True
+    def plain(i: int) -> bool:  # a masthead line that is more than a section name or a number
+        found = reads[i]
+        return found is not None and bool(_kinds(found))
+
+    def weak(i: int, key: str) -> bool:
+        return 0 <= i < len(blocks) and key in (reads[i] or {}) and blocks[i].kind in Kind.BODY
+
+    def section_between(i: int) -> bool:  # 政法 between ⑩ and 赣南日报, 理论 under 7 理论
+        return (weak(i, "section") and i + 1 < len(blocks) and plain(i + 1)
+                and (i == 0 or i - 1 in taken or plain(i - 1) or weak(i - 1, "number")))
+
+    def pages(i: int) -> bool:  # a line that holds the page: A07, ⑩, a bare 15
+        return "page" in (reads[i] or {}) or weak(i, "number")
+
+    def beside_page(i: int) -> bool:  # 政法 next to A07 in the strip the tool broke up
+        return (weak(i, "section") and len(reads[i]["section"]) <= _MAX_LONE_SECTION  # type: ignore[index]
+                and ((i > 0 and pages(i - 1)) or (i + 1 < len(blocks) and pages(i + 1))))
 
     # the masthead lines that open (or close) the page, up to the first line that is not
-    # one: taking them leaves nothing new for a second run to take
+    # one (a bare number there is the page, and a section name beside it the section)
     i = 0
-    while i < len(blocks):
-        if take(i):
-            i += 1
-        elif (_SECTION_NAME.match(blocks[i].text) and i + 1 < len(blocks)
-              and blocks[i].kind in Kind.BODY and _read(blocks[i + 1], settings)):
-            # a section name (理论, 要闻) between masthead lines is masthead too
-            rec.dropped(blocks[i].text, "masthead", blocks[i].span, "section name")
-            taken.add(i)
-            i += 1
-        else:
-            break
+    while i < len(blocks) and (plain(i) or section_between(i) or (i == 0 and weak(i, "number"))
+                               or beside_page(i)):
+        taken[i] = reads[i] or {}
+        i += 1
     j = len(blocks) - 1
-    while j >= i and take(j):
+    while j >= i and plain(j):
+        taken[j] = reads[j] or {}
         j -= 1
-    out = [b for k, b in enumerate(blocks) if k not in taken]
+    # elsewhere: runs of masthead lines, a section name only between two others, a bare
+    # number only at an end of the run; a run is taken if it holds two kinds of thing
+    k = i
+    while k <= j:
+        if not plain(k):
+            k += 1
+            continue
+        first = k - 2 if weak(k - 1, "section") and weak(k - 2, "number") and k - 2 >= i else (
+            k - 1 if weak(k - 1, "number") and k - 1 >= i else k)
+        run = list(range(first, k + 1))
+        while run[-1] + 1 <= j and (plain(run[-1] + 1) or section_between(run[-1] + 1)):
+            run.append(run[-1] + 1)
+        if run[-1] + 1 <= j and weak(run[-1] + 1, "number"):
+            run.append(run[-1] + 1)
+        kinds: set[str] = set()
+        for n in run:
+            kinds |= _kinds(reads[n] or {})
+        if any("number" in (reads[n] or {}) for n in run):
+            kinds.add("page")
+        if len(kinds) >= settings.min_kinds_elsewhere or any(
+                {"date", "weekday"} <= (reads[n] or {}).keys() for n in run):
+            taken.update((n, reads[n] or {}) for n in run)
+        k = run[-1] + 1
+    # a line that is only the paper's name is its masthead anywhere; so is the one line
+    # of the page that is only a page label (⑩, A18, 第5版: a list numbered ①②③ has
+    # several), and failing that the one number alone between blank lines
+    labels = [n for n in range(i, j + 1) if n not in taken and (reads[n] or {}).keys() == {"page"}]
+    numbers = [n for n in range(i, j + 1) if n not in taken and "number" in (reads[n] or {})
+               and blocks[n].gap_before and (n + 1 == len(blocks) or blocks[n + 1].gap_before)]
+    lone = labels if len(labels) == 1 else numbers if not labels and len(numbers) == 1 else []
+    for n in range(i, j + 1):
+        found = reads[n] or {}
+        if n not in taken and found and (n in lone or (
+                found.keys() == {"publication"} and not _PARTICLE.search(found["publication"]))):
+            taken[n] = found
+    for n in lone:  # and the section name printed beside that page label
+        for m in (n - 1, n + 1):
+            if i <= m <= j and m not in taken and beside_page(m):
+                taken[m] = reads[m] or {}
+    meta: dict[str, str] = {}
+    # what the fullest line says first: a lone number is the page only if nothing better is
+    for n in sorted(taken, key=lambda n: (-len(_kinds(taken[n])), n)):
+        meta.update({key: taken[n][key] for key in ("date", "page", "publication")
+                     if key in taken[n] and key not in meta})
+        if "number" in taken[n] and "page" not in meta:
+            meta["page"] = taken[n]["number"]
+        if "name_run" in taken[n] and "publication" not in meta:
+            meta["publication"] = _name_in_run(taken[n]["name_run"],
+                                               _SPACE_BETWEEN_HAN.sub("", doc.text))
+    for n in sorted(taken):
+        block = blocks[n]
+        rec.dropped(block.text, "masthead", block.span,
+                    ", ".join(f"{key}={v}" for key, v in sorted(taken[n].items())
+                              if key not in ("weekday", "name_run"))
+                    or "section name")
+    out = [b for n, b in enumerate(blocks) if n not in taken]
     return rec.apply(doc, out).with_meta(**meta)
