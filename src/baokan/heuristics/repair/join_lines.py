@@ -24,6 +24,59 @@ _ascii_alnum = regex.compile(r"[A-Za-z0-9]")
 _opening = regex.compile(r"^[“\"「『《（(【—\-－]")
 _ends_punct = regex.compile(r"[\p{P}]$")
 
+# Widths in character cells (see ``line_cells``).  A paragraph's first line is indented
+# by two cells; a column's lines reach its width within a cell (punctuation squeezing
+# and half-width digits leave a line up to a cell short of it).
+#: How far short of the column a line is indented (two full-width spaces, 首行缩进).
+INDENT = 2
+#: Off the indent by at most this much, a line is still "exactly indented" (half cells
+#: come from half-width digits and squeezed punctuation).
+INDENT_TOLERANCE = 0.5
+#: A line this much short of the column is short (the least shortfall that is not
+#: squeezing): the window around it may straddle a change of column.
+SHORT_BY = 1
+#: A line this much short of the next line's column makes that next line indented.
+NEXT_INDENTED_BY = 1.5
+#: Lines that must stand before / after a short line in its window before the window
+#: is split at a column change (fewer say nothing about either column's width).
+COLUMN_SIDE_BEFORE = 4
+COLUMN_SIDE_AFTER = 5
+#: Two columns differ when their widths differ by more than this (a column width varies
+#: by up to three cells with punctuation; a real change of column grid is wider).
+COLUMN_CHANGE = 3
+#: The narrowest column a change of columns is believed for (a side narrower than this
+#: is a run of short title or byline lines, not a column).
+MIN_COLUMN = 8
+#: A short line this much longer than the narrow column belongs to the wide one.
+WIDE_SIDE_MARGIN = 1.5
+#: Lines at most this many cells short of the column are near full: a first line (two
+#: cells of indent, a cell of squeezing) or a full one.
+NEAR_FULL = 3
+#: A line this much short of the column after a blank line is a title, not a first line.
+TITLE_SHORT_BY = 4
+#: Two pieces of one printed line add up to the column within this many cells.
+SPLIT_LINE_SLACK = 2
+#: A line this much wider than its column is of another layout (a caption, a spread).
+OVERLONG_BY = 3
+#: At most this many bare lines before a byline are its titles (kicker, headline,
+#: subtitle).
+MAX_TITLE_LINES = 3
+#: A paragraph printed on one line with its line breaks kept as spaces tells how it
+#: starts only with at least this many printed lines (the inner ones give the column).
+MIN_PRINTED_LINES = 3
+#: Its first printed line is indented this much (or more) short of the inner lines'
+#: median: more than a cell, less than the two of an indent (the median is itself a
+#: little short of the column).
+PRINTED_INDENT_BY = 1.25
+#: … and continues a sentence when within half a cell of that median.
+PRINTED_FULL_WITHIN = 0.5
+#: A one-line block at most this many cells wider than the column of the dump's
+#: paragraphs may be a line of a narrow hard-wrapped stretch (an indent's two cells).
+STRETCH_SLACK = 2
+#: The lines after a title measured for a body that starts mid-paragraph: the window
+#: plus the two lines looked at.
+START_LOOKAHEAD = 2
+
 
 @attrs.frozen
 class JoinSettings:
@@ -64,7 +117,7 @@ def _glue(left: str, right: str) -> str:
 
 def _upper_quartile(values: Sequence[float]) -> float:
     ordered = sorted(values)
-    return ordered[(3 * (len(ordered) - 1)) // 4]
+    return ordered[(3 * (len(ordered) - 1)) // 4]  # the upper quartile, by rank
 
 
 def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
@@ -81,12 +134,13 @@ def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
     for i in range(n):
         lo, hi = max(0, i - window), min(n, i + window + 1)
         width = _upper_quartile(lengths[lo:hi])
-        if lengths[i] < width - 1 and i - lo >= 4 and hi - i >= 5:  # only a short line
+        if lengths[i] < width - SHORT_BY and i - lo >= COLUMN_SIDE_BEFORE \
+                and hi - i >= COLUMN_SIDE_AFTER:  # only a short line
             before = _upper_quartile(lengths[lo:i])
             after = _upper_quartile(lengths[i + 1:hi])
             narrow, wide = min(before, after), max(before, after)
-            if wide - narrow > 3 and narrow >= 8:
-                width = wide if lengths[i] > narrow + 1.5 else narrow
+            if wide - narrow > COLUMN_CHANGE and narrow >= MIN_COLUMN:
+                width = wide if lengths[i] > narrow + WIDE_SIDE_MARGIN else narrow
         widths.append(width)
     return widths
 
@@ -112,15 +166,15 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     if prev is None or prev.closes_article:
         i = 0
         while i < len(run) - 1 and bare(i):
-            indented_self = abs(lengths[i] - (widths[i] - 2)) <= 0.5
-            next_indented = lengths[i + 1] <= widths[i + 1] - 1.5
+            indented_self = abs(lengths[i] - (widths[i] - INDENT)) <= INDENT_TOLERANCE
+            next_indented = lengths[i + 1] <= widths[i + 1] - NEXT_INDENTED_BY
             if indented_self or not next_indented:
                 break
             titles.add(i)
             i += 1
     if nxt is not None and nxt.opens_article:
         i = len(run) - 1
-        while i >= 0 and len(run) - i <= 3 and bare(i):
+        while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare(i):
             titles.add(i)
             i -= 1
     return titles
@@ -149,7 +203,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         if not near_full or j + 1 >= len(run) or run[j + 1].gap_before \
                 or not ends_continuing(run[j].text):
             return False
-        return full(j + 1) or abs(lengths[j] + lengths[j + 1] - widths[j]) <= 2
+        return full(j + 1) or abs(lengths[j] + lengths[j + 1] - widths[j]) <= SPLIT_LINE_SLACK
 
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
@@ -157,20 +211,20 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith("——"):
             return False
         if run[i].gap_before and not settings.ignore_blank_lines \
-                and lengths[i] < widths[i] - 4:
+                and lengths[i] < widths[i] - TITLE_SHORT_BY:
             return False  # after a blank line, a line far shorter than the column is a title
-        if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - 3):
+        if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - NEAR_FULL):
             return False
         # two cells of indent: a first line even where a stray blank line follows it
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
-                or lengths[i] >= widths[i] - 3)
+                or lengths[i] >= widths[i] - NEAR_FULL)
 
     def titleish(i: int) -> bool:
         return bare_end(i) and not full(i) and not first_line(i)
 
     def overlong(i: int) -> bool:
         """Far wider than the column around it: a caption or a line of another layout."""
-        return lengths[i] > widths[i] + 3
+        return lengths[i] > widths[i] + OVERLONG_BY
 
     breaks: list[bool] = []
     for i in range(len(run) - 1):
@@ -219,14 +273,14 @@ def line_starts(text: str) -> str | None:
     column carries on a sentence begun elsewhere.  None when there are too few lines to tell.
     """
     lines = printed_lines(text)
-    if len(lines) < 3:
+    if len(lines) < MIN_PRINTED_LINES:
         return None
     inner = sorted(line_cells(x) for x in lines[1:-1])
     width = inner[len(inner) // 2]
     first = line_cells(lines[0])
-    if first <= width - 1.25:
+    if first <= width - PRINTED_INDENT_BY:
         return "indented"
-    if first >= width - 0.5:
+    if first >= width - PRINTED_FULL_WITHIN:
         return "continued"
     return None  # one cell short: a squeezed full line or an indented one, no telling
 
@@ -241,12 +295,12 @@ def _wrapped_stretches(run: Sequence[Block], settings: JoinSettings) -> list[tup
     widths = sorted(line_cells(x) for b in run for x in printed_lines(b.text)[1:-1])
     if not widths:
         return []
-    column = widths[(3 * (len(widths) - 1)) // 4]
+    column = _upper_quartile(widths)
     found: list[tuple[int, int]] = []
     lo = 0
     for i in range(len(run) + 1):
         single = (i < len(run) and len(printed_lines(run[i].text)) == 1
-                  and line_cells(run[i].text) <= column + 2)
+                  and line_cells(run[i].text) <= column + STRETCH_SLACK)
         if not single:
             if i - lo >= settings.min_wrapped_run:
                 found.append((lo, i))
@@ -296,9 +350,10 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
     if prev is None or len(run) < 2 or not (prev.kind in Kind.TITLES or prev.kind in (
             Kind.BYLINE, Kind.DATELINE)):
         return False
-    lengths = [line_cells(b.text) for b in run[:settings.window + 2]]
+    lengths = [line_cells(b.text) for b in run[:settings.window + START_LOOKAHEAD]]
     widths = _local_widths(lengths, settings.window)
     first, second = lengths[0], lengths[1]
+    # the first line full within half the slack: a first line is never quite full
     return (first >= widths[0] - settings.full_slack / 2 and second >= widths[1] - settings.full_slack
             and not ends_paragraph(run[0].text) and not _opening.match(run[0].text))
 
