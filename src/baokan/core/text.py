@@ -104,6 +104,20 @@ _narrow_cell = regex.compile(
     r"[^\s\u2e80-\U0010ffff—…]|[" + regex.escape("".join(sorted(_COMPRESSIBLE))) + "]")
 
 
+_QUOTES = "“”‘’"
+_cjk_marks = regex.compile("[" + regex.escape("".join(sorted(_COMPRESSIBLE - frozenset(_QUOTES))))
+                           + "]")
+_cjk_quotes = regex.compile("[" + _QUOTES + "]")
+
+
+def punct_counts(text: str) -> tuple[int, int]:
+    """How many Chinese punctuation marks other than quotes, and how many quote marks,
+    ``text`` holds: each counts half a cell in :func:`line_cells`, and takes a whole one
+    on a page set without punctuation compression (or in a font with full-width quotes).
+    """
+    return len(_cjk_marks.findall(text)), len(_cjk_quotes.findall(text))
+
+
 def line_cells(text: str) -> float:
     """Width of a printed line in character cells, as a column measures it.
 

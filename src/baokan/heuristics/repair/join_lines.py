@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
@@ -18,6 +18,7 @@ from baokan.core.text import (
     ends_paragraph,
     has_inner_punct,
     line_cells,
+    punct_counts,
 )
 
 _ascii_alnum = regex.compile(r"[A-Za-z0-9]")
@@ -103,6 +104,47 @@ class JoinSettings:
     min_wrapped_run: int = 6
 
 
+#: A line is in its column for the punctuation-width estimate when it is at most this many
+#: cells short of the local width (justified lines keep up to a cell of slack) …
+IN_COLUMN_SHORT = 1
+#: … or at most this much over it (half a cell of rounding).
+IN_COLUMN_OVER = 0.5
+
+Measure = Callable[[str], float]
+
+
+def _measure_of(marks: float, quotes: float) -> Measure:
+    def measure(text: str) -> float:
+        n_marks, n_quotes = punct_counts(text)
+        return line_cells(text) + marks * n_marks + quotes * n_quotes
+    return measure
+
+
+#: How a page may set its punctuation: the extra half cell each mark and each quote
+#: takes beyond :func:`line_cells` (compressed punctuation first: it wins a tie).
+_PUNCT_SETTINGS = ((0.0, 0.0), (0.5, 0.0), (0.5, 0.5), (0.0, 0.5))
+
+
+def _page_measure(texts: Sequence[str], window: int) -> Measure:
+    """The width of a line in cells as this page sets punctuation.
+
+    Pages compress Chinese punctuation to half a cell (标点挤压) or set each mark in a
+    full cell; fonts set quotes half or full.  Cue: the lines of a column all reach its
+    width, so the right count is the one by which the most lines sit at their local
+    column width (within a cell of justification slack).
+    """
+    best, best_score = _PUNCT_SETTINGS[0], -1
+    for extra in _PUNCT_SETTINGS:
+        measure = _measure_of(*extra)
+        lengths = [measure(t) for t in texts]
+        widths = _local_widths(lengths, window)
+        score = sum(1 for n, w in zip(lengths, widths)
+                    if w - IN_COLUMN_SHORT <= n <= w + IN_COLUMN_OVER)
+        if score > best_score:
+            best, best_score = extra, score
+    return _measure_of(*best)
+
+
 def _joinable(block: Block) -> bool:
     # only lines no heuristic has classified: paragraphs this heuristic made stay as they
     # are, so running it twice is running it once
@@ -181,9 +223,9 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
 
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
-                    nxt: Block | None = None) -> list[bool]:
+                    nxt: Block | None = None, measure: Measure = line_cells) -> list[bool]:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?"""
-    lengths = [line_cells(b.text) for b in run]
+    lengths = [measure(b.text) for b in run]
     widths = _local_widths(lengths, settings.window)
     titles = _title_lines(run, lengths, widths, prev, nxt)
 
@@ -344,13 +386,14 @@ def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]
     return breaks
 
 
-def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: JoinSettings) -> bool:
+def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: JoinSettings,
+                          measure: Measure = line_cells) -> bool:
     """Whether the body under a title or byline begins with a full, unindented line that
     goes on into another full line: the start of its paragraph is not on the page."""
     if prev is None or len(run) < 2 or not (prev.kind in Kind.TITLES or prev.kind in (
             Kind.BYLINE, Kind.DATELINE)):
         return False
-    lengths = [line_cells(b.text) for b in run[:settings.window + START_LOOKAHEAD]]
+    lengths = [measure(b.text) for b in run[:settings.window + START_LOOKAHEAD]]
     widths = _local_widths(lengths, settings.window)
     first, second = lengths[0], lengths[1]
     # the first line full within half the slack: a first line is never quite full
@@ -383,7 +426,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if not run:
             return
         if settings.mode == "wrapped":
-            breaks = _wrapped_breaks(run, settings, before[0], nxt)
+            breaks = _wrapped_breaks(run, settings, before[0], nxt, measure)
         else:
             breaks = _per_line_breaks(run, settings)
             for lo, hi in _wrapped_stretches(run, settings):
@@ -391,7 +434,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[lo - 1] = breaks[lo - 1] or _opening.match(run[lo].text) is not None
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
-        if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings):
+        if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings, measure):
             run[0] = run[0].tagged("starts:continued")
         # each paragraph's text, end and tags are built up and its block made once
         # (lines read out of order, e.g. column by column, make start the least line seen)
@@ -420,6 +463,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
 
     blocks = doc.blocks if settings.mode == "wrapped" else tuple(
         _tag_start(b) for b in doc.blocks)
+    measure = _page_measure([b.text for b in blocks if _joinable(b)], settings.window) \
+        if settings.mode == "wrapped" else line_cells
     for block in blocks:
         if _joinable(block):
             run.append(block)
