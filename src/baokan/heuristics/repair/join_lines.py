@@ -10,6 +10,7 @@ import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
+from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
@@ -187,6 +188,16 @@ def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
     return widths
 
 
+#: A line cut inside a number or a name: after a decimal point, a middle dot (阿·努里),
+#: a per cent sign or a slash no sentence ends, whatever the width of the line.
+_cut_inside = regex.compile(r"[.．·%％/／]\s*$")
+_white = regex.compile(r"\s+")
+
+
+def _fold_spaces(text: str) -> str:
+    return _white.sub("", text)
+
+
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
 _dash_start = regex.compile(r"^[—\-－–―]{2,}")
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
@@ -220,6 +231,13 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
             titles.add(i)
             i -= 1
     return titles
+
+
+def _jumped(left: Block, right: Block) -> bool:
+    """Whether the tool went on from ``left`` to a line printed elsewhere (source lines
+    between them that are neither blank nor theirs: a column read out of a side-by-side
+    dump ends there, and the next block may be another column's)."""
+    return right.start - left.end - 1 != right.gap_before
 
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
@@ -261,6 +279,14 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
                 or lengths[i] >= widths[i] - NEAR_FULL)
 
+    def last_two(i: int) -> bool:
+        """A line near the column's width cut mid-clause, and after it a line that closes
+        a sentence: the last two lines of a paragraph (a title is set shorter, and is not
+        followed by half a sentence)."""
+        right = run[i + 1].text
+        return (lengths[i] >= widths[i] - NEAR_FULL and ends_paragraph(right)
+                and not _opening.match(right))
+
     def titleish(i: int) -> bool:
         return bare_end(i) and not full(i) and not first_line(i)
 
@@ -277,21 +303,28 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(True)
         elif overlong(i) != overlong(i + 1):
             breaks.append(True)
-        elif ends_continuing(left.text):
+        elif ends_continuing(left.text) or _cut_inside.search(left.text):
             breaks.append(False)
         elif _dash_start.match(left.text):
             breaks.append(True)  # a subtitle line (———访…) stands alone
         elif not bare_end(i):
             # a closed sentence ends the paragraph, unless it fills the line and the next
             # line is full too (a paragraph's first line is indented, so it is not)
-            # (by length: a letter-spaced first line is stretched, not full of text)
+            # (both by length: a paragraph's letter-spaced last line is not stretched to
+            # the column, nor a letter-spaced first line full of text)
+            this_full = lengths[i] >= widths[i] - settings.full_slack
             next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
-            breaks.append(not (full(i) and next_full and ends_paragraph(left.text)
+            breaks.append(not (this_full and next_full and ends_paragraph(left.text)
                                and not titleish(i + 1)))
         elif full(i):
-            breaks.append(titleish(i + 1))
+            # a full line cut mid-clause goes on, unless it is a title line (no
+            # punctuation in it) and a title line follows, or a name stands alone after
+            # it (an author's, under a title the tool emitted elsewhere)
+            breaks.append(titleish(i + 1) and (not _any_punct.search(left.text)
+                                               or is_person_name(_fold_spaces(right.text))
+                                               or _jumped(left, right)))
         else:
-            breaks.append(not first_line(i))
+            breaks.append(not (first_line(i) or last_two(i)))
     return breaks
 
 
