@@ -54,6 +54,10 @@ WIDE_SIDE_MARGIN = 1.5
 #: Lines at most this many cells short of the column are near full: a first line (two
 #: cells of indent, a cell of squeezing) or a full one.
 NEAR_FULL = 3
+#: A first line is indented two cells, and may end up to a cell and a half shorter where
+#: a number or word that does not fit went on to the next line; a line shorter still,
+#: not at the start of a body nor a piece of a printed line the tool cut, is a title.
+FIRST_LINE_SHORT = INDENT + 1.5
 #: A line this much short of the column after a blank line is a title, not a first line.
 TITLE_SHORT_BY = 4
 #: Two pieces of one printed line add up to the column within this many cells.
@@ -191,6 +195,16 @@ def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
 #: A line cut inside a number or a name: after a decimal point, a middle dot (阿·努里),
 #: a per cent sign or a slash no sentence ends, whatever the width of the line.
 _cut_inside = regex.compile(r"[.．·%％/／]\s*$")
+_open_marks = regex.compile(r"[“‘「『《（(【〔]")
+_close_marks = regex.compile(r"[”’」』》）)】〕]")
+
+
+def _left_open(text: str) -> bool:
+    """Whether ``text`` opens more quotes or brackets than it closes: what it opened goes
+    on into the next line (``他说：“有了‘电子警察’`` / ``后，我们…”``)."""
+    return len(_open_marks.findall(text)) > len(_close_marks.findall(text))
+
+
 _white = regex.compile(r"\s+")
 
 
@@ -265,6 +279,17 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             return False
         return full(j + 1) or abs(lengths[j] + lengths[j + 1] - widths[j]) <= SPLIT_LINE_SLACK
 
+    def piece_of_line(j: int) -> bool:
+        """Whether line j goes on with the line before it as body: the second piece of a
+        printed line the tool cut in two (after a number or a name cut inside, or the two
+        add up to the column), or a line as wide as the one before it (the column is
+        narrower there, around a picture or a name)."""
+        if j == 0 or (j - 1 < len(breaks) and breaks[j - 1]):
+            return False
+        return bool(_cut_inside.search(run[j - 1].text)) \
+            or abs(lengths[j - 1] + lengths[j] - widths[j]) <= SPLIT_LINE_SLACK \
+            or abs(lengths[j - 1] - lengths[j]) <= SHORT_BY
+
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
         lines mean something) by a full line: the indented first line of a paragraph."""
@@ -275,6 +300,9 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             return False  # after a blank line, a line far shorter than the column is a title
         if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - NEAR_FULL):
             return False
+        if lengths[i] < widths[i] - FIRST_LINE_SHORT and not _any_punct.search(run[i].text) \
+                and not (i == 0 or Tag.AFTER_DATELINE in run[i].tags or piece_of_line(i)):
+            return False  # far shorter than an indented line, and bare: a title or subhead
         # two cells of indent: a first line even where a stray blank line follows it
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
                 or lengths[i] >= widths[i] - NEAR_FULL)
@@ -320,11 +348,11 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             # a full line cut mid-clause goes on, unless it is a title line (no
             # punctuation in it) and a title line follows, or a name stands alone after
             # it (an author's, under a title the tool emitted elsewhere)
-            breaks.append(titleish(i + 1) and (not _any_punct.search(left.text)
-                                               or is_person_name(_fold_spaces(right.text))
-                                               or _jumped(left, right)))
+            breaks.append(titleish(i + 1) and not _left_open(left.text) and (
+                not _any_punct.search(left.text) or is_person_name(_fold_spaces(right.text))
+                or _jumped(left, right)))
         else:
-            breaks.append(not (first_line(i) or last_two(i)))
+            breaks.append(not (first_line(i) or last_two(i) or _left_open(left.text)))
     return breaks
 
 
