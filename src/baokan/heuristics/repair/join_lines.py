@@ -10,7 +10,7 @@ import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import is_person_name
+from baokan.core.names import is_person_name, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
@@ -206,6 +206,8 @@ def _left_open(text: str) -> bool:
 
 
 _white = regex.compile(r"\s+")
+# a cheap test before the byline shape: a role word's or a credit's character
+_byline_char = regex.compile(r"[记讯习评撰摄作文图]")
 
 
 def _fold_spaces(text: str) -> str:
@@ -217,6 +219,28 @@ _dash_start = regex.compile(r"^[—\-－–―]{2,}")
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 
 
+#: The role words of a byline (the closed class of the spec and the conventions); what
+#: stands before one on its line is the organisation (本报, a paper's or a county media
+#: centre's name, a brand·paper pair: at most MAX_BYLINE_ORG Han characters).
+_BYLINE_ROLE = "记者|通讯员|实习生|评论员|撰文|摄影|作者"
+MAX_BYLINE_ORG = 12
+_byline_shape = regex.compile(
+    r"^(?:[\p{Han}·]{0,%d}?(?:%s)[\s:：/]*|[文图](?:/[文图])?\s*/\s*)"
+    r"(?P<names>\p{Han}[\p{Han}\s、，,]*)$" % (MAX_BYLINE_ORG, _BYLINE_ROLE))
+_role_word = regex.compile(_BYLINE_ROLE)
+_credit_shape = regex.compile(r"^(?P<names>\p{Han}[\p{Han}\s、，,]*?)\s*/?\s*(?:文|摄|图|文/图)$")
+
+
+def byline_shaped(text: str) -> bool:
+    """Whether a line is a byline or credit by its shape, whether or not its form is one
+    find-bylines knows: an organisation, a role word and names and nothing else
+    (``嘉鱼县融媒体记者 王文东``, ``P记者 X``), ``文/X``, ``X/文``, ``X 摄``.  Such a line
+    is never the continuation of a paragraph, nor continued by one."""
+    text = text.strip()
+    m = _byline_shape.match(text) or _credit_shape.match(text)
+    return m is not None and bool(split_names(_role_word.sub(" ", m["names"])))
+
+
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
                  prev: Block | None, nxt: Block | None) -> set[int]:
     """Lines of a run that are titles although they are as wide as the column.
@@ -224,6 +248,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     After the end of an article, a line with no punctuation at all is a title when the
     line after it is an indented first line (two cells short of the column) and it is
     not such a line itself; before a byline, the lines with no punctuation are titles.
+    A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
+    with no punctuation before it are its article's titles.
     """
     titles: set[int] = set()
 
@@ -244,6 +270,13 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare(i):
             titles.add(i)
             i -= 1
+    for k, block in enumerate(run):
+        if _byline_char.search(block.text) and byline_shaped(block.text):
+            titles.add(k)
+            i = k - 1
+            while i >= 0 and k - i <= MAX_TITLE_LINES and bare(i) and i not in titles:
+                titles.add(i)
+                i -= 1
     return titles
 
 
