@@ -225,8 +225,8 @@ _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 _BYLINE_ROLE = "记者|通讯员|实习生|评论员|撰文|摄影|作者"
 MAX_BYLINE_ORG = 12
 _byline_shape = regex.compile(
-    r"^(?:[\p{Han}·]{0,%d}?(?:%s)[\s:：/]*|[文图](?:/[文图])?\s*/\s*)"
-    r"(?P<names>\p{Han}[\p{Han}\s、，,]*)$" % (MAX_BYLINE_ORG, _BYLINE_ROLE))
+    r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + _BYLINE_ROLE + r")[\s:：/]*"
+    r"|[文图](?:/[文图])?\s*/\s*)(?P<names>\p{Han}[\p{Han}\s、，,]*)$")
 _role_word = regex.compile(_BYLINE_ROLE)
 _credit_shape = regex.compile(r"^(?P<names>\p{Han}[\p{Han}\s、，,]*?)\s*/?\s*(?:文|摄|图|文/图)$")
 
