@@ -64,6 +64,8 @@ TITLE_SHORT_BY = 4
 SPLIT_LINE_SLACK = 2
 #: A line this much wider than its column is of another layout (a caption, a spread).
 OVERLONG_BY = 3
+#: The space between a dateline or byline and the body printed on the same line.
+SPLIT_OFF_GAP = 1
 #: At most this many bare lines before a byline are its titles (kicker, headline,
 #: subtitle).
 MAX_TITLE_LINES = 3
@@ -291,6 +293,10 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
                     nxt: Block | None = None, measure: Measure = line_cells) -> list[bool]:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?"""
     lengths = [measure(b.text) for b in run]
+    if prev is not None and prev.start == prev.end == run[0].start:
+        # the run starts on a printed line whose head was split off (本报讯, a byline):
+        # the line is as wide as both pieces and the space between them
+        lengths[0] += measure(prev.text) + SPLIT_OFF_GAP
     widths = _local_widths(lengths, settings.window)
     titles = _title_lines(run, lengths, widths, prev, nxt)
 
@@ -485,8 +491,8 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
     """Whether the body under a title or byline begins with a full, unindented line that
     goes on into another full line: the start of its paragraph is not on the page."""
     if prev is None or len(run) < 2 or not (prev.kind in Kind.TITLES or prev.kind in (
-            Kind.BYLINE, Kind.DATELINE)):
-        return False
+            Kind.BYLINE, Kind.DATELINE)) or prev.end == run[0].start:
+        return False  # (a body printed on its dateline's line starts there)
     lengths = [measure(b.text) for b in run[:settings.window + START_LOOKAHEAD]]
     widths = _local_widths(lengths, settings.window)
     first, second = lengths[0], lengths[1]
