@@ -19,6 +19,7 @@ from baokan.core.text import (
     ends_paragraph,
     has_inner_punct,
     line_cells,
+    photo_credit,
     punct_counts,
 )
 
@@ -282,6 +283,11 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     return titles
 
 
+def _whole_credit(text: str) -> bool:
+    found = photo_credit(text)
+    return found is not None and found[0] == 0
+
+
 def _jumped(left: Block, right: Block) -> bool:
     """Whether the tool went on from ``left`` to a line printed elsewhere (source lines
     between them that are neither blank nor theirs: a column read out of a side-by-side
@@ -366,6 +372,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         left, right = run[i], run[i + 1]
         if "garbage_boundary" in right.tags and "after_dateline" not in right.tags:
             breaks.append(True)
+        elif photo_credit(left.text) is not None or _whole_credit(right.text):
+            breaks.append(True)  # a photo credit ends its caption, and stands alone
         elif i in titles or i + 1 in titles or _dash_start.match(right.text):
             breaks.append(True)
         elif overlong(i) != overlong(i + 1):
@@ -472,7 +480,7 @@ def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]
     for left, right in itertools.pairwise(run):
         text = left.text.rstrip()
         start = line_starts(right.text)
-        if ends_paragraph(text) or start == "indented":
+        if ends_paragraph(text) or start == "indented" or photo_credit(text) is not None:
             breaks.append(True)
             continue
         if start == "continued" and not _dash_start.match(right.text):
