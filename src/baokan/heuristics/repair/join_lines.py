@@ -335,14 +335,25 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             or abs(lengths[j - 1] + lengths[j] - widths[j]) <= SPLIT_LINE_SLACK \
             or abs(lengths[j - 1] - lengths[j]) <= SHORT_BY
 
+    def title_after_blank(i: int) -> bool:
+        """After a blank line (where blank lines mean something), a line far shorter than
+        the column is a title."""
+        return bool(run[i].gap_before) and not settings.ignore_blank_lines \
+            and lengths[i] < widths[i] - TITLE_SHORT_BY
+
+    def stretched_alone(i: int) -> bool:
+        """A letter-spaced line full only by its spacing, or before a blank line and a
+        title: a stretched fragment whose sentence goes on elsewhere."""
+        return bool(_spaced.search(run[i].text)) and (
+            lengths[i] < widths[i] - settings.full_slack or title_after_blank(i + 1))
+
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
         lines mean something) by a full line: the indented first line of a paragraph."""
         if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith("——"):
             return False
-        if run[i].gap_before and not settings.ignore_blank_lines \
-                and lengths[i] < widths[i] - TITLE_SHORT_BY:
-            return False  # after a blank line, a line far shorter than the column is a title
+        if title_after_blank(i):
+            return False
         if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - NEAR_FULL):
             return False
         if lengths[i] < widths[i] - FIRST_LINE_SHORT and not _any_punct.search(run[i].text) \
@@ -394,10 +405,11 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         elif full(i):
             # a full line cut mid-clause goes on, unless it is a title line (no
             # punctuation in it) and a title line follows, or a name stands alone after
-            # it (an author's, under a title the tool emitted elsewhere)
+            # it (an author's, under a title the tool emitted elsewhere), or it is a
+            # stretched fragment standing alone
             breaks.append(titleish(i + 1) and not _left_open(left.text) and (
                 not _any_punct.search(left.text) or is_person_name(_fold_spaces(right.text))
-                or _jumped(left, right)))
+                or _jumped(left, right) or stretched_alone(i)))
         else:
             breaks.append(not (first_line(i) or last_two(i) or _left_open(left.text)))
     return breaks
