@@ -105,9 +105,7 @@ _narrow_cell = regex.compile(
 
 
 _QUOTES = "“”‘’"
-_cjk_marks = regex.compile("[" + regex.escape("".join(sorted(_COMPRESSIBLE - frozenset(_QUOTES))))
-                           + "]")
-_cjk_quotes = regex.compile("[" + _QUOTES + "]")
+_cjk_compressible = regex.compile("[" + regex.escape("".join(sorted(_COMPRESSIBLE))) + "]")
 
 
 def punct_counts(text: str) -> tuple[int, int]:
@@ -115,7 +113,9 @@ def punct_counts(text: str) -> tuple[int, int]:
     ``text`` holds: each counts half a cell in :func:`line_cells`, and takes a whole one
     on a page set without punctuation compression (or in a font with full-width quotes).
     """
-    return len(_cjk_marks.findall(text)), len(_cjk_quotes.findall(text))
+    found = _cjk_compressible.findall(text)
+    quotes = sum(1 for ch in found if ch in _QUOTES)
+    return len(found) - quotes, quotes
 
 
 #: A photo credit at the end of a text: ``X 摄``, ``（X 摄）``, ``记者 X 摄``, ``X/摄``; at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable, Sequence
 
@@ -121,8 +122,14 @@ IN_COLUMN_OVER = 0.5
 Measure = Callable[[str], float]
 
 
-def _measure_of(marks: float, quotes: float) -> Measure:
+def _measure_of(marks: float, quotes: float, known: dict[str, float] | None = None) -> Measure:
+    """The measure that counts each mark and quote ``marks`` and ``quotes`` cells more than
+    :func:`line_cells`; ``known`` holds the lengths of the page's lines, already counted."""
     def measure(text: str) -> float:
+        if known is not None:
+            found = known.get(text)
+            if found is not None:
+                return found
         n_marks, n_quotes = punct_counts(text)
         return line_cells(text) + marks * n_marks + quotes * n_quotes
     return measure
@@ -141,16 +148,16 @@ def _page_measure(texts: Sequence[str], window: int) -> Measure:
     width, so the right count is the one by which the most lines sit at their local
     column width (within a cell of justification slack).
     """
-    best, best_score = _PUNCT_SETTINGS[0], -1
-    for extra in _PUNCT_SETTINGS:
-        measure = _measure_of(*extra)
-        lengths = [measure(t) for t in texts]
-        widths = _local_widths(lengths, window)
+    counts = [(line_cells(t), *punct_counts(t)) for t in texts]
+    best, best_score, best_lengths = _PUNCT_SETTINGS[0], -1, [c for c, _, _ in counts]
+    for marks, quotes in _PUNCT_SETTINGS:
+        lengths = [c + marks * m + quotes * q for c, m, q in counts]
+        widths = _window_widths(lengths, window)
         score = sum(1 for n, w in zip(lengths, widths)
                     if w - IN_COLUMN_SHORT <= n <= w + IN_COLUMN_OVER)
         if score > best_score:
-            best, best_score = extra, score
-    return _measure_of(*best)
+            best, best_score, best_lengths = (marks, quotes), score, lengths
+    return _measure_of(*best, known=dict(zip(texts, best_lengths)))
 
 
 def _joinable(block: Block) -> bool:
@@ -170,6 +177,21 @@ def _upper_quartile(values: Sequence[float]) -> float:
     return ordered[(3 * (len(ordered) - 1)) // 4]  # the upper quartile, by rank
 
 
+def _window_widths(lengths: Sequence[float], window: int) -> list[float]:
+    """The upper quartile of the lengths within ``window`` lines of each line (the window's
+    lengths kept sorted as it slides: bisect, not a sort a line)."""
+    n = len(lengths)
+    ordered = sorted(lengths[:window + 1])
+    out: list[float] = []
+    for i in range(n):
+        if i > window:
+            del ordered[bisect.bisect_left(ordered, lengths[i - window - 1])]
+        if i and i + window < n:
+            bisect.insort(ordered, lengths[i + window])
+        out.append(ordered[(3 * (len(ordered) - 1)) // 4])
+    return out
+
+
 def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
     """The column width around each line: what the longer lines near it reach.
 
@@ -180,18 +202,17 @@ def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
     first line of the narrow column is not a short line of the wide one).
     """
     n = len(lengths)
-    widths: list[float] = []
+    widths = _window_widths(lengths, window)
     for i in range(n):
+        if lengths[i] >= widths[i] - SHORT_BY:
+            continue  # only a short line
         lo, hi = max(0, i - window), min(n, i + window + 1)
-        width = _upper_quartile(lengths[lo:hi])
-        if lengths[i] < width - SHORT_BY and i - lo >= COLUMN_SIDE_BEFORE \
-                and hi - i >= COLUMN_SIDE_AFTER:  # only a short line
+        if i - lo >= COLUMN_SIDE_BEFORE and hi - i >= COLUMN_SIDE_AFTER:
             before = _upper_quartile(lengths[lo:i])
             after = _upper_quartile(lengths[i + 1:hi])
             narrow, wide = min(before, after), max(before, after)
             if wide - narrow > COLUMN_CHANGE and narrow >= MIN_COLUMN:
-                width = wide if lengths[i] > narrow + WIDE_SIDE_MARGIN else narrow
-        widths.append(width)
+                widths[i] = wide if lengths[i] > narrow + WIDE_SIDE_MARGIN else narrow
     return widths
 
 
@@ -227,11 +248,12 @@ _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 #: centre's name, a brand·paper pair: at most MAX_BYLINE_ORG Han characters).
 _BYLINE_ROLE = "记者|通讯员|实习生|评论员|撰文|摄影|作者"
 MAX_BYLINE_ORG = 12
+_NAME_LIST = r"(?P<names>\p{Han}{1,4}(?:[\s、，,]+\p{Han}{1,4})*)"
 _byline_shape = regex.compile(
     r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + _BYLINE_ROLE + r")[\s:：/]*"
-    r"|[文图](?:/[文图])?\s*/\s*)(?P<names>\p{Han}[\p{Han}\s、，,]*)$")
+    r"|[文图](?:/[文图])?\s*/\s*)" + _NAME_LIST + "$")
 _role_word = regex.compile(_BYLINE_ROLE)
-_credit_shape = regex.compile(r"^(?P<names>\p{Han}[\p{Han}\s、，,]*?)\s*/?\s*(?:文|摄|图|文/图)$")
+_credit_shape = regex.compile(r"^" + _NAME_LIST + r"(?:\s*/\s*(?:文|图|摄|文/图)|\s*摄|\s+文/图)$")
 
 
 def byline_shaped(text: str) -> bool:
@@ -310,10 +332,13 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         # a letter-spaced line was stretched by the typesetter to fill the column
         return lengths[i] >= widths[i] - settings.full_slack or bool(_spaced.search(run[i].text))
 
-    def bare_end(i: int) -> bool:
-        text = run[i].text.rstrip()
+    def _bare_end(text: str) -> bool:
+        text = text.rstrip()
         return not (ends_paragraph(text) or ends_continuing(text)
                     or _ends_punct.search(text.rstrip(CLOSERS)))
+
+    bare_ends = [_bare_end(b.text) for b in run]
+    bare_end = bare_ends.__getitem__
 
     def _split_full_line(j: int, near_full: bool) -> bool:
         """A short piece ending in ``：`` or ``，`` that, with the piece after it, fills
