@@ -104,6 +104,43 @@ _narrow_cell = regex.compile(
     r"[^\s\u2e80-\U0010ffff—…]|[" + regex.escape("".join(sorted(_COMPRESSIBLE))) + "]")
 
 
+_QUOTES = "“”‘’"
+_cjk_compressible = regex.compile("[" + regex.escape("".join(sorted(_COMPRESSIBLE))) + "]")
+
+
+def punct_counts(text: str) -> tuple[int, int]:
+    """How many Chinese punctuation marks other than quotes, and how many quote marks,
+    ``text`` holds: each counts half a cell in :func:`line_cells`, and takes a whole one
+    on a page set without punctuation compression (or in a font with full-width quotes).
+    """
+    found = _cjk_compressible.findall(text)
+    quotes = sum(1 for ch in found if ch in _QUOTES)
+    return len(found) - quotes, quotes
+
+
+#: A photo credit at the end of a text: ``X 摄``, ``（X 摄）``, ``记者 X 摄``, ``X/摄``; at
+#: the start of the text, or after a closed sentence or a space (the caption before it).
+_photo_credit_re = regex.compile(
+    r"(?:^|(?<=[。！？!?…”’」』）)\s]))(?P<credit>[（(]?\s*(?:(?:本报|新华社)?(?:记者|通讯员|摄影)\s*)?"
+    r"(?P<names>\p{Han}{1,4}(?:[ \u3000、]+\p{Han}{1,4}){0,5})\s*[/／]?\s*摄\s*[）)]?)\s*$")
+
+
+def photo_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """Where a photo credit ends ``text``: the offset it starts at and its names, or None.
+
+    ``学生献花。（李杰 摄）`` gives ``(5, ("李杰",))``; a whole line ``本报记者 韩　军 摄``
+    gives ``(0, ("韩军",))``.  The names must be names (:func:`baokan.core.names.split_names`).
+    """
+    if "摄" not in text:
+        return None
+    match = _photo_credit_re.search(text)
+    if match is None or match["names"].endswith("拍"):
+        return None  # (…拍摄: the verb, not a credit)
+    from baokan.core.names import split_names  # names reads the package's surname table
+    names = split_names(match["names"])
+    return (match.start("credit"), tuple(names)) if names else None
+
+
 def line_cells(text: str) -> float:
     """Width of a printed line in character cells, as a column measures it.
 

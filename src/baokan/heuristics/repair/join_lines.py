@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
+from baokan.core.names import is_person_name, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
@@ -18,11 +20,72 @@ from baokan.core.text import (
     ends_paragraph,
     has_inner_punct,
     line_cells,
+    photo_credit,
+    punct_counts,
 )
 
 _ascii_alnum = regex.compile(r"[A-Za-z0-9]")
 _opening = regex.compile(r"^[“\"「『《（(【—\-－]")
 _ends_punct = regex.compile(r"[\p{P}]$")
+
+# Widths in character cells (see ``line_cells``).  A paragraph's first line is indented
+# by two cells; a column's lines reach its width within a cell (punctuation squeezing
+# and half-width digits leave a line up to a cell short of it).
+#: How far short of the column a line is indented (two full-width spaces, 首行缩进).
+INDENT = 2
+#: Off the indent by at most this much, a line is still "exactly indented" (half cells
+#: come from half-width digits and squeezed punctuation).
+INDENT_TOLERANCE = 0.5
+#: A line this much short of the column is short (the least shortfall that is not
+#: squeezing): the window around it may straddle a change of column.
+SHORT_BY = 1
+#: A line this much short of the next line's column makes that next line indented.
+NEXT_INDENTED_BY = 1.5
+#: Lines that must stand before / after a short line in its window before the window
+#: is split at a column change (fewer say nothing about either column's width).
+COLUMN_SIDE_BEFORE = 4
+COLUMN_SIDE_AFTER = 5
+#: Two columns differ when their widths differ by more than this (a column width varies
+#: by up to three cells with punctuation; a real change of column grid is wider).
+COLUMN_CHANGE = 3
+#: The narrowest column a change of columns is believed for (a side narrower than this
+#: is a run of short title or byline lines, not a column).
+MIN_COLUMN = 8
+#: A short line this much longer than the narrow column belongs to the wide one.
+WIDE_SIDE_MARGIN = 1.5
+#: Lines at most this many cells short of the column are near full: a first line (two
+#: cells of indent, a cell of squeezing) or a full one.
+NEAR_FULL = 3
+#: A first line is indented two cells, and may end up to a cell and a half shorter where
+#: a number or word that does not fit went on to the next line; a line shorter still,
+#: not at the start of a body nor a piece of a printed line the tool cut, is a title.
+FIRST_LINE_SHORT = INDENT + 1.5
+#: A line this much short of the column after a blank line is a title, not a first line.
+TITLE_SHORT_BY = 4
+#: Two pieces of one printed line add up to the column within this many cells.
+SPLIT_LINE_SLACK = 2
+#: A line this much wider than its column is of another layout (a caption, a spread).
+OVERLONG_BY = 3
+#: The space between a dateline or byline and the body printed on the same line.
+SPLIT_OFF_GAP = 1
+#: At most this many bare lines before a byline are its titles (kicker, headline,
+#: subtitle).
+MAX_TITLE_LINES = 3
+#: A paragraph printed on one line with its line breaks kept as spaces tells how it
+#: starts only with at least this many printed lines (the inner ones give the column).
+MIN_PRINTED_LINES = 3
+#: Its first printed line is indented this much (or more) short of the inner lines'
+#: median: more than a cell, less than the two of an indent (the median is itself a
+#: little short of the column).
+PRINTED_INDENT_BY = 1.25
+#: … and continues a sentence when within half a cell of that median.
+PRINTED_FULL_WITHIN = 0.5
+#: A one-line block at most this many cells wider than the column of the dump's
+#: paragraphs may be a line of a narrow hard-wrapped stretch (an indent's two cells).
+STRETCH_SLACK = 2
+#: The lines after a title measured for a body that starts mid-paragraph: the window
+#: plus the two lines looked at.
+START_LOOKAHEAD = 2
 
 
 @attrs.frozen
@@ -50,6 +113,53 @@ class JoinSettings:
     min_wrapped_run: int = 6
 
 
+#: A line is in its column for the punctuation-width estimate when it is at most this many
+#: cells short of the local width (justified lines keep up to a cell of slack) …
+IN_COLUMN_SHORT = 1
+#: … or at most this much over it (half a cell of rounding).
+IN_COLUMN_OVER = 0.5
+
+Measure = Callable[[str], float]
+
+
+def _measure_of(marks: float, quotes: float, known: dict[str, float] | None = None) -> Measure:
+    """The measure that counts each mark and quote ``marks`` and ``quotes`` cells more than
+    :func:`line_cells`; ``known`` holds the lengths of the page's lines, already counted."""
+    def measure(text: str) -> float:
+        if known is not None:
+            found = known.get(text)
+            if found is not None:
+                return found
+        n_marks, n_quotes = punct_counts(text)
+        return line_cells(text) + marks * n_marks + quotes * n_quotes
+    return measure
+
+
+#: How a page may set its punctuation: the extra half cell each mark and each quote
+#: takes beyond :func:`line_cells` (compressed punctuation first: it wins a tie).
+_PUNCT_SETTINGS = ((0.0, 0.0), (0.5, 0.0), (0.5, 0.5), (0.0, 0.5))
+
+
+def _page_measure(texts: Sequence[str], window: int) -> Measure:
+    """The width of a line in cells as this page sets punctuation.
+
+    Pages compress Chinese punctuation to half a cell (标点挤压) or set each mark in a
+    full cell; fonts set quotes half or full.  Cue: the lines of a column all reach its
+    width, so the right count is the one by which the most lines sit at their local
+    column width (within a cell of justification slack).
+    """
+    counts = [(line_cells(t), *punct_counts(t)) for t in texts]
+    best, best_score, best_lengths = _PUNCT_SETTINGS[0], -1, [c for c, _, _ in counts]
+    for marks, quotes in _PUNCT_SETTINGS:
+        lengths = [c + marks * m + quotes * q for c, m, q in counts]
+        widths = _window_widths(lengths, window)
+        score = sum(1 for n, w in zip(lengths, widths)
+                    if w - IN_COLUMN_SHORT <= n <= w + IN_COLUMN_OVER)
+        if score > best_score:
+            best, best_score, best_lengths = (marks, quotes), score, lengths
+    return _measure_of(*best, known=dict(zip(texts, best_lengths)))
+
+
 def _joinable(block: Block) -> bool:
     # only lines no heuristic has classified: paragraphs this heuristic made stay as they
     # are, so running it twice is running it once
@@ -64,7 +174,22 @@ def _glue(left: str, right: str) -> str:
 
 def _upper_quartile(values: Sequence[float]) -> float:
     ordered = sorted(values)
-    return ordered[(3 * (len(ordered) - 1)) // 4]
+    return ordered[(3 * (len(ordered) - 1)) // 4]  # the upper quartile, by rank
+
+
+def _window_widths(lengths: Sequence[float], window: int) -> list[float]:
+    """The upper quartile of the lengths within ``window`` lines of each line (the window's
+    lengths kept sorted as it slides: bisect, not a sort a line)."""
+    n = len(lengths)
+    ordered = sorted(lengths[:window + 1])
+    out: list[float] = []
+    for i in range(n):
+        if i > window:
+            del ordered[bisect.bisect_left(ordered, lengths[i - window - 1])]
+        if i and i + window < n:
+            bisect.insort(ordered, lengths[i + window])
+        out.append(ordered[(3 * (len(ordered) - 1)) // 4])
+    return out
 
 
 def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
@@ -77,23 +202,68 @@ def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
     first line of the narrow column is not a short line of the wide one).
     """
     n = len(lengths)
-    widths: list[float] = []
+    widths = _window_widths(lengths, window)
     for i in range(n):
+        if lengths[i] >= widths[i] - SHORT_BY:
+            continue  # only a short line
         lo, hi = max(0, i - window), min(n, i + window + 1)
-        width = _upper_quartile(lengths[lo:hi])
-        if lengths[i] < width - 1 and i - lo >= 4 and hi - i >= 5:  # only a short line
+        if i - lo >= COLUMN_SIDE_BEFORE and hi - i >= COLUMN_SIDE_AFTER:
             before = _upper_quartile(lengths[lo:i])
             after = _upper_quartile(lengths[i + 1:hi])
             narrow, wide = min(before, after), max(before, after)
-            if wide - narrow > 3 and narrow >= 8:
-                width = wide if lengths[i] > narrow + 1.5 else narrow
-        widths.append(width)
+            if wide - narrow > COLUMN_CHANGE and narrow >= MIN_COLUMN:
+                widths[i] = wide if lengths[i] > narrow + WIDE_SIDE_MARGIN else narrow
     return widths
+
+
+#: A line cut inside a number or a name: after a decimal point, a middle dot (阿·努里),
+#: a per cent sign or a slash no sentence ends, whatever the width of the line.
+_cut_inside = regex.compile(r"[.．·%％/／]\s*$")
+_open_marks = regex.compile(r"[“‘「『《（(【〔]")
+_close_marks = regex.compile(r"[”’」』》）)】〕]")
+
+
+def _left_open(text: str) -> bool:
+    """Whether ``text`` opens more quotes or brackets than it closes: what it opened goes
+    on into the next line (``他说：“有了‘电子警察’`` / ``后，我们…”``)."""
+    return len(_open_marks.findall(text)) > len(_close_marks.findall(text))
+
+
+_white = regex.compile(r"\s+")
+# a cheap test before the byline shape: a role word's or a credit's character
+_byline_char = regex.compile(r"[记讯习评撰摄作文图]")
+
+
+def _fold_spaces(text: str) -> str:
+    return _white.sub("", text)
 
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
 _dash_start = regex.compile(r"^[—\-－–―]{2,}")
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
+
+
+#: The role words of a byline (the closed class of the spec and the conventions); what
+#: stands before one on its line is the organisation (本报, a paper's or a county media
+#: centre's name, a brand·paper pair: at most MAX_BYLINE_ORG Han characters).
+_BYLINE_ROLE = "记者|通讯员|实习生|评论员|撰文|摄影|作者"
+MAX_BYLINE_ORG = 12
+_NAME_LIST = r"(?P<names>\p{Han}{1,4}(?:[\s、，,]+\p{Han}{1,4})*)"
+_byline_shape = regex.compile(
+    r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + _BYLINE_ROLE + r")[\s:：/]*"
+    r"|[文图](?:/[文图])?\s*/\s*)" + _NAME_LIST + "$")
+_role_word = regex.compile(_BYLINE_ROLE)
+_credit_shape = regex.compile(r"^" + _NAME_LIST + r"(?:\s*/\s*(?:文|图|摄|文/图)|\s*摄|\s+文/图)$")
+
+
+def byline_shaped(text: str) -> bool:
+    """Whether a line is a byline or credit by its shape, whether or not its form is one
+    find-bylines knows: an organisation, a role word and names and nothing else
+    (``嘉鱼县融媒体记者 王文东``, ``P记者 X``), ``文/X``, ``X/文``, ``X 摄``.  Such a line
+    is never the continuation of a paragraph, nor continued by one."""
+    text = text.strip()
+    m = _byline_shape.match(text) or _credit_shape.match(text)
+    return m is not None and bool(split_names(_role_word.sub(" ", m["names"])))
 
 
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
@@ -103,6 +273,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     After the end of an article, a line with no punctuation at all is a title when the
     line after it is an indented first line (two cells short of the column) and it is
     not such a line itself; before a byline, the lines with no punctuation are titles.
+    A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
+    with no punctuation before it are its article's titles.
     """
     titles: set[int] = set()
 
@@ -112,24 +284,47 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     if prev is None or prev.closes_article:
         i = 0
         while i < len(run) - 1 and bare(i):
-            indented_self = abs(lengths[i] - (widths[i] - 2)) <= 0.5
-            next_indented = lengths[i + 1] <= widths[i + 1] - 1.5
+            indented_self = abs(lengths[i] - (widths[i] - INDENT)) <= INDENT_TOLERANCE
+            next_indented = lengths[i + 1] <= widths[i + 1] - NEXT_INDENTED_BY
             if indented_self or not next_indented:
                 break
             titles.add(i)
             i += 1
     if nxt is not None and nxt.opens_article:
         i = len(run) - 1
-        while i >= 0 and len(run) - i <= 3 and bare(i):
+        while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare(i):
             titles.add(i)
             i -= 1
+    for k, block in enumerate(run):
+        if _byline_char.search(block.text) and byline_shaped(block.text):
+            titles.add(k)
+            i = k - 1
+            while i >= 0 and k - i <= MAX_TITLE_LINES and bare(i) and i not in titles:
+                titles.add(i)
+                i -= 1
     return titles
 
 
+def _whole_credit(text: str) -> bool:
+    found = photo_credit(text)
+    return found is not None and found[0] == 0
+
+
+def _jumped(left: Block, right: Block) -> bool:
+    """Whether the tool went on from ``left`` to a line printed elsewhere (source lines
+    between them that are neither blank nor theirs: a column read out of a side-by-side
+    dump ends there, and the next block may be another column's)."""
+    return right.start - left.end - 1 != right.gap_before
+
+
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
-                    nxt: Block | None = None) -> list[bool]:
+                    nxt: Block | None = None, measure: Measure = line_cells) -> list[bool]:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?"""
-    lengths = [line_cells(b.text) for b in run]
+    lengths = [measure(b.text) for b in run]
+    if prev is not None and prev.start == prev.end == run[0].start:
+        # the run starts on a printed line whose head was split off (本报讯, a byline):
+        # the line is as wide as both pieces and the space between them
+        lengths[0] += measure(prev.text) + SPLIT_OFF_GAP
     widths = _local_widths(lengths, settings.window)
     titles = _title_lines(run, lengths, widths, prev, nxt)
 
@@ -137,10 +332,13 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         # a letter-spaced line was stretched by the typesetter to fill the column
         return lengths[i] >= widths[i] - settings.full_slack or bool(_spaced.search(run[i].text))
 
-    def bare_end(i: int) -> bool:
-        text = run[i].text.rstrip()
+    def _bare_end(text: str) -> bool:
+        text = text.rstrip()
         return not (ends_paragraph(text) or ends_continuing(text)
                     or _ends_punct.search(text.rstrip(CLOSERS)))
+
+    bare_ends = [_bare_end(b.text) for b in run]
+    bare_end = bare_ends.__getitem__
 
     def _split_full_line(j: int, near_full: bool) -> bool:
         """A short piece ending in ``：`` or ``，`` that, with the piece after it, fills
@@ -149,53 +347,96 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         if not near_full or j + 1 >= len(run) or run[j + 1].gap_before \
                 or not ends_continuing(run[j].text):
             return False
-        return full(j + 1) or abs(lengths[j] + lengths[j + 1] - widths[j]) <= 2
+        return full(j + 1) or abs(lengths[j] + lengths[j + 1] - widths[j]) <= SPLIT_LINE_SLACK
+
+    def piece_of_line(j: int) -> bool:
+        """Whether line j goes on with the line before it as body: the second piece of a
+        printed line the tool cut in two (after a number or a name cut inside, or the two
+        add up to the column), or a line as wide as the one before it (the column is
+        narrower there, around a picture or a name)."""
+        if j == 0 or (j - 1 < len(breaks) and breaks[j - 1]):
+            return False
+        return bool(_cut_inside.search(run[j - 1].text)) \
+            or abs(lengths[j - 1] + lengths[j] - widths[j]) <= SPLIT_LINE_SLACK \
+            or abs(lengths[j - 1] - lengths[j]) <= SHORT_BY
+
+    def title_after_blank(i: int) -> bool:
+        """After a blank line (where blank lines mean something), a line far shorter than
+        the column is a title."""
+        return bool(run[i].gap_before) and not settings.ignore_blank_lines \
+            and lengths[i] < widths[i] - TITLE_SHORT_BY
+
+    def stretched_alone(i: int) -> bool:
+        """A letter-spaced line full only by its spacing, or before a blank line and a
+        title: a stretched fragment whose sentence goes on elsewhere."""
+        return bool(_spaced.search(run[i].text)) and (
+            lengths[i] < widths[i] - settings.full_slack or title_after_blank(i + 1))
 
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
         lines mean something) by a full line: the indented first line of a paragraph."""
         if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith("——"):
             return False
-        if run[i].gap_before and not settings.ignore_blank_lines \
-                and lengths[i] < widths[i] - 4:
-            return False  # after a blank line, a line far shorter than the column is a title
-        if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - 3):
+        if title_after_blank(i):
             return False
+        if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - NEAR_FULL):
+            return False
+        if lengths[i] < widths[i] - FIRST_LINE_SHORT and not _any_punct.search(run[i].text) \
+                and not (i == 0 or Tag.AFTER_DATELINE in run[i].tags or piece_of_line(i)):
+            return False  # far shorter than an indented line, and bare: a title or subhead
         # two cells of indent: a first line even where a stray blank line follows it
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
-                or lengths[i] >= widths[i] - 3)
+                or lengths[i] >= widths[i] - NEAR_FULL)
+
+    def last_two(i: int) -> bool:
+        """A line near the column's width cut mid-clause, and after it a line that closes
+        a sentence: the last two lines of a paragraph (a title is set shorter, and is not
+        followed by half a sentence)."""
+        right = run[i + 1].text
+        return (lengths[i] >= widths[i] - NEAR_FULL and ends_paragraph(right)
+                and not _opening.match(right))
 
     def titleish(i: int) -> bool:
         return bare_end(i) and not full(i) and not first_line(i)
 
     def overlong(i: int) -> bool:
         """Far wider than the column around it: a caption or a line of another layout."""
-        return lengths[i] > widths[i] + 3
+        return lengths[i] > widths[i] + OVERLONG_BY
 
     breaks: list[bool] = []
     for i in range(len(run) - 1):
         left, right = run[i], run[i + 1]
         if "garbage_boundary" in right.tags and "after_dateline" not in right.tags:
             breaks.append(True)
+        elif photo_credit(left.text) is not None or _whole_credit(right.text):
+            breaks.append(True)  # a photo credit ends its caption, and stands alone
         elif i in titles or i + 1 in titles or _dash_start.match(right.text):
             breaks.append(True)
         elif overlong(i) != overlong(i + 1):
             breaks.append(True)
-        elif ends_continuing(left.text):
+        elif ends_continuing(left.text) or _cut_inside.search(left.text):
             breaks.append(False)
         elif _dash_start.match(left.text):
             breaks.append(True)  # a subtitle line (———访…) stands alone
         elif not bare_end(i):
             # a closed sentence ends the paragraph, unless it fills the line and the next
             # line is full too (a paragraph's first line is indented, so it is not)
-            # (by length: a letter-spaced first line is stretched, not full of text)
+            # (both by length: a paragraph's letter-spaced last line is not stretched to
+            # the column, nor a letter-spaced first line full of text)
+            this_full = lengths[i] >= widths[i] - settings.full_slack
             next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
-            breaks.append(not (full(i) and next_full and ends_paragraph(left.text)
+            breaks.append(not (this_full and next_full and ends_paragraph(left.text)
                                and not titleish(i + 1)))
         elif full(i):
-            breaks.append(titleish(i + 1))
+            # a full line cut mid-clause goes on, unless it is a title line (no
+            # punctuation in it) and a title line follows, or a name stands alone after
+            # it (an author's, under a title the tool emitted elsewhere), or it is a
+            # stretched fragment standing alone
+            breaks.append(titleish(i + 1) and not _left_open(left.text) and (
+                not _any_punct.search(left.text) or is_person_name(_fold_spaces(right.text))
+                or _jumped(left, right) or stretched_alone(i)))
         else:
-            breaks.append(not first_line(i))
+            breaks.append(not (first_line(i) or last_two(i) or _left_open(left.text)))
     return breaks
 
 
@@ -219,14 +460,14 @@ def line_starts(text: str) -> str | None:
     column carries on a sentence begun elsewhere.  None when there are too few lines to tell.
     """
     lines = printed_lines(text)
-    if len(lines) < 3:
+    if len(lines) < MIN_PRINTED_LINES:
         return None
     inner = sorted(line_cells(x) for x in lines[1:-1])
     width = inner[len(inner) // 2]
     first = line_cells(lines[0])
-    if first <= width - 1.25:
+    if first <= width - PRINTED_INDENT_BY:
         return "indented"
-    if first >= width - 0.5:
+    if first >= width - PRINTED_FULL_WITHIN:
         return "continued"
     return None  # one cell short: a squeezed full line or an indented one, no telling
 
@@ -241,12 +482,12 @@ def _wrapped_stretches(run: Sequence[Block], settings: JoinSettings) -> list[tup
     widths = sorted(line_cells(x) for b in run for x in printed_lines(b.text)[1:-1])
     if not widths:
         return []
-    column = widths[(3 * (len(widths) - 1)) // 4]
+    column = _upper_quartile(widths)
     found: list[tuple[int, int]] = []
     lo = 0
     for i in range(len(run) + 1):
         single = (i < len(run) and len(printed_lines(run[i].text)) == 1
-                  and line_cells(run[i].text) <= column + 2)
+                  and line_cells(run[i].text) <= column + STRETCH_SLACK)
         if not single:
             if i - lo >= settings.min_wrapped_run:
                 found.append((lo, i))
@@ -276,7 +517,7 @@ def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]
     for left, right in itertools.pairwise(run):
         text = left.text.rstrip()
         start = line_starts(right.text)
-        if ends_paragraph(text) or start == "indented":
+        if ends_paragraph(text) or start == "indented" or photo_credit(text) is not None:
             breaks.append(True)
             continue
         if start == "continued" and not _dash_start.match(right.text):
@@ -290,15 +531,17 @@ def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]
     return breaks
 
 
-def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: JoinSettings) -> bool:
+def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: JoinSettings,
+                          measure: Measure = line_cells) -> bool:
     """Whether the body under a title or byline begins with a full, unindented line that
     goes on into another full line: the start of its paragraph is not on the page."""
     if prev is None or len(run) < 2 or not (prev.kind in Kind.TITLES or prev.kind in (
-            Kind.BYLINE, Kind.DATELINE)):
-        return False
-    lengths = [line_cells(b.text) for b in run[:settings.window + 2]]
+            Kind.BYLINE, Kind.DATELINE)) or prev.end == run[0].start:
+        return False  # (a body printed on its dateline's line starts there)
+    lengths = [measure(b.text) for b in run[:settings.window + START_LOOKAHEAD]]
     widths = _local_widths(lengths, settings.window)
     first, second = lengths[0], lengths[1]
+    # the first line full within half the slack: a first line is never quite full
     return (first >= widths[0] - settings.full_slack / 2 and second >= widths[1] - settings.full_slack
             and not ends_paragraph(run[0].text) and not _opening.match(run[0].text))
 
@@ -328,7 +571,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if not run:
             return
         if settings.mode == "wrapped":
-            breaks = _wrapped_breaks(run, settings, before[0], nxt)
+            breaks = _wrapped_breaks(run, settings, before[0], nxt, measure)
         else:
             breaks = _per_line_breaks(run, settings)
             for lo, hi in _wrapped_stretches(run, settings):
@@ -336,7 +579,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[lo - 1] = breaks[lo - 1] or _opening.match(run[lo].text) is not None
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
-        if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings):
+        if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings, measure):
             run[0] = run[0].tagged("starts:continued")
         # each paragraph's text, end and tags are built up and its block made once
         # (lines read out of order, e.g. column by column, make start the least line seen)
@@ -365,6 +608,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
 
     blocks = doc.blocks if settings.mode == "wrapped" else tuple(
         _tag_start(b) for b in doc.blocks)
+    measure = _page_measure([b.text for b in blocks if _joinable(b)], settings.window) \
+        if settings.mode == "wrapped" else line_cells
     for block in blocks:
         if _joinable(block):
             run.append(block)

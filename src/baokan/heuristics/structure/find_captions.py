@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import attrs
 
-from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
-from baokan.core.text import content_length
+from baokan.core.text import content_length, ends_sentence, photo_credit
+
+#: The role of a photo credit's names (as find-bylines gives it).
+PHOTO_ROLE = "摄影"
 
 
 @attrs.frozen
@@ -28,25 +31,60 @@ def _captionable(block: Block) -> bool:
     return block.kind in (Kind.PARAGRAPH, Kind.TEXT, Kind.TITLE) and block.level is None
 
 
+def _credit_block(block: Block, text: str, names: tuple[str, ...]) -> Block:
+    return block.with_(kind=Kind.CREDIT, text=text, tags=frozenset(),
+                       bylines=(BylineData(names=names, role=PHOTO_ROLE),))
+
+
+def _split_credits(blocks: list[Block], settings: CaptionSettings,
+                   rec: Recorder) -> list[Block]:
+    """Credits find-bylines did not take: a block that is a photo credit (``（X 摄）``,
+    ``本报记者 X 摄``) becomes one; a closed sentence with the credit at the end of its own
+    line (``学生献花。（李杰 摄）``) is a caption and its credit."""
+    out: list[Block] = []
+    for block in blocks:
+        found = photo_credit(block.text) if _captionable(block) else None
+        if found is None:
+            out.append(block)
+            continue
+        at, names = found
+        head, credit = block.text[:at].rstrip(), block.text[at:].strip()
+        if not head:
+            out.append(_credit_block(block, credit, names))
+            rec.change("photo credit", block.span)
+        elif ends_sentence(head) and content_length(head) <= settings.max_chars:
+            out.append(block.with_(text=head, kind=Kind.CAPTION,
+                                   bylines=(BylineData(names=names, role=PHOTO_ROLE),))
+                       .tagged(Tag.CREDITED))
+            rec.dropped(credit, "photo credit, carried by its caption", (block.end, block.end))
+            rec.change("caption with its credit at its end", block.span)
+        else:
+            out.append(block)
+    return out
+
+
 @heuristic("find-captions", settings=CaptionSettings, requires={Stage.TITLES},
            reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.CREDIT, Kind.CAPTION,
                   Stage.HEADINGS},
-           provides={Stage.CAPTIONS, Kind.CAPTION, Tag.CREDITED})
+           provides={Stage.CAPTIONS, Kind.CAPTION, Kind.CREDIT, Tag.CREDITED})
 def find_captions(doc: Document, settings: CaptionSettings) -> Document:
     """Mark photo captions: the block just before a photo credit, and picture-place lines.
 
-    Cues: a ``X 摄`` credit block right after the caption; in a markdown dump, a short
-    line that the tool did not mark as a heading, set off by several blank lines (the
-    place of a picture it dropped).  Example: ``学生给老师献花表达感谢。`` between a
-    byline and the body, with three blank lines before it.
+    Cues: a ``X 摄`` credit block right after the caption, or at the end of the caption's
+    own line after its closing mark (``学生献花。（李杰 摄）``); in a markdown dump, a
+    short line that the tool did not mark as a heading, set off by several blank lines
+    (the place of a picture it dropped).  Example: ``学生给老师献花表达感谢。`` between a
+    byline and the body, with three blank lines before it.  The caption carries its
+    credit's names.
     """
     rec = Recorder("find-captions")
-    blocks = list(doc.blocks)
+    blocks = _split_credits(list(doc.blocks), settings, rec)
     has_headings = any(b.level is not None for b in blocks)
     for i, block in enumerate(blocks):
         if block.kind == Kind.CREDIT and i > 0 and _captionable(blocks[i - 1]) \
                 and content_length(blocks[i - 1].text) <= settings.max_chars:
-            blocks[i - 1] = blocks[i - 1].with_(kind=Kind.CAPTION).tagged("credited")
+            blocks[i - 1] = blocks[i - 1].with_(kind=Kind.CAPTION,
+                                                bylines=block.bylines).tagged(Tag.CREDITED)
             rec.change("caption over a photo credit", blocks[i - 1].span)
         elif has_headings and settings.picture_gap and _captionable(block) \
                 and block.kind != Kind.CAPTION \
