@@ -50,7 +50,7 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         join["ignore_blank_lines"] = True
     return [
         ("repair-mojibake", {}), ("detect-not-text", {}), ("split-layout-columns", {}),
-        ("strip-garbage", {}), ("join-vertical-text", {}),
+        ("separate-columns", {}), ("strip-garbage", {}), ("join-vertical-text", {}),
         *([("markdown-headings", {})] if markdown else []),
         ("read-masthead", {}), ("find-bylines", {}), ("page-furniture", {}),
         ("join-lines", join),

@@ -1,0 +1,242 @@
+"""``separate-columns``: take apart the columns a converter read row by row.
+
+The geometry of printed lines and the linking live in :mod:`baokan.core.columns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from baokan.core.columns import (
+    InterleaveSettings,
+    PairStats,
+    Piece,
+    band_period,
+    column_widths,
+    link_columns,
+    local_periods,
+    might_interleave,
+    printed_lines,
+    wide_row,
+)
+from baokan.core.document import Block, Document, Recorder
+from baokan.core.marks import Kind, Stage
+from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span
+
+# markdown that a later step reads (a heading, a table row): never a row of columns
+_MARKDOWN = regex.compile(r"^(?:#{1,6}\s|\|)")
+
+
+def _eligible(block: Block) -> bool:
+    return block.kind == Kind.TEXT and block.level is None and not _MARKDOWN.match(block.text)
+
+
+def _paragraphs(pieces: Sequence[Piece], settings: InterleaveSettings) -> list[list[Piece]]:
+    """A column's printed lines cut into paragraphs: after a closed line shorter than the
+    column, or before an indented line that follows a closed one."""
+    widths = sorted(p.cells for p in pieces if not p.closed)
+    width = widths[(3 * (len(widths) - 1)) // 4] if widths else 0.0
+    out: list[list[Piece]] = [[]]
+    for i, piece in enumerate(pieces):
+        if i and out[-1]:
+            prev = pieces[i - 1]
+            short = prev.cells < width - settings.full_below
+            indented = (not piece.closed and width - 2.5 <= piece.cells <= width - 1.5)
+            if prev.closed and (short or indented):
+                out.append([])
+        out[-1].append(piece)
+    return [p for p in out if p]
+
+
+@heuristic("separate-columns", settings=InterleaveSettings, requires={Stage.LINES},
+           reads={Kind.TEXT}, provides={Stage.COLUMNS_SEPARATED, Kind.TEXT})
+def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
+    """Read column by column the printed lines a converter gave row by row.
+
+    Two forms: a dump line holding the lines of several columns side by side, separated
+    by single spaces (pymupdf4llm puts a whole band on one line; pdftotext a row of a
+    tight page), is cut into printed lines at the spaces, by their widths against the
+    page's column widths; and a stretch where the lines of two or more columns follow
+    one another in turn (pdftotext, pdfminer, a PDF drawn row by row).  Cue: a line
+    that ends mid-word goes on with the line of its own column, which comes a
+    near-constant number of lines later (the columns side by side); the characters
+    across the break are a pair found elsewhere on the page.  Where that distance is
+    more than one, each printed line is linked to the one that continues it (best links
+    first) and the runs of linked lines are read one after another.  Nothing is
+    dropped; every printed line keeps its source line.
+    """
+    rec = Recorder("separate-columns")
+    if doc.counts.get("split-layout-columns"):
+        return doc  # columns side by side, already read one after another
+    blocks = doc.blocks
+    texts = [b.text for b in blocks if _eligible(b)]
+    if not texts or not might_interleave(texts, settings):
+        return doc  # the common case: a page read in order
+    widths = column_widths(texts, settings)
+    if not widths:
+        return doc
+    # the printed lines of each line (a row of columns cut apart), then the pairs of
+    # characters the page shows within printed lines: a pair across a cut never counts
+    first = PairStats(texts)
+    split = [printed_lines(b.text, widths, settings, first)
+             if _eligible(b) and wide_row(b.text, widths, settings) else [b.text]
+             for b in blocks]
+    stats = PairStats(line for b, lines in zip(blocks, split) if _eligible(b)
+                      for line in lines)
+    out: list[Block] = []
+    # the stretch of single printed lines being collected: (block, its printed lines)
+    stretch: list[tuple[Block, list[str]]] = []
+
+    def flush() -> None:
+        if stretch:
+            out.extend(_read_stretch(stretch, stats, min(widths), settings, rec))
+            stretch.clear()
+
+    for block, lines in zip(blocks, split):
+        if not _eligible(block):
+            flush()
+            out.append(block)
+            continue
+        if len(lines) >= settings.min_pieces:
+            flush()  # a whole band on one line: its own stretch
+            out.extend(_read_band(block, lines, stats, min(widths), settings, rec))
+        else:
+            stretch.append((block, lines))
+    flush()
+    if not rec.diagnostics:
+        return doc
+    return rec.apply(doc, out)
+
+
+def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
+                  settings: InterleaveSettings) -> list[tuple[int, int, bool]]:
+    """The pieces cut into stretches ``(lo, hi, titles)`` at groups of titles: two or
+    more short open lines in a row (a kicker, a headline, a byline) stand between the
+    rows of one story's columns and the next's, and nothing is read across them."""
+    n = len(pieces)
+    marks = [False] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and pieces[j].short:
+            j += 1
+        if j - i >= settings.min_title_group:
+            for k in range(i, j):
+                marks[k] = True
+        i = max(j, i + 1)
+    # whole dump lines only: a line is in a title group if its first piece is
+    for k in range(1, n):
+        if owner[k] == owner[k - 1]:
+            marks[k] = marks[k - 1]
+    out: list[tuple[int, int, bool]] = []
+    for k in range(n):
+        if out and out[-1][2] == marks[k]:
+            out[-1] = (out[-1][0], k + 1, marks[k])
+        else:
+            out.append((k, k + 1, marks[k]))
+    return out
+
+
+def _read_band(block: Block, lines: list[str], stats: PairStats, narrowest: float,
+               settings: InterleaveSettings, rec: Recorder) -> list[Block]:
+    """A dump line holding a band of columns row by row, as paragraphs column by column
+    (each paragraph a line, its printed lines joined by spaces as the converter joins
+    them); a group of titles in it stays where it is, a line each."""
+    pieces = [Piece.of(text, narrowest, settings) for text in lines]
+    out: list[Block] = []
+    found = 0
+    runs_made = 0
+    for lo, hi, titles in _title_groups(pieces, range(len(pieces)), settings):
+        part = pieces[lo:hi]
+        period = 1 if titles else band_period(part, stats, settings)
+        if period < 2:
+            runs = [list(range(len(part)))]
+            paragraphs = [[p] for p in part] if titles else _paragraphs(part, settings)
+        else:
+            found = max(found, period)
+            runs = link_columns(part, [period] * len(part), stats, settings)
+            runs_made += len(runs)
+            paragraphs = [para for run in runs
+                          for para in _paragraphs([part[i] for i in run], settings)]
+        for para in paragraphs:
+            out.append(block.with_(text=" ".join(p.text for p in para),
+                                   gap_before=1 if out else block.gap_before))
+    if not found:
+        return [block]
+    rec.change("read a band of columns given row by row column by column", block.span,
+               f"{len(pieces)} printed lines in {runs_made} runs, "
+               f"{found} columns side by side")
+    return out
+
+
+def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, int]]:
+    """The interleaved stretches ``[lo, hi)`` of the pieces: runs whose local period is
+    two or more, widened by that period on either side (the first row of the columns
+    is where the evidence starts), over whole dump lines, overlaps merged."""
+    n = len(periods)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if periods[i] < 2:
+            i += 1
+            continue
+        j = i
+        while j < n and periods[j] >= 2:
+            j += 1
+        reach = max(periods[i:j])
+        lo, hi = max(0, i - reach), min(n, j + reach)
+        while lo > 0 and owner[lo] == owner[lo - 1]:
+            lo -= 1
+        while hi < n and owner[hi] == owner[hi - 1]:
+            hi += 1
+        if found and lo <= found[-1][1]:
+            found[-1] = (found[-1][0], max(hi, found[-1][1]))
+        else:
+            found.append((lo, hi))
+        i = j
+    return found
+
+
+def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats, narrowest: float,
+                  settings: InterleaveSettings, rec: Recorder) -> list[Block]:
+    """Lines where columns alternate (and lines holding a row of columns), read column
+    by column where the local period says so; elsewhere as they were."""
+    owner: list[int] = []
+    texts: list[str] = []
+    for k, (_, lines) in enumerate(stretch):
+        for text in lines:
+            owner.append(k)
+            texts.append(text)
+    pieces = [Piece.of(text, narrowest, settings) for text in texts]
+    periods = [1] * len(pieces)
+    regions: list[tuple[int, int]] = []
+    for lo, hi, titles in _title_groups(pieces, owner, settings):
+        if titles:
+            continue
+        periods[lo:hi] = local_periods(pieces[lo:hi], stats, settings)
+        regions.extend((lo + a, lo + b) for a, b in _regions(periods[lo:hi], owner[lo:hi]))
+    out: list[Block] = []
+
+    def as_they_were(lo: int, hi: int) -> None:
+        out.extend(stretch[k][0] for k in sorted(set(owner[lo:hi])))
+
+    done = 0
+    for lo, hi in regions:
+        as_they_were(done, lo)
+        part = pieces[lo:hi]
+        runs = link_columns(part, periods[lo:hi], stats, settings)
+        for r, run in enumerate(runs):
+            for m, idx in enumerate(run):
+                source = stretch[owner[lo + idx]][0]
+                gap = 0 if m else (stretch[owner[lo]][0].gap_before if r == 0 else 1)
+                out.append(source.with_(text=part[idx].text, gap_before=gap))
+        rec.change("read columns given row by row column by column",
+                   covering_span(stretch[k][0] for k in set(owner[lo:hi])),
+                   f"{hi - lo} printed lines in {len(runs)} runs, "
+                   f"{max(periods[lo:hi])} columns side by side")
+        done = hi
+    as_they_were(done, len(pieces))
+    return out
