@@ -215,7 +215,9 @@ class InterleaveSettings:
     cut into printed lines only if it is this many cells wider than the widest column;
     ``min_title_group`` short open lines in a row (titles, a byline) part the rows of
     one story from the next's, and no column is read across them.  ``paragraph_chars``
-    and ``band_pieces``: see :func:`might_interleave`, the quick look every page gets.
+    and ``band_pieces``: see :func:`might_interleave`, the quick look every page gets;
+    a line cut into a row of printed lines gives the period itself: the median number
+    of printed lines of the rows within ``row_window`` lines.
     """
 
     full_below: float = 1.5
@@ -246,6 +248,7 @@ class InterleaveSettings:
     min_title_group: int = 2
     paragraph_chars: int = 40
     band_pieces: int = 12
+    row_window: int = 3
     refine: bool = True
     chain_runs: bool = True
 
@@ -485,8 +488,11 @@ def printed_lines(text: str, widths: Sequence[float], settings: InterleaveSettin
                     if width > limit:
                         break
                 elif (j - i > settings.max_glue
-                      # a line already as wide as a column goes on with nothing
-                      or width - cells[j - 1] >= widest - settings.full_below):
+                      # a line already as wide as a column goes on with nothing, but
+                      # for a mark no line ends or starts with (kinsoku)
+                      or (width - cells[j - 1] >= widest - settings.full_below
+                          and not _OPENS.search(tokens[j - 2])
+                          and not _FOLLOWS.match(tokens[j - 1]))):
                     break
             if _inside(width, full):
                 cost = 0.0
@@ -497,6 +503,8 @@ def printed_lines(text: str, widths: Sequence[float], settings: InterleaveSettin
             else:
                 cost = 3.0 + width - widest - settings.full_above
             cost += cut_cost
+            if _FOLLOWS.match(tokens[i]) or (j < n and _OPENS.search(tokens[j - 1])):
+                cost += 2.0  # no printed line starts with ，or ends with “ (kinsoku)
             if best[i] + cost < best[j]:
                 best[j] = best[i] + cost
                 back[j] = i
@@ -505,7 +513,7 @@ def printed_lines(text: str, widths: Sequence[float], settings: InterleaveSettin
     while j > 0:
         out.append(_glued(tokens[back[j]:j], weak[back[j]:j]))
         j = back[j]
-    if not any(_full(line_cells(t), widths, settings) for t in out):
+    if not any(is_full(line_cells(t), widths, settings) for t in out):
         return [text.strip()]  # no line as wide as a column: one line with spaces in it
     return out[::-1]
 
@@ -517,7 +525,8 @@ def _inside(width: float, ranges: Sequence[tuple[float, float]]) -> bool:
     return False
 
 
-def _full(width: float, widths: Sequence[float], settings: InterleaveSettings) -> bool:
+def is_full(width: float, widths: Sequence[float], settings: InterleaveSettings) -> bool:
+    """Whether a printed line ``width`` cells wide is as wide as one of the columns."""
     return any(w - settings.full_below <= width <= w + settings.full_above for w in widths)
 
 
@@ -558,7 +567,7 @@ class Piece:
                    bool(_ENDS_NUMBER.search(text)), bool(_GOES_ON_NUMBER.match(text)))
 
 
-def _junction(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> float:
+def junction(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> float:
     """What the two characters across a break say about ``b`` going on with ``a`` (a
     log-likelihood ratio, measured on the synthetic corpus's column-ordered dumps)."""
     if not a.open_end or not b.han_start:
@@ -572,7 +581,7 @@ def _junction(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings
 
 
 def _confirms(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> bool:
-    return _junction(a, b, stats, settings) >= settings.seen
+    return junction(a, b, stats, settings) >= settings.seen
 
 
 def _positions(pieces: Sequence[Piece]) -> list[int]:
@@ -650,7 +659,7 @@ def _link_score(a: Piece, b: Piece, distance: int, period: int, stats: PairStats
         off = min(off, distance - 1)
     score = -(settings.off_by_one * min(off, 1) + settings.off_by_two * max(0, min(off, 2) - 1)
               + settings.off_far * max(0, off - 2))
-    score += _junction(a, b, stats, settings)
+    score += junction(a, b, stats, settings)
     if a.closed:
         if b.no_start:
             score += settings.no_start_closed
@@ -764,7 +773,7 @@ def _chain_runs(pieces: Sequence[Piece], runs: list[list[int]], stats: PairStats
         for q, other in enumerate(runs):
             if q == r or other[0] < run[0] or pieces[other[0]].vertical:
                 continue
-            score = _junction(last, pieces[other[0]], stats, settings)
+            score = junction(last, pieces[other[0]], stats, settings)
             if pieces[other[0]].no_start:
                 score += settings.no_start
             if score >= settings.seen:

@@ -15,6 +15,8 @@ from baokan.core.columns import (
     Piece,
     band_period,
     column_widths,
+    is_full,
+    junction,
     link_columns,
     local_periods,
     might_interleave,
@@ -92,7 +94,7 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
 
     def flush() -> None:
         if stretch:
-            out.extend(_read_stretch(stretch, stats, min(widths), settings, rec))
+            out.extend(_read_stretch(stretch, stats, widths, settings, rec))
             stretch.clear()
 
     for block, lines in zip(blocks, split):
@@ -172,6 +174,49 @@ def _read_band(block: Block, lines: list[str], stats: PairStats, narrowest: floa
     return out
 
 
+def _row_periods(stretch: Sequence[tuple[Block, list[str]]], pieces: Sequence[Piece],
+                 owner: Sequence[int], widths: Sequence[float], stats: PairStats,
+                 settings: InterleaveSettings) -> list[int]:
+    """For each piece of a line cut into a row of printed lines, how many columns stand
+    side by side there: the median number of printed lines of the rows around it
+    (``row_window`` lines either side).  A row is a line cut into two printed lines or
+    more, two of them as wide as a column; it counts where another row is near."""
+    full = [0] * len(stretch)
+    first: dict[int, int] = {}
+    for i, (k, piece) in enumerate(zip(owner, pieces)):
+        first.setdefault(k, i)
+        if is_full(piece.cells, widths, settings):
+            full[k] += 1
+    counts = [len(lines) if full[k] >= 2 else 0 for k, (_, lines) in enumerate(stretch)]
+    # a paragraph a line with its printed lines spaced apart (pymupdf4llm) is no row:
+    # its lines go on along the line (a strong pair across the space), a row's down
+    # to the next row
+    along = [0] * len(stretch)
+    down = [0] * len(stretch)
+    for k, c in enumerate(counts):
+        if not c:
+            continue
+        lo = first[k]
+        for i in range(lo, lo + c - 1):
+            along[k] += _goes_on(pieces[i], pieces[i + 1], stats, settings)
+        nxt = first.get(k + 1)
+        if nxt is not None:
+            below = pieces[nxt:nxt + len(stretch[k + 1][1])]
+            down[k] += sum(any(_goes_on(pieces[i], b, stats, settings) for b in below)
+                           for i in range(lo, lo + c))
+    out: list[int] = []
+    for k in owner:
+        lo, hi = max(0, k - settings.row_window), k + settings.row_window + 1
+        near = sorted(c for c in counts[lo:hi] if c)
+        rowlike = sum(down[lo:hi]) >= sum(along[lo:hi])
+        out.append(near[len(near) // 2] if counts[k] and len(near) >= 2 and rowlike else 0)
+    return out
+
+
+def _goes_on(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> int:
+    return int(junction(a, b, stats, settings) >= settings.seen)
+
+
 def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, int]]:
     """The interleaved stretches ``[lo, hi)`` of the pieces: runs whose local period is
     two or more, widened by that period on either side (the first row of the columns
@@ -200,7 +245,8 @@ def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, in
     return found
 
 
-def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats, narrowest: float,
+def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
+                  widths: Sequence[float],
                   settings: InterleaveSettings, rec: Recorder) -> list[Block]:
     """Lines where columns alternate (and lines holding a row of columns), read column
     by column where the local period says so; elsewhere as they were."""
@@ -210,13 +256,16 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats, 
         for text in lines:
             owner.append(k)
             texts.append(text)
-    pieces = [Piece.of(text, narrowest, settings) for text in texts]
+    pieces = [Piece.of(text, min(widths), settings) for text in texts]
     periods = [1] * len(pieces)
     regions: list[tuple[int, int]] = []
+    rows = _row_periods(stretch, pieces, owner, widths, stats, settings)
     for lo, hi, titles in _title_groups(pieces, owner, settings):
         if titles:
             continue
-        periods[lo:hi] = local_periods(pieces[lo:hi], stats, settings)
+        found = local_periods(pieces[lo:hi], stats, settings)
+        # a row of columns cut apart says how many columns stand side by side
+        periods[lo:hi] = [r or p for r, p in zip(rows[lo:hi], found)]
         regions.extend((lo + a, lo + b) for a, b in _regions(periods[lo:hi], owner[lo:hi]))
     out: list[Block] = []
 
