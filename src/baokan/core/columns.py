@@ -756,11 +756,24 @@ def link_columns(pieces: Sequence[Piece], periods: Sequence[int], stats: PairSta
                 run.append(nxt)
                 nxt = after[nxt]
             runs.append(run)
-    return _chain_runs(pieces, runs, stats, settings) if settings.chain_runs else runs
+    return [run for chain in link_column_chains(pieces, periods, stats, settings, runs)
+            for run in chain]
+
+
+def link_column_chains(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
+                       settings: InterleaveSettings, runs: list[list[int]] | None = None,
+                       ) -> list[list[list[int]]]:
+    """The runs of :func:`link_columns` grouped into chains, in reading order: the runs
+    of one chain are one text going on from column to column (one story, mostly)."""
+    if runs is None:
+        runs = link_columns(pieces, periods, stats, settings)
+    if not settings.chain_runs:
+        return [[run] for run in runs]
+    return _chain_runs(pieces, runs, stats, settings)
 
 
 def _chain_runs(pieces: Sequence[Piece], runs: list[list[int]], stats: PairStats,
-                settings: InterleaveSettings) -> list[list[int]]:
+                settings: InterleaveSettings) -> list[list[list[int]]]:
     """The runs in reading order: a run whose last line is open goes on with the run
     that a strong pair across the break says continues it (a column's text going on at
     the top of the next column, or a run broken where a link failed); the rest in the
@@ -791,12 +804,14 @@ def _chain_runs(pieces: Sequence[Piece], runs: list[list[int]], stats: PairStats
             continue
         nxt[r] = q
         prev[q] = r
-    ordered: list[list[int]] = []
+    chains: list[list[list[int]]] = []
     for r in range(len(runs)):
         if r in prev:
             continue
+        chain: list[list[int]] = []
         at: int | None = r
         while at is not None:
-            ordered.append(runs[at])
+            chain.append(runs[at])
             at = nxt.get(at)
-    return ordered
+        chains.append(chain)
+    return chains

@@ -17,6 +17,7 @@ from baokan.core.columns import (
     column_widths,
     is_full,
     junction,
+    link_column_chains,
     link_columns,
     local_periods,
     might_interleave,
@@ -104,7 +105,8 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
             continue
         if len(lines) >= settings.min_pieces:
             flush()  # a whole band on one line: its own stretch
-            out.extend(_read_band(block, lines, stats, min(widths), settings, rec))
+            for group in _read_band(block, lines, stats, settings, rec):
+                out.extend(group)
         else:
             stretch.append((block, lines))
     flush()
@@ -142,36 +144,33 @@ def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
     return out
 
 
-def _read_band(block: Block, lines: list[str], stats: PairStats, narrowest: float,
-               settings: InterleaveSettings, rec: Recorder) -> list[Block]:
+def _read_band(block: Block, lines: list[str], stats: PairStats,
+               settings: InterleaveSettings, rec: Recorder) -> list[list[Block]]:
     """A dump line holding a band of columns row by row, as paragraphs column by column
     (each paragraph a line, its printed lines joined by spaces as the converter joins
-    them); a group of titles in it stays where it is, a line each."""
-    pieces = [Piece.of(text, narrowest, settings) for text in lines]
-    out: list[Block] = []
-    found = 0
-    runs_made = 0
-    for lo, hi, titles in _title_groups(pieces, range(len(pieces)), settings):
-        part = pieces[lo:hi]
-        period = 1 if titles else band_period(part, stats, settings)
-        if period < 2:
-            runs = [list(range(len(part)))]
-            paragraphs = [[p] for p in part] if titles else _paragraphs(part, settings)
-        else:
-            found = max(found, period)
-            runs = link_columns(part, [period] * len(part), stats, settings)
-            runs_made += len(runs)
-            paragraphs = [para for run in runs
-                          for para in _paragraphs([part[i] for i in run], settings)]
-        for para in paragraphs:
-            out.append(block.with_(text=" ".join(p.text for p in para),
-                                   gap_before=1 if out else block.gap_before))
-    if not found:
-        return [block]
+    them), in groups: the runs of one chain (a text going on from column to column)
+    are a group."""
+    # in a band every printed line, a byline's too, takes its turn in its column: none
+    # is a title that leads to the line right after it
+    pieces = [Piece.of(text) for text in lines]
+    period = band_period(pieces, stats, settings)
+    if period < 2:
+        return [[block]]
+    linked = link_column_chains(pieces, [period] * len(pieces), stats, settings)
+    groups: list[list[Block]] = []
+    first = True
+    for chain in linked:
+        group: list[Block] = []
+        for run in chain:
+            for para in _paragraphs([pieces[i] for i in run], settings):
+                group.append(block.with_(text=" ".join(p.text for p in para),
+                                         gap_before=block.gap_before if first else 1))
+                first = False
+        groups.append(group)
     rec.change("read a band of columns given row by row column by column", block.span,
-               f"{len(pieces)} printed lines in {runs_made} runs, "
-               f"{found} columns side by side")
-    return out
+               f"{len(pieces)} printed lines in {sum(len(c) for c in linked)} runs, "
+               f"{period} columns side by side")
+    return groups
 
 
 def _row_periods(stretch: Sequence[tuple[Block, list[str]]], pieces: Sequence[Piece],
