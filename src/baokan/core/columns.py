@@ -217,7 +217,8 @@ class InterleaveSettings:
     one story from the next's, and no column is read across them.  ``paragraph_chars``
     and ``band_pieces``: see :func:`might_interleave`, the quick look every page gets;
     a line cut into a row of printed lines gives the period itself: the median number
-    of printed lines of the rows within ``row_window`` lines.
+    of printed lines of the rows within ``row_window`` lines.  A printed line of
+    ``min_repeat`` characters or more given twice is a converter's copy.
     """
 
     full_below: float = 1.5
@@ -249,6 +250,7 @@ class InterleaveSettings:
     paragraph_chars: int = 40
     band_pieces: int = 12
     row_window: int = 3
+    min_repeat: int = 8
     refine: bool = True
     chain_runs: bool = True
 
@@ -642,6 +644,33 @@ def local_periods(pieces: Sequence[Piece], stats: PairStats,
         if i - h - 1 >= 0:
             counts[found[i - h - 1]] -= 1
         periods.append(_period_of(counts, settings))
+    return periods
+
+
+def band_periods(pieces: Sequence[Piece], stats: PairStats,
+                 settings: InterleaveSettings) -> list[int]:
+    """For each printed line of a band given on one dump line, how many columns are
+    read side by side around it: the band's period (:func:`band_period`), or where
+    ``min_evidence`` open lines within ``window`` either side agree on another distance
+    (one, where the other columns have ended), that one; [] if the band is one column."""
+    found = _first_hits(pieces, stats, settings)
+    period = _period_of(Counter(found), settings)
+    if period < 2:
+        return []
+    n = len(found)
+    h = settings.window
+    counts: Counter[int] = Counter(found[:h])
+    periods: list[int] = []
+    for i in range(n):
+        if i + h < n:
+            counts[found[i + h]] += 1
+        if i - h - 1 >= 0:
+            counts[found[i - h - 1]] -= 1
+        best, support = period, 0
+        for d, c in counts.items():
+            if d and (c > support or (c == support and d == period)):
+                best, support = d, c
+        periods.append(best if support >= settings.min_evidence else period)
     return periods
 
 

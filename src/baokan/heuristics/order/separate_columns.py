@@ -13,7 +13,7 @@ from baokan.core.columns import (
     InterleaveSettings,
     PairStats,
     Piece,
-    band_period,
+    band_periods,
     column_widths,
     is_full,
     junction,
@@ -87,6 +87,11 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     split = [printed_lines(b.text, widths, settings, first)
              if _eligible(b) and wide_row(b.text, widths, settings) else [b.text]
              for b in blocks]
+    kept = _drop_repeated_lines(blocks, split, settings, rec)
+    # a band that lost copies is the printed lines it keeps
+    blocks = tuple(b if kept[k] is split[k] else b.with_(text=" ".join(kept[k]))
+                   for k, b in enumerate(blocks))
+    split = kept
     stats = PairStats(line for b, lines in zip(blocks, split) if _eligible(b)
                       for line in lines)
     out: list[Block] = []
@@ -144,6 +149,46 @@ def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
     return out
 
 
+def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
+                         settings: InterleaveSettings, rec: Recorder) -> list[list[str]]:
+    """The printed lines of the page with the copies a converter printed twice left out.
+
+    pymupdf4llm prints the lines of a story that runs on below a band twice: among the
+    band's rows, and again with the rest of the story (``spill-over``).  A printed line
+    of ``min_repeat`` characters or more found on two dump lines that each hold a band
+    (``min_pieces`` printed lines or more) is kept on the one where repeated lines make
+    the larger share (the story's own place) and dropped, with its account, from the
+    other.
+    """
+    where: dict[str, list[int]] = {}
+    for k, lines in enumerate(split):
+        if len(lines) >= settings.min_pieces:  # bands: dump lines of many printed lines
+            for line in lines:
+                if len(line) >= settings.min_repeat:
+                    where.setdefault(line, []).append(k)
+    repeated = {line: ks for line, ks in where.items() if len(set(ks)) >= 2}
+    if not repeated:
+        return split
+    count: dict[int, int] = {}
+    for ks in repeated.values():
+        for k in ks:
+            count[k] = count.get(k, 0) + 1
+    share = {k: c / len(split[k]) for k, c in count.items()}
+    drop: dict[int, set[str]] = {}
+    for line, ks in repeated.items():
+        keep = max(set(ks), key=lambda k: (share[k], k))
+        for k in set(ks) - {keep}:
+            drop.setdefault(k, set()).add(line)
+    out = list(split)
+    for k, gone in drop.items():
+        out[k] = [line for line in split[k] if line not in gone]
+        for line in split[k]:
+            if line in gone:
+                rec.dropped(line, "duplicate", blocks[k].span,
+                            "a printed line given twice (a story run on below a band)")
+    return out
+
+
 def _read_band(block: Block, lines: list[str], stats: PairStats,
                settings: InterleaveSettings, rec: Recorder) -> list[list[Block]]:
     """A dump line holding a band of columns row by row, as paragraphs column by column
@@ -153,10 +198,10 @@ def _read_band(block: Block, lines: list[str], stats: PairStats,
     # in a band every printed line, a byline's too, takes its turn in its column: none
     # is a title that leads to the line right after it
     pieces = [Piece.of(text) for text in lines]
-    period = band_period(pieces, stats, settings)
-    if period < 2:
+    periods = band_periods(pieces, stats, settings)
+    if not periods:
         return [[block]]
-    linked = link_column_chains(pieces, [period] * len(pieces), stats, settings)
+    linked = link_column_chains(pieces, periods, stats, settings)
     groups: list[list[Block]] = []
     first = True
     for chain in linked:
@@ -169,7 +214,7 @@ def _read_band(block: Block, lines: list[str], stats: PairStats,
         groups.append(group)
     rec.change("read a band of columns given row by row column by column", block.span,
                f"{len(pieces)} printed lines in {sum(len(c) for c in linked)} runs, "
-               f"{period} columns side by side")
+               f"{max(periods)} columns side by side")
     return groups
 
 
