@@ -249,6 +249,7 @@ class InterleaveSettings:
     min_title_group: int = 2
     paragraph_chars: int = 40
     band_pieces: int = 12
+    quick_period: int = 6
     row_window: int = 3
     min_repeat: int = 8
     refine: bool = True
@@ -293,19 +294,20 @@ def _cjk(ch: str) -> bool:
 
 def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool:
     """A quick look, before any printed line is measured, at whether some stretch of the
-    page reads like columns given row by row.  Every space-separated piece of four
+    page reads like columns given row by row.  A page of paragraphs a line (the median
+    line holds more than ``paragraph_chars`` characters) with no line of ``band_pieces``
+    space-separated pieces (a band given on one line) is none.  Else every
+    space-separated piece of four
     characters or more (no number set apart) is taken for a printed line; somewhere,
     within ``window`` pieces either side, at least ``min_evidence`` of them ending in a
     Han character must find two or more pieces on one starting with a character that
-    makes a pair the page shows twice, more than ``dominance`` times as many as find one
-    right after them.  A page of paragraphs a line (the median line holds more than
-    ``paragraph_chars`` characters) is looked at only if a line holds ``band_pieces``
-    pieces or more (a band given on one line).  Most pages stop here: this runs on every
-    page, so it counts in C where it can (list comprehensions, running sums)."""
+    makes a pair the page shows twice (up to ``quick_period`` pieces on), more than
+    ``dominance`` times as many as find one right after them.  Most pages stop here:
+    this runs on every page, so it counts in C where it can (running sums)."""
     lengths = sorted(len(t) for t in texts)
     if lengths and lengths[len(lengths) // 2] > settings.paragraph_chars and not any(
             t.count(" ") + 1 >= settings.band_pieces for t in texts):
-        return False
+        return False  # a paragraph a line, and no line that may hold a band
     pieces = [p for text in texts for p in text.split()]
     joined = "\n".join(pieces)
     pairs = Counter(map(operator.add, joined, joined[1:]))
@@ -318,7 +320,7 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     n = len(pieces)
     span = 2 * settings.window
     sums: dict[int, list[int]] = {}
-    for d in range(1, settings.max_period + 1):
+    for d in range(1, settings.quick_period + 1):
         hit = [0] * (n + 1)
         for i in opened:
             if i + d < n and pairs.get(lasts[i] + firsts[i + d], 0) > 1:
