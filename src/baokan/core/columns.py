@@ -308,7 +308,8 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     if lengths and lengths[len(lengths) // 2] > settings.paragraph_chars and not any(
             t.count(" ") + 1 >= settings.band_pieces for t in texts):
         return False  # a paragraph a line, and no line that may hold a band
-    pieces = [p for text in texts for p in text.split()]
+    # letter-spaced runs glued back (``反 思 和 某 些``): a line, not its characters
+    pieces = [p for text in texts for p in (_tokens(text) if " " in text else (text,))]
     joined = "\n".join(pieces)
     pairs = Counter(map(operator.add, joined, joined[1:]))
     # a number set apart (``新增就业 5511 人``) is part of the line it stands in;
