@@ -728,6 +728,8 @@ def _match(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
             if d < nearest or (other.short and d > 1):
                 continue  # a title or byline goes on from the line before it or not at all
             score = _link_score(piece, other, d, period, stats, settings)
+            if piece.short and d > 1 and score < settings.seen - settings.off_by_one:
+                continue  # a title leads further on only where the words go on there
             if score > settings.min_link:
                 candidates.append((score, i, j))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
