@@ -10,11 +10,17 @@ band by band (bands are separated by blank lines that cross the whole page).
 
 from __future__ import annotations
 
+import functools
+import itertools
+import math
+import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
+
+from baokan.core.text import CLOSERS, ends_paragraph, line_cells
 
 # a piece of text in which words are separated by single spaces (letter-spacing);
 # two spaces or more separate pieces
@@ -144,3 +150,702 @@ def split_side_by_side(text: str, settings: LayoutSettings | None = None) -> str
         lines.extend([""] * row_gap)
         lines.append(row_text)
     return "\n".join(lines)
+
+
+# --- interleaved columns -------------------------------------------------------------
+#
+# Some converters read a page row by row instead of column by column: pymupdf4llm puts
+# the lines of every column of a row band on one line of the dump, separated by single
+# spaces (``共40余人，先后到南阳 下时间，让人们购点年 勤政高效、廉洁务实的 …``);
+# pdftotext, where the gutter is tight or the leading loose, prints a row of two to five
+# columns as one line, or the lines of adjacent columns one after the other; pdfminer
+# and a PDF drawn row by row give one column's line after another's.  In all of these,
+# the printed lines of one column follow one another at a near-constant distance in the
+# dump (the number of columns side by side), and a line that ends mid-word goes on with
+# the line of its own column, not with its neighbour's.  Below: cutting dump lines into
+# printed lines, measuring that distance, and linking each printed line to the one that
+# continues it.
+
+_SPACES = regex.compile(r"\s+")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_ASCII_WORD = regex.compile(r"[A-Za-z0-9]")
+# a line cannot start with these: a structural particle, or a mark that follows words
+_NO_START = regex.compile(r"^(?:的(?!确)|们|了|着|[，。、；：？！,.;:?!）)」』》”’%‰])")
+_ENDS_NUMBER = regex.compile(r"[0-9０-９.．]$")
+_GOES_ON_NUMBER = regex.compile(r"^[0-9０-９%‰年月日时号万亿元岁个名多余]")
+_CLOSES_SENTENCE = regex.compile("[。！？!?…][" + regex.escape(CLOSERS) + "]*$")
+
+
+@attrs.frozen
+class InterleaveSettings:
+    """How interleaved columns are recognised and taken apart.
+
+    Widths are in cells (:func:`baokan.core.text.line_cells`).  ``full_below`` /
+    ``full_above``: a printed line within this much under or over a column width is a
+    full line (punctuation and tracking make full lines of one column differ by a cell
+    or so); ``width_share``: a width is a column width if at least this share of the
+    most common width's pieces (and three) have it; ``max_glue``: at most this many
+    pieces of a dump line are glued into one printed line.
+
+    The link between a printed line and the one that goes on with it is scored by the
+    two characters across the break (:class:`PairStats`): a pair found elsewhere on the
+    page whose association (pointwise mutual information) is above
+    ``strong_association`` scores ``seen_strong``, above ``weak_association`` ``seen``,
+    else ``seen_weak``; a pair never found scores ``unseen``.  (On the synthetic corpus's
+    column-ordered dumps, 44 % of real breaks are pairs found elsewhere on the page, and
+    3 % of random pairs; the scores are the log-likelihood ratios of the three classes,
+    about 3.5, 1.5 and 0.5, and of a pair not found, -0.55.)  ``no_start`` when the next
+    line starts
+    with what cannot start a sentence (``的``, ``，``) after an open line, ``no_start_closed``
+    after a closed one; ``number`` when a number goes on across the break.  The distance
+    between the two lines in the dump costs ``off_by_one`` when it is one more or less
+    than the local period (columns drift against each other), ``off_by_two`` more for a
+    second, ``off_far`` for every further one; ``too_wide`` for every cell the next line
+    is wider than an open line's column (capped at ``too_wide_cap`` cells).  A short open
+    line (a title, a byline) may lead to the line right after it as well as to its
+    column's next, and is linked to from the line right before it only.  Links scoring
+    below ``min_link`` are not made.
+
+    Where a page is interleaved: ``max_period`` is the most columns side by side looked
+    for; around each printed line, ``window`` printed lines either side are counted;
+    the local period is the distance at which most lines find a seen pair, if at least
+    ``min_evidence`` lines do and more than ``dominance`` times as many as at distance
+    one (the page read in order).  ``min_pieces``: a dump line cut into this many printed
+    lines or more is a band of columns read on its own; ``row_slack``: a dump line is
+    cut into printed lines only if it is this many cells wider than the widest column;
+    ``min_title_group`` short open lines in a row (titles, a byline) part the rows of
+    one story from the next's, and no column is read across them.  ``paragraph_chars``
+    and ``band_pieces``: see :func:`might_interleave`, the quick look every page gets;
+    a line cut into a row of printed lines gives the period itself: the median number
+    of printed lines of the rows within ``row_window`` lines.  A printed line of
+    ``min_repeat`` characters or more given twice is a converter's copy.
+    """
+
+    full_below: float = 1.5
+    full_above: float = 1.0
+    width_share: float = 0.25
+    max_glue: int = 8
+    seen_strong: float = 3.5
+    seen: float = 1.5
+    seen_weak: float = 0.5
+    unseen: float = -0.55
+    strong_association: float = 3.0
+    weak_association: float = 1.5
+    no_start: float = 1.0
+    no_start_closed: float = -1.5
+    number: float = 1.5
+    off_by_one: float = 0.8
+    off_by_two: float = 2.0
+    off_far: float = 4.0
+    too_wide: float = 1.5
+    too_wide_cap: float = 3.0
+    min_link: float = -2.0
+    max_period: int = 10
+    window: int = 12
+    min_evidence: int = 3
+    dominance: float = 2.0
+    min_pieces: int = 6
+    row_slack: float = 3.0
+    min_title_group: int = 2
+    paragraph_chars: int = 40
+    band_pieces: int = 12
+    quick_period: int = 6
+    row_window: int = 3
+    min_repeat: int = 8
+    refine: bool = True
+    chain_runs: bool = True
+
+
+class PairStats:
+    """How often each character, and each pair of adjacent characters, occurs inside the
+    pieces of a page's lines (pieces are separated by white space, so pairs across a
+    break between printed lines are never counted): what says whether the two
+    characters across a break belong together."""
+
+    __slots__ = ("_cache", "chars", "pairs", "total")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        # letter-spaced runs glued back, pieces one a line: counted in two passes in C
+        # (a pair across a line break holds a newline and is never asked for)
+        joined = "\n".join(piece for text in texts for piece in _tokens(text))
+        self.pairs: Counter[str] = Counter(map(operator.add, joined, joined[1:]))
+        self.chars: Counter[str] = Counter(joined)
+        self.total = max(1, len(joined))
+        self._cache: dict[str, float | None] = {}
+
+    def association(self, left: str, right: str) -> float | None:
+        """The pointwise mutual information of ``left`` then ``right`` on the page (how
+        much more often the pair occurs than its characters' frequencies predict), or
+        None if the pair never occurs."""
+        pair = left + right
+        if pair in self._cache:
+            return self._cache[pair]
+        count = self.pairs.get(pair, 0)
+        value = (math.log(count * self.total / (self.chars[left] * self.chars[right]))
+                 if count else None)
+        self._cache[pair] = value
+        return value
+
+
+def _cjk(ch: str) -> bool:
+    # the common Han block: enough for a quick look (the exact class is used afterwards)
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool:
+    """A quick look, before any printed line is measured, at whether some stretch of the
+    page reads like columns given row by row.  A page of paragraphs a line (the median
+    line holds more than ``paragraph_chars`` characters) with no line of ``band_pieces``
+    space-separated pieces (a band given on one line) is none.  Else every
+    space-separated piece of four
+    characters or more (no number set apart) is taken for a printed line; somewhere,
+    within ``window`` pieces either side, at least ``min_evidence`` of them ending in a
+    Han character must find two or more pieces on one starting with a character that
+    makes a pair the page shows twice (up to ``quick_period`` pieces on), more than
+    ``dominance`` times as many as find one right after them.  Most pages stop here:
+    this runs on every page, so it counts in C where it can (running sums)."""
+    lengths = sorted(len(t) for t in texts)
+    if lengths and lengths[len(lengths) // 2] > settings.paragraph_chars and not any(
+            t.count(" ") + 1 >= settings.band_pieces for t in texts):
+        return False  # a paragraph a line, and no line that may hold a band
+    # letter-spaced runs glued back (``反 思 和 某 些``): a line, not its characters
+    pieces = [p for text in texts for p in (_tokens(text) if " " in text else (text,))]
+    joined = "\n".join(pieces)
+    pairs = Counter(map(operator.add, joined, joined[1:]))
+    # a number set apart (``新增就业 5511 人``) is part of the line it stands in;
+    # printed lines, not the characters of a letter-spaced one (``工 作 的 出 发``)
+    pieces = [p for p in pieces if not p.isascii()]
+    lasts = [p[-1] if len(p) >= 4 and _cjk(p[-1]) else "" for p in pieces]
+    firsts = [p[0] if len(p) >= 2 and _cjk(p[0]) else "" for p in pieces]
+    opened = [i for i, last in enumerate(lasts) if last]
+    n = len(pieces)
+    span = 2 * settings.window
+    sums: dict[int, list[int]] = {}
+    for d in range(1, settings.quick_period + 1):
+        hit = [0] * (n + 1)
+        for i in opened:
+            if i + d < n and pairs.get(lasts[i] + firsts[i + d], 0) > 1:
+                hit[i + 1] = 1
+        sums[d] = list(itertools.accumulate(hit))
+    for lo in range(0, max(1, n - span + 1), max(1, settings.window)):
+        hi = min(lo + span, n)
+        one = sums[1][hi] - sums[1][lo]
+        best = max(s[hi] - s[lo] for d, s in sums.items() if d >= 2)
+        if best >= settings.min_evidence and best > settings.dominance * one:
+            return True
+    return False
+
+
+def _spaced_piece(token: str) -> bool:
+    # one character, or one character and a mark: a piece of a letter-spaced line
+    return len(token) == 1 or (len(token) == 2 and not (
+        _HAN_CHAR.match(token[0]) and _HAN_CHAR.match(token[1])))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> list[str]:
+    """The space-separated tokens of a dump line, runs of letter-spaced characters
+    (``反 思 和 某 些``) glued into one (cached: several steps ask for a line's tokens;
+    callers must not change the list)."""
+    raw = text.split()
+    if len(raw) <= 1:
+        return raw
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        j = i
+        while j < len(raw) and _spaced_piece(raw[j]):
+            j += 1
+        if j - i >= 2:
+            out.append("".join(raw[i:j]))
+            i = j
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[float]:
+    """The widths (in cells) that many printed lines of ``texts`` share: the columns'.
+
+    Every space-separated piece of four cells or more counts; a width is taken when at
+    least ``width_share`` as many pieces (and three) lie within a cell of it as of the
+    most common one, and it is more than two cells from a width already taken.
+    """
+    counts: Counter[float] = Counter()
+    for text in texts:
+        tokens = _tokens(text)
+        # a line spaced out unevenly (``农 民 对待 兴 修水``) is one printed line
+        samples = tokens if _line_like(tokens) else ["".join(tokens)]
+        for token in samples:
+            width = line_cells(token)
+            if width >= 4:
+                counts[round(width * 2) / 2] += 1
+    if not counts:
+        return []
+    support = {w: sum(c for x, c in counts.items() if abs(x - w) <= 1) for w in counts}
+    ranked = sorted(support, key=lambda w: (-support[w], -w))
+    floor = max(3.0, settings.width_share * support[ranked[0]])
+    widths: list[float] = []
+    for width in ranked:
+        if support[width] < floor:
+            break
+        if all(abs(width - w) > 2.5 for w in widths):
+            widths.append(width)
+    return widths
+
+
+_OPENS = regex.compile(r"[“‘（(《「『【〔—]$")
+_FOLLOWS = regex.compile(r"^[，。、；：？！,.;:?!）)」』》”’〕】%‰—]")
+
+
+def _may_glue(left: str, right: str) -> bool:
+    """Whether a space between two pieces can lie inside one printed line: a converter
+    spaces a line next to a mark that cannot end or start a line (``城” ，12条``,
+    ``的“ 瀑布”``), or between a number and the text around it (``21 世纪初``); a space
+    between two runs of Han text is two lines (or a byline's names)."""
+    if len(left) >= 2 and _CLOSES_SENTENCE.search(left):
+        return False
+    return bool(_OPENS.search(left) or _FOLLOWS.match(right)
+                or _ASCII_WORD.match(left[-1]) or _ASCII_WORD.match(right[0]))
+
+
+def _line_like(tokens: Sequence[str]) -> bool:
+    """Whether the space-separated tokens of a dump line are whole printed lines (or
+    words), not the fragments of a line spaced out unevenly: most hold four characters
+    or more."""
+    return sorted(len(t) for t in tokens)[len(tokens) // 2] >= 4 if tokens else False
+
+
+def wide_row(text: str, widths: Sequence[float] = (), settings: InterleaveSettings | None = None,
+             ) -> bool:
+    """Whether a dump line may hold the printed lines of several columns: it is wider
+    than the widest column by more than a few cells, and its space-separated tokens are
+    whole lines."""
+    settings = settings or InterleaveSettings()
+    if " " not in text.strip() or not widths:
+        return False
+    return (line_cells(text) > max(widths) + settings.row_slack
+            and _line_like(_tokens(text)))
+
+
+def _glued(parts: Sequence[str], weak: Sequence[bool] = ()) -> str:
+    """Pieces of one printed line as one: letter-spaced pieces keep their spaces (for
+    fold-spacing to judge), others are glued, but for a space between two words of
+    Latin letters or digits."""
+    text = parts[0]
+    for k, part in enumerate(parts[1:], start=1):
+        keep = (k < len(weak) and weak[k]) or (
+            _ASCII_WORD.match(text[-1]) and _ASCII_WORD.match(part[0]))
+        text = text + (" " if keep else "") + part
+    return text
+
+
+def _units(text: str) -> tuple[list[str], list[bool]]:
+    """The space-separated tokens of a dump line, and for each whether the space before
+    it lies inside a letter-spaced run (``反 思 和 某``): a space a printed line may be
+    cut at only where its widths say so."""
+    raw = [t for t in _SPACES.split(text.strip()) if t]
+    weak = [i > 0 and _spaced_piece(raw[i - 1]) and _spaced_piece(t) for i, t in enumerate(raw)]
+    return raw, weak
+
+
+def printed_lines(text: str, widths: Sequence[float], settings: InterleaveSettings,
+                  stats: PairStats | None = None) -> list[str]:
+    """The printed lines a dump line holds, its space-separated pieces glued back where a
+    converter spaced a line (``21 世纪初``, ``城” ，12条``, a letter-spaced line) —
+    found by dynamic programming over the pieces: a group as wide as a column costs
+    nothing, a short group costs one (a paragraph's last line, a title), a short group
+    that does not close a sentence a little more, an over-wide group of several pieces
+    much more.  A piece that closes a sentence ends its group; a lone character (a
+    vertical headline) stands alone.  Letter-spaced lines of two columns run together
+    (``惕 ，进 行 … 没 有 出 我 们 愿 意``) are cut where both parts are as wide as a
+    column, at a pair of characters the page does not show together (``stats``).
+    """
+    tokens, weak = _units(text)
+    if len(tokens) <= 1 or not widths:
+        return [_glued(tokens)] if tokens else []
+    cells = [line_cells(t) for t in tokens]
+    widest = max(widths)
+    limit = widest + settings.full_above + 1
+    full = [(w - settings.full_below, w + settings.full_above) for w in widths]
+    n = len(tokens)
+    glue = [False] + [weak[k] or _may_glue(tokens[k - 1], tokens[k]) for k in range(1, n)]
+    best = [0.0] + [float("inf")] * n
+    back = [0] * (n + 1)
+    for j in range(1, n + 1):
+        # what ending a group before token j costs: a short group that does not close a
+        # sentence, a cut inside a letter-spaced run (more if it splits a word)
+        short_cost = 1.0 if ends_paragraph(tokens[j - 1]) else 1.6
+        cut_cost = 0.0
+        if j < n and weak[j]:
+            cut_cost = 0.5
+            pmi = stats.association(tokens[j - 1][-1], tokens[j][0]) if stats else None
+            if pmi is not None and pmi > settings.weak_association:
+                cut_cost += 1.0
+        width = 0.0
+        for i in range(j - 1, -1, -1):
+            width += cells[i]
+            if i < j - 1:
+                if not glue[i + 1]:
+                    break
+                if weak[i + 1]:
+                    if width > limit:
+                        break
+                elif (j - i > settings.max_glue
+                      # a line already as wide as a column goes on with nothing, but
+                      # for a mark no line ends or starts with (kinsoku)
+                      or (width - cells[j - 1] >= widest - settings.full_below
+                          and not _OPENS.search(tokens[j - 2])
+                          and not _FOLLOWS.match(tokens[j - 1]))):
+                    break
+            if _inside(width, full):
+                cost = 0.0
+            elif width < widest - settings.full_below:
+                cost = 1.0 if j - i == 1 else short_cost
+            elif j - i == 1:
+                cost = 0.3  # one piece wider than any column: what it is
+            else:
+                cost = 3.0 + width - widest - settings.full_above
+            cost += cut_cost
+            if _FOLLOWS.match(tokens[i]) or (j < n and _OPENS.search(tokens[j - 1])):
+                cost += 2.0  # no printed line starts with ，or ends with “ (kinsoku)
+            if best[i] + cost < best[j]:
+                best[j] = best[i] + cost
+                back[j] = i
+    out: list[str] = []
+    j = n
+    while j > 0:
+        out.append(_glued(tokens[back[j]:j], weak[back[j]:j]))
+        j = back[j]
+    if not any(is_full(line_cells(t), widths, settings) for t in out):
+        return [text.strip()]  # no line as wide as a column: one line with spaces in it
+    return out[::-1]
+
+
+def _inside(width: float, ranges: Sequence[tuple[float, float]]) -> bool:
+    for lo, hi in ranges:  # noqa: SIM110  (a loop: a generator costs more, called per cell)
+        if lo <= width <= hi:
+            return True
+    return False
+
+
+def is_full(width: float, widths: Sequence[float], settings: InterleaveSettings) -> bool:
+    """Whether a printed line ``width`` cells wide is as wide as one of the columns."""
+    return any(w - settings.full_below <= width <= w + settings.full_above for w in widths)
+
+
+@attrs.frozen(slots=True)
+class Piece:
+    """A printed line of an interleaved stretch: its text and what linking looks at."""
+
+    text: str
+    cells: float
+    closed: bool
+    no_start: bool
+    #: shorter than any column and open: a title, a byline, a line cut short
+    short: bool = False
+    #: one Han character alone: a glyph of a vertical headline
+    vertical: bool = False
+    #: the Han character it ends with, if it ends open with one ("" otherwise)
+    open_end: str = ""
+    #: the Han character it starts with ("" if it starts otherwise)
+    han_start: str = ""
+    #: it ends with a digit; it starts with what goes on after a number (a digit, 年, %)
+    ends_number: bool = False
+    goes_on_number: bool = False
+
+    @classmethod
+    def of(cls, text: str, narrowest: float = 0.0,
+           settings: InterleaveSettings | None = None) -> Piece:
+        """The piece ``text`` of a page whose narrowest column is ``narrowest`` cells."""
+        cells = line_cells(text)
+        closed = ends_paragraph(text)
+        below = (settings or InterleaveSettings()).full_below
+        last, first = text[-1], text[0]
+        first_han = bool(_HAN_CHAR.match(first))
+        return cls(text, cells, closed, bool(_NO_START.match(text)),
+                   not closed and cells < narrowest - below,
+                   len(text) == 1 and first_han,
+                   last if not closed and _HAN_CHAR.match(last) else "",
+                   first if first_han else "",
+                   bool(_ENDS_NUMBER.search(text)), bool(_GOES_ON_NUMBER.match(text)))
+
+
+def junction(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> float:
+    """What the two characters across a break say about ``b`` going on with ``a`` (a
+    log-likelihood ratio, measured on the synthetic corpus's column-ordered dumps)."""
+    if not a.open_end or not b.han_start:
+        return 0.0
+    pmi = stats.association(a.open_end, b.han_start)
+    if pmi is None:
+        return settings.unseen
+    if pmi > settings.strong_association:
+        return settings.seen_strong
+    return settings.seen if pmi > settings.weak_association else settings.seen_weak
+
+
+def _confirms(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> bool:
+    return junction(a, b, stats, settings) >= settings.seen
+
+
+def _positions(pieces: Sequence[Piece]) -> list[int]:
+    """The place of each piece among those that are not glyphs of a vertical headline
+    (which stand between the columns' lines without taking a turn)."""
+    out: list[int] = []
+    pos = -1
+    for piece in pieces:
+        if not piece.vertical:
+            pos += 1
+        out.append(pos)
+    return out
+
+
+def _first_hits(pieces: Sequence[Piece], stats: PairStats,
+                settings: InterleaveSettings) -> list[int]:
+    """For each open piece, the distance (in turns, see :func:`_positions`) to the
+    nearest later piece, up to ``max_period`` turns on, that a strong pair across the
+    break says goes on with it; 0 where there is none."""
+    pos = _positions(pieces)
+    n = len(pieces)
+    found: list[int] = []
+    for i, piece in enumerate(pieces):
+        hit = 0
+        if not piece.closed and not piece.vertical:
+            for j in range(i + 1, n):
+                d = pos[j] - pos[i]
+                if d > settings.max_period:
+                    break
+                if not pieces[j].vertical and _confirms(piece, pieces[j], stats, settings):
+                    hit = d
+                    break
+        found.append(hit)
+    return found
+
+
+def _period_of(counts: Counter[int], settings: InterleaveSettings) -> int:
+    best = max((d for d in counts if d >= 2 and counts[d] > 0),
+               key=lambda d: (counts[d], -d), default=1)
+    if counts[best] >= settings.min_evidence and counts[best] > settings.dominance * counts[1]:
+        return best
+    return 1
+
+
+def local_periods(pieces: Sequence[Piece], stats: PairStats,
+                  settings: InterleaveSettings) -> list[int]:
+    """For each piece, how many columns are read side by side around it (1: none): the
+    distance most open pieces within ``window`` either side find their continuation at
+    (:func:`_first_hits`), if it wins over distance one (the page read in order)."""
+    found = _first_hits(pieces, stats, settings)
+    n = len(found)
+    h = settings.window
+    counts: Counter[int] = Counter(found[:h])
+    periods: list[int] = []
+    for i in range(n):
+        if i + h < n:
+            counts[found[i + h]] += 1
+        if i - h - 1 >= 0:
+            counts[found[i - h - 1]] -= 1
+        periods.append(_period_of(counts, settings))
+    return periods
+
+
+def band_periods(pieces: Sequence[Piece], stats: PairStats,
+                 settings: InterleaveSettings) -> list[int]:
+    """For each printed line of a band given on one dump line, how many columns are
+    read side by side around it: the band's period (:func:`band_period`), or where
+    ``min_evidence`` open lines within ``window`` either side agree on another distance
+    (one, where the other columns have ended), that one; [] if the band is one column."""
+    found = _first_hits(pieces, stats, settings)
+    period = _period_of(Counter(found), settings)
+    if period < 2:
+        return []
+    n = len(found)
+    h = settings.window
+    counts: Counter[int] = Counter(found[:h])
+    periods: list[int] = []
+    for i in range(n):
+        if i + h < n:
+            counts[found[i + h]] += 1
+        if i - h - 1 >= 0:
+            counts[found[i - h - 1]] -= 1
+        best, support = period, 0
+        for d, c in counts.items():
+            if d and (c > support or (c == support and d == period)):
+                best, support = d, c
+        periods.append(best if support >= settings.min_evidence else period)
+    return periods
+
+
+def band_period(pieces: Sequence[Piece], stats: PairStats,
+                settings: InterleaveSettings) -> int:
+    """How many columns a band given on one dump line holds side by side: the distance
+    most of its open lines find their continuation at, if it wins over distance one."""
+    return _period_of(Counter(_first_hits(pieces, stats, settings)), settings)
+
+
+def _link_score(a: Piece, b: Piece, distance: int, period: int, stats: PairStats,
+                settings: InterleaveSettings) -> float:
+    off = abs(distance - period)
+    if a.short:  # a title or byline leads to what follows it, or to its column's next line
+        off = min(off, distance - 1)
+    score = -(settings.off_by_one * min(off, 1) + settings.off_by_two * max(0, min(off, 2) - 1)
+              + settings.off_far * max(0, off - 2))
+    score += junction(a, b, stats, settings)
+    if a.closed:
+        if b.no_start:
+            score += settings.no_start_closed
+    else:
+        if b.no_start:
+            score += settings.no_start
+        if a.ends_number and b.goes_on_number:
+            score += settings.number
+        if not a.short and b.cells > a.cells + 2.5:
+            score -= settings.too_wide * min(settings.too_wide_cap, b.cells - a.cells - 2.5)
+    return score
+
+
+def _match(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
+           settings: InterleaveSettings) -> list[int | None]:
+    n = len(pieces)
+    pos = _positions(pieces)
+    candidates: list[tuple[float, int, int]] = []
+    for i, piece in enumerate(pieces):
+        period = periods[i]
+        # three turns off the period at most: a link further off scores below min_link
+        # whatever the characters say; a title may lead to the line right after it
+        reach = settings.max_period * 3 if piece.vertical else period + 3
+        nearest = 1 if piece.short else max(1, period - 3)
+        for j in range(i + 1, n):
+            d = pos[j] - pos[i]
+            if d > reach:
+                break
+            other = pieces[j]
+            if piece.vertical or other.vertical:
+                if piece.vertical and other.vertical:
+                    candidates.append((-1.0 - 0.01 * (j - i), i, j))
+                continue
+            if d < nearest or (other.short and d > 1):
+                continue  # a title or byline goes on from the line before it or not at all
+            score = _link_score(piece, other, d, period, stats, settings)
+            if piece.short and d > 1 and score < settings.seen - settings.off_by_one:
+                continue  # a title leads further on only where the words go on there
+            if score > settings.min_link:
+                candidates.append((score, i, j))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    after: list[int | None] = [None] * n
+    taken = [False] * n
+    for _, i, j in candidates:
+        if after[i] is None and not taken[j]:
+            after[i] = j
+            taken[j] = True
+    return after
+
+
+def _refined(pieces: Sequence[Piece], after: Sequence[int | None], periods: Sequence[int],
+             stats: PairStats, settings: InterleaveSettings) -> list[int]:
+    """The local periods again, from the links that a strong pair confirms: around each
+    piece (three periods either side), the median distance they span."""
+    pos = _positions(pieces)
+    confirmed = [(i, pos[j] - pos[i]) for i, j in enumerate(after)
+                 if j is not None and _confirms(pieces[i], pieces[j], stats, settings)]
+    out: list[int] = []
+    lo = 0
+    for i, period in enumerate(periods):
+        reach = 3 * period
+        while lo < len(confirmed) and confirmed[lo][0] < i - reach:
+            lo += 1
+        near = []
+        k = lo
+        while k < len(confirmed) and confirmed[k][0] <= i + reach:
+            near.append(confirmed[k][1])
+            k += 1
+        near.sort()
+        out.append(near[len(near) // 2] if near else period)
+    return out
+
+
+def link_columns(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
+                 settings: InterleaveSettings) -> list[list[int]]:
+    """The pieces as runs of one column each, in the order their first pieces come.
+
+    Every candidate link (a piece to one up to twice its local period further on) is
+    scored (:class:`InterleaveSettings`), and links are made best first, each piece
+    taking one successor and one predecessor: a greedy matching, so that one bad link
+    never drags the rest of a column with it.  The periods are then measured again on
+    the links a strong pair confirms, and the matching is made once more.  The glyphs
+    of a vertical headline are linked only to one another.
+    """
+    after = _match(pieces, periods, stats, settings)
+    if settings.refine:
+        after = _match(pieces, _refined(pieces, after, periods, stats, settings), stats,
+                       settings)
+    linked = {j for j in after if j is not None}
+    runs: list[list[int]] = []
+    for i in range(len(pieces)):
+        if i not in linked:
+            run = [i]
+            nxt = after[i]
+            while nxt is not None:
+                run.append(nxt)
+                nxt = after[nxt]
+            runs.append(run)
+    return [run for chain in link_column_chains(pieces, periods, stats, settings, runs)
+            for run in chain]
+
+
+def link_column_chains(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
+                       settings: InterleaveSettings, runs: list[list[int]] | None = None,
+                       ) -> list[list[list[int]]]:
+    """The runs of :func:`link_columns` grouped into chains, in reading order: the runs
+    of one chain are one text going on from column to column (one story, mostly)."""
+    if runs is None:
+        runs = link_columns(pieces, periods, stats, settings)
+    if not settings.chain_runs:
+        return [[run] for run in runs]
+    return _chain_runs(pieces, runs, stats, settings)
+
+
+def _chain_runs(pieces: Sequence[Piece], runs: list[list[int]], stats: PairStats,
+                settings: InterleaveSettings) -> list[list[list[int]]]:
+    """The runs in reading order: a run whose last line is open goes on with the run
+    that a strong pair across the break says continues it (a column's text going on at
+    the top of the next column, or a run broken where a link failed); the rest in the
+    order their first lines come."""
+    candidates: list[tuple[float, int, int]] = []
+    for r, run in enumerate(runs):
+        last = pieces[run[-1]]
+        if last.closed or last.vertical:
+            continue
+        for q, other in enumerate(runs):
+            if q == r or other[0] < run[0] or pieces[other[0]].vertical:
+                continue
+            score = junction(last, pieces[other[0]], stats, settings)
+            if pieces[other[0]].no_start:
+                score += settings.no_start
+            if score >= settings.seen:
+                candidates.append((score, r, q))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    nxt: dict[int, int] = {}
+    prev: dict[int, int] = {}
+    for _, r, q in candidates:
+        if r in nxt or q in prev:
+            continue
+        head = r  # no cycles: q must not lead back to r
+        while head in prev:
+            head = prev[head]
+        if head == q:
+            continue
+        nxt[r] = q
+        prev[q] = r
+    chains: list[list[list[int]]] = []
+    for r in range(len(runs)):
+        if r in prev:
+            continue
+        chain: list[list[int]] = []
+        at: int | None = r
+        while at is not None:
+            chain.append(runs[at])
+            at = nxt.get(at)
+        chains.append(chain)
+    return chains

@@ -136,6 +136,8 @@ class Stage:
                           "(flagged, its text dropped)")
     COLUMNS_READ = _builtin("columns-read", STAGE, "columns printed side by side read one after "
                             "another")
+    COLUMNS_SEPARATED = _builtin("columns-separated", STAGE, "the lines of columns a converter "
+                                 "read row by row separated, column after column")
     CLEAN_TEXT = _builtin("clean-text", STAGE, "extraction garbage (U+FFFD, control and zero-width "
                           "characters) removed")
     VERTICAL_TEXT = _builtin("vertical-text", STAGE, "vertical text printed a character a line "

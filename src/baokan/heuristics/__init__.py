@@ -16,6 +16,7 @@ A heuristic imports only the core (:mod:`baokan.core`), never another heuristic.
 from baokan.heuristics.order import (
     join_vertical_text,
     restore_reading_order,
+    separate_columns,
     split_layout_columns,
 )
 from baokan.heuristics.repair import (
@@ -43,5 +44,5 @@ __all__ = [
     "find_titles",
     "fold_spacing", "join_lines", "join_vertical_text", "markdown_headings", "page_furniture",
     "punctuation_width", "read_masthead", "repair_mojibake", "restore_reading_order",
-    "segment_articles", "split_layout_columns", "strip_garbage",
+    "segment_articles", "separate_columns", "split_layout_columns", "strip_garbage",
 ]

@@ -1,0 +1,335 @@
+"""``separate-columns``: take apart the columns a converter read row by row.
+
+The geometry of printed lines and the linking live in :mod:`baokan.core.columns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from baokan.core.columns import (
+    InterleaveSettings,
+    PairStats,
+    Piece,
+    band_periods,
+    column_widths,
+    is_full,
+    junction,
+    link_column_chains,
+    link_columns,
+    local_periods,
+    might_interleave,
+    printed_lines,
+    wide_row,
+)
+from baokan.core.document import Block, Document, Recorder
+from baokan.core.marks import Kind, Stage
+from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span
+
+# markdown that a later step reads (a heading, a table row): never a row of columns
+_MARKDOWN = regex.compile(r"^(?:#{1,6}\s|\|)")
+
+
+def _eligible(block: Block) -> bool:
+    return block.kind == Kind.TEXT and block.level is None and not _MARKDOWN.match(block.text)
+
+
+def _paragraphs(pieces: Sequence[Piece], settings: InterleaveSettings) -> list[list[Piece]]:
+    """A column's printed lines cut into paragraphs: after a closed line shorter than the
+    column, or before an indented line that follows a closed one."""
+    widths = sorted(p.cells for p in pieces if not p.closed)
+    width = widths[(3 * (len(widths) - 1)) // 4] if widths else 0.0
+    out: list[list[Piece]] = [[]]
+    for i, piece in enumerate(pieces):
+        if i and out[-1]:
+            prev = pieces[i - 1]
+            short = prev.cells < width - settings.full_below
+            indented = (not piece.closed and width - 2.5 <= piece.cells <= width - 1.5)
+            if prev.closed and (short or indented):
+                out.append([])
+        out[-1].append(piece)
+    return [p for p in out if p]
+
+
+@heuristic("separate-columns", settings=InterleaveSettings, requires={Stage.LINES},
+           reads={Kind.TEXT}, provides={Stage.COLUMNS_SEPARATED, Kind.TEXT})
+def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
+    """Read column by column the printed lines a converter gave row by row.
+
+    Two forms: a dump line holding the lines of several columns side by side, separated
+    by single spaces (pymupdf4llm puts a whole band on one line; pdftotext a row of a
+    tight page), is cut into printed lines at the spaces, by their widths against the
+    page's column widths; and a stretch where the lines of two or more columns follow
+    one another in turn (pdftotext, pdfminer, a PDF drawn row by row).  Cue: a line
+    that ends mid-word goes on with the line of its own column, which comes a
+    near-constant number of lines later (the columns side by side); the characters
+    across the break are a pair found elsewhere on the page.  Where that distance is
+    more than one, each printed line is linked to the one that continues it (best links
+    first) and the runs of linked lines are read one after another.  Nothing is
+    dropped; every printed line keeps its source line.
+    """
+    rec = Recorder("separate-columns")
+    if doc.counts.get("split-layout-columns"):
+        return doc  # columns side by side, already read one after another
+    blocks = doc.blocks
+    texts = [b.text for b in blocks if _eligible(b)]
+    if not texts or not might_interleave(texts, settings):
+        return doc  # the common case: a page read in order
+    widths = column_widths(texts, settings)
+    if not widths:
+        return doc
+    # the printed lines of each line (a row of columns cut apart), then the pairs of
+    # characters the page shows within printed lines: a pair across a cut never counts
+    first = PairStats(texts)
+    split = [printed_lines(b.text, widths, settings, first)
+             if _eligible(b) and wide_row(b.text, widths, settings) else [b.text]
+             for b in blocks]
+    kept = _drop_repeated_lines(blocks, split, settings, rec)
+    # a band that lost copies is the printed lines it keeps
+    blocks = tuple(b if kept[k] is split[k] else b.with_(text=" ".join(kept[k]))
+                   for k, b in enumerate(blocks))
+    split = kept
+    stats = PairStats(line for b, lines in zip(blocks, split) if _eligible(b)
+                      for line in lines)
+    out: list[Block] = []
+    # the stretch of single printed lines being collected: (block, its printed lines)
+    stretch: list[tuple[Block, list[str]]] = []
+
+    def flush() -> None:
+        if stretch:
+            out.extend(_read_stretch(stretch, stats, widths, settings, rec))
+            stretch.clear()
+
+    for block, lines in zip(blocks, split):
+        if not _eligible(block):
+            flush()
+            out.append(block)
+            continue
+        if len(lines) >= settings.min_pieces:
+            flush()  # a whole band on one line: its own stretch
+            for group in _read_band(block, lines, stats, settings, rec):
+                out.extend(group)
+        else:
+            stretch.append((block, lines))
+    flush()
+    if not rec.diagnostics:
+        return doc
+    return rec.apply(doc, out)
+
+
+def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
+                  settings: InterleaveSettings) -> list[tuple[int, int, bool]]:
+    """The pieces cut into stretches ``(lo, hi, titles)`` at groups of titles: two or
+    more short open lines in a row (a kicker, a headline, a byline) stand between the
+    rows of one story's columns and the next's, and nothing is read across them."""
+    n = len(pieces)
+    marks = [False] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and pieces[j].short:
+            j += 1
+        if j - i >= settings.min_title_group:
+            for k in range(i, j):
+                marks[k] = True
+        i = max(j, i + 1)
+    # whole dump lines only: a line is in a title group if its first piece is
+    for k in range(1, n):
+        if owner[k] == owner[k - 1]:
+            marks[k] = marks[k - 1]
+    out: list[tuple[int, int, bool]] = []
+    for k in range(n):
+        if out and out[-1][2] == marks[k]:
+            out[-1] = (out[-1][0], k + 1, marks[k])
+        else:
+            out.append((k, k + 1, marks[k]))
+    return out
+
+
+def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
+                         settings: InterleaveSettings, rec: Recorder) -> list[list[str]]:
+    """The printed lines of the page with the copies a converter printed twice left out.
+
+    pymupdf4llm prints the lines of a story that runs on below a band twice: among the
+    band's rows, and again with the rest of the story (``spill-over``).  A printed line
+    of ``min_repeat`` characters or more found on two dump lines that each hold a band
+    (``min_pieces`` printed lines or more) is kept on the one where repeated lines make
+    the larger share (the story's own place) and dropped, with its account, from the
+    other.
+    """
+    where: dict[str, list[int]] = {}
+    for k, lines in enumerate(split):
+        if len(lines) >= settings.min_pieces:  # bands: dump lines of many printed lines
+            for line in lines:
+                if len(line) >= settings.min_repeat:
+                    where.setdefault(line, []).append(k)
+    repeated = {line: ks for line, ks in where.items() if len(set(ks)) >= 2}
+    if not repeated:
+        return split
+    count: dict[int, int] = {}
+    for ks in repeated.values():
+        for k in ks:
+            count[k] = count.get(k, 0) + 1
+    share = {k: c / len(split[k]) for k, c in count.items()}
+    drop: dict[int, set[str]] = {}
+    for line, ks in repeated.items():
+        keep = max(set(ks), key=lambda k: (share[k], k))
+        for k in set(ks) - {keep}:
+            drop.setdefault(k, set()).add(line)
+    out = list(split)
+    for k, gone in drop.items():
+        out[k] = [line for line in split[k] if line not in gone]
+        for line in split[k]:
+            if line in gone:
+                rec.dropped(line, "duplicate", blocks[k].span,
+                            "a printed line given twice (a story run on below a band)")
+    return out
+
+
+def _read_band(block: Block, lines: list[str], stats: PairStats,
+               settings: InterleaveSettings, rec: Recorder) -> list[list[Block]]:
+    """A dump line holding a band of columns row by row, as paragraphs column by column
+    (each paragraph a line, its printed lines joined by spaces as the converter joins
+    them), in groups: the runs of one chain (a text going on from column to column)
+    are a group."""
+    # in a band every printed line, a byline's too, takes its turn in its column: none
+    # is a title that leads to the line right after it
+    pieces = [Piece.of(text) for text in lines]
+    periods = band_periods(pieces, stats, settings)
+    if not periods:
+        return [[block]]
+    linked = link_column_chains(pieces, periods, stats, settings)
+    groups: list[list[Block]] = []
+    first = True
+    for chain in linked:
+        group: list[Block] = []
+        for run in chain:
+            for para in _paragraphs([pieces[i] for i in run], settings):
+                group.append(block.with_(text=" ".join(p.text for p in para),
+                                         gap_before=block.gap_before if first else 1))
+                first = False
+        groups.append(group)
+    rec.change("read a band of columns given row by row column by column", block.span,
+               f"{len(pieces)} printed lines in {sum(len(c) for c in linked)} runs, "
+               f"{max(periods)} columns side by side")
+    return groups
+
+
+def _row_periods(stretch: Sequence[tuple[Block, list[str]]], pieces: Sequence[Piece],
+                 owner: Sequence[int], widths: Sequence[float], stats: PairStats,
+                 settings: InterleaveSettings) -> list[int]:
+    """For each piece of a line cut into a row of printed lines, how many columns stand
+    side by side there: the median number of printed lines of the rows around it
+    (``row_window`` lines either side).  A row is a line cut into two printed lines or
+    more, two of them as wide as a column; it counts where another row is near."""
+    full = [0] * len(stretch)
+    first: dict[int, int] = {}
+    for i, (k, piece) in enumerate(zip(owner, pieces)):
+        first.setdefault(k, i)
+        if is_full(piece.cells, widths, settings):
+            full[k] += 1
+    counts = [len(lines) if full[k] >= 2 else 0 for k, (_, lines) in enumerate(stretch)]
+    # a paragraph a line with its printed lines spaced apart (pymupdf4llm) is no row:
+    # its lines go on along the line (a strong pair across the space), a row's down
+    # to the next row
+    along = [0] * len(stretch)
+    down = [0] * len(stretch)
+    for k, c in enumerate(counts):
+        if not c:
+            continue
+        lo = first[k]
+        for i in range(lo, lo + c - 1):
+            along[k] += _goes_on(pieces[i], pieces[i + 1], stats, settings)
+        nxt = first.get(k + 1)
+        if nxt is not None:
+            below = pieces[nxt:nxt + len(stretch[k + 1][1])]
+            down[k] += sum(any(_goes_on(pieces[i], b, stats, settings) for b in below)
+                           for i in range(lo, lo + c))
+    out: list[int] = []
+    for k in owner:
+        lo, hi = max(0, k - settings.row_window), k + settings.row_window + 1
+        near = sorted(c for c in counts[lo:hi] if c)
+        rowlike = sum(down[lo:hi]) >= sum(along[lo:hi])
+        out.append(near[len(near) // 2] if counts[k] and len(near) >= 2 and rowlike else 0)
+    return out
+
+
+def _goes_on(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> int:
+    return int(junction(a, b, stats, settings) >= settings.seen)
+
+
+def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, int]]:
+    """The interleaved stretches ``[lo, hi)`` of the pieces: runs whose local period is
+    two or more, widened by that period on either side (the first row of the columns
+    is where the evidence starts), over whole dump lines, overlaps merged."""
+    n = len(periods)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if periods[i] < 2:
+            i += 1
+            continue
+        j = i
+        while j < n and periods[j] >= 2:
+            j += 1
+        reach = max(periods[i:j])
+        lo, hi = max(0, i - reach), min(n, j + reach)
+        while lo > 0 and owner[lo] == owner[lo - 1]:
+            lo -= 1
+        while hi < n and owner[hi] == owner[hi - 1]:
+            hi += 1
+        if found and lo <= found[-1][1]:
+            found[-1] = (found[-1][0], max(hi, found[-1][1]))
+        else:
+            found.append((lo, hi))
+        i = j
+    return found
+
+
+def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
+                  widths: Sequence[float],
+                  settings: InterleaveSettings, rec: Recorder) -> list[Block]:
+    """Lines where columns alternate (and lines holding a row of columns), read column
+    by column where the local period says so; elsewhere as they were."""
+    owner: list[int] = []
+    texts: list[str] = []
+    for k, (_, lines) in enumerate(stretch):
+        for text in lines:
+            owner.append(k)
+            texts.append(text)
+    pieces = [Piece.of(text, min(widths), settings) for text in texts]
+    periods = [1] * len(pieces)
+    regions: list[tuple[int, int]] = []
+    rows = _row_periods(stretch, pieces, owner, widths, stats, settings)
+    for lo, hi, titles in _title_groups(pieces, owner, settings):
+        if titles:
+            continue
+        found = local_periods(pieces[lo:hi], stats, settings)
+        # a row of columns cut apart says how many columns stand side by side
+        periods[lo:hi] = [r or p for r, p in zip(rows[lo:hi], found)]
+        regions.extend((lo + a, lo + b) for a, b in _regions(periods[lo:hi], owner[lo:hi]))
+    out: list[Block] = []
+
+    def as_they_were(lo: int, hi: int) -> None:
+        out.extend(stretch[k][0] for k in sorted(set(owner[lo:hi])))
+
+    done = 0
+    for lo, hi in regions:
+        as_they_were(done, lo)
+        part = pieces[lo:hi]
+        runs = link_columns(part, periods[lo:hi], stats, settings)
+        for r, run in enumerate(runs):
+            for m, idx in enumerate(run):
+                source = stretch[owner[lo + idx]][0]
+                gap = 0 if m else (stretch[owner[lo]][0].gap_before if r == 0 else 1)
+                out.append(source.with_(text=part[idx].text, gap_before=gap))
+        rec.change("read columns given row by row column by column",
+                   covering_span(stretch[k][0] for k in set(owner[lo:hi])),
+                   f"{hi - lo} printed lines in {len(runs)} runs, "
+                   f"{max(periods[lo:hi])} columns side by side")
+        done = hi
+    as_they_were(done, len(pieces))
+    return out
