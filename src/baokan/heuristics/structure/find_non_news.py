@@ -77,8 +77,11 @@ _WHITE = regex.compile(r"\s+")
 # a table's cells alternate names and figures (江州 / 晴 / 12℃～20℃), under a label: one in
 # four at least is a figure
 _FIGURE_SHARE = 4
+# and three figures at least (a title or two among jump lines and page codes is no table)
+_MIN_FIGURES = 3
 _TABLE_CELL = regex.compile(r"\d|℃|%|％")
 _CELL_BREAK = regex.compile(r"[。，；！？]")
+_DIGITS = regex.compile(r"[0-9０-９]")
 # a line that holds none of these holds no cue at all (one search over the page before
 # the others): a notice word, an addressee's colon before a court's words, a case
 # number, a formula, a phone number, an agency's ending or a date last on the line
@@ -157,7 +160,8 @@ class NonNewsSettings:
     a seal: a few lines).  Blocks stand in a row
     with at most ``max_between`` other lines between them (a title the tool set down
     among the advertisements stays).  A table is a run of at least
-    ``min_table_lines`` cells of at most ``max_cell_chars`` characters, a quarter of them
+    ``min_table_lines`` cells of at most ``max_cell_chars`` characters (or rows of at
+    most ``max_row_chars``, a quarter of their characters figures), a quarter of them
     figures.  When non-news blocks hold at least ``page_share`` of a page's characters
     and what is left holds no news cue (a dateline, a reporter), the page is a page of
     notices: what is left is its headers and gutter labels, and goes too.
@@ -171,6 +175,7 @@ class NonNewsSettings:
     max_headerless_chars: int = 400
     min_table_lines: int = 6
     max_cell_chars: int = 10
+    max_row_chars: int = 24
     page_share: float = 0.8
 
 
@@ -296,10 +301,14 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
 
 
 def _tables(lines: Sequence[_Line], taken: set[int], settings: NonNewsSettings) -> list[tuple[int, int]]:
-    """Runs of table cells printed a cell a line (weather, listings): short lines without
-    sentence punctuation, a quarter of them figures or more."""
-    cell = [n not in taken and len(line.squeezed) <= settings.max_cell_chars
-            and not _CELL_BREAK.search(line.squeezed) for n, line in enumerate(lines)]
+    """Runs of table cells printed a cell a line (weather, listings), or rows of figures
+    (a listing's times, a market's prices): short lines without sentence punctuation, a
+    quarter of them figures or more."""
+    cell = [n not in taken and not _CELL_BREAK.search(line.squeezed) and (
+        len(line.squeezed) <= settings.max_cell_chars
+        or (len(line.squeezed) <= settings.max_row_chars
+            and _FIGURE_SHARE * len(_DIGITS.findall(line.squeezed)) >= len(line.squeezed)))
+        and not _NEWS.search(line.squeezed) for n, line in enumerate(lines)]
     runs: list[tuple[int, int]] = []
     n = 0
     while n < len(lines):
@@ -309,8 +318,8 @@ def _tables(lines: Sequence[_Line], taken: set[int], settings: NonNewsSettings) 
         m = n
         while m < len(lines) and cell[m]:
             m += 1
-        if (m - n >= settings.min_table_lines and sum(
-                bool(_TABLE_CELL.search(lines[k].squeezed)) for k in range(n, m)) * _FIGURE_SHARE >= m - n):
+        figures = sum(bool(_TABLE_CELL.search(lines[k].squeezed)) for k in range(n, m))
+        if m - n >= settings.min_table_lines and figures >= _MIN_FIGURES and figures * _FIGURE_SHARE >= m - n:
             runs.append((n, m - 1))
         n = m
     return runs
