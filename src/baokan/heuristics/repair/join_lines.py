@@ -557,10 +557,14 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
 def join_lines(doc: Document, settings: JoinSettings) -> Document:
     """Join the lines of a paragraph that the tool broke; never across a title, byline or mark.
 
-    Cues: the local column width (upper quartile of the line lengths around a line), the
-    punctuation a line ends with (``，`` continues, ``。！？”`` or ``——`` ends) and short
-    lines without any closing mark (titles).  Blank lines are ignored in wrapped mode:
-    dumps put them mid-paragraph.  Example: ``在全`` / blank / ``市范围内`` is one sentence.
+    Cues: the local column width (upper quartile of the line lengths around a line, each
+    line measured as the page sets punctuation: compressed or in full cells), the
+    punctuation a line ends with (``，`` and a number cut at ``.``/``%`` continue,
+    ``。！？”`` or ``——`` end, a quote left open goes on), a paragraph's indented first
+    line (two cells short: a bare line far shorter is a subhead or title), and lines shaped
+    like a byline or photo credit, which stand alone with the bare title lines before
+    them.  Blank lines are ignored in wrapped mode: dumps put them mid-paragraph.
+    Example: ``在全`` / blank / ``市范围内`` is one sentence.
     """
     rec = Recorder("join-lines")
     out: list[Block] = []
