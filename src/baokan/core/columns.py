@@ -343,13 +343,12 @@ def _spaced_piece(token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _tokens(text: str) -> list[str]:
+def _tokens(text: str) -> tuple[str, ...]:
     """The space-separated tokens of a dump line, runs of letter-spaced characters
-    (``反 思 和 某 些``) glued into one (cached: several steps ask for a line's tokens;
-    callers must not change the list)."""
+    (``反 思 和 某 些``) glued into one (cached: several steps ask for a line's tokens)."""
     raw = text.split()
     if len(raw) <= 1:
-        return raw
+        return tuple(raw)
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -362,7 +361,7 @@ def _tokens(text: str) -> list[str]:
         else:
             out.append(raw[i])
             i += 1
-    return out
+    return tuple(out)
 
 
 def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[float]:
@@ -376,7 +375,7 @@ def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[fl
     for text in texts:
         tokens = _tokens(text)
         # a line spaced out unevenly (``农 民 对待 兴 修水``) is one printed line
-        samples = tokens if _line_like(tokens) else ["".join(tokens)]
+        samples = tokens if _line_like(tokens) else ("".join(tokens),)
         for token in samples:
             width = line_cells(token)
             if width >= 4:
