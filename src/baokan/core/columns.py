@@ -652,7 +652,8 @@ def local_periods(pieces: Sequence[Piece], stats: PairStats,
 def band_periods(pieces: Sequence[Piece], stats: PairStats,
                  settings: InterleaveSettings) -> list[int]:
     """For each printed line of a band given on one dump line, how many columns are
-    read side by side around it: the band's period (:func:`band_period`), or where
+    read side by side around it: the band's period (the distance most of its open lines
+    find their continuation at, if it wins over distance one), or where
     ``min_evidence`` open lines within ``window`` either side agree on another distance
     (one, where the other columns have ended), that one; [] if the band is one column."""
     found = _first_hits(pieces, stats, settings)
@@ -674,13 +675,6 @@ def band_periods(pieces: Sequence[Piece], stats: PairStats,
                 best, support = d, c
         periods.append(best if support >= settings.min_evidence else period)
     return periods
-
-
-def band_period(pieces: Sequence[Piece], stats: PairStats,
-                settings: InterleaveSettings) -> int:
-    """How many columns a band given on one dump line holds side by side: the distance
-    most of its open lines find their continuation at, if it wins over distance one."""
-    return _period_of(Counter(_first_hits(pieces, stats, settings)), settings)
 
 
 def _link_score(a: Piece, b: Piece, distance: int, period: int, stats: PairStats,

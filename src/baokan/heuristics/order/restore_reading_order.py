@@ -54,7 +54,9 @@ class OrderSettings:
     fewest bigrams a displaced run must share with an article to be sent there;
     ``margin``: how many times more bigrams it must share with that article than with the
     one it was found in; ``scrap_share``: a one-line paragraph shorter than this share of
-    the article's median paragraph line, after a closed paragraph, is a stray last line.
+    the article's median paragraph line, after a closed paragraph, is a stray last line;
+    ``max_rounds``: the moves are made again on their result, at most this many times in
+    all, until none is left.
     """
 
     window: int = 12
@@ -62,6 +64,7 @@ class OrderSettings:
     min_shared: int = 6
     margin: float = 1.5
     scrap_share: float = 0.34
+    max_rounds: int = 3
 
 
 _any_quote = regex.compile(
@@ -303,5 +306,15 @@ def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
     lines between go to the story whose title they share words with.
     """
     rec = Recorder("restore-reading-order")
-    blocks = _Reorderer(list(doc.blocks), settings, rec).run()
+    blocks = list(doc.blocks)
+    # a move can make another (a displaced run put back is then a scrap to re-attach):
+    # the moves are made until none is left, so that running the step twice is running
+    # it once
+    for _ in range(settings.max_rounds):
+        made = len(rec.diagnostics)
+        after = _Reorderer(blocks, settings, rec).run()
+        changed = [(b.text, b.article) for b in after] != [(b.text, b.article) for b in blocks]
+        blocks = after
+        if not changed or len(rec.diagnostics) == made:
+            break
     return rec.apply(doc, blocks)

@@ -66,10 +66,15 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     one another in turn (pdftotext, pdfminer, a PDF drawn row by row).  Cue: a line
     that ends mid-word goes on with the line of its own column, which comes a
     near-constant number of lines later (the columns side by side); the characters
-    across the break are a pair found elsewhere on the page.  Where that distance is
-    more than one, each printed line is linked to the one that continues it (best links
-    first) and the runs of linked lines are read one after another.  Nothing is
-    dropped; every printed line keeps its source line.
+    across the break are a pair found elsewhere on the page; a row of columns cut apart
+    gives the distance itself.  Where that distance is more than one, each printed line
+    is linked to the one that continues it (best links first) and the runs of linked
+    lines are read one after another, a band's as paragraphs (printed lines joined by
+    spaces, as the converter gives them), a stretch's a line each; groups of short
+    title lines part one story's rows from the next's.  The only text dropped is a
+    printed line pymupdf4llm gives twice (a story run on below a band), with its
+    account; every other printed line is kept and keeps its source line.  A quick look
+    (:func:`~baokan.core.columns.might_interleave`) lets pages read in order through.
     """
     rec = Recorder("separate-columns")
     if doc.counts.get("split-layout-columns"):
