@@ -6,7 +6,6 @@ import datetime as _dt
 import hashlib
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import baokan.heuristics  # noqa: F401  (registers the built-in heuristics)
@@ -14,7 +13,7 @@ from baokan.assemble import assemble, assemble_binary
 from baokan.core.document import Document
 from baokan.core.pipeline import run
 from baokan.decode import Decoded, decode
-from baokan.errors import InputError, NotTextError
+from baokan.errors import InputError, NotTextError, read_bytes
 from baokan.io.paths import PathPattern
 from baokan.models import Diagnostic, Issue, SourceInfo
 from baokan.profiles import Profile, detect_profile, load_profile
@@ -47,19 +46,8 @@ def _coerce_date(value: _dt.date | str | None) -> _dt.date | None:
 
 def read_source(path: str | os.PathLike[str]) -> bytes:
     """Read a dump's bytes, turning every file-system problem into one clear InputError."""
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory, not a dump (give the files in it)")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, not a dump (give the files in it)") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    return read_bytes(path, InputError, missing="no such file",
+                      directory="is a directory, not a dump (give the files in it)")
 
 
 def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | None = None,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 
 class BaokanError(Exception):
     """Base class of every error baokan raises on purpose."""
@@ -47,3 +50,23 @@ class UnknownMarkError(MarkError, LookupError):
 
 class UndeclaredMarkError(MarkError):
     """In debug mode, a heuristic read or wrote a mark that its declaration does not name."""
+
+
+def read_bytes(path: str | os.PathLike[str], error: type[BaokanError], *, missing: str,
+               directory: str) -> bytes:
+    """The bytes of the file ``path``, every file-system problem raised as one clear
+    ``error`` that starts with the path: ``missing`` and ``directory`` say what is wrong
+    when there is no such file or it is a folder (``"no such file"``)."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise error(f"{p}: {directory}")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{p}: {missing}") from None
+    except PermissionError:
+        raise error(f"{p}: permission denied") from None
+    except IsADirectoryError:
+        raise error(f"{p}: {directory}") from None
+    except OSError as exc:
+        raise error(f"{p}: cannot be read ({exc.strerror or exc})") from None

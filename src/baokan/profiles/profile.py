@@ -48,6 +48,7 @@ from baokan.errors import (
     SettingsError,
     UnknownHeuristicError,
     UnknownProfileError,
+    read_bytes,
 )
 
 if TYPE_CHECKING:
@@ -369,16 +370,8 @@ def _in_file(exc: BaokanError, where: Path | str) -> BaokanError:
 
 def _read_profile_file(path: Path) -> Any:
     """The data in a profile file (JSON, or TOML for a ``.toml`` name)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError(f"{path}: no such profile file") from None
-    except IsADirectoryError:
-        raise ProfileError(f"{path}: is a directory, not a profile file") from None
-    except PermissionError:
-        raise ProfileError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raw = read_bytes(path, ProfileError, missing="no such profile file",
+                     directory="is a directory, not a profile file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
