@@ -5,7 +5,7 @@
     >>> issue.articles[0].headline
     '从“治已病”到“防未病” 我市医保新政为市民幸福“加码”'
 
-The public surface is what this module exports: :func:`parse` and :func:`parse_file`,
+The public surface is what this module exports: :func:`parse`, :func:`parse_file` and :func:`pipe`,
 the models, :func:`decode`, the heuristic and profile machinery, :func:`evaluate`, and
 the exceptions.
 """
@@ -69,6 +69,7 @@ from baokan.profiles import (
     profile_names,
     register_profile,
 )
+from baokan.stream import pipe
 
 register = heuristic
 """Alias of :func:`heuristic`: register a function as a named heuristic."""
@@ -83,5 +84,5 @@ __all__ = [
     "UnknownMarkError", "UnknownProfileError", "__version__", "available_heuristics",
     "declare_mark", "declared_marks", "decode", "detect_profile", "evaluate", "evaluate_corpus",
     "evaluate_files", "format_table", "get_heuristic", "get_mark", "get_profile", "heuristic",
-    "load_profile", "parse", "parse_file", "profile_names", "register", "register_profile",
+    "load_profile", "parse", "parse_file", "pipe", "profile_names", "register", "register_profile",
 ]
