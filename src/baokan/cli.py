@@ -421,7 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print a completion script for your shell, e.g. "
                     "'baokan completion bash > ~/.local/share/bash-completion/completions/baokan'"
                     " or, for zsh, into a file named _baokan on your $fpath.")
-    p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell to complete in")
+    p.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
     p.set_defaults(func=cmd_completion)
     return parser
 

@@ -24,7 +24,7 @@ def _mark_paths(parser: argparse.ArgumentParser) -> None:
 
 
 def completion_script(parser: argparse.ArgumentParser, shell: str) -> str:
-    """The completion script of ``parser`` for ``shell`` (``bash``, ``zsh`` or ``tcsh``):
+    """The completion script of ``parser`` for ``shell`` (``bash`` or ``zsh``):
     commands, options, their choices, and paths where an argument names a file."""
     _mark_paths(parser)
     script: str = shtab.complete(parser, shell=shell)
