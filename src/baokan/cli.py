@@ -36,7 +36,7 @@ from baokan import (
 )
 from baokan.io.batch import DEFAULT_GLOBS
 from baokan.io.files import write_atomic
-from baokan.io.render import to_markdown, to_text
+from baokan.io.render import to_markdown, to_tei, to_text
 
 EXIT_OK = 0
 EXIT_USAGE = 2  #: bad input or usage: the message says what to fix
@@ -52,7 +52,7 @@ def _render(issues: Sequence[Issue], fmt: str) -> str:
         return json.dumps([i.to_dict() for i in issues], ensure_ascii=False, indent=1) + "\n"
     if fmt == "jsonl":
         return "".join(i.to_json() + "\n" for i in issues)
-    render = to_markdown if fmt == "markdown" else to_text
+    render = {"markdown": to_markdown, "tei": to_tei}.get(fmt, to_text)
     return "\n".join(render(i) for i in issues)
 
 
@@ -206,7 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="parse dumps and print or write the issues")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json")
+    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text", "tei"),
+                   default="json")
     p.add_argument("--profile", default="auto", help="a profile name or file, or auto (default)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) not stdout")
     p.set_defaults(func=cmd_parse)

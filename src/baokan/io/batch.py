@@ -23,6 +23,7 @@ import attrs
 
 from baokan.api import parse_file
 from baokan.errors import BaokanError, InputError, NotTextError
+from baokan.frames import records_table
 from baokan.io.files import output_folder, write_atomic
 from baokan.io.paths import PathPattern
 from baokan.profiles import Profile
@@ -104,11 +105,11 @@ def parse_one(path: str, job: Job) -> Outcome:
         issue = parse_file(path, profile=job.profile, path_pattern=job.path_pattern,
                            strict=False, explain=False)
         size = _size(path)
+        if job.columns:  # the rows of baokan.frames' Arrow table
+            return Outcome(path, size, rows=tuple(issue.to_records()))
         record = issue.to_dict()
-        if job.per_article or job.columns:
+        if job.per_article:
             rows = article_rows(record)
-            if job.columns:
-                return Outcome(path, size, rows=tuple(rows))
             return Outcome(path, size, lines=tuple(json.dumps(r, ensure_ascii=False) for r in rows))
         return Outcome(path, size, lines=(json.dumps(record, ensure_ascii=False),))
     except NotTextError as exc:  # "NotText": the kind the errors file has always used
@@ -240,12 +241,11 @@ class _ParquetSink:
             self.flush()
 
     def flush(self) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         if not self.rows:
             return
-        table = pa.Table.from_pylist([_flat(r) for r in self.rows], schema=_schema())
+        table = records_table(self.rows)
         if self.writer is None:
             self.writer = pq.ParquetWriter(str(self.path), table.schema)
         self.writer.write_table(table)
@@ -254,39 +254,11 @@ class _ParquetSink:
     def close(self) -> None:
         self.flush()
         if self.writer is None:
-            import pyarrow as pa
             import pyarrow.parquet as pq
 
-            pq.write_table(pa.Table.from_pylist([], schema=_schema()), str(self.path))
+            pq.write_table(records_table([]), str(self.path))
         else:
             self.writer.close()
-
-
-_LIST_FIELDS = ("bylines", "subheads", "captions")
-
-
-def _flat(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    for key in _LIST_FIELDS:
-        out[key] = json.dumps(out[key], ensure_ascii=False)
-    return out
-
-
-def _schema() -> Any:
-    """The Arrow schema of ``article_rows``: written by hand, and held by
-    ``tests/test_contract.py`` to the columns those rows have and to the types that
-    ``schema.json`` gives an article's keys."""
-    import pyarrow as pa
-
-    text = pa.string()
-    return pa.schema([
-        ("publication", text), ("date", text), ("page", text), ("path", text),
-        ("profile", text), ("sha256", text), ("index", pa.int32()),
-        ("column", text), ("kicker", text), ("headline", text), ("subtitle", text),
-        ("dateline", text), ("bylines", text), ("paragraphs", pa.list_(text)),
-        ("subheads", text), ("captions", text), ("editor_mark", text),
-        ("source_lines", pa.list_(pa.int32())), ("flags", pa.list_(text)),
-    ])
 
 
 def run_batch(paths: Sequence[str], output: Path, *, job: Job, jobs: int = 1,
