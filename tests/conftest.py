@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,13 @@ settings.load_profile("ci")
 # reads or writes a mark it does not declare fails, in whatever test runs it.  Set here,
 # at import, so that the CLI's subprocesses inherit it too.
 os.environ.setdefault("BAOKAN_DEBUG_MARKS", "1")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say which documentation examples the examples' runner did not run, and why."""
+    module = sys.modules.get("tests.test_docs_examples")
+    skipped = getattr(module, "SKIPPED", None)
+    if skipped:
+        terminalreporter.write_line(f"docs examples: {len(skipped)} marked skip-example, not run:")
+        for example in skipped:
+            terminalreporter.write_line(f"  {example.file.name}:{example.line}: {example.skip}")
