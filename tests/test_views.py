@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import given
 
 import baokan
@@ -102,3 +103,12 @@ def test_records_carry_the_issue_and_keep_an_issue_with_no_articles() -> None:
     empty = Issue(source=SOURCE, profile="markdown").to_records()
     assert len(empty) == 1 and empty[0]["index"] is None and empty[0]["bylines"] == []
     assert list(empty[0]) == list(records[0])
+
+
+def test_cli_parse_format_tei(capsys: pytest.CaptureFixture[str]) -> None:
+    from baokan.cli import main
+
+    assert main(["parse", str(SEEDS[1]), "--format", "tei"]) == 0
+    root = ET.fromstring(capsys.readouterr().out)
+    assert len(root.findall(f"{T}text/{T}body/{T}div[@type='article']")) == len(
+        baokan.parse_file(SEEDS[1]).articles)
