@@ -251,7 +251,7 @@ def test_parse_reads_standard_input(tmp_path: Path) -> None:
                             input=SEEDS[0].read_bytes(), capture_output=True, check=False)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["source"]["path"] is None
+    assert data["source"]["path"] == "-"  # standard input, as the command line names it
     assert data["articles"] == baokan.parse_file(SEEDS[0]).to_dict()["articles"]
     for given, message in ((b"", "-: the input is empty"), (PDF, "-: not a text dump")):
         result = subprocess.run([sys.executable, "-m", "baokan", "parse", "-"], input=given,

@@ -36,3 +36,31 @@ def test_articles_bag_on_a_process_cluster(tmp_path: Path) -> None:
     assert headlines == sorted(json.dumps(a["headline"], ensure_ascii=False) for a in expected)
     failed = [r for r in issues if "error" in r]
     assert [Path(r["path"]).name for r in failed] == ["broken.txt"]
+
+
+def test_a_glob_that_matches_nothing_raises(tmp_path: Path) -> None:
+    with pytest.raises(baokan.InputError, match=r"nothing/\*\.txt: no files match"):
+        baokan.integrations.dask.articles("nothing/*.txt")
+    with pytest.raises(baokan.InputError, match="no files match"):
+        baokan.integrations.dask.issues(tmp_path.as_uri() + "/*.txt")
+    with pytest.raises(baokan.InputError, match="no paths"):
+        baokan.integrations.dask.issues([])
+
+
+def test_fsspec_urls_are_expanded_and_read(tmp_path: Path) -> None:
+    import dask
+
+    (tmp_path / "咸宁日报" / "20240809").mkdir(parents=True)
+    shutil.copy(SEEDS[1], tmp_path / "咸宁日报" / "20240809" / "A3.txt")
+    (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
+    url = tmp_path.as_uri() + "/**/*.txt"
+    assert baokan.integrations.dask.expand(url) == [
+        tmp_path.as_uri() + "/empty.txt", tmp_path.as_uri() + "/咸宁日报/20240809/A3.txt"]
+    with dask.config.set(scheduler="sync"):
+        records = baokan.integrations.dask.issues(
+            url, path_pattern="{publication}/{date:%Y%m%d}/{page}.txt").compute()
+        rows = baokan.integrations.dask.articles([tmp_path.as_uri() + "/咸宁日报/20240809/A3.txt"]).compute()
+    failed, parsed = records
+    assert failed["kind"] == "InputError" and "empty" in failed["error"]
+    assert parsed["publication"] == "咸宁日报" and parsed["page"] == "A3"
+    assert len(parsed["articles"]) == len(baokan.parse_file(SEEDS[1]).articles) == len(rows)

@@ -70,7 +70,8 @@ def test_the_path_is_recorded_as_given(tmp_path: Path, monkeypatch: pytest.Monke
         assert issue.source.sha256 == from_bytes.source.sha256
         assert issue.articles == from_bytes.articles
     assert baokan.parse(Path("seed.txt")).source.path == "seed.txt"
-    assert baokan.parse("seed.txt").source.path is None  # a str given to parse is text
+    with pytest.warns(UserWarning, match="parse_file"):  # a str given to parse is text
+        assert baokan.parse("seed.txt").source.path is None
 
 
 def test_path_pattern_and_keywords(tmp_path: Path) -> None:

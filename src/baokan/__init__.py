@@ -5,9 +5,9 @@
     >>> issue.articles[0].headline
     '从“治已病”到“防未病” 我市医保新政为市民幸福“加码”'
 
-The public surface is what this module exports: :func:`parse`, :func:`parse_file` and :func:`pipe`,
-the models, :func:`decode`, the heuristic and profile machinery, :func:`evaluate`, and
-the exceptions.
+The public surface is what this module exports: :func:`parse`, :func:`parse_file` and
+:func:`pipe`, the models, :func:`to_arrow` and :func:`to_pandas`, :func:`decode`, the
+heuristic and profile machinery, :func:`evaluate`, and the exceptions.
 """
 
 from baokan._version import __version__
@@ -38,6 +38,7 @@ from baokan.errors import (
     DuplicateHeuristicError,
     InputError,
     MarkError,
+    MissingExtraError,
     NotTextError,
     ProfileError,
     SettingsError,
@@ -47,6 +48,7 @@ from baokan.errors import (
     UnknownProfileError,
 )
 from baokan.evaluate import evaluate, evaluate_corpus, evaluate_files, format_table
+from baokan.frames import to_arrow, to_pandas
 from baokan.models import (
     Article,
     Byline,
@@ -78,11 +80,13 @@ __all__ = [
     "BUILTIN_PROFILES", "ENTRY_POINT_GROUP", "Article", "ArticleFlag", "BaokanError", "Block",
     "Byline", "BylineData", "Caption", "Decoded", "DetectSettings", "Diagnostic", "Document",
     "DocumentFlag", "Dropped", "DuplicateHeuristicError", "Fragment", "Heuristic",
-    "HeuristicFailed", "InputError", "Issue", "Kind", "Mark", "MarkError", "NoSettings",
+    "HeuristicFailed", "InputError", "Issue", "Kind", "Mark", "MarkError", "MissingExtraError",
+    "NoSettings",
     "NotTextError", "Profile", "ProfileError", "ProfileStep", "Recorder", "SettingsError",
     "SourceInfo", "Stage", "Subhead", "Tag", "UndeclaredMarkError", "UnknownHeuristicError",
     "UnknownMarkError", "UnknownProfileError", "__version__", "available_heuristics",
     "declare_mark", "declared_marks", "decode", "detect_profile", "evaluate", "evaluate_corpus",
     "evaluate_files", "format_table", "get_heuristic", "get_mark", "get_profile", "heuristic",
     "load_profile", "parse", "parse_file", "pipe", "profile_names", "register", "register_profile",
+    "to_arrow", "to_pandas",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -67,7 +68,8 @@ def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | N
 
     Bytes that are not text (a PDF, an image) give an Issue flagged ``binary``, with no
     articles; empty input gives an empty Issue.  A path is stricter: see
-    :func:`parse_file`.
+    :func:`parse_file`.  A short one-line ``str`` that names an existing file is still
+    parsed as text, with a :class:`UserWarning` that points to :func:`parse_file`.
     """
     options: dict[str, Any] = {"profile": profile, "publication": publication, "date": date,
                                "page": page, "strict": strict, "explain": explain}
@@ -76,10 +78,30 @@ def parse(source: Source, *, profile: ProfileSpec = "auto", publication: str | N
     if isinstance(source, bytes):
         return _parse(decode(source), source, None, **options)
     if isinstance(source, str):
+        _warn_if_a_path(source)
         decoded = Decoded(text=source, encoding="str", confidence=1.0,
                           replacement_chars=source.count("\ufffd"))
         return _parse(decoded, source.encode("utf-8", errors="surrogatepass"), None, **options)
     raise TypeError(f"source must be bytes, str or a path, not {type(source).__name__}")
+
+
+_PATH_LIKE_LENGTH = 4096  # longer than any path a file system takes (PATH_MAX)
+
+
+def _warn_if_a_path(text: str) -> None:
+    """Warn when the text given to parse() looks like the path of a file: a mistake that
+    would otherwise give an Issue with no articles and no word of why."""
+    if len(text) > _PATH_LIKE_LENGTH or "\n" in text or not text.strip():
+        return
+    try:
+        exists = os.path.isfile(text)
+    except (OSError, ValueError):  # a NUL byte, a name too long
+        return
+    if exists:
+        warnings.warn(f"parse() takes a str as the dump's text, and {text!r} is the name of a "
+                      f"file: it was parsed as text; to parse the file, call "
+                      f"parse_file({text!r}) or parse(pathlib.Path({text!r}))",
+                      UserWarning, stacklevel=3)
 
 
 def parse_file(path: str | os.PathLike[str], *, path_pattern: str | PathPattern | None = None,
@@ -96,7 +118,15 @@ def parse_file(path: str | os.PathLike[str], *, path_pattern: str | PathPattern 
     if it holds binary data (a PDF, an image).  Each message starts with the path.
     """
     name = os.fspath(path)
-    data = read_source(name)
+    return parse_data(read_source(name), name, path_pattern=path_pattern, **kwargs)
+
+
+def parse_data(data: bytes, path: str, *, path_pattern: str | PathPattern | None = None,
+               **kwargs: Any) -> Issue:
+    """Parse the bytes ``data`` of the file ``path``, read by the caller (from fsspec, an
+    archive, a database), exactly as :func:`parse_file` parses a file it reads itself:
+    the same errors, ``source.path`` and ``path_pattern``."""
+    name = path
     if not data or data.isspace():
         raise InputError(f"{name}: the file is empty")
     if path_pattern is not None:

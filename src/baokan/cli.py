@@ -55,7 +55,7 @@ EXIT_SOFTWARE = 70  #: a bug in baokan (sysexits EX_SOFTWARE)
 EXIT_IO = 74  #: reading or writing failed during the run: disk full, device gone (EX_IOERR)
 EXIT_INTERRUPTED = 130
 
-PARSE_FORMATS = ("json", "jsonl", "markdown", "text")
+PARSE_FORMATS = ("json", "jsonl", "markdown", "text", "tei")
 log = logging.getLogger("baokan.cli")
 
 
@@ -99,9 +99,9 @@ def _issues(files: Sequence[str], args: argparse.Namespace) -> Iterator[tuple[st
 
 def cmd_parse(args: argparse.Namespace) -> int:
     files: list[str] = args.files
-    if args.format == "json" and len(files) > 1:
-        raise InputError("--format json writes one issue; for several files use --format "
-                         "jsonl (one issue a line) or batch --output-dir (a file each)")
+    if args.format in ("json", "tei") and len(files) > 1:
+        raise InputError(f"--format {args.format} writes one issue; for several files use "
+                         "--format jsonl (one issue a line) or batch --output-dir (a file each)")
     if args.output:
         refuse_overwriting(args.output, files)
         output_folder(Path(args.output))  # before any parsing
@@ -342,8 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "'==> FILE <=='.")
     p.add_argument("files", nargs="+", metavar="FILE", help="a dump, or - for standard input")
     p.add_argument("--format", choices=PARSE_FORMATS, default="json",
-                   help="json: one issue (one file only); jsonl: one issue a line; markdown "
-                        "or text: for reading (default: json)")
+                   help="json or tei (TEI XML): one issue (one file only); jsonl: one issue "
+                        "a line; markdown or text: for reading (default: json)")
     _metadata_options(p)
     p.add_argument("--publication", metavar="NAME", help="the publication, for every file")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the issue's date, for every file")
@@ -370,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "parquet", *[f for f in DOCUMENT_FORMATS
                                                                if f != "jsonl"]),
                    help="with -o: jsonl or parquet (default: parquet if OUT ends in .parquet, "
-                        "else jsonl); with --output-dir: json (default), jsonl, markdown, text")
+                        "else jsonl); with --output-dir: json (default), jsonl, markdown, text, tei")
     p.add_argument("--per-article", action="store_true",
                    help="one article a line, with its issue's metadata (always so in Parquet)")
     p.add_argument("--glob", action="append", metavar="PATTERN",

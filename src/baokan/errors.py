@@ -52,6 +52,11 @@ class UndeclaredMarkError(MarkError):
     """In debug mode, a heuristic read or wrote a mark that its declaration does not name."""
 
 
+class MissingExtraError(BaokanError, ImportError):
+    """A feature whose optional dependencies are not installed; the message names the
+    extra to install (``pip install 'baokan[parquet]'``)."""
+
+
 def read_bytes(path: str | os.PathLike[str], error: type[BaokanError], *, missing: str,
                directory: str) -> bytes:
     """The bytes of the file ``path``, every file-system problem raised as one clear

@@ -5,7 +5,10 @@ Gold files are JSON: ``{"articles": [{"headline", "kicker", "subtitle", "bylines
 [{"text"}], "issue": {...}}`` — the format of the project's gold parses, so that users
 can annotate their own pages and measure baokan on them.  Texts are compared after
 folding (NFKC, no white space, one kind of quote and dash), so width and spacing
-choices do not count.  Edit distance uses ``rapidfuzz`` when installed, else difflib.
+choices do not count.  Body similarity is ``rapidfuzz``'s normalised Levenshtein
+similarity, as the project's referee computes it; scoring needs the ``eval`` extra
+(``pip install 'baokan[eval]'``) and says so when it is missing, so that a score never
+depends on what else happens to be installed.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import regex
+
+from baokan.errors import InputError, MissingExtraError, read_bytes
 
 _quotes = regex.compile(r"[\"'“”‘’「」『』〝〞＂＇]")
 _dashes = regex.compile(r"[-‐‑‒–—―─－~～]+")
@@ -39,15 +44,13 @@ LOWER_IS_BETTER = frozenset({"body_lost", "dup_8grams", "leaks", "garbage_fffd",
 
 
 def _similarity_function() -> Callable[[str, str], float]:
+    """1 - Levenshtein distance / the longer length: exact, from rapidfuzz, never a stand-in."""
     try:
         from rapidfuzz.distance import Levenshtein
-    except ImportError:  # pragma: no cover - depends on the environment
-        from difflib import SequenceMatcher
-
-        def similarity(a: str, b: str) -> float:
-            return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-        return similarity
+    except ImportError:
+        raise MissingExtraError("scoring needs rapidfuzz (the exact edit distance the scores "
+                                "are defined with), in the eval extra: "
+                                "pip install 'baokan[eval]'") from None
 
     def exact(a: str, b: str) -> float:
         return float(Levenshtein.normalized_similarity(a, b))
@@ -141,7 +144,12 @@ def evaluate(gold: Mapping[str, Any], parsed: Mapping[str, Any]) -> dict[str, An
     """Score the parse ``parsed`` (an Issue's ``to_dict()``) against ``gold``.
 
     Returns every metric of :data:`METRICS` (and a few counts and a ``leak_list``).
+    :class:`~baokan.errors.InputError` if ``gold`` is not an object with an ``articles``
+    list or ``parsed`` not an object; :class:`~baokan.errors.MissingExtraError` without
+    the ``eval`` extra.
     """
+    _check_gold(gold)
+    _check_parsed(parsed)
     similarity = _similarity_function()
     golds = [_Art(a) for a in gold["articles"]]
     preds = [_Art(a) for a in parsed.get("articles") or []]
@@ -238,12 +246,51 @@ def evaluate(gold: Mapping[str, Any], parsed: Mapping[str, Any]) -> dict[str, An
     return m
 
 
+def _check_gold(gold: Any, path: str | Path | None = None) -> None:
+    if not isinstance(gold, Mapping) or not isinstance(gold.get("articles"), list):
+        where = f"{path}: " if path is not None else ""
+        raise InputError(f'{where}a gold parse is a JSON object with an "articles" list, not '
+                         + _describe(gold))
+
+
+def _check_parsed(parsed: Any, path: str | Path | None = None) -> None:
+    if not isinstance(parsed, Mapping) or not isinstance(parsed.get("articles") or [], list):
+        where = f"{path}: " if path is not None else ""
+        raise InputError(f"{where}a parse is a JSON object (an Issue's to_dict()), not "
+                         + _describe(parsed))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "an object without an \"articles\" list"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    return f"a JSON {type(value).__name__}" if value is not None else "null"
+
+
+def load_json(path: str | Path) -> Any:
+    """The JSON data of the file ``path``; :class:`~baokan.errors.InputError` naming the
+    file if it cannot be read or is not JSON."""
+    data = read_bytes(path, InputError, missing="no such file", directory="is a folder, not a file")
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text, so not JSON") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, "
+                         f"column {exc.colno})") from None
+
+
 def evaluate_files(pairs: Sequence[tuple[str | Path, str | Path]]) -> dict[str, Any]:
-    """Score (gold file, parsed JSON file) pairs; return ``{"files": {...}, "mean": {...}}``."""
+    """Score (gold file, parsed JSON file) pairs; return ``{"files": {...}, "mean": {...}}``.
+
+    A file that cannot be read, is not JSON or not of its kind raises
+    :class:`~baokan.errors.InputError` with one line that starts with its path."""
     rows: dict[str, dict[str, Any]] = {}
     for gold_path, parsed_path in pairs:
-        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-        parsed = json.loads(Path(parsed_path).read_text(encoding="utf-8"))
+        gold, parsed = load_json(gold_path), load_json(parsed_path)
+        _check_gold(gold, gold_path)
+        _check_parsed(parsed, parsed_path)
         rows[Path(gold_path).name.split(".")[0]] = evaluate(gold, parsed)
     return {"files": rows, "mean": _mean(list(rows.values()))}
 
@@ -254,10 +301,12 @@ def format_table(result: Mapping[str, Any], *, files: bool = True) -> str:
     rows: dict[str, Mapping[str, Any]] = dict(result["files"]) if files else {}
     rows.update({f"[{tool}]": mean for tool, mean in (result.get("tools") or {}).items()})
     width = max([len(k) for k in rows] + [4]) + 2
-    lines = ["file".ljust(width) + " ".join(f"{k[:9]:>9}" for k in METRICS)]
+    sizes = [max(9, len(k)) for k in METRICS]  # every header whole
+    lines = ["file".ljust(width) + " ".join(f"{k:>{n}}" for k, n in zip(METRICS, sizes))]
     for name, row in [*rows.items(), ("MEAN", result["mean"])]:
         lines.append(name.ljust(width) + " ".join(
-            f"{row[k]:9.3f}" if isinstance(row[k], float) else f"{row[k]:9d}" for k in METRICS))
+            f"{row[k]:{n}.3f}" if isinstance(row[k], float) else f"{row[k]:{n}d}"
+            for k, n in zip(METRICS, sizes)))
     return "\n".join(lines)
 
 
@@ -327,7 +376,8 @@ def evaluate_corpus(gold: str | Path, dumps: str | Path | None = None, *,
     pairs = corpus_pairs(gold, dumps, exclude=exclude)
     for done, (gold_file, dump) in enumerate(pairs, 1):
         if gold_file not in golds:
-            golds[gold_file] = json.loads(gold_file.read_text(encoding="utf-8"))
+            golds[gold_file] = load_json(gold_file)
+            _check_gold(golds[gold_file], gold_file)
         page = gold_file.name[: -len(".gold.json")]
         key = f"{page}/{dump.name}"
         try:

@@ -13,7 +13,10 @@ Schema of that data (:func:`json_schema`), which the tests hold both to.
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import json
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any, get_args
@@ -286,10 +289,29 @@ class Article:
         """Return the article as the JSON contract's article object."""
         return _unstructure(self)
 
+    def to_markdown(self) -> str:
+        """The article as Markdown: a ``##`` heading, the byline in italics, the body."""
+        return "\n\n".join(_article_markdown(self)) + "\n"
+
+    def to_text(self) -> str:
+        """The article as plain text: titles, byline, paragraphs and captions, a line each."""
+        return "\n".join(_article_text(self)) + "\n"
+
+    def _repr_html_(self) -> str:
+        """A compact, escaped HTML view for notebooks: titles, byline, first paragraph."""
+        return f'<div class="baokan-article">{_article_html(self)}</div>'
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
         """Read an article from its JSON object."""
         return _CONVERTER.structure(data, cls)
+
+
+def _empty_article() -> dict[str, Any]:
+    """The article keys of Issue.to_records' one record for an issue with no articles."""
+    return {"column": None, "kicker": None, "headline": None, "subtitle": None,
+            "dateline": None, "bylines": [], "paragraphs": [], "subheads": [], "captions": [],
+            "editor_mark": None, "source_lines": None, "flags": []}
 
 
 def _articles(value: Iterable[Article]) -> tuple[Article, ...]:
@@ -366,6 +388,214 @@ class Issue:
     def from_json(cls, text: str) -> Issue:
         """Read an Issue from JSON text."""
         return cls.from_dict(json.loads(text))
+
+    def to_markdown(self) -> str:
+        """The issue as Markdown: a ``##`` heading per article, bylines in italics, captions
+        as quotes; text that belongs to no article follows a ``---`` rule."""
+        blocks = [block for article in self.articles for block in _article_markdown(article)]
+        if self.fragments:
+            blocks.append("---")
+            blocks.extend(f.text for f in self.fragments)
+        return "\n\n".join(blocks) + "\n"
+
+    def to_text(self) -> str:
+        """The issue as plain text: titles, byline and paragraphs, a blank line between
+        articles, then the text that belongs to no article."""
+        chunks = ["\n".join(_article_text(article)) for article in self.articles]
+        chunks.extend(f.text for f in self.fragments)
+        return "\n\n".join(chunks) + "\n"
+
+    def to_tei(self) -> str:
+        """The issue as a TEI XML document (P5): a ``teiHeader`` filled from the issue's
+        metadata and source, and a ``<div type="article">`` per article with its
+        ``<head>``, ``<byline>`` and ``<p>`` elements.  See :doc:`/contract`."""
+        return _tei(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per article, carrying its issue's metadata (``publication``,
+        ``date`` as a :class:`datetime.date`, ``page``, ``path``, ``profile``, ``sha256``)
+        and its position ``index``, then the article's keys as :meth:`Article.to_dict`
+        gives them.  An issue with no articles gives one record whose ``index`` and article
+        keys are empty (``None``, ``[]``), so that it is not lost from a table.  These are
+        the rows of :func:`baokan.to_arrow`."""
+        meta: dict[str, Any] = {"publication": self.publication, "date": self.date,
+                                "page": self.page, "path": self.source.path,
+                                "profile": self.profile, "sha256": self.source.sha256}
+        if not self.articles:
+            return [{**meta, "index": None, **_empty_article()}]
+        return [{**meta, "index": i, **a.to_dict()} for i, a in enumerate(self.articles)]
+
+    def _repr_html_(self) -> str:
+        """A compact, escaped HTML view for notebooks: the page's metadata, then each
+        article's titles, byline and first paragraph."""
+        return _issue_html(self)
+
+
+# Reading views: Markdown, plain text, HTML for notebooks, TEI XML.  They live beside the
+# models (and io.render calls them) so that the models import nothing above them.
+
+def _byline_text(bylines: Iterable[Byline]) -> str:
+    return "　".join(f"{b.organization or ''}{b.role or ''} {' '.join(b.names)}".strip()
+                    for b in bylines)
+
+
+def _body(article: Article, subhead: Callable[[str], str]) -> list[str]:
+    """The paragraphs with each subhead (as ``subhead`` writes it) before its paragraph."""
+    out: list[str] = []
+    before: dict[int, list[str]] = {}
+    for s in article.subheads:
+        before.setdefault(s.before, []).append(s.text)
+    for i, paragraph in enumerate(article.paragraphs):
+        out.extend(subhead(text) for text in before.get(i, []))
+        out.append(paragraph)
+    out.extend(subhead(text) for text in before.get(len(article.paragraphs), []))
+    return out
+
+
+def _article_markdown(article: Article) -> list[str]:
+    blocks: list[str] = []
+    if article.column:
+        blocks.append(f"【{article.column}】")
+    if article.kicker:
+        blocks.append(f"*{article.kicker}*")
+    blocks.append(f"## {article.headline or '（无标题）'}")
+    if article.subtitle:
+        blocks.append(f"*{article.subtitle}*")
+    if article.bylines:
+        blocks.append(f"_{_byline_text(article.bylines)}_")
+    body = _body(article, lambda text: f"### {text}")
+    if body and article.dateline:
+        body[0] = f"{article.dateline} {body[0]}"
+    blocks.extend(body)
+    for caption in article.captions:
+        credit = f"（{caption.credit} 摄）" if caption.credit else ""
+        blocks.append(f"> 图：{caption.text}{credit}")
+    return blocks
+
+
+def _article_text(article: Article) -> list[str]:
+    lines = [t for t in (article.column, article.kicker, article.headline, article.subtitle) if t]
+    if article.bylines:
+        lines.append(_byline_text(article.bylines))
+    lines.extend(_body(article, lambda text: text))
+    lines.extend(c.text for c in article.captions)
+    return lines
+
+
+_HTML_PREVIEW = 120  # characters of the first paragraph an HTML view shows
+_HTML_ARTICLES = 30  # articles an Issue's HTML view lists before "… and N more"
+
+
+def _article_html(article: Article) -> str:
+    esc = html.escape
+    parts: list[str] = []
+    over = " · ".join(t for t in (article.column, article.kicker) if t)
+    if over:
+        parts.append(f"<div><small>{esc(over)}</small></div>")
+    parts.append(f"<div><b>{esc(article.headline or '（无标题）')}</b></div>")
+    if article.subtitle:
+        parts.append(f"<div><i>{esc(article.subtitle)}</i></div>")
+    if article.bylines:
+        parts.append(f"<div><i>{esc(_byline_text(article.bylines))}</i></div>")
+    if article.paragraphs:
+        first = article.paragraphs[0]
+        if len(first) > _HTML_PREVIEW:
+            first = first[:_HTML_PREVIEW] + "…"
+        parts.append(f"<div>{esc(first)}</div>")
+    flags = f", {esc(', '.join(article.flags))}" if article.flags else ""
+    parts.append(f"<div><small>{len(article.paragraphs)} paragraphs, lines "
+                 f"{article.source_lines[0]}–{article.source_lines[1]}{flags}</small></div>")
+    return "".join(parts)
+
+
+def _issue_html(issue: Issue) -> str:
+    esc = html.escape
+    title = " ".join(str(v) for v in (issue.publication, issue.date, issue.page) if v) or (
+        issue.source.path or "(text)")
+    flags = f", flags: {', '.join(issue.flags)}" if issue.flags else ""
+    head = (f"<div><b>{esc(title)}</b> <small>profile {esc(issue.profile)}, "
+            f"{len(issue.articles)} articles, {len(issue.fragments)} fragments, "
+            f"{len(issue.dropped)} dropped{esc(flags)}</small></div>")
+    items = "".join(f"<li>{_article_html(a)}</li>" for a in issue.articles[:_HTML_ARTICLES])
+    more = len(issue.articles) - _HTML_ARTICLES
+    rest = f"<div><small>… and {more} more articles</small></div>" if more > 0 else ""
+    body = f"<ol>{items}</ol>" if items else ""
+    return f'<div class="baokan-issue">{head}{body}{rest}</div>'
+
+
+TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
+"""The namespace of every element of :meth:`Issue.to_tei`'s output."""
+
+# XML 1.0 cannot hold control characters (a pdftotext form feed) or lone surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _tei(issue: Issue) -> str:
+    def element(parent: ET.Element, tag: str, text: str | None = None,
+                **attributes: str) -> ET.Element:
+        node = ET.SubElement(parent, tag, attributes)
+        if text is not None:
+            node.text = _NOT_XML.sub("", text)
+        return node
+
+    # unqualified names under a root that declares TEI's namespace as the default one
+    root = ET.Element("TEI", xmlns=TEI_NAMESPACE)
+    file_desc = element(element(root, "teiHeader"), "fileDesc")
+    label = " ".join(str(v) for v in (issue.publication, issue.date, issue.page) if v)
+    element(element(file_desc, "titleStmt"), "title", label or issue.source.path or "untitled")
+    element(element(file_desc, "publicationStmt"), "p",
+            f"Converted from a text dump by baokan (profile {issue.profile}).")
+    bibl = element(element(file_desc, "sourceDesc"), "bibl")
+    if issue.publication:
+        element(bibl, "title", issue.publication, level="j")
+    if issue.date:
+        element(bibl, "date", issue.date.isoformat(), when=issue.date.isoformat())
+    if issue.page:
+        element(bibl, "biblScope", issue.page, unit="page")
+    if issue.source.path:
+        element(bibl, "idno", issue.source.path, type="path")
+    element(bibl, "idno", issue.source.sha256, type="sha256")
+    body = element(element(root, "text"), "body")
+    for n, article in enumerate(issue.articles, 1):
+        div = element(body, "div", type="article", n=str(n))
+        for kind, value in (("column", article.column), ("kicker", article.kicker)):
+            if value:
+                element(div, "head", value, type=kind)
+        if article.headline:
+            element(div, "head", article.headline)
+        if article.subtitle:
+            element(div, "head", article.subtitle, type="sub")
+        for byline in article.bylines:
+            element(div, "byline", _byline_text((byline,)))
+        if article.dateline:
+            element(div, "dateline", article.dateline)
+        before: dict[int, list[str]] = {}
+        for s in article.subheads:
+            before.setdefault(s.before, []).append(s.text)
+        section = div
+        for i, paragraph in enumerate(article.paragraphs):
+            for text in before.get(i, []):
+                section = element(div, "div", type="section")
+                element(section, "head", text)
+            element(section, "p", paragraph)
+        for text in before.get(len(article.paragraphs), []):
+            element(element(div, "div", type="section"), "head", text)
+        for caption in article.captions:
+            figure = element(div, "figure")
+            element(figure, "figDesc", caption.text)
+            if caption.credit:
+                element(figure, "note", caption.credit, type="credit")
+        if article.editor_mark:
+            element(div, "note", article.editor_mark, type="editor")
+    if issue.fragments:
+        rest = element(body, "div", type="fragments")
+        for fragment in issue.fragments:
+            element(rest, "p", fragment.text)
+    if not len(body):
+        element(body, "p")  # TEI's body may not be empty
+    ET.indent(root, space=" ")
+    text = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
 def json_schema() -> dict[str, Any]:

@@ -30,6 +30,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from baokan._version import __version__
 from baokan.api import parse_file
 from baokan.errors import BaokanError, InputError, NotTextError
+from baokan.frames import article_schema, records_table
 from baokan.io.files import (
     STDIN,
     atomic_output,
@@ -39,7 +40,6 @@ from baokan.io.files import (
     write_atomic,
 )
 from baokan.io.paths import PathPattern
-from baokan.io.render import to_markdown, to_text
 from baokan.models import Issue
 from baokan.profiles import Profile
 from baokan.stream import imap
@@ -47,22 +47,26 @@ from baokan.stream import imap
 DEFAULT_GLOBS = ("*.txt", "*.md")
 #: The formats of one document per input (``baokan parse``, ``batch --output-dir``),
 #: with the suffix of the file each is written to.
-DOCUMENT_FORMATS = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt"}
+DOCUMENT_FORMATS = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt",
+                    "tei": ".xml"}
 
 log = logging.getLogger("baokan.batch")
 
 
 def render(issue: Issue, fmt: str) -> str:
     """One Issue as a document in ``fmt`` (a key of :data:`DOCUMENT_FORMATS`), ending
-    with a newline: ``json`` indented, ``jsonl`` one line, ``markdown`` or ``text``."""
+    with a newline: ``json`` indented, ``jsonl`` one line, ``markdown``, ``text`` or
+    ``tei`` (TEI XML)."""
     if fmt == "json":
         return issue.to_json(indent=1) + "\n"
     if fmt == "jsonl":
         return issue.to_json() + "\n"
     if fmt == "markdown":
-        text = to_markdown(issue)
+        text = issue.to_markdown()
     elif fmt == "text":
-        text = to_text(issue)
+        text = issue.to_text()
+    elif fmt == "tei":
+        text = issue.to_tei()
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return text if text.endswith("\n") else text + "\n"
@@ -240,11 +244,11 @@ def parse_one(path: str, job: Job, data: bytes | None = None) -> Outcome:
             size = _size(path)
         if job.document is not None:
             return Outcome(path, size, document=render(issue, job.document))
+        if job.columns:  # the rows of baokan.frames' Arrow table
+            return Outcome(path, size, rows=tuple(issue.to_records()))
         record = issue.to_dict()
-        if job.per_article or job.columns:
+        if job.per_article:
             rows = article_rows(record)
-            if job.columns:
-                return Outcome(path, size, rows=tuple(rows))
             return Outcome(path, size, lines=tuple(json.dumps(r, ensure_ascii=False) for r in rows))
         return Outcome(path, size, lines=(json.dumps(record, ensure_ascii=False),))
     except NotTextError as exc:  # "NotText": the kind the errors file has always used
@@ -400,7 +404,7 @@ class _ParquetSink(_Sink):
         self.output, self.partial = output, partial
         self.rows: list[dict[str, Any]] = []
         self.handle = open_output(partial, "wb")
-        self.writer = pq.ParquetWriter(self.handle, _schema())
+        self.writer = pq.ParquetWriter(self.handle, article_schema())
 
     def add(self, outcome: Outcome) -> None:
         self.rows.extend(outcome.rows)
@@ -408,11 +412,8 @@ class _ParquetSink(_Sink):
             self.flush()
 
     def flush(self) -> None:
-        import pyarrow as pa
-
         if self.rows:
-            self.writer.write_table(pa.Table.from_pylist([_flat(r) for r in self.rows],
-                                                         schema=_schema()))
+            self.writer.write_table(records_table(self.rows))
             self.rows.clear()
 
     def commit(self) -> None:
@@ -451,33 +452,6 @@ class _FolderSink(_Sink):
 
     def abort(self) -> None:
         pass  # every file written is whole
-
-
-_LIST_FIELDS = ("bylines", "subheads", "captions")
-
-
-def _flat(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    for key in _LIST_FIELDS:
-        out[key] = json.dumps(out[key], ensure_ascii=False)
-    return out
-
-
-def _schema() -> Any:
-    """The Arrow schema of ``article_rows``: written by hand, and held by
-    ``tests/test_contract.py`` to the columns those rows have and to the types that
-    ``schema.json`` gives an article's keys."""
-    import pyarrow as pa
-
-    text = pa.string()
-    return pa.schema([
-        ("publication", text), ("date", text), ("page", text), ("path", text),
-        ("profile", text), ("sha256", text), ("index", pa.int32()),
-        ("column", text), ("kicker", text), ("headline", text), ("subtitle", text),
-        ("dateline", text), ("bylines", text), ("paragraphs", pa.list_(text)),
-        ("subheads", text), ("captions", text), ("editor_mark", text),
-        ("source_lines", pa.list_(pa.int32())), ("flags", pa.list_(text)),
-    ])
 
 
 def _write_errors(errors: Path, lines: list[str]) -> None:

@@ -20,9 +20,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from baokan.api import parse
-from baokan.decode import decode
-from baokan.errors import InputError, NotTextError
+from baokan import api
+from baokan.errors import InputError
 from baokan.models import Issue
 
 #: The name a dump read from standard input goes by in messages.
@@ -128,14 +127,12 @@ def refuse_overwriting(output: str | os.PathLike[str], inputs: Iterable[str]) ->
 
 def parse_data(data: bytes, name: str = STDIN, **options: Any) -> Issue:
     """Parse a dump that came without a file (standard input) as :func:`baokan.parse_file`
-    parses a file: InputError if it is empty, NotTextError if it is binary data, each
-    message starting with ``name``.  ``options`` are the keywords of :func:`baokan.parse`;
-    ``path_pattern`` is refused, since there is no path to read it from."""
+    parses a file (:func:`baokan.api.parse_data`: InputError if it is empty, NotTextError
+    if it is binary data, each message starting with ``name``).  ``options`` are the
+    keywords of :func:`baokan.parse`; ``path_pattern`` is refused, since there is no path
+    to read it from."""
     if options.pop("path_pattern", None) is not None:
         raise InputError(f"{name}: standard input has no path to read --path-pattern from")
     if not data or data.isspace():
         raise InputError(f"{name}: the input is empty")
-    if decode(data).binary:
-        raise NotTextError(f"{name}: not a text dump (it looks like a PDF, an image or other "
-                           "binary data); give the tool's text output instead")
-    return parse(data, **options)
+    return api.parse_data(data, name, **options)
