@@ -267,3 +267,30 @@ def test_printed_line_breaks_marked_by_two_spaces_are_not_columns() -> None:
                "策相结合，在保护中发展、在发"]
     text = "\n\n".join("  ".join(printed[i:] + printed[:i]) for i in range(4)) + "\n"
     assert split_side_by_side(text) is None
+
+
+def _runs_of(lines: list[str], **changes: float) -> list[list[str]]:
+    import attrs
+
+    from baokan.core.columns import InterleaveSettings, PairStats, Piece, link_columns
+    settings = attrs.evolve(InterleaveSettings(), **changes)
+    pieces = [Piece.of(line) for line in lines]
+    runs = link_columns(pieces, [1] * len(pieces), PairStats(lines), settings)
+    return [[lines[i] for i in run] for run in runs]
+
+
+def test_interleaved_line_that_opens_a_quote_goes_on_with_the_one_that_closes_it() -> None:
+    from baokan.core.columns import Piece
+    lines = ["老人们常说：“河道通", "社区志愿者每周上门为", "畅了，日子就顺了。”"]
+    assert (Piece.of(lines[0]).opens, Piece.of(lines[2]).closes) == (True, True)
+    assert not Piece.of("他说：“好。”").opens and not Piece.of("他说：“好。”").closes
+    # no pair on the page says which: the quotation mark does, a line further on
+    assert _runs_of(lines)[0] == [lines[0], lines[2]]
+    assert _runs_of(lines, balanced=0.0)[0][:2] == [lines[0], lines[1]]
+
+
+def test_interleaved_full_line_does_not_go_on_with_a_short_open_one() -> None:
+    # a short line that does not close (a title, a byline) is no column's next line
+    lines = ["社区志愿者每周上门为", "老码头新貌", "独居老人测量血压送药"]
+    assert _runs_of(lines)[0] == [lines[0], lines[2]]
+    assert _runs_of(lines, too_narrow=0.0)[0][:2] == [lines[0], lines[1]]

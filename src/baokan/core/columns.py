@@ -201,7 +201,11 @@ class InterleaveSettings:
     between the two lines in the dump costs ``off_by_one`` when it is one more or less
     than the local period (columns drift against each other), ``off_by_two`` more for a
     second, ``off_far`` for every further one; ``too_wide`` for every cell the next line
-    is wider than an open line's column (capped at ``too_wide_cap`` cells).  A short open
+    is wider than an open line's column (capped at ``too_wide_cap`` cells);
+    ``too_narrow`` when an open line goes on with one that neither closes a sentence nor
+    is as wide (a title, a byline, the other column's short line); ``balanced`` is added
+    when the line leaves a quotation mark or bracket open and the next closes one it
+    did not open (quotes and brackets pair up within a column).  A short open
     line (a title, a byline) may lead to the line right after it as well as to its
     column's next, and is linked to from the line right before it only.  Links scoring
     below ``min_link`` are not made.
@@ -240,6 +244,8 @@ class InterleaveSettings:
     too_wide: float = 1.5
     too_wide_cap: float = 3.0
     min_link: float = -2.0
+    too_narrow: float = 1.0
+    balanced: float = 1.0
     max_period: int = 10
     window: int = 12
     min_evidence: int = 3
@@ -553,6 +559,10 @@ class Piece:
     #: it ends with a digit; it starts with what goes on after a number (a digit, 年, %)
     ends_number: bool = False
     goes_on_number: bool = False
+    #: a quotation mark or bracket opened and not closed on the line (it goes on
+    #: below); one closed that the line did not open (it went on from above)
+    opens: bool = False
+    closes: bool = False
 
     @classmethod
     def of(cls, text: str, narrowest: float = 0.0,
@@ -563,12 +573,38 @@ class Piece:
         below = (settings or InterleaveSettings()).full_below
         last, first = text[-1], text[0]
         first_han = bool(_HAN_CHAR.match(first))
+        opens, closes = _balance(text)
         return cls(text, cells, closed, bool(_NO_START.match(text)),
                    not closed and cells < narrowest - below,
                    len(text) == 1 and first_han,
                    last if not closed and _HAN_CHAR.match(last) else "",
                    first if first_han else "",
-                   bool(_ENDS_NUMBER.search(text)), bool(_GOES_ON_NUMBER.match(text)))
+                   bool(_ENDS_NUMBER.search(text)), bool(_GOES_ON_NUMBER.match(text)),
+                   opens, closes)
+
+
+_PAIRS = {"”": "“", "》": "《", "）": "（", ")": "(", "」": "「", "』": "『", "】": "【",
+           "〕": "〔"}
+_OPENERS = frozenset(_PAIRS.values())
+_MARKS = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_OPENERS)) + "]")
+
+
+def _balance(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` leaves a quotation mark or bracket open at its end, and whether it
+    closes one it did not open (the marks of one line of a column)."""
+    if not _MARKS.search(text):
+        return False, False
+    stack: list[str] = []
+    closes = False
+    for ch in text:
+        if ch in _OPENERS:
+            stack.append(ch)
+        elif ch in _PAIRS:
+            if stack and stack[-1] == _PAIRS[ch]:
+                stack.pop()
+            elif not stack:
+                closes = True
+    return bool(stack), closes
 
 
 def junction(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> float:
@@ -695,6 +731,10 @@ def _link_score(a: Piece, b: Piece, distance: int, period: int, stats: PairStats
             score += settings.number
         if not a.short and b.cells > a.cells + 2.5:
             score -= settings.too_wide * min(settings.too_wide_cap, b.cells - a.cells - 2.5)
+        if not b.closed and b.cells < a.cells - 2.5:
+            score -= settings.too_narrow
+    if a.opens and b.closes:
+        score += settings.balanced
     return score
 
 
