@@ -33,6 +33,8 @@ _SAME_SIZE_SHARE = 0.9
 #: standing before a title takes away: equal, so a copy between a title and the next
 #: article's title is placed no better than one between two paragraphs.
 _PLACEMENT_STEP = 2
+#: At most this many rounds of dropping: a page of copies of copies settles in two.
+MAX_ROUNDS = 4
 
 
 def dedup_key(text: str) -> str:
@@ -129,6 +131,18 @@ def drop_duplicates(doc: Document, settings: DedupSettings) -> Document:
     """
     rec = Recorder("drop-duplicates")
     blocks = list(doc.blocks)
+    # a copy dropped changes what stands around the others and which copies are nearest:
+    # rounds are made until one drops nothing, so that running the step twice is once
+    for _ in range(MAX_ROUNDS):
+        kept = _drop_round(blocks, settings, rec)
+        if len(kept) == len(blocks):
+            break
+        blocks = kept
+    return rec.apply(doc, blocks)
+
+
+def _drop_round(blocks: list[Block], settings: DedupSettings, rec: Recorder) -> list[Block]:
+    """One round of :func:`drop_duplicates`: the blocks with the copies found dropped."""
     keys: dict[int, str] = {}
     for i, block in enumerate(blocks):
         if block.kind in (Kind.PARAGRAPH, Kind.TEXT):
@@ -162,4 +176,4 @@ def drop_duplicates(doc: Document, settings: DedupSettings) -> Document:
         rec.dropped(blocks[i].text, "duplicate", blocks[i].span,
                     f"{'duplicate' if exact else 'near duplicate'} of lines "
                     f"{blocks[keep].start}-{blocks[keep].end}")
-    return rec.apply(doc, [b for i, b in enumerate(blocks) if i not in drop])
+    return [b for i, b in enumerate(blocks) if i not in drop]

@@ -120,6 +120,13 @@ _TITLE_ENDS = ("：", ":", "——", "！", "!", "？", "?")
 #: one (和平…, a torn ``打造有温度`` / ``的医保服务``), so they count only after body text
 #: that stops mid-clause.
 _LINKING_START = "的了着和与及而并但也就都又还把被所之其于或且"
+#: At most this many passes: each join of a line to the body before it can leave one
+#: more line for the next pass to join, and a page converges in two or three.
+MAX_PASSES = 4
+#: The actions of a pass that join lines: only they can make another pass differ.
+_JOINS = frozenset({"joined a body line cut off as a title",
+                    "title-like line and the line before are prose",
+                    "body line carrying on the line before"})
 
 
 def reads_as_body(text: str, prev: Block | None) -> bool:
@@ -201,8 +208,29 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     missed an essay's title; segmentation makes the name its author).
     """
     rec = Recorder("find-titles")
+    column = doc.measurements.get(COLUMN_MEASURE, 0.0)
+    out = _titles_pass(doc.blocks, settings, column, rec)
+    # a join can make a line the next pass would join again (a body line glued to a
+    # piece cut off as a title): passes are made until none changes anything, so that
+    # running the step twice is running it once
+    joined = any(d.action in _JOINS for d in rec.diagnostics)
+    for _ in range(MAX_PASSES - 1):
+        if not joined:
+            break
+        scratch = Recorder("find-titles")
+        again = _titles_pass(tuple(out), settings, column, scratch)
+        if [(b.text, b.kind) for b in again] == [(b.text, b.kind) for b in out]:
+            break
+        joins = [d for d in scratch.diagnostics if d.action in _JOINS]
+        rec.diagnostics.extend(joins)
+        joined, out = bool(joins), again
+    return rec.apply(doc, out)
+
+
+def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: float,
+                 rec: Recorder) -> list[Block]:
+    """One pass of :func:`find_titles` over ``blocks``."""
     out: list[Block] = []
-    blocks = doc.blocks
     author_titles = set() if settings.plain_lines else _titles_over_an_author(blocks,
                                                                              settings)
 
@@ -212,8 +240,6 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
             and is_title_text(block.text, max_chars=settings.max_chars,
                               max_inner_punct=settings.max_inner_punct) \
             and not is_stretched_prose(block.text)
-
-    column = doc.measurements.get(COLUMN_MEASURE, 0.0)
 
     def full(block: Block) -> bool:
         return column > 0 and line_cells(block.text) >= settings.full_line_share * column
@@ -267,4 +293,4 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
             out.append(block.with_(kind=Kind.TITLE))
             continue
         out.append(block.with_(kind=Kind.PARAGRAPH))
-    return rec.apply(doc, out)
+    return out

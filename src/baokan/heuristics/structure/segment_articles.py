@@ -25,10 +25,16 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
-from baokan.core.names import is_person_name
+from baokan.core.names import COMMON_SURNAMES, is_person_name, surname_length
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
-from baokan.core.text import bigrams, content_length, has_inner_punct, line_cells
+from baokan.core.text import (
+    bigrams,
+    content_length,
+    fold_letter_spacing_text,
+    has_inner_punct,
+    line_cells,
+)
 
 #: A one-line title holding ``——`` after at least this many characters is a kicker and a
 #: headline printed on one line (``…感慨—— 有了医保…``); a shorter lead is a dash inside
@@ -37,6 +43,9 @@ INNER_DASH_LEAD = 4
 #: A title group of this many unmarked lines or more starts with a column or series name
 #: (a column name, kicker, headline and subtitle are the most a head sets).
 COLUMN_GROUP_LINES = 4
+#: Names under a title are authors only below a line of title this long: names under
+#: single characters are the characters of a title printed one a line.
+MIN_TITLE_OVER_NAMES = 4
 #: Ties between two split points of a title run go to the earlier one (floating sums).
 SCORE_EPSILON = 1e-9
 #: What a split point loses for leaving titles with no body after them: they can only
@@ -80,7 +89,7 @@ class SegmentSettings:
     ``stray_title_overlap``: the least share of a title line's bigrams in another
     article's body for the line to move there; ``neighbours``: how many articles on
     either side a title line or group is compared with (titles stray to a neighbour, and
-    the bound keeps a huge dump linear); ``name_under_title``: the last line of a title
+    the bound keeps a huge dump linear); ``name_under_title``: the last lines of a title
     group of two or more lines that is one person's name (a surname of the table and one
     or two more characters), printed above the body, is the author's byline.
     """
@@ -825,6 +834,84 @@ class _Segmenter:
                 home.extras.extend(group.extras)
 
 
+_ONE_HAN = regex.compile(r"^\p{Han}$")
+
+
+def _author_name(lines: list[Block]) -> tuple[str, int, bool] | None:
+    """The person's name the last line(s) of ``lines`` print, how many lines, and whether
+    its shape alone says it is a name: a name alone (``陈曙光``, ``杨 静``), or a
+    two-character name the tool gave a character a line (``张`` / ``新``)."""
+    last = lines[-1]
+    if last.level:
+        return None
+    text = fold_letter_spacing_text(last.text.strip())
+    if is_person_name(text):
+        spaced = text != last.text.strip()
+        if not (text[0] in COMMON_SURNAMES or surname_length(text) == 2):
+            return None  # 惠民生, 简介: the end of a title, after a rare surname
+        return text, 1, len(text) == 3 or spaced
+    if len(lines) >= 2 and _ONE_HAN.match(text) and not lines[-2].level:
+        joined = lines[-2].text.strip() + text
+        if _ONE_HAN.match(lines[-2].text.strip()) and is_person_name(joined):
+            return (joined, 2, True) if joined[0] in COMMON_SURNAMES else None
+    return None
+
+
+def _authors_under_title(titles: list[Block], *, lenient: bool = False,
+                         ) -> tuple[list[Block], list[Block]]:
+    """A title group's lines and the authors' names printed under them: the last lines
+    that are each one person's name (``习亚哲`` / ``杨`` / ``静`` under
+    ``不断优化公共经济责任配置``), printed above the body, are the bylines of a signed
+    essay (role 作者).  A name alone must look like one (three characters after a common
+    or a compound surname, or a name letter-spaced or a character a line), so that the
+    end of a title (``惠民生``, ``简介``) is not taken for one; ``lenient`` (the last line
+    of a head already known to stand over its body) takes any name of the surname table.
+    At least one line of title is left above them."""
+    names: list[Block] = []
+    strong = 0
+    plain = True  # every name printed as it is, on one line
+    rest = list(titles)
+    while len(rest) >= 2:
+        found = _author_name(rest)
+        if found is None:
+            break
+        name, count, shaped = found
+        strong += shaped
+        lines, rest = rest[-count:], rest[:-count]
+        plain = plain and count == 1 and name == lines[0].text.strip()
+        start, end = covering_span(lines)
+        names.insert(0, lines[0].with_(
+            text=name, kind=Kind.BYLINE, start=start, end=end,
+            tags=lines[0].tags | {"opening"},
+            bylines=(BylineData(names=(name,), role="作者"),)))
+    convincing = strong >= 1 and (len(names) >= 2 or strong == len(names))
+    if not names or not (convincing or (lenient and plain)) or not any(
+            len(t.text.strip()) >= MIN_TITLE_OVER_NAMES for t in rest):
+        return list(titles), []  # single characters over single characters: a vertical title
+    return rest, names
+
+
+def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
+    """Each run of title lines right above a body, with the authors' names printed under
+    it made bylines (:func:`_authors_under_title`)."""
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.kind == Kind.TITLE:
+            run.append(block)
+            continue
+        if run and block is not None and block.kind == Kind.PARAGRAPH:
+            titles, names = _authors_under_title(run)
+            for name in names:
+                rec.change("an author's name under a title", name.span, name.text)
+            run = titles + names
+        out.extend(run)
+        run = []
+        if block is not None:
+            out.append(block)
+    return out
+
+
 def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
@@ -833,19 +920,17 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
     if titled:
         group = titled[0]
         titles = list(group.titles)
-        if (settings.name_under_title and len(titles) >= 2 and not group.after and art.body
-                and is_person_name(titles[-1].text.strip()) and not titles[-1].level):
-            # 陈曙光 under 新时代：发展新方位 奋进新目标: the author of an essay
-            name = titles.pop()
-            author = [name.with_(kind=Kind.BYLINE, tags=name.tags | {"opening"},
-                                 bylines=(BylineData(names=(name.text.strip(),)),))]
+        if settings.name_under_title and art.body:
+            titles, author = _authors_under_title(titles, lenient=not group.after)
         head = assign_roles(titles, settings, art.body_grams())
         if group.after:
             flags.add("headline_after_body")
     if not head and art.moved_titles:
         # a head dealt out from titles printed elsewhere: its lines in the order printed
-        head = assign_roles(sorted(art.moved_titles, key=lambda b: b.start), settings,
-                            art.body_grams())
+        printed = sorted(art.moved_titles, key=lambda b: b.start)
+        if settings.name_under_title and art.body:
+            printed, author = _authors_under_title(printed)
+        head = assign_roles(printed, settings, art.body_grams())
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
@@ -893,7 +978,10 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     if any(b.article is not None for b in doc.blocks):
         return doc  # already split into articles: splitting again would re-read its roles
     rec = Recorder("segment-articles")
-    arts = _Segmenter(list(doc.blocks), settings, rec,
+    blocks = list(doc.blocks)
+    if settings.name_under_title:
+        blocks = _find_authors_under_titles(blocks, rec)
+    arts = _Segmenter(blocks, settings, rec,
                       doc.measurements.get(COLUMN_MEASURE, 0.0)).run()
     out: list[Block] = []
     for index, art in enumerate(arts):
