@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
+from collections import Counter, defaultdict
 
 import attrs
 import regex
@@ -63,16 +64,26 @@ class DedupSettings:
     max_postings: int = 8
 
 
+#: For each byte, 1 if a code point whose low byte it is starts a piece of the sample, else
+#: 0: the low byte of a code point has the code point's remainder by ``_SAMPLE_ONE_IN``
+#: (a divisor of 256), so the sample is picked by C code, not by a Python loop a character.
+_SAMPLED_LOW_BYTE = bytes(int(b % _SAMPLE_ONE_IN == 0) for b in range(256))
+
+
 def _shingles(key: str, k: int) -> set[str]:
     if len(key) < k:
         return {key}
+    # the pieces are sliced by map/compress in C: this runs over every paragraph's text
+    bounds = zip(range(len(key) - k + 1), range(k, len(key) + 1))
     if len(key) >= _MIN_SAMPLED_CHARS:
         # a content-defined sample: both copies of a text keep the same pieces
-        sample = {key[i:i + k] for i in range(len(key) - k + 1)
-                  if ord(key[i]) % _SAMPLE_ONE_IN == 0}
+        low_bytes = key.encode("utf-32-le", "surrogatepass")[::4]
+        kept = itertools.compress(bounds, low_bytes.translate(_SAMPLED_LOW_BYTE))
+        sample = set(map(key.__getitem__, itertools.starmap(slice, kept)))
         if len(sample) >= _MIN_SAMPLE_PIECES:
             return sample
-    return {key[i:i + k] for i in range(len(key) - k + 1)}
+        bounds = zip(range(len(key) - k + 1), range(k, len(key) + 1))
+    return set(map(key.__getitem__, itertools.starmap(slice, bounds)))
 
 
 def near_copies(keys: dict[int, str], settings: DedupSettings) -> list[tuple[int, int]]:
@@ -85,18 +96,17 @@ def near_copies(keys: dict[int, str], settings: DedupSettings) -> list[tuple[int
     pieces = {i: _shingles(key, settings.shingle) for i, key in keys.items()}
     pairs: list[tuple[int, int]] = []
     for i in sorted(keys):
-        shared: dict[int, int] = defaultdict(int)
-        for piece in pieces[i]:
-            for j in index[piece]:
-                shared[j] += 1
+        postings = [index[piece] for piece in pieces[i]]
+        # each piece once (a set), so each posting list once: counted in C
+        shared = Counter(itertools.chain.from_iterable(postings))
         for j, count in sorted(shared.items()):
             small, large = (i, j) if len(keys[i]) <= len(keys[j]) else (j, i)
             if (len(keys[small]) >= settings.min_ratio * len(keys[large])
                     and count >= settings.min_containment * len(pieces[small])):
                 pairs.append((small, large))
-        for piece in pieces[i]:
-            if len(index[piece]) < settings.max_postings:
-                index[piece].append(i)
+        for posting in postings:
+            if len(posting) < settings.max_postings:
+                posting.append(i)
     return pairs
 
 
