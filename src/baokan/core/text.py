@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import operator
 import unicodedata
+from collections.abc import Iterable
 
 import regex
 
@@ -79,6 +80,45 @@ def bigrams(text: str) -> set[str]:
     """The set of adjacent Han character pairs in ``text`` (a cheap topic fingerprint)."""
     chars = _not_han_re.sub("", text)
     return set(map(operator.add, chars, chars[1:]))  # pairs made in C, not in a Python loop
+
+
+class BigramMemo:
+    """:func:`bigrams` of one document's texts, each text's worked out once.
+
+    Made by a step for the document it reads and dropped with it (never shared between
+    documents): several of a step's questions ask for the bigrams of the same paragraphs,
+    alone or joined into an article's body.
+    """
+
+    def __init__(self) -> None:
+        # text -> (its bigrams, its first and its last Han character, "" if none)
+        self._memo: dict[str, tuple[frozenset[str], str, str]] = {}
+
+    def _entry(self, text: str) -> tuple[frozenset[str], str, str]:
+        found = self._memo.get(text)
+        if found is None:
+            chars = _not_han_re.sub("", text)
+            found = (frozenset(map(operator.add, chars, chars[1:])), chars[:1], chars[-1:])
+            self._memo[text] = found
+        return found
+
+    def of(self, text: str) -> frozenset[str]:
+        """``bigrams(text)``."""
+        return self._entry(text)[0]
+
+    def of_joined(self, texts: Iterable[str]) -> set[str]:
+        """``bigrams("".join(texts))``: each text's bigrams, and the pair that each join
+        makes of the last Han character before it and the first after it (a text with no
+        Han character in it is skipped over, as it is by :func:`bigrams`)."""
+        grams: set[str] = set()
+        last = ""
+        for text in texts:
+            own, first, own_last = self._entry(text)
+            grams |= own
+            if last and first:
+                grams.add(last + first)
+            last = own_last or last
+        return grams
 
 
 def content_length(text: str) -> float:

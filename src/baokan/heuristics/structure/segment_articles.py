@@ -29,6 +29,7 @@ from baokan.core.names import COMMON_SURNAMES, is_person_name, surname_length
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
+    BigramMemo,
     bigrams,
     content_length,
     fold_letter_spacing_text,
@@ -123,8 +124,9 @@ class _Article:
     moved_titles: list[Block] = field(default_factory=list)
     grams: set[str] | None = None
 
-    def body_text(self) -> str:
-        return "".join(b.text for b in self.body if b.kind == Kind.PARAGRAPH)
+    def body_parts(self) -> list[str]:
+        """The texts of the body's paragraphs: its text is their join."""
+        return [b.text for b in self.body if b.kind == Kind.PARAGRAPH]
 
     def body_tail(self, chars: int) -> str:
         """The last ``chars`` characters of the body, read from its last paragraphs only."""
@@ -138,10 +140,10 @@ class _Article:
                     break
         return "".join(reversed(parts))[-chars:]
 
-    def body_grams(self) -> set[str]:
+    def body_grams(self, memo: BigramMemo) -> set[str]:
         """The bigrams of the body, once it is settled (after segmentation), kept."""
         if self.grams is None:
-            self.grams = bigrams(self.body_text())
+            self.grams = memo.of_joined(self.body_parts())
         return self.grams
 
     def has_title(self) -> bool:
@@ -156,11 +158,12 @@ def overlap(title: str, body_grams: set[str]) -> float:
     return len(grams & body_grams) / len(grams)
 
 
-def _split_point(titles: list[Block], prev: _Article, next_text: str,
-                 settings: SegmentSettings) -> int:
-    """How many of ``titles`` (from the front) belong to the closed body before them."""
-    prev_grams = bigrams(prev.body_text())
-    next_grams = bigrams(next_text)
+def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
+                 settings: SegmentSettings, memo: BigramMemo) -> int:
+    """How many of ``titles`` (from the front) belong to the closed body before them
+    (``next_parts``: the texts of the body after them)."""
+    prev_grams = memo.of_joined(prev.body_parts())
+    next_grams = memo.of_joined(next_parts)
     best_j, best_score = 0, float("-inf")
     for j in range(len(titles) + 1):
         if j > 0 and not prev_grams:
@@ -237,6 +240,10 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
 
 
 def _next_body_text(blocks: list[Block], start: int) -> str:
+    return "".join(_next_body_parts(blocks, start))
+
+
+def _next_body_parts(blocks: list[Block], start: int) -> list[str]:
     parts: list[str] = []
     for block in blocks[start:]:
         if block.kind == Kind.TITLE or block.kind == Kind.EDITOR_MARK or (
@@ -244,7 +251,7 @@ def _next_body_text(blocks: list[Block], start: int) -> str:
             break
         if block.kind == Kind.PARAGRAPH:
             parts.append(block.text)
-    return "".join(parts)
+    return parts
 
 
 def _is_place_line(text: str, limit: int) -> bool:
@@ -415,7 +422,9 @@ class _Segmenter:
         self.headline_levels = self._headline_levels()
         self.subhead_levels: set[int] = set()
         self.orphans: list[tuple[_Group, _Article]] = []
-        paragraphs = [bigrams(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
+        # the paragraphs' bigrams are asked for again (article bodies, split points)
+        self.memo = BigramMemo()
+        paragraphs = [self.memo.of(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
         self._paragraphs = max(1, len(paragraphs))
         self.column = column
         self.after_page = False
@@ -640,8 +649,8 @@ class _Segmenter:
                     self.new(_Group([], rest))
                 return
         if cur.closed:
-            split = _split_point(list(titles), cur, _next_body_text(self.blocks, next_index),
-                                 self.settings)
+            split = _split_point(list(titles), cur, _next_body_parts(self.blocks, next_index),
+                                 self.settings, self.memo)
             if split:
                 cur.groups.append(_Group(list(titles[:split]), after=True))
                 self.rec.change("title after its body", titles[0].span,
@@ -766,7 +775,7 @@ class _Segmenter:
         dealt out line by line to the bodies its lines name; a line that names none (a
         column name, a kicker from elsewhere) goes with the line after it; what names
         nothing stays, and an article left with nothing is gone."""
-        grams = [a.body_grams() for a in self.arts]
+        grams = [a.body_grams(self.memo) for a in self.arts]
         w = self.settings.neighbours
         for index, art in enumerate(self.arts):
             bodiless = not grams[index]
@@ -804,7 +813,7 @@ class _Segmenter:
             titled = [g for g in art.groups if g.titles]
             if len(titled) < 2:
                 continue
-            grams = art.body_grams()
+            grams = art.body_grams(self.memo)
             best = max(titled, key=lambda g: (sum(overlap(t.text, grams) for t in g.titles)
                                               / len(g.titles), g.after))
             for group in titled:
@@ -819,7 +828,7 @@ class _Segmenter:
             at = position[id(home)]
             candidates = [self.arts[i] for i in neighbours(at, len(self.arts), w)
                           if not self.arts[i].has_title() and self.arts[i].body]
-            scored = [(overlap(text, grams_of.setdefault(id(a), a.body_grams())),
+            scored = [(overlap(text, grams_of.setdefault(id(a), a.body_grams(self.memo))),
                        -position[id(a)], a) for a in candidates]
             scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
             if scored and scored[0][0] >= self.settings.orphan_overlap:
@@ -912,7 +921,8 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
     return out
 
 
-def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
+def _emit(art: _Article, index: int, settings: SegmentSettings,
+          memo: BigramMemo) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
     flags = set(art.flags)
@@ -922,7 +932,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
         titles = list(group.titles)
         if settings.name_under_title and art.body:
             titles, author = _authors_under_title(titles, lenient=not group.after)
-        head = assign_roles(titles, settings, art.body_grams())
+        head = assign_roles(titles, settings, art.body_grams(memo))
         if group.after:
             flags.add("headline_after_body")
     if not head and art.moved_titles:
@@ -930,7 +940,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
         printed = sorted(art.moved_titles, key=lambda b: b.start)
         if settings.name_under_title and art.body:
             printed, author = _authors_under_title(printed)
-        head = assign_roles(printed, settings, art.body_grams())
+        head = assign_roles(printed, settings, art.body_grams(memo))
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
@@ -981,9 +991,9 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     blocks = list(doc.blocks)
     if settings.name_under_title:
         blocks = _find_authors_under_titles(blocks, rec)
-    arts = _Segmenter(blocks, settings, rec,
-                      doc.measurements.get(COLUMN_MEASURE, 0.0)).run()
+    segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0))
+    arts = segmenter.run()
     out: list[Block] = []
     for index, art in enumerate(arts):
-        out.extend(_emit(art, index, settings))
+        out.extend(_emit(art, index, settings, segmenter.memo))
     return rec.apply(doc, out)
