@@ -1,0 +1,76 @@
+"""The fast forms of the core's hot counts give what their plain definitions give."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from baokan.core import text as T
+from baokan.heuristics.repair import drop_duplicates as D
+
+#: Every code point, lone surrogates included (a dump decoded with replacement may hold
+#: anything).
+EVERY_CHAR = "".join(map(chr, range(0x110000)))
+
+# The definitions the fast classes of baokan.core.text spell out, in ``regex`` terms.
+_COMPRESSIBLE = "".join(sorted(frozenset(T.CJK_PUNCT) - frozenset("—…")))
+REFERENCE = {
+    "_space": regex.compile(r"\s"),
+    "_narrow_content": regex.compile(r"[^\s\u2e80-\U0010ffff“”‘’—…]"),
+    "_narrow_cell": regex.compile(
+        r"[^\s\u2e80-\U0010ffff—…]|[" + regex.escape(_COMPRESSIBLE) + "]"),
+    "_cjk_marks": regex.compile("[" + regex.escape(_COMPRESSIBLE.translate(
+        str.maketrans("", "", "“”‘’"))) + "]"),
+    "_cjk_quotes": regex.compile("[“”‘’]"),
+}
+
+texts = st.text(alphabet=st.sampled_from("中华人民共和国报道记者 　，。“”‘’·—…A1\t")
+                | st.characters(), max_size=120)
+
+
+def test_the_spelled_out_classes_match_their_definitions_on_every_code_point() -> None:
+    for name, reference in REFERENCE.items():
+        fast = getattr(T, name)
+        assert fast.findall(EVERY_CHAR) == reference.findall(EVERY_CHAR), name
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = regex.sub(r"\P{Han}+", "", text)
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, max_size=6))
+def test_a_memo_gives_the_bigrams_of_each_text_and_of_their_join(parts: list[str]) -> None:
+    memo = T.BigramMemo()
+    for _ in range(2):  # worked out, then remembered
+        assert memo.of_joined(parts) == _bigrams("".join(parts))
+        for part in parts:
+            assert memo.of(part) == _bigrams(part) == T.bigrams(part)
+
+
+def _plain_shingles(key: str, k: int) -> set[str]:
+    """The pieces of drop-duplicates as first written: a Python loop a character."""
+    if len(key) < k:
+        return {key}
+    if len(key) >= D._MIN_SAMPLED_CHARS:
+        sample = {key[i:i + k] for i in range(len(key) - k + 1)
+                  if ord(key[i]) % D._SAMPLE_ONE_IN == 0}
+        if len(sample) >= D._MIN_SAMPLE_PIECES:
+            return sample
+    return {key[i:i + k] for i in range(len(key) - k + 1)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("中华人民共和国的一是了我不人在他有这个上们来到时")
+               | st.characters(), max_size=300), st.integers(1, 6))
+def test_shingles_sliced_in_c_are_the_plain_ones(key: str, k: int) -> None:
+    assert D._shingles(key, k) == _plain_shingles(key, k)
+
+
+def test_punct_counts_and_cells() -> None:
+    assert T.punct_counts("他说：“好。”") == (2, 2)
+    assert T.line_cells("他说：“好。”") == 3 + 0.5 * 4
+    assert T.content_length("A 股上涨。") == 4.5
+    assert T.line_cells(" \u3000\t") == 0
