@@ -48,6 +48,8 @@ class SpacingSettings:
 
 def fold_spacing_text(text: str, *, keep_phrase_space: bool = False) -> str:
     """Remove layout spaces from ``text``; keep spaces inside Latin text and numbers."""
+    if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text.strip()  # each pattern below acts on one of these spaces: none to fold
     # runs of spaces first: a letter-spaced line may hide behind a doubled space
     text = _space_runs.sub(" ", text.replace("\u3000", " "))
     if _letter_spaced.search(text):
