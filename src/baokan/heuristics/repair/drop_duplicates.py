@@ -96,9 +96,10 @@ def near_copies(keys: dict[int, str], settings: DedupSettings) -> list[tuple[int
     pieces = {i: _shingles(key, settings.shingle) for i, key in keys.items()}
     pairs: list[tuple[int, int]] = []
     for i in sorted(keys):
-        postings = [index[piece] for piece in pieces[i]]
-        # each piece once (a set), so each posting list once: counted in C
-        shared = Counter(itertools.chain.from_iterable(postings))
+        # each piece once (a set), so each posting list once: looked up and counted in C,
+        # and not counted at all when no earlier paragraph shares a piece (most of them)
+        postings = list(map(index.__getitem__, pieces[i]))
+        shared = Counter(itertools.chain.from_iterable(postings)) if any(postings) else {}
         for j, count in sorted(shared.items()):
             small, large = (i, j) if len(keys[i]) <= len(keys[j]) else (j, i)
             if (len(keys[small]) >= settings.min_ratio * len(keys[large])
