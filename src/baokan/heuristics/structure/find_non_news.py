@@ -355,7 +355,9 @@ def find_non_news(doc: Document, settings: NonNewsSettings) -> Document:
     for n, (first, _, _) in enumerate(items):
         label = measured[first - 1].squeezed if first > 0 and first - 1 not in taken else ""
         in_row = n + 1 < len(items) and items[n + 1][0] == items[n][1] + 1
-        if _LABEL.match(label) and (in_row or _LABEL_WORD.search(label)):
+        # (a byline is no label: ``■记者 杨兆旋`` over the ads beside its story)
+        if _LABEL.match(label) and (in_row or _LABEL_WORD.search(label)) \
+                and not _NEWS.search(label):
             taken[first - 1] = "label"
     for first, last in _tables(measured, set(taken), settings):
         for k in range(first, last + 1):
