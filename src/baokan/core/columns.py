@@ -738,6 +738,20 @@ def _link_score(a: Piece, b: Piece, distance: int, period: int, stats: PairStats
     return score
 
 
+def by_period(column_link: tuple[Piece, Piece], line_link: tuple[Piece, Piece],
+              period: int, stats: PairStats, settings: InterleaveSettings) -> bool:
+    """Whether a link between two pieces ``period`` turns apart (a line and its column's
+    next) scores well enough to be made, and at least as well as ``line_link`` between
+    two pieces one after the other (the page read in order), one of them shared: what
+    says that a line at the edge of an interleaved region still belongs to it."""
+    a, b = column_link
+    if any(p.short or p.vertical for p in (a, b, *line_link)):
+        return False
+    score = _link_score(a, b, period, period, stats, settings)
+    return score > settings.min_link and score >= _link_score(
+        *line_link, 1, 1, stats, settings)
+
+
 def _match(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
            settings: InterleaveSettings) -> list[int | None]:
     n = len(pieces)
