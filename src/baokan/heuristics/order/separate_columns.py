@@ -295,52 +295,42 @@ def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, in
     return found
 
 
-def _fill_edges(periods: list[int], lo: int, hi: int) -> None:
-    """Within the region ``[lo, hi)``, a piece of period one (the rows the region was
-    widened by, where the evidence had not yet started, or a gap between two runs) takes
-    the period of the nearest piece before it, or after it at the region's start: the
-    first row of the columns is linked by the period like the rest."""
-    last = 0
-    for i in range(lo, hi):
-        if periods[i] >= 2:
-            last = periods[i]
-        elif last:
-            periods[i] = last
-    for i in range(hi - 1, lo - 1, -1):
-        if periods[i] >= 2:
-            last = periods[i]
-        else:
-            periods[i] = last
-
-
 def _extended(pieces: Sequence[Piece], owner: Sequence[int], periods: list[int],
               floor: int, lo: int, hi: int, ceiling: int, widths: Sequence[float],
               stats: PairStats, settings: InterleaveSettings) -> tuple[int, int]:
-    """The region ``[lo, hi)`` extended over the lines before and after it (down to
-    ``floor``, up to ``ceiling``) while the period's links keep scoring: a line before
-    it goes on with its column's next line at least as well as with the line after it
-    (:func:`~baokan.core.columns.by_period`), a line after it follows its column's last
-    line at least as well as the line before it.  Single printed lines only (a row of
-    columns cut apart gives its period itself)."""
+    """The region ``[lo, hi)`` (runs of period two or more, widened) with the lines at
+    its edges, in it or before or after it (down to ``floor``, up to ``ceiling``),
+    linked by the period while the period's links keep scoring: a line before the
+    first run goes on with its column's next line at least as well as with the line
+    right after it (:func:`~baokan.core.columns.by_period`), a line after the last run
+    follows its column's last line at least as well as the line right before it.  Such
+    a line takes the period (the first row of the columns, where the evidence starts);
+    the rest of the widened edge stays as it was.  Lines as wide as a column, a
+    printed line a dump line, only (a row of columns cut apart gives its period
+    itself)."""
     def single(i: int) -> bool:
         return (i == 0 or owner[i - 1] != owner[i]) and (
             i + 1 == len(owner) or owner[i + 1] != owner[i])
 
-    period = periods[lo]
-    while (lo - 1 >= floor and lo - 1 + period < hi and single(lo - 1)
-           and is_full(pieces[lo - 1].cells, widths, settings)
-           and by_period((pieces[lo - 1], pieces[lo - 1 + period]),
-                         (pieces[lo - 1], pieces[lo]), period, stats, settings)):
-        lo -= 1
-        periods[lo] = period
-    period = periods[hi - 1]
-    while (hi < ceiling and hi - period >= lo and single(hi)
-           and (pieces[hi].closed or is_full(pieces[hi].cells, widths, settings))
-           and by_period((pieces[hi - period], pieces[hi]), (pieces[hi - 1], pieces[hi]),
+    first = next(i for i in range(lo, hi) if periods[i] >= 2)
+    period = periods[first]
+    i = first - 1
+    while (i >= floor and single(i) and is_full(pieces[i].cells, widths, settings)
+           and by_period((pieces[i], pieces[i + period]), (pieces[i], pieces[i + 1]),
                          period, stats, settings)):
-        periods[hi] = period
-        hi += 1
-    return lo, hi
+        periods[i] = period
+        i -= 1
+    lo = min(lo, i + 1)
+    last = next(i for i in range(hi - 1, lo - 1, -1) if periods[i] >= 2)
+    period = periods[last]
+    i = last + 1
+    while (i < ceiling and i - period >= lo and single(i)
+           and (pieces[i].closed or is_full(pieces[i].cells, widths, settings))
+           and by_period((pieces[i - period], pieces[i]), (pieces[i - 1], pieces[i]),
+                         period, stats, settings)):
+        periods[i] = period
+        i += 1
+    return lo, max(hi, i)
 
 
 def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
@@ -366,7 +356,6 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
         periods[lo:hi] = [r or p for r, p in zip(rows[lo:hi], found)]
         floor = regions[-1][1] if regions else 0
         for a, b in _regions(periods[lo:hi], owner[lo:hi]):
-            _fill_edges(periods, lo + a, lo + b)
             a, b = _extended(pieces, owner, periods, max(lo, floor), lo + a, lo + b, hi,
                              widths, stats, settings)
             regions.append((a, b))
