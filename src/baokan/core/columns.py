@@ -851,8 +851,10 @@ def link_columns(pieces: Sequence[Piece], periods: Sequence[int], stats: PairSta
     scored (:class:`InterleaveSettings`), and links are made best first, each piece
     taking one successor and one predecessor: a greedy matching, so that one bad link
     never drags the rest of a column with it.  The periods are then measured again on
-    the links a strong pair confirms, and the matching is made once more.  The glyphs
-    of a vertical headline are linked only to one another.
+    the links a strong pair confirms, and the matching is made once more; a line it
+    leaves alone where a link jumps over it goes back between the link's ends
+    (:func:`_fill_gaps`).  The glyphs of a vertical headline are linked only to one
+    another.
     """
     after = _match(pieces, periods, stats, settings)
     if settings.refine:

@@ -72,7 +72,9 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     is linked to the one that continues it (best links first) and the runs of linked
     lines are read one after another, a band's as paragraphs (printed lines joined by
     spaces, as the converter gives them), a stretch's a line each; groups of short
-    title lines part one story's rows from the next's.  The only text dropped is a
+    title lines part one story's rows from the next's.  At the edges of a stretch's
+    region, where the evidence starts or ends, a line is read by the period while its
+    link there scores no worse than reading on in order.  The only text dropped is a
     printed line pymupdf4llm gives twice (a story run on below a band), with its
     account; every other printed line is kept and keeps its source line.  A quick look
     (:func:`~baokan.core.columns.might_interleave`) lets pages read in order through.
@@ -315,7 +317,8 @@ def _extended(pieces: Sequence[Piece], owner: Sequence[int], periods: list[int],
     first = next(i for i in range(lo, hi) if periods[i] >= 2)
     period = periods[first]
     i = first - 1
-    while (i >= floor and single(i) and is_full(pieces[i].cells, widths, settings)
+    while (i >= floor and i + period < ceiling and single(i)
+           and is_full(pieces[i].cells, widths, settings)
            and by_period((pieces[i], pieces[i + period]), (pieces[i], pieces[i + 1]),
                          period, stats, settings)):
         periods[i] = period
@@ -358,8 +361,11 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
         for a, b in _regions(periods[lo:hi], owner[lo:hi]):
             a, b = _extended(pieces, owner, periods, max(lo, floor), lo + a, lo + b, hi,
                              widths, stats, settings)
-            regions.append((a, b))
-            floor = b
+            if regions and a < regions[-1][1]:  # the last one extended into this one
+                regions[-1] = (regions[-1][0], max(b, regions[-1][1]))
+            else:
+                regions.append((a, b))
+            floor = regions[-1][1]
     out: list[Block] = []
 
     def as_they_were(lo: int, hi: int) -> None:
