@@ -308,8 +308,8 @@ def _extended(pieces: Sequence[Piece], owner: Sequence[int], periods: list[int],
     follows its column's last line at least as well as the line right before it.  Such
     a line takes the period (the first row of the columns, where the evidence starts);
     the rest of the widened edge stays as it was.  Lines as wide as a column, a
-    printed line a dump line, only (a row of columns cut apart gives its period
-    itself)."""
+    printed line a dump line, linked to lines alone on theirs only (a row of columns
+    cut apart gives its period itself, and a line alone before it is no row of it)."""
     def single(i: int) -> bool:
         return (i == 0 or owner[i - 1] != owner[i]) and (
             i + 1 == len(owner) or owner[i + 1] != owner[i])
@@ -317,7 +317,7 @@ def _extended(pieces: Sequence[Piece], owner: Sequence[int], periods: list[int],
     first = next(i for i in range(lo, hi) if periods[i] >= 2)
     period = periods[first]
     i = first - 1
-    while (i >= floor and i + period < ceiling and single(i)
+    while (i >= floor and i + period < ceiling and single(i) and single(i + 1)
            and is_full(pieces[i].cells, widths, settings)
            and by_period((pieces[i], pieces[i + period]), (pieces[i], pieces[i + 1]),
                          period, stats, settings)):
@@ -327,7 +327,7 @@ def _extended(pieces: Sequence[Piece], owner: Sequence[int], periods: list[int],
     last = next(i for i in range(hi - 1, lo - 1, -1) if periods[i] >= 2)
     period = periods[last]
     i = last + 1
-    while (i < ceiling and i - period >= lo and single(i)
+    while (i < ceiling and i - period >= lo and single(i) and single(i - 1)
            and (pieces[i].closed or is_full(pieces[i].cells, widths, settings))
            and by_period((pieces[i - period], pieces[i]), (pieces[i - 1], pieces[i]),
                          period, stats, settings)):
