@@ -738,6 +738,20 @@ def _link_score(a: Piece, b: Piece, distance: int, period: int, stats: PairStats
     return score
 
 
+def by_period(column_link: tuple[Piece, Piece], line_link: tuple[Piece, Piece],
+              period: int, stats: PairStats, settings: InterleaveSettings) -> bool:
+    """Whether a link between two pieces ``period`` turns apart (a line and its column's
+    next) scores well enough to be made, and at least as well as ``line_link`` between
+    two pieces one after the other (the page read in order), one of them shared: what
+    says that a line at the edge of an interleaved region still belongs to it."""
+    a, b = column_link
+    if any(p.short or p.vertical for p in (a, b, *line_link)):
+        return False
+    score = _link_score(a, b, period, period, stats, settings)
+    return score > settings.min_link and score >= _link_score(
+        *line_link, 1, 1, stats, settings)
+
+
 def _match(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
            settings: InterleaveSettings) -> list[int | None]:
     n = len(pieces)
@@ -798,6 +812,37 @@ def _refined(pieces: Sequence[Piece], after: Sequence[int | None], periods: Sequ
     return out
 
 
+def _fill_gaps(pieces: Sequence[Piece], after: list[int | None], periods: Sequence[int],
+               stats: PairStats, settings: InterleaveSettings) -> None:
+    """Lines the matching left alone (no line before, none after) put back where a link
+    jumps over them: ``a`` linked to ``b`` two turns or more further than the period
+    (a pair across the break outscored the period), and the line between, about a
+    period after ``a``, links to both well enough.  Every line of an interleaved region
+    belongs to a column, and there it is its column's."""
+    pos = _positions(pieces)
+    before = [False] * len(pieces)
+    for j in after:
+        if j is not None:
+            before[j] = True
+    for x, piece in enumerate(pieces):
+        if before[x] or after[x] is not None or piece.vertical or piece.short:
+            continue
+        period = periods[x]
+        for a in range(max(0, x - period - 1), x):
+            b = after[a]
+            if b is None or b <= x or pos[b] - pos[a] < period + 2:
+                continue
+            first, second = pos[x] - pos[a], pos[b] - pos[x]
+            if min(abs(first - period), abs(second - period)) > 1 or pieces[a].vertical:
+                continue
+            if (_link_score(pieces[a], piece, first, period, stats, settings) > settings.min_link
+                    and _link_score(piece, pieces[b], second, period, stats, settings)
+                    > settings.min_link):
+                after[a], after[x] = x, b
+                before[x] = True
+                break
+
+
 def link_columns(pieces: Sequence[Piece], periods: Sequence[int], stats: PairStats,
                  settings: InterleaveSettings) -> list[list[int]]:
     """The pieces as runs of one column each, in the order their first pieces come.
@@ -806,13 +851,16 @@ def link_columns(pieces: Sequence[Piece], periods: Sequence[int], stats: PairSta
     scored (:class:`InterleaveSettings`), and links are made best first, each piece
     taking one successor and one predecessor: a greedy matching, so that one bad link
     never drags the rest of a column with it.  The periods are then measured again on
-    the links a strong pair confirms, and the matching is made once more.  The glyphs
-    of a vertical headline are linked only to one another.
+    the links a strong pair confirms, and the matching is made once more; a line it
+    leaves alone where a link jumps over it goes back between the link's ends
+    (:func:`_fill_gaps`).  The glyphs of a vertical headline are linked only to one
+    another.
     """
     after = _match(pieces, periods, stats, settings)
     if settings.refine:
-        after = _match(pieces, _refined(pieces, after, periods, stats, settings), stats,
-                       settings)
+        periods = _refined(pieces, after, periods, stats, settings)
+        after = _match(pieces, periods, stats, settings)
+    _fill_gaps(pieces, after, periods, stats, settings)
     linked = {j for j in after if j is not None}
     runs: list[list[int]] = []
     for i in range(len(pieces)):

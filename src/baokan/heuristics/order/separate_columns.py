@@ -14,6 +14,7 @@ from baokan.core.columns import (
     PairStats,
     Piece,
     band_periods,
+    by_period,
     column_widths,
     is_full,
     junction,
@@ -71,7 +72,9 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     is linked to the one that continues it (best links first) and the runs of linked
     lines are read one after another, a band's as paragraphs (printed lines joined by
     spaces, as the converter gives them), a stretch's a line each; groups of short
-    title lines part one story's rows from the next's.  The only text dropped is a
+    title lines part one story's rows from the next's.  At the edges of a stretch's
+    region, where the evidence starts or ends, a line is read by the period while its
+    link there scores no worse than reading on in order.  The only text dropped is a
     printed line pymupdf4llm gives twice (a story run on below a band), with its
     account; every other printed line is kept and keeps its source line.  A quick look
     (:func:`~baokan.core.columns.might_interleave`) lets pages read in order through.
@@ -294,6 +297,45 @@ def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, in
     return found
 
 
+def _extended(pieces: Sequence[Piece], owner: Sequence[int], periods: list[int],
+              floor: int, lo: int, hi: int, ceiling: int, widths: Sequence[float],
+              stats: PairStats, settings: InterleaveSettings) -> tuple[int, int]:
+    """The region ``[lo, hi)`` (runs of period two or more, widened) with the lines at
+    its edges, in it or before or after it (down to ``floor``, up to ``ceiling``),
+    linked by the period while the period's links keep scoring: a line before the
+    first run goes on with its column's next line at least as well as with the line
+    right after it (:func:`~baokan.core.columns.by_period`), a line after the last run
+    follows its column's last line at least as well as the line right before it.  Such
+    a line takes the period (the first row of the columns, where the evidence starts);
+    the rest of the widened edge stays as it was.  Lines as wide as a column, a
+    printed line a dump line, linked to lines alone on theirs only (a row of columns
+    cut apart gives its period itself, and a line alone before it is no row of it)."""
+    def single(i: int) -> bool:
+        return (i == 0 or owner[i - 1] != owner[i]) and (
+            i + 1 == len(owner) or owner[i + 1] != owner[i])
+
+    first = next(i for i in range(lo, hi) if periods[i] >= 2)
+    period = periods[first]
+    i = first - 1
+    while (i >= floor and i + period < ceiling and single(i) and single(i + 1)
+           and is_full(pieces[i].cells, widths, settings)
+           and by_period((pieces[i], pieces[i + period]), (pieces[i], pieces[i + 1]),
+                         period, stats, settings)):
+        periods[i] = period
+        i -= 1
+    lo = min(lo, i + 1)
+    last = next(i for i in range(hi - 1, lo - 1, -1) if periods[i] >= 2)
+    period = periods[last]
+    i = last + 1
+    while (i < ceiling and i - period >= lo and single(i) and single(i - 1)
+           and (pieces[i].closed or is_full(pieces[i].cells, widths, settings))
+           and by_period((pieces[i - period], pieces[i]), (pieces[i - 1], pieces[i]),
+                         period, stats, settings)):
+        periods[i] = period
+        i += 1
+    return lo, max(hi, i)
+
+
 def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
                   widths: Sequence[float],
                   settings: InterleaveSettings, rec: Recorder) -> list[Block]:
@@ -315,7 +357,15 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
         found = local_periods(pieces[lo:hi], stats, settings)
         # a row of columns cut apart says how many columns stand side by side
         periods[lo:hi] = [r or p for r, p in zip(rows[lo:hi], found)]
-        regions.extend((lo + a, lo + b) for a, b in _regions(periods[lo:hi], owner[lo:hi]))
+        floor = regions[-1][1] if regions else 0
+        for a, b in _regions(periods[lo:hi], owner[lo:hi]):
+            a, b = _extended(pieces, owner, periods, max(lo, floor), lo + a, lo + b, hi,
+                             widths, stats, settings)
+            if regions and a < regions[-1][1]:  # the last one extended into this one
+                regions[-1] = (regions[-1][0], max(b, regions[-1][1]))
+            else:
+                regions.append((a, b))
+            floor = regions[-1][1]
     out: list[Block] = []
 
     def as_they_were(lo: int, hi: int) -> None:
