@@ -205,6 +205,14 @@ AFTER_RATIO = 1.5
 MIN_AFTER_EVIDENCE = 1.0
 #: ...and at least this many runs name the body before them better than the one after.
 MIN_AFTER_VOTES = 2
+#: The measurement (profile detection's) of the share of a dump's lines that are blank.
+BLANK_MEASURE = "blank_ratio"
+#: A dump with at least this share of blank lines (but not one after every line: that is
+#: ``merge_unspaced_titles``) sets blank lines between its text boxes, so two title lines
+#: with none between them are one box — one headline in one type size — and a kicker in
+#: another size stands a blank line apart (the synthetic pages' pdftotext and pdfminer
+#: dumps: 0.014 and more; PyMuPDF's plain text has none, and says nothing by them).
+GAPS_TELL_BLANK_RATIO = 0.01
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -316,15 +324,28 @@ def _join_titles(first: Block, second: Block) -> Block:
     return first.with_(text=first.text.rstrip() + second.text.lstrip(), start=start, end=end)
 
 
+def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
+                 settings: SegmentSettings) -> bool:
+    """Whether the only unit so far is a short first line the body never names: a column
+    name (``简讯``, ``今日关注``) set over the head, not the start of its headline."""
+    if len(units) != 1 or len(units[0]) != 1:
+        return False
+    first = titles[units[0][0]].text
+    return _is_place_line(first, settings.place_line_chars) and not bigrams(first) & grams
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
-                 body_grams: set[str] | None = None) -> list[Block]:
+                 body_grams: set[str] | None = None, *, gaps_tell: bool = False,
+                 ) -> list[Block]:
     """Give each line of a title group its role: column, kicker, headline or subtitle.
 
     Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
     ``——`` or ``：`` are kickers; a line led by a dash is the subtitle; two lines that
     make one phrase broken over two lines (:func:`breaks_mid_phrase`, given the bigrams
-    of the article's body) are one headline; of what is left, two lines are a kicker
-    and a headline and a third is the subtitle.
+    of the article's body) are one headline, and so are two lines with no blank line
+    between them where ``gaps_tell`` (the dump sets blank lines between its text boxes:
+    a kicker in a smaller type is a box of its own); of what is left, two lines are a
+    kicker and a headline and a third is the subtitle.
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
@@ -370,8 +391,10 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     # free lines that make one phrase broken over two lines are one headline
     units: list[list[int]] = []
     for i in free:
-        if units and units[-1][-1] == i - 1 and breaks_mid_phrase(
-                titles[i - 1].text, titles[i].text, grams):
+        if units and units[-1][-1] == i - 1 and (breaks_mid_phrase(
+                titles[i - 1].text, titles[i].text, grams) or (
+                gaps_tell and titles[i].gap_before == 0
+                and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
         elif units and len(units[-1]) == 1 and units[-1][0] == i - 1 and _is_place_colon(
                 titles[i - 1].text, grams, settings.place_line_chars):
@@ -912,7 +935,8 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
     return out
 
 
-def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
+def _emit(art: _Article, index: int, settings: SegmentSettings,
+          gaps_tell: bool = False) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
     flags = set(art.flags)
@@ -922,7 +946,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
         titles = list(group.titles)
         if settings.name_under_title and art.body:
             titles, author = _authors_under_title(titles, lenient=not group.after)
-        head = assign_roles(titles, settings, art.body_grams())
+        head = assign_roles(titles, settings, art.body_grams(), gaps_tell=gaps_tell)
         if group.after:
             flags.add("headline_after_body")
     if not head and art.moved_titles:
@@ -930,7 +954,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings) -> list[Block]:
         printed = sorted(art.moved_titles, key=lambda b: b.start)
         if settings.name_under_title and art.body:
             printed, author = _authors_under_title(printed)
-        head = assign_roles(printed, settings, art.body_grams())
+        head = assign_roles(printed, settings, art.body_grams(), gaps_tell=gaps_tell)
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
@@ -983,7 +1007,9 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
         blocks = _find_authors_under_titles(blocks, rec)
     arts = _Segmenter(blocks, settings, rec,
                       doc.measurements.get(COLUMN_MEASURE, 0.0)).run()
+    gaps_tell = not settings.merge_unspaced_titles \
+        and doc.measurements.get(BLANK_MEASURE, 0.0) >= GAPS_TELL_BLANK_RATIO
     out: list[Block] = []
     for index, art in enumerate(arts):
-        out.extend(_emit(art, index, settings))
+        out.extend(_emit(art, index, settings, gaps_tell))
     return rec.apply(doc, out)
