@@ -271,9 +271,14 @@ def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
 
 
 def _merge_unspaced(titles: list[Block]) -> list[Block]:
+    """Title lines with no blank line between them joined into one line, except a line led
+    by a dash (a subtitle) or one after a line that ends like a kicker (``——``, ``：``):
+    those are parts of the head of their own."""
     merged: list[Block] = []
     for block in titles:
-        if merged and block.gap_before == 0 and block.level == merged[-1].level:
+        if merged and block.gap_before == 0 and block.level == merged[-1].level \
+                and not _DASH_START.match(block.text.strip()) \
+                and not _KICKER_END.search(merged[-1].text):
             last = merged[-1]
             start, end = covering_span((last, block))
             merged[-1] = last.with_(text=last.text + block.text, start=start, end=end)
