@@ -329,6 +329,16 @@ def _join_titles(first: Block, second: Block) -> Block:
     return first.with_(text=first.text.rstrip() + second.text.lstrip(), start=start, end=end)
 
 
+def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
+    """Whether a first title line stands over a kicker as the column's name: the line after
+    it ends ``——`` (a kicker, with a headline still to come) and the first line is a
+    phrase of its own — it closes no clause with a mark and does not run on into the
+    kicker (a kicker broken over two lines does: ``我市织密全民健康网，`` / ``…感慨——``)."""
+    head = first.strip()
+    return second.rstrip().endswith("——") and not head.endswith(("——", "：", ":")) \
+        and not has_inner_punct(head[-1:]) and not breaks_mid_phrase(first, second, grams)
+
+
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
                  settings: SegmentSettings) -> bool:
     """Whether the only unit so far is a short first line the body never names: a column
@@ -386,6 +396,10 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
                                    or len(free) >= COLUMN_GROUP_LINES):
         roles[free[0]] = Kind.COLUMN
+        free = free[1:]
+    if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
+            and _column_over_kicker(titles[free[0]].text, titles[free[1]].text, grams):
+        roles[free[0]] = Kind.COLUMN  # 真抓实干在基层 / 常德市…营商环境—— / 打造…服务
         free = free[1:]
     kicker_found = False
     while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
