@@ -112,6 +112,8 @@ _CLOSING_START = regex.compile(r"^[，。、；：？！,.;:?!”’」』）)�
 _CLAUSE_INSIDE = regex.compile(r"[，、；,;]")
 _OPENING_START = regex.compile(r"^[“\"「『《（(【—\-－■◆◇●□▲★☆]")
 _word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+#: A subtitle's lead: a dash of two or more marks (``——``, ``— —``, ``--``).
+_SUBTITLE_START = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
 #: How a title line may end that a line of prose does not: a kicker's colon or dash, an
 #: exclaimed or asked headline.
 _TITLE_ENDS = ("：", ":", "——", "！", "!", "？", "?")
@@ -205,7 +207,8 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     two paragraphs is a title line; ``#### 不大,但每一处都需要…。今年以来…`` is body.
     Where unmarked lines are not titles (markdown dumps), a stand-alone title-like line
     over a line that is one person's name alone still is, and so is the name (the tool
-    missed an essay's title; segmentation makes the name its author).
+    missed an essay's title; segmentation makes the name its author), and so is a short
+    line led by a dash right under a heading (``——《战斗故事丛书》读后``: its subtitle).
     """
     rec = Recorder("find-titles")
     column = doc.measurements.get(COLUMN_MEASURE, 0.0)
@@ -266,6 +269,13 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 out.append(block.with_(kind=Kind.PARAGRAPH, level=None))
             else:
                 out.append(block.with_(kind=Kind.TITLE))
+            continue
+        if not settings.plain_lines and out and out[-1].kind == Kind.TITLE \
+                and _SUBTITLE_START.match(block.text.strip()) \
+                and is_title_text(block.text, max_chars=settings.max_chars,
+                                  max_inner_punct=settings.max_inner_punct):
+            rec.change("subtitle under a heading", block.span, block.text[:20])
+            out.append(block.with_(kind=Kind.TITLE))
             continue
         if candidate(block):
             prev = out[-1] if out else None
