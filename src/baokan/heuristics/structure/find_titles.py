@@ -89,6 +89,21 @@ def is_stretched_prose(text: str) -> bool:
     return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None
 
 
+def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
+    """Indexes of unmarked title-like lines, each standing alone, right over a dateline or
+    an opening byline (``农村青年早婚现象堪忧`` / ``本报讯（通讯员 X）…``): a head the tool
+    did not mark as a heading (a byline or dateline opens an article under its title)."""
+    found: set[int] = set()
+    for i in range(len(blocks) - 1):
+        title, after = blocks[i], blocks[i + 1]
+        if title.kind in Kind.BODY and title.level is None and title.gap_before \
+                and after.opens_article and not is_stretched_prose(title.text) \
+                and is_title_text(title.text, max_chars=settings.max_chars,
+                                  max_inner_punct=settings.max_inner_punct):
+            found.add(i)
+    return found
+
+
 def _titles_over_an_author(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
     """Indexes of unmarked title-like lines, each standing alone, followed by a lone
     person's name standing alone and then text: ``让中国特色社会主义展现出更加强大生命力``
@@ -196,7 +211,8 @@ def heading_is_body(text: str, max_chars: int) -> bool:
 
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
-           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE, Kind.DATELINE,
+                  Kind.BYLINE, Tag.OPENING},
            provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH, Tag.PROSE})
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
@@ -207,8 +223,9 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     two paragraphs is a title line; ``#### 不大,但每一处都需要…。今年以来…`` is body.
     Where unmarked lines are not titles (markdown dumps), a stand-alone title-like line
     over a line that is one person's name alone still is, and so is the name (the tool
-    missed an essay's title; segmentation makes the name its author), and so is a short
-    line led by a dash right under a heading (``——《战斗故事丛书》读后``: its subtitle).
+    missed an essay's title; segmentation makes the name its author), so is one right over
+    a dateline or an opening byline, and so is a short line led by a dash right under a
+    heading (``——《战斗故事丛书》读后``: its subtitle).
     """
     rec = Recorder("find-titles")
     column = doc.measurements.get(COLUMN_MEASURE, 0.0)
@@ -236,6 +253,8 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
     out: list[Block] = []
     author_titles = set() if settings.plain_lines else _titles_over_an_author(blocks,
                                                                              settings)
+    opening_titles = set() if settings.plain_lines else _titles_over_an_opening(blocks,
+                                                                               settings)
 
     def candidate(block: Block) -> bool:
         return settings.plain_lines and block.kind in Kind.BODY and block.level is None \
@@ -256,8 +275,10 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             glue_next = False
             continue
         glue_next = False
-        if index in author_titles:
-            rec.change("title line over its author's name", block.span, block.text[:20])
+        if index in author_titles or index in opening_titles:
+            rec.change("title line over its author's name" if index in author_titles
+                       else "title line over a dateline or byline", block.span,
+                       block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
         if block.kind not in Kind.BODY:
