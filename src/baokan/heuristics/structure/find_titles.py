@@ -92,12 +92,14 @@ def is_stretched_prose(text: str) -> bool:
 def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
     """Indexes of unmarked title-like lines, each standing alone, right over a dateline or
     an opening byline (``农村青年早婚现象堪忧`` / ``本报讯（通讯员 X）…``): a head the tool
-    did not mark as a heading (a byline or dateline opens an article under its title)."""
+    did not mark as a heading (a byline or dateline opens an article under its title).
+    A line holding a clause mark is left as it is (``二、更新观念，做“巧为”文章``: a
+    numbered section head or a sentence from a piece the tool interleaved)."""
     found: set[int] = set()
     for i in range(len(blocks) - 1):
         title, after = blocks[i], blocks[i + 1]
         if title.kind in Kind.BODY and title.level is None and title.gap_before \
-                and after.opens_article and not is_stretched_prose(title.text) \
+                and after.opens_article and not _CLAUSE_INSIDE.search(title.text) \
                 and is_title_text(title.text, max_chars=settings.max_chars,
                                   max_inner_punct=settings.max_inner_punct):
             found.add(i)
