@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from baokan import Block, BylineData, Document, get_heuristic
+from baokan.profiles.detect import measure
 
 HERE = Path(__file__).resolve().parent
 #: The file of each heuristic's folder whose cases are expected to fail (xfail, strict).
@@ -45,7 +46,7 @@ CASES = "cases.txt"
 _CASE = "=== "
 _INPUT = "--- input"
 _EXPECTED = "--- expected"
-_HEADER_KEYS = frozenset({"steps", "settings", "show", "input"})
+_HEADER_KEYS = frozenset({"steps", "settings", "show", "input", "measure"})
 
 
 class FixtureError(ValueError):
@@ -78,6 +79,7 @@ class Case:
     input_kind: str  # "text" (a dump) or "blocks" (blocks written as the expected part is)
     input: str
     expected: str
+    measured: bool = False  # give the document profile detection's measurements of the input
 
     @property
     def id(self) -> str:
@@ -96,6 +98,8 @@ class Case:
         """The document the heuristic under test is given: the input, after the steps."""
         doc = (Document(blocks=parse_blocks(self.input)) if self.input_kind == "blocks"
                else Document.from_text(unescape(self.input)))
+        if self.measured:
+            doc = doc.measure(**measure(unescape(self.input)))
         for step in self.steps:
             doc = step.run(doc)
         return doc
@@ -202,11 +206,14 @@ def _read_case(heuristic: str, path: Path, lines: list[str], start: int, stop: i
     input_kind = header.get("input", "text")
     if input_kind not in ("text", "blocks"):
         raise FixtureError(f"{where}: 'input:' is 'text' (the default) or 'blocks'")
+    if header.get("measure", "text") != "text":
+        raise FixtureError(f"{where}: 'measure:' takes only 'text'")
     return Case(heuristic=heuristic, title=lines[start][len(_CASE):].strip(), path=path,
                 line=start + 1, steps=parse_steps(header.get("steps", "")),
                 settings=parse_settings(header.get("settings", "")),
                 show_diagnostics=show == "diagnostics", input_kind=input_kind,
-                input="\n".join(input_lines), expected="\n".join(expected))
+                input="\n".join(input_lines), expected="\n".join(expected),
+                measured="measure" in header)
 
 
 def heuristic_folders() -> list[Path]:

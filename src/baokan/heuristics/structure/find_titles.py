@@ -89,6 +89,23 @@ def is_stretched_prose(text: str) -> bool:
     return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None
 
 
+def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
+    """Indexes of unmarked title-like lines, each standing alone, right over a dateline or
+    an opening byline (``农村青年早婚现象堪忧`` / ``本报讯（通讯员 X）…``): a head the tool
+    did not mark as a heading (a byline or dateline opens an article under its title).
+    A line holding a clause mark is left as it is (``二、更新观念，做“巧为”文章``: a
+    numbered section head or a sentence from a piece the tool interleaved)."""
+    found: set[int] = set()
+    for i in range(len(blocks) - 1):
+        title, after = blocks[i], blocks[i + 1]
+        if title.kind in Kind.BODY and title.level is None and title.gap_before \
+                and after.opens_article and not _CLAUSE_INSIDE.search(title.text) \
+                and is_title_text(title.text, max_chars=settings.max_chars,
+                                  max_inner_punct=settings.max_inner_punct):
+            found.add(i)
+    return found
+
+
 def _titles_over_an_author(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
     """Indexes of unmarked title-like lines, each standing alone, followed by a lone
     person's name standing alone and then text: ``让中国特色社会主义展现出更加强大生命力``
@@ -112,6 +129,8 @@ _CLOSING_START = regex.compile(r"^[，。、；：？！,.;:?!”’」』）)�
 _CLAUSE_INSIDE = regex.compile(r"[，、；,;]")
 _OPENING_START = regex.compile(r"^[“\"「『《（(【—\-－■◆◇●□▲★☆]")
 _word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+#: A subtitle's lead: a dash of two or more marks (``——``, ``— —``, ``--``).
+_SUBTITLE_START = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
 #: How a title line may end that a line of prose does not: a kicker's colon or dash, an
 #: exclaimed or asked headline.
 _TITLE_ENDS = ("：", ":", "——", "！", "!", "？", "?")
@@ -194,7 +213,8 @@ def heading_is_body(text: str, max_chars: int) -> bool:
 
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
-           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE},
+           reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE, Kind.DATELINE,
+                  Kind.BYLINE, Tag.OPENING},
            provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH, Tag.PROSE})
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
@@ -205,7 +225,9 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     two paragraphs is a title line; ``#### 不大,但每一处都需要…。今年以来…`` is body.
     Where unmarked lines are not titles (markdown dumps), a stand-alone title-like line
     over a line that is one person's name alone still is, and so is the name (the tool
-    missed an essay's title; segmentation makes the name its author).
+    missed an essay's title; segmentation makes the name its author), so is one right over
+    a dateline or an opening byline, and so is a short line led by a dash right under a
+    heading (``——《战斗故事丛书》读后``: its subtitle).
     """
     rec = Recorder("find-titles")
     column = doc.measurements.get(COLUMN_MEASURE, 0.0)
@@ -233,6 +255,8 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
     out: list[Block] = []
     author_titles = set() if settings.plain_lines else _titles_over_an_author(blocks,
                                                                              settings)
+    opening_titles = set() if settings.plain_lines else _titles_over_an_opening(blocks,
+                                                                               settings)
 
     def candidate(block: Block) -> bool:
         return settings.plain_lines and block.kind in Kind.BODY and block.level is None \
@@ -253,8 +277,10 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             glue_next = False
             continue
         glue_next = False
-        if index in author_titles:
-            rec.change("title line over its author's name", block.span, block.text[:20])
+        if index in author_titles or index in opening_titles:
+            rec.change("title line over its author's name" if index in author_titles
+                       else "title line over a dateline or byline", block.span,
+                       block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
         if block.kind not in Kind.BODY:
@@ -266,6 +292,13 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 out.append(block.with_(kind=Kind.PARAGRAPH, level=None))
             else:
                 out.append(block.with_(kind=Kind.TITLE))
+            continue
+        if not settings.plain_lines and out and out[-1].kind == Kind.TITLE \
+                and _SUBTITLE_START.match(block.text.strip()) \
+                and is_title_text(block.text, max_chars=settings.max_chars,
+                                  max_inner_punct=settings.max_inner_punct):
+            rec.change("subtitle under a heading", block.span, block.text[:20])
+            out.append(block.with_(kind=Kind.TITLE))
             continue
         if candidate(block):
             prev = out[-1] if out else None

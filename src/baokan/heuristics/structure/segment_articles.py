@@ -208,6 +208,18 @@ AFTER_RATIO = 1.5
 MIN_AFTER_EVIDENCE = 1.0
 #: ...and at least this many runs name the body before them better than the one after.
 MIN_AFTER_VOTES = 2
+#: The measurement (profile detection's) of the share of a dump's lines that are blank.
+BLANK_MEASURE = "blank_ratio"
+#: A dump with at least this share of blank lines (but not one after every line: that is
+#: ``merge_unspaced_titles``) sets blank lines between its text boxes, so two title lines
+#: with none between them are one box — one headline in one type size — and a kicker in
+#: another size stands a blank line apart (the synthetic pages' pdftotext and pdfminer
+#: dumps: 0.014 and more; PyMuPDF's plain text has none, and says nothing by them).
+GAPS_TELL_BLANK_RATIO = 0.01
+#: Two title lines are one headline broken by width (in a dump with no blank lines) when
+#: the first is at most this many times as wide as the second: in the synthetic PyMuPDF
+#: dumps 119 of 147 headlines on two lines and 5 of 21 unmarked kicker/headline pairs.
+BROKEN_WIDTH_RATIO = 1.25
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -270,9 +282,14 @@ def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
 
 
 def _merge_unspaced(titles: list[Block]) -> list[Block]:
+    """Title lines with no blank line between them joined into one line, except a line led
+    by a dash (a subtitle) or one after a line that ends like a kicker (``——``, ``：``):
+    those are parts of the head of their own."""
     merged: list[Block] = []
     for block in titles:
-        if merged and block.gap_before == 0 and block.level == merged[-1].level:
+        if merged and block.gap_before == 0 and block.level == merged[-1].level \
+                and not _DASH_START.match(block.text.strip()) \
+                and not _KICKER_END.search(merged[-1].text):
             last = merged[-1]
             start, end = covering_span((last, block))
             merged[-1] = last.with_(text=last.text + block.text, start=start, end=end)
@@ -323,15 +340,50 @@ def _join_titles(first: Block, second: Block) -> Block:
     return first.with_(text=first.text.rstrip() + second.text.lstrip(), start=start, end=end)
 
 
+def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
+    """Whether a first title line stands over a kicker as the column's name: the line after
+    it ends ``——`` (a kicker, with a headline still to come) and the first line is a
+    phrase of its own — it closes no clause with a mark and does not run on into the
+    kicker (a kicker broken over two lines does: ``我市织密全民健康网，`` / ``…感慨——``)."""
+    head = first.strip()
+    return second.rstrip().endswith("——") and not head.endswith(("——", "：", ":")) \
+        and not has_inner_punct(head[-1:]) and not breaks_mid_phrase(first, second, grams)
+
+
+def broken_by_width(first: str, second: str) -> bool:
+    """Whether two title lines are one headline broken where its type filled the measure:
+    the first at least as wide as the second (a cell of slack) and the second at most
+    :data:`BROKEN_WIDTH_RATIO` times narrower.  A kicker is set in smaller type than its
+    headline, so it holds more characters in the same measure (``让中国特色社会主义展现出
+    更加强大生命力`` over ``深刻理解新时代划时代意义``), or is a short phrase over it."""
+    wide, narrow = line_cells(first.strip()), line_cells(second.strip())
+    return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow
+
+
+def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
+                 settings: SegmentSettings) -> bool:
+    """Whether the only unit so far is a short first line the body never names: a column
+    name (``简讯``, ``今日关注``) set over the head, not the start of its headline."""
+    if len(units) != 1 or len(units[0]) != 1:
+        return False
+    first = titles[units[0][0]].text
+    return _is_place_line(first, settings.place_line_chars) and not bigrams(first) & grams
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
-                 body_grams: set[str] | None = None) -> list[Block]:
+                 body_grams: set[str] | None = None, *, gaps_tell: bool = False,
+                 no_gaps: bool = False) -> list[Block]:
     """Give each line of a title group its role: column, kicker, headline or subtitle.
 
     Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
     ``——`` or ``：`` are kickers; a line led by a dash is the subtitle; two lines that
     make one phrase broken over two lines (:func:`breaks_mid_phrase`, given the bigrams
-    of the article's body) are one headline; of what is left, two lines are a kicker
-    and a headline and a third is the subtitle.
+    of the article's body) are one headline, and so are two lines with no blank line
+    between them where ``gaps_tell`` (the dump sets blank lines between its text boxes:
+    a kicker in a smaller type is a box of its own), and where ``no_gaps`` (the dump has
+    no blank line at all, so none says anything) two lines of one width, the first at
+    least as wide as the second (:func:`broken_by_width`); of what is left, two lines are
+    a kicker and a headline and a third is the subtitle.
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
@@ -368,6 +420,10 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                                    or len(free) >= COLUMN_GROUP_LINES):
         roles[free[0]] = Kind.COLUMN
         free = free[1:]
+    if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
+            and _column_over_kicker(titles[free[0]].text, titles[free[1]].text, grams):
+        roles[free[0]] = Kind.COLUMN  # 真抓实干在基层 / 常德市…营商环境—— / 打造…服务
+        free = free[1:]
     kicker_found = False
     while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
             and not _is_place_colon(titles[free[0]].text, grams, settings.place_line_chars):
@@ -377,8 +433,12 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     # free lines that make one phrase broken over two lines are one headline
     units: list[list[int]] = []
     for i in free:
-        if units and units[-1][-1] == i - 1 and breaks_mid_phrase(
-                titles[i - 1].text, titles[i].text, grams):
+        if units and units[-1][-1] == i - 1 and (breaks_mid_phrase(
+                titles[i - 1].text, titles[i].text, grams) or (
+                gaps_tell and titles[i].gap_before == 0
+                and not _column_line(titles, units, grams, settings)) or (
+                no_gaps and broken_by_width(titles[i - 1].text, titles[i].text)
+                and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
         elif units and len(units[-1]) == 1 and units[-1][0] == i - 1 and _is_place_colon(
                 titles[i - 1].text, grams, settings.place_line_chars):
@@ -922,7 +982,7 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
 
 
 def _emit(art: _Article, index: int, settings: SegmentSettings,
-          memo: BigramMemo) -> list[Block]:
+          memo: BigramMemo, gaps_tell: bool = False, no_gaps: bool = False) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
     flags = set(art.flags)
@@ -932,7 +992,8 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
         titles = list(group.titles)
         if settings.name_under_title and art.body:
             titles, author = _authors_under_title(titles, lenient=not group.after)
-        head = assign_roles(titles, settings, art.body_grams(memo))
+        head = assign_roles(titles, settings, art.body_grams(memo), gaps_tell=gaps_tell,
+                            no_gaps=no_gaps)
         if group.after:
             flags.add("headline_after_body")
     if not head and art.moved_titles:
@@ -940,7 +1001,8 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
         printed = sorted(art.moved_titles, key=lambda b: b.start)
         if settings.name_under_title and art.body:
             printed, author = _authors_under_title(printed)
-        head = assign_roles(printed, settings, art.body_grams(memo))
+        head = assign_roles(printed, settings, art.body_grams(memo), gaps_tell=gaps_tell,
+                            no_gaps=no_gaps)
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
@@ -993,7 +1055,11 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
         blocks = _find_authors_under_titles(blocks, rec)
     segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0))
     arts = segmenter.run()
+    blank = doc.measurements.get(BLANK_MEASURE)
+    gaps_tell = not settings.merge_unspaced_titles and blank is not None \
+        and blank >= GAPS_TELL_BLANK_RATIO
+    no_gaps = not settings.merge_unspaced_titles and blank == 0.0
     out: list[Block] = []
     for index, art in enumerate(arts):
-        out.extend(_emit(art, index, settings, segmenter.memo))
+        out.extend(_emit(art, index, settings, segmenter.memo, gaps_tell, no_gaps))
     return rec.apply(doc, out)
