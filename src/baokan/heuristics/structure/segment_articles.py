@@ -4,6 +4,8 @@ The cues, in the order they are used:
 
 * a run of title lines followed by a byline or dateline opens an article (title first);
 * a closing byline in brackets, or an editor mark, ends an article's body;
+* a byline inside a sentence of the open body (the paragraph before it stops mid-clause)
+  opens no article: the sentence goes on after it;
 * title lines that stand between a closed body and the next one belong to the body they
   name — decided by the Han bigrams a title shares with each body — so that papers
   that print titles after their bodies and papers that print them before are both read;
@@ -32,6 +34,7 @@ from baokan.core.text import (
     BigramMemo,
     bigrams,
     content_length,
+    ends_mid_clause,
     fold_letter_spacing_text,
     has_inner_punct,
     line_cells,
@@ -753,6 +756,17 @@ class _Segmenter:
         shared = len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
         return shared < TOPIC_CHANGE_SHARE
 
+    @staticmethod
+    def _mid_clause(cur: _Article, block: Block) -> bool:
+        """Whether a byline stands inside a sentence of the open body: its last paragraph
+        stops mid-clause (``…城市环境发生了很大`` / ``李丽娟`` / ``变化。…``), so the
+        sentence goes on after the byline and no article starts there.  A dateline always
+        opens one."""
+        if block.kind == Kind.DATELINE:
+            return False
+        last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
+        return last is not None and ends_mid_clause(last.text)
+
     def _other(self, block: Block) -> None:
         cur = self.cur
         kind = block.kind
@@ -766,7 +780,8 @@ class _Segmenter:
             cur.extras.append(block)
             cur.closed = True
         elif block.opens_article:
-            if cur is None or cur.closed or any(b.kind == Kind.PARAGRAPH for b in cur.body):
+            if cur is None or cur.closed or (any(b.kind == Kind.PARAGRAPH for b in cur.body)
+                                             and not self._mid_clause(cur, block)):
                 cur = self.new()
             cur.extras.append(block)
         elif kind == Kind.CAPTION:
