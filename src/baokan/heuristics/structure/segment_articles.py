@@ -370,6 +370,17 @@ def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
     return _is_place_line(first, settings.place_line_chars) and not bigrams(first) & grams
 
 
+def _marked_column(text: str, grams: set[str], limit: int) -> bool:
+    """Whether the first line of a markdown title group is the column's name over the
+    head, whatever level the tool gave it: a name behind a column mark (``【法治在线】``,
+    ``■聚焦``) or a short phrase with no punctuation the body never names (``新闻速递``)."""
+    stripped = text.strip()
+    if " " in stripped or not bigrams(stripped):
+        return False  # ◆基层一线 国务院侨办…: a column and a headline on one line; 帮: a torn piece
+    return bool(_COLUMN_MARK.match(stripped)) or (
+        _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False) -> list[Block]:
@@ -404,6 +415,10 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         if i > 0 and _DASH_START.match(block.text):
             roles[i] = Kind.SUBTITLE
     free = [i for i, r in enumerate(roles) if r is None]
+    if marked and len(free) > 1 and free[0] == 0 \
+            and _marked_column(titles[0].text, grams, settings.place_line_chars):
+        roles[0] = Kind.COLUMN  # 【法治在线】 / 民生冷暖见初心: the column, not the headline
+        free = free[1:]
     if marked:
         top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
         for i in free:
