@@ -52,6 +52,10 @@ SCORE_EPSILON = 1e-9
 #: What a split point loses for leaving titles with no body after them: they can only
 #: close what came before, so this is as much as a whole title's overlap.
 NO_BODY_AFTER_PENALTY = 1.0
+#: A heading sharing at most this share of its bigrams with the body under it is not
+#: its headline when another heading of the stack shares at least ``MIN_NAMED_OVERLAP``.
+MAX_UNNAMED_OVERLAP = 0.0
+MIN_NAMED_OVERLAP = 0.5
 #: The level of an unmarked line in a markdown title group: deeper than any heading.
 UNMARKED_LEVEL = 99
 #: A bigram held by more than this share of the page's paragraphs says nothing about what
@@ -381,6 +385,19 @@ def _marked_column(text: str, grams: set[str], limit: int) -> bool:
         _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
 
 
+def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str]) -> int:
+    """The headline of a stack of headings: the shallowest (``top``), unless the body
+    never names it and names another heading of the stack well — two pieces' headlines
+    stacked by the tool, the one over this body at a deeper level."""
+    if not grams or overlap(titles[top].text, grams) > MAX_UNNAMED_OVERLAP:
+        return top
+    best = max(((overlap(titles[i].text, grams), -i) for i in free
+                if i != top and not _KICKER_END.search(titles[i].text)), default=None)
+    if best is None or best[0] < MIN_NAMED_OVERLAP:
+        return top
+    return -best[1]
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False) -> list[Block]:
@@ -421,6 +438,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         free = free[1:]
     if marked:
         top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
+        top = _named_heading(titles, free, top, grams)
         for i in free:
             if i < top:
                 deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
