@@ -439,8 +439,14 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     if marked:
         top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
         top = _named_heading(titles, free, top, grams)
+        lead: int | None = None  # 太康： / 强化“五举措”…: a place that begins the headline
+        if top + 1 in free and _is_place_colon(titles[top].text, grams,
+                                               settings.place_line_chars):
+            lead, top = top, top + 1
         for i in free:
-            if i < top:
+            if i == lead:
+                roles[i] = Kind.HEADLINE
+            elif i < top:
                 deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
                 roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
                     else Kind.COLUMN
