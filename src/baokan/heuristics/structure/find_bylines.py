@@ -20,7 +20,9 @@ Where a byline stands:
 * after a dateline that opens a brief: ``本报讯``, ``P讯`` (any short run of Han characters
   before 讯, when a bracket or a role word follows), ``新华社北京3月4日电``,
   ``本报北京1月1日电``; the byline after it in brackets ``（记者 X 通讯员 Y）`` or as
-  ``记者X报道：`` — split into a dateline block, a byline block and the body after;
+  ``记者X报道：`` — split into a dateline block, a byline block and the body after; a
+  short phrase with no punctuation or role word before the dateline, a space apart
+  (``常昊喜捧NEC奖杯 本报讯（…）``), is a headline put on its line and is split off too;
 * in brackets closing a body: ``…按时“清零”。（曹 敏 曾 文 陈开宝）``, ``（X 报道）``, an
   affiliation ``（作者单位：淮阳区融媒体中心）``;
 * a photo credit: ``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``图/李杰``, ``（X 摄）``;
@@ -162,6 +164,9 @@ MAX_PIECE_CHARS = 16
 WINDOW = 96
 #: a line that opens with a dateline broken before its end is at most this long
 MAX_DATELINE_HEAD = 30
+#: The shortest headline read off the head of a dateline's line (a shorter phrase is a
+#: place or a column's name).
+MIN_TITLE_BEFORE_DATELINE = 5
 #: an organisation before a role word: a paper's or media centre's name (ending like
 #: one) is at most this long (宁波市鄞州区融媒体中心: 10), a brand with no such ending
 #: at most MAX_BRAND_CHARS (齐鲁壹点, 豫视频; a longer run with no such ending is a clause:
@@ -516,6 +521,25 @@ def _dateline_parts(folded: str, known: frozenset[str]
     return match, pos + found_end, parsed
 
 
+#: What a headline set on the line of the dateline under it holds no more of.
+_NOT_IN_TITLE = regex.compile(r"[，。、；：,.;:！？!?（）()“”\"《》]|\d{4}")
+
+
+def _title_before_dateline(folded: str) -> int:
+    """Where a dateline starts after a short title-like phrase on the same line (a space
+    before it; no punctuation, role word or mark in the phrase), 0 if there is none."""
+    for gap in regex.finditer(r"\s+", folded[:MAX_DATELINE_HEAD + 20]):
+        pos = gap.end()
+        head = folded[:gap.start()]
+        if _compact_len(head) > MAX_DATELINE_HEAD:
+            break
+        if _DATELINE.match(folded[pos:]):
+            ok = _compact_len(head) >= MIN_TITLE_BEFORE_DATELINE \
+                and not _NOT_IN_TITLE.search(head) and not _role_hint.search(head)
+            return pos if ok else 0
+    return 0
+
+
 def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
               known: frozenset[str]) -> list[Block] | None:
     parts = _dateline_parts(folded, known)
@@ -674,6 +698,14 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
         head, head_offsets = folded, offsets
     else:
         head, head_offsets = _fold_part(text, 0, WINDOW)
+    cut = _title_before_dateline(head) if dateline else 0
+    if cut:
+        # 常昊喜捧NEC奖杯 叶桂获新秀战冠军 本报讯（记者…）…: the tool put the headline on
+        # the line of the dateline under it; the rest is looked at again
+        title = _cut(block, head, head_offsets, 0, cut).strip()
+        rec.change("title before a dateline", block.span, title)
+        rest = block.with_(text=text[head_offsets[cut]:].strip(), gap_before=0)
+        return [block.with_(text=title, end=block.start)], rest, []
     split = _dateline(block, head, head_offsets, known) if dateline else None
     if split is None and dateline:
         # a dateline letter-spaced unevenly (本 报讯（通 讯员…): read with no gaps at all

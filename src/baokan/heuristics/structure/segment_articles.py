@@ -55,6 +55,10 @@ SCORE_EPSILON = 1e-9
 #: What a split point loses for leaving titles with no body after them: they can only
 #: close what came before, so this is as much as a whole title's overlap.
 NO_BODY_AFTER_PENALTY = 1.0
+#: A heading sharing at most this share of its bigrams with the body under it is not
+#: its headline when another heading of the stack shares at least ``MIN_NAMED_OVERLAP``.
+MAX_UNNAMED_OVERLAP = 0.0
+MIN_NAMED_OVERLAP = 0.5
 #: The level of an unmarked line in a markdown title group: deeper than any heading.
 UNMARKED_LEVEL = 99
 #: A bigram held by more than this share of the page's paragraphs says nothing about what
@@ -373,6 +377,30 @@ def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
     return _is_place_line(first, settings.place_line_chars) and not bigrams(first) & grams
 
 
+def _marked_column(text: str, grams: set[str], limit: int) -> bool:
+    """Whether the first line of a markdown title group is the column's name over the
+    head, whatever level the tool gave it: a name behind a column mark (``【法治在线】``,
+    ``■聚焦``) or a short phrase with no punctuation the body never names (``新闻速递``)."""
+    stripped = text.strip()
+    if " " in stripped or not bigrams(stripped):
+        return False  # ◆基层一线 国务院侨办…: a column and a headline on one line; 帮: a torn piece
+    return bool(_COLUMN_MARK.match(stripped)) or (
+        _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
+
+
+def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str]) -> int:
+    """The headline of a stack of headings: the shallowest (``top``), unless the body
+    never names it and names another heading of the stack well — two pieces' headlines
+    stacked by the tool, the one over this body at a deeper level."""
+    if not grams or overlap(titles[top].text, grams) > MAX_UNNAMED_OVERLAP:
+        return top
+    best = max(((overlap(titles[i].text, grams), -i) for i in free
+                if i != top and not _KICKER_END.search(titles[i].text)), default=None)
+    if best is None or best[0] < MIN_NAMED_OVERLAP:
+        return top
+    return -best[1]
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False) -> list[Block]:
@@ -407,10 +435,21 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         if i > 0 and _DASH_START.match(block.text):
             roles[i] = Kind.SUBTITLE
     free = [i for i, r in enumerate(roles) if r is None]
+    if marked and len(free) > 1 and free[0] == 0 \
+            and _marked_column(titles[0].text, grams, settings.place_line_chars):
+        roles[0] = Kind.COLUMN  # 【法治在线】 / 民生冷暖见初心: the column, not the headline
+        free = free[1:]
     if marked:
         top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
+        top = _named_heading(titles, free, top, grams)
+        lead: int | None = None  # 太康： / 强化“五举措”…: a place that begins the headline
+        if top + 1 in free and _is_place_colon(titles[top].text, grams,
+                                               settings.place_line_chars):
+            lead, top = top, top + 1
         for i in free:
-            if i < top:
+            if i == lead:
+                roles[i] = Kind.HEADLINE
+            elif i < top:
                 deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
                 roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
                     else Kind.COLUMN
