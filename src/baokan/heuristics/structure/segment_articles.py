@@ -1014,6 +1014,96 @@ def _authors_under_title(titles: list[Block], *, lenient: bool = False,
     return rest, names
 
 
+#: Pieces of one title drawn overlapping (a shadow or bold drawn twice) share at least
+#: this many Han characters where one ends and the next begins (``新时代：发展新方位`` /
+#: ``发展新方位奋进新目标``); two lines of one title rarely repeat two characters there.
+MIN_TITLE_OVERLAP = 2
+# what no printed line starts with: the piece before it was cut at the mark (``新时代：`` /
+# ``：发展新方位``)
+_CLOSING_MARK = "：:，,。、；;"
+_HAN = regex.compile(r"\p{Han}")
+
+
+# three characters or more printed twice in a row on a title line (``新时代新时代``): a
+# piece of the title drawn twice and read into one line
+_DOUBLED = regex.compile(r"(\p{Han}[\p{Han}\p{P}]{2,}?)\1|([：，。、；])\2")
+
+
+def _undoubled(block: Block, rec: Recorder) -> Block:
+    text = block.text
+    while True:
+        found = _DOUBLED.search(text)
+        if found is None:
+            return block.with_(text=text) if text != block.text else block
+        once = found.group(1) or found.group(2)
+        rec.dropped(once, "duplicate", block.span, "a piece of a title drawn twice")
+        text = text[:found.start()] + once + text[found.end():]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _overlap(first: str, second: str) -> int:
+    """How many leading characters of ``second`` (spaces left out) repeat the end of
+    ``first``: a title drawn in overlapping pieces."""
+    a, b = _squeezed(first), _squeezed(second)
+    for k in range(min(len(a), len(b)) - 1, 0, -1):
+        if a.endswith(b[:k]) and (len(_HAN.findall(b[:k])) >= MIN_TITLE_OVERLAP
+                                  or (k == 1 and b[0] in _CLOSING_MARK)):
+            return k  # (a dash that ends a kicker and leads a subtitle is no overlap)
+    return 0
+
+
+def _cut_head(text: str, count: int) -> tuple[str, str]:
+    """``text`` split after its first ``count`` characters that are not spaces."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+            if seen == count:
+                return text[:i + 1], text[i + 1:]
+    return text, ""
+
+
+def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
+    """Put back together a title the PDF drew in overlapping pieces, each piece a line:
+    a line that repeats the line next to it whole (``新时代：`` over ``新时代 ：发展新方位…``,
+    ``奋进新目标`` under ``…奋进新目标``) is a copy, and a line that begins with the end of
+    the line before (``新时代：发展新方位`` / ``发展新方位奋进新目标``) goes on it, the
+    repeated characters a copy; three characters or more printed twice in a row on a title
+    line are printed once.  Copies go to ``dropped``; only title lines."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == Kind.TITLE:
+            block = _undoubled(block, rec)
+        prev = out[-1] if out else None
+        if prev is None or prev.kind != Kind.TITLE or block.kind != Kind.TITLE \
+                or prev.level != block.level:
+            out.append(block)
+            continue
+        a, b = _squeezed(prev.text), _squeezed(block.text)
+        # (a line given twice whole is left to the copies of title lines, below)
+        if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
+                b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
+            keep, copy = (block, prev) if len(b) >= len(a) else (prev, block)
+            rec.dropped(copy.text, "duplicate", copy.span,
+                        "a piece of a title drawn twice")
+            out[-1] = keep
+            continue
+        count = _overlap(prev.text, block.text)
+        if count:
+            repeated, rest = _cut_head(block.text.lstrip(), count)
+            rec.dropped(repeated, "duplicate", block.span,
+                        "the overlap of two pieces of a title drawn overlapping")
+            start, end = covering_span((prev, block))
+            out[-1] = _undoubled(prev.with_(text=prev.text.rstrip() + rest, start=start,
+                                            end=end), rec)
+            continue
+        out.append(block)
+    return out
+
+
 def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
     """Each run of title lines right above a body, with the authors' names printed under
     it made bylines (:func:`_authors_under_title`)."""
@@ -1104,7 +1194,7 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     if any(b.article is not None for b in doc.blocks):
         return doc  # already split into articles: splitting again would re-read its roles
     rec = Recorder("segment-articles")
-    blocks = list(doc.blocks)
+    blocks = _join_overlapping_titles(list(doc.blocks), rec)
     if settings.name_under_title:
         blocks = _find_authors_under_titles(blocks, rec)
     segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0))
