@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from baokan import Block, Document, Kind, get_heuristic
-from baokan.core.names import split_names, split_run_together
+from baokan.core.names import name_a_character_a_line, split_names, split_run_together
 from baokan.heuristics.repair.fold_spacing import fold_spacing_text
 from baokan.heuristics.repair.punctuation_width import full_width_punctuation
 from baokan.heuristics.structure.find_bylines import parse_byline, parse_byline_line
@@ -294,3 +294,11 @@ def test_interleaved_full_line_does_not_go_on_with_a_short_open_one() -> None:
     lines = ["社区志愿者每周上门为", "老码头新貌", "独居老人测量血压送药"]
     assert _runs_of(lines)[0] == [lines[0], lines[2]]
     assert _runs_of(lines, too_narrow=0.0)[0][:2] == [lines[0], lines[1]]
+
+
+def test_a_two_character_name_printed_a_character_a_line() -> None:
+    assert name_a_character_a_line("张", " 新 ") == "张新"
+    assert name_a_character_a_line("杨", "静") == "杨静"
+    assert name_a_character_a_line("的", "新") is None  # 的 is no surname
+    assert name_a_character_a_line("张新", "新") is None  # not a character a line
+    assert name_a_character_a_line("张", "，") is None

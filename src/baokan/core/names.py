@@ -12,6 +12,8 @@ from importlib import resources
 
 import regex
 
+from baokan.core.text import is_han
+
 _all_han = regex.compile(r"\p{Han}+")
 
 _name_re = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,6}·\p{Han}{1,8}$")
@@ -66,6 +68,15 @@ def is_person_name(token: str) -> bool:
     if not is_name(token) or "·" in token:
         return False
     return len(token) - surname_length(token) in (1, 2)
+
+
+def name_a_character_a_line(first: str, second: str) -> str | None:
+    """The two-character name a tool printed a character a line (``张`` / ``新``): the two
+    lines, each one Han character, joined, if that is a person's name; else None."""
+    a, b = first.strip(), second.strip()
+    if len(a) == 1 == len(b) and is_han(a) and is_han(b) and is_person_name(a + b):
+        return a + b
+    return None
 
 
 def split_run_together(run: str, known: frozenset[str] = frozenset()) -> list[str] | None:

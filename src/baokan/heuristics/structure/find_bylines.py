@@ -53,6 +53,7 @@ from baokan.core.names import (
     NOT_NAMES,
     is_name,
     is_person_name,
+    name_a_character_a_line,
     split_names,
     surname_length,
 )
@@ -1006,13 +1007,12 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         after_author = signed >= 0 and signed == len(out) - 1
         name = _lone_name(block)
         end = i
-        if (name is None and nxt is not None and after_author
-                and _one_han.fullmatch(block.text.strip())
-                and _one_han.fullmatch(nxt.text.strip()) and nxt.kind == Kind.TEXT
-                and nxt.level is None and nxt.gap_before <= MAX_JOIN_GAP
-                and is_person_name(block.text.strip() + nxt.text.strip())):
-            name, end = block.text.strip() + nxt.text.strip(), i + 1  # 张 / 新
-            nxt = blocks[end + 1] if end + 1 < len(blocks) else None
+        if (name is None and nxt is not None and after_author and nxt.kind == Kind.TEXT
+                and nxt.level is None and nxt.gap_before <= MAX_JOIN_GAP):
+            name = name_a_character_a_line(block.text, nxt.text)  # 张 / 新
+            if name is not None:
+                end = i + 1
+                nxt = blocks[end + 1] if end + 1 < len(blocks) else None
         if name is None or nxt is None or nxt.kind not in Kind.BODY:
             out.append(block)
             i += 1

@@ -27,7 +27,12 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
-from baokan.core.names import COMMON_SURNAMES, is_person_name, surname_length
+from baokan.core.names import (
+    COMMON_SURNAMES,
+    is_person_name,
+    name_a_character_a_line,
+    surname_length,
+)
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
@@ -36,6 +41,7 @@ from baokan.core.text import (
     content_length,
     ends_mid_clause,
     fold_letter_spacing_text,
+    han_count,
     has_inner_punct,
     line_cells,
 )
@@ -957,9 +963,6 @@ class _Segmenter:
                 home.extras.extend(group.extras)
 
 
-_ONE_HAN = regex.compile(r"^\p{Han}$")
-
-
 def _author_name(lines: list[Block]) -> tuple[str, int, bool] | None:
     """The person's name the last line(s) of ``lines`` print, how many lines, and whether
     its shape alone says it is a name: a name alone (``陈曙光``, ``杨 静``), or a
@@ -973,10 +976,10 @@ def _author_name(lines: list[Block]) -> tuple[str, int, bool] | None:
         if not (text[0] in COMMON_SURNAMES or surname_length(text) == 2):
             return None  # 惠民生, 简介: the end of a title, after a rare surname
         return text, 1, len(text) == 3 or spaced
-    if len(lines) >= 2 and _ONE_HAN.match(text) and not lines[-2].level:
-        joined = lines[-2].text.strip() + text
-        if _ONE_HAN.match(lines[-2].text.strip()) and is_person_name(joined):
-            return (joined, 2, True) if joined[0] in COMMON_SURNAMES else None
+    joined = name_a_character_a_line(lines[-2].text, text) \
+        if len(lines) >= 2 and not lines[-2].level else None
+    if joined is not None and joined[0] in COMMON_SURNAMES:
+        return joined, 2, True
     return None
 
 
@@ -1021,7 +1024,6 @@ MIN_TITLE_OVERLAP = 2
 # what no printed line starts with: the piece before it was cut at the mark (``新时代：`` /
 # ``：发展新方位``)
 _CLOSING_MARK = "：:，,。、；;"
-_HAN = regex.compile(r"\p{Han}")
 
 
 # three characters or more printed twice in a row on a title line (``新时代新时代``): a
@@ -1049,7 +1051,7 @@ def _overlap(first: str, second: str) -> int:
     ``first``: a title drawn in overlapping pieces."""
     a, b = _squeezed(first), _squeezed(second)
     for k in range(min(len(a), len(b)) - 1, 0, -1):
-        if a.endswith(b[:k]) and (len(_HAN.findall(b[:k])) >= MIN_TITLE_OVERLAP
+        if a.endswith(b[:k]) and (han_count(b[:k]) >= MIN_TITLE_OVERLAP
                                   or (k == 1 and b[0] in _CLOSING_MARK)):
             return k  # (a dash that ends a kicker and leads a subtitle is no overlap)
     return 0
