@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 import regex
 
@@ -12,14 +14,79 @@ from baokan.core.spans import covering_span
 
 # one Han character, maybe with a mark after it (a vertical headline's 、 or ：)
 _ONE_CHAR = regex.compile(r"^\p{Han}[，、：。！？“”]?$")
+# a glyph of a title printed a glyph a block: no mark that ends a sentence or a clause
+# (a paragraph's last character alone on its line ends with one)
+_GLYPH = regex.compile(r"^\p{Han}[、：]?$")
 
 
 @attrs.frozen
 class VerticalSettings:
     """Settings of ``join-vertical-text``: ``min_run`` one-character lines in a row, with
-    no blank line between them, are one vertical line of text."""
+    no blank line between them, are one vertical line of text.  A title that a converter
+    printed a glyph a block and cut into pieces (``max_groups_between``: the pieces stand
+    between the blocks of the column beside it, one or two groups of lines apart) is put
+    back together where its first piece stands, when its glyphs number ``min_run`` or
+    more."""
 
     min_run: int = 3
+    # pdftotext reads a vertical (or a spread) title's glyphs as blocks of their own, cut
+    # at the heights where the column beside it breaks: a piece, then one or two groups
+    # of that column's lines (a paragraph, a byline), then the next piece.  Two titles of
+    # different stories stand further apart (their bodies, bylines, other titles between).
+    max_groups_between: int = 2
+
+
+def _pieces(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """The pieces ``[lo, hi)`` of a title printed a glyph a block: runs of one-glyph
+    blocks that stand apart (a blank line before the first, or the dump's first line),
+    with a blank line between every two glyphs or with none: where that changes, another
+    vertical line starts (a name in a column of its own beside its title).  A glyph
+    right under a line of text is that line's last character wrapped (a byline's, a
+    subhead's), not a piece."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(blocks)
+    while i < n:
+        if _glyph(blocks[i]) and (i == 0 or blocks[i].gap_before > 0):
+            j = i + 1
+            loose = j < n and blocks[j].gap_before > 0
+            while j < n and _glyph(blocks[j]) and (blocks[j].gap_before > 0) == loose:
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _glyph(block: Block) -> bool:
+    return (block.kind == Kind.TEXT and block.level is None
+            and _GLYPH.match(block.text) is not None)
+
+
+def _groups_between(blocks: Sequence[Block], lo: int, hi: int) -> int:
+    """How many groups of lines (parted by blank lines) stand in ``blocks[lo:hi]``."""
+    return sum(1 for k in range(lo, hi) if k == lo or blocks[k].gap_before > 0)
+
+
+def _chains(blocks: Sequence[Block], settings: VerticalSettings) -> list[list[tuple[int, int]]]:
+    """The pieces grouped into the titles they were cut from: a piece goes on the title
+    of the piece before it when one to ``max_groups_between`` groups of lines part them;
+    a title of fewer than ``min_run`` glyphs is none."""
+    chains: list[list[tuple[int, int]]] = []
+    for piece in _pieces(blocks):
+        # nothing but blank lines between: two vertical lines side by side (a name
+        # beside its title), not one cut apart
+        if chains and 1 <= _groups_between(blocks, chains[-1][-1][1], piece[0]) \
+                <= settings.max_groups_between:
+            chains[-1].append(piece)
+        else:
+            chains.append([piece])
+    return [c for c in chains
+            if sum(hi - lo for lo, hi in c) >= settings.min_run
+            # one piece: the blank lines between its glyphs are pdftotext's (a run with
+            # none is joined as vertical text below)
+            and (len(c) > 1 or any(blocks[k].gap_before for k in range(c[0][0] + 1, c[0][1])))]
 
 
 @heuristic("join-vertical-text", settings=VerticalSettings, requires={Stage.LINES},
@@ -32,8 +99,26 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
     blank line between them — what PyMuPDF makes of a headline set in a vertical font
     (``意`` / ``气`` / ``风`` / ``发`` … becomes ``意气风发…``).  Prose never breaks that way.
     The joined block is tagged ``vertical``: papers set headlines vertically, not subheads.
+
+    pdftotext prints such a title (or one spread glyph by glyph over the width) a glyph a
+    block, blank lines between, and cuts it into pieces where the column beside it breaks:
+    ``打`` / ``造`` / ``有`` / ``温``, a paragraph, ``度`` / ``的`` / ``医``, a paragraph…  Pieces
+    that stand apart (a blank line before them) and only one or two groups of lines from
+    each other are one title, joined where its first piece stands.
     """
     rec = Recorder("join-vertical-text")
+    blocks = doc.blocks
+    joined: dict[int, Block] = {}
+    gone: set[int] = set()
+    for chain in _chains(blocks, settings):
+        glyphs = [blocks[k] for lo, hi in chain for k in range(lo, hi)]
+        first = glyphs[0]
+        start, end = covering_span(blocks[k] for k in range(chain[0][0], chain[0][1]))
+        joined[chain[0][0]] = first.with_(text="".join(b.text for b in glyphs), start=start,
+                                          end=end, tags=first.tags | {"vertical"})
+        gone.update(k for lo, hi in chain for k in range(lo, hi))
+        rec.change("joined a title printed a glyph a block", covering_span(glyphs),
+                   f"{len(glyphs)} glyphs in {len(chain)} pieces")
     out: list[Block] = []
     run: list[Block] = []
 
@@ -48,7 +133,12 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
             out.extend(run)
         run.clear()
 
-    for block in doc.blocks:
+    for k, block in enumerate(blocks):
+        if k in gone:
+            flush()
+            if k in joined:
+                out.append(joined[k])
+            continue
         single = (block.kind == Kind.TEXT and block.level is None
                   and _ONE_CHAR.match(block.text) is not None)
         if single and (not run or block.gap_before == 0):
