@@ -237,6 +237,14 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
     return names
 
 
+def _one_name_slot(segment: str) -> bool:
+    """Whether ``segment`` (what stands between a role word or a mark and the next one,
+    or the end) is a single word of a name's shape: where a byline's grammar puts one
+    name, a name whatever its surname (``本报记者净慧``, ``图/敬一丹``, ``实习生顺孙``)."""
+    seg = segment.strip(" 、，,；;:：")
+    return bool(seg) and _name_shape.fullmatch(seg) is not None and seg not in NOT_NAMES
+
+
 def _role_of(word: str) -> str:
     word = "".join(word.split())
     if word.endswith("记者"):
@@ -324,7 +332,8 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
         # names set apart from their role word by a gap or a colon stand where names do
-        names = _names(mid, known, lenient=not strict and mid[:1] in " :：")
+        names = _names(mid, known, lenient=not strict and (mid[:1] in " :："
+                                                            or _one_name_slot(mid)))
         if names is None and last and open_end:
             names = _open_names(mid, known)
         if names is None:
@@ -348,7 +357,8 @@ def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
         out: list[BylineData] | None = []
         for i, mark in enumerate(before):
             stop = before[i + 1].start() if i + 1 < len(before) else len(seg)
-            parsed = _parse_plain(seg[mark.end():stop], known, role=_MARK_ROLE[mark.group(1)])
+            parsed = _parse_plain(seg[mark.end():stop], known, role=_MARK_ROLE[mark.group(1)],
+                                  marked=True)
             if parsed is None or out is None:
                 out = None
                 break
@@ -360,7 +370,8 @@ def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
         out = []
         start = 0
         for mark in after:
-            parsed = _parse_plain(seg[start:mark.start()], known, role=_MARK_ROLE[mark.group(1)])
+            parsed = _parse_plain(seg[start:mark.start()], known, role=_MARK_ROLE[mark.group(1)],
+                                  marked=True)
             if parsed is None:
                 return None
             out.extend(parsed)
@@ -370,8 +381,10 @@ def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
 
 
 def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
-                 open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
-    """Items without marks: role words and names, or names alone (given ``role``)."""
+                 open_end: bool = False, strict: bool = False,
+                 marked: bool = False) -> list[BylineData] | None:
+    """Items without marks: role words and names, or names alone (given ``role``;
+    ``marked``: the names follow or precede a mark of role, ``文/`` ``/文``)."""
     if not seg.strip():
         return None
     if _ROLE.search(seg):
@@ -379,7 +392,9 @@ def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
         if parsed is not None and role is not None:
             parsed = [b if b.role else attrs.evolve(b, role=role) for b in parsed]
         return parsed
-    names = _names(seg, known)
+    # a name after a mark of role (文/X, 图/Y) stands where a name does; not after a box
+    # (□X ◆X): a box also opens a column's name (■聚焦)
+    names = _names(seg, known, lenient=marked and _one_name_slot(seg))
     if not names:
         return None
     return [BylineData(names=tuple(names), role=role)]
