@@ -27,7 +27,8 @@ Where a byline stands:
   affiliation ``（作者单位：淮阳区融媒体中心）``;
 * a photo credit: ``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``图/李杰``, ``（X 摄）``;
 * at the head or the tail of a longer line, after or before a gap (a tool put it on the
-  line of the title or body beside it), with a role word or a mark;
+  line of the title or body beside it), or between two gaps inside it (a tool joined a
+  subtitle, its byline and a body's first line), with a role word or a mark;
 * a signed author's name alone between blank lines before a body (role 作者).
 
 ``据新华社…电`` is a source quoted inside a body (a digest), not a dateline.
@@ -631,7 +632,8 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
                  ) -> tuple[str, int, int, list[BylineData]] | None:
     """A byline with a role word or a mark at the head of a longer line, a gap after it
     (``□张国成 去干校参加劳动的…``), or at its tail after a gap (``误区：甲减下的人让乙背上
-    ■记者杜文育``): ("head" or "tail", where it starts and ends in ``text``, the byline).
+    ■记者杜文育``), or between two gaps inside it (``——副题 江城日报记者 王子远 城市…``):
+    ("head", "tail" or "middle", where it starts and ends in ``text``, the byline).
     Tools put a byline on the line of a title or a body set beside it."""
     folded, offsets = fold_letter_spacing(text)
     cues = [m.span() for m in _role_cue.finditer(folded)]
@@ -658,7 +660,43 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
         parsed = _role_line(folded[k:], known)
         if parsed is not None:
             return "tail", offsets[k], len(text), parsed
+    # a byline between two gaps inside a longer line (a tool joined a title, its byline
+    # and the first line of a body, or the lines of two columns, into one line): it
+    # starts at a gap before its role word (or the organisation before it) and ends at a
+    # gap after its names, with a body's worth of text after it — gaps the folding kept,
+    # not the letter-spacing it took out (in ``记 者 年 终 专 访`` every character is apart)
+    kept = [k for k in cuts if not _letter_spaced_at(text, offsets[k])]
+    ends = [k for k in kept if k > cues[0][1]]
+    for cue_start, cue_end in cues:
+        starts = [k for k in kept if cue_start - MAX_ORG_CHARS <= k <= cue_start]
+        for k in reversed(starts):
+            before = folded[:k].rstrip()
+            if not before or before[-1] in CONTINUING or _open_bracket(before):
+                continue  # a byline in an open bracket is a dateline's (本报讯（…记者 X）
+            for e in reversed([e for e in ends if cue_end < e <= k + limit]):
+                rest = folded[e:].strip()
+                if len(rest) < MIN_EDGE_REST:
+                    continue
+                parsed = _role_line(folded[k:e], known)
+                if parsed is not None:
+                    return "middle", offsets[k], offsets[e], parsed
     return None
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether ``text`` ends inside a bracket it opened."""
+    opened = max(text.rfind("（"), text.rfind("("))
+    return opened >= 0 and not _closing_bracket.search(text, opened)
+
+
+def _letter_spaced_at(text: str, pos: int) -> bool:
+    """Whether the gap before ``text[pos]`` sits between two single characters (a run
+    letter-spaced to the column's width), not between words."""
+    before = text[:pos].split()
+    after = text[pos:].split()
+    if not before or not after:
+        return False
+    return len(_one_han.findall(before[-1])) <= 1 and len(_one_han.findall(after[0])) <= 1
 
 
 def _role_line(folded: str, known: frozenset[str]) -> list[BylineData] | None:
@@ -757,6 +795,10 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                                  tags=block.tags | {"opening"})
             if where == "head":
                 return [byline], block.with_(text=text[end:].strip(), gap_before=0), []
+            if where == "middle":
+                before = block.with_(text=text[:start].strip())
+                return ([before, byline.with_(gap_before=0)],
+                        block.with_(text=text[end:].strip(), gap_before=0), [])
             return [], block.with_(text=text[:start].strip()), [byline.with_(gap_before=0)]
     if text.rstrip()[-1:] not in "）)":
         return [block], None, []
