@@ -150,6 +150,7 @@ _CREDIT_BRACKETED = regex.compile(r"^[（(]\s*(.{2,40}?)\s*[/／]?\s*摄(?:影)?
 _han_run_end = regex.compile(r"\p{Han}+$")
 _han_run_start = regex.compile(r"^\p{Han}+")
 _one_han = regex.compile(r"\p{Han}")
+_all_han_run = regex.compile(r"\p{Han}+")
 
 #: a broken byline is joined with at most this many following lines: PyMuPDF may put a
 #: role word, a name, a role word and a name a line each, and cut a name or a role word
@@ -235,7 +236,27 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         tokens = [t for t in _name_separators.split(seg) if t]
         if all(_name_shape.fullmatch(t) and t not in NOT_NAMES for t in tokens):
             names = tokens
+    if names is None:
+        names = _padded_pairs(seg)
     return names
+
+
+def _padded_pairs(segment: str) -> list[str] | None:
+    """Two-character names each padded to the width of three and printed with nothing
+    between them (``马 扬伟 尚``: 马扬, 伟尚): the gaps fall exactly in the middle of every
+    pair of characters.  Each pair must have a name's shape, one at least a surname."""
+    tokens = segment.split()
+    compact = "".join(tokens)
+    if len(tokens) < 3 or len(compact) % 2 or not _all_han_run.fullmatch(compact):
+        return None
+    gaps = set(itertools.accumulate(len(t) for t in tokens[:-1]))
+    if gaps != set(range(1, len(compact), 2)):
+        return None
+    pairs = [compact[k:k + 2] for k in range(0, len(compact), 2)]
+    if not all(_name_shape.fullmatch(p) and p not in NOT_NAMES for p in pairs) or not any(
+            is_name(p) for p in pairs):
+        return None
+    return pairs
 
 
 def _one_name_slot(segment: str) -> bool:
