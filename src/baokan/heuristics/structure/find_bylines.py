@@ -41,6 +41,7 @@ offsets.  A byline the tool broke over lines (``本报讯（记者`` / ``杨发�
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 
@@ -687,16 +688,18 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
     # gap after its names, with a body's worth of text after it — gaps the folding kept,
     # not the letter-spacing it took out (in ``记 者 年 终 专 访`` every character is apart)
     kept = [k for k in cuts if not _letter_spaced_at(text, offsets[k])]
-    ends = [k for k in kept if k > cues[0][1]]
+    unclosed = _unclosed_brackets(folded)
     for cue_start, cue_end in cues:
-        starts = [k for k in kept if cue_start - MAX_ORG_CHARS <= k <= cue_start]
-        for k in reversed(starts):
-            before = folded[:k].rstrip()
-            if not before or before[-1] in CONTINUING or _open_bracket(before):
+        low = bisect.bisect_left(kept, cue_start - MAX_ORG_CHARS)
+        for k in reversed(kept[low:bisect.bisect_right(kept, cue_start)]):
+            last = k - 1
+            while last >= 0 and folded[last] == " ":
+                last -= 1
+            if last < 0 or folded[last] in CONTINUING or unclosed[k]:
                 continue  # a byline in an open bracket is a dateline's (本报讯（…记者 X）
-            for e in reversed([e for e in ends if cue_end < e <= k + limit]):
-                rest = folded[e:].strip()
-                if len(rest) < MIN_EDGE_REST:
+            high = bisect.bisect_right(kept, k + limit)
+            for e in reversed(kept[bisect.bisect_right(kept, cue_end):high]):
+                if len(folded[e:e + 4 * MIN_EDGE_REST].strip()) < MIN_EDGE_REST:
                     continue
                 parsed = _role_line(folded[k:e], known)
                 if parsed is not None:
@@ -704,20 +707,46 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
     return None
 
 
-def _open_bracket(text: str) -> bool:
-    """Whether ``text`` ends inside a bracket it opened."""
-    opened = max(text.rfind("（"), text.rfind("("))
-    return opened >= 0 and not _closing_bracket.search(text, opened)
+def _unclosed_brackets(text: str) -> list[bool]:
+    """For every position of ``text``, whether a bracket opened before it is still open."""
+    out: list[bool] = []
+    depth = 0
+    for ch in text:
+        out.append(depth > 0)
+        if ch in _opening_brackets:
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    out.append(depth > 0)
+    return out
 
 
 def _letter_spaced_at(text: str, pos: int) -> bool:
     """Whether the gap before ``text[pos]`` sits between two single characters (a run
     letter-spaced to the column's width), not between words."""
-    before = text[:pos].split()
-    after = text[pos:].split()
-    if not before or not after:
+    start = pos  # the gap runs from ``start`` to ``end``
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if start == 0 or end == len(text):
         return False
-    return len(_one_han.findall(before[-1])) <= 1 and len(_one_han.findall(after[0])) <= 1
+    # the Han characters of the word before the gap and of the word after, up to two:
+    # each word is looked at from the gaps on its two sides only, so a line costs its length
+    han = 0
+    k = start - 1
+    while k >= 0 and not text[k].isspace() and han < 2:
+        han += _one_han.match(text, k) is not None
+        k -= 1
+    if han > 1:
+        return False
+    han = 0
+    k = end
+    while k < len(text) and not text[k].isspace() and han < 2:
+        han += _one_han.match(text, k) is not None
+        k += 1
+    return han <= 1
 
 
 def _role_line(folded: str, known: frozenset[str]) -> list[BylineData] | None:
