@@ -27,7 +27,8 @@ Where a byline stands:
   affiliation ``（作者单位：淮阳区融媒体中心）``;
 * a photo credit: ``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``图/李杰``, ``（X 摄）``;
 * at the head or the tail of a longer line, after or before a gap (a tool put it on the
-  line of the title or body beside it), with a role word or a mark;
+  line of the title or body beside it), or between two gaps inside it (a tool joined a
+  subtitle, its byline and a body's first line), with a role word or a mark;
 * a signed author's name alone between blank lines before a body (role 作者).
 
 ``据新华社…电`` is a source quoted inside a body (a digest), not a dateline.
@@ -40,6 +41,7 @@ offsets.  A byline the tool broke over lines (``本报讯（记者`` / ``杨发�
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 
@@ -149,6 +151,7 @@ _CREDIT_BRACKETED = regex.compile(r"^[（(]\s*(.{2,40}?)\s*[/／]?\s*摄(?:影)?
 _han_run_end = regex.compile(r"\p{Han}+$")
 _han_run_start = regex.compile(r"^\p{Han}+")
 _one_han = regex.compile(r"\p{Han}")
+_all_han_run = regex.compile(r"\p{Han}+")
 
 #: a broken byline is joined with at most this many following lines: PyMuPDF may put a
 #: role word, a name, a role word and a name a line each, and cut a name or a role word
@@ -234,7 +237,35 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         tokens = [t for t in _name_separators.split(seg) if t]
         if all(_name_shape.fullmatch(t) and t not in NOT_NAMES for t in tokens):
             names = tokens
+    if names is None:
+        names = _padded_pairs(seg)
     return names
+
+
+def _padded_pairs(segment: str) -> list[str] | None:
+    """Two-character names each padded to the width of three and printed with nothing
+    between them (``马 扬伟 尚``: 马扬, 伟尚): the gaps fall exactly in the middle of every
+    pair of characters.  Each pair must have a name's shape, one at least a surname."""
+    tokens = segment.split()
+    compact = "".join(tokens)
+    if len(tokens) < 3 or len(compact) % 2 or not _all_han_run.fullmatch(compact):
+        return None
+    gaps = set(itertools.accumulate(len(t) for t in tokens[:-1]))
+    if gaps != set(range(1, len(compact), 2)):
+        return None
+    pairs = [compact[k:k + 2] for k in range(0, len(compact), 2)]
+    if not all(_name_shape.fullmatch(p) and p not in NOT_NAMES for p in pairs) or not any(
+            is_name(p) for p in pairs):
+        return None
+    return pairs
+
+
+def _one_name_slot(segment: str) -> bool:
+    """Whether ``segment`` (what stands between a role word or a mark and the next one,
+    or the end) is a single word of a name's shape: where a byline's grammar puts one
+    name, a name whatever its surname (``本报记者净慧``, ``图/敬一丹``, ``实习生顺孙``)."""
+    seg = segment.strip(" 、，,；;:：")
+    return bool(seg) and _name_shape.fullmatch(seg) is not None and seg not in NOT_NAMES
 
 
 def _role_of(word: str) -> str:
@@ -324,7 +355,8 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
         # names set apart from their role word by a gap or a colon stand where names do
-        names = _names(mid, known, lenient=not strict and mid[:1] in " :：")
+        names = _names(mid, known, lenient=not strict and (mid[:1] in " :："
+                                                            or _one_name_slot(mid)))
         if names is None and last and open_end:
             names = _open_names(mid, known)
         if names is None:
@@ -348,7 +380,8 @@ def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
         out: list[BylineData] | None = []
         for i, mark in enumerate(before):
             stop = before[i + 1].start() if i + 1 < len(before) else len(seg)
-            parsed = _parse_plain(seg[mark.end():stop], known, role=_MARK_ROLE[mark.group(1)])
+            parsed = _parse_plain(seg[mark.end():stop], known, role=_MARK_ROLE[mark.group(1)],
+                                  marked=True)
             if parsed is None or out is None:
                 out = None
                 break
@@ -360,7 +393,8 @@ def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
         out = []
         start = 0
         for mark in after:
-            parsed = _parse_plain(seg[start:mark.start()], known, role=_MARK_ROLE[mark.group(1)])
+            parsed = _parse_plain(seg[start:mark.start()], known, role=_MARK_ROLE[mark.group(1)],
+                                  marked=True)
             if parsed is None:
                 return None
             out.extend(parsed)
@@ -370,8 +404,10 @@ def _parse_marks(seg: str, known: frozenset[str]) -> list[BylineData] | None:
 
 
 def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
-                 open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
-    """Items without marks: role words and names, or names alone (given ``role``)."""
+                 open_end: bool = False, strict: bool = False,
+                 marked: bool = False) -> list[BylineData] | None:
+    """Items without marks: role words and names, or names alone (given ``role``;
+    ``marked``: the names follow or precede a mark of role, ``文/`` ``/文``)."""
     if not seg.strip():
         return None
     if _ROLE.search(seg):
@@ -379,7 +415,9 @@ def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
         if parsed is not None and role is not None:
             parsed = [b if b.role else attrs.evolve(b, role=role) for b in parsed]
         return parsed
-    names = _names(seg, known)
+    # a name after a mark of role (文/X, 图/Y) stands where a name does; not after a box
+    # (□X ◆X): a box also opens a column's name (■聚焦)
+    names = _names(seg, known, lenient=marked and _one_name_slot(seg))
     if not names:
         return None
     return [BylineData(names=tuple(names), role=role)]
@@ -616,7 +654,8 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
                  ) -> tuple[str, int, int, list[BylineData]] | None:
     """A byline with a role word or a mark at the head of a longer line, a gap after it
     (``□张国成 去干校参加劳动的…``), or at its tail after a gap (``误区：甲减下的人让乙背上
-    ■记者杜文育``): ("head" or "tail", where it starts and ends in ``text``, the byline).
+    ■记者杜文育``), or between two gaps inside it (``——副题 江城日报记者 王子远 城市…``):
+    ("head", "tail" or "middle", where it starts and ends in ``text``, the byline).
     Tools put a byline on the line of a title or a body set beside it."""
     folded, offsets = fold_letter_spacing(text)
     cues = [m.span() for m in _role_cue.finditer(folded)]
@@ -643,7 +682,71 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
         parsed = _role_line(folded[k:], known)
         if parsed is not None:
             return "tail", offsets[k], len(text), parsed
+    # a byline between two gaps inside a longer line (a tool joined a title, its byline
+    # and the first line of a body, or the lines of two columns, into one line): it
+    # starts at a gap before its role word (or the organisation before it) and ends at a
+    # gap after its names, with a body's worth of text after it — gaps the folding kept,
+    # not the letter-spacing it took out (in ``记 者 年 终 专 访`` every character is apart)
+    kept = [k for k in cuts if not _letter_spaced_at(text, offsets[k])]
+    unclosed = _unclosed_brackets(folded)
+    for cue_start, cue_end in cues:
+        low = bisect.bisect_left(kept, cue_start - MAX_ORG_CHARS)
+        for k in reversed(kept[low:bisect.bisect_right(kept, cue_start)]):
+            last = k - 1
+            while last >= 0 and folded[last] == " ":
+                last -= 1
+            if last < 0 or folded[last] in CONTINUING or unclosed[k]:
+                continue  # a byline in an open bracket is a dateline's (本报讯（…记者 X）
+            high = bisect.bisect_right(kept, k + limit)
+            for e in reversed(kept[bisect.bisect_right(kept, cue_end):high]):
+                if len(folded[e:e + 4 * MIN_EDGE_REST].strip()) < MIN_EDGE_REST:
+                    continue
+                parsed = _role_line(folded[k:e], known)
+                if parsed is not None:
+                    return "middle", offsets[k], offsets[e], parsed
     return None
+
+
+def _unclosed_brackets(text: str) -> list[bool]:
+    """For every position of ``text``, whether a bracket opened before it is still open."""
+    out: list[bool] = []
+    depth = 0
+    for ch in text:
+        out.append(depth > 0)
+        if ch in _opening_brackets:
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    out.append(depth > 0)
+    return out
+
+
+def _letter_spaced_at(text: str, pos: int) -> bool:
+    """Whether the gap before ``text[pos]`` sits between two single characters (a run
+    letter-spaced to the column's width), not between words."""
+    start = pos  # the gap runs from ``start`` to ``end``
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if start == 0 or end == len(text):
+        return False
+    # the Han characters of the word before the gap and of the word after, up to two:
+    # each word is looked at from the gaps on its two sides only, so a line costs its length
+    han = 0
+    k = start - 1
+    while k >= 0 and not text[k].isspace() and han < 2:
+        han += _one_han.match(text, k) is not None
+        k -= 1
+    if han > 1:
+        return False
+    han = 0
+    k = end
+    while k < len(text) and not text[k].isspace() and han < 2:
+        han += _one_han.match(text, k) is not None
+        k += 1
+    return han <= 1
 
 
 def _role_line(folded: str, known: frozenset[str]) -> list[BylineData] | None:
@@ -742,6 +845,10 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                                  tags=block.tags | {"opening"})
             if where == "head":
                 return [byline], block.with_(text=text[end:].strip(), gap_before=0), []
+            if where == "middle":
+                before = block.with_(text=text[:start].strip())
+                return ([before, byline.with_(gap_before=0)],
+                        block.with_(text=text[end:].strip(), gap_before=0), [])
             return [], block.with_(text=text[:start].strip()), [byline.with_(gap_before=0)]
     if text.rstrip()[-1:] not in "）)":
         return [block], None, []
