@@ -16,6 +16,7 @@ from baokan.core.columns import (
     band_periods,
     by_period,
     column_widths,
+    deal_band,
     is_full,
     junction,
     link_column_chains,
@@ -118,7 +119,8 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
             continue
         if len(lines) >= settings.min_pieces:
             flush()  # a whole band on one line: its own stretch
-            for group in _read_band(block, lines, stats, settings, rec):
+            for group in _read_band(block, lines, max(widths) + settings.full_above,
+                                    stats, settings, rec):
                 out.extend(group)
         else:
             stretch.append((block, lines))
@@ -197,7 +199,7 @@ def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
     return out
 
 
-def _read_band(block: Block, lines: list[str], stats: PairStats,
+def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
                settings: InterleaveSettings, rec: Recorder) -> list[list[Block]]:
     """A dump line holding a band of columns row by row, as paragraphs column by column
     (each paragraph a line, its printed lines joined by spaces as the converter joins
@@ -209,7 +211,10 @@ def _read_band(block: Block, lines: list[str], stats: PairStats,
     periods = band_periods(pieces, stats, settings)
     if not periods:
         return [[block]]
-    linked = link_column_chains(pieces, periods, stats, settings)
+    runs = deal_band(pieces, max(set(periods), key=periods.count), width,
+                     width - settings.full_above - settings.full_below, stats, settings)
+    linked = ([[run] for run in runs] if runs is not None
+              else link_column_chains(pieces, periods, stats, settings))
     groups: list[list[Block]] = []
     first = True
     for chain in linked:
