@@ -1023,11 +1023,11 @@ def deal_band(pieces: Sequence[Piece], period: int, width: float, full: float,
                         sleep &= ~(1 << col)
                     if above is not None:
                         cost += _link_score(above, piece, period, period, stats, settings)
-                moved = last[:col] + (j,) + last[col + 1:]
+                moved = (*last[:col], j, *last[col + 1:])
                 key = (moved, sleep, col)
                 total = score + cost
                 if key not in grown or grown[key][0] < total:
-                    grown[key] = (total, moved, lines[:col] + (line,) + lines[col + 1:],
+                    grown[key] = (total, moved, (*lines[:col], line, *lines[col + 1:]),
                                   sleep, col, (j, col, new_run, odd, trail))
         beam = sorted(grown.values(), key=lambda d: (-d[0], d[1], d[3], d[4]))[:deal.beam]
     trail = beam[0][5]
