@@ -948,8 +948,13 @@ class DealSettings:
     turn again costs ``wake``.  A piece that goes on with the piece right before it (one
     printed line the converter gave as two spans: a byline's names) costs ``glue_fits``
     if the two fit in a column's ``width`` together, else ``glue``.  ``beam`` dealings
-    are kept at each piece (the best first); a band is dealt only if it has
-    ``min_turns`` pieces per column or more.
+    are kept at each piece (the best first).  A band is dealt only if it has
+    ``min_turns`` pieces per column or more and at least ``min_full`` of its pieces are
+    as wide as a column (else they are spans, not printed lines: numbers set apart in
+    a real page's lines), and the dealing is kept only if at most ``max_odd`` of its
+    turns leave the cycle (a column missing its turn, a glue that does not fit): a band
+    whose columns stand at heights of their own (cells of different leading) is left to
+    the links.
     """
 
     skip: float = 2.0
