@@ -16,6 +16,7 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 import regex
@@ -930,3 +931,129 @@ def _chain_runs(pieces: Sequence[Piece], runs: list[list[int]], stats: PairStats
             at = nxt.get(at)
         chains.append(chain)
     return chains
+
+
+@attrs.frozen
+class DealSettings:
+    """How a band of columns given row by row is dealt back into its columns
+    (:func:`deal_band`).
+
+    A converter that joins the printed lines standing at one height into one row, left
+    to right, and the rows top to bottom (pymupdf4llm) gives the lines of a band's
+    columns in turn: the columns side by side take their turns in one cyclic order, one
+    line each, as long as their lines stand at the same heights.  So the order of turns
+    is the strong cue and the characters across a break the weak one.  A column that
+    misses its turn (it has ended, or its lines drifted a line against the others')
+    costs ``skip`` once and then sleeps: it misses later turns for nothing, and taking a
+    turn again costs ``wake``.  A piece that goes on with the piece right before it (one
+    printed line the converter gave as two spans: a byline's names) costs ``glue_fits``
+    if the two fit in a column's ``width`` together, else ``glue``.  ``beam`` dealings
+    are kept at each piece (the best first).  A band is dealt only if it has
+    ``min_turns`` pieces per column or more and at least ``min_full`` of its pieces are
+    as wide as a column (else they are spans, not printed lines: numbers set apart in
+    a real page's lines), and the dealing is kept only if at most ``max_odd`` of its
+    turns leave the cycle (a column missing its turn, a glue that does not fit): a band
+    whose columns stand at heights of their own (cells of different leading) is left to
+    the links.
+    """
+
+    skip: float = 2.0
+    wake: float = 2.0
+    glue: float = 3.0
+    glue_fits: float = 0.5
+    beam: int = 12
+    min_turns: int = 3
+    max_odd: float = 0.1
+    min_full: float = 0.6
+
+
+def deal_band(pieces: Sequence[Piece], period: int, width: float, full: float,
+              stats: PairStats,
+              settings: InterleaveSettings, deal: DealSettings | None = None,
+              ) -> list[list[int]] | None:
+    """The pieces of a band given row by row (``period`` columns side by side) dealt back
+    into their columns: the runs of one column each (a column that sleeps and takes
+    turns again starts a new run), the glyphs of a vertical headline (one Han character
+    a piece, which stand between the columns' lines without taking a turn) one run, in
+    the order their first pieces come; None if the band is too short to deal.
+
+    A beam search over the dealings (:class:`DealSettings`): each piece takes the turn
+    of the column after the last one's, or of a later one (the columns between miss
+    theirs), or goes on with the last piece; a dealing scores what its turns cost and
+    what the characters across each column's breaks say (the link scores of
+    :func:`link_columns`, at the period's distance).  Linear in the pieces: the beam and
+    the columns are bounded.
+    """
+    deal = deal or DealSettings()
+    turns = [i for i, p in enumerate(pieces) if not p.vertical]
+    if period < 2 or len(turns) < deal.min_turns * period:
+        return None
+    if sum(pieces[i].cells >= full for i in turns) < deal.min_full * len(turns):
+        return None  # lines cut into spans: the turns are not the printed lines'
+    k = period
+    # a dealing: (score, last piece of each column (its index, and the piece as printed:
+    # pieces glued into one line are one), sleeping columns, column of the last piece,
+    # the pieces' columns as a linked list (piece, column, new run, parent))
+    Deal = tuple[float, tuple[int, ...], tuple[Piece | None, ...], int, int,
+                 tuple[Any, ...] | None]
+    beam: list[Deal] = [(0.0, (-1,) * k, (None,) * k, 0, k - 1, None)]
+    for j in turns:
+        piece = pieces[j]
+        grown: dict[tuple[tuple[int, ...], int, int], Deal] = {}
+        for score, last, lines, asleep, cur, trail in beam:
+            before = lines[cur]
+            for step in range(k + 1):
+                line = piece
+                if step == 0:  # goes on with the piece right before it
+                    if before is None or before.closed:
+                        continue
+                    fits = before.cells + piece.cells <= width
+                    col, sleep, new_run = cur, asleep, False
+                    cost = -(deal.glue_fits if fits else deal.glue)
+                    line = Piece.of(before.text + piece.text)
+                    odd = not fits
+                else:
+                    col = (cur + step) % k
+                    cost, sleep = 0.0, asleep
+                    odd = step != 1
+                    for t in range(1, step):
+                        other = (cur + t) % k
+                        if not sleep >> other & 1:
+                            cost -= deal.skip
+                            sleep |= 1 << other
+                    above = lines[col]
+                    new_run = above is None
+                    if sleep >> col & 1:
+                        cost -= deal.wake
+                        sleep &= ~(1 << col)
+                    if above is not None:
+                        cost += _link_score(above, piece, period, period, stats, settings)
+                moved = (*last[:col], j, *last[col + 1:])
+                key = (moved, sleep, col)
+                total = score + cost
+                if key not in grown or grown[key][0] < total:
+                    grown[key] = (total, moved, (*lines[:col], line, *lines[col + 1:]),
+                                  sleep, col, (j, col, new_run, odd, trail))
+        beam = sorted(grown.values(), key=lambda d: (-d[0], d[1], d[3], d[4]))[:deal.beam]
+    trail = beam[0][5]
+    placed: list[tuple[int, int, bool]] = []
+    odd_turns = 0
+    while trail is not None:
+        placed.append(trail[:3])
+        odd_turns += trail[3]
+        trail = trail[4]
+    placed.reverse()
+    if odd_turns > deal.max_odd * len(placed):
+        return None  # the turns do not keep to the cycle: not a band read row by row
+    runs: list[list[int]] = []
+    open_run: dict[int, list[int]] = {}
+    for j, col, new_run in placed:
+        if new_run or col not in open_run:
+            open_run[col] = []
+            runs.append(open_run[col])
+        open_run[col].append(j)
+    glyphs = [i for i, p in enumerate(pieces) if p.vertical]
+    if glyphs:
+        runs.append(glyphs)
+    runs.sort(key=lambda run: run[0])
+    return runs

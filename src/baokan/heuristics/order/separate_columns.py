@@ -16,6 +16,7 @@ from baokan.core.columns import (
     band_periods,
     by_period,
     column_widths,
+    deal_band,
     is_full,
     junction,
     link_column_chains,
@@ -32,6 +33,11 @@ from baokan.core.spans import covering_span
 
 # markdown that a later step reads (a heading, a table row): never a row of columns
 _MARKDOWN = regex.compile(r"^(?:#{1,6}\s|\|)")
+# a markdown table: its rows (``|a|b|``), the rule under its header (``|---|---|``), and
+# the line breaks inside a cell (``<br>``) — markdown's syntax, not thresholds
+_TABLE_ROW = regex.compile(r"^\|.*\|\s*$")
+_TABLE_RULE = regex.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_CELL_BREAK = regex.compile(r"<br\s*/?>")
 
 
 def _eligible(block: Block) -> bool:
@@ -76,13 +82,18 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     region, where the evidence starts or ends, a line is read by the period while its
     link there scores no worse than reading on in order.  The only text dropped is a
     printed line pymupdf4llm gives twice (a story run on below a band), with its
-    account; every other printed line is kept and keeps its source line.  A quick look
+    account; every other printed line is kept and keeps its source line.  A markdown
+    table (pymupdf4llm gives the cells between a page's rules so) is read column by
+    column first (:func:`_read_tables`).  A quick look
     (:func:`~baokan.core.columns.might_interleave`) lets pages read in order through.
     """
     rec = Recorder("separate-columns")
     if doc.counts.get("split-layout-columns"):
         return doc  # columns side by side, already read one after another
-    blocks = doc.blocks
+    blocks = _read_tables(doc.blocks, settings, rec)
+    if rec.diagnostics:
+        doc = rec.apply(doc, blocks)
+        rec = Recorder("separate-columns")
     texts = [b.text for b in blocks if _eligible(b)]
     if not texts or not might_interleave(texts, settings):
         return doc  # the common case: a page read in order
@@ -118,7 +129,8 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
             continue
         if len(lines) >= settings.min_pieces:
             flush()  # a whole band on one line: its own stretch
-            for group in _read_band(block, lines, stats, settings, rec):
+            for group in _read_band(block, lines, max(widths) + settings.full_above,
+                                    stats, settings, rec):
                 out.extend(group)
         else:
             stretch.append((block, lines))
@@ -126,6 +138,60 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     if not rec.diagnostics:
         return doc
     return rec.apply(doc, out)
+
+
+def _read_tables(blocks: tuple[Block, ...], settings: InterleaveSettings,
+                 rec: Recorder) -> tuple[Block, ...]:
+    """The markdown tables of the page read column by column.
+
+    A converter that finds the rules drawn between a page's cells (pymupdf4llm) gives
+    the cells as a markdown table: a row of the table holds a cell of every column side
+    by side, a cell its printed lines joined by ``<br>``.  So a table is a band of
+    columns given row by row, cell by cell: each column's cells, top to bottom, are its
+    text, and the columns come left to right.  A column's printed lines are cut into
+    paragraphs as a band's are; the table's markup (the bars, the rule under the header,
+    the ``<br>``) goes.  Cue: markdown's table syntax, rows over a rule.
+    """
+    if not any(b.text.startswith("|") for b in blocks):
+        return blocks
+    out: list[Block] = []
+    n = len(blocks)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and blocks[j].kind == Kind.TEXT and blocks[j].level is None and (
+                _TABLE_ROW.match(blocks[j].text)):
+            j += 1
+        rows = blocks[i:j]
+        if not any(_TABLE_RULE.match(b.text) for b in rows):
+            out.append(blocks[i])
+            i += 1
+            continue
+        columns: dict[int, list[tuple[Block, str]]] = {}
+        for row in rows:
+            if _TABLE_RULE.match(row.text):
+                continue
+            for c, cell in enumerate(row.text.strip()[1:-1].split("|")):
+                for line in _CELL_BREAK.split(cell):
+                    if line.strip():
+                        columns.setdefault(c, []).append((row, line.strip()))
+        first = True
+        for c in sorted(columns):
+            lines = columns[c]
+            pieces = [Piece.of(text) for _, text in lines]
+            k = 0
+            for para in _paragraphs(pieces, settings):
+                sources = [row for row, _ in lines[k:k + len(para)]]
+                k += len(para)
+                lo, hi = covering_span(sources)
+                out.append(sources[0].with_(text=" ".join(p.text for p in para), start=lo,
+                                            end=hi, gap_before=rows[0].gap_before if first
+                                            else 1))
+                first = False
+        rec.change("read a markdown table column by column", covering_span(rows),
+                   f"{len(rows)} rows, {len(columns)} columns")
+        i = j
+    return tuple(out)
 
 
 def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
@@ -197,19 +263,25 @@ def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
     return out
 
 
-def _read_band(block: Block, lines: list[str], stats: PairStats,
+def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
                settings: InterleaveSettings, rec: Recorder) -> list[list[Block]]:
     """A dump line holding a band of columns row by row, as paragraphs column by column
     (each paragraph a line, its printed lines joined by spaces as the converter joins
-    them), in groups: the runs of one chain (a text going on from column to column)
-    are a group."""
+    them), in groups.  Where the band's lines are whole printed lines and keep to one
+    cycle of turns, each column is dealt its turns (:func:`~baokan.core.columns.deal_band`)
+    and is a group, the columns in the order their first lines come; else the printed
+    lines are linked (best links first) and the runs of one chain (a text going on from
+    column to column) are a group."""
     # in a band every printed line, a byline's too, takes its turn in its column: none
     # is a title that leads to the line right after it
     pieces = [Piece.of(text) for text in lines]
     periods = band_periods(pieces, stats, settings)
     if not periods:
         return [[block]]
-    linked = link_column_chains(pieces, periods, stats, settings)
+    runs = deal_band(pieces, max(set(periods), key=periods.count), width,
+                     width - settings.full_above - settings.full_below, stats, settings)
+    linked = ([[run] for run in runs] if runs is not None
+              else link_column_chains(pieces, periods, stats, settings))
     groups: list[list[Block]] = []
     first = True
     for chain in linked:
