@@ -244,6 +244,13 @@ GAPS_TELL_BLANK_RATIO = 0.01
 #: the first is at most this many times as wide as the second: in the synthetic PyMuPDF
 #: dumps 119 of 147 headlines on two lines and 5 of 21 unmarked kicker/headline pairs.
 BROKEN_WIDTH_RATIO = 1.25
+#: A group of titles with no body is dealt out in page order when its lines name at least
+#: this many bodies without a title well, in page order (one could be chance).
+MIN_DEAL_ANCHORS = 2
+#: What dealing a head to a body without one adds to a way of dealing a page's titles
+#: out: less than any title's share of bigrams in its body (one bigram of ten), more
+#: than nothing, so that a title naming no body still goes to a body left without one.
+DEALT_BODY_BONUS = 0.1
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -939,6 +946,8 @@ class _Segmenter:
             for group in art.groups:
                 if len(group.titles) < 2 and not (bodiless and group.titles):
                     continue
+                if bodiless:
+                    self._deal_in_order(index, group, grams)
                 carried: list[Block] = []
                 for line in list(group.titles):
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
@@ -961,6 +970,87 @@ class _Segmenter:
                                     f"{score:.2f} of its bigrams in that body")
         self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
                      or any(g.titles or g.extras for g in a.groups)]
+
+    def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
+        """Deal out a title group with no body (a page's titles printed together at its
+        end) to the bodies without a title, in the order both are printed: a page that
+        draws its titles last draws them in the order of its articles.
+
+        Only where the group says so: its lines name two untitled bodies at least well
+        (``stray_title_overlap``), in page order.  The lines that name a titled body
+        better are left to the line-by-line move.  Of the ways to deal the other lines
+        out in page order, the one where they name their bodies most wins, each body
+        dealt a head counting ``DEALT_BODY_BONUS`` (a title that names its body in no
+        word still heads a body left without one); a line led by a dash stays with the
+        line before it (a subtitle), and of lines that name no body, one that looks like
+        a column name or a kicker goes with the line after it, any other with the line
+        before it.  Returns whether it dealt the group out."""
+        cands = [i for i in neighbours(index, len(self.arts), self.settings.neighbours)
+                 if i != index and grams[i] and not self.arts[i].has_title()
+                 and not self.arts[i].moved_titles]
+        if len(cands) < 2:
+            return False
+        others = [i for i in neighbours(index, len(self.arts), self.settings.neighbours)
+                  if i != index and grams[i] and i not in cands]
+        table: list[tuple[Block, list[float]] | None] = []
+        for line in group.titles:
+            row = [overlap(line.text, grams[c]) for c in cands]
+            foreign = max((overlap(line.text, grams[i]) for i in others), default=0.0)
+            if foreign >= self.settings.stray_title_overlap and foreign > max(row):
+                # it names a titled body: the line-by-line move's, with the lines before
+                # it that name no body (its column, its kicker)
+                while table and table[-1] is not None and max(table[-1][1]) == 0.0:
+                    table.pop()
+                table.append(None)
+            else:
+                table.append((line, row))
+        kept = [entry for entry in table if entry is not None]
+        lines = [line for line, _ in kept]
+        rows = [row for _, row in kept]
+        anchors = [row.index(max(row)) for row in rows
+                   if max(row) >= self.settings.stray_title_overlap]
+        if not lines:
+            return False
+        if len(set(anchors)) < MIN_DEAL_ANCHORS or anchors != sorted(anchors):
+            return False
+        # best[c]: the best score of the lines so far with the last at cands[c]; back
+        # pointers say where the line before stood
+        n = len(cands)
+        best = [rows[0][c] + DEALT_BODY_BONUS for c in range(n)]
+        back: list[list[int]] = [[-1] * n]
+        for k in range(1, len(lines)):
+            text = lines[k].text.strip()
+            named = max(rows[k]) > 0.0
+            leads = bool(_COLUMN_MARK.match(text) or _KICKER_END.search(text))
+            stay_bonus = SCORE_EPSILON * 2 if not named and not leads else 0.0
+            new_bonus = DEALT_BODY_BONUS + (SCORE_EPSILON * 2 if not named and leads else 0.0)
+            dash = bool(_DASH_START.match(text))
+            row, step = [0.0] * n, [0] * n
+            prefix, arg = float("-inf"), -1  # the best of best[:c]
+            for c in range(n):
+                stay = best[c] + stay_bonus
+                new = prefix + new_bonus if not dash and arg >= 0 else float("-inf")
+                if stay >= new - SCORE_EPSILON:
+                    row[c], step[c] = stay + rows[k][c], c
+                else:
+                    row[c], step[c] = new + rows[k][c], arg
+                if best[c] > prefix + SCORE_EPSILON:
+                    prefix, arg = best[c], c
+            best = row
+            back.append(step)
+        c = max(range(n), key=lambda x: (best[x], -x))
+        places = [0] * len(lines)
+        for k in range(len(lines) - 1, -1, -1):
+            places[k] = c
+            c = back[k][c]
+        for line, c in zip(lines, places):
+            target = self.arts[cands[c]]
+            group.titles.remove(line)
+            target.moved_titles.append(line)
+            target.flags.add("interleaved")
+            self.rec.change("dealt a title printed with the page's titles to a body",
+                            line.span, "in the order of the bodies without a title")
+        return True
 
     def _resolve_orphans(self) -> None:
         """An article with a title group before and after its body keeps the one that names
