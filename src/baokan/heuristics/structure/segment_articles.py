@@ -785,7 +785,8 @@ class _Segmenter:
         if self.after_page and start in self.after_runs and cur.body \
                 and not (cur.closed and cur.has_title()):
             # on a page that prints titles after their bodies: this head closes the body
-            # before it, with the byline printed under it unless that body has its own;
+            # before it, with the byline printed under it unless a named byline of its
+            # own closes that body;
             # a dateline opens the body after it, as it always does, with what follows it
             # (a body closed by its byline under a title of its own: split by affinity)
             cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
@@ -1091,9 +1092,10 @@ class _Segmenter:
 
 
 def _named_byline(art: _Article) -> bool:
-    """Whether an article already holds a byline that names someone."""
-    return any(b.kind == Kind.BYLINE and any(d.names for d in b.bylines)
-               for b in itertools.chain(art.extras, *(g.extras for g in art.groups)))
+    """Whether an article's body is closed by a byline that names someone (``（张 三）``):
+    such a paper prints the next article's byline under that article's head."""
+    return any(b.kind == Kind.BYLINE and "closing" in b.tags and any(d.names for d in b.bylines)
+               for b in art.extras)
 
 
 def _author_name(lines: list[Block], listed: bool = False) -> tuple[str, int, bool] | None:
