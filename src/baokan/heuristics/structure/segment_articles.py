@@ -214,13 +214,24 @@ MIN_AFFINITY_CHARS = 100
 #: under 0.03 with the article before it four times in five; a subhead's section 0.06+).
 TOPIC_CHANGE_SHARE = 0.03
 #: A dump prints titles after their bodies when, summed over its head-like title runs,
-#: the body before a run holds more than this many times the share of the run's rare
-#: bigrams that the body after it holds...
-AFTER_RATIO = 1.5
-#: ...the sum before is at least this (one title's worth of evidence)...
-MIN_AFTER_EVIDENCE = 1.0
-#: ...and at least this many runs name the body before them better than the one after.
+#: the whole body before a run holds more than this many times the share of the run's
+#: rare bigrams that the whole body after it holds (the synthetic pages drawn titles
+#: last: 2.0 and more; of the others, a few interleaved pages reach 2.2 to 2.8)...
+AFTER_RATIO = 2.0
+#: ...the sum before is at least this (half a title's worth of evidence), and on average
+#: a head-like run holds at least ``MIN_AFTER_MEAN`` of its rare bigrams in the body
+#: before it (a head names its body: on the synthetic pages that print titles after
+#: their bodies 0.21 to 0.47; on jumbled pages where a few runs happen to share words
+#: with the text before them, 0.07 to 0.16)...
+MIN_AFTER_EVIDENCE = 0.5
+MIN_AFTER_MEAN = 0.15
+#: ...and at least this many runs (and more than name the body after them) name the body
+#: before them better than the one after.
 MIN_AFTER_VOTES = 2
+#: On a page where at least this share of the head-like runs name the body before them
+#: better, a head that names neither body (a short title, a short brief) is read by the
+#: page's order too.
+CLEAR_AFTER_SHARE = 0.5
 #: The measurement (profile detection's) of the share of a dump's lines that are blank.
 BLANK_MEASURE = "blank_ratio"
 #: A dump with at least this share of blank lines (but not one after every line: that is
@@ -233,6 +244,13 @@ GAPS_TELL_BLANK_RATIO = 0.01
 #: the first is at most this many times as wide as the second: in the synthetic PyMuPDF
 #: dumps 119 of 147 headlines on two lines and 5 of 21 unmarked kicker/headline pairs.
 BROKEN_WIDTH_RATIO = 1.25
+#: A group of titles with no body is dealt out in page order when its lines name at least
+#: this many bodies without a title well, in page order (one could be chance).
+MIN_DEAL_ANCHORS = 2
+#: What dealing a head to a body without one adds to a way of dealing a page's titles
+#: out: less than any title's share of bigrams in its body (one bigram of ten), more
+#: than nothing, so that a title naming no body still goes to a body left without one.
+DEALT_BODY_BONUS = 0.1
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -536,6 +554,8 @@ class _Segmenter:
         self._paragraphs = max(1, len(paragraphs))
         self.column = column
         self.after_page = False
+        # the title runs (first block index) that head the body before them
+        self.after_runs: set[int] = set()
         self._frequency = Counter(itertools.chain.from_iterable(paragraphs))
 
     def paragraph_share(self, gram: str) -> float:
@@ -601,7 +621,7 @@ class _Segmenter:
         if self.markdown:
             self._markdown_titles(titles, extras, opening)
         else:
-            self._plain_titles(titles, extras, opening, k)
+            self._plain_titles(titles, extras, opening, k, i)
         return k
 
     def _rare_grams(self, text: str) -> set[str]:
@@ -610,20 +630,11 @@ class _Segmenter:
         return {g for g in bigrams(text) if self._frequency.get(g, 0) <= 1
                 or self.paragraph_share(g) <= COMMON_GRAM_SHARE}
 
-    def _sides(self, titles: list[Block], before: str, after: str) -> tuple[float, float]:
-        """The share of a title run's rare bigrams in the body text just before it and in
-        the body text just after it."""
-        grams = self._rare_grams("".join(t.text for t in titles))
-        if not grams:
-            return 0.0, 0.0
-        return (len(grams & bigrams(before[-AFFINITY_CHARS:])) / len(grams),
-                len(grams & bigrams(after[:AFFINITY_CHARS])) / len(grams))
-
-    def _titles_follow_bodies(self) -> bool:
-        """Whether this dump prints titles after the bodies they name (a per-page choice:
-        PyMuPDF follows the order the typesetter drew in, and some draw each title after
-        its body): over the runs of title lines that look like heads, the bodies before
-        them hold clearly more of their rare bigrams than the bodies after them."""
+    def _head_runs(self) -> list[tuple[int, int, int]]:
+        """The runs of title lines that look like heads, as ``(first, end of the titles,
+        end of what follows them)`` block indices: two lines or more, a byline or dateline
+        after them, a vertical line, or a run right after a closing byline (a lone line
+        inside a body is as likely a subhead)."""
         blocks = self.blocks
         runs: list[tuple[int, int, int]] = []
         i = 0
@@ -638,25 +649,58 @@ class _Segmenter:
             while k < len(blocks) and (blocks[k].opens_article
                                        or blocks[k].kind in (Kind.CAPTION, Kind.CREDIT)):
                 k += 1
-            runs.append((i, j, k))
+            if j - i >= 2 or k > j or "vertical" in blocks[i].tags \
+                    or (i > 0 and blocks[i - 1].closes_article):
+                runs.append((i, j, k))
             i = k
+        return runs
+
+    def _titles_follow_bodies(self) -> bool:
+        """Whether this dump prints titles after the bodies they name (a per-page choice:
+        PyMuPDF follows the order the typesetter drew in, and some draw each title after
+        its body), and which heads name the body before them.
+
+        The page's head-like title runs cut it into bodies; each run is read both ways —
+        as the head of the whole body before it and of the whole body after it — by the
+        share of its rare bigrams each body holds.  Titles follow bodies when the sum the
+        first way is clearly the larger, and more runs name the body before them than the
+        one after.  The runs that name the body before them better are kept in
+        ``after_runs``."""
+        blocks = self.blocks
+        runs = self._head_runs()
+        bodies: list[set[str]] = []
+        prev = 0
+        for i, _, k in runs:
+            bodies.append(self.memo.of_joined(
+                b.text for b in blocks[prev:i] if b.kind == Kind.PARAGRAPH))
+            prev = k
+        bodies.append(self.memo.of_joined(
+            b.text for b in blocks[prev:] if b.kind == Kind.PARAGRAPH))
         total_before = total_after = 0.0
-        votes = 0
+        votes_before = votes_after = 0
+        naming: list[tuple[int, float, float, bool]] = []
         for n, (i, j, k) in enumerate(runs):
-            if j - i < 2 and k == j:
-                continue  # a lone line with nothing after it: a subhead as likely as a head
-            start = runs[n - 1][2] if n else 0
-            stop = runs[n + 1][0] if n + 1 < len(runs) else len(blocks)
-            before = "".join(b.text for b in blocks[start:i] if b.kind == Kind.PARAGRAPH)
-            after = "".join(b.text for b in blocks[k:stop] if b.kind == Kind.PARAGRAPH)
-            if not before or not after:
+            grams = self._rare_grams("".join(b.text for b in blocks[i:j]))
+            if not grams:
                 continue
-            side_before, side_after = self._sides(list(blocks[i:j]), before, after)
-            total_before += side_before
-            total_after += side_after
-            votes += side_before > side_after
-        return votes >= MIN_AFTER_VOTES and total_before >= MIN_AFTER_EVIDENCE \
+            before = len(grams & bodies[n]) / len(grams)
+            after = len(grams & bodies[n + 1]) / len(grams)
+            naming.append((i, before, after, k > j))
+            total_before += before
+            total_after += after
+            votes_before += before > after
+            votes_after += after > before
+        found = votes_before >= MIN_AFTER_VOTES and votes_before > votes_after \
+            and total_before >= max(MIN_AFTER_EVIDENCE, MIN_AFTER_MEAN * len(naming)) \
             and total_before > AFTER_RATIO * total_after
+        if found:
+            # where most heads name the body before them, the page's order is clear
+            # enough to give it also the heads that name neither, when a byline or
+            # dateline follows them (a bare run is as likely a subhead)
+            clear = votes_before >= CLEAR_AFTER_SHARE * len(runs)
+            self.after_runs = {i for i, before, after, signed in naming
+                               if before > after or (clear and signed and before == after)}
+        return found
 
     def _printed_once(self, titles: list[Block]) -> list[Block]:
         """A title run with each line once: a headline drawn twice (fake bold, offset by a
@@ -733,29 +777,30 @@ class _Segmenter:
         return min(starts) if starts else 0
 
     def _plain_titles(self, titles: list[Block], extras: list[Block], opening: bool,
-                      next_index: int) -> None:
+                      next_index: int, start: int) -> None:
         cur = self.cur
         if cur is None:
             self.new(_Group(list(titles), list(extras)))
             return
-        if self.after_page and not cur.closed and (len(titles) > 1 or opening) \
-                and cur.body:
-            side_before, side_after = self._sides(
-                titles, cur.body_tail(AFFINITY_CHARS), _next_body_text(self.blocks, next_index))
-            if side_before > side_after:
-                # on a page that prints titles after their bodies: this head (and the
-                # byline printed with it) closes the body before it; a dateline opens
-                # the body after it, as it always does
-                held = [b for b in extras if b.kind != Kind.DATELINE]
-                cur.groups.append(_Group(list(titles), held, after=True))
-                cur.closed = True
-                self.rec.change("title after its body", titles[0].span,
-                                f"{side_before:.2f} of its rare bigrams in the body before, "
-                                f"{side_after:.2f} in the body after")
-                rest = [b for b in extras if b.kind == Kind.DATELINE]
-                if rest:
-                    self.new(_Group([], rest))
-                return
+        if self.after_page and start in self.after_runs and cur.body \
+                and not (cur.closed and cur.has_title()):
+            # on a page that prints titles after their bodies: this head closes the body
+            # before it, with the byline printed under it unless a named byline of its
+            # own closes that body;
+            # a dateline opens the body after it, as it always does, with what follows it
+            # (a body closed by its byline under a title of its own: split by affinity)
+            cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
+                       len(extras))
+            held, rest = list(extras[:cut]), list(extras[cut:])
+            if _named_byline(cur):
+                held, rest = [], list(extras)
+            cur.groups.append(_Group(list(titles), held, after=True))
+            cur.closed = True
+            self.rec.change("title after its body", titles[0].span,
+                            "its rare bigrams named the body before it more than the one after")
+            if rest:
+                self.new(_Group([], rest))
+            return
         if cur.closed:
             split = _split_point(list(titles), cur, _next_body_parts(self.blocks, next_index),
                                  self.settings, self.memo)
@@ -902,6 +947,8 @@ class _Segmenter:
             for group in art.groups:
                 if len(group.titles) < 2 and not (bodiless and group.titles):
                     continue
+                if bodiless:
+                    self._deal_in_order(index, group, grams)
                 carried: list[Block] = []
                 for line in list(group.titles):
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
@@ -924,6 +971,87 @@ class _Segmenter:
                                     f"{score:.2f} of its bigrams in that body")
         self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
                      or any(g.titles or g.extras for g in a.groups)]
+
+    def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
+        """Deal out a title group with no body (a page's titles printed together at its
+        end) to the bodies without a title, in the order both are printed: a page that
+        draws its titles last draws them in the order of its articles.
+
+        Only where the group says so: its lines name two untitled bodies at least well
+        (``stray_title_overlap``), in page order.  The lines that name a titled body
+        better are left to the line-by-line move.  Of the ways to deal the other lines
+        out in page order, the one where they name their bodies most wins, each body
+        dealt a head counting ``DEALT_BODY_BONUS`` (a title that names its body in no
+        word still heads a body left without one); a line led by a dash stays with the
+        line before it (a subtitle), and of lines that name no body, one that looks like
+        a column name or a kicker goes with the line after it, any other with the line
+        before it.  Returns whether it dealt the group out."""
+        cands = [i for i in neighbours(index, len(self.arts), self.settings.neighbours)
+                 if i != index and grams[i] and not self.arts[i].has_title()
+                 and not self.arts[i].moved_titles]
+        if len(cands) < 2:
+            return False
+        others = [i for i in neighbours(index, len(self.arts), self.settings.neighbours)
+                  if i != index and grams[i] and i not in cands]
+        table: list[tuple[Block, list[float]] | None] = []
+        for line in group.titles:
+            row = [overlap(line.text, grams[c]) for c in cands]
+            foreign = max((overlap(line.text, grams[i]) for i in others), default=0.0)
+            if foreign >= self.settings.stray_title_overlap and foreign > max(row):
+                # it names a titled body: the line-by-line move's, with the lines before
+                # it that name no body (its column, its kicker)
+                while table and table[-1] is not None and max(table[-1][1]) == 0.0:
+                    table.pop()
+                table.append(None)
+            else:
+                table.append((line, row))
+        kept = [entry for entry in table if entry is not None]
+        lines = [line for line, _ in kept]
+        rows = [row for _, row in kept]
+        anchors = [row.index(max(row)) for row in rows
+                   if max(row) >= self.settings.stray_title_overlap]
+        if not lines:
+            return False
+        if len(set(anchors)) < MIN_DEAL_ANCHORS or anchors != sorted(anchors):
+            return False
+        # best[c]: the best score of the lines so far with the last at cands[c]; back
+        # pointers say where the line before stood
+        n = len(cands)
+        best = [rows[0][c] + DEALT_BODY_BONUS for c in range(n)]
+        back: list[list[int]] = [[-1] * n]
+        for k in range(1, len(lines)):
+            text = lines[k].text.strip()
+            named = max(rows[k]) > 0.0
+            leads = bool(_COLUMN_MARK.match(text) or _KICKER_END.search(text))
+            stay_bonus = SCORE_EPSILON * 2 if not named and not leads else 0.0
+            new_bonus = DEALT_BODY_BONUS + (SCORE_EPSILON * 2 if not named and leads else 0.0)
+            dash = bool(_DASH_START.match(text))
+            row, step = [0.0] * n, [0] * n
+            prefix, arg = float("-inf"), -1  # the best of best[:c]
+            for c in range(n):
+                stay = best[c] + stay_bonus
+                new = prefix + new_bonus if not dash and arg >= 0 else float("-inf")
+                if stay >= new - SCORE_EPSILON:
+                    row[c], step[c] = stay + rows[k][c], c
+                else:
+                    row[c], step[c] = new + rows[k][c], arg
+                if best[c] > prefix + SCORE_EPSILON:
+                    prefix, arg = best[c], c
+            best = row
+            back.append(step)
+        c = max(range(n), key=lambda x: (best[x], -x))
+        places = [0] * len(lines)
+        for k in range(len(lines) - 1, -1, -1):
+            places[k] = c
+            c = back[k][c]
+        for line, c in zip(lines, places):
+            target = self.arts[cands[c]]
+            group.titles.remove(line)
+            target.moved_titles.append(line)
+            target.flags.add("interleaved")
+            self.rec.change("dealt a title printed with the page's titles to a body",
+                            line.span, "in the order of the bodies without a title")
+        return True
 
     def _resolve_orphans(self) -> None:
         """An article with a title group before and after its body keeps the one that names
@@ -963,17 +1091,26 @@ class _Segmenter:
                 home.extras.extend(group.extras)
 
 
-def _author_name(lines: list[Block]) -> tuple[str, int, bool] | None:
+def _named_byline(art: _Article) -> bool:
+    """Whether an article's body is closed by a byline that names someone (``（张 三）``):
+    such a paper prints the next article's byline under that article's head."""
+    return any(b.kind == Kind.BYLINE and "closing" in b.tags and any(d.names for d in b.bylines)
+               for b in art.extras)
+
+
+def _author_name(lines: list[Block], listed: bool = False) -> tuple[str, int, bool] | None:
     """The person's name the last line(s) of ``lines`` print, how many lines, and whether
     its shape alone says it is a name: a name alone (``陈曙光``, ``杨 静``), or a
-    two-character name the tool gave a character a line (``张`` / ``新``)."""
+    two-character name the tool gave a character a line (``张`` / ``新``).  ``listed``:
+    the line stands over a name already found, in a list of authors, where a rarer
+    surname of the table is taken too (``习亚哲`` over ``杨`` / ``静``)."""
     last = lines[-1]
     if last.level:
         return None
     text = fold_letter_spacing_text(last.text.strip())
     if is_person_name(text):
         spaced = text != last.text.strip()
-        if not (text[0] in COMMON_SURNAMES or surname_length(text) == 2):
+        if not (listed or text[0] in COMMON_SURNAMES or surname_length(text) == 2):
             return None  # 惠民生, 简介: the end of a title, after a rare surname
         return text, 1, len(text) == 3 or spaced
     joined = name_a_character_a_line(lines[-2].text, text) \
@@ -998,7 +1135,7 @@ def _authors_under_title(titles: list[Block], *, lenient: bool = False,
     plain = True  # every name printed as it is, on one line
     rest = list(titles)
     while len(rest) >= 2:
-        found = _author_name(rest)
+        found = _author_name(rest, listed=strong >= 1)
         if found is None:
             break
         name, count, shaped = found
