@@ -26,6 +26,7 @@ beginning is not on the page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import attrs
 import regex
@@ -102,6 +103,15 @@ def _open_end(block: Block) -> bool:
     return not ends_paragraph(block.text)
 
 
+# a paragraph cut inside a clause ends on a word or a mark inside a sentence, not on a
+# closing mark, an ellipsis or an author's mark in brackets (``（中）``)
+_mid_clause_end = regex.compile(r"[\p{Han}\p{L}\p{N}，、；：,;:]\s*$")
+
+
+def _cut_mid_clause(block: Block) -> bool:
+    return _open_end(block) and bool(_mid_clause_end.search(block.text))
+
+
 def starts_mid_sentence(block: Block) -> bool:
     """Whether a paragraph begins inside a sentence that started elsewhere."""
     text = block.text.lstrip()
@@ -130,6 +140,8 @@ class _Reorderer:
         self.touched: set[int] = set()
 
     def run(self) -> list[Block]:
+        for members in _articles(self.blocks).values():
+            self._rotate(members)
         i = 0
         while i < len(self.blocks):  # one pass: a resumed paragraph is not looked at again
             self._resume_at(i)
@@ -139,6 +151,39 @@ class _Reorderer:
             self._reattach(blocks, members)
         self.blocks = [b for b in blocks if b is not None]
         return self._flag()
+
+    # -- 0: a body printed from a later column first
+    def _rotate(self, members: list[int]) -> None:
+        """Put first the part of a body a converter printed last.
+
+        A body that starts mid-sentence and ends cut inside a clause, with exactly one place
+        inside where a paragraph cut inside a clause is followed by one that starts a
+        sentence (on a later printed line than the body's first), is two runs of
+        columns printed in the wrong order (the later columns first): the run after that place
+        is the body's start, and its open end is resumed by the run before it.  The run from
+        the first to the last paragraph is rotated as a whole, subheads with it.
+        """
+        blocks = self.blocks
+        body = [m for m in members if _is_body(blocks[m])]
+        if len(body) < 2:
+            return
+        first, last = body[0], body[-1]
+        if members[members.index(first):members.index(last) + 1] != list(range(first, last + 1)):
+            return  # the body is not one run of the article's blocks
+        if not starts_mid_sentence(blocks[first]) or not _cut_mid_clause(blocks[last]):
+            return
+        breaks = [b for a, b in pairwise(body)
+                  if _cut_mid_clause(blocks[a]) and not starts_mid_sentence(blocks[b])]
+        if len(breaks) != 1 or blocks[breaks[0]].start <= blocks[first].end:
+            return  # none, several, or pieces of one printed line (not columns)
+        cut = breaks[0]
+        self.blocks = [*blocks[:first], *blocks[cut:last + 1], *blocks[first:cut], *blocks[last + 1:]]
+        self.rec.change("put first the body's start, printed after its end", blocks[cut].span,
+                        f"lines {blocks[last].start}-{blocks[last].end} go on at "
+                        f"lines {blocks[first].start}-{blocks[first].end}")
+        article = blocks[first].article
+        assert article is not None
+        self.touched.add(article)
 
     # -- 1 and 2: an interrupted paragraph and the run that interrupted it
     def _resume_at(self, i: int) -> None:

@@ -318,8 +318,12 @@ def _jumped(left: Block, right: Block) -> bool:
 
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
-                    nxt: Block | None = None, measure: Measure = line_cells) -> list[bool]:
-    """For each gap between run[i] and run[i+1]: does a paragraph end there?"""
+                    nxt: Block | None = None, measure: Measure = line_cells,
+                    indented: set[int] | None = None) -> list[bool]:
+    """For each gap between run[i] and run[i+1]: does a paragraph end there?
+
+    ``indented``, if given, receives the index of each line that opens a paragraph by its
+    indent alone after a sentence left open (its paragraph is tagged ``starts:indented``)."""
     lengths = [measure(b.text) for b in run]
     if prev is not None and prev.start == prev.end == run[0].start:
         # the run starts on a printed line whose head was split off (本报讯, a byline):
@@ -388,6 +392,16 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
                 or lengths[i] >= widths[i] - NEAR_FULL)
 
+    def indented_after_blank(j: int) -> bool:
+        """After a blank line (where blank lines mean something), a line short of the
+        column by exactly the indent and followed by a full line wider than it by the
+        indent: a paragraph's first line, not the rest of a sentence (that would fill the
+        column)."""
+        return (bool(run[j].gap_before) and not settings.ignore_blank_lines
+                and j + 1 < len(run) and run[j + 1].gap_before == 0 and full(j + 1)
+                and abs(widths[j] - lengths[j] - INDENT) <= INDENT_TOLERANCE
+                and lengths[j + 1] - lengths[j] >= INDENT - INDENT_TOLERANCE)
+
     def last_two(i: int) -> bool:
         """A line near the column's width cut mid-clause, and after it a line that closes
         a sentence: the last two lines of a paragraph (a title is set shorter, and is not
@@ -432,9 +446,15 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             # punctuation in it) and a title line follows, or a name stands alone after
             # it (an author's, under a title the tool emitted elsewhere), or it is a
             # stretched fragment standing alone
-            breaks.append(titleish(i + 1) and not _left_open(left.text) and (
+            # or, after a blank line, an exactly indented first line opens a paragraph: the
+            # column ended there and its sentence goes on in a column printed elsewhere
+            title = titleish(i + 1) and not _left_open(left.text) and (
                 not _any_punct.search(left.text) or is_person_name(_fold_spaces(right.text))
-                or _jumped(left, right) or stretched_alone(i)))
+                or _jumped(left, right) or stretched_alone(i))
+            opens = not title and indented_after_blank(i + 1) and not _left_open(left.text)
+            if opens and indented is not None:
+                indented.add(i + 1)
+            breaks.append(title or opens)
         else:
             breaks.append(not (first_line(i) or last_two(i) or _left_open(left.text)))
     return breaks
@@ -575,7 +595,10 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if not run:
             return
         if settings.mode == "wrapped":
-            breaks = _wrapped_breaks(run, settings, before[0], nxt, measure)
+            indented: set[int] = set()
+            breaks = _wrapped_breaks(run, settings, before[0], nxt, measure, indented)
+            for j in indented:
+                run[j] = run[j].tagged(Tag.STARTS_INDENTED)
         else:
             breaks = _per_line_breaks(run, settings)
             for lo, hi in _wrapped_stretches(run, settings):
