@@ -254,6 +254,12 @@ DEALT_BODY_BONUS = 0.1
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
+#: How a body line starts that carries on a sentence: no title is followed by its own
+#: body starting so, so a title run whose next paragraph (past a byline the tool read
+#: in between from another column) starts with one of these is the first half of that
+#: sentence, cut by the tool (``用好村级服务站`` / ``，将服务延伸到群众家门口。``).  A
+#: colon is left out: a title torn at its colon (``审计`` / ``：实行监督的最好武器``).
+_CLAUSE_START = regex.compile(r"^[，、；,;。]")
 
 
 def _head_evidence(titles: list[Block]) -> bool:
@@ -618,6 +624,8 @@ class _Segmenter:
             k += 1
         extras = blocks[j:k]
         opening = any(b.opens_article for b in extras)
+        if not self.markdown and self._cut_sentence(titles, k):
+            return self._join_cut_sentence(titles, extras, k)
         if self.markdown:
             self._markdown_titles(titles, extras, opening)
         else:
@@ -775,6 +783,37 @@ class _Segmenter:
     def _first_line(art: _Article) -> int:
         starts = [b.start for g in art.groups for b in g.titles] + [b.start for b in art.body]
         return min(starts) if starts else 0
+
+    def _cut_sentence(self, titles: list[Block], next_index: int) -> bool:
+        """Whether a run of title lines is body text cut off from the sentence it begins:
+        the open body goes on with a paragraph that starts with a clause mark."""
+        cur = self.cur
+        if cur is None or cur.closed or not cur.body or next_index >= len(self.blocks):
+            return False
+        after = self.blocks[next_index]
+        return after.kind == Kind.PARAGRAPH and _CLAUSE_START.match(after.text.strip()) \
+            is not None and not any(t.level is not None for t in titles)
+
+    def _join_cut_sentence(self, titles: list[Block], extras: list[Block], index: int) -> int:
+        """Give the open body a run of title lines that begins the sentence the paragraph
+        at ``index`` goes on with: one paragraph, glued to the body's last paragraph where
+        that stops mid-clause.  A byline between them stands inside the open body and
+        opens no article (as :meth:`_mid_clause` decides).  Returns the next index."""
+        cur = self.cur
+        assert cur is not None
+        rest = self.blocks[index]
+        parts = [*titles, rest]
+        last = cur.body[-1] if cur.body else None
+        if last is not None and last.kind == Kind.PARAGRAPH and ends_mid_clause(last.text):
+            cur.body.pop()
+            parts.insert(0, last)
+        start, end = covering_span(parts)
+        text = "".join(b.text.strip() for b in parts)
+        cur.body.append(parts[0].with_(text=text, start=start, end=end, kind=Kind.PARAGRAPH))
+        cur.extras.extend(extras)
+        self.rec.change("title-like line begins a sentence the body goes on with",
+                        titles[0].span, titles[0].text[:20])
+        return index + 1
 
     def _plain_titles(self, titles: list[Block], extras: list[Block], opening: bool,
                       next_index: int, start: int) -> None:
