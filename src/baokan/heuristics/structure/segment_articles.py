@@ -163,6 +163,20 @@ class _Article:
         return any(g.titles for g in self.groups)
 
 
+def _title_over_a_stray(art: _Article) -> bool:
+    """Whether an article is a title over one paragraph and nothing that opens it (no
+    dateline, no byline).  When a dateline or an opening byline comes next, it opens this
+    title's article: the paragraph between is a piece the tool set down between a title
+    and its body (a caption, another column's text), not the whole of a titled article
+    (``乡村书屋开门迎客`` / ``图为…… 图/X`` / ``本报讯（记者 Y）…``)."""
+    if not art.has_title() or any(g.after for g in art.groups):
+        return False
+    if any(b.opens_article for b in art.extras) \
+            or any(b.opens_article for g in art.groups for b in g.extras):
+        return False
+    return sum(1 for b in art.body if b.kind == Kind.PARAGRAPH) == 1
+
+
 def overlap(title: str, body_grams: set[str]) -> float:
     """The share of a title's Han bigrams that also stand in a body."""
     grams = bigrams(title)
@@ -896,6 +910,25 @@ class _Segmenter:
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
         return last is not None and ends_mid_clause(last.text)
 
+    def _lift_title(self, stray: _Article) -> _Article:
+        """A new article, opened by a dateline or byline, that takes the titles of
+        ``stray`` (see :func:`_title_over_a_stray`).  The stray paragraph goes on the
+        body before it where that body stops mid-clause (the rest of its sentence);
+        else it is left a headless piece of its own."""
+        art = self.new()
+        art.groups, stray.groups = stray.groups, []
+        art.level, stray.level = stray.level, None
+        before = self.arts[-3] if len(self.arts) >= 3 else None
+        last = next((b for b in reversed(before.body) if b.kind == Kind.PARAGRAPH), None) \
+            if before is not None else None
+        if before is not None and last is not None and ends_mid_clause(last.text):
+            before.body.extend(stray.body)
+            before.extras.extend(stray.extras)
+            del self.arts[-2]  # the stray article, now empty
+        self.rec.change("title over a stray paragraph goes to the article a dateline opens",
+                        stray.body[0].span, stray.body[0].text[:20])
+        return art
+
     def _other(self, block: Block) -> None:
         cur = self.cur
         kind = block.kind
@@ -909,8 +942,11 @@ class _Segmenter:
             cur.extras.append(block)
             cur.closed = True
         elif block.opens_article:
-            if cur is None or cur.closed or (any(b.kind == Kind.PARAGRAPH for b in cur.body)
-                                             and not self._mid_clause(cur, block)):
+            if cur is not None and not cur.closed and _title_over_a_stray(cur) \
+                    and not self._mid_clause(cur, block):
+                cur = self._lift_title(cur)
+            elif cur is None or cur.closed or (any(b.kind == Kind.PARAGRAPH for b in cur.body)
+                                               and not self._mid_clause(cur, block)):
                 cur = self.new()
             cur.extras.append(block)
         elif kind == Kind.CAPTION:
