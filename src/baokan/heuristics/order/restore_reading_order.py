@@ -134,7 +134,7 @@ def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
 
 class _Reorderer:
     def __init__(self, blocks: list[Block], settings: OrderSettings, rec: Recorder) -> None:
-        self.blocks = blocks
+        self.blocks = list(blocks)  # its own: moves are made in place
         self.settings = settings
         self.rec = rec
         self.touched: set[int] = set()
@@ -177,13 +177,14 @@ class _Reorderer:
         if len(breaks) != 1 or blocks[breaks[0]].start <= blocks[first].end:
             return  # none, several, or pieces of one printed line (not columns)
         cut = breaks[0]
-        self.blocks = [*blocks[:first], *blocks[cut:last + 1], *blocks[first:cut], *blocks[last + 1:]]
         self.rec.change("put first the body's start, printed after its end", blocks[cut].span,
                         f"lines {blocks[last].start}-{blocks[last].end} go on at "
                         f"lines {blocks[first].start}-{blocks[first].end}")
         article = blocks[first].article
         assert article is not None
         self.touched.add(article)
+        # in place: the rotation keeps the list's length, and a page may rotate many bodies
+        blocks[first:last + 1] = [*blocks[cut:last + 1], *blocks[first:cut]]
 
     # -- 1 and 2: an interrupted paragraph and the run that interrupted it
     def _resume_at(self, i: int) -> None:

@@ -164,8 +164,8 @@ def _read_tables(blocks: tuple[Block, ...], settings: InterleaveSettings,
             j += 1
         rows = blocks[i:j]
         if not any(_TABLE_RULE.match(b.text) for b in rows):
-            out.append(blocks[i])
-            i += 1
+            out.extend(blocks[i:max(j, i + 1)])  # rows with no rule under them: left as they are
+            i = max(j, i + 1)
             continue
         columns: dict[int, list[tuple[Block, str]]] = {}
         for row in rows:
@@ -278,7 +278,7 @@ def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
     periods = band_periods(pieces, stats, settings)
     if not periods:
         return [[block]]
-    runs = deal_band(pieces, max(set(periods), key=periods.count), width,
+    runs = deal_band(pieces, max(sorted(set(periods)), key=periods.count), width,
                      width - settings.full_above - settings.full_below, stats, settings)
     linked = ([[run] for run in runs] if runs is not None
               else link_column_chains(pieces, periods, stats, settings))

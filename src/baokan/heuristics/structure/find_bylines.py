@@ -182,6 +182,12 @@ MAX_NAME_CHARS = 4
 #: a byline at the head of a longer line leaves at least this much of it, with a mark of
 #: a sentence in it, or twice as much: a body or a title, not one more name
 MIN_EDGE_REST = 6
+#: a byline inside a line is followed by a body's text: of the characters after it, the
+#: first ``REST_LOOK * MIN_EDGE_REST`` must hold ``MIN_EDGE_REST`` that are not spaces
+REST_LOOK = 4
+#: a byline inside a line starts within this many byline lengths (``max_line_chars``) of
+#: its head: a title and a subtitle, or one column's line, stand before it
+MIDDLE_REACH = 2
 #: a name set apart by blank lines signs the body after it if that body's first line holds
 #: this many characters (a body line, not another short title or name)
 MIN_BODY_AFTER_NAME = 8
@@ -650,13 +656,14 @@ def _known_names(doc: Document) -> frozenset[str]:
 _Found = tuple[list[Block], Block | None, list[Block]]
 
 
-def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
-                 ) -> tuple[str, int, int, list[BylineData]] | None:
+def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings,
+                 middle: bool = True) -> tuple[str, int, int, list[BylineData]] | None:
     """A byline with a role word or a mark at the head of a longer line, a gap after it
     (``□张国成 去干校参加劳动的…``), or at its tail after a gap (``误区：甲减下的人让乙背上
     ■记者杜文育``), or between two gaps inside it (``——副题 江城日报记者 王子远 城市…``):
     ("head", "tail" or "middle", where it starts and ends in ``text``, the byline).
-    Tools put a byline on the line of a title or a body set beside it."""
+    Tools put a byline on the line of a title or a body set beside it.  ``middle``: look
+    between gaps too (only in the line's first ``MIDDLE_REACH`` line lengths)."""
     folded, offsets = fold_letter_spacing(text)
     cues = [m.span() for m in _role_cue.finditer(folded)]
     if not cues:
@@ -687,9 +694,14 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
     # starts at a gap before its role word (or the organisation before it) and ends at a
     # gap after its names, with a body's worth of text after it — gaps the folding kept,
     # not the letter-spacing it took out (in ``记 者 年 终 专 访`` every character is apart)
-    kept = [k for k in cuts if not _letter_spaced_at(text, offsets[k])]
-    unclosed = _unclosed_brackets(folded)
+    if not middle:
+        return None
+    reach = MIDDLE_REACH * limit
+    kept = [k for k in cuts if k <= reach + limit and not _letter_spaced_at(text, offsets[k])]
+    unclosed = _unclosed_brackets(folded[:reach + limit + 1])
     for cue_start, cue_end in cues:
+        if cue_start > reach:
+            break
         low = bisect.bisect_left(kept, cue_start - MAX_ORG_CHARS)
         for k in reversed(kept[low:bisect.bisect_right(kept, cue_start)]):
             last = k - 1
@@ -699,7 +711,7 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings
                 continue  # a byline in an open bracket is a dateline's (本报讯（…记者 X）
             high = bisect.bisect_right(kept, k + limit)
             for e in reversed(kept[bisect.bisect_right(kept, cue_end):high]):
-                if len(folded[e:e + 4 * MIN_EDGE_REST].strip()) < MIN_EDGE_REST:
+                if len(folded[e:e + REST_LOOK * MIN_EDGE_REST].strip()) < MIN_EDGE_REST:
                     continue
                 parsed = _role_line(folded[k:e], known)
                 if parsed is not None:
@@ -771,8 +783,9 @@ def _fold_part(text: str, start: int, end: int, *,
 
 
 def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
-              rec: Recorder, after_dateline: bool) -> _Found:
-    """What one body block holds: (blocks before the rest, the rest, blocks after it)."""
+              rec: Recorder, after_dateline: bool, middle: bool = True) -> _Found:
+    """What one body block holds: (blocks before the rest, the rest, blocks after it);
+    ``middle``: whether a byline between two gaps inside the line is looked for."""
     text = block.text
     short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
              and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
@@ -836,7 +849,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
             rest = block.with_(text=body, gap_before=0, tags=block.tags | {"after_dateline"})
             return [byline], rest, []
     if edge:
-        found = _edge_byline(text, known, settings)
+        found = _edge_byline(text, known, settings, middle)
         if found is not None:
             where, start, end, parsed = found
             raw = text[start:end].strip()
@@ -877,9 +890,13 @@ def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
     head: list[Block] = []
     tails: list[list[Block]] = []
     current: Block | None = block
+    middle = True
     while current is not None:
-        before, current, after = _find_one(current, known, settings, rec, after_dateline)
-        after_dateline = False
+        before, current, after = _find_one(current, known, settings, rec, after_dateline,
+                                           middle)
+        # one byline inside a line: the rest is a body's text, and looking inside it
+        # again for every byline would cost the line's length each time
+        after_dateline = middle = False
         head.extend(before)
         tails.append(after)
     return head + [b for after in reversed(tails) for b in after]

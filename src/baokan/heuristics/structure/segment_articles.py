@@ -1121,11 +1121,12 @@ class _Segmenter:
             c = back[k][c]
         for line, c in zip(lines, places):
             target = self.arts[cands[c]]
-            group.titles.remove(line)
             target.moved_titles.append(line)
             target.flags.add("interleaved")
             self.rec.change("dealt a title printed with the page's titles to a body",
                             line.span, "in the order of the bodies without a title")
+        dealt = {id(line) for line in lines}
+        group.titles = [t for t in group.titles if id(t) not in dealt]
         return True
 
     def _resolve_orphans(self) -> None:
