@@ -6,6 +6,8 @@ The cues, in the order they are used:
 * a closing byline in brackets, or an editor mark, ends an article's body;
 * a byline inside a sentence of the open body (the paragraph before it stops mid-clause)
   opens no article: the sentence goes on after it;
+* a body with no title after a body a byline closed, sharing its rare bigrams, is more
+  of that body (a later section printed past the byline), not an article of its own;
 * title lines that stand between a closed body and the next one belong to the body they
   name — decided by the Han bigrams a title shares with each body — so that papers
   that print titles after their bodies and papers that print them before are both read;
@@ -70,6 +72,12 @@ UNMARKED_LEVEL = 99
 #: A bigram held by more than this share of the page's paragraphs says nothing about what
 #: one paragraph is about (page-wide words: the town, the campaign).
 COMMON_GRAM_SHARE = 0.2
+#: A body without a title right after a body closed by its byline goes on with that body
+#: when the two share at least this share of their rare bigrams: a long article's later
+#: section (or a round-up's next item) printed past a byline, not an article of its own
+#: (the synthetic pages: such a section shares 0.06+ with the body before it three times
+#: in five, a piece of another article one time in thirteen).
+PIECE_AFTER_BYLINE_SHARE = 0.06
 #: A title printed after its body needs this many rare bigrams to split a body by.
 MIN_SPLIT_GRAMS = 4
 #: A paragraph names a title when it holds this many of the title's rare bigrams.
@@ -624,6 +632,7 @@ class _Segmenter:
         self._split_by_after_titles()
         self._resolve_orphans()
         self._move_stray_title_lines()
+        self._join_pieces_after_bylines()
         return self.arts
 
     def _title_run(self, i: int) -> int:
@@ -1128,6 +1137,41 @@ class _Segmenter:
         dealt = {id(line) for line in lines}
         group.titles = [t for t in group.titles if id(t) not in dealt]
         return True
+
+    def _goes_on_past_byline(self, prev: _Article, piece: _Article) -> bool:
+        """Whether ``piece``, a body with no title right after ``prev``, a body closed by
+        a byline, is more of ``prev``: the byline closed a section, not the article, and
+        the piece goes on with its topic (a share of their rare bigrams)."""
+        if piece.groups or piece.moved_titles or not piece.body or "photo" in piece.flags \
+                or not prev.body or not any(b.kind == Kind.BYLINE and "closing" in b.tags
+                                            for b in prev.extras):
+            return False
+        before = prev.body_tail(AFFINITY_CHARS)
+        after = "".join(piece.body_parts())[:AFFINITY_CHARS]
+        if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
+            return False
+        rare_before, rare_after = self._rare_grams(before), self._rare_grams(after)
+        if not rare_before or not rare_after:
+            return False
+        shared = len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
+        return shared >= PIECE_AFTER_BYLINE_SHARE
+
+    def _join_pieces_after_bylines(self) -> None:
+        """A body with no title after a body closed by a byline joins it when it goes on
+        with its topic (:meth:`_goes_on_past_byline`)."""
+        kept: list[_Article] = []
+        for art in self.arts:
+            prev = kept[-1] if kept else None
+            if prev is not None and self._goes_on_past_byline(prev, art):
+                self.rec.change("joined a body without a title to the body closed before it",
+                                art.body[0].span, "it goes on with that body's topic")
+                prev.body.extend(art.body)
+                prev.extras.extend(art.extras)
+                prev.flags |= art.flags
+                prev.grams = None
+                continue
+            kept.append(art)
+        self.arts[:] = kept
 
     def _resolve_orphans(self) -> None:
         """An article with a title group before and after its body keeps the one that names
