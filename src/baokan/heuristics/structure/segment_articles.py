@@ -898,15 +898,19 @@ class _Segmenter:
         """Whether the body after a title run is about something else than the body before
         it: of the bigrams rare on the page, the two share almost none (a subhead's section
         goes on with its article's words; a new article brings its own)."""
-        before = cur.body_tail(AFFINITY_CHARS)
-        after = _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS]
+        shared = self._rare_share(cur.body_tail(AFFINITY_CHARS),
+                                  _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS])
+        return shared is not None and shared < TOPIC_CHANGE_SHARE
+
+    def _rare_share(self, before: str, after: str) -> float | None:
+        """Of the bigrams rare on the page, the share two texts have in common (of the
+        fewer); None when either text is too short or has none to judge by."""
         if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
-            return False
+            return None
         rare_before, rare_after = self._rare_grams(before), self._rare_grams(after)
         if not rare_before or not rare_after:
-            return False
-        shared = len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
-        return shared < TOPIC_CHANGE_SHARE
+            return None
+        return len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
@@ -1146,15 +1150,9 @@ class _Segmenter:
                 or not prev.body or not any(b.kind == Kind.BYLINE and "closing" in b.tags
                                             for b in prev.extras):
             return False
-        before = prev.body_tail(AFFINITY_CHARS)
-        after = "".join(piece.body_parts())[:AFFINITY_CHARS]
-        if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
-            return False
-        rare_before, rare_after = self._rare_grams(before), self._rare_grams(after)
-        if not rare_before or not rare_after:
-            return False
-        shared = len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
-        return shared >= PIECE_AFTER_BYLINE_SHARE
+        shared = self._rare_share(prev.body_tail(AFFINITY_CHARS),
+                                  "".join(piece.body_parts())[:AFFINITY_CHARS])
+        return shared is not None and shared >= PIECE_AFTER_BYLINE_SHARE
 
     def _join_pieces_after_bylines(self) -> None:
         """A body with no title after a body closed by a byline joins it when it goes on
