@@ -170,6 +170,13 @@ class _Article:
     def has_title(self) -> bool:
         return any(g.titles for g in self.groups)
 
+    def absorb(self, other: _Article) -> None:
+        """Take ``other``'s body, the blocks beside it and its flags: it is more of this."""
+        self.body.extend(other.body)
+        self.extras.extend(other.extras)
+        self.flags |= other.flags
+        self.grams = None
+
 
 def _title_over_a_stray(art: _Article) -> bool:
     """Whether an article is a title over one paragraph and nothing that opens it (no
@@ -935,8 +942,7 @@ class _Segmenter:
         last = next((b for b in reversed(before.body) if b.kind == Kind.PARAGRAPH), None) \
             if before is not None else None
         if before is not None and last is not None and ends_mid_clause(last.text):
-            before.body.extend(stray.body)
-            before.extras.extend(stray.extras)
+            before.absorb(stray)
             del self.arts[-2]  # the stray article, now empty
         self.rec.change("title over a stray paragraph goes to the article a dateline opens",
                         stray.body[0].span, stray.body[0].text[:20])
@@ -1163,10 +1169,7 @@ class _Segmenter:
             if prev is not None and self._goes_on_past_byline(prev, art):
                 self.rec.change("joined a body without a title to the body closed before it",
                                 art.body[0].span, "it goes on with that body's topic")
-                prev.body.extend(art.body)
-                prev.extras.extend(art.extras)
-                prev.flags |= art.flags
-                prev.grams = None
+                prev.absorb(art)
                 continue
             kept.append(art)
         self.arts[:] = kept
