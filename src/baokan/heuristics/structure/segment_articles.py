@@ -1332,36 +1332,51 @@ def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
     ``奋进新目标`` under ``…奋进新目标``) is a copy, and a line that begins with the end of
     the line before (``新时代：发展新方位`` / ``发展新方位奋进新目标``) goes on it, the
     repeated characters a copy; three characters or more printed twice in a row on a title
-    line are printed once.  Copies go to ``dropped``; only title lines."""
+    line are printed once.  A line that begins with a closing mark (``：发展新方位…``) was
+    cut off the line before it at that mark, and goes on it (then printed once: ``新时代：
+    新时代`` / ``：发展…``).  A line kept for a copy is checked again against the line
+    before it (``新时代：发展新方位`` / ``奋进新目标`` / ``发展新方位 奋进新目标``).  Copies go
+    to ``dropped``; only title lines."""
     out: list[Block] = []
     for block in blocks:
         if block.kind == Kind.TITLE:
             block = _undoubled(block, rec)
-        prev = out[-1] if out else None
-        if prev is None or prev.kind != Kind.TITLE or block.kind != Kind.TITLE \
-                or prev.level != block.level:
-            out.append(block)
-            continue
-        a, b = _squeezed(prev.text), _squeezed(block.text)
-        # (a line given twice whole is left to the copies of title lines, below)
-        if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
-                b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
-            keep, copy = (block, prev) if len(b) >= len(a) else (prev, block)
-            rec.dropped(copy.text, "duplicate", copy.span,
-                        "a piece of a title drawn twice")
-            out[-1] = keep
-            continue
-        count = _overlap(prev.text, block.text)
-        if count:
-            repeated, rest = _cut_head(block.text.lstrip(), count)
-            rec.dropped(repeated, "duplicate", block.span,
-                        "the overlap of two pieces of a title drawn overlapping")
-            start, end = covering_span((prev, block))
-            out[-1] = _undoubled(prev.with_(text=prev.text.rstrip() + rest, start=start,
-                                            end=end), rec)
-            continue
-        out.append(block)
+        while True:
+            prev = out[-1] if out else None
+            if prev is None or prev.kind != Kind.TITLE or block.kind != Kind.TITLE \
+                    or prev.level != block.level:
+                out.append(block)
+                break
+            merged = _merge_title_pieces(prev, block, rec)
+            if merged is None:
+                out.append(block)
+                break
+            # the merged line may in its turn go on the line before it
+            out.pop()
+            block = merged
     return out
+
+
+def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | None:
+    """The one line that two title lines ``prev`` and ``block`` are pieces of (see
+    :func:`_join_overlapping_titles`), or None when they are two lines."""
+    a, b = _squeezed(prev.text), _squeezed(block.text)
+    # (a line given twice whole is left to the copies of title lines, below)
+    if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
+            b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
+        keep, copy = (block, prev) if len(b) >= len(a) else (prev, block)
+        rec.dropped(copy.text, "duplicate", copy.span, "a piece of a title drawn twice")
+        return keep
+    count = _overlap(prev.text, block.text)
+    rest = block.text.lstrip()
+    if count:
+        repeated, rest = _cut_head(rest, count)
+        rec.dropped(repeated, "duplicate", block.span,
+                    "the overlap of two pieces of a title drawn overlapping")
+    elif not (a and b and b[0] in _CLOSING_MARK and a[-1] not in _CLOSING_MARK):
+        return None
+    start, end = covering_span((prev, block))
+    return _undoubled(prev.with_(text=prev.text.rstrip() + rest, start=start, end=end), rec)
 
 
 def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
