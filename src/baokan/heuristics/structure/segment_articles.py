@@ -1395,6 +1395,51 @@ def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | Non
     return _undoubled(prev.with_(text=prev.text.rstrip() + rest, start=start, end=end), rec)
 
 
+def _name_beside_vertical_title(run: list[Block], rec: Recorder,
+                                ) -> tuple[list[Block], list[Block]]:
+    """A title run that starts with a vertical line holding one person's name, set beside
+    a vertical title (the tool reads the columns of a vertical head left to right, the
+    name's before the title's: ``欧阳辉`` / ``意气风发走进新时代``): the name is the author's
+    byline (role 作者), put under the title.  The name must look like one (three
+    characters or more after a common or a compound surname), as under a title."""
+    if len(run) < 2 or "vertical" not in run[0].tags or "vertical" not in run[1].tags:
+        return run, []
+    name = "".join(run[0].text.split())
+    if not (is_person_name(name) and len(name) >= 3
+            and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)):
+        return run, []
+    rec.change("an author's name beside a vertical title", run[0].span, name)
+    byline = run[0].with_(text=name, kind=Kind.BYLINE, tags=run[0].tags | {"opening"},
+                          bylines=(BylineData(names=(name,), role="作者"),))
+    return run[1:], [byline]
+
+
+def _vertical_names_to_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
+    """An author's name set vertically that a tool read inside the body of a vertical
+    title (at the height where it stands beside the text: ``解决好…问题`` / paragraphs /
+    ``胡`` / ``海`` / ``岩`` / the same body going on) is that title's byline, not the
+    opening of another article: moved to under the title.  Only a name tagged vertical,
+    after a vertical title with nothing but paragraphs between (no byline yet)."""
+    out: list[Block] = []
+    head = -1  # where in ``out`` the last vertical title's run ends, while only body follows
+    for block in blocks:
+        if block.kind == Kind.BYLINE and head >= 0 and "vertical" in block.tags \
+                and "opening" in block.tags and len(out) > head:
+            rec.change("an author's name set beside a vertical title", block.span,
+                       f"moved under the title at lines {out[head - 1].start}-{out[head - 1].end}")
+            out.insert(head, block)
+            head = -1
+            continue
+        out.append(block)
+        if block.kind == Kind.TITLE and "vertical" in block.tags:
+            head = len(out)
+        elif block.kind == Kind.TITLE and head == len(out) - 1:
+            head = len(out)  # a title line under the vertical one: the same head
+        elif block.kind != Kind.PARAGRAPH:
+            head = -1
+    return out
+
+
 def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
     """Each run of title lines right above a body, with the authors' names printed under
     it made bylines (:func:`_authors_under_title`)."""
@@ -1405,10 +1450,11 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
             run.append(block)
             continue
         if run and block is not None and block.kind == Kind.PARAGRAPH:
+            run, beside = _name_beside_vertical_title(run, rec)
             titles, names = _authors_under_title(run)
             for name in names:
                 rec.change("an author's name under a title", name.span, name.text)
-            run = titles + names
+            run = titles + names + beside
         out.extend(run)
         run = []
         if block is not None:
@@ -1488,6 +1534,7 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     blocks = _join_overlapping_titles(list(doc.blocks), rec)
     if settings.name_under_title:
         blocks = _find_authors_under_titles(blocks, rec)
+        blocks = _vertical_names_to_titles(blocks, rec)
     segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0))
     arts = segmenter.run()
     blank = doc.measurements.get(BLANK_MEASURE)
