@@ -9,8 +9,10 @@ import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
+from baokan.core.names import COMMON_SURNAMES, is_person_name, surname_length
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
+from baokan.core.text import bigrams
 
 # one Han character, maybe with a mark after it (a vertical headline's 、 or ：)
 _ONE_CHAR = regex.compile(r"^\p{Han}[，、：。！？“”]?$")
@@ -34,6 +36,38 @@ class VerticalSettings:
     # of that column's lines (a paragraph, a byline), then the next piece.  Two titles of
     # different stories stand further apart (their bodies, bylines, other titles between).
     max_groups_between: int = 2
+
+
+#: The lengths of an author's name set vertically beside a vertical headline, which a
+#: tool that prints no blank line between the two columns runs on the title's glyphs
+#: (``意`` / ``气`` … ``代`` / ``欧`` / ``阳`` / ``辉``): a surname and one or two
+#: characters, or a compound surname and one or two.  (Two characters, a surname and a
+#: given name, are too often a title's last word.)
+_TAIL_NAME_CHARS = (4, 3)
+#: The least share of a vertical title's bigrams found elsewhere on the page: a headline
+#: names its body's words, where a name run on to it is found nowhere else.
+MIN_TITLE_ECHO = 0.3
+
+
+def _name_tail(text: str, page_grams: set[str]) -> int:
+    """How many trailing characters of a joined vertical line ``text`` are an author's
+    name run on to the title beside it, or 0.  Cue: the tail is a person's name shape
+    (a common or compound surname first), none of its bigrams recurs on the page, and
+    the rest of the line is a title whose words the page repeats (at least
+    ``MIN_TITLE_ECHO`` of its bigrams)."""
+    for size in _TAIL_NAME_CHARS:
+        head, tail = text[:-size], text[-size:]
+        if len(head) < size or not is_person_name(tail):
+            continue
+        compound = surname_length(tail) == 2
+        if not (compound or (size == 3 and tail[0] in COMMON_SURNAMES)):
+            continue
+        if bigrams(tail) & page_grams:
+            continue
+        head_grams = bigrams(head)
+        if head_grams and len(head_grams & page_grams) >= MIN_TITLE_ECHO * len(head_grams):
+            return size
+    return 0
 
 
 def _pieces(blocks: Sequence[Block]) -> list[tuple[int, int]]:
@@ -122,13 +156,33 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
     out: list[Block] = []
     run: list[Block] = []
 
+    page_grams: set[str] | None = None
+
+    def grams_elsewhere() -> set[str]:
+        # the page's bigrams but for the one-character lines (read once, when needed)
+        nonlocal page_grams
+        if page_grams is None:
+            page_grams = set().union(*(bigrams(b.text) for b in blocks
+                                       if _ONE_CHAR.match(b.text) is None))
+        return page_grams
+
+    def join(lines: list[Block], what: str) -> None:
+        start, end = covering_span(lines)
+        joined = lines[0].with_(text="".join(b.text for b in lines), start=start, end=end,
+                                tags=lines[0].tags | {"vertical"})
+        rec.change(what, joined.span, f"{len(lines)} one-character lines")
+        out.append(joined)
+
     def flush() -> None:
         if len(run) >= settings.min_run:
-            start, end = covering_span(run)
-            joined = run[0].with_(text="".join(b.text for b in run), start=start, end=end,
-                                  tags=run[0].tags | {"vertical"})
-            rec.change("joined vertical text", joined.span, f"{len(run)} one-character lines")
-            out.append(joined)
+            text = "".join(b.text for b in run)
+            tail = _name_tail(text, grams_elsewhere()) \
+                if text[-1:] and text[-1] not in "，、：。！？“”" else 0
+            if tail:
+                join(run[:-tail], "joined vertical text")
+                join(run[-tail:], "joined an author's name set beside a vertical title")
+            else:
+                join(run, "joined vertical text")
         else:
             out.extend(run)
         run.clear()

@@ -86,6 +86,11 @@ STRETCH_SLACK = 2
 #: The lines after a title measured for a body that starts mid-paragraph: the window
 #: plus the two lines looked at.
 START_LOOKAHEAD = 2
+#: A kicker of parallel phrases (对仗: ``防风险 严监管 活实体 促发展``, ``权依责定 财随政走``)
+#: may be set a phrase a line: at least this many lines in a row, each the same number of
+#: Han characters, from ``PHRASE_CHARS[0]`` to ``PHRASE_CHARS[1]``, with no punctuation.
+MIN_PHRASE_LINES = 2
+PHRASE_CHARS = (3, 7)
 
 
 @attrs.frozen
@@ -317,6 +322,38 @@ def _jumped(left: Block, right: Block) -> bool:
     return right.start - left.end - 1 != right.gap_before
 
 
+_phrase = regex.compile(r"^\p{Han}+$")
+
+
+def _parallel_phrases(run: Sequence[Block]) -> tuple[set[int], set[int]]:
+    """The gaps inside a kicker of parallel phrases set a phrase a line, and the gaps after
+    one: ``MIN_PHRASE_LINES`` or more lines in a row of the same number of Han characters
+    (in ``PHRASE_CHARS``) and nothing else, not all of them a person's name (names
+    stacked under a title), and after them a longer line with no punctuation either: the
+    headline the kicker stands over.  The phrases are one kicker line; the headline is a
+    line of its own (a tool that reads the head line by line runs all of it together)."""
+    inside: set[int] = set()
+    after: set[int] = set()
+    texts = ["".join(b.text.split()) for b in run]
+    i = 0
+    while i < len(run):
+        size = len(texts[i])
+        if not (PHRASE_CHARS[0] <= size <= PHRASE_CHARS[1] and _phrase.match(texts[i])):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(run) and run[j].gap_before == 0 and len(texts[j]) == size \
+                and _phrase.match(texts[j]):
+            j += 1
+        if (j - i >= MIN_PHRASE_LINES and j < len(run) and run[j].gap_before == 0
+                and len(texts[j]) > size and _phrase.match(texts[j])
+                and not all(is_person_name(texts[k]) for k in range(i, j))):
+            inside.update(range(i, j - 1))
+            after.add(j - 1)
+        i = j
+    return inside, after
+
+
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None, measure: Measure = line_cells,
                     indented: set[int] | None = None) -> list[bool]:
@@ -417,11 +454,14 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         """Far wider than the column around it: a caption or a line of another layout."""
         return lengths[i] > widths[i] + OVERLONG_BY
 
+    phrases_inside, phrases_after = _parallel_phrases(run)
     breaks: list[bool] = []
     for i in range(len(run) - 1):
         left, right = run[i], run[i + 1]
         if "garbage_boundary" in right.tags and "after_dateline" not in right.tags:
             breaks.append(True)
+        elif i in phrases_inside or i in phrases_after:
+            breaks.append(i in phrases_after)
         elif photo_credit(left.text) is not None or _whole_credit(right.text):
             breaks.append(True)  # a photo credit ends its caption, and stands alone
         elif i in titles or i + 1 in titles or _dash_start.match(right.text):
@@ -620,13 +660,16 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             out.append(current.with_(text=text, start=start, end=end, tags=tags,
                                      kind=Kind.PARAGRAPH))
 
-        for block, brk in zip(run[1:], breaks):
+        # the phrases of a parallel kicker keep the space the page sets between them
+        spaced = _parallel_phrases(run)[0]
+        for k, (block, brk) in enumerate(zip(run[1:], breaks)):
             if brk:
                 emit()
                 current, text, end, tags, joined = block, block.text, block.end, block.tags, 1
                 start = block.start
             else:
-                text = _glue(text.rstrip(), block.text.lstrip())
+                text = (f"{text.rstrip()} {block.text.lstrip()}" if k in spaced
+                        else _glue(text.rstrip(), block.text.lstrip()))
                 start, end = min(start, block.start), max(end, block.end)
                 tags = tags | (block.tags - START_TAGS)
                 joined += 1

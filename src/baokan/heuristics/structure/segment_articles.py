@@ -416,14 +416,30 @@ def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
         and not has_inner_punct(head[-1:]) and not breaks_mid_phrase(first, second, grams)
 
 
+_HAN_ONLY = regex.compile(r"\p{Han}{2,}")
+
+
 def broken_by_width(first: str, second: str) -> bool:
     """Whether two title lines are one headline broken where its type filled the measure:
     the first at least as wide as the second (a cell of slack) and the second at most
     :data:`BROKEN_WIDTH_RATIO` times narrower.  A kicker is set in smaller type than its
     headline, so it holds more characters in the same measure (``让中国特色社会主义展现出
     更加强大生命力`` over ``深刻理解新时代划时代意义``), or is a short phrase over it."""
+    if _parallel_phrases(first) and not _parallel_phrases(second):
+        return False  # a kicker of parallel phrases over a headline of one (防风险 严监管…)
     wide, narrow = line_cells(first.strip()), line_cells(second.strip())
     return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow
+
+
+#: A title line of parallel phrases (对仗) is at least this many phrases of one length in
+#: Han characters, set apart by spaces: a kicker's form (``防风险 严监管 活实体 促发展``).
+MIN_PARALLEL_PHRASES = 2
+
+
+def _parallel_phrases(text: str) -> bool:
+    parts = text.split()
+    return len(parts) >= MIN_PARALLEL_PHRASES and len({len(p) for p in parts}) == 1 \
+        and all(_HAN_ONLY.fullmatch(p) for p in parts)
 
 
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
@@ -1332,35 +1348,95 @@ def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
     ``奋进新目标`` under ``…奋进新目标``) is a copy, and a line that begins with the end of
     the line before (``新时代：发展新方位`` / ``发展新方位奋进新目标``) goes on it, the
     repeated characters a copy; three characters or more printed twice in a row on a title
-    line are printed once.  Copies go to ``dropped``; only title lines."""
+    line are printed once.  A line that begins with a closing mark (``：发展新方位…``) was
+    cut off the line before it at that mark, and goes on it (then printed once: ``新时代：
+    新时代`` / ``：发展…``).  A line kept for a copy is checked again against the line
+    before it (``新时代：发展新方位`` / ``奋进新目标`` / ``发展新方位 奋进新目标``).  Copies go
+    to ``dropped``; only title lines."""
     out: list[Block] = []
     for block in blocks:
         if block.kind == Kind.TITLE:
             block = _undoubled(block, rec)
-        prev = out[-1] if out else None
-        if prev is None or prev.kind != Kind.TITLE or block.kind != Kind.TITLE \
-                or prev.level != block.level:
-            out.append(block)
-            continue
-        a, b = _squeezed(prev.text), _squeezed(block.text)
-        # (a line given twice whole is left to the copies of title lines, below)
-        if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
-                b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
-            keep, copy = (block, prev) if len(b) >= len(a) else (prev, block)
-            rec.dropped(copy.text, "duplicate", copy.span,
-                        "a piece of a title drawn twice")
-            out[-1] = keep
-            continue
-        count = _overlap(prev.text, block.text)
-        if count:
-            repeated, rest = _cut_head(block.text.lstrip(), count)
-            rec.dropped(repeated, "duplicate", block.span,
-                        "the overlap of two pieces of a title drawn overlapping")
-            start, end = covering_span((prev, block))
-            out[-1] = _undoubled(prev.with_(text=prev.text.rstrip() + rest, start=start,
-                                            end=end), rec)
+        while True:
+            prev = out[-1] if out else None
+            if prev is None or prev.kind != Kind.TITLE or block.kind != Kind.TITLE \
+                    or prev.level != block.level:
+                out.append(block)
+                break
+            merged = _merge_title_pieces(prev, block, rec)
+            if merged is None:
+                out.append(block)
+                break
+            # the merged line may in its turn go on the line before it
+            out.pop()
+            block = merged
+    return out
+
+
+def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | None:
+    """The one line that two title lines ``prev`` and ``block`` are pieces of (see
+    :func:`_join_overlapping_titles`), or None when they are two lines."""
+    a, b = _squeezed(prev.text), _squeezed(block.text)
+    # (a line given twice whole is left to the copies of title lines, below)
+    if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
+            b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
+        keep, copy = (block, prev) if len(b) >= len(a) else (prev, block)
+        rec.dropped(copy.text, "duplicate", copy.span, "a piece of a title drawn twice")
+        return keep
+    count = _overlap(prev.text, block.text)
+    rest = block.text.lstrip()
+    if count:
+        repeated, rest = _cut_head(rest, count)
+        rec.dropped(repeated, "duplicate", block.span,
+                    "the overlap of two pieces of a title drawn overlapping")
+    elif not (a and b and b[0] in _CLOSING_MARK and a[-1] not in _CLOSING_MARK):
+        return None
+    start, end = covering_span((prev, block))
+    return _undoubled(prev.with_(text=prev.text.rstrip() + rest, start=start, end=end), rec)
+
+
+def _name_beside_vertical_title(run: list[Block], rec: Recorder,
+                                ) -> tuple[list[Block], list[Block]]:
+    """A title run that starts with a vertical line holding one person's name, set beside
+    a vertical title (the tool reads the columns of a vertical head left to right, the
+    name's before the title's: ``欧阳辉`` / ``意气风发走进新时代``): the name is the author's
+    byline (role 作者), put under the title.  The name must look like one (three
+    characters or more after a common or a compound surname), as under a title."""
+    if len(run) < 2 or "vertical" not in run[0].tags or "vertical" not in run[1].tags:
+        return run, []
+    name = "".join(run[0].text.split())
+    if not (is_person_name(name) and len(name) >= 3
+            and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)):
+        return run, []
+    rec.change("an author's name beside a vertical title", run[0].span, name)
+    byline = run[0].with_(text=name, kind=Kind.BYLINE, tags=run[0].tags | {"opening"},
+                          bylines=(BylineData(names=(name,), role="作者"),))
+    return run[1:], [byline]
+
+
+def _vertical_names_to_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
+    """An author's name set vertically that a tool read inside the body of a vertical
+    title (at the height where it stands beside the text: ``解决好…问题`` / paragraphs /
+    ``胡`` / ``海`` / ``岩`` / the same body going on) is that title's byline, not the
+    opening of another article: moved to under the title.  Only a name tagged vertical,
+    after a vertical title with nothing but paragraphs between (no byline yet)."""
+    out: list[Block] = []
+    head = -1  # where in ``out`` the last vertical title's run ends, while only body follows
+    for block in blocks:
+        if block.kind == Kind.BYLINE and head >= 0 and "vertical" in block.tags \
+                and "opening" in block.tags and len(out) > head:
+            rec.change("an author's name set beside a vertical title", block.span,
+                       f"moved under the title at lines {out[head - 1].start}-{out[head - 1].end}")
+            out.insert(head, block)
+            head = -1
             continue
         out.append(block)
+        if block.kind == Kind.TITLE and "vertical" in block.tags:
+            head = len(out)
+        elif block.kind == Kind.TITLE and head == len(out) - 1:
+            head = len(out)  # a title line under the vertical one: the same head
+        elif block.kind != Kind.PARAGRAPH:
+            head = -1
     return out
 
 
@@ -1374,10 +1450,11 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
             run.append(block)
             continue
         if run and block is not None and block.kind == Kind.PARAGRAPH:
+            run, beside = _name_beside_vertical_title(run, rec)
             titles, names = _authors_under_title(run)
             for name in names:
                 rec.change("an author's name under a title", name.span, name.text)
-            run = titles + names
+            run = titles + names + beside
         out.extend(run)
         run = []
         if block is not None:
@@ -1457,6 +1534,7 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     blocks = _join_overlapping_titles(list(doc.blocks), rec)
     if settings.name_under_title:
         blocks = _find_authors_under_titles(blocks, rec)
+        blocks = _vertical_names_to_titles(blocks, rec)
     segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0))
     arts = segmenter.run()
     blank = doc.measurements.get(BLANK_MEASURE)
