@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import regex
 
 from baokan.core.columns import (
@@ -275,6 +276,10 @@ def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
     # in a band every printed line, a byline's too, takes its turn in its column: none
     # is a title that leads to the line right after it
     pieces = [Piece.of(text) for text in lines]
+    # a band's period is given by its rows, its lines dealt by their turns: the three
+    # characters across a break (``seen_triple``) are for the stretches, where the
+    # period is found from the words alone (on bands they moved no story right)
+    settings = attrs.evolve(settings, seen_triple=0.0)
     periods = band_periods(pieces, stats, settings)
     if not periods:
         return [[block]]
@@ -338,7 +343,9 @@ def _row_periods(stretch: Sequence[tuple[Block, list[str]]], pieces: Sequence[Pi
 
 
 def _goes_on(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings) -> int:
-    return int(junction(a, b, stats, settings) >= settings.seen)
+    # the pair alone: with the three characters across the break, a dev page's rows
+    # were read worse (InterleaveSettings.seen_triple)
+    return int(junction(a, b, stats, settings, triples=False) >= settings.seen)
 
 
 def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, int]]:
