@@ -245,6 +245,9 @@ def _fold_spaces(text: str) -> str:
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
 _dash_start = regex.compile(r"^[—\-－–―]{2,}")
+#: A subtitle's lead: a dash of two marks or more, spaced or not (``——``, and ``— —``:
+#: pdfminer spaces a title's wide dash), and text after it.
+_subtitle_lead = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 
 
@@ -279,7 +282,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     line after it is an indented first line (two cells short of the column) and it is
     not such a line itself; before a byline, the lines with no punctuation are titles.
     A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
-    with no punctuation before it are its article's titles.
+    with no punctuation before it are its article's titles; so are the bare lines clearly
+    short of the column right over a subtitle led by a dash (its headline and kicker).
     """
     titles: set[int] = set()
 
@@ -300,6 +304,16 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare(i):
             titles.add(i)
             i -= 1
+    for k in range(1, len(run)):
+        # a subtitle led by a dash (``——访…``) stands under its headline: the bare lines
+        # right over it, clearly short of the column, are that headline (and its kicker),
+        # not the end of the paragraph before them
+        if _subtitle_lead.match(run[k].text.strip()) and not ends_paragraph(run[k].text):
+            i = k - 1
+            while i >= 0 and k - i < MAX_TITLE_LINES and bare(i) and i not in titles \
+                    and lengths[i] < widths[i] - NEAR_FULL:
+                titles.add(i)
+                i -= 1
     for k, block in enumerate(run):
         if _byline_char.search(block.text) and byline_shaped(block.text):
             titles.add(k)

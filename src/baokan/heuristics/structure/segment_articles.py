@@ -418,6 +418,11 @@ def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
 
 _HAN_ONLY = regex.compile(r"\p{Han}{2,}")
 
+#: A line holding two phrases set apart by a space (``改造老旧小区 方便居民出行``) is a
+#: couplet complete in itself: a kicker or a headline, never the first half of a headline
+#: the measure broke.
+_TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
+
 
 def broken_by_width(first: str, second: str) -> bool:
     """Whether two title lines are one headline broken where its type filled the measure:
@@ -428,7 +433,8 @@ def broken_by_width(first: str, second: str) -> bool:
     if _parallel_phrases(first) and not _parallel_phrases(second):
         return False  # a kicker of parallel phrases over a headline of one (防风险 严监管…)
     wide, narrow = line_cells(first.strip()), line_cells(second.strip())
-    return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow
+    return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow \
+        and not _TWO_PHRASES.search(first.strip())
 
 
 #: A title line of parallel phrases (对仗) is at least this many phrases of one length in
@@ -486,10 +492,11 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     make one phrase broken over two lines (:func:`breaks_mid_phrase`, given the bigrams
     of the article's body) are one headline, and so are two lines with no blank line
     between them where ``gaps_tell`` (the dump sets blank lines between its text boxes:
-    a kicker in a smaller type is a box of its own), and where ``no_gaps`` (the dump has
-    no blank line at all, so none says anything) two lines of one width, the first at
-    least as wide as the second (:func:`broken_by_width`); of what is left, two lines are
-    a kicker and a headline and a third is the subtitle.
+    a kicker in a smaller type is a box of its own), and where gaps do not tell (the dump
+    has no blank line at all, ``no_gaps``, or too few to mean a box each, as
+    ``pdftotext -layout``'s grid) two lines of one width, the first at least as wide as
+    the second (:func:`broken_by_width`); of what is left, two lines are a kicker and a
+    headline and a third is the subtitle.
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
@@ -554,7 +561,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 titles[i - 1].text, titles[i].text, grams) or (
                 gaps_tell and titles[i].gap_before == 0
                 and not _column_line(titles, units, grams, settings)) or (
-                no_gaps and broken_by_width(titles[i - 1].text, titles[i].text)
+                not gaps_tell and broken_by_width(titles[i - 1].text, titles[i].text)
                 and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
         elif units and len(units[-1]) == 1 and units[-1][0] == i - 1 and _is_place_colon(
