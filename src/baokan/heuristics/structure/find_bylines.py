@@ -81,6 +81,7 @@ _AGENCY = r"(?:新华社|中新社|中国新闻社|人民网|新华网|央视网
 _ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|客户端|杂志|频道)$")
 
 _trailing_colon = regex.compile(r"\s*[:：]\s*$")
+_report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
 # what a byline is made of: Han names and role words, the separators between names, the
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
 _not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：]")
@@ -457,7 +458,9 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     """
     if _not_in_byline.search(segment):
         return None  # a digit, a letter or a full stop: no name list holds one
-    seg = _trailing_colon.sub("", segment.strip())
+    # 本报记者 X 报道, 记者 X 北京报道: the report word (and the place it was sent from)
+    # after the names, a gap apart, is no name
+    seg = _report_tail.sub("", _trailing_colon.sub("", segment.strip()))
     joint = bool(_WEN_TU.search(seg))  # 文/图 as a word of its own: no mark before names
     marked = None if joint else _parse_marks(seg, known)
     if marked is not None:
