@@ -302,3 +302,39 @@ def test_a_two_character_name_printed_a_character_a_line() -> None:
     assert name_a_character_a_line("的", "新") is None  # 的 is no surname
     assert name_a_character_a_line("张新", "新") is None  # not a character a line
     assert name_a_character_a_line("张", "，") is None
+
+
+def _credit_article(*extra: Block) -> Document:
+    body = "城东新建的口袋公园今天正式开放，附近居民纷纷前来散步健身。"
+    return Document(blocks=(
+        Block(text="城东口袋公园开放", start=1, end=1, kind=Kind.HEADLINE, article=0),
+        Block(text=body, start=2, end=2, kind=Kind.PARAGRAPH, article=0),
+        *extra,
+    ))
+
+
+def test_a_photo_credit_is_its_captions_not_the_storys_byline() -> None:
+    from baokan.assemble import assemble
+    from baokan.core.document import BylineData
+    from baokan.models import SourceInfo
+    credit = Block(text="韩立群 摄", start=4, end=4, kind=Kind.CREDIT, article=0,
+                   bylines=(BylineData(names=("韩立群",), role="摄影"),))
+    caption = Block(text="居民在公园里散步。", start=3, end=3, kind=Kind.CAPTION, article=0)
+    source = SourceInfo(encoding="utf-8", confidence=1.0, sha256="0" * 64)
+    # a caption with no credit takes it
+    (article,) = assemble(_credit_article(caption, credit), source=source,
+                          profile="plain-paragraphs").articles
+    assert not article.bylines and article.captions[0].credit == "韩立群"
+    # beside a story with no caption to take it, the credit is not the story's author:
+    # a fragment of the page
+    issue = assemble(_credit_article(credit), source=source, profile="plain-paragraphs")
+    assert not issue.articles[0].bylines
+    assert [f.text for f in issue.fragments] == ["韩立群 摄"]
+    # photo news (a caption and no body): the photographer is the byline
+    photo = Document(blocks=(
+        Block(text="居民在公园里散步。", start=3, end=3, kind=Kind.CAPTION, article=0,
+              bylines=(BylineData(names=("李杰",), role="摄影"),)),
+        credit,
+    ))
+    (article,) = assemble(photo, source=source, profile="plain-paragraphs").articles
+    assert [b.names for b in article.bylines] == [("韩立群",)]

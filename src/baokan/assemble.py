@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
+import attrs
+
 from baokan.core.document import Block, Document, Kind
 from baokan.models import (
     Article,
@@ -32,8 +34,38 @@ def _byline(block: Block) -> list[Byline]:
                    raw=block.text) for data in block.bylines if data.names]
 
 
-def build_article(blocks: Sequence[Block]) -> Article | None:
-    """Build one article from its blocks (already in reading order); None if it has no text."""
+def _place_credits(credits: Sequence[tuple[int, int, Block]], captions: list[Caption],
+                   bylines: list[Byline], loose: list[Block] | None, story: bool) -> None:
+    """A photo credit (``李杰 摄``) standing apart from its caption is that caption's
+    credit (the spec: the credit of the photo's caption, which *may* also be listed as a
+    byline): the nearest caption with no credit, the one before it first.  A credit no
+    caption of the article can take is its 摄影 byline, where it stood, in photo news (no
+    ``story``: the photographer is the author); beside a story it is a photo's credit
+    whose caption the article does not hold (a tool put it elsewhere, or the credit
+    landed in the wrong article): not the story's author, it goes to ``loose`` (the
+    page's fragments) when given.  ``credits`` holds how many captions and bylines stood
+    before each credit."""
+    shift = 0
+    for before, at, block in credits:
+        names = " ".join(n for d in block.bylines for n in d.names)
+        free = [k for k, c in enumerate(captions) if c.credit is None]
+        pick = ([k for k in free if k < before][-1:] or [k for k in free if k >= before][:1])
+        if pick:
+            captions[pick[0]] = attrs.evolve(captions[pick[0]], credit=names)
+            continue
+        if story and loose is not None:
+            loose.append(block)
+            continue
+        found = _byline(block)
+        bylines[at + shift:at + shift] = found
+        shift += len(found)
+
+
+def build_article(blocks: Sequence[Block], loose: list[Block] | None = None) -> Article | None:
+    """Build one article from its blocks (already in reading order); None if it has no text.
+
+    ``loose``: where a photo credit the article cannot place goes (see
+    :func:`_place_credits`); without it, such a credit is listed as a byline."""
     by_kind: dict[str, list[Block]] = {}
     for block in blocks:
         by_kind.setdefault(block.kind, []).append(block)
@@ -43,12 +75,15 @@ def build_article(blocks: Sequence[Block]) -> Article | None:
     captions: list[Caption] = []
     flags: list[str] = []
     editor_mark: str | None = None
+    credits: list[tuple[int, int, Block]] = []  # (captions then, bylines then, the credit)
     for block in blocks:
         flags.extend(t.removeprefix("flag:") for t in sorted(block.tags) if t.startswith("flag:"))
         if block.kind == Kind.PARAGRAPH and block.text.strip():
             paragraphs.append(block.text.strip())
         elif block.kind == Kind.SUBHEAD and block.text.strip():
             subheads.append(Subhead(text=block.text.strip(), before=len(paragraphs)))
+        elif block.kind == Kind.CREDIT and _byline(block):
+            credits.append((len(captions), len(bylines), block))
         elif block.kind in (Kind.BYLINE, Kind.CREDIT):
             found = _byline(block)
             if found:
@@ -65,6 +100,7 @@ def build_article(blocks: Sequence[Block]) -> Article | None:
             captions.append(Caption(text=block.text.strip(), credit=credit))
         elif block.kind == Kind.EDITOR_MARK:
             editor_mark = block.text.strip() or editor_mark
+    _place_credits(credits, captions, bylines, loose, bool(paragraphs))
     headline = _join_titles(by_kind.get(Kind.HEADLINE, ()))
     if not paragraphs and not captions:
         return None  # titles or names with no body are not an article: they become fragments
@@ -100,9 +136,11 @@ def assemble(doc: Document, *, source: SourceInfo, profile: str, publication: st
         groups.setdefault(block.article, []).append(block)
     articles: list[Article] = []
     for index in sorted(groups):
-        article = build_article(groups[index])
+        loose: list[Block] = []
+        article = build_article(groups[index], loose)
         if article is not None:
             articles.append(article)
+            fragments.extend(Fragment(text=b.text.strip(), source_lines=b.span) for b in loose)
         else:
             fragments.extend(Fragment(text=b.text.strip(), source_lines=b.span)
                              for b in groups[index] if b.text.strip())

@@ -81,6 +81,7 @@ _AGENCY = r"(?:新华社|中新社|中国新闻社|人民网|新华网|央视网
 _ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|客户端|杂志|频道)$")
 
 _trailing_colon = regex.compile(r"\s*[:：]\s*$")
+_report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
 # what a byline is made of: Han names and role words, the separators between names, the
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
 _not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：]")
@@ -101,9 +102,11 @@ _MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
-    r"(?:^|(?<=[\s\p{Han}]))(文|图|摄影|摄|撰文)\s*[/／:：·]\s*(?=\p{Han})")
+    r"(?:^|(?<=[\s\p{Han}]))(图文|图片|撰文|摄影|文|图|摄)\s*[/／:：·]\s*(?=\p{Han})")
 _MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)")
-_MARK_ROLE = {"文": "作者", "撰文": "作者", "图": "摄影", "摄": "摄影", "摄影": "摄影"}
+# 图文/X: the writer who took the pictures too (like 文/图 X, read as the writer)
+_MARK_ROLE = {"文": "作者", "撰文": "作者", "图文": "作者", "图": "摄影", "图片": "摄影",
+              "摄": "摄影", "摄影": "摄影"}
 
 _DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _NO_ROLE = r"(?:(?!记者|通讯)\p{Han})"
@@ -116,9 +119,14 @@ _DATELINE = regex.compile(
     r"^(?:(?:本报|本刊|本台|本网)讯"
     r"|(?P<agency>" + _AGENCY + r")(?:" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]|"
     + _NO_ROLE + r"{0,8}?[电讯]" + _DATELINE_END + r")"
-    r"|本报" + _NO_ROLE + r"{1,8}?" + _DATE + r"[电讯]"
-    # P讯: a paper or a place named before 讯, when a bracket or a role word follows
-    r"|" + _NO_ROLE + r"{2,10}?讯" + _AFTER_P_XUN + r")")
+    r"|本报" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]"
+    # P讯: a paper or a place named before 讯 (and the day: 东江日报3月4日讯), when a
+    # bracket or a role word follows
+    r"|" + _NO_ROLE + r"{2,10}?(?:" + _DATE + r")?讯" + _AFTER_P_XUN + r")")
+# what a line opens with when it holds the end of a bracketed byline: words, then ``）``
+_CLOSE_HEAD = regex.compile(r"^\s*([^（）()，。；！？,.;!?“”\"：:\d]{2,40}?)\s*[）)]")
+_OPEN_BRACKET = regex.compile(r"^\s*[（(]\s*([^（）()]+)$")
+_word = regex.compile(r"\S+")
 _PAREN_BYLINE = regex.compile(r"^\s*[（(]\s*([^（）()]{1,60}?)\s*[）)]\s*")
 _REPORTED = regex.compile(r"^\s*([^，。；！？,.;!?（）()]{1,40}?)\s*报道\s*[:：]?\s*")
 _TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
@@ -134,6 +142,7 @@ _role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
+_opening_bracket = regex.compile(r"[（(]")
 _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
 _opening_brackets = "（("
 # cheap looks at the printed line, before it is folded: what a byline line may hold
@@ -166,6 +175,12 @@ MAX_PIECE_CHARS = 16
 #: is folded and searched, in printed characters: a letter-spaced dateline with a byline
 #: of three names takes about 70
 WINDOW = 96
+#: an unclosed bracket after a dateline is read as a byline over at most this many words
+#: (role words and names: 记者 X 通讯员 Y Z 实习生 W)
+MAX_OPEN_WORDS = 8
+#: and the name that ends such a byline holds at least this many characters: a shorter
+#: one may be the head of a name the break cut (周天 / 游; most names are of three)
+MIN_OPEN_NAME = 3
 #: a line that opens with a dateline broken before its end is at most this long
 MAX_DATELINE_HEAD = 30
 #: The shortest headline read off the head of a dateline's line (a shorter phrase is a
@@ -237,8 +252,11 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         return None  # names then 摄: a photo credit, read as one elsewhere
     names = split_names(seg, known)
     if names is None and any(len(t) == 1 for t in _name_separators.split(seg)):
-        # a gap inside a name (韩 宗 宏 letter-spaced unevenly): the names run together
-        names = split_names(_name_separators.sub("", seg), known)
+        # a gap inside a name (韩 宗 宏 letter-spaced unevenly): the names run together —
+        # unless a role word comes out of it (实习 生: a role word letter-spaced, which
+        # the tight reading of the whole byline reads as one)
+        tight = _name_separators.sub("", seg)
+        names = None if _ROLE.search(tight) else split_names(tight, known)
     if names is None and lenient:
         tokens = [t for t in _name_separators.split(seg) if t]
         if all(_name_shape.fullmatch(t) and t not in NOT_NAMES for t in tokens):
@@ -440,7 +458,9 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     """
     if _not_in_byline.search(segment):
         return None  # a digit, a letter or a full stop: no name list holds one
-    seg = _trailing_colon.sub("", segment.strip())
+    # 本报记者 X 报道, 记者 X 北京报道: the report word (and the place it was sent from)
+    # after the names, a gap apart, is no name
+    seg = _report_tail.sub("", _trailing_colon.sub("", segment.strip()))
     joint = bool(_WEN_TU.search(seg))  # 文/图 as a word of its own: no mark before names
     marked = None if joint else _parse_marks(seg, known)
     if marked is not None:
@@ -461,6 +481,16 @@ def _parse_loose(segment: str, known: frozenset[str]) -> list[BylineData] | None
         if tight != segment:
             parsed = parse_byline(tight, known=known)
     return parsed
+
+
+def _torn_role(segment: str, known: frozenset[str]) -> list[BylineData] | None:
+    """A byline whose role word the letter-spacing tore (``记者 强卫 实习 生 冯天林``),
+    read with no gaps — only if that brings out a role word the gaps hid (the gaps
+    between names are kept otherwise: ``李德明 冒家兴`` is not run together)."""
+    tight = fold_letter_spacing_text(segment, tight=True)
+    if len(_ROLE.findall(tight)) <= len(_ROLE.findall(segment)):
+        return None
+    return parse_byline(tight, known=known)
 
 
 def _has_role(text: str) -> bool:
@@ -534,6 +564,32 @@ def _head_byline(rest: str, known: frozenset[str]) -> int:
     return 0
 
 
+def _open_bracket(rest: str, known: frozenset[str]) -> tuple[int, list[BylineData]] | None:
+    """A dateline's bracket that the line does not close (``（记者 X 通讯员 李`` / the
+    line of another column / ``四）…``: a tool that read across columns, or a line break
+    the joining could not mend): the byline it opens, as far as whole words read as one
+    with a role word and every name after a surname of the table — (where it ends in
+    ``rest``, the items that have names), or None."""
+    match = _OPEN_BRACKET.match(rest)
+    if not match:
+        return None
+    inner = match.group(1)
+    words = list(_word.finditer(inner))
+    for k in range(min(len(words), MAX_OPEN_WORDS), 0, -1):
+        head = inner[:words[k - 1].end()]
+        if not _ROLE.search(head):
+            break
+        at_end = k == len(words)
+        parsed = parse_byline(head, known=known, open_end=at_end, strict=True)
+        if parsed and parsed[-1].names and len(parsed[-1].names[-1]) < MIN_OPEN_NAME:
+            # the last name before the break may be a longer one cut (周天 / 游): left out
+            last = parsed[-1]
+            parsed[-1] = attrs.evolve(last, names=last.names[:-1])
+        if parsed and parsed[0].names:
+            return match.start(1) + words[k - 1].end(), [b for b in parsed if b.names]
+    return None
+
+
 def _dateline_parts(folded: str, known: frozenset[str]
                     ) -> tuple[regex.Match[str], int, list[BylineData] | None] | None:
     """A dateline opening ``folded``, where the byline after it ends (the dateline's end
@@ -558,6 +614,10 @@ def _dateline_parts(folded: str, known: frozenset[str]
     else:
         found_end = _head_byline(rest, known)
         parsed = parse_byline(rest[:found_end], known=known) if found_end else None
+        if not found_end:
+            open_bracket = _open_bracket(rest, known)
+            if open_bracket is not None:
+                found_end, parsed = open_bracket
     if not parsed:
         return match, pos, None
     agency = match.group("agency")
@@ -607,8 +667,9 @@ def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
     return out
 
 
-def _trailing(folded: str, known: frozenset[str]) -> tuple[int, BylineData] | None:
-    """Names in brackets at the end of ``folded``: (where the bracket starts, the byline)."""
+def _trailing(folded: str, known: frozenset[str]) -> tuple[int, tuple[BylineData, ...]] | None:
+    """Names in brackets at the end of ``folded``: (where the bracket starts, the bylines:
+    one, or one a role, ``（记者 X 通讯员 Y）``)."""
     match = _TRAILING.search(folded)
     if not match or (match.start() and _one_han.fullmatch(folded[match.start() - 1])):
         return None  # 关于（苏锡锡）: a bracket set in a sentence is an aside, not a byline
@@ -618,19 +679,41 @@ def _trailing(folded: str, known: frozenset[str]) -> tuple[int, BylineData] | No
     # an affiliation may be letter-spaced like the column it ends (作 者 为 中 央 党 校…)
     affiliation = _AFFILIATION.match("".join(inner.split()))
     if affiliation:
-        data = BylineData(names=(), organization=affiliation.group(1).strip())
-    else:
-        inner = _REPORT_WORD.sub("", inner)
-        parsed = parse_byline(inner, known=known)
-        if parsed is None and _gap.search(inner) and not _not_bare_names.search(inner):
-            # a list of names in brackets, one of them unknown to the surname table
-            names = _names(inner, known, lenient=True)
-            if names and any(is_name(n) for n in names):
-                parsed = [BylineData(names=tuple(names))]
-        if parsed is None or len(parsed) != 1:
+        return match.start(), (BylineData(names=(), organization=affiliation.group(1).strip()),)
+    inner = _REPORT_WORD.sub("", inner)
+    parsed = parse_byline(inner, known=known) or _torn_role(inner, known)
+    if parsed is None and _gap.search(inner) and not _not_bare_names.search(inner):
+        # a list of names in brackets, one of them unknown to the surname table
+        names = _names(inner, known, lenient=True)
+        if names and any(is_name(n) for n in names):
+            parsed = [BylineData(names=tuple(names))]
+    if parsed is None or (len(parsed) != 1 and not all(b.role and b.names for b in parsed)):
+        return None
+    return match.start(), tuple(parsed)
+
+
+def _close_head(text: str, known: frozenset[str]) -> tuple[int, list[BylineData]] | None:
+    """The end of a bracketed byline at the head of a line whose ``（`` the tool printed
+    elsewhere (a column read across, or torn off at a line break): ``通讯员 李四）…`` (role
+    words and names; the rest of the line goes on with the body), ``张三 李四）`` (names
+    alone, two or more, or one with nothing after it: a closing byline).  Every name
+    starts with a surname of the table.  (Where the byline ends in ``text``, the items.)"""
+    match = _CLOSE_HEAD.match(text)
+    if not match:
+        return None
+    inner = fold_letter_spacing_text(match.group(1).strip())
+    if _ROLE.search(inner):
+        parsed = parse_byline(inner, known=known, strict=True)
+        if not parsed or not all(b.names for b in parsed):
             return None
-        data = parsed[0]
-    return match.start(), data
+        return match.end(), parsed
+    if _not_bare_names.search(inner):
+        return None
+    names = split_names(inner, known, run_together=False)  # printed apart: no guessing
+    if not names or not all(is_name(n) for n in names) or (
+            len(names) < 2 and text[match.end():].strip()):
+        return None
+    return match.end(), [BylineData(names=tuple(names))]
 
 
 def _leading_bracket(folded: str, known: frozenset[str]) -> int:
@@ -800,6 +883,8 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
             rec.change("found photo credit", block.span, ", ".join(credit.names))
             return [block.with_(kind=Kind.CREDIT, bylines=(credit,))], None, []
         parsed = _parse_line(folded, text, known=known, bare_names=settings.bare_names)
+        if parsed is None and _has_role(folded):
+            parsed = _torn_role(folded, known)
         if parsed is not None:
             rec.change("found byline", block.span, text)
             return [block.with_(kind=Kind.BYLINE, bylines=tuple(parsed),
@@ -848,6 +933,22 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                 return [byline], None, []
             rest = block.with_(text=body, gap_before=0, tags=block.tags | {"after_dateline"})
             return [byline], rest, []
+    if _closing_bracket.search(text, 0, WINDOW) and not _opening_bracket.search(text, 0, WINDOW):
+        closed = _close_head(text, known)
+        if closed is not None:
+            close_end, close_items = closed
+            close_raw = text[:close_end].strip()
+            after = text[close_end:].strip()
+            # names alone and nothing after them close a body; with role words, they are
+            # a dateline's byline the body goes on after
+            tags = block.tags | ({"closing"} if not after and not any(
+                b.role for b in close_items) else set())
+            rec.change("found the end of a bracketed byline", block.span, close_raw)
+            closing = block.with_(text=close_raw, kind=Kind.BYLINE, bylines=tuple(close_items),
+                                  tags=tags)
+            if not after:
+                return [closing], None, []
+            return [closing], block.with_(text=after, gap_before=0), []
     if edge:
         found = _edge_byline(text, known, settings, middle)
         if found is not None:
@@ -868,12 +969,12 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     tail, tail_offsets = _fold_part(text, max(0, len(text) - WINDOW), len(text))
     trailing = _trailing(tail, known)
     if trailing is not None:
-        start, data = trailing
+        start, items = trailing
         raw = _cut(block, tail, tail_offsets, start, len(tail))
         body = text[:tail_offsets[start]].strip()
-        tag = "affiliation" if not data.names else "closing"
+        tag = "affiliation" if not items[0].names else "closing"
         rec.change(f"found {tag} byline", block.span, raw)
-        byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=(data,),
+        byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=items,
                              gap_before=block.gap_before if not body else 0,
                              tags=block.tags | {tag})
         if not body:
