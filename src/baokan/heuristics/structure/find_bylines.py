@@ -1208,8 +1208,9 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         # with a paragraph after it.  Between two lines of one sentence (加强金融 / 胡瑞华 /
         # 监管能力建设，…: a name set in a column the tool or the OCR read through) it is
         # still its article's author (segment-articles keeps the sentence's article open
-        # past it), unless a vertical line follows: then it is the vertical head's author,
-        # printed beside that head, and is left to the title heuristics
+        # past it), unless a vertical line follows (then it is the vertical head's author,
+        # printed beside that head, and is left to the title heuristics) or the line before
+        # holds a role word (then the name may be that role's, a byline the tool broke)
         prev = out[-1] if out else None
         mid_sentence = (prev is not None and prev.kind == Kind.TEXT
                         and bool(_clause_mark.search(prev.text))
@@ -1217,7 +1218,9 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and len(name) >= 3
                      and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)
                      and _body_after(blocks, end + 1, _cut_before(out)) >= MIN_BODY_AFTER_NAME
-                     and not (mid_sentence and "vertical" in nxt.tags))
+                     and not (mid_sentence and ("vertical" in nxt.tags
+                                                or (prev is not None
+                                                    and _ROLE.search(prev.text) is not None))))
         if not (after_author or set_apart):
             out.append(block)
             i += 1
