@@ -14,6 +14,13 @@ from baokan.core.registry import heuristic
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
 _garbage_split = regex.compile(r"(" + _garbage.pattern + ")")
+# OCR reads a column rule or the edge of a box as strokes: a bar opening a line, a gap
+# between it and the text (``| 新城区开展义诊活动``), or a line of nothing but bars,
+# brackets and strokes (``[|``, ``[一|``).  A text layer prints neither: a markdown table's
+# row ends with a bar too, and its cells have no gap after the bar.
+_rule_head = regex.compile(r"^[ \t]*[|｜]+[ \t]+(?=[\p{Han}“「《（(【])")
+_STROKES = r"\s|｜\[\]\\/_一"  # no dash: ``|---|`` is a markdown table's rule
+_rule_line = regex.compile(r"^[" + _STROKES + r"]*[|｜\[\]\\][" + _STROKES + r"]*$")
 
 
 def describe(garbage: str) -> str:
@@ -34,12 +41,29 @@ class GarbageSettings:
 
     split_on_runs: bool = True
     min_split_run: int = 2
+    #: drop the rule strokes an OCR pass reads (see ``_rule_head`` and ``_rule_line``)
+    rule_strokes: bool = True
+
+
+def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
+    """``block`` without the rule strokes an OCR pass read at its head; None when it holds
+    nothing else."""
+    text = block.text
+    if _rule_line.match(text):
+        rec.dropped(text.strip(), "garbage", block.span, "a rule read as strokes")
+        return None
+    head = _rule_head.match(text)
+    if head is None or text.rstrip().endswith(("|", "｜")):
+        return block
+    rec.dropped(head.group().strip(), "garbage", block.span, "a rule read as a bar")
+    return block.with_(text=text[head.end():])
 
 
 @heuristic("strip-garbage", settings=GarbageSettings,
            provides={Stage.CLEAN_TEXT, Tag.GARBAGE_BOUNDARY})
 def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
-    """Remove U+FFFD, control and zero-width characters; a run inside a line splits the line.
+    """Remove U+FFFD, control and zero-width characters; a run inside a line splits the line;
+    drop the rule strokes an OCR pass reads (a bar opening a line, a line of strokes).
 
     Cue: the characters themselves.  Example: ``西华：推动征缴工作����为认真做好`` becomes
     the blocks ``西华：推动征缴工作`` and ``为认真做好``.
@@ -47,6 +71,13 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     rec = Recorder("strip-garbage")
     out: list[Block] = []
     for block in doc.blocks:
+        if settings.rule_strokes and ("|" in block.text or "｜" in block.text
+                                      or "[" in block.text or "]" in block.text
+                                      or "\\" in block.text):
+            kept = _strip_strokes(block, rec)
+            if kept is None:
+                continue
+            block = kept
         if not _garbage.search(block.text):
             out.append(block)
             continue

@@ -63,6 +63,7 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CONTINUING,
+    ends_mid_clause,
     fold_letter_spacing,
     fold_letter_spacing_text,
     unfold_span,
@@ -99,6 +100,11 @@ _org_split = regex.compile(r"[·・•\s]")
 _not_org = regex.compile(r"[的了是我你他她们这那说要在和与被把将对从向为]")
 
 _MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
+#: a gap inside a role word (``本报记 者``, ``通 讯员``): OCR and uneven letter-spacing
+#: break one where folding, which takes out only even gaps, leaves it
+_ROLE_GAP = regex.compile(r"(?<=本)\s+(?=报)|(?<=记)\s+(?=者)|(?<=通)\s+(?=讯)|(?<=讯)\s+(?=员)"
+                          r"|(?<=实)\s+(?=习)|(?<=评)\s+(?=论)|(?<=论)\s+(?=员)|(?<=作)\s+(?=者)"
+                          r"|(?<=撰)\s+(?=[文稿])|(?<=摄)\s+(?=影)")
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
@@ -136,6 +142,7 @@ _credit_end = regex.compile(r"摄影?$")
 _dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
                                 r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
 _sentence_mark = regex.compile(r"[。！？；，,;!?]")
+_sentence_end = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
 _role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
@@ -206,6 +213,9 @@ MIDDLE_REACH = 2
 #: a name set apart by blank lines signs the body after it if that body's first line holds
 #: this many characters (a body line, not another short title or name)
 MIN_BODY_AFTER_NAME = 8
+#: the lines of a head (a title, a subtitle) that may stand between a sentence a head cut
+#: and the name under that head: a title and a subtitle
+MAX_HEAD_BEFORE_NAME = 2
 #: lines joined across at most this many blank lines (pdfminer puts one between boxes)
 MAX_JOIN_GAP = 1
 
@@ -500,7 +510,19 @@ def _has_role(text: str) -> bool:
 
 def _parse_line(folded: str, raw: str, *, known: frozenset[str], bare_names: bool = True,
                 open_end: bool = False, strict: bool = False) -> list[BylineData] | None:
-    """:func:`parse_byline_line` on a folded line (``raw``: the line as printed)."""
+    """:func:`parse_byline_line` on a folded line (``raw``: the line as printed); failing
+    that, the same with the gaps inside its role words taken out (``本报记 者 赵大海``)."""
+    parsed = _parse_folded(folded, raw, known=known, bare_names=bare_names,
+                           open_end=open_end, strict=strict)
+    if parsed is None and _ROLE_GAP.search(folded):
+        closed = _ROLE_GAP.sub("", folded)
+        parsed = _parse_folded(closed, closed, known=known, bare_names=bare_names,
+                               open_end=open_end, strict=strict)
+    return parsed
+
+
+def _parse_folded(folded: str, raw: str, *, known: frozenset[str], bare_names: bool,
+                  open_end: bool, strict: bool) -> list[BylineData] | None:
     marker = bool(_MARKER.match(folded))
     body = _MARKER.sub("", folded)
     if not marker and not _has_role(body):
@@ -1214,7 +1236,47 @@ def _lone_name(block: Block) -> str | None:
             or not _at_most(block.text, MAX_NAME_CHARS)):
         return None
     name = fold_letter_spacing_text(block.text.strip())  # 曹 敏 is 曹敏; 李杰 摄 is no name
-    return name if is_person_name(name) else None
+    if is_person_name(name):
+        return name
+    # a gap after the surname only (``赵 明远``): the surname set apart from the given
+    # name, as papers pad names and OCR spaces them; a gap anywhere else splits two words
+    surname, _, given = name.partition(" ")
+    joined = surname + given
+    if given and " " not in given and surname_length(joined) == len(surname) \
+            and is_person_name(joined):
+        return joined
+    return None
+
+
+def _body_after(blocks: Sequence[Block], start: int, cut: bool) -> int:
+    """The characters of the body that starts at ``blocks[start]``: its first line, and
+    when that line is the short tail of a sentence cut before the name (``cut``; the line
+    ends with a full stop: ``明显。``, where a title or a name ends with none) the lines
+    after it up to the next blank line (a line a block at this stage), counted up to what
+    :data:`MIN_BODY_AFTER_NAME` asks."""
+    size = _compact_len(blocks[start].text)
+    if size >= MIN_BODY_AFTER_NAME or not cut or not _sentence_end.search(blocks[start].text):
+        return size
+    for k in range(start + 1, len(blocks)):
+        block = blocks[k]
+        if block.kind not in Kind.BODY or block.gap_before > 0:
+            break
+        size += _compact_len(block.text)
+        if size >= MIN_BODY_AFTER_NAME:
+            break
+    return size
+
+
+def _cut_before(out: Sequence[Block]) -> bool:
+    """Whether the body before a lone name stops inside a sentence (``…的作用日益``),
+    past the short lines with no sentence mark between them and the name (a head read
+    through with the name: ``——副题``)."""
+    for block in itertools.islice(reversed(out), MAX_HEAD_BEFORE_NAME + 1):
+        if block.kind not in Kind.BODY:
+            return False
+        if _sentence_mark.search(block.text):
+            return ends_mid_clause(block.text)
+    return False
 
 
 def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
@@ -1243,16 +1305,23 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
             i += 1
             continue
         # alone between blank lines: a three-character name after a common surname (or a
-        # compound one), so that a piece of a title (惠民生, 康保障) is not taken for one
-        # and not between two lines of one sentence (加强金融 / 胡瑞华 / 监管能力建设，…:
-        # a name set in a column the tool read through)
+        # compound one), so that a piece of a title (惠民生, 康保障) is not taken for one,
+        # with a paragraph after it.  Between two lines of one sentence (加强金融 / 胡瑞华 /
+        # 监管能力建设，…: a name set in a column the tool or the OCR read through) it is
+        # still its article's author (segment-articles keeps the sentence's article open
+        # past it), unless a vertical line follows (then it is the vertical head's author,
+        # printed beside that head, and is left to the title heuristics) or the line before
+        # holds a role word (then the name may be that role's, a byline the tool broke)
         prev = out[-1] if out else None
         mid_sentence = (prev is not None and prev.kind == Kind.TEXT
                         and bool(_clause_mark.search(prev.text))
                         and _one_han.fullmatch(prev.text.rstrip()[-1:]) is not None)
         set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and len(name) >= 3
                      and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)
-                     and _compact_len(nxt.text) >= MIN_BODY_AFTER_NAME and not mid_sentence)
+                     and _body_after(blocks, end + 1, _cut_before(out)) >= MIN_BODY_AFTER_NAME
+                     and not (mid_sentence and ("vertical" in nxt.tags
+                                                or (prev is not None
+                                                    and _ROLE.search(prev.text) is not None))))
         if not (after_author or set_apart):
             out.append(block)
             i += 1
@@ -1294,7 +1363,7 @@ def _cut_from_heading(out: Sequence[Block], block: Block) -> bool:
 
 
 @heuristic("find-bylines", settings=BylineSettings, requires={Stage.LINES},
-           reads={Kind.TEXT, Kind.BYLINE, Stage.HEADINGS}, accepts={Kind.PARAGRAPH},
+           reads={Kind.TEXT, Kind.BYLINE, Stage.HEADINGS, Tag.VERTICAL}, accepts={Kind.PARAGRAPH},
            provides={Stage.BYLINES, Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Tag.OPENING,
                      Tag.CLOSING, Tag.AFFILIATION, Tag.AFTER_DATELINE})
 def find_bylines(doc: Document, settings: BylineSettings) -> Document:

@@ -291,6 +291,20 @@ HEAD_RUN_LINES = 3
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
 
 
+#: The tail of a sentence a head cut: the body after the head starts with at most this many
+#: characters before a full stop, with no comma among them (``明显。``).  An article opens
+#: with a whole sentence — a subject, a verb, and mostly a comma, far longer than this.
+MAX_CUT_TAIL = 6
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+_CLAUSE_MARK = regex.compile(r"[，、；：,;:]")
+
+
+def _cut_tail(text: str) -> bool:
+    """Whether a body starts with the tail of a sentence cut before it (``明显。…``)."""
+    end = _SENTENCE_END.search(text, 0, MAX_CUT_TAIL + 1)
+    return end is not None and end.start() > 0 and not _CLAUSE_MARK.search(text, 0, end.start())
+
+
 def _head_evidence(titles: list[Block]) -> bool:
     """Whether a run of title lines with no byline or dateline after it, inside an open
     body, still opens an article: it has the parts only a head has — a kicker that ends
@@ -904,6 +918,14 @@ class _Segmenter:
             if rest or extras:
                 self.new(_Group(rest, list(extras)))
             return
+        if opening and self._read_through(cur, titles, extras, next_index):
+            # a head the tool read in the middle of a sentence of the open body (OCR of a
+            # column a head interrupts): the sentence goes on after it, so it opens nothing
+            for title in _subhead_lines(titles):
+                self._subhead(title, cur)
+            cur.extras.extend(extras)
+            self.rec.change("head read inside a sentence", titles[0].span, titles[0].text[:20])
+            return
         if opening or "vertical" in titles[0].tags or _head_evidence(titles) \
                 or (len(titles) == 2 and (self._big_type(titles)
                                           or self._topic_changes(cur, next_index))):
@@ -941,6 +963,22 @@ class _Segmenter:
         if not rare_before or not rare_after:
             return None
         return len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
+
+    def _read_through(self, cur: _Article, titles: list[Block], extras: list[Block],
+                      next_index: int) -> bool:
+        """Whether a head with an author's name under it stands inside a sentence of the
+        open body: the body's last paragraph stops mid-clause (``…的作用日益`` /
+        ``关于…的思考`` / ``钱文博`` / ``明显。…``), so the sentence goes on after the head.
+        Only a signed name (role 作者, no organisation, no role word printed) is read so:
+        a byline with a role word or a dateline opens its article wherever it stands."""
+        if cur.closed or "vertical" in titles[0].tags or _head_evidence(titles):
+            return False
+        openers = [b for b in extras if b.opens_article]
+        return bool(openers) and all(
+            b.kind == Kind.BYLINE and len(b.bylines) == 1 and b.bylines[0].role == "作者"
+            and b.bylines[0].organization is None and b.text in b.bylines[0].names
+            for b in openers) and self._mid_clause(cur, openers[0]) \
+            and _cut_tail(_next_body_text(self.blocks, next_index))
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
