@@ -87,6 +87,10 @@ NAMING_GRAMS = 2
 HEAD_NAMING_SHARE = 0.1
 #: A title line sharing more than this share of its bigrams with its own body stays there.
 OWN_BODY_OVERLAP = 0.1
+#: A lone title line over a body needs this many bigrams to be moved to a body without a
+#: title it names: fewer say little (``1997年6月`` is the one pair 年月, which any date
+#: in any body makes).
+MIN_LONE_GRAMS = 4
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
@@ -460,6 +464,25 @@ def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[st
     return -best[1]
 
 
+def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str]) -> int:
+    """The unit of a plain title group that is its headline: the one at ``at`` (the second
+    of two or more, after its kicker), unless the body never names it and names another
+    unit well — the tool printed another piece's title (a column beside it, set at the
+    same height) in this head, and the line the body names is this head's headline."""
+    if not grams or len(units) < 2 or overlap(_unit_text(titles, units[at]), grams) \
+            > MAX_UNNAMED_OVERLAP:
+        return at
+    best = max(((overlap(_unit_text(titles, unit), grams), -n) for n, unit in enumerate(units)
+                if n != at and not _KICKER_END.search(titles[unit[-1]].text)), default=None)
+    if best is None or best[0] < MIN_NAMED_OVERLAP:
+        return at
+    return -best[1]
+
+
+def _unit_text(titles: list[Block], unit: list[int]) -> str:
+    return "".join(titles[i].text for i in unit)
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False) -> list[Block]:
@@ -557,12 +580,12 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
             roles[units[0][0]] = Kind.COLUMN
             units = units[1:]
     if units:
-        if len(units) >= 2 and not kicker_found:
-            kicker, headline, rest = units[0], units[1], units[2:]
-            for i in kicker:
+        at = 1 if len(units) >= 2 and not kicker_found else 0
+        at = _named_unit(titles, units, at, grams)
+        headline, rest = units[at], units[at + 1:]
+        for unit in units[:at]:
+            for i in unit:
                 roles[i] = Kind.KICKER
-        else:
-            headline, rest = units[0], units[1:]
         for i in headline:
             roles[i] = Kind.HEADLINE
         for unit in rest:
@@ -1039,7 +1062,9 @@ class _Segmenter:
         for index, art in enumerate(self.arts):
             bodiless = not grams[index]
             for group in art.groups:
-                if len(group.titles) < 2 and not (bodiless and group.titles):
+                lone = len(group.titles) == 1 and not bodiless \
+                    and len(bigrams(group.titles[0].text)) >= MIN_LONE_GRAMS
+                if len(group.titles) < 2 and not (bodiless and group.titles) and not lone:
                     continue
                 if bodiless:
                     self._deal_in_order(index, group, grams)
@@ -1048,8 +1073,12 @@ class _Segmenter:
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
                         carried = []
                         continue
+                    # a lone title line leaves its body only for a body with no title
+                    # (one head each: the tool set this head over the wrong body)
                     scores = [(overlap(line.text, grams[i]), -i)
-                              for i in neighbours(index, len(grams), w) if i != index]
+                              for i in neighbours(index, len(grams), w) if i != index
+                              and not (lone and (self.arts[i].has_title()
+                                                 or self.arts[i].moved_titles))]
                     score, neg = max(scores) if scores else (0.0, 0)
                     if score < self.settings.stray_title_overlap:
                         if bodiless:
