@@ -15,7 +15,9 @@ The cues, in the order they are used:
   subhead, and a heading at a headline level with no byline, printed after other
   articles, is a subhead of the earlier article whose headline is shallower
   (tools print a lead's subheads after the briefs that interrupt it);
-* a single title line inside an open body is a subhead.
+* a single title line inside an open body is a subhead, unless the body after it changes
+  topic and the line names that body and not the one before it (a new article's head);
+* a title line that its body never names goes to a body without a title that it names.
 """
 
 from __future__ import annotations
@@ -91,6 +93,14 @@ OWN_BODY_OVERLAP = 0.1
 #: title it names: fewer say little (``1997年6月`` is the one pair 年月, which any date
 #: in any body makes).
 MIN_LONE_GRAMS = 4
+#: One title line inside an open body heads a new article when the body after it changes
+#: topic and holds at least this share of the line's bigrams (a headline names its body:
+#: on the synthetic pages 0.4 and more for two headlines in three)...
+LONE_HEAD_NAMING = 0.4
+#: ...and the last this many characters of the body before it hold at most
+#: ``OWN_BODY_OVERLAP`` of them (a subhead's words stand in the article before it too;
+#: bounded so that a long body is read once per title, not whole each time).
+LONE_HEAD_BEFORE_CHARS = 2000
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
@@ -906,7 +916,8 @@ class _Segmenter:
             return
         if opening or "vertical" in titles[0].tags or _head_evidence(titles) \
                 or (len(titles) == 2 and (self._big_type(titles)
-                                          or self._topic_changes(cur, next_index))):
+                                          or self._topic_changes(cur, next_index))) \
+                or (len(titles) == 1 and self._names_new_topic(titles[0], cur, next_index)):
             # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
             return
@@ -931,6 +942,20 @@ class _Segmenter:
         shared = self._rare_share(cur.body_tail(AFFINITY_CHARS),
                                   _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS])
         return shared is not None and shared < TOPIC_CHANGE_SHARE
+
+    def _names_new_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
+        """Whether one title line inside an open body heads a new article: the body after
+        it changes the topic (:meth:`_topic_changes`) and the line names that body — at
+        least ``LONE_HEAD_NAMING`` of its bigrams stand in it — and not the body
+        before it (a subhead names its section, but its section goes on with the
+        article's words)."""
+        grams = bigrams(title.text)
+        if len(grams) < MIN_LONE_GRAMS or not self._topic_changes(cur, next_index):
+            return False
+        after = self.memo.of_joined(_next_body_parts(self.blocks, next_index))
+        before = bigrams(cur.body_tail(LONE_HEAD_BEFORE_CHARS))
+        return len(grams & after) >= LONE_HEAD_NAMING * len(grams) \
+            and len(grams & before) <= OWN_BODY_OVERLAP * len(grams)
 
     def _rare_share(self, before: str, after: str) -> float | None:
         """Of the bigrams rare on the page, the share two texts have in common (of the
