@@ -15,7 +15,9 @@ The cues, in the order they are used:
   subhead, and a heading at a headline level with no byline, printed after other
   articles, is a subhead of the earlier article whose headline is shallower
   (tools print a lead's subheads after the briefs that interrupt it);
-* a single title line inside an open body is a subhead.
+* a single title line inside an open body is a subhead, unless the body after it changes
+  topic and the line names that body and not the one before it (a new article's head);
+* a title line that its body never names goes to a body without a title that it names.
 """
 
 from __future__ import annotations
@@ -87,6 +89,18 @@ NAMING_GRAMS = 2
 HEAD_NAMING_SHARE = 0.1
 #: A title line sharing more than this share of its bigrams with its own body stays there.
 OWN_BODY_OVERLAP = 0.1
+#: A lone title line over a body needs this many bigrams to be moved to a body without a
+#: title it names: fewer say little (``1997年6月`` is the one pair 年月, which any date
+#: in any body makes).
+MIN_LONE_GRAMS = 4
+#: One title line inside an open body heads a new article when the body after it changes
+#: topic and holds at least this share of the line's bigrams (a headline names its body:
+#: on the synthetic pages 0.4 and more for two headlines in three)...
+LONE_HEAD_NAMING = 0.4
+#: ...and the last this many characters of the body before it hold at most
+#: ``OWN_BODY_OVERLAP`` of them (a subhead's words stand in the article before it too;
+#: bounded so that a long body is read once per title, not whole each time).
+LONE_HEAD_BEFORE_CHARS = 2000
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
@@ -496,6 +510,25 @@ def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[st
     return -best[1]
 
 
+def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str]) -> int:
+    """The unit of a plain title group that is its headline: the one at ``at`` (the second
+    of two or more, after its kicker), unless the body never names it and names another
+    unit well — the tool printed another piece's title (a column beside it, set at the
+    same height) in this head, and the line the body names is this head's headline."""
+    if not grams or len(units) < 2 or overlap(_unit_text(titles, units[at]), grams) \
+            > MAX_UNNAMED_OVERLAP:
+        return at
+    best = max(((overlap(_unit_text(titles, unit), grams), -n) for n, unit in enumerate(units)
+                if n != at and not _KICKER_END.search(titles[unit[-1]].text)), default=None)
+    if best is None or best[0] < MIN_NAMED_OVERLAP:
+        return at
+    return -best[1]
+
+
+def _unit_text(titles: list[Block], unit: list[int]) -> str:
+    return "".join(titles[i].text for i in unit)
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False) -> list[Block]:
@@ -594,12 +627,12 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
             roles[units[0][0]] = Kind.COLUMN
             units = units[1:]
     if units:
-        if len(units) >= 2 and not kicker_found:
-            kicker, headline, rest = units[0], units[1], units[2:]
-            for i in kicker:
+        at = 1 if len(units) >= 2 and not kicker_found else 0
+        at = _named_unit(titles, units, at, grams)
+        headline, rest = units[at], units[at + 1:]
+        for unit in units[:at]:
+            for i in unit:
                 roles[i] = Kind.KICKER
-        else:
-            headline, rest = units[0], units[1:]
         for i in headline:
             roles[i] = Kind.HEADLINE
         for unit in rest:
@@ -928,7 +961,8 @@ class _Segmenter:
             return
         if opening or "vertical" in titles[0].tags or _head_evidence(titles) \
                 or (len(titles) == 2 and (self._big_type(titles)
-                                          or self._topic_changes(cur, next_index))):
+                                          or self._topic_changes(cur, next_index))) \
+                or (len(titles) == 1 and self._names_new_topic(titles[0], cur, next_index)):
             # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
             return
@@ -953,6 +987,20 @@ class _Segmenter:
         shared = self._rare_share(cur.body_tail(AFFINITY_CHARS),
                                   _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS])
         return shared is not None and shared < TOPIC_CHANGE_SHARE
+
+    def _names_new_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
+        """Whether one title line inside an open body heads a new article: the body after
+        it changes the topic (:meth:`_topic_changes`) and the line names that body — at
+        least ``LONE_HEAD_NAMING`` of its bigrams stand in it — and not the body
+        before it (a subhead names its section, but its section goes on with the
+        article's words)."""
+        grams = bigrams(title.text)
+        if len(grams) < MIN_LONE_GRAMS or not self._topic_changes(cur, next_index):
+            return False
+        after = self.memo.of_joined(_next_body_parts(self.blocks, next_index))
+        before = bigrams(cur.body_tail(LONE_HEAD_BEFORE_CHARS))
+        return len(grams & after) >= LONE_HEAD_NAMING * len(grams) \
+            and len(grams & before) <= OWN_BODY_OVERLAP * len(grams)
 
     def _rare_share(self, before: str, after: str) -> float | None:
         """Of the bigrams rare on the page, the share two texts have in common (of the
@@ -1100,7 +1148,9 @@ class _Segmenter:
         for index, art in enumerate(self.arts):
             bodiless = not grams[index]
             for group in art.groups:
-                if len(group.titles) < 2 and not (bodiless and group.titles):
+                lone = len(group.titles) == 1 and not bodiless \
+                    and len(bigrams(group.titles[0].text)) >= MIN_LONE_GRAMS
+                if len(group.titles) < 2 and not (bodiless and group.titles) and not lone:
                     continue
                 if bodiless:
                     self._deal_in_order(index, group, grams)
@@ -1109,8 +1159,12 @@ class _Segmenter:
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
                         carried = []
                         continue
+                    # a lone title line leaves its body only for a body with no title
+                    # (one head each: the tool set this head over the wrong body)
                     scores = [(overlap(line.text, grams[i]), -i)
-                              for i in neighbours(index, len(grams), w) if i != index]
+                              for i in neighbours(index, len(grams), w) if i != index
+                              and not (lone and (self.arts[i].has_title()
+                                                 or self.arts[i].moved_titles))]
                     score, neg = max(scores) if scores else (0.0, 0)
                     if score < self.settings.stray_title_overlap:
                         if bodiless:
