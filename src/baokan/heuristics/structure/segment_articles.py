@@ -623,6 +623,11 @@ class _Segmenter:
         # the title runs (first block index) that head the body before them
         self.after_runs: set[int] = set()
         self._frequency = Counter(itertools.chain.from_iterable(paragraphs))
+        # the bigrams that are not rare (:meth:`_rare_grams`): held by two paragraphs or
+        # more and by more than ``COMMON_GRAM_SHARE`` of them — one set difference then
+        # tells a text's rare bigrams (asked once per paragraph of a markdown dump)
+        self._common = frozenset(g for g, c in self._frequency.items()
+                                 if c > 1 and c / self._paragraphs > COMMON_GRAM_SHARE)
 
     def paragraph_share(self, gram: str) -> float:
         """The share of the page's paragraphs that hold the bigram ``gram``."""
@@ -696,8 +701,7 @@ class _Segmenter:
     def _rare_grams(self, text: str) -> set[str]:
         """The bigrams of ``text`` that say what it is about: held by one paragraph of the
         page at most, or by few of its paragraphs."""
-        return {g for g in bigrams(text) if self._frequency.get(g, 0) <= 1
-                or self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+        return bigrams(text) - self._common
 
     def _head_runs(self) -> list[tuple[int, int, int]]:
         """The runs of title lines that look like heads, as ``(first, end of the titles,
