@@ -44,6 +44,7 @@ from baokan.core.text import (
     bigrams,
     content_length,
     ends_mid_clause,
+    ends_paragraph,
     fold_letter_spacing_text,
     han_count,
     has_inner_punct,
@@ -127,7 +128,11 @@ class SegmentSettings:
     either side a title line or group is compared with (titles stray to a neighbour, and
     the bound keeps a huge dump linear); ``name_under_title``: the last lines of a title
     group of two or more lines that is one person's name (a surname of the table and one
-    or two more characters), printed above the body, is the author's byline.
+    or two more characters), printed above the body, is the author's byline;
+    ``untitled_turns``: a body may turn into another article with no title between them
+    where their words part (:meth:`_Segmenter._untitled_turn`): for dumps that print
+    titles apart from their bodies (markdown converters stack a band's headings over
+    it).
     """
 
     title_margin: float = 0.3
@@ -139,6 +144,7 @@ class SegmentSettings:
     merge_unspaced_titles: bool = False
     neighbours: int = 8
     name_under_title: bool = True
+    untitled_turns: bool = False
 
 
 @dataclass
@@ -256,6 +262,15 @@ MIN_AFFINITY_CHARS = 100
 #: bigrams are two articles (the synthetic pages: a new article's first section shares
 #: under 0.03 with the article before it four times in five; a subhead's section 0.06+).
 TOPIC_CHANGE_SHARE = 0.03
+#: A paragraph with no title before it starts another article when the body before it
+#: closed a sentence and the two share fewer than this share of their rare bigrams
+#: (stricter than at a title run: consecutive paragraphs of one story share fewer of
+#: them than two sections under a subhead; on the synthetic markdown dumps 0.02 keeps
+#: nearly half of the cuts right, 0.03 a third)...
+UNTITLED_TURN_SHARE = 0.02
+#: ...and at least this many characters of body follow before the next title (a short
+#: piece cut off is more often a story's last paragraphs than a story).
+MIN_TURN_CHARS = 300
 #: A dump prints titles after their bodies when, summed over its head-like title runs,
 #: the whole body before a run holds more than this many times the share of the run's
 #: rare bigrams that the whole body after it holds (the synthetic pages drawn titles
@@ -347,6 +362,22 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
 
 def _next_body_text(blocks: list[Block], start: int) -> str:
     return "".join(_next_body_parts(blocks, start))
+
+
+def _next_body_head(blocks: list[Block], start: int, chars: int) -> str:
+    """The body text from ``start`` on up to the next title (or closing byline), read
+    only as far as ``chars`` characters (a long untitled stretch is read once per
+    paragraph: the bound keeps that linear)."""
+    parts: list[str] = []
+    held = 0
+    for block in blocks[start:]:
+        if held >= chars or block.kind == Kind.TITLE or block.kind == Kind.EDITOR_MARK or (
+                block.kind == Kind.BYLINE and "closing" in block.tags):
+            break
+        if block.kind == Kind.PARAGRAPH:
+            parts.append(block.text)
+            held += len(block.text)
+    return "".join(parts)
 
 
 def _next_body_parts(blocks: list[Block], start: int) -> list[str]:
@@ -662,6 +693,11 @@ class _Segmenter:
         # the title runs (first block index) that head the body before them
         self.after_runs: set[int] = set()
         self._frequency = Counter(itertools.chain.from_iterable(paragraphs))
+        # the bigrams that are not rare (:meth:`_rare_grams`): held by two paragraphs or
+        # more and by more than ``COMMON_GRAM_SHARE`` of them — one set difference then
+        # tells a text's rare bigrams (asked once per paragraph of a markdown dump)
+        self._common = frozenset(g for g, c in self._frequency.items()
+                                 if c > 1 and c / self._paragraphs > COMMON_GRAM_SHARE)
 
     def paragraph_share(self, gram: str) -> float:
         """The share of the page's paragraphs that hold the bigram ``gram``."""
@@ -704,7 +740,7 @@ class _Segmenter:
             if block.kind == Kind.TITLE:
                 i = self._title_run(i)
                 continue
-            self._other(block)
+            self._other(block, i)
             i += 1
         self._split_by_after_titles()
         self._resolve_orphans()
@@ -735,8 +771,7 @@ class _Segmenter:
     def _rare_grams(self, text: str) -> set[str]:
         """The bigrams of ``text`` that say what it is about: held by one paragraph of the
         page at most, or by few of its paragraphs."""
-        return {g for g in bigrams(text) if self._frequency.get(g, 0) <= 1
-                or self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+        return bigrams(text) - self._common
 
     def _head_runs(self) -> list[tuple[int, int, int]]:
         """The runs of title lines that look like heads, as ``(first, end of the titles,
@@ -970,6 +1005,30 @@ class _Segmenter:
             self._subhead(title, cur)
         cur.extras.extend(extras)
 
+    def _untitled_turn(self, cur: _Article, index: int) -> bool:
+        """Whether the paragraph at ``index``, with no title before it, starts another
+        article than the open one: a converter that prints a page's titles apart from
+        their bodies (pymupdf4llm stacks the headings of a band over it) runs the bodies
+        of neighbouring stories together.  Cue: the open body's last paragraph closes a
+        sentence, and the text from here on (``MIN_TURN_CHARS`` or more before the next
+        title) shares almost none of the page's rare bigrams with the body before it
+        (``UNTITLED_TURN_SHARE``, stricter than at a title run)."""
+        if not self.settings.untitled_turns:
+            return False
+        last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
+        if last is None or not ends_paragraph(last.text):
+            return False
+        after = _next_body_head(self.blocks, index, max(AFFINITY_CHARS, MIN_TURN_CHARS))
+        if len(after) < MIN_TURN_CHARS:
+            return False
+        shared = self._rare_share(cur.body_tail(AFFINITY_CHARS), after[:AFFINITY_CHARS])
+        if shared is None or shared >= UNTITLED_TURN_SHARE:
+            return False
+        self.rec.change("a body with no title turns into another story",
+                        self.blocks[index].span,
+                        f"{shared:.3f} of their rare bigrams shared after a closed sentence")
+        return True
+
     def _big_type(self, titles: list[Block]) -> bool:
         """Two title lines both far shorter than the column and of about one width: a
         headline set in type larger than the body's and broken over two lines (a subhead
@@ -1057,11 +1116,11 @@ class _Segmenter:
                         stray.body[0].span, stray.body[0].text[:20])
         return art
 
-    def _other(self, block: Block) -> None:
+    def _other(self, block: Block, index: int) -> None:
         cur = self.cur
         kind = block.kind
         if kind in (Kind.PARAGRAPH, Kind.TEXT):
-            if cur is None or cur.closed:
+            if cur is None or cur.closed or self._untitled_turn(cur, index):
                 cur = self.new()
             cur.body.append(block.with_(kind=Kind.PARAGRAPH))
         elif block.closes_article:
