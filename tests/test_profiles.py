@@ -59,7 +59,8 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         ("find-titles", {"plain_lines": False} if markdown else {}),
         ("find-captions", {}), ("punctuation-width", {}), ("fold-spacing", {}),
         ("drop-duplicates", {}),
-        ("segment-articles", {"merge_unspaced_titles": True} if blank_lines else {}),
+        ("segment-articles", {"merge_unspaced_titles": True} if blank_lines
+         else {"untitled_turns": True} if markdown else {}),
         ("restore-reading-order", {}),
     ]
 
