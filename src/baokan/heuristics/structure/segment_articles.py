@@ -475,11 +475,10 @@ def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
         and not has_inner_punct(head[-1:]) and not breaks_mid_phrase(first, second, grams)
 
 
-_HAN_ONLY = regex.compile(r"\p{Han}{2,}")
-
 #: A line holding two phrases set apart by a space (``改造老旧小区 方便居民出行``) is a
 #: couplet complete in itself: a kicker or a headline, never the first half of a headline
-#: the measure broke.
+#: the measure broke.  (A kicker of parallel phrases, ``防风险 严监管 活实体 促发展``, which
+#: join-lines spaces so when the tool set it a phrase a line, is one such line.)
 _TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
 
 
@@ -489,22 +488,9 @@ def broken_by_width(first: str, second: str) -> bool:
     :data:`BROKEN_WIDTH_RATIO` times narrower.  A kicker is set in smaller type than its
     headline, so it holds more characters in the same measure (``让中国特色社会主义展现出
     更加强大生命力`` over ``深刻理解新时代划时代意义``), or is a short phrase over it."""
-    if _parallel_phrases(first) and not _parallel_phrases(second):
-        return False  # a kicker of parallel phrases over a headline of one (防风险 严监管…)
     wide, narrow = line_cells(first.strip()), line_cells(second.strip())
     return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow \
         and not _TWO_PHRASES.search(first.strip())
-
-
-#: A title line of parallel phrases (对仗) is at least this many phrases of one length in
-#: Han characters, set apart by spaces: a kicker's form (``防风险 严监管 活实体 促发展``).
-MIN_PARALLEL_PHRASES = 2
-
-
-def _parallel_phrases(text: str) -> bool:
-    parts = text.split()
-    return len(parts) >= MIN_PARALLEL_PHRASES and len({len(p) for p in parts}) == 1 \
-        and all(_HAN_ONLY.fullmatch(p) for p in parts)
 
 
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
