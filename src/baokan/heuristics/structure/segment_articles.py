@@ -360,34 +360,26 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
     return list(titles)
 
 
-def _next_body_text(blocks: list[Block], start: int) -> str:
-    return "".join(_next_body_parts(blocks, start))
+def _next_body_text(blocks: list[Block], start: int, chars: int | None = None) -> str:
+    return "".join(_next_body_parts(blocks, start, chars))
 
 
-def _next_body_head(blocks: list[Block], start: int, chars: int) -> str:
-    """The body text from ``start`` on up to the next title (or closing byline), read
-    only as far as ``chars`` characters (a long untitled stretch is read once per
-    paragraph: the bound keeps that linear)."""
+def _next_body_parts(blocks: list[Block], start: int, chars: int | None = None) -> list[str]:
+    """The texts of the paragraphs from ``start`` on up to the next title, editor's mark
+    or closing byline; with ``chars``, only as far as whole paragraphs reach that many
+    characters (what is asked once per title or paragraph is read so, not a whole long
+    body each time).  Indexed, not sliced: a slice copies the rest of the page."""
     parts: list[str] = []
     held = 0
-    for block in blocks[start:]:
-        if held >= chars or block.kind == Kind.TITLE or block.kind == Kind.EDITOR_MARK or (
+    for k in range(start, len(blocks)):
+        block = blocks[k]
+        if (chars is not None and held >= chars) or block.kind == Kind.TITLE \
+                or block.kind == Kind.EDITOR_MARK or (
                 block.kind == Kind.BYLINE and "closing" in block.tags):
             break
         if block.kind == Kind.PARAGRAPH:
             parts.append(block.text)
             held += len(block.text)
-    return "".join(parts)
-
-
-def _next_body_parts(blocks: list[Block], start: int) -> list[str]:
-    parts: list[str] = []
-    for block in blocks[start:]:
-        if block.kind == Kind.TITLE or block.kind == Kind.EDITOR_MARK or (
-                block.kind == Kind.BYLINE and "closing" in block.tags):
-            break
-        if block.kind == Kind.PARAGRAPH:
-            parts.append(block.text)
     return parts
 
 
@@ -1004,7 +996,7 @@ class _Segmenter:
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
         if last is None or not ends_paragraph(last.text):
             return False
-        after = _next_body_head(self.blocks, index, max(AFFINITY_CHARS, MIN_TURN_CHARS))
+        after = _next_body_text(self.blocks, index, max(AFFINITY_CHARS, MIN_TURN_CHARS))
         if len(after) < MIN_TURN_CHARS:
             return False
         shared = self._rare_share(cur.body_tail(AFFINITY_CHARS), after[:AFFINITY_CHARS])
@@ -1029,8 +1021,8 @@ class _Segmenter:
         """Whether the body after a title run is about something else than the body before
         it: of the bigrams rare on the page, the two share almost none (a subhead's section
         goes on with its article's words; a new article brings its own)."""
-        shared = self._rare_share(cur.body_tail(AFFINITY_CHARS),
-                                  _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS])
+        after = _next_body_text(self.blocks, next_index, AFFINITY_CHARS)
+        shared = self._rare_share(cur.body_tail(AFFINITY_CHARS), after[:AFFINITY_CHARS])
         return shared is not None and shared < TOPIC_CHANGE_SHARE
 
     def _names_new_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
@@ -1071,7 +1063,7 @@ class _Segmenter:
             b.kind == Kind.BYLINE and len(b.bylines) == 1 and b.bylines[0].role == "作者"
             and b.bylines[0].organization is None and b.text in b.bylines[0].names
             for b in openers) and self._mid_clause(cur, openers[0]) \
-            and _cut_tail(_next_body_text(self.blocks, next_index))
+            and _cut_tail(_next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1))
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
