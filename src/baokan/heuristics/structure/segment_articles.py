@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import attrs
@@ -506,17 +507,26 @@ def _marked_column(text: str, grams: set[str], limit: int) -> bool:
         _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
 
 
+def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
+                  grams: set[str]) -> int:
+    """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
+    the one the body names: ``at``, unless the body never names it and names another
+    well (one that does not end like a kicker) — the tool stacked another piece's title
+    in this head.  Ties go to the first key."""
+    if not grams or overlap(at_text, grams) > MAX_UNNAMED_OVERLAP:
+        return at
+    best = max(((overlap(text, grams), -n) for n, text in others
+                if n != at and not _KICKER_END.search(text)), default=None)
+    if best is None or best[0] < MIN_NAMED_OVERLAP:
+        return at
+    return -best[1]
+
+
 def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str]) -> int:
     """The headline of a stack of headings: the shallowest (``top``), unless the body
     never names it and names another heading of the stack well — two pieces' headlines
     stacked by the tool, the one over this body at a deeper level."""
-    if not grams or overlap(titles[top].text, grams) > MAX_UNNAMED_OVERLAP:
-        return top
-    best = max(((overlap(titles[i].text, grams), -i) for i in free
-                if i != top and not _KICKER_END.search(titles[i].text)), default=None)
-    if best is None or best[0] < MIN_NAMED_OVERLAP:
-        return top
-    return -best[1]
+    return _named_choice(top, titles[top].text, ((i, titles[i].text) for i in free), grams)
 
 
 def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str]) -> int:
@@ -524,18 +534,10 @@ def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set
     of two or more, after its kicker), unless the body never names it and names another
     unit well — the tool printed another piece's title (a column beside it, set at the
     same height) in this head, and the line the body names is this head's headline."""
-    if not grams or len(units) < 2 or overlap(_unit_text(titles, units[at]), grams) \
-            > MAX_UNNAMED_OVERLAP:
+    if not grams or len(units) < 2:
         return at
-    best = max(((overlap(_unit_text(titles, unit), grams), -n) for n, unit in enumerate(units)
-                if n != at and not _KICKER_END.search(titles[unit[-1]].text)), default=None)
-    if best is None or best[0] < MIN_NAMED_OVERLAP:
-        return at
-    return -best[1]
-
-
-def _unit_text(titles: list[Block], unit: list[int]) -> str:
-    return "".join(titles[i].text for i in unit)
+    texts = ["".join(titles[i].text for i in unit) for unit in units]
+    return _named_choice(at, texts[at], enumerate(texts), grams)
 
 
 def assign_roles(titles: list[Block], settings: SegmentSettings,
