@@ -51,8 +51,8 @@ import regex
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import (
-    COMMON_SURNAMES,
     NOT_NAMES,
+    is_clear_name,
     is_name,
     is_person_name,
     name_a_character_a_line,
@@ -1316,8 +1316,7 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         mid_sentence = (prev is not None and prev.kind == Kind.TEXT
                         and bool(_clause_mark.search(prev.text))
                         and _one_han.fullmatch(prev.text.rstrip()[-1:]) is not None)
-        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and len(name) >= 3
-                     and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)
+        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and is_clear_name(name)
                      and _body_after(blocks, end + 1, _cut_before(out)) >= MIN_BODY_AFTER_NAME
                      and not (mid_sentence and ("vertical" in nxt.tags
                                                 or (prev is not None

@@ -34,6 +34,7 @@ from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
+    is_clear_name,
     is_person_name,
     name_a_character_a_line,
     surname_length,
@@ -1543,8 +1544,7 @@ def _name_beside_vertical_title(run: list[Block], rec: Recorder,
     if len(run) < 2 or "vertical" not in run[0].tags or "vertical" not in run[1].tags:
         return run, []
     name = "".join(run[0].text.split())
-    if not (is_person_name(name) and len(name) >= 3
-            and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)):
+    if not (is_person_name(name) and is_clear_name(name)):
         return run, []
     rec.change("an author's name beside a vertical title", run[0].span, name)
     byline = run[0].with_(text=name, kind=Kind.BYLINE, tags=run[0].tags | {"opening"},
