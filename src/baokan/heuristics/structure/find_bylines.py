@@ -64,6 +64,7 @@ from baokan.core.spans import covering_span
 from baokan.core.text import (
     CONTINUING,
     ends_mid_clause,
+    ends_sentence,
     fold_letter_spacing,
     fold_letter_spacing_text,
     unfold_span,
@@ -142,7 +143,6 @@ _credit_end = regex.compile(r"摄影?$")
 _dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
                                 r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
 _sentence_mark = regex.compile(r"[。！？；，,;!?]")
-_sentence_end = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
 _role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
@@ -1255,7 +1255,7 @@ def _body_after(blocks: Sequence[Block], start: int, cut: bool) -> int:
     after it up to the next blank line (a line a block at this stage), counted up to what
     :data:`MIN_BODY_AFTER_NAME` asks."""
     size = _compact_len(blocks[start].text)
-    if size >= MIN_BODY_AFTER_NAME or not cut or not _sentence_end.search(blocks[start].text):
+    if size >= MIN_BODY_AFTER_NAME or not cut or not ends_sentence(blocks[start].text):
         return size
     for k in range(start + 1, len(blocks)):
         block = blocks[k]
