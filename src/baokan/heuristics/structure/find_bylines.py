@@ -94,7 +94,6 @@ _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 _name_shape = regex.compile(r"(?!.*[的了是在和与及或等我你他她它这那有也都就还又而但被把将对从向"
                             r"为以于之其此个们年月日时说报讯摄图文记者员])\p{Han}{2,3}")
 _gap = regex.compile(r"\s")
-_gap_run = regex.compile(r"\s+")
 _org_shape = regex.compile(r"^\p{Han}{1,16}(?:[·・•\s]\p{Han}{1,16})?$")
 _org_split = regex.compile(r"[·・•\s]")
 # characters of a clause, not of a name of a paper: particles, pronouns, verbs of saying
