@@ -279,7 +279,7 @@ class PairStats:
     break between printed lines are never counted): what says whether the two
     characters across a break belong together."""
 
-    __slots__ = ("_cache", "chars", "pairs", "total", "triples")
+    __slots__ = ("_cache", "_joined", "_triples", "chars", "pairs", "total")
 
     def __init__(self, texts: Iterable[str]) -> None:
         # letter-spaced runs glued back, pieces one a line: counted in two passes in C
@@ -288,11 +288,20 @@ class PairStats:
         self.pairs: Counter[str] = Counter(map(operator.add, joined, joined[1:]))
         self.chars: Counter[str] = Counter(joined)
         self.total = max(1, len(joined))
-        #: the runs of three characters found inside pieces: a break whose two sides
-        #: spell one of them goes on with a word or phrase the page prints elsewhere
-        self.triples: frozenset[str] = frozenset(
-            map("".join, zip(joined, joined[1:], joined[2:])))
+        self._joined = joined
+        self._triples: frozenset[str] | None = None
         self._cache: dict[str, float | None] = {}
+
+    @property
+    def triples(self) -> frozenset[str]:
+        """The runs of three characters found inside pieces: a break whose two sides spell
+        one of them goes on with a word or phrase the page prints elsewhere.  Made when
+        first asked for (the stats that only cut a page's rows into printed lines never
+        ask, and they are a set as large as the page)."""
+        if self._triples is None:
+            joined = self._joined
+            self._triples = frozenset(map("".join, zip(joined, joined[1:], joined[2:])))
+        return self._triples
 
     def association(self, left: str, right: str) -> float | None:
         """The pointwise mutual information of ``left`` then ``right`` on the page (how

@@ -70,6 +70,20 @@ def is_person_name(token: str) -> bool:
     return len(token) - surname_length(token) in (1, 2)
 
 
+#: A name standing alone (no role word by it) is clearly one from this many characters on
+#: (a surname and two): a two-character one is as often a title's last word.
+MIN_CLEAR_NAME = 3
+
+
+def is_clear_name(name: str) -> bool:
+    """Whether a name standing alone, with no role word by it, is clearly a person's: at
+    least ``MIN_CLEAR_NAME`` characters after a common surname or a compound one, so that
+    a piece of a title after a rarer surname of the table (``惠民生``, ``康保障``) is not
+    taken for one.  (The shape itself is :func:`is_person_name`'s to check.)"""
+    return len(name) >= MIN_CLEAR_NAME and (
+        name[0] in COMMON_SURNAMES or surname_length(name) == 2)
+
+
 def name_a_character_a_line(first: str, second: str) -> str | None:
     """The two-character name a tool printed a character a line (``张`` / ``新``): the two
     lines, each one Han character, joined, if that is a person's name; else None."""

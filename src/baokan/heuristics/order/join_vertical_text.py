@@ -14,8 +14,10 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import bigrams
 
-# one Han character, maybe with a mark after it (a vertical headline's 、 or ：)
-_ONE_CHAR = regex.compile(r"^\p{Han}[，、：。！？“”]?$")
+# the marks a glyph of a vertical line may carry (a vertical headline's 、 or ：)
+_GLYPH_MARKS = "，、：。！？“”"
+# one Han character, maybe with a mark after it
+_ONE_CHAR = regex.compile(r"^\p{Han}[" + _GLYPH_MARKS + r"]?$")
 # a glyph of a title printed a glyph a block: no mark that ends a sentence or a clause
 # (a paragraph's last character alone on its line ends with one)
 _GLYPH = regex.compile(r"^\p{Han}[、：]?$")
@@ -177,7 +179,7 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
         if len(run) >= settings.min_run:
             text = "".join(b.text for b in run)
             tail = _name_tail(text, grams_elsewhere()) \
-                if text[-1:] and text[-1] not in "，、：。！？“”" else 0
+                if text[-1:] and text[-1] not in _GLYPH_MARKS else 0
             if tail:
                 join(run[:-tail], "joined vertical text")
                 join(run[-tail:], "joined an author's name set beside a vertical title")

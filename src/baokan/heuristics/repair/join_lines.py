@@ -370,11 +370,13 @@ def _parallel_phrases(run: Sequence[Block]) -> tuple[set[int], set[int]]:
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None, measure: Measure = line_cells,
-                    indented: set[int] | None = None) -> list[bool]:
+                    indented: set[int] | None = None,
+                    phrases: tuple[set[int], set[int]] | None = None) -> list[bool]:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?
 
     ``indented``, if given, receives the index of each line that opens a paragraph by its
-    indent alone after a sentence left open (its paragraph is tagged ``starts:indented``)."""
+    indent alone after a sentence left open (its paragraph is tagged ``starts:indented``);
+    ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already."""
     lengths = [measure(b.text) for b in run]
     if prev is not None and prev.start == prev.end == run[0].start:
         # the run starts on a printed line whose head was split off (本报讯, a byline):
@@ -468,7 +470,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         """Far wider than the column around it: a caption or a line of another layout."""
         return lengths[i] > widths[i] + OVERLONG_BY
 
-    phrases_inside, phrases_after = _parallel_phrases(run)
+    phrases_inside, phrases_after = phrases if phrases is not None else _parallel_phrases(run)
     breaks: list[bool] = []
     for i in range(len(run) - 1):
         left, right = run[i], run[i + 1]
@@ -648,9 +650,12 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
     def flush(nxt: Block | None) -> None:
         if not run:
             return
+        # the phrases of a parallel kicker keep the space the page sets between them
+        # (found once a run: the wrapped breaks read them too)
+        phrases = _parallel_phrases(run)
         if settings.mode == "wrapped":
             indented: set[int] = set()
-            breaks = _wrapped_breaks(run, settings, before[0], nxt, measure, indented)
+            breaks = _wrapped_breaks(run, settings, before[0], nxt, measure, indented, phrases)
             for j in indented:
                 run[j] = run[j].tagged(Tag.STARTS_INDENTED)
         else:
@@ -674,8 +679,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             out.append(current.with_(text=text, start=start, end=end, tags=tags,
                                      kind=Kind.PARAGRAPH))
 
-        # the phrases of a parallel kicker keep the space the page sets between them
-        spaced = _parallel_phrases(run)[0]
+        spaced = phrases[0]
         for k, (block, brk) in enumerate(zip(run[1:], breaks)):
             if brk:
                 emit()

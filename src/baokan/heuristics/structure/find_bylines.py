@@ -51,8 +51,8 @@ import regex
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import (
-    COMMON_SURNAMES,
     NOT_NAMES,
+    is_clear_name,
     is_name,
     is_person_name,
     name_a_character_a_line,
@@ -64,6 +64,7 @@ from baokan.core.spans import covering_span
 from baokan.core.text import (
     CONTINUING,
     ends_mid_clause,
+    ends_sentence,
     fold_letter_spacing,
     fold_letter_spacing_text,
     unfold_span,
@@ -93,7 +94,6 @@ _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 _name_shape = regex.compile(r"(?!.*[的了是在和与及或等我你他她它这那有也都就还又而但被把将对从向"
                             r"为以于之其此个们年月日时说报讯摄图文记者员])\p{Han}{2,3}")
 _gap = regex.compile(r"\s")
-_gap_run = regex.compile(r"\s+")
 _org_shape = regex.compile(r"^\p{Han}{1,16}(?:[·・•\s]\p{Han}{1,16})?$")
 _org_split = regex.compile(r"[·・•\s]")
 # characters of a clause, not of a name of a paper: particles, pronouns, verbs of saying
@@ -142,7 +142,6 @@ _credit_end = regex.compile(r"摄影?$")
 _dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
                                 r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
 _sentence_mark = regex.compile(r"[。！？；，,;!?]")
-_sentence_end = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
 _role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
@@ -1255,7 +1254,7 @@ def _body_after(blocks: Sequence[Block], start: int, cut: bool) -> int:
     after it up to the next blank line (a line a block at this stage), counted up to what
     :data:`MIN_BODY_AFTER_NAME` asks."""
     size = _compact_len(blocks[start].text)
-    if size >= MIN_BODY_AFTER_NAME or not cut or not _sentence_end.search(blocks[start].text):
+    if size >= MIN_BODY_AFTER_NAME or not cut or not ends_sentence(blocks[start].text):
         return size
     for k in range(start + 1, len(blocks)):
         block = blocks[k]
@@ -1316,8 +1315,7 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         mid_sentence = (prev is not None and prev.kind == Kind.TEXT
                         and bool(_clause_mark.search(prev.text))
                         and _one_han.fullmatch(prev.text.rstrip()[-1:]) is not None)
-        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and len(name) >= 3
-                     and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)
+        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and is_clear_name(name)
                      and _body_after(blocks, end + 1, _cut_before(out)) >= MIN_BODY_AFTER_NAME
                      and not (mid_sentence and ("vertical" in nxt.tags
                                                 or (prev is not None

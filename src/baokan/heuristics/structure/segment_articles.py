@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import attrs
@@ -33,6 +34,7 @@ from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
+    is_clear_name,
     is_person_name,
     name_a_character_a_line,
     surname_length,
@@ -360,34 +362,26 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
     return list(titles)
 
 
-def _next_body_text(blocks: list[Block], start: int) -> str:
-    return "".join(_next_body_parts(blocks, start))
+def _next_body_text(blocks: list[Block], start: int, chars: int | None = None) -> str:
+    return "".join(_next_body_parts(blocks, start, chars))
 
 
-def _next_body_head(blocks: list[Block], start: int, chars: int) -> str:
-    """The body text from ``start`` on up to the next title (or closing byline), read
-    only as far as ``chars`` characters (a long untitled stretch is read once per
-    paragraph: the bound keeps that linear)."""
+def _next_body_parts(blocks: list[Block], start: int, chars: int | None = None) -> list[str]:
+    """The texts of the paragraphs from ``start`` on up to the next title, editor's mark
+    or closing byline; with ``chars``, only as far as whole paragraphs reach that many
+    characters (what is asked once per title or paragraph is read so, not a whole long
+    body each time).  Indexed, not sliced: a slice copies the rest of the page."""
     parts: list[str] = []
     held = 0
-    for block in blocks[start:]:
-        if held >= chars or block.kind == Kind.TITLE or block.kind == Kind.EDITOR_MARK or (
+    for k in range(start, len(blocks)):
+        block = blocks[k]
+        if (chars is not None and held >= chars) or block.kind == Kind.TITLE \
+                or block.kind == Kind.EDITOR_MARK or (
                 block.kind == Kind.BYLINE and "closing" in block.tags):
             break
         if block.kind == Kind.PARAGRAPH:
             parts.append(block.text)
             held += len(block.text)
-    return "".join(parts)
-
-
-def _next_body_parts(blocks: list[Block], start: int) -> list[str]:
-    parts: list[str] = []
-    for block in blocks[start:]:
-        if block.kind == Kind.TITLE or block.kind == Kind.EDITOR_MARK or (
-                block.kind == Kind.BYLINE and "closing" in block.tags):
-            break
-        if block.kind == Kind.PARAGRAPH:
-            parts.append(block.text)
     return parts
 
 
@@ -475,11 +469,10 @@ def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
         and not has_inner_punct(head[-1:]) and not breaks_mid_phrase(first, second, grams)
 
 
-_HAN_ONLY = regex.compile(r"\p{Han}{2,}")
-
 #: A line holding two phrases set apart by a space (``改造老旧小区 方便居民出行``) is a
 #: couplet complete in itself: a kicker or a headline, never the first half of a headline
-#: the measure broke.
+#: the measure broke.  (A kicker of parallel phrases, ``防风险 严监管 活实体 促发展``, which
+#: join-lines spaces so when the tool set it a phrase a line, is one such line.)
 _TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
 
 
@@ -489,22 +482,9 @@ def broken_by_width(first: str, second: str) -> bool:
     :data:`BROKEN_WIDTH_RATIO` times narrower.  A kicker is set in smaller type than its
     headline, so it holds more characters in the same measure (``让中国特色社会主义展现出
     更加强大生命力`` over ``深刻理解新时代划时代意义``), or is a short phrase over it."""
-    if _parallel_phrases(first) and not _parallel_phrases(second):
-        return False  # a kicker of parallel phrases over a headline of one (防风险 严监管…)
     wide, narrow = line_cells(first.strip()), line_cells(second.strip())
     return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow \
         and not _TWO_PHRASES.search(first.strip())
-
-
-#: A title line of parallel phrases (对仗) is at least this many phrases of one length in
-#: Han characters, set apart by spaces: a kicker's form (``防风险 严监管 活实体 促发展``).
-MIN_PARALLEL_PHRASES = 2
-
-
-def _parallel_phrases(text: str) -> bool:
-    parts = text.split()
-    return len(parts) >= MIN_PARALLEL_PHRASES and len({len(p) for p in parts}) == 1 \
-        and all(_HAN_ONLY.fullmatch(p) for p in parts)
 
 
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
@@ -528,17 +508,26 @@ def _marked_column(text: str, grams: set[str], limit: int) -> bool:
         _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
 
 
+def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
+                  grams: set[str]) -> int:
+    """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
+    the one the body names: ``at``, unless the body never names it and names another
+    well (one that does not end like a kicker) — the tool stacked another piece's title
+    in this head.  Ties go to the first key."""
+    if not grams or overlap(at_text, grams) > MAX_UNNAMED_OVERLAP:
+        return at
+    best = max(((overlap(text, grams), -n) for n, text in others
+                if n != at and not _KICKER_END.search(text)), default=None)
+    if best is None or best[0] < MIN_NAMED_OVERLAP:
+        return at
+    return -best[1]
+
+
 def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str]) -> int:
     """The headline of a stack of headings: the shallowest (``top``), unless the body
     never names it and names another heading of the stack well — two pieces' headlines
     stacked by the tool, the one over this body at a deeper level."""
-    if not grams or overlap(titles[top].text, grams) > MAX_UNNAMED_OVERLAP:
-        return top
-    best = max(((overlap(titles[i].text, grams), -i) for i in free
-                if i != top and not _KICKER_END.search(titles[i].text)), default=None)
-    if best is None or best[0] < MIN_NAMED_OVERLAP:
-        return top
-    return -best[1]
+    return _named_choice(top, titles[top].text, ((i, titles[i].text) for i in free), grams)
 
 
 def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str]) -> int:
@@ -546,18 +535,10 @@ def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set
     of two or more, after its kicker), unless the body never names it and names another
     unit well — the tool printed another piece's title (a column beside it, set at the
     same height) in this head, and the line the body names is this head's headline."""
-    if not grams or len(units) < 2 or overlap(_unit_text(titles, units[at]), grams) \
-            > MAX_UNNAMED_OVERLAP:
+    if not grams or len(units) < 2:
         return at
-    best = max(((overlap(_unit_text(titles, unit), grams), -n) for n, unit in enumerate(units)
-                if n != at and not _KICKER_END.search(titles[unit[-1]].text)), default=None)
-    if best is None or best[0] < MIN_NAMED_OVERLAP:
-        return at
-    return -best[1]
-
-
-def _unit_text(titles: list[Block], unit: list[int]) -> str:
-    return "".join(titles[i].text for i in unit)
+    texts = ["".join(titles[i].text for i in unit) for unit in units]
+    return _named_choice(at, texts[at], enumerate(texts), grams)
 
 
 def assign_roles(titles: list[Block], settings: SegmentSettings,
@@ -1018,7 +999,7 @@ class _Segmenter:
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
         if last is None or not ends_paragraph(last.text):
             return False
-        after = _next_body_head(self.blocks, index, max(AFFINITY_CHARS, MIN_TURN_CHARS))
+        after = _next_body_text(self.blocks, index, max(AFFINITY_CHARS, MIN_TURN_CHARS))
         if len(after) < MIN_TURN_CHARS:
             return False
         shared = self._rare_share(cur.body_tail(AFFINITY_CHARS), after[:AFFINITY_CHARS])
@@ -1043,8 +1024,8 @@ class _Segmenter:
         """Whether the body after a title run is about something else than the body before
         it: of the bigrams rare on the page, the two share almost none (a subhead's section
         goes on with its article's words; a new article brings its own)."""
-        shared = self._rare_share(cur.body_tail(AFFINITY_CHARS),
-                                  _next_body_text(self.blocks, next_index)[:AFFINITY_CHARS])
+        after = _next_body_text(self.blocks, next_index, AFFINITY_CHARS)
+        shared = self._rare_share(cur.body_tail(AFFINITY_CHARS), after[:AFFINITY_CHARS])
         return shared is not None and shared < TOPIC_CHANGE_SHARE
 
     def _names_new_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
@@ -1085,7 +1066,7 @@ class _Segmenter:
             b.kind == Kind.BYLINE and len(b.bylines) == 1 and b.bylines[0].role == "作者"
             and b.bylines[0].organization is None and b.text in b.bylines[0].names
             for b in openers) and self._mid_clause(cur, openers[0]) \
-            and _cut_tail(_next_body_text(self.blocks, next_index))
+            and _cut_tail(_next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1))
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
@@ -1563,8 +1544,7 @@ def _name_beside_vertical_title(run: list[Block], rec: Recorder,
     if len(run) < 2 or "vertical" not in run[0].tags or "vertical" not in run[1].tags:
         return run, []
     name = "".join(run[0].text.split())
-    if not (is_person_name(name) and len(name) >= 3
-            and (name[0] in COMMON_SURNAMES or surname_length(name) == 2)):
+    if not (is_person_name(name) and is_clear_name(name)):
         return run, []
     rec.change("an author's name beside a vertical title", run[0].span, name)
     byline = run[0].with_(text=name, kind=Kind.BYLINE, tags=run[0].tags | {"opening"},
