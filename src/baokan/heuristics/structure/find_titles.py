@@ -207,9 +207,57 @@ def _glue(left: Block, right: Block) -> Block:
                       tags=left.tags | right.tags | {Tag.PROSE})
 
 
+#: Marks after which a clause goes on: a heading ending on one stops mid-sentence (a
+#: title may end on a colon, ``太康：`` is a kicker, so the colon is not among them).
+_CLAUSE_GOES_ON = "，,、；;"
+#: A heading opening on a fragment of at most two Han characters closed by a clause mark
+#: (``准，云南省…``, ``不大，但每一处…``) begins inside a clause: its line was cut out of
+#: a paragraph (a headline rarely opens ``X，``; such a run is body-length, below).
+_CUT_OPENING = regex.compile(r"^\p{Han}{1,2}[，,、；;]")
+#: The shortest such run read as body: a shorter ``稳，…`` heading may be a headline's
+#: terse call; a cut-out run of printed lines holds about a line or more of a column.
+MIN_CUT_RUN_CHARS = 12
+
+
+def heading_is_cut_run(text: str) -> bool:
+    """Whether a markdown "heading" is a run of body lines cut out of a paragraph: it ends
+    on a mark after which the clause goes on, or it is body-length and opens inside a
+    clause."""
+    stripped = text.strip()
+    return stripped[-1:] in _CLAUSE_GOES_ON \
+        or (_CUT_OPENING.match(stripped) is not None
+            and content_length(stripped) >= MIN_CUT_RUN_CHARS)
+
+
+#: How many title blocks a run of body lines cut out as a heading may be printed after,
+#: away from the paragraph it was cut from (a section label and a headline in between).
+MAX_TITLES_OVER_CUT_RUN = 2
+
+
+def _cut_run_host(out: list[Block], text: str) -> int | None:
+    """Where a heading that is a run of cut-out body lines (:func:`heading_is_cut_run`)
+    goes back: the last body paragraph, right before it or over at most
+    ``MAX_TITLES_OVER_CUT_RUN`` title blocks, when that paragraph stops mid-clause (its
+    sentence goes on in the run); ``None`` when there is none."""
+    if not heading_is_cut_run(text):
+        return None
+    for back in range(1, min(len(out), MAX_TITLES_OVER_CUT_RUN + 1) + 1):
+        prev = out[-back]
+        if prev.kind == Kind.TITLE and prev.level is not None:
+            continue  # a heading printed between the paragraph and the run
+        if prev.kind in Kind.BODY and prev.level is None and ends_mid_clause(prev.text) \
+                and not ends_paragraph(prev.text):
+            return len(out) - back
+        return None
+    return None
+
+
 def heading_is_body(text: str, max_chars: int) -> bool:
-    """Whether a markdown "heading" is really body text (long, or holding a full stop)."""
-    return content_length(text) > max_chars or "。" in text.rstrip("。")
+    """Whether a markdown "heading" is really body text: long, holding a full stop, or a
+    run of body lines cut out of a paragraph (:func:`heading_is_cut_run`)."""
+    stripped = text.strip()
+    return content_length(stripped) > max_chars or "。" in stripped.rstrip("。") \
+        or heading_is_cut_run(stripped)
 
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
@@ -219,7 +267,9 @@ def heading_is_body(text: str, max_chars: int) -> bool:
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
 
-    Cues: a markdown heading mark, unless the heading is long or holds a full stop; for
+    Cues: a markdown heading mark, unless the heading is long, holds a full stop or is a
+    run of body lines cut out of a paragraph (it then goes back onto the paragraph before
+    it when that paragraph stops mid-clause, over at most two headings); for
     unmarked lines, a stand-alone short line (at most ``max_chars``) that does not end
     like a sentence and holds few punctuation marks.  Example: ``生育关怀再加码`` between
     two paragraphs is a title line; ``#### 不大,但每一处都需要…。今年以来…`` is body.
@@ -287,9 +337,19 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             out.append(block)
             continue
         if block.level is not None:
-            if heading_is_body(block.text, settings.max_heading_chars):
+            host = _cut_run_host(out, block.text)
+            if host is not None:
+                rec.change("body lines cut out as a heading go back to the sentence they "
+                           "carry on", block.span, block.text[:20])
+                out[host] = _glue(out[host], block)
+            elif heading_is_body(block.text, settings.max_heading_chars):
                 rec.change("heading is body text", block.span, block.text[:20])
                 out.append(block.with_(kind=Kind.PARAGRAPH, level=None))
+                # body lines cut out of a paragraph that stop mid-clause: the body after
+                # them continues their sentence (a long bold paragraph marked as a
+                # heading is a paragraph of its own)
+                glue_next = heading_is_cut_run(block.text) and ends_mid_clause(block.text) \
+                    and not ends_paragraph(block.text)
             else:
                 out.append(block.with_(kind=Kind.TITLE))
             continue
