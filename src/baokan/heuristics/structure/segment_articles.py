@@ -173,15 +173,22 @@ class _Article:
 
     def body_tail(self, chars: int) -> str:
         """The last ``chars`` characters of the body, read from its last paragraphs only."""
+        return "".join(self.tail_parts(chars))
+
+    def tail_parts(self, chars: int) -> list[str]:
+        """:meth:`body_tail` as the texts it is made of: the last paragraphs whole, the
+        first of them cut to what the tail takes of it."""
         parts: list[str] = []
         held = 0
         for block in reversed(self.body):
             if block.kind == Kind.PARAGRAPH:
-                parts.append(block.text)
-                held += len(block.text)
-                if held >= chars:
+                text = block.text
+                if held + len(text) >= chars:
+                    parts.append(text[len(text) - (chars - held):])
                     break
-        return "".join(reversed(parts))[-chars:]
+                parts.append(text)
+                held += len(text)
+        return parts[::-1]
 
     def body_grams(self, memo: BigramMemo) -> set[str]:
         """The bigrams of the body, once it is settled (after segmentation), kept."""
@@ -360,6 +367,19 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
         start, end = covering_span(titles)
         return [titles[0].with_(text=titles[0].text + titles[1].text, start=start, end=end)]
     return list(titles)
+
+
+def _cut_to(parts: list[str], chars: int) -> list[str]:
+    """The pieces of ``"".join(parts)[:chars]``: whole parts, the last one cut."""
+    out: list[str] = []
+    held = 0
+    for text in parts:
+        if held + len(text) >= chars:
+            out.append(text[:chars - held])
+            break
+        out.append(text)
+        held += len(text)
+    return out
 
 
 def _next_body_text(blocks: list[Block], start: int, chars: int | None = None) -> str:
@@ -999,10 +1019,13 @@ class _Segmenter:
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
         if last is None or not ends_paragraph(last.text):
             return False
-        after = _next_body_text(self.blocks, index, max(AFFINITY_CHARS, MIN_TURN_CHARS))
-        if len(after) < MIN_TURN_CHARS:
+        after = _next_body_parts(self.blocks, index, max(AFFINITY_CHARS, MIN_TURN_CHARS))
+        if sum(map(len, after)) < MIN_TURN_CHARS:
             return False
-        shared = self._rare_share(cur.body_tail(AFFINITY_CHARS), after[:AFFINITY_CHARS])
+        # asked at every paragraph of a markdown dump: the paragraphs' bigrams come from the
+        # page's memo, and only the one paragraph a window cuts is read again
+        shared = self._rare_share_of(cur.tail_parts(AFFINITY_CHARS),
+                                     _cut_to(after, AFFINITY_CHARS))
         if shared is None or shared >= UNTITLED_TURN_SHARE:
             return False
         self.rec.change("a body with no title turns into another story",
@@ -1045,9 +1068,14 @@ class _Segmenter:
     def _rare_share(self, before: str, after: str) -> float | None:
         """Of the bigrams rare on the page, the share two texts have in common (of the
         fewer); None when either text is too short or has none to judge by."""
-        if min(len(before), len(after)) < MIN_AFFINITY_CHARS:
+        return self._rare_share_of([before], [after])
+
+    def _rare_share_of(self, before: list[str], after: list[str]) -> float | None:
+        """:meth:`_rare_share` of two texts given as the pieces they join (memoised)."""
+        if min(sum(map(len, before)), sum(map(len, after))) < MIN_AFFINITY_CHARS:
             return None
-        rare_before, rare_after = self._rare_grams(before), self._rare_grams(after)
+        rare_before = self.memo.of_joined(before) - self._common
+        rare_after = self.memo.of_joined(after) - self._common
         if not rare_before or not rare_after:
             return None
         return len(rare_before & rare_after) / min(len(rare_before), len(rare_after))
