@@ -100,11 +100,8 @@ _org_split = regex.compile(r"[·・•\s]")
 _not_org = regex.compile(r"[的了是我你他她们这那说要在和与被把将对从向为]")
 
 _MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
-#: a gap inside a role word (``本报记 者``, ``通 讯员``): OCR and uneven letter-spacing
-#: break one where folding, which takes out only even gaps, leaves it
-_ROLE_GAP = regex.compile(r"(?<=本)\s+(?=报)|(?<=记)\s+(?=者)|(?<=通)\s+(?=讯)|(?<=讯)\s+(?=员)"
-                          r"|(?<=实)\s+(?=习)|(?<=评)\s+(?=论)|(?<=论)\s+(?=员)|(?<=作)\s+(?=者)"
-                          r"|(?<=撰)\s+(?=[文稿])|(?<=摄)\s+(?=影)")
+#: the words a gap may tear that :func:`_close_role_gaps` mends: 本报 and every role word
+_ROLE_SPAN = regex.compile(r"本报|" + _ROLE_WORD)
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
@@ -492,14 +489,28 @@ def _parse_loose(segment: str, known: frozenset[str]) -> list[BylineData] | None
     return parsed
 
 
+def _close_role_gaps(text: str) -> str:
+    """``text`` with the gaps inside its role words taken out (``本报记 者``, ``实习 生``):
+    OCR and uneven letter-spacing tear them where folding, which takes out only even
+    gaps, leaves them.  The words are found in the text read with no gaps at all; the
+    gaps between names stay (``李德明 冒家兴`` is not run together)."""
+    kept = [i for i, ch in enumerate(text) if not ch.isspace()]
+    tight = "".join(text[i] for i in kept)
+    torn: set[int] = set()
+    for match in _ROLE_SPAN.finditer(tight):
+        first, last = kept[match.start()], kept[match.end() - 1]
+        if last - first >= match.end() - match.start():
+            torn.update(range(first, last))
+    if not torn:
+        return text
+    return "".join(ch for i, ch in enumerate(text) if not (i in torn and ch.isspace()))
+
+
 def _torn_role(segment: str, known: frozenset[str]) -> list[BylineData] | None:
     """A byline whose role word the letter-spacing tore (``记者 强卫 实习 生 冯天林``),
-    read with no gaps — only if that brings out a role word the gaps hid (the gaps
-    between names are kept otherwise: ``李德明 冒家兴`` is not run together)."""
-    tight = fold_letter_spacing_text(segment, tight=True)
-    if len(_ROLE.findall(tight)) <= len(_ROLE.findall(segment)):
-        return None
-    return parse_byline(tight, known=known)
+    read with those gaps closed."""
+    closed = _close_role_gaps(segment)
+    return None if closed == segment else parse_byline(closed, known=known)
 
 
 def _has_role(text: str) -> bool:
@@ -513,8 +524,8 @@ def _parse_line(folded: str, raw: str, *, known: frozenset[str], bare_names: boo
     that, the same with the gaps inside its role words taken out (``本报记 者 赵大海``)."""
     parsed = _parse_folded(folded, raw, known=known, bare_names=bare_names,
                            open_end=open_end, strict=strict)
-    if parsed is None and _ROLE_GAP.search(folded):
-        closed = _ROLE_GAP.sub("", folded)
+    closed = _close_role_gaps(folded) if parsed is None else folded
+    if closed != folded:
         parsed = _parse_folded(closed, closed, known=known, bare_names=bare_names,
                                open_end=open_end, strict=strict)
     return parsed
