@@ -42,6 +42,7 @@ from baokan.core.names import (
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
+    MAX_CUT_TAIL,
     BigramMemo,
     bigrams,
     content_length,
@@ -51,6 +52,7 @@ from baokan.core.text import (
     han_count,
     has_inner_punct,
     line_cells,
+    starts_with_cut_tail,
 )
 
 #: A one-line title holding ``——`` after at least this many characters is a kicker and a
@@ -327,20 +329,6 @@ HEAD_RUN_LINES = 3
 #: sentence, cut by the tool (``用好村级服务站`` / ``，将服务延伸到群众家门口。``).  A
 #: colon is left out: a title torn at its colon (``审计`` / ``：实行监督的最好武器``).
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
-
-
-#: The tail of a sentence a head cut: the body after the head starts with at most this many
-#: characters before a full stop, with no comma among them (``明显。``).  An article opens
-#: with a whole sentence — a subject, a verb, and mostly a comma, far longer than this.
-MAX_CUT_TAIL = 6
-_SENTENCE_END = regex.compile(r"[。！？!?]")
-_CLAUSE_MARK = regex.compile(r"[，、；：,;:]")
-
-
-def _cut_tail(text: str) -> bool:
-    """Whether a body starts with the tail of a sentence cut before it (``明显。…``)."""
-    end = _SENTENCE_END.search(text, 0, MAX_CUT_TAIL + 1)
-    return end is not None and end.start() > 0 and not _CLAUSE_MARK.search(text, 0, end.start())
 
 
 def _head_evidence(titles: list[Block]) -> bool:
@@ -1094,7 +1082,7 @@ class _Segmenter:
             b.kind == Kind.BYLINE and len(b.bylines) == 1 and b.bylines[0].role == "作者"
             and b.bylines[0].organization is None and b.text in b.bylines[0].names
             for b in openers) and self._mid_clause(cur, openers[0]) \
-            and _cut_tail(_next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1))
+            and starts_with_cut_tail(_next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1))
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
