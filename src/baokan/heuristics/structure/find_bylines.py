@@ -133,6 +133,10 @@ _word = regex.compile(r"\S+")
 _PAREN_BYLINE = regex.compile(r"^\s*[（(]\s*([^（）()]{1,60}?)\s*[）)]\s*")
 _REPORTED = regex.compile(r"^\s*([^，。；！？,.;!?（）()]{1,40}?)\s*报道\s*[:：]?\s*")
 _TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
+# the report word that ends a bracket's byline (（记者王恬报道）), stripped before the
+# names are read: the bracket marks where the byline ends, so the word may be glued to
+# the last name.  Not parse_byline's ``_report_tail``, which reads a line no bracket ends:
+# there only a gap sets the word apart, and a place (东江报道) may go with it
 _REPORT_WORD = regex.compile(r"\s*报道$")
 _credit_end = regex.compile(r"摄影?$")
 # what a dateline opens with (本报, an agency, a place before 讯), before it is folded

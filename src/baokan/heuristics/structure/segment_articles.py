@@ -480,7 +480,10 @@ def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
 #: A line holding two phrases set apart by a space (``改造老旧小区 方便居民出行``) is a
 #: couplet complete in itself: a kicker or a headline, never the first half of a headline
 #: the measure broke.  (A kicker of parallel phrases, ``防风险 严监管 活实体 促发展``, which
-#: join-lines spaces so when the tool set it a phrase a line, is one such line.)
+#: join-lines spaces so when the tool set it a phrase a line, is one such line.)  Not a
+#: second copy of join-lines' test for such a kicker: that one finds phrases set a line
+#: each (lines of one length over a longer one) and writes them as one spaced line; this
+#: one reads one line, whoever spaced it — the page, or join-lines.
 _TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
 
 
