@@ -74,3 +74,13 @@ def test_punct_counts_and_cells() -> None:
     assert T.line_cells("他说：“好。”") == 3 + 0.5 * 4
     assert T.content_length("A 股上涨。") == 4.5
     assert T.line_cells(" \u3000\t") == 0
+
+
+def test_a_cut_tail_is_short_up_to_its_full_stop_and_holds_no_clause_mark() -> None:
+    assert T.starts_with_cut_tail("握节奏。各地要坚持规划引领")
+    assert T.starts_with_cut_tail("明显！")
+    assert T.starts_with_cut_tail("甲" * T.MAX_CUT_TAIL + "。")
+    assert not T.starts_with_cut_tail("甲" * (T.MAX_CUT_TAIL + 1) + "。")
+    assert not T.starts_with_cut_tail("好，真好。")  # a clause mark: a sentence of its own
+    assert not T.starts_with_cut_tail("。各地")
+    assert not T.starts_with_cut_tail("城市更新")  # a title or a name: no full stop

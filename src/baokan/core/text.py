@@ -339,3 +339,20 @@ def ends_mid_clause(text: str) -> bool:
     stripped = text.rstrip()
     return bool(stripped) and (ends_continuing(stripped)
                                or _word_end_re.search(stripped) is not None)
+
+
+#: The tail of a sentence cut by what the page or the tool set inside it (a head, a
+#: signed name: ``…的作用日益`` / ``钱文博`` / ``明显。…``): at most this many characters
+#: before its full stop, with no clause mark among them.  A body's opening sentence — a
+#: subject, a verb and mostly a comma — is far longer; a title or a name has no full stop.
+MAX_CUT_TAIL = 6
+_cut_tail_end_re = regex.compile(r"[。！？!?]")
+_cut_tail_clause_re = regex.compile(r"[，、；：,;:]")
+
+
+def starts_with_cut_tail(text: str) -> bool:
+    """Whether ``text`` opens with the tail of a sentence cut before it (``明显。…``),
+    :data:`MAX_CUT_TAIL` characters or fewer up to its full stop and no clause mark."""
+    end = _cut_tail_end_re.search(text, 0, MAX_CUT_TAIL + 1)
+    return end is not None and end.start() > 0 \
+        and not _cut_tail_clause_re.search(text, 0, end.start())

@@ -64,9 +64,9 @@ from baokan.core.spans import covering_span
 from baokan.core.text import (
     CONTINUING,
     ends_mid_clause,
-    ends_sentence,
     fold_letter_spacing,
     fold_letter_spacing_text,
+    starts_with_cut_tail,
     unfold_span,
 )
 
@@ -133,6 +133,10 @@ _word = regex.compile(r"\S+")
 _PAREN_BYLINE = regex.compile(r"^\s*[（(]\s*([^（）()]{1,60}?)\s*[）)]\s*")
 _REPORTED = regex.compile(r"^\s*([^，。；！？,.;!?（）()]{1,40}?)\s*报道\s*[:：]?\s*")
 _TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
+# the report word that ends a bracket's byline (（记者王恬报道）), stripped before the
+# names are read: the bracket marks where the byline ends, so the word may be glued to
+# the last name.  Not parse_byline's ``_report_tail``, which reads a line no bracket ends:
+# there only a gap sets the word apart, and a place (东江报道) may go with it
 _REPORT_WORD = regex.compile(r"\s*报道$")
 _credit_end = regex.compile(r"摄影?$")
 # what a dateline opens with (本报, an agency, a place before 讯), before it is folded
@@ -1260,12 +1264,16 @@ def _lone_name(block: Block) -> str | None:
 
 def _body_after(blocks: Sequence[Block], start: int, cut: bool) -> int:
     """The characters of the body that starts at ``blocks[start]``: its first line, and
-    when that line is the short tail of a sentence cut before the name (``cut``; the line
-    ends with a full stop: ``明显。``, where a title or a name ends with none) the lines
-    after it up to the next blank line (a line a block at this stage), counted up to what
-    :data:`MIN_BODY_AFTER_NAME` asks."""
-    size = _compact_len(blocks[start].text)
-    if size >= MIN_BODY_AFTER_NAME or not cut or not ends_sentence(blocks[start].text):
+    when that line is short and opens with the tail of a sentence cut before the name
+    (``cut``; :func:`~baokan.core.text.starts_with_cut_tail`, the test segment-articles
+    reads the head through by: ``明显。``, where a title or a name has no full stop) the
+    lines after it up to the next blank line (a line a block at this stage), counted up
+    to what :data:`MIN_BODY_AFTER_NAME` asks.  (Two measures, not one: the tail's is up to
+    its full stop, ``MAX_CUT_TAIL``; this one is of a body's first line, and a line that
+    long is body with or without a tail in it.)"""
+    first = "".join(blocks[start].text.split())
+    size = len(first)
+    if size >= MIN_BODY_AFTER_NAME or not cut or not starts_with_cut_tail(first):
         return size
     for k in range(start + 1, len(blocks)):
         block = blocks[k]

@@ -42,6 +42,7 @@ from baokan.core.names import (
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
+    MAX_CUT_TAIL,
     BigramMemo,
     bigrams,
     content_length,
@@ -51,6 +52,7 @@ from baokan.core.text import (
     han_count,
     has_inner_punct,
     line_cells,
+    starts_with_cut_tail,
 )
 
 #: A one-line title holding ``——`` after at least this many characters is a kicker and a
@@ -329,20 +331,6 @@ HEAD_RUN_LINES = 3
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
 
 
-#: The tail of a sentence a head cut: the body after the head starts with at most this many
-#: characters before a full stop, with no comma among them (``明显。``).  An article opens
-#: with a whole sentence — a subject, a verb, and mostly a comma, far longer than this.
-MAX_CUT_TAIL = 6
-_SENTENCE_END = regex.compile(r"[。！？!?]")
-_CLAUSE_MARK = regex.compile(r"[，、；：,;:]")
-
-
-def _cut_tail(text: str) -> bool:
-    """Whether a body starts with the tail of a sentence cut before it (``明显。…``)."""
-    end = _SENTENCE_END.search(text, 0, MAX_CUT_TAIL + 1)
-    return end is not None and end.start() > 0 and not _CLAUSE_MARK.search(text, 0, end.start())
-
-
 def _head_evidence(titles: list[Block]) -> bool:
     """Whether a run of title lines with no byline or dateline after it, inside an open
     body, still opens an article: it has the parts only a head has — a kicker that ends
@@ -492,7 +480,10 @@ def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
 #: A line holding two phrases set apart by a space (``改造老旧小区 方便居民出行``) is a
 #: couplet complete in itself: a kicker or a headline, never the first half of a headline
 #: the measure broke.  (A kicker of parallel phrases, ``防风险 严监管 活实体 促发展``, which
-#: join-lines spaces so when the tool set it a phrase a line, is one such line.)
+#: join-lines spaces so when the tool set it a phrase a line, is one such line.)  Not a
+#: second copy of join-lines' test for such a kicker: that one finds phrases set a line
+#: each (lines of one length over a longer one) and writes them as one spaced line; this
+#: one reads one line, whoever spaced it — the page, or join-lines.
 _TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
 
 
@@ -1094,7 +1085,7 @@ class _Segmenter:
             b.kind == Kind.BYLINE and len(b.bylines) == 1 and b.bylines[0].role == "作者"
             and b.bylines[0].organization is None and b.text in b.bylines[0].names
             for b in openers) and self._mid_clause(cur, openers[0]) \
-            and _cut_tail(_next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1))
+            and starts_with_cut_tail(_next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1))
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
