@@ -214,6 +214,9 @@ MIN_BODY_AFTER_NAME = 8
 MAX_HEAD_BEFORE_NAME = 2
 #: lines joined across at most this many blank lines (pdfminer puts one between boxes)
 MAX_JOIN_GAP = 1
+#: the co-authors' names, one a line, that may stand between a signed author's name and
+#: the body (``周明远`` / ``林 涛`` / body): essays have two or three authors, rarely more
+MAX_NAME_STACK = 3
 
 
 @attrs.frozen
@@ -1277,6 +1280,17 @@ def _body_after(blocks: Sequence[Block], start: int, cut: bool) -> int:
     return size
 
 
+def _past_co_authors(blocks: Sequence[Block], start: int) -> int:
+    """Where the body starts after a signed author's name, ``blocks[start]`` being the
+    line after it: past the co-authors' names that follow it one a line, each set apart
+    by a blank line (``周明远`` / ``林 涛`` / body), at most :data:`MAX_NAME_STACK`."""
+    k = start
+    while (k + 1 < len(blocks) and k - start < MAX_NAME_STACK and blocks[k].gap_before > 0
+           and blocks[k + 1].gap_before > 0 and _lone_name(blocks[k]) is not None):
+        k += 1
+    return k
+
+
 def _cut_before(out: Sequence[Block]) -> bool:
     """Whether the body before a lone name stops inside a sentence (``…的作用日益``),
     past the short lines with no sentence mark between them and the name (a head read
@@ -1322,12 +1336,17 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         # past it), unless a vertical line follows (then it is the vertical head's author,
         # printed beside that head, and is left to the title heuristics) or the line before
         # holds a role word (then the name may be that role's, a byline the tool broke)
+        body = _past_co_authors(blocks, end + 1)
         prev = out[-1] if out else None
         mid_sentence = (prev is not None and prev.kind == Kind.TEXT
                         and bool(_clause_mark.search(prev.text))
                         and _one_han.fullmatch(prev.text.rstrip()[-1:]) is not None)
-        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and is_clear_name(name)
-                     and _body_after(blocks, end + 1, _cut_before(out)) >= MIN_BODY_AFTER_NAME
+        # a co-author's clear name vouches for a short one above it (``郑 川`` / ``黄建国``)
+        clear = is_clear_name(name) or any(is_clear_name(_lone_name(blocks[k]) or "")
+                                           for k in range(end + 1, body))
+        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and clear
+                     and blocks[body].kind in Kind.BODY
+                     and _body_after(blocks, body, _cut_before(out)) >= MIN_BODY_AFTER_NAME
                      and not (mid_sentence and ("vertical" in nxt.tags
                                                 or (prev is not None
                                                     and _ROLE.search(prev.text) is not None))))
