@@ -1364,6 +1364,34 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
     return out
 
 
+def _names_of_one_row(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
+    """A row of authors' names the column reader cut into pieces (``-layout``: ``刘   宾
+    胡瑞华``, two names spread over the width of a title, the gaps as wide as a gutter):
+    when every piece of a source line is a name standing alone, one of them clear, the
+    pieces are one byline of 作者, where the first piece stands."""
+    pieces: dict[int, list[int]] = {}
+    for k, block in enumerate(blocks):
+        pieces.setdefault(block.start, []).append(k)
+    joined: dict[int, Block] = {}
+    gone: set[int] = set()
+    for at in pieces.values():
+        if len(at) < 2 or any(blocks[k].start != blocks[k].end for k in at):
+            continue
+        names = [_lone_name(blocks[k]) for k in at]
+        if any(n is None for n in names) or not any(is_clear_name(n or "") for n in names):
+            continue
+        found = tuple(n for n in names if n)
+        first = blocks[at[0]]
+        rec.change("joined a row of names the columns cut", first.span, " ".join(found))
+        joined[at[0]] = first.with_(text=" ".join(blocks[k].text.strip() for k in at),
+                                    kind=Kind.BYLINE, tags=first.tags | {"opening"},
+                                    bylines=(BylineData(names=found, role="作者"),))
+        gone.update(at[1:])
+    if not joined:
+        return list(blocks)
+    return [joined.get(k, b) for k, b in enumerate(blocks) if k not in gone]
+
+
 def _heading_byline(block: Block, known: frozenset[str]) -> Block | None:
     """A heading the tool marked (``###### 本报记者 王恬``) that is a whole byline with a
     role word: the mark is a guess from the font, the role word is not."""
@@ -1410,7 +1438,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     blocks = _join_author_notes(doc.blocks, rec)
     blocks = _join_broken(blocks, known, settings, rec)
     if settings.signed_names:
-        blocks = _signed_names(blocks, rec)
+        blocks = _signed_names(_names_of_one_row(blocks, rec), rec)
     after_dateline = False
     for block in blocks:
         if block.kind not in Kind.BODY:
