@@ -338,3 +338,25 @@ def test_a_photo_credit_is_its_captions_not_the_storys_byline() -> None:
     ))
     (article,) = assemble(photo, source=source, profile="plain-paragraphs").articles
     assert [b.names for b in article.bylines] == [("韩立群",)]
+
+
+def test_an_affiliation_with_no_author_before_it_is_not_body() -> None:
+    from baokan.assemble import assemble
+    from baokan.core.document import BylineData
+    from baokan.models import SourceInfo
+    source = SourceInfo(encoding="utf-8", confidence=1.0, sha256="0" * 64)
+    note = Block(text="（作者为滨江大学教授）", start=3, end=3, kind=Kind.BYLINE, article=0,
+                 tags=frozenset({"affiliation"}),
+                 bylines=(BylineData(names=(), organization="滨江大学教授"),))
+    name = Block(text="周明远", start=4, end=4, kind=Kind.BYLINE, article=0,
+                 bylines=(BylineData(names=("周明远",), role="作者"),))
+    # the author's name printed after the affiliation takes it
+    (article,) = assemble(_credit_article(note, name), source=source,
+                          profile="plain-paragraphs").articles
+    assert [(b.names, b.organization) for b in article.bylines] == [(("周明远",), "滨江大学教授")]
+    assert len(article.paragraphs) == 1
+    # no author in the article (the dump put the name elsewhere): not the body's last
+    # paragraph but a fragment of the page
+    issue = assemble(_credit_article(note), source=source, profile="plain-paragraphs")
+    assert len(issue.articles[0].paragraphs) == 1 and not issue.articles[0].bylines
+    assert [f.text for f in issue.fragments] == ["（作者为滨江大学教授）"]

@@ -34,6 +34,13 @@ def _byline(block: Block) -> list[Byline]:
                    raw=block.text) for data in block.bylines if data.names]
 
 
+def _with_affiliation(byline: Byline, block: Block) -> Byline:
+    """``byline`` with the organization of the affiliation ``block`` (``（作者为…）``)."""
+    return Byline(names=byline.names, role=byline.role,
+                  organization=block.bylines[0].organization,
+                  raw=f"{byline.raw} {block.text}".strip())
+
+
 def _place_credits(credits: Sequence[tuple[int, int, Block]], captions: list[Caption],
                    bylines: list[Byline], loose: list[Block] | None, story: bool) -> None:
     """A photo credit (``李杰 摄``) standing apart from its caption is that caption's
@@ -76,6 +83,7 @@ def build_article(blocks: Sequence[Block], loose: list[Block] | None = None) -> 
     flags: list[str] = []
     editor_mark: str | None = None
     credits: list[tuple[int, int, Block]] = []  # (captions then, bylines then, the credit)
+    unplaced: list[Block] = []  # affiliations with no author's name before them
     for block in blocks:
         flags.extend(t.removeprefix("flag:") for t in sorted(block.tags) if t.startswith("flag:"))
         if block.kind == Kind.PARAGRAPH and block.text.strip():
@@ -87,12 +95,14 @@ def build_article(blocks: Sequence[Block], loose: list[Block] | None = None) -> 
         elif block.kind in (Kind.BYLINE, Kind.CREDIT):
             found = _byline(block)
             if found:
+                if unplaced:  # an affiliation printed before its authors' names
+                    found[0] = _with_affiliation(found[0], unplaced.pop(0))
                 bylines.extend(found)
             elif bylines and block.bylines and block.bylines[0].organization:
-                last = bylines[-1]
-                bylines[-1] = Byline(names=last.names, role=last.role,
-                                     organization=block.bylines[0].organization,
-                                     raw=f"{last.raw} {block.text}".strip())
+                bylines[-1] = _with_affiliation(bylines[-1], block)
+            elif (not bylines and block.bylines and block.bylines[0].organization
+                  and loose is not None):
+                unplaced.append(block)
             elif block.text.strip():
                 paragraphs.append(block.text.strip())
         elif block.kind == Kind.CAPTION and block.text.strip():
@@ -101,6 +111,10 @@ def build_article(blocks: Sequence[Block], loose: list[Block] | None = None) -> 
         elif block.kind == Kind.EDITOR_MARK:
             editor_mark = block.text.strip() or editor_mark
     _place_credits(credits, captions, bylines, loose, bool(paragraphs))
+    if loose is not None:
+        # an author's affiliation (（作者为…）) whose author the dump lost or put in another
+        # article: not the body's text; it stays on the page, among the fragments
+        loose.extend(unplaced)
     headline = _join_titles(by_kind.get(Kind.HEADLINE, ()))
     if not paragraphs and not captions:
         return None  # titles or names with no body are not an article: they become fragments

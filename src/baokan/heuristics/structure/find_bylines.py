@@ -218,6 +218,9 @@ MIN_BODY_AFTER_NAME = 8
 MAX_HEAD_BEFORE_NAME = 2
 #: lines joined across at most this many blank lines (pdfminer puts one between boxes)
 MAX_JOIN_GAP = 1
+#: the co-authors' names, one a line, that may stand between a signed author's name and
+#: the body (``周明远`` / ``林 涛`` / body): essays have two or three authors, rarely more
+MAX_NAME_STACK = 3
 
 
 @attrs.frozen
@@ -1285,6 +1288,17 @@ def _body_after(blocks: Sequence[Block], start: int, cut: bool) -> int:
     return size
 
 
+def _past_co_authors(blocks: Sequence[Block], start: int) -> int:
+    """Where the body starts after a signed author's name, ``blocks[start]`` being the
+    line after it: past the co-authors' names that follow it one a line, each set apart
+    by a blank line (``周明远`` / ``林 涛`` / body), at most :data:`MAX_NAME_STACK`."""
+    k = start
+    while (k + 1 < len(blocks) and k - start < MAX_NAME_STACK and blocks[k].gap_before > 0
+           and blocks[k + 1].gap_before > 0 and _lone_name(blocks[k]) is not None):
+        k += 1
+    return k
+
+
 def _cut_before(out: Sequence[Block]) -> bool:
     """Whether the body before a lone name stops inside a sentence (``…的作用日益``),
     past the short lines with no sentence mark between them and the name (a head read
@@ -1330,12 +1344,17 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         # past it), unless a vertical line follows (then it is the vertical head's author,
         # printed beside that head, and is left to the title heuristics) or the line before
         # holds a role word (then the name may be that role's, a byline the tool broke)
+        body = _past_co_authors(blocks, end + 1)
         prev = out[-1] if out else None
         mid_sentence = (prev is not None and prev.kind == Kind.TEXT
                         and bool(_clause_mark.search(prev.text))
                         and _one_han.fullmatch(prev.text.rstrip()[-1:]) is not None)
-        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and is_clear_name(name)
-                     and _body_after(blocks, end + 1, _cut_before(out)) >= MIN_BODY_AFTER_NAME
+        # a co-author's clear name vouches for a short one above it (``郑 川`` / ``黄建国``)
+        clear = is_clear_name(name) or any(is_clear_name(_lone_name(blocks[k]) or "")
+                                           for k in range(end + 1, body))
+        set_apart = (block.gap_before > 0 and nxt.gap_before > 0 and clear
+                     and blocks[body].kind in Kind.BODY
+                     and _body_after(blocks, body, _cut_before(out)) >= MIN_BODY_AFTER_NAME
                      and not (mid_sentence and ("vertical" in nxt.tags
                                                 or (prev is not None
                                                     and _ROLE.search(prev.text) is not None))))
@@ -1351,6 +1370,34 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
                                tags=block.tags | {"opening"}))
         i = end + 1
     return out
+
+
+def _names_of_one_row(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
+    """A row of authors' names the column reader cut into pieces (``-layout``: ``刘   宾
+    胡瑞华``, two names spread over the width of a title, the gaps as wide as a gutter):
+    when every piece of a source line is a name standing alone, one of them clear, the
+    pieces are one byline of 作者, where the first piece stands."""
+    pieces: dict[int, list[int]] = {}
+    for k, block in enumerate(blocks):
+        pieces.setdefault(block.start, []).append(k)
+    joined: dict[int, Block] = {}
+    gone: set[int] = set()
+    for at in pieces.values():
+        if len(at) < 2 or any(blocks[k].start != blocks[k].end for k in at):
+            continue
+        names = [_lone_name(blocks[k]) for k in at]
+        if any(n is None for n in names) or not any(is_clear_name(n or "") for n in names):
+            continue
+        found = tuple(n for n in names if n)
+        first = blocks[at[0]]
+        rec.change("joined a row of names the columns cut", first.span, " ".join(found))
+        joined[at[0]] = first.with_(text=" ".join(blocks[k].text.strip() for k in at),
+                                    kind=Kind.BYLINE, tags=first.tags | {"opening"},
+                                    bylines=(BylineData(names=found, role="作者"),))
+        gone.update(at[1:])
+    if not joined:
+        return list(blocks)
+    return [joined.get(k, b) for k, b in enumerate(blocks) if k not in gone]
 
 
 def _heading_byline(block: Block, known: frozenset[str]) -> Block | None:
@@ -1399,7 +1446,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     blocks = _join_author_notes(doc.blocks, rec)
     blocks = _join_broken(blocks, known, settings, rec)
     if settings.signed_names:
-        blocks = _signed_names(blocks, rec)
+        blocks = _signed_names(_names_of_one_row(blocks, rec), rec)
     after_dateline = False
     for block in blocks:
         if block.kind not in Kind.BODY:
