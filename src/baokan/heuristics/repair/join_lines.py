@@ -126,6 +126,25 @@ IN_COLUMN_OVER = 0.5
 
 Measure = Callable[[str], float]
 
+#: A line that repeats the line before it whole, with at least this many Han characters,
+#: is a copy: a title drawn twice (fake bold, the copy offset by a hair) comes out of some
+#: tools as each of its lines twice in a row, and the copies must go before the lines are
+#: joined (``美国经济`` / ``美国经济`` / ``增速将放缓`` / ``增速将放缓`` is one two-line
+#: title, not ``美国经济美国经济…``).  Two Han characters already make a word that no
+#: body or list prints twice on consecutive lines; a single one (a vertical title's
+#: column, a table's 是 / 是) may well be.
+MIN_REPEATED_HAN = 2
+_han = regex.compile(r"\p{Han}")
+
+
+def _repeats(block: Block, prev: Block | None) -> bool:
+    """Whether ``block`` is the line ``prev`` printed a second time (spaces aside), next
+    to it (a blank line at most between)."""
+    if prev is None or block.start > prev.end + 2:
+        return False
+    key = "".join(block.text.split())
+    return key == "".join(prev.text.split()) and len(_han.findall(key)) >= MIN_REPEATED_HAN
+
 
 def _measure_of(marks: float, quotes: float, known: dict[str, float] | None = None) -> Measure:
     """The measure that counts each mark and quote ``marks`` and ``quotes`` cells more than
@@ -700,6 +719,10 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if settings.mode == "wrapped" else line_cells
     for block in blocks:
         if _joinable(block):
+            if _repeats(block, run[-1] if run else None):
+                rec.dropped(block.text, "duplicate", block.span,
+                            f"a copy of line {run[-1].start} (a line drawn twice)")
+                continue
             run.append(block)
         else:
             flush(block)
