@@ -664,6 +664,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
     rec = Recorder("join-lines")
     out: list[Block] = []
     run: list[Block] = []
+    # the places in ``run`` of the lines drawn twice (see :func:`_repeats`)
+    doubled: set[int] = set()
     before: list[Block | None] = [None]
 
     def flush(nxt: Block | None) -> None:
@@ -684,6 +686,12 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[lo - 1] = breaks[lo - 1] or _opening.match(run[lo].text) is not None
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
+        if doubled:
+            # a line drawn twice is set in a headline's type: it is not joined with a line
+            # drawn once (a kicker, another title, a body) beside it
+            for k in range(len(breaks)):
+                if (k in doubled) != (k + 1 in doubled):
+                    breaks[k] = True
         if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings, measure):
             run[0] = run[0].tagged("starts:continued")
         # each paragraph's text, end and tags are built up and its block made once
@@ -712,6 +720,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                 joined += 1
         emit()
         run.clear()
+        doubled.clear()
 
     blocks = doc.blocks if settings.mode == "wrapped" else tuple(
         _tag_start(b) for b in doc.blocks)
@@ -722,6 +731,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             if _repeats(block, run[-1] if run else None):
                 rec.dropped(block.text, "duplicate", block.span,
                             f"a copy of line {run[-1].start} (a line drawn twice)")
+                doubled.add(len(run) - 1)
                 continue
             run.append(block)
         else:
