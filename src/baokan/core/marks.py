@@ -212,6 +212,8 @@ class Tag:
                          "its own article")
     PROSE = _builtin("prose", TAG, "body text re-joined from lines the tool printed apart like "
                      "titles: never a title")
+    DRAWN_TWICE = _builtin("drawn_twice", TAG, "a line the tool printed twice in a row, the copy "
+                           "dropped: drawn twice (fake bold), in a headline's type")
 
 
 class ArticleFlag:

@@ -126,6 +126,48 @@ IN_COLUMN_OVER = 0.5
 
 Measure = Callable[[str], float]
 
+#: A line that repeats the line before it whole, with at least this many Han characters,
+#: is a copy: a title drawn twice (fake bold, the copy offset by a hair) comes out of some
+#: tools as each of its lines twice in a row, and the copies must go before the lines are
+#: joined (``美国经济`` / ``美国经济`` / ``增速将放缓`` / ``增速将放缓`` is one two-line
+#: title, not ``美国经济美国经济…``).  Two Han characters already make a word that no
+#: body or list prints twice on consecutive lines; a single one (a vertical title's
+#: column, a table's 是 / 是) may well be.
+MIN_REPEATED_HAN = 2
+_han = regex.compile(r"\p{Han}")
+
+
+#: A line holding one text twice over (``西华：西华：``) is that text drawn twice when
+#: each half has at least this many characters (and :data:`MIN_REPEATED_HAN` Han ones):
+#: a shorter doubling is a word (谢谢, 哈哈).
+MIN_DOUBLED_HALF = 3
+
+
+def _once(block: Block) -> Block | None:
+    """``block`` with the second copy of a text it holds twice over taken out (a title
+    drawn twice and read into one line), or None when it holds no such copy."""
+    key = "".join(block.text.split())
+    half = len(key) // 2
+    if len(key) % 2 or half < MIN_DOUBLED_HALF or key[:half] != key[half:] \
+            or len(_han.findall(key[:half])) < MIN_REPEATED_HAN:
+        return None
+    seen = 0
+    for i, ch in enumerate(block.text):
+        if not ch.isspace():
+            seen += 1
+            if seen == half:
+                return block.with_(text=block.text[:i + 1].rstrip())
+    return None
+
+
+def _repeats(block: Block, prev: Block | None) -> bool:
+    """Whether ``block`` is the line ``prev`` printed a second time (spaces aside), next
+    to it (a blank line at most between)."""
+    if prev is None or block.start > prev.end + 2:
+        return False
+    key = "".join(block.text.split())
+    return key == "".join(prev.text.split()) and len(_han.findall(key)) >= MIN_REPEATED_HAN
+
 
 def _measure_of(marks: float, quotes: float, known: dict[str, float] | None = None) -> Measure:
     """The measure that counts each mark and quote ``marks`` and ``quotes`` cells more than
@@ -629,7 +671,7 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
                   Kind.BYLINE, Kind.DATELINE, Kind.EDITOR_MARK, Tag.OPENING, Tag.CLOSING,
                   Tag.AFFILIATION},
            accepts=Kind.TITLES,
-           provides={Stage.PARAGRAPHS, Kind.PARAGRAPH, *START_TAGS})
+           provides={Stage.PARAGRAPHS, Kind.PARAGRAPH, Tag.DRAWN_TWICE, *START_TAGS})
 def join_lines(doc: Document, settings: JoinSettings) -> Document:
     """Join the lines of a paragraph that the tool broke; never across a title, byline or mark.
 
@@ -665,6 +707,13 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[lo - 1] = breaks[lo - 1] or _opening.match(run[lo].text) is not None
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
+        doubled = {k for k, b in enumerate(run) if Tag.DRAWN_TWICE in b.tags}
+        if doubled:
+            # a line drawn twice is set in a headline's type: it is not joined with a line
+            # drawn once (a kicker, another title, a body) beside it
+            for k in range(len(breaks)):
+                if (k in doubled) != (k + 1 in doubled):
+                    breaks[k] = True
         if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings, measure):
             run[0] = run[0].tagged("starts:continued")
         # each paragraph's text, end and tags are built up and its block made once
@@ -700,6 +749,16 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if settings.mode == "wrapped" else line_cells
     for block in blocks:
         if _joinable(block):
+            once = _once(block)
+            if once is not None:
+                rec.dropped(block.text[len(once.text):].strip(), "duplicate", block.span,
+                            "a line holding its text twice (a line drawn twice)")
+                block = once.tagged(Tag.DRAWN_TWICE)
+            if _repeats(block, run[-1] if run else None):
+                rec.dropped(block.text, "duplicate", block.span,
+                            f"a copy of line {run[-1].start} (a line drawn twice)")
+                run[-1] = run[-1].tagged(Tag.DRAWN_TWICE)
+                continue
             run.append(block)
         else:
             flush(block)

@@ -610,6 +610,22 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
             else:
                 roles[i] = Kind.SUBTITLE
         return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
+    twice = [n for n, i in enumerate(free) if Tag.DRAWN_TWICE in titles[i].tags]
+    if len(free) > 1 and twice and twice == list(range(twice[0], twice[-1] + 1)) \
+            and free == list(range(free[0], free[-1] + 1)):
+        # the lines drawn twice (fake bold) are set in the headline's type, and make it
+        # whole; a line drawn once before them is its column or kicker, after them its
+        # subtitle (从“治已病”到“防未病” / 我市医保新政…, each drawn twice: one headline).
+        # (Not across a subtitle led by a dash: the lines after it are another head's.)
+        # (of two lines or more over it in a group of a column's size, the first is the
+        # column, as below)
+        column_first = twice[0] >= 2 and len(free) >= COLUMN_GROUP_LINES
+        for n, i in enumerate(free):
+            roles[i] = Kind.HEADLINE if twice[0] <= n <= twice[-1] else (
+                Kind.SUBTITLE if n > twice[-1] else Kind.COLUMN
+                if _COLUMN_MARK.match(titles[i].text.strip()) or (n == 0 and column_first)
+                else Kind.KICKER)
+        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
     if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
                                    or len(free) >= COLUMN_GROUP_LINES):
         roles[free[0]] = Kind.COLUMN
@@ -1673,7 +1689,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
            reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE, Kind.CAPTION,
                   Kind.CREDIT, Kind.EDITOR_MARK, Kind.HEADLINE, Kind.KICKER, Kind.COLUMN,
                   Kind.SUBHEAD, Tag.OPENING, Tag.CLOSING, Tag.AFFILIATION, Tag.VERTICAL,
-                  Stage.HEADINGS, Stage.ARTICLES},
+                  Tag.DRAWN_TWICE, Stage.HEADINGS, Stage.ARTICLES},
            provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
                      Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Tag.OPENING,
                      ArticleFlag.INTERLEAVED, ArticleFlag.PHOTO,
