@@ -1248,7 +1248,9 @@ class _Segmenter:
                 if bodiless:
                     self._deal_in_order(index, group, grams)
                 carried: list[Block] = []
-                for line in list(group.titles):
+                printed = list(group.titles)
+                signed = any(b.opens_article for b in group.extras)
+                for at, line in enumerate(printed):
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
                         carried = []
                         continue
@@ -1260,15 +1262,15 @@ class _Segmenter:
                                                  or self.arts[i].moved_titles))]
                     score, neg = max(scores) if scores else (0.0, 0)
                     if score < self.settings.stray_title_overlap:
-                        untitled = self._untitled_namer(line, index, grams, score)
-                        if untitled is not None:
-                            score, neg = untitled
-                    if score < self.settings.stray_title_overlap and not (
-                            score >= UNTITLED_NAMING and not self.arts[-neg].has_title()
-                            and not self.arts[-neg].moved_titles):
-                        if bodiless:
-                            carried.append(line)
-                        continue
+                        # (not the line right over the dateline or byline that opens
+                        # the body: that body's head, though it names it in no word)
+                        untitled = None if at == len(printed) - 1 and signed \
+                            else self._untitled_namer(line, index, grams, score)
+                        if untitled is None:
+                            if bodiless:
+                                carried.append(line)
+                            continue
+                        score, neg = untitled
                     target = self.arts[-neg]
                     for moved in [*carried, line]:
                         group.titles.remove(moved)
