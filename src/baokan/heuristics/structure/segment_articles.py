@@ -94,6 +94,12 @@ NAMING_GRAMS = 2
 HEAD_NAMING_SHARE = 0.1
 #: A title line sharing more than this share of its bigrams with its own body stays there.
 OWN_BODY_OVERLAP = 0.1
+#: A title line that names its own body in no word (``OWN_BODY_OVERLAP``) goes to a body
+#: with no title at all that holds at least this share of its bigrams (a headline names
+#: its body in a word or two of its four or five: the synthetic pages' headlines set over
+#: the wrong body hold 0.25 to 0.5 of their bigrams in their own), where a titled body
+#: needs ``stray_title_overlap``: a body left without a head is a head's likeliest place.
+UNTITLED_NAMING = 0.25
 #: A lone title line over a body needs this many bigrams to be moved to a body without a
 #: title it names: fewer say little (``1997年6月`` is the one pair 年月, which any date
 #: in any body makes).
@@ -1040,6 +1046,23 @@ class _Segmenter:
                         f"{shared:.3f} of their rare bigrams shared after a closed sentence")
         return True
 
+    def _turn_under_subheads(self, cur: _Article) -> _Article:
+        """The article a body turns into (:meth:`_untitled_turn`), headed by the headings
+        the open body ends on: a subhead heads the paragraphs after it, so one printed
+        right where the words part heads the new story, not a section of the old one
+        (``## 太康：强化“五举措”…`` read as a subhead of the story before, whose words
+        the paragraphs under it do not share)."""
+        cut = len(cur.body)
+        while cut > 0 and cur.body[cut - 1].kind == Kind.SUBHEAD:
+            cut -= 1
+        heads = [b.with_(kind=Kind.TITLE) for b in cur.body[cut:]]
+        if not heads:
+            return self.new()
+        del cur.body[cut:]
+        self.rec.change("subhead where the body turns heads the new story", heads[0].span,
+                        heads[0].text[:20])
+        return self.new(_Group(heads))
+
     def _big_type(self, titles: list[Block]) -> bool:
         """Two title lines both far shorter than the column and of about one width: a
         headline set in type larger than the body's and broken over two lines (a subhead
@@ -1136,8 +1159,10 @@ class _Segmenter:
         cur = self.cur
         kind = block.kind
         if kind in (Kind.PARAGRAPH, Kind.TEXT):
-            if cur is None or cur.closed or self._untitled_turn(cur, index):
+            if cur is None or cur.closed:
                 cur = self.new()
+            elif self._untitled_turn(cur, index):
+                cur = self._turn_under_subheads(cur)
             cur.body.append(block.with_(kind=Kind.PARAGRAPH))
         elif block.closes_article:
             if cur is None:
@@ -1230,7 +1255,9 @@ class _Segmenter:
                 if bodiless:
                     self._deal_in_order(index, group, grams)
                 carried: list[Block] = []
-                for line in list(group.titles):
+                printed = list(group.titles)
+                signed = any(b.opens_article for b in group.extras)
+                for at, line in enumerate(printed):
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
                         carried = []
                         continue
@@ -1242,9 +1269,15 @@ class _Segmenter:
                                                  or self.arts[i].moved_titles))]
                     score, neg = max(scores) if scores else (0.0, 0)
                     if score < self.settings.stray_title_overlap:
-                        if bodiless:
-                            carried.append(line)
-                        continue
+                        # (not the line right over the dateline or byline that opens
+                        # the body: that body's head, though it names it in no word)
+                        untitled = None if at == len(printed) - 1 and signed \
+                            else self._untitled_namer(line, index, grams, score)
+                        if untitled is None:
+                            if bodiless:
+                                carried.append(line)
+                            continue
+                        score, neg = untitled
                     target = self.arts[-neg]
                     for moved in [*carried, line]:
                         group.titles.remove(moved)
@@ -1255,6 +1288,20 @@ class _Segmenter:
                                     f"{score:.2f} of its bigrams in that body")
         self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
                      or any(g.titles or g.extras for g in a.groups)]
+
+    def _untitled_namer(self, line: Block, index: int, grams: list[set[str]],
+                        best: float) -> tuple[float, int] | None:
+        """The body without a title of its own that a title line naming its own body in no
+        word names best, as ``(score, -index)``: at least ``UNTITLED_NAMING`` of the line's
+        bigrams, and more than any titled body holds (``best``: the best of all bodies)."""
+        w = self.settings.neighbours
+        scores = [(overlap(line.text, grams[i]), -i)
+                  for i in neighbours(index, len(grams), w) if i != index and grams[i]
+                  and not self.arts[i].has_title() and not self.arts[i].moved_titles]
+        if not scores:
+            return None
+        score, neg = max(scores)
+        return (score, neg) if score >= UNTITLED_NAMING and score >= best else None
 
     def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
         """Deal out a title group with no body (a page's titles printed together at its
