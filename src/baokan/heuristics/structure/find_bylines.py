@@ -1090,11 +1090,13 @@ def _glue(left: str, right: str) -> bool:
 def _joinings(texts: Sequence[str]) -> list[str]:
     """The ways to join the folded pieces of a broken byline, the likeliest first: each
     break as :func:`_glue` says, then all glued (a break inside a name or a role word of a
-    letter-spaced line), then all spaced."""
+    letter-spaced line), then all spaced.  A break inside a role word (``（记者张玉平实``
+    / ``习生吕飞杰）``) is glued in the first way whatever the pieces' lengths: a space
+    there would tear the word and read its halves as names."""
     rule = texts[0]
     for left, right in itertools.pairwise(texts):
         rule += ("" if _glue(left, right) else " ") + right
-    options = [rule, "".join(texts), " ".join(texts)]
+    options = [_close_role_gaps(rule), "".join(texts), " ".join(texts)]
     return list(dict.fromkeys(options))
 
 
@@ -1129,7 +1131,8 @@ def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
                 return None
             continue
         for joined in _joinings(pieces):
-            at = max(joined.rfind(c) for c in _opening_brackets)
+            # the bracket the first line opened (the body after the ``）`` may open another)
+            at = max(joined.rfind(c, 0, len(folded)) for c in _opening_brackets)
             end = joined.find("）", at) if "）" in joined[at:] else joined.find(")", at)
             inner = joined[at + 1:end].strip()
             if _AFFILIATION.match("".join(inner.split())) or _parse_loose(
@@ -1160,6 +1163,37 @@ def _dateline_join(blocks: Sequence[Block], i: int, folded: str,
     return None
 
 
+def _more_of_whole(blocks: Sequence[Block], i: int, folded: str, piece: str,
+                   whole: list[BylineData], known: frozenset[str]) -> str | None:
+    """A byline line that reads whole but goes on on the next line, joined; or None.
+
+    Two ways a tool wraps a byline wider than its column: the list of names is cut
+    between two names, so the next line is one more name alone (``本报记者 韩立新
+    通讯员 苗青松`` / ``窦雪梅``), read as a name of the last role; or a role word is
+    cut, so the line's last "name" is no name and the next line finishes the word and
+    names its people (``本报记者雷振东通讯`` / ``员柯明远尹秀兰``), read as one more role
+    (the cut word and the next line start with its role word)."""
+    last = whole[-1]
+    if not last.names:
+        return None
+    name = _lone_name(blocks[i + 1])
+    if name is not None:
+        joined = folded.rstrip() + " " + name
+        grown = parse_byline_line(joined, known=known)
+        if (grown is not None and len(grown) == len(whole) and grown[-1].role == last.role
+                and grown[-1].names == (*last.names, name)):
+            return joined
+    torn = last.names[-1]
+    joined = folded + piece
+    grown = parse_byline_line(joined, known=known)
+    if (grown is None or len(grown) <= len(whole) or torn in known
+            or grown[len(whole) - 1].names != last.names[:-1]
+            or not (torn + piece).startswith(grown[len(whole)].role or "\n")
+            or not all(b.names for b in grown[len(whole):])):
+        return None
+    return joined
+
+
 def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[str],
                settings: BylineSettings) -> tuple[int, str] | None:
     """A byline line broken before its end: a role word with its names on the next lines
@@ -1176,6 +1210,9 @@ def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[st
         if i + 1 >= len(blocks) or not _piece_ok(blocks[i + 1]):
             return None
         piece, _ = fold_letter_spacing(blocks[i + 1].text)
+        more = _more_of_whole(blocks, i, folded, piece, whole, known)
+        if more is not None:
+            return i + 1, more
         joined = folded + piece
         grown = parse_byline_line(joined, known=known) if _one_han.fullmatch(piece) else None
         if (grown is None or not grown[-1].names or not whole[-1].names
