@@ -48,6 +48,9 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
     join: dict[str, Any] = {"mode": "wrapped" if wrapped else "paragraph-per-line"}
     if blank_lines:
         join["ignore_blank_lines"] = True
+    if markdown:  # since the issue "Generalise": a pymupdf4llm text block's paragraphs
+        join["split_printed_ends"] = True
+        join["continued_after_open_only"] = True
     return [
         ("repair-mojibake", {}), ("detect-not-text", {}),
         *([("markdown-headings", {})] if markdown else []),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
+from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name, split_names
@@ -106,7 +108,16 @@ class JoinSettings:
     first half of a cut sentence; ``ignore_blank_lines``: the dump puts a blank line
     after every printed line, so blank lines say nothing about paragraphs;
     ``min_wrapped_run``: in paragraph-per-line mode, this many one-line blocks in a row no
-    wider than the column are a hard-wrapped stretch and are joined as in wrapped mode.
+    wider than the column are a hard-wrapped stretch and are joined as in wrapped mode;
+    ``split_printed_ends``: in paragraph-per-line mode, a line whose printed lines
+    survive as spaces is cut where one of them ends a paragraph (:func:`printed_paragraphs`:
+    a converter such as pymupdf4llm gives a column's text block as one line, and a block
+    may hold several paragraphs, their indents lost); ``continued_after_open_only``: in
+    paragraph-per-line mode, a line whose first printed line is as wide as the column
+    goes on with a sentence begun elsewhere only if the line before it left its sentence
+    open: after a closed one, it starts a paragraph (a converter that gives a text block
+    a line, pymupdf4llm, starts a new line at a paragraph's start, and pages that set no
+    indent start every paragraph with a full line).
     """
 
     mode: str = attrs.field(default="wrapped",
@@ -116,6 +127,8 @@ class JoinSettings:
     min_cut_chars: int = 12
     ignore_blank_lines: bool = False
     min_wrapped_run: int = 6
+    split_printed_ends: bool = False
+    continued_after_open_only: bool = False
 
 
 #: A line is in its column for the punctuation-width estimate when it is at most this many
@@ -570,6 +583,86 @@ def printed_lines(text: str) -> list[str]:
     return [part for part in _printed_break.split(text.strip()) if part]
 
 
+#: A printed line that closes a sentence ends its paragraph when the line after it is short
+#: of the column by the indent (two cells; within half a cell either way: half-width
+#: digits), and the two together would not fit on one printed line (else they may be two
+#: spans of one line that the converter spaced apart).  A closed line short of the column
+#: alone is no cue here: on the dev pages a run-in lead sentence (``X成效显著。`` on a
+#: line of its own, its paragraph going on below unindented) and a block that mixes
+#: columns stop short about as often as a paragraph ends so.
+PRINTED_INDENT_RANGE = (INDENT - 0.5, INDENT + 0.5)
+
+
+#: How the rows of a band are told from a column (:func:`_rows_of_columns`): the scores
+#: of a pair of characters across a break and the most columns looked for, as
+#: ``separate-columns`` has them.
+_INTERLEAVE = InterleaveSettings()
+
+
+def printed_paragraphs(text: str, stats: PairStats | None = None) -> list[str]:
+    """The paragraphs of a line that holds a column's text block, its printed lines kept as
+    spaces: the block cut after each printed line that closes a sentence and after which
+    an indented line (two cells short of the column) begins.
+
+    Cue: in a column, only a paragraph's first line is indented; a converter that joins a
+    block's lines with spaces (pymupdf4llm) keeps their widths but drops the indent's
+    spaces.  The column is the upper quartile of the inner
+    lines' widths; a block of fewer than ``MIN_PRINTED_LINES`` printed lines is left
+    whole, and so is a band of columns given row by row that ``separate-columns`` left
+    as it was (:func:`_rows_of_columns`, by the page's character pairs ``stats``): its
+    lines take turns from several columns.  ``…第一段完。 第二段开头…`` (a closed line,
+    then one two cells short of the column) is two paragraphs.
+    """
+    lines = printed_lines(text)
+    if len(lines) < MIN_PRINTED_LINES:
+        return [text]
+    cells = [line_cells(x) for x in lines]
+    width = _upper_quartile(cells[1:-1])
+    cuts: list[int] = []
+    for k in range(1, len(lines)):
+        prev, here = cells[k - 1], cells[k]
+        if not ends_paragraph(lines[k - 1]) or prev + here <= width:
+            continue  # open, or the two may be spans of one printed line
+        if width - PRINTED_INDENT_RANGE[1] <= here <= width - PRINTED_INDENT_RANGE[0]:
+            cuts.append(k)
+    if not cuts or (stats is not None and _rows_of_columns(lines, stats)):
+        return [text]
+    return [" ".join(lines[a:b]) for a, b in itertools.pairwise([0, *cuts, len(lines)])]
+
+
+def _rows_of_columns(lines: Sequence[str], stats: PairStats) -> bool:
+    """Whether printed lines are the rows of columns side by side: more of the open lines
+    go on (a pair of characters across the break the page prints elsewhere) with a line
+    two or more places on than with the next one."""
+    settings = _INTERLEAVE
+    pieces = [Piece.of(x) for x in lines]
+    hits: Counter[int] = Counter()
+    for k, piece in enumerate(pieces):
+        if piece.closed:
+            continue
+        for d in range(1, min(settings.max_period, len(pieces) - 1 - k) + 1):
+            if junction(piece, pieces[k + d], stats, settings, triples=False) >= settings.seen:
+                hits[d] += 1
+    return max((n for d, n in hits.items() if d > 1), default=0) > hits[1]
+
+
+def _split_printed(block: Block, rec: Recorder, stats: Callable[[], PairStats]) -> list[Block]:
+    if not _joinable(block):
+        return [block]
+    parts = printed_paragraphs(block.text)
+    if len(parts) > 1:
+        parts = printed_paragraphs(block.text, stats())
+    if len(parts) == 1:
+        return [block]
+    rec.change("cut a line at paragraph ends", block.span,
+               f"{len(parts)} paragraphs by their printed lines")
+    # after a cut a paragraph starts (a closed line, then an indented one): never a
+    # sentence going on from elsewhere, whatever the widths of its other lines say
+    return [block.with_(text=part) if k == 0 else
+            block.with_(text=part, gap_before=1, tags=block.tags | {Tag.STARTS_INDENTED})
+            for k, part in enumerate(parts)]
+
+
 def line_starts(text: str) -> str | None:
     """How a paragraph printed as space-separated lines starts: ``"indented"``, ``"continued"``.
 
@@ -617,10 +710,16 @@ def _wrapped_stretches(run: Sequence[Block], settings: JoinSettings) -> list[tup
 START_TAGS = frozenset({Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED})
 
 
-def _tag_start(block: Block) -> Block:
+def _tag_start(block: Block, after_closed: bool = False) -> Block:
+    """``block`` tagged with how its first printed line stands (:func:`line_starts`);
+    ``after_closed``: the line before it closed a sentence and a full first line says
+    nothing (the page may set its paragraphs without an indent), so it is not tagged
+    ``starts:continued``."""
     if START_TAGS & block.tags or block.kind == Kind.PARAGRAPH:
         return block
     start = line_starts(block.text)
+    if start == "continued" and after_closed:
+        return block
     return block.tagged(f"starts:{start}") if start else block
 
 
@@ -743,8 +842,27 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         emit()
         run.clear()
 
-    blocks = doc.blocks if settings.mode == "wrapped" else tuple(
-        _tag_start(b) for b in doc.blocks)
+    if settings.mode == "wrapped":
+        blocks = doc.blocks
+    else:
+        source = doc.blocks
+        if settings.split_printed_ends:
+            page: list[PairStats] = []
+
+            def stats() -> PairStats:
+                if not page:  # made once, for the first block with a paragraph end inside
+                    page.append(PairStats(x for b in doc.blocks if _joinable(b)
+                                          for x in printed_lines(b.text)))
+                return page[0]
+
+            source = tuple(part for b in doc.blocks for part in _split_printed(b, rec, stats))
+        tagged: list[Block] = []
+        for k, b in enumerate(source):
+            last = source[k - 1] if k else None
+            closed = (settings.continued_after_open_only and last is not None
+                      and _joinable(last) and ends_paragraph(last.text))
+            tagged.append(_tag_start(b, closed))
+        blocks = tuple(tagged)
     measure = _page_measure([b.text for b in blocks if _joinable(b)], settings.window) \
         if settings.mode == "wrapped" else line_cells
     for block in blocks:
