@@ -512,6 +512,17 @@ def broken_by_width(first: str, second: str) -> bool:
         and not _TWO_PHRASES.search(first.strip())
 
 
+def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
+    """Whether a title line after a dash-led subtitle is the rest of that subtitle, broken
+    where it filled the measure: it is no wider than the subtitle's line (a subtitle is
+    set in the smaller type; another piece's headline stacked under it is wider) or the
+    two make one phrase broken over two lines, and it is no dash-led line or kicker of
+    its own.  The headline of a head never follows its subtitle."""
+    if _KICKER_END.search(line) or not bigrams(line):
+        return False
+    return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams)
+
+
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
                  settings: SegmentSettings) -> bool:
     """Whether the only unit so far is a short first line the body never names: a column
@@ -600,6 +611,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     for i, block in enumerate(titles):
         if i > 0 and _DASH_START.match(block.text):
             roles[i] = Kind.SUBTITLE
+        elif i > 1 and roles[i - 1] == Kind.SUBTITLE and _subtitle_goes_on(
+                titles[i - 1].text, block.text, grams):
+            roles[i] = Kind.SUBTITLE  # ——访广西某医学 / 科技集团董事长某某: one subtitle
     free = [i for i, r in enumerate(roles) if r is None]
     if marked and len(free) > 1 and free[0] == 0 \
             and _marked_column(titles[0].text, grams, settings.place_line_chars):
