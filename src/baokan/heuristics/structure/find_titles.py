@@ -170,6 +170,64 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
             or stripped.endswith(("：", ":")))
 
 
+#: A body line opening on at most this many Han characters closed by a sentence mark
+#: (``系。在我国…``) opens inside a word: the rest of a line cut off above it.  An
+#: article's first sentence is longer.  (A clause mark says less: ``从、服务于…`` is as
+#: often a column the tool interleaved, and ``据悉，`` a whole clause.)
+CUT_FRAGMENT_CHARS = 2
+_CUT_START = regex.compile(r"^\p{Han}" + f"{{1,{CUT_FRAGMENT_CHARS}}}" + r"[。！？!?]")
+#: How many byline or credit lines the tool may set between a body line and its rest.
+MAX_INSERTED_NAME_LINES = 2
+
+
+#: The photo credit's mark standing alone on a line (``X 摄``, ``X/摄`` in the
+#: conventions): the end of a credit whose name the line before holds, never a title.
+_LONE_CREDIT_MARK = regex.compile(r"^[/／]?\s*摄$")
+
+
+def _unclosed_quote(text: str) -> bool:
+    """Whether ``text`` opens a quote or bracket it leaves open at its end."""
+    depth = 0
+    for ch in text:
+        if ch in "“‘「『《（(":
+            depth += 1
+        elif ch in "”’」』》）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def torn_by_inserted_names(text: str, blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether a short line (``blocks[index]``) is a printed line of body text that the
+    tool cut off by setting a byline or a photo credit printed beside the column after it
+    (``…把生产、加工`` / ``使农业成为一个完整的产业体`` / ``通讯员 X`` / ``系。在我国…``):
+    the line stops mid-clause, one or two byline or credit lines follow, and the body
+    after them carries its clause on — it opens inside a word (:data:`_CUT_START`), or
+    the line leaves a quote open that no title line after it closes (``钱其琛还指出：
+    “南非``).  A headline over a byline is followed by a body that opens a sentence.
+    The names are a credit or a byline that writes its role (``通讯员``, ``记者``): a bare
+    name under the line is its author's, and the two are a head set inside the column
+    (``关于城市更新的几点思考`` / ``钱文博``)."""
+    stripped = text.strip()
+    if _LONE_CREDIT_MARK.match(stripped):
+        # …本报记者 X / 摄: the credit's mark torn off its name, where the name ends a
+        # line of text it can go back onto (after a byline block, it would stand alone)
+        prev = blocks[index - 1] if index > 0 else None
+        return prev is not None and prev.kind in Kind.BODY and ends_mid_clause(prev.text)
+    if not ends_mid_clause(stripped) or stripped.endswith(_TITLE_ENDS):
+        return False
+    at = index + 1
+    while at < len(blocks) and at - index <= MAX_INSERTED_NAME_LINES \
+            and (blocks[at].kind == Kind.CREDIT or (blocks[at].kind == Kind.BYLINE and any(
+                b.role and b.role in blocks[at].text for b in blocks[at].bylines))):
+        at += 1
+    if at == index + 1 or at >= len(blocks) or at - index > MAX_INSERTED_NAME_LINES + 1:
+        return False
+    after = blocks[at]
+    if after.kind not in Kind.BODY or after.level is not None:
+        return False
+    return _CUT_START.match(after.text.strip()) is not None or _unclosed_quote(stripped)
+
+
 def carries_title_line_on(text: str, prev: Block | None) -> bool:
     """Whether a short line and the title-like line before it are one piece of prose: the
     line before stops on a word (not on ``：`` or ``——``, as a kicker does) and this one
@@ -262,7 +320,7 @@ def heading_is_body(text: str, max_chars: int) -> bool:
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
            reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE, Kind.DATELINE,
-                  Kind.BYLINE, Tag.OPENING},
+                  Kind.BYLINE, Kind.CREDIT, Tag.OPENING},
            provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH, Tag.PROSE})
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
@@ -371,7 +429,8 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 glue_next = ends_mid_clause(block.text) and not ends_paragraph(block.text)
                 continue
             if reads_as_body(block.text, prev) or opens_paragraph_line(
-                    block.text, nxt, nxt is not None and candidate(nxt), full(block)):
+                    block.text, nxt, nxt is not None and candidate(nxt), full(block)) \
+                    or torn_by_inserted_names(block.text, blocks, index):
                 if prev is not None and prev.kind in Kind.BODY and prev.level is None \
                         and ends_mid_clause(prev.text):
                     rec.change("body line carrying on the line before", block.span,

@@ -74,6 +74,17 @@ NO_BODY_AFTER_PENALTY = 1.0
 #: its headline when another heading of the stack shares at least ``MIN_NAMED_OVERLAP``.
 MAX_UNNAMED_OVERLAP = 0.0
 MIN_NAMED_OVERLAP = 0.5
+#: Where the line in the headline's place is another piece's title (another body of the
+#: page names at least ``STRAY_NAMED_ELSEWHERE`` of its bigrams) or is shaped as a kicker
+#: (ends ``——``/``：``, yet stands after the line the body names), the tool stacked it
+#: over this head: then "not named" allows a word or two in common (a tenth of its
+#: bigrams: a stray title may share one with any body) and a line the body names at
+#: three tenths is the headline, a clear margin.  A headline of this head the body never
+#: names, under a kicker it does (``城北老旧小区加装电梯`` / ``居民上下楼不再犯难``), is
+#: named by no other body either and keeps its place.
+STRAY_UNNAMED_OVERLAP = 0.1
+STRAY_NAMED_OVERLAP = 0.3
+STRAY_NAMED_ELSEWHERE = 0.5
 #: The level of an unmarked line in a markdown title group: deeper than any heading.
 UNMARKED_LEVEL = 99
 #: A bigram held by more than this share of the page's paragraphs says nothing about what
@@ -504,6 +515,17 @@ def broken_by_width(first: str, second: str) -> bool:
         and not _TWO_PHRASES.search(first.strip())
 
 
+def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
+    """Whether a title line after a dash-led subtitle is the rest of that subtitle, broken
+    where it filled the measure: it is no wider than the subtitle's line (a subtitle is
+    set in the smaller type; another piece's headline stacked under it is wider) or the
+    two make one phrase broken over two lines, and it is no dash-led line or kicker of
+    its own.  The headline of a head never follows its subtitle."""
+    if _KICKER_END.search(line) or not bigrams(line):
+        return False
+    return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams)
+
+
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
                  settings: SegmentSettings) -> bool:
     """Whether the only unit so far is a short first line the body never names: a column
@@ -525,29 +547,49 @@ def _marked_column(text: str, grams: set[str], limit: int) -> bool:
         _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
 
 
+def _stray_title(text: str, grams: set[str], page: Counter[str] | None) -> bool:
+    """Whether a title line is another piece's title stacked over this head: shaped as a
+    kicker, or named by another body of the page (``page``: in how many bodies each
+    bigram stands) at least :data:`STRAY_NAMED_ELSEWHERE` of its bigrams."""
+    if _KICKER_END.search(text):
+        return True
+    own = bigrams(text)
+    if not own or not page:
+        return False
+    elsewhere = sum(1 for g in own if page.get(g, 0) > (1 if g in grams else 0))
+    return elsewhere / len(own) >= STRAY_NAMED_ELSEWHERE
+
+
 def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
-                  grams: set[str]) -> int:
+                  grams: set[str], page: Counter[str] | None = None) -> int:
     """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
     the one the body names: ``at``, unless the body never names it and names another
     well (one that does not end like a kicker) — the tool stacked another piece's title
     in this head.  Ties go to the first key."""
-    if not grams or overlap(at_text, grams) > MAX_UNNAMED_OVERLAP:
+    if not grams:
+        return at
+    named = overlap(at_text, grams)
+    stray = named <= STRAY_UNNAMED_OVERLAP and _stray_title(at_text, grams, page)
+    if named > MAX_UNNAMED_OVERLAP and not stray:
         return at
     best = max(((overlap(text, grams), -n) for n, text in others
                 if n != at and not _KICKER_END.search(text)), default=None)
-    if best is None or best[0] < MIN_NAMED_OVERLAP:
+    if best is None or best[0] < (STRAY_NAMED_OVERLAP if stray else MIN_NAMED_OVERLAP):
         return at
     return -best[1]
 
 
-def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str]) -> int:
+def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str],
+                   page: Counter[str] | None = None) -> int:
     """The headline of a stack of headings: the shallowest (``top``), unless the body
     never names it and names another heading of the stack well — two pieces' headlines
     stacked by the tool, the one over this body at a deeper level."""
-    return _named_choice(top, titles[top].text, ((i, titles[i].text) for i in free), grams)
+    return _named_choice(top, titles[top].text, ((i, titles[i].text) for i in free), grams,
+                         page)
 
 
-def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str]) -> int:
+def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str],
+                page: Counter[str] | None = None) -> int:
     """The unit of a plain title group that is its headline: the one at ``at`` (the second
     of two or more, after its kicker), unless the body never names it and names another
     unit well — the tool printed another piece's title (a column beside it, set at the
@@ -555,12 +597,12 @@ def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set
     if not grams or len(units) < 2:
         return at
     texts = ["".join(titles[i].text for i in unit) for unit in units]
-    return _named_choice(at, texts[at], enumerate(texts), grams)
+    return _named_choice(at, texts[at], enumerate(texts), grams, page)
 
 
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
-                 no_gaps: bool = False) -> list[Block]:
+                 no_gaps: bool = False, page_grams: Counter[str] | None = None) -> list[Block]:
     """Give each line of a title group its role: column, kicker, headline or subtitle.
 
     Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
@@ -592,6 +634,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     for i, block in enumerate(titles):
         if i > 0 and _DASH_START.match(block.text):
             roles[i] = Kind.SUBTITLE
+        elif i > 1 and roles[i - 1] == Kind.SUBTITLE and _subtitle_goes_on(
+                titles[i - 1].text, block.text, grams):
+            roles[i] = Kind.SUBTITLE  # ——访广西某医学 / 科技集团董事长某某: one subtitle
     free = [i for i, r in enumerate(roles) if r is None]
     if marked and len(free) > 1 and free[0] == 0 \
             and _marked_column(titles[0].text, grams, settings.place_line_chars):
@@ -599,7 +644,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         free = free[1:]
     if marked:
         top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
-        top = _named_heading(titles, free, top, grams)
+        top = _named_heading(titles, free, top, grams, page_grams)
         lead: int | None = None  # 太康： / 强化“五举措”…: a place that begins the headline
         if top + 1 in free and _is_place_colon(titles[top].text, grams,
                                                settings.place_line_chars):
@@ -673,7 +718,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
             units = units[1:]
     if units:
         at = 1 if len(units) >= 2 and not kicker_found else 0
-        at = _named_unit(titles, units, at, grams)
+        at = _named_unit(titles, units, at, grams, page_grams)
         headline, rest = units[at], units[at + 1:]
         for unit in units[:at]:
             for i in unit:
@@ -1683,7 +1728,8 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
 
 
 def _emit(art: _Article, index: int, settings: SegmentSettings,
-          memo: BigramMemo, gaps_tell: bool = False, no_gaps: bool = False) -> list[Block]:
+          memo: BigramMemo, gaps_tell: bool = False, no_gaps: bool = False,
+          page_grams: Counter[str] | None = None) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
     flags = set(art.flags)
@@ -1694,7 +1740,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
         if settings.name_under_title and art.body:
             titles, author = _authors_under_title(titles, lenient=not group.after)
         head = assign_roles(titles, settings, art.body_grams(memo), gaps_tell=gaps_tell,
-                            no_gaps=no_gaps)
+                            no_gaps=no_gaps, page_grams=page_grams)
         if group.after:
             flags.add("headline_after_body")
     if not head and art.moved_titles:
@@ -1703,7 +1749,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
         if settings.name_under_title and art.body:
             printed, author = _authors_under_title(printed)
         head = assign_roles(printed, settings, art.body_grams(memo), gaps_tell=gaps_tell,
-                            no_gaps=no_gaps)
+                            no_gaps=no_gaps, page_grams=page_grams)
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
@@ -1761,7 +1807,13 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     gaps_tell = not settings.merge_unspaced_titles and blank is not None \
         and blank >= GAPS_TELL_BLANK_RATIO
     no_gaps = not settings.merge_unspaced_titles and blank == 0.0
+    # in how many bodies of the page each bigram stands: a title line another body names
+    # is that body's title, stacked by the tool over a head
+    page_grams: Counter[str] = Counter()
+    for art in arts:
+        page_grams.update(art.body_grams(segmenter.memo))
     out: list[Block] = []
     for index, art in enumerate(arts):
-        out.extend(_emit(art, index, settings, segmenter.memo, gaps_tell, no_gaps))
+        out.extend(_emit(art, index, settings, segmenter.memo, gaps_tell, no_gaps,
+                         page_grams))
     return rec.apply(doc, out)
