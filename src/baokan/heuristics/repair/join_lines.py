@@ -17,6 +17,7 @@ from baokan.core.names import is_person_name, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
+    SENTENCE_END,
     content_length,
     ends_continuing,
     ends_paragraph,
@@ -178,7 +179,10 @@ def _repeats(block: Block, prev: Block | None) -> bool:
     to it (a blank line at most between)."""
     if prev is None or block.start > prev.end + 2:
         return False
-    key = "".join(block.text.split())
+    here, there = block.text.strip(), prev.text.strip()
+    if not here or not there or here[0] != there[0] or here[-1] != there[-1]:
+        return False  # asked of every line: the cheap test first
+    key = "".join(here.split())
     return key == "".join(prev.text.split()) and len(_han.findall(key)) >= MIN_REPEATED_HAN
 
 
@@ -572,6 +576,10 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
 
 
 _printed_break = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
+# a sentence end (or a dash) before a space: where a printed line may close a paragraph
+# inside a line; a line without one is left whole before it is split and measured
+_closed_before_gap = regex.compile(
+    "[" + regex.escape(SENTENCE_END + "—") + "][" + regex.escape(CLOSERS) + r"\s]* ")
 
 
 def printed_lines(text: str) -> list[str]:
@@ -613,6 +621,8 @@ def printed_paragraphs(text: str, stats: PairStats | None = None) -> list[str]:
     lines take turns from several columns.  ``…第一段完。 第二段开头…`` (a closed line,
     then one two cells short of the column) is two paragraphs.
     """
+    if not _closed_before_gap.search(text):
+        return [text]
     lines = printed_lines(text)
     if len(lines) < MIN_PRINTED_LINES:
         return [text]

@@ -1422,8 +1422,13 @@ def _names_of_one_row(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
     for at in pieces.values():
         if len(at) < 2 or any(blocks[k].start != blocks[k].end for k in at):
             continue
-        names = [_lone_name(blocks[k]) for k in at]
-        if any(n is None for n in names) or not any(is_clear_name(n or "") for n in names):
+        names: list[str] = []
+        for k in at:
+            name = _lone_name(blocks[k])
+            if name is None:
+                break  # one piece no name: no row of names (the rest need not be read)
+            names.append(name)
+        if len(names) < len(at) or not any(is_clear_name(n) for n in names):
             continue
         found = tuple(n for n in names if n)
         first = blocks[at[0]]
