@@ -1184,6 +1184,8 @@ def _more_of_whole(blocks: Sequence[Block], i: int, folded: str, piece: str,
                 and grown[-1].names == (*last.names, name)):
             return joined
     torn = last.names[-1]
+    if not _ROLE.match(torn + piece):
+        return None  # every role a parse gives is a role word's text: the cut word is none
     joined = folded + piece
     grown = parse_byline_line(joined, known=known)
     if (grown is None or len(grown) <= len(whole) or torn in known
