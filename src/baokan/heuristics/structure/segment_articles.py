@@ -326,6 +326,10 @@ MIN_DEAL_ANCHORS = 2
 #: out: less than any title's share of bigrams in its body (one bigram of ten), more
 #: than nothing, so that a title naming no body still goes to a body left without one.
 DEALT_BODY_BONUS = 0.1
+#: Each part of a title block of two printed lines split because its parts name two
+#: bodies (a tool joined two heads of a page's titles printed together) holds at least
+#: this many characters: a shorter piece has too few bigrams to name anything.
+MIN_SPLIT_HEAD = 4
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -1322,6 +1326,8 @@ class _Segmenter:
                  and not self.arts[i].moved_titles]
         if len(cands) < 2:
             return False
+        group.titles = [part for line in group.titles
+                        for part in self._two_heads(line, cands, grams)]
         others = [i for i in neighbours(index, len(self.arts), self.settings.neighbours)
                   if i != index and grams[i] and i not in cands]
         table: list[tuple[Block, list[float]] | None] = []
@@ -1384,6 +1390,33 @@ class _Segmenter:
         dealt = {id(line) for line in lines}
         group.titles = [t for t in group.titles if id(t) not in dealt]
         return True
+
+    def _two_heads(self, line: Block, cands: list[int], grams: list[set[str]]) -> list[Block]:
+        """A title block of two printed lines that is two heads (a tool joined the lines
+        of a page's titles printed together): split where the part before names one body
+        without a title and the part after a later one, each better than the whole line
+        names any and at least ``stray_title_overlap``; else the line alone."""
+        text = line.text
+        if line.end != line.start + 1 or len(text) < 2 * MIN_SPLIT_HEAD:
+            return [line]
+        limit = self.settings.stray_title_overlap
+        whole = max(overlap(text, grams[c]) for c in cands)
+        best, cut = whole, 0
+        for k in range(MIN_SPLIT_HEAD, len(text) - MIN_SPLIT_HEAD + 1):
+            left = [overlap(text[:k], grams[c]) for c in cands]
+            right = [overlap(text[k:], grams[c]) for c in cands]
+            a = left.index(max(left))
+            b = right.index(max(right))
+            score = min(left[a], right[b])
+            if a < b and score >= limit and score > best + SCORE_EPSILON:
+                best, cut = score, k
+        if not cut:
+            return [line]
+        first = line.with_(text=text[:cut].rstrip(), end=line.start)
+        second = line.with_(text=text[cut:].lstrip(), start=line.end)
+        self.rec.change("split a title block into the two heads its lines name", line.span,
+                        f"{best:.2f} of each part's bigrams in its body")
+        return [first, second]
 
     def _goes_on_past_byline(self, prev: _Article, piece: _Article) -> bool:
         """Whether ``piece``, a body with no title right after ``prev``, a body closed by
