@@ -1395,27 +1395,36 @@ class _Segmenter:
         """A title block of two printed lines that is two heads (a tool joined the lines
         of a page's titles printed together): split where the part before names one body
         without a title and the part after a later one, each better than the whole line
-        names any and at least ``stray_title_overlap``; else the line alone."""
+        names any and at least ``UNTITLED_NAMING`` (a body left without a head is a
+        head's likeliest place); else the line alone."""
         text = line.text
         if line.end != line.start + 1 or len(text) < 2 * MIN_SPLIT_HEAD:
             return [line]
-        limit = self.settings.stray_title_overlap
+        limit = UNTITLED_NAMING
         whole = max(overlap(text, grams[c]) for c in cands)
-        best, cut = whole, 0
+        # the cut whose parts hold the most bigrams of their bodies; of cuts as good (the
+        # characters between the two names belong to neither), the one nearest the middle
+        best: tuple[int, int] | None = None
+        cut, share = 0, 0.0
         for k in range(MIN_SPLIT_HEAD, len(text) - MIN_SPLIT_HEAD + 1):
             left = [overlap(text[:k], grams[c]) for c in cands]
             right = [overlap(text[k:], grams[c]) for c in cands]
             a = left.index(max(left))
             b = right.index(max(right))
-            score = min(left[a], right[b])
-            if a < b and score >= limit and score > best + SCORE_EPSILON:
-                best, cut = score, k
+            low = min(left[a], right[b])
+            if a >= b or low < limit or low <= whole + SCORE_EPSILON:
+                continue
+            hits = len(bigrams(text[:k]) & grams[cands[a]]) \
+                + len(bigrams(text[k:]) & grams[cands[b]])
+            key = (hits, -abs(2 * k - len(text)))
+            if best is None or key > best:
+                best, cut, share = key, k, low
         if not cut:
             return [line]
         first = line.with_(text=text[:cut].rstrip(), end=line.start)
         second = line.with_(text=text[cut:].lstrip(), start=line.end)
         self.rec.change("split a title block into the two heads its lines name", line.span,
-                        f"{best:.2f} of each part's bigrams in its body")
+                        f"{share:.2f} of each part's bigrams in its body")
         return [first, second]
 
     def _goes_on_past_byline(self, prev: _Article, piece: _Article) -> bool:
