@@ -104,7 +104,9 @@ class _Line(NamedTuple):
     here if a paragraph opens here (a header run into its first words, 遗失声明陈祖德…,
     or a case number, which also stands at the start of a line inside a notice);
     ``end``: a notice or an advertisement ends here (a formula, a signature, a phone
-    number last, a date last on a short line); ``phone``: a phone number is last.
+    number last, a date last on a short line); ``phone``: a phone number is last;
+    ``addressed``: the start is an addressee's colon alone, with no header naming a
+    notice (``X：本院受理…``, but also a title ``思考之一：经济…``).
     """
 
     squeezed: str
@@ -114,6 +116,7 @@ class _Line(NamedTuple):
     close: bool
     phone: bool
     sentence: bool
+    addressed: bool = False
 
 
 def _measure(texts: Sequence[str]) -> list[_Line]:
@@ -137,9 +140,11 @@ def _measure(texts: Sequence[str]) -> list[_Line]:
         after = squeezed[n + 1][:4] if n + 1 < len(squeezed) else ""
         close = bool(_CLOSE.search(sq))
         phone = bool(_PHONE_END.search(sq))
+        headed = bool(_HEAD.match(_fold(texts[n])))
+        addressed = not headed and bool(_ADDRESSEE.match(sq + after))
         out.append(_Line(
             squeezed=sq,
-            start=bool(_HEAD.match(_fold(texts[n])) or _ADDRESSEE.match(sq + after)),
+            start=headed or addressed, addressed=addressed,
             weak_start=bool(_HEAD_RUN.match(sq) or _CASE.match(sq)),
             end=close or phone or bool(_SIGNATURE.match(sq))
             or (len(sq) <= _SHORT_LINE and bool(_DATE_END.search(sq))),
@@ -267,6 +272,11 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
         line = lines[n]
         end = (_item_end(lines, n, settings, headerless=False, headed=True)
                if line.start or (opens and line.weak_start) else None)
+        if end is not None and line.addressed and not line.weak_start \
+                and not any(x.sentence or x.close for x in lines[n:end + 1]):
+            # a notice to an addressee says what the court or agency did in sentences;
+            # a run with none, from a colon to a phone number, is titles over a hotline
+            end = None
         if end is not None:
             units.append((n, end, "notice"))
             n = end + 1

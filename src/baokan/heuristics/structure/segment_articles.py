@@ -337,6 +337,10 @@ MIN_DEAL_ANCHORS = 2
 #: out: less than any title's share of bigrams in its body (one bigram of ten), more
 #: than nothing, so that a title naming no body still goes to a body left without one.
 DEALT_BODY_BONUS = 0.1
+#: Each part of a title block of two printed lines split because its parts name two
+#: bodies (a tool joined two heads of a page's titles printed together) holds at least
+#: this many characters: a shorter piece has too few bigrams to name anything.
+MIN_SPLIT_HEAD = 4
 #: A run of this many title lines or more inside an open body is a head, not a subhead:
 #: a subhead is set on one line, or wraps once at the column width.
 HEAD_RUN_LINES = 3
@@ -1367,6 +1371,8 @@ class _Segmenter:
                  and not self.arts[i].moved_titles]
         if len(cands) < 2:
             return False
+        group.titles = [part for line in group.titles
+                        for part in self._two_heads(line, cands, grams)]
         others = [i for i in neighbours(index, len(self.arts), self.settings.neighbours)
                   if i != index and grams[i] and i not in cands]
         table: list[tuple[Block, list[float]] | None] = []
@@ -1429,6 +1435,42 @@ class _Segmenter:
         dealt = {id(line) for line in lines}
         group.titles = [t for t in group.titles if id(t) not in dealt]
         return True
+
+    def _two_heads(self, line: Block, cands: list[int], grams: list[set[str]]) -> list[Block]:
+        """A title block of two printed lines that is two heads (a tool joined the lines
+        of a page's titles printed together): split where the part before names one body
+        without a title and the part after a later one, each better than the whole line
+        names any and at least ``UNTITLED_NAMING`` (a body left without a head is a
+        head's likeliest place); else the line alone."""
+        text = line.text
+        if line.end != line.start + 1 or len(text) < 2 * MIN_SPLIT_HEAD:
+            return [line]
+        limit = UNTITLED_NAMING
+        whole = max(overlap(text, grams[c]) for c in cands)
+        # the cut whose parts hold the most bigrams of their bodies; of cuts as good (the
+        # characters between the two names belong to neither), the one nearest the middle
+        best: tuple[int, int] | None = None
+        cut, share = 0, 0.0
+        for k in range(MIN_SPLIT_HEAD, len(text) - MIN_SPLIT_HEAD + 1):
+            left = [overlap(text[:k], grams[c]) for c in cands]
+            right = [overlap(text[k:], grams[c]) for c in cands]
+            a = left.index(max(left))
+            b = right.index(max(right))
+            low = min(left[a], right[b])
+            if a >= b or low < limit or low <= whole + SCORE_EPSILON:
+                continue
+            hits = len(bigrams(text[:k]) & grams[cands[a]]) \
+                + len(bigrams(text[k:]) & grams[cands[b]])
+            key = (hits, -abs(2 * k - len(text)))
+            if best is None or key > best:
+                best, cut, share = key, k, low
+        if not cut:
+            return [line]
+        first = line.with_(text=text[:cut].rstrip(), end=line.start)
+        second = line.with_(text=text[cut:].lstrip(), start=line.end)
+        self.rec.change("split a title block into the two heads its lines name", line.span,
+                        f"{share:.2f} of each part's bigrams in its body")
+        return [first, second]
 
     def _goes_on_past_byline(self, prev: _Article, piece: _Article) -> bool:
         """Whether ``piece``, a body with no title right after ``prev``, a body closed by
