@@ -551,21 +551,38 @@ def _marked_column(text: str, grams: set[str], limit: int) -> bool:
         _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
 
 
-def _stray_title(text: str, grams: set[str], page: Counter[str] | None) -> bool:
+class _PageGrams:
+    """In how many bodies of the page each bigram stands: counted when first asked (only
+    a head whose headline its body never names asks), then kept."""
+
+    def __init__(self, arts: list[_Article], memo: BigramMemo) -> None:
+        self._arts = arts
+        self._memo = memo
+        self._counts: Counter[str] | None = None
+
+    def count(self, gram: str) -> int:
+        if self._counts is None:
+            self._counts = Counter()
+            for art in self._arts:
+                self._counts.update(art.body_grams(self._memo))
+        return self._counts.get(gram, 0)
+
+
+def _stray_title(text: str, grams: set[str], page: _PageGrams | None) -> bool:
     """Whether a title line is another piece's title stacked over this head: shaped as a
     kicker, or named by another body of the page (``page``: in how many bodies each
     bigram stands) at least :data:`STRAY_NAMED_ELSEWHERE` of its bigrams."""
     if _KICKER_END.search(text):
         return True
     own = bigrams(text)
-    if not own or not page:
+    if not own or page is None:
         return False
-    elsewhere = sum(1 for g in own if page.get(g, 0) > (1 if g in grams else 0))
+    elsewhere = sum(1 for g in own if page.count(g) > (1 if g in grams else 0))
     return elsewhere / len(own) >= STRAY_NAMED_ELSEWHERE
 
 
 def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
-                  grams: set[str], page: Counter[str] | None = None) -> int:
+                  grams: set[str], page: _PageGrams | None = None) -> int:
     """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
     the one the body names: ``at``, unless the body never names it and names another
     well (one that does not end like a kicker) — the tool stacked another piece's title
@@ -584,7 +601,7 @@ def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
 
 
 def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str],
-                   page: Counter[str] | None = None) -> int:
+                   page: _PageGrams | None = None) -> int:
     """The headline of a stack of headings: the shallowest (``top``), unless the body
     never names it and names another heading of the stack well — two pieces' headlines
     stacked by the tool, the one over this body at a deeper level."""
@@ -593,7 +610,7 @@ def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[st
 
 
 def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str],
-                page: Counter[str] | None = None) -> int:
+                page: _PageGrams | None = None) -> int:
     """The unit of a plain title group that is its headline: the one at ``at`` (the second
     of two or more, after its kicker), unless the body never names it and names another
     unit well — the tool printed another piece's title (a column beside it, set at the
@@ -606,7 +623,7 @@ def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set
 
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
-                 no_gaps: bool = False, page_grams: Counter[str] | None = None) -> list[Block]:
+                 no_gaps: bool = False, page_grams: _PageGrams | None = None) -> list[Block]:
     """Give each line of a title group its role: column, kicker, headline or subtitle.
 
     Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
@@ -1771,7 +1788,7 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
 
 def _emit(art: _Article, index: int, settings: SegmentSettings,
           memo: BigramMemo, gaps_tell: bool = False, no_gaps: bool = False,
-          page_grams: Counter[str] | None = None) -> list[Block]:
+          page_grams: _PageGrams | None = None) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
     flags = set(art.flags)
@@ -1851,9 +1868,7 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     no_gaps = not settings.merge_unspaced_titles and blank == 0.0
     # in how many bodies of the page each bigram stands: a title line another body names
     # is that body's title, stacked by the tool over a head
-    page_grams: Counter[str] = Counter()
-    for art in arts:
-        page_grams.update(art.body_grams(segmenter.memo))
+    page_grams = _PageGrams(arts, segmenter.memo)
     out: list[Block] = []
     for index, art in enumerate(arts):
         out.extend(_emit(art, index, settings, segmenter.memo, gaps_tell, no_gaps,
