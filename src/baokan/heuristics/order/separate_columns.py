@@ -107,6 +107,12 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     split = [printed_lines(b.text, widths, settings, first)
              if _eligible(b) and wide_row(b.text, widths, settings) else [b.text]
              for b in blocks]
+    # a band cut again at its own columns' width: against the page's other (wider)
+    # columns a printed line may take in a piece of the next column's line (a number
+    # the converter set apart with spaces: ``上升到 2017 年的第`` / ``2017 年我国``)
+    split = [printed_lines(b.text, [_band_width(lines, widths, settings)], settings, first)
+             if len(lines) >= settings.min_pieces and len(widths) > 1 else lines
+             for b, lines in zip(blocks, split)]
     kept = _drop_repeated_lines(blocks, split, settings, rec)
     # a band that lost copies is the printed lines it keeps
     blocks = tuple(b if kept[k] is split[k] else b.with_(text=" ".join(kept[k]))
@@ -262,6 +268,18 @@ def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
                 rec.dropped(line, "duplicate", blocks[k].span,
                             "a printed line given twice (a story run on below a band)")
     return out
+
+
+def _band_width(lines: Sequence[str], widths: Sequence[float],
+                settings: InterleaveSettings) -> float:
+    """The width of a band's columns: the page's column width most of the band's printed
+    lines are as wide as (a page's bands have columns of their own widths); the widest
+    where no line is as wide as any."""
+    cells = [Piece.of(text).cells for text in lines]
+    fits = {w: sum(w - settings.full_below <= c <= w + settings.full_above for c in cells)
+            for w in widths}
+    best = max(widths, key=lambda w: (fits[w], w))
+    return best if fits[best] else max(widths)
 
 
 def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
