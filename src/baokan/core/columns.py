@@ -90,19 +90,112 @@ def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | N
     return sorted(edges)
 
 
+# a column holding this many lines of a band is one of the band's grid of columns (fewer:
+# a title, a byline or a stray piece that happens to stand there)
+_GRID_LINES = 3
+# a piece of this many characters or more is a title's line, not a name or a short label
+_TITLE_CHARS = 6
+# a column's last line this wide against the column's median line runs to the column's
+# foot: its text goes on below (a short last line ends a paragraph, a credit, a byline)
+_FULL_LINE = 0.85
+# a band's head (titles, subtitle, bylines over its columns) holds at most this many lines
+# in one column (more: a column's own text); its lines this many rows apart or closer, in
+# columns side by side, are one block (a title, its subtitle, its byline)
+_HEAD_ROWS_APART = 8
+_HEAD_LINES = 3
+
+
+def _grid(columns: Sequence[Sequence[tuple[int, int, str]]]) -> frozenset[int]:
+    return frozenset(i for i, lines in enumerate(columns) if len(lines) >= _GRID_LINES)
+
+
+def _runs_on(above: Sequence[Sequence[tuple[int, int, str]]],
+             below: Sequence[Sequence[tuple[int, int, str]]]) -> bool:
+    """Whether the band ``below`` goes on with the columns of the band ``above``: every
+    column of ``above``'s grid of two or more goes on in ``below`` (which may add a column
+    of another story beside them), and the last column of ``above`` stops mid-sentence on a
+    full line (a converter broke a run of columns into bands at a gap in one of them;
+    columns of a band of their own end their text, on a short line)."""
+    grid = _grid(above)
+    if len(grid) < 2 or not grid <= _grid(below):
+        return False
+    last = [text for _, _, text in above[max(grid)]]
+    widths = sorted(line_cells(text) for text in last)
+    return (not ends_paragraph(last[-1])
+            and line_cells(last[-1]) >= _FULL_LINE * widths[len(widths) // 2])
+
+
+def _head(columns: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, int, str]]:
+    """Take the head of a band out of its columns: the lines above the row where the
+    band's grid starts (half its columns, two at least, hold a full line on one row), at
+    most ``_HEAD_LINES`` in a column, and cut off from the column's text below by a row
+    where the column is empty (titles, a subtitle, bylines set over the columns).  They
+    are returned row by row as ``(row, column, line, text)``."""
+    grid = _grid(columns)
+    if len(grid) < 2:
+        return []
+    needed = max(2, (len(grid) + 1) // 2)
+    filled: Counter[int] = Counter()
+    for i in grid:
+        widths = sorted(line_cells(text) for _, _, text in columns[i])
+        body = _FULL_LINE * widths[len(widths) // 2]  # a name or a label is no body line
+        filled.update(row for row, _, text in columns[i] if line_cells(text) >= body)
+    start = min((row for row, count in filled.items() if count >= needed), default=None)
+    if start is None:
+        return []
+    head: list[tuple[int, int, int, str]] = []
+    for i, lines in enumerate(columns):
+        lead = sum(1 for row, _, _ in lines if row < start)
+        if 0 < lead <= _HEAD_LINES \
+                and (lead == len(lines) or lines[lead][0] - lines[lead - 1][0] > 1):
+            head.extend((row, i, number, text) for row, number, text in lines[:lead])
+            del lines[:lead]
+    return sorted(head)
+
+
+def _first_gap(out: Sequence[Row], band_start: int, settings: LayoutSettings, gap: int) -> int:
+    """The gap before a column's (or a head block's) first line: none at the page's top,
+    a band's gap at a band's first line, else ``gap``."""
+    if not out:
+        return 0
+    return settings.band_gap if len(out) == band_start else gap
+
+
+def _head_blocks(head: Sequence[tuple[int, int, int, str]]
+                 ) -> dict[int, list[tuple[int, int, int, str]]]:
+    """The head's lines in blocks, each read before the leftmost column it stands over: a
+    line in the column next to a block's rightmost one, on the row of that column's last
+    line or at most ``_HEAD_ROWS_APART`` rows below it, goes on the block (a subtitle or a
+    byline set lower right of a title); a line above it opens a block of its own."""
+    blocks: dict[int, list[tuple[int, int, int, str]]] = {}
+    first = right = bottom = -1
+    for line in sorted(head, key=lambda item: (item[1], item[0])):
+        row, column = line[0], line[1]
+        if first < 0 or not (column == right or (column == right + 1
+                                                 and 0 <= row - bottom <= _HEAD_ROWS_APART)):
+            first = column
+        blocks.setdefault(first, []).append(line)
+        right, bottom = column, row
+    return {column: sorted(lines) for column, lines in blocks.items()}
+
+
 def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSettings) -> list[Row]:
     """The rows' text column by column within each band, as rows ``(line, gap, text)``.
 
     A piece belongs to the column of the rightmost edge at or left of its start (within
     ``tolerance``); pieces of one column on one line are joined by a space.  Within a
     column, a line where the column is empty counts as a blank line before the next.
+    A band goes on with the band above when it carries on the same grid of columns (a
+    converter cut the columns into bands at a gap in one of them; see ``_runs_on``), unless
+    a title opens it; a band's head (``_head``) is read before the columns it stands over.
     """
     bands: list[list[tuple[int, list[tuple[int, str]]]]] = []
     for number, gap, text in rows:
         if not bands or gap >= settings.band_gap:
             bands.append([])
         bands[-1].append((number, _pieces(text)))
-    out: list[Row] = []
+    grids: list[tuple[list[tuple[int, int, int, str]], list[list[tuple[int, int, str]]]]] = []
+    offset = 0  # row indices run on across bands joined into one
     for band in bands:
         columns: list[list[tuple[int, int, str]]] = [[] for _ in range(len(edges) + 1)]
         for row_index, (number, pieces) in enumerate(band):
@@ -111,19 +204,38 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
                 column = sum(1 for e in edges if x + settings.tolerance >= e)
                 parts.setdefault(column, []).append(piece)
             for column, texts in parts.items():
-                columns[column].append((row_index, number, " ".join(texts)))
+                columns[column].append((offset + row_index, number, " ".join(texts)))
+        offset += len(band)
+        head = _head(columns)
+        # a long piece off every column edge near the band's top: a title set across
+        # columns, which opens stories of their own
+        titled = {sum(1 for e in edges if x + settings.tolerance >= e)
+                  for _, pieces in band[:_GRID_LINES] for x, piece in pieces
+                  if len(piece) >= _TITLE_CHARS
+                  and all(abs(x - e) > settings.tolerance for e in (0, *edges))}
+        titled.update(column for _, column, _, _ in head)
+        if grids and not titled & _grid(grids[-1][1]) and _runs_on(grids[-1][1], columns):
+            grids[-1][0].extend(head)
+            for kept, more in zip(grids[-1][1], columns, strict=True):
+                kept.extend(more)
+        else:
+            grids.append((head, columns))
+    out: list[Row] = []
+    for head, columns in grids:
         band_start = len(out)
-        for column_rows in columns:
+        opens = _head_blocks(head)
+        for column, column_rows in enumerate(columns):
+            last: tuple[int, int] | None = None
+            for row_index, at, number, text in opens.get(column, ()):
+                gap = 0 if last == (row_index - 1, at) else 1
+                out.append((number, _first_gap(out, band_start, settings, gap), text))
+                last = (row_index, at)
             previous: int | None = None
             for row_index, number, text in column_rows:
                 if previous is not None:  # a line where this column is empty is a blank
                     gap = 1 if row_index - previous > 1 else 0
-                elif not out:
-                    gap = 0
-                elif len(out) == band_start:  # the first piece of a later band
-                    gap = settings.band_gap
-                else:  # a new column starts
-                    gap = 1
+                else:
+                    gap = _first_gap(out, band_start, settings, 1)
                 out.append((number, gap, text))
                 previous = row_index
     return out
