@@ -109,6 +109,13 @@ def _grid(columns: Sequence[Sequence[tuple[int, int, str]]]) -> frozenset[int]:
     return frozenset(i for i, lines in enumerate(columns) if len(lines) >= _GRID_LINES)
 
 
+def _full_line(texts: Sequence[str]) -> float:
+    """How wide a column's line runs to the column's edge: ``_FULL_LINE`` of the median
+    width of the column's lines ``texts``."""
+    widths = sorted(line_cells(text) for text in texts)
+    return _FULL_LINE * widths[len(widths) // 2]
+
+
 def _runs_on(above: Sequence[Sequence[tuple[int, int, str]]],
              below: Sequence[Sequence[tuple[int, int, str]]]) -> bool:
     """Whether the band ``below`` goes on with the columns of the band ``above``: every
@@ -120,9 +127,7 @@ def _runs_on(above: Sequence[Sequence[tuple[int, int, str]]],
     if len(grid) < 2 or not grid <= _grid(below):
         return False
     last = [text for _, _, text in above[max(grid)]]
-    widths = sorted(line_cells(text) for text in last)
-    return (not ends_paragraph(last[-1])
-            and line_cells(last[-1]) >= _FULL_LINE * widths[len(widths) // 2])
+    return not ends_paragraph(last[-1]) and line_cells(last[-1]) >= _full_line(last)
 
 
 def _head(columns: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, int, str]]:
@@ -137,8 +142,7 @@ def _head(columns: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, int
     needed = max(2, (len(grid) + 1) // 2)
     filled: Counter[int] = Counter()
     for i in grid:
-        widths = sorted(line_cells(text) for _, _, text in columns[i])
-        body = _FULL_LINE * widths[len(widths) // 2]  # a name or a label is no body line
+        body = _full_line([text for _, _, text in columns[i]])  # a name or label is none
         filled.update(row for row, _, text in columns[i] if line_cells(text) >= body)
     start = min((row for row, count in filled.items() if count >= needed), default=None)
     if start is None:
