@@ -31,6 +31,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.drawn_twice import cut_after, doubled_half, same_text, squeezed
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
@@ -931,13 +932,12 @@ class _Segmenter:
         holding its text twice; the second copy is dropped as a duplicate."""
         kept: list[Block] = []
         for block in titles:
-            key = "".join(block.text.split())
-            half = len(key) // 2
-            if half >= MIN_DOUBLED_CHARS and len(key) % 2 == 0 and key[:half] == key[half:]:
+            half = doubled_half(block.text, MIN_DOUBLED_CHARS)
+            if half:
+                key = squeezed(block.text)
                 self.rec.dropped(key[half:], "duplicate", block.span, "a title line printed twice")
                 block = block.with_(text=key[:half])
-                key = key[:half]
-            if kept and "".join(kept[-1].text.split()) == key:
+            if kept and same_text(kept[-1].text, block.text):
                 self.rec.dropped(block.text, "duplicate", block.span,
                                  f"a copy of the title line {kept[-1].start}")
                 continue
@@ -1641,30 +1641,15 @@ def _undoubled(block: Block, rec: Recorder) -> Block:
         text = text[:found.start()] + once + text[found.end():]
 
 
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
-
-
 def _overlap(first: str, second: str) -> int:
     """How many leading characters of ``second`` (spaces left out) repeat the end of
     ``first``: a title drawn in overlapping pieces."""
-    a, b = _squeezed(first), _squeezed(second)
+    a, b = squeezed(first), squeezed(second)
     for k in range(min(len(a), len(b)) - 1, 0, -1):
         if a.endswith(b[:k]) and (han_count(b[:k]) >= MIN_TITLE_OVERLAP
                                   or (k == 1 and b[0] in _CLOSING_MARK)):
             return k  # (a dash that ends a kicker and leads a subtitle is no overlap)
     return 0
-
-
-def _cut_head(text: str, count: int) -> tuple[str, str]:
-    """``text`` split after its first ``count`` characters that are not spaces."""
-    seen = 0
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            seen += 1
-            if seen == count:
-                return text[:i + 1], text[i + 1:]
-    return text, ""
 
 
 def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
@@ -1701,7 +1686,7 @@ def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
 def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | None:
     """The one line that two title lines ``prev`` and ``block`` are pieces of (see
     :func:`_join_overlapping_titles`), or None when they are two lines."""
-    a, b = _squeezed(prev.text), _squeezed(block.text)
+    a, b = squeezed(prev.text), squeezed(block.text)
     # (a line given twice whole is left to the copies of title lines, below)
     if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
             b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
@@ -1711,7 +1696,7 @@ def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | Non
     count = _overlap(prev.text, block.text)
     rest = block.text.lstrip()
     if count:
-        repeated, rest = _cut_head(rest, count)
+        repeated, rest = cut_after(rest, count)
         rec.dropped(repeated, "duplicate", block.span,
                     "the overlap of two pieces of a title drawn overlapping")
     elif not (a and b and b[0] in _CLOSING_MARK and a[-1] not in _CLOSING_MARK):
