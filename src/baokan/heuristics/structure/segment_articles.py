@@ -358,8 +358,8 @@ def _head_evidence(titles: list[Block]) -> bool:
     body, still opens an article: it has the parts only a head has — a kicker that ends
     ``——``, a subtitle that starts with a dash, a column name behind a mark (``■``,
     ``【``) — or more lines than a subhead takes."""
-    if len(titles) >= HEAD_RUN_LINES:
-        return True
+    if len(titles) >= HEAD_RUN_LINES or any(Tag.DRAWN_TWICE in b.tags for b in titles):
+        return True  # (a line drawn twice, fake bold, is set in a headline's type)
     for i, block in enumerate(titles):
         text = block.text.strip()
         if _COLUMN_MARK.match(text) or (i > 0 and _DASH_START.match(text)) \
@@ -368,6 +368,30 @@ def _head_evidence(titles: list[Block]) -> bool:
         if i + 1 < len(titles) and text.endswith("——"):
             return True
     return False
+
+
+def _heads_drawn_twice(titles: list[Block]) -> list[list[Block]]:
+    """A title run cut into the heads it holds by the lines drawn twice (fake bold, the
+    headline's type): two stretches of them with a line drawn once between are two
+    headlines (``老街坊的新茶馆`` ×2 / ``城东社区：…——`` / ``河边步道连成了环`` ×2).
+    A head ends after its headline and the subtitles led by a dash under it; the lines
+    drawn once over the next headline are that head's kicker or column."""
+    twice = [Tag.DRAWN_TWICE in b.tags for b in titles]
+    heads: list[list[Block]] = []
+    start = n = 0
+    while n < len(titles):
+        if not twice[n]:
+            n += 1
+            continue
+        while n < len(titles) and twice[n]:  # the headline
+            n += 1
+        while n < len(titles) and not twice[n] and _DASH_START.match(titles[n].text):
+            n += 1  # its subtitles
+        if any(twice[n:]):
+            heads.append(titles[start:n])
+            start = n
+    heads.append(titles[start:])
+    return heads
 
 
 def _subhead_lines(titles: list[Block]) -> list[Block]:
@@ -841,6 +865,11 @@ class _Segmenter:
             k += 1
         extras = blocks[j:k]
         opening = any(b.opens_article for b in extras)
+        if not self.markdown:
+            heads = _heads_drawn_twice(titles)
+            for head in heads[:-1]:
+                self._plain_titles(head, [], False, k, i)
+            titles = heads[-1]
         if not self.markdown and self._cut_sentence(titles, k):
             return self._join_cut_sentence(titles, extras, k)
         if self.markdown:
