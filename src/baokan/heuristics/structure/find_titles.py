@@ -419,12 +419,12 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             rec.change("subtitle under a heading", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
-        if candidate(block) and Tag.DRAWN_TWICE in block.tags:
-            # drawn twice (fake bold): a headline's type, never a body line cut off
-            rec.change("title line", block.span, block.text[:20])
-            out.append(block.with_(kind=Kind.TITLE))
-            continue
         if candidate(block):
+            if Tag.DRAWN_TWICE in block.tags:
+                # drawn twice (fake bold): a headline's type, never a body line cut off
+                rec.change("title line", block.span, block.text[:20])
+                out.append(block.with_(kind=Kind.TITLE))
+                continue
             prev = out[-1] if out else None
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
             if carries_title_line_on(block.text, prev):
