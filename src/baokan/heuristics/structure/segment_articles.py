@@ -31,6 +31,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.drawn_twice import cut_after, doubled_half, same_text, squeezed
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
@@ -357,8 +358,8 @@ def _head_evidence(titles: list[Block]) -> bool:
     body, still opens an article: it has the parts only a head has — a kicker that ends
     ``——``, a subtitle that starts with a dash, a column name behind a mark (``■``,
     ``【``) — or more lines than a subhead takes."""
-    if len(titles) >= HEAD_RUN_LINES:
-        return True
+    if len(titles) >= HEAD_RUN_LINES or any(Tag.DRAWN_TWICE in b.tags for b in titles):
+        return True  # (a line drawn twice, fake bold, is set in a headline's type)
     for i, block in enumerate(titles):
         text = block.text.strip()
         if _COLUMN_MARK.match(text) or (i > 0 and _DASH_START.match(text)) \
@@ -367,6 +368,30 @@ def _head_evidence(titles: list[Block]) -> bool:
         if i + 1 < len(titles) and text.endswith("——"):
             return True
     return False
+
+
+def _heads_drawn_twice(titles: list[Block]) -> list[list[Block]]:
+    """A title run cut into the heads it holds by the lines drawn twice (fake bold, the
+    headline's type): two stretches of them with a line drawn once between are two
+    headlines (``老街坊的新茶馆`` ×2 / ``城东社区：…——`` / ``河边步道连成了环`` ×2).
+    A head ends after its headline and the subtitles led by a dash under it; the lines
+    drawn once over the next headline are that head's kicker or column."""
+    twice = [Tag.DRAWN_TWICE in b.tags for b in titles]
+    heads: list[list[Block]] = []
+    start = n = 0
+    while n < len(titles):
+        if not twice[n]:
+            n += 1
+            continue
+        while n < len(titles) and twice[n]:  # the headline
+            n += 1
+        while n < len(titles) and not twice[n] and _DASH_START.match(titles[n].text):
+            n += 1  # its subtitles
+        if any(twice[n:]):
+            heads.append(titles[start:n])
+            start = n
+    heads.append(titles[start:])
+    return heads
 
 
 def _subhead_lines(titles: list[Block]) -> list[Block]:
@@ -840,6 +865,11 @@ class _Segmenter:
             k += 1
         extras = blocks[j:k]
         opening = any(b.opens_article for b in extras)
+        if not self.markdown:
+            heads = _heads_drawn_twice(titles)
+            for head in heads[:-1]:
+                self._plain_titles(head, [], False, k, i)
+            titles = heads[-1]
         if not self.markdown and self._cut_sentence(titles, k):
             return self._join_cut_sentence(titles, extras, k)
         if self.markdown:
@@ -931,13 +961,12 @@ class _Segmenter:
         holding its text twice; the second copy is dropped as a duplicate."""
         kept: list[Block] = []
         for block in titles:
-            key = "".join(block.text.split())
-            half = len(key) // 2
-            if half >= MIN_DOUBLED_CHARS and len(key) % 2 == 0 and key[:half] == key[half:]:
+            half = doubled_half(block.text, MIN_DOUBLED_CHARS)
+            if half:
+                key = squeezed(block.text)
                 self.rec.dropped(key[half:], "duplicate", block.span, "a title line printed twice")
                 block = block.with_(text=key[:half])
-                key = key[:half]
-            if kept and "".join(kept[-1].text.split()) == key:
+            if kept and same_text(kept[-1].text, block.text):
                 self.rec.dropped(block.text, "duplicate", block.span,
                                  f"a copy of the title line {kept[-1].start}")
                 continue
@@ -1641,30 +1670,15 @@ def _undoubled(block: Block, rec: Recorder) -> Block:
         text = text[:found.start()] + once + text[found.end():]
 
 
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
-
-
 def _overlap(first: str, second: str) -> int:
     """How many leading characters of ``second`` (spaces left out) repeat the end of
     ``first``: a title drawn in overlapping pieces."""
-    a, b = _squeezed(first), _squeezed(second)
+    a, b = squeezed(first), squeezed(second)
     for k in range(min(len(a), len(b)) - 1, 0, -1):
         if a.endswith(b[:k]) and (han_count(b[:k]) >= MIN_TITLE_OVERLAP
                                   or (k == 1 and b[0] in _CLOSING_MARK)):
             return k  # (a dash that ends a kicker and leads a subtitle is no overlap)
     return 0
-
-
-def _cut_head(text: str, count: int) -> tuple[str, str]:
-    """``text`` split after its first ``count`` characters that are not spaces."""
-    seen = 0
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            seen += 1
-            if seen == count:
-                return text[:i + 1], text[i + 1:]
-    return text, ""
 
 
 def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
@@ -1701,7 +1715,7 @@ def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
 def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | None:
     """The one line that two title lines ``prev`` and ``block`` are pieces of (see
     :func:`_join_overlapping_titles`), or None when they are two lines."""
-    a, b = _squeezed(prev.text), _squeezed(block.text)
+    a, b = squeezed(prev.text), squeezed(block.text)
     # (a line given twice whole is left to the copies of title lines, below)
     if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
             b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
@@ -1711,7 +1725,7 @@ def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | Non
     count = _overlap(prev.text, block.text)
     rest = block.text.lstrip()
     if count:
-        repeated, rest = _cut_head(rest, count)
+        repeated, rest = cut_after(rest, count)
         rec.dropped(repeated, "duplicate", block.span,
                     "the overlap of two pieces of a title drawn overlapping")
     elif not (a and b and b[0] in _CLOSING_MARK and a[-1] not in _CLOSING_MARK):
