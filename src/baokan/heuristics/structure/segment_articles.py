@@ -712,13 +712,17 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         roles[free[0]] = Kind.KICKER
         free = free[1:]
         kicker_found = True
-    # free lines that make one phrase broken over two lines are one headline
+    # free lines that make one phrase broken over two lines are one headline (where gaps
+    # tell, two lines of one box whose first is as wide as the next are one headline
+    # broken by the measure even when the first is short: in a narrow column a headline's
+    # first line is as short as a column name, which is set in a box of its own)
     units: list[list[int]] = []
     for i in free:
         if units and units[-1][-1] == i - 1 and (breaks_mid_phrase(
                 titles[i - 1].text, titles[i].text, grams) or (
                 gaps_tell and titles[i].gap_before == 0
-                and not _column_line(titles, units, grams, settings)) or (
+                and (broken_by_width(titles[i - 1].text, titles[i].text)
+                     or not _column_line(titles, units, grams, settings))) or (
                 not gaps_tell and broken_by_width(titles[i - 1].text, titles[i].text)
                 and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
