@@ -61,7 +61,9 @@ from baokan.core.text import (
 #: the headline itself.
 INNER_DASH_LEAD = 4
 #: A title group of this many unmarked lines or more starts with a column or series name
-#: (a column name, kicker, headline and subtitle are the most a head sets).
+#: (a column name, kicker, headline and subtitle are the most a head sets) — unless its
+#: first line runs on into the next (:func:`_measure_broke`): a count of lines, not of
+#: phrases, and a narrow column wraps a headline alone over this many lines.
 COLUMN_GROUP_LINES = 4
 #: Names under a title are authors only below a line of title this long: names under
 #: single characters are the characters of a title printed one a line.
@@ -555,6 +557,22 @@ def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
     return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams)
 
 
+def _measure_broke(titles: list[Block], i: int, grams: set[str], gaps_tell: bool) -> bool:
+    """Whether title line ``i`` runs on into the line after it as one phrase that the
+    measure broke: the break falls inside a phrase the body uses, or the two lines are of
+    one width (:func:`broken_by_width`) with no blank line between them where the dump sets
+    blank lines between its boxes.  Such a first line is no column name standing over the
+    head: in a narrow column a headline wraps over three lines or four, as many as a head
+    of column name, kicker, headline and subtitle."""
+    if i + 1 >= len(titles):
+        return False
+    first, second = titles[i], titles[i + 1]
+    if breaks_mid_phrase(first.text, second.text, grams):
+        return True
+    return (not gaps_tell or second.gap_before == 0) \
+        and broken_by_width(first.text, second.text)
+
+
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
                  settings: SegmentSettings) -> bool:
     """Whether the only unit so far is a short first line the body never names: a column
@@ -724,7 +742,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 else Kind.KICKER)
         return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
     if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
-                                   or len(free) >= COLUMN_GROUP_LINES):
+                                   or (len(free) >= COLUMN_GROUP_LINES
+                                       and not (free[1] == free[0] + 1 and _measure_broke(
+                                           titles, free[0], grams, gaps_tell)))):
         roles[free[0]] = Kind.COLUMN
         free = free[1:]
     if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
@@ -737,13 +757,17 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         roles[free[0]] = Kind.KICKER
         free = free[1:]
         kicker_found = True
-    # free lines that make one phrase broken over two lines are one headline
+    # free lines that make one phrase broken over two lines are one headline (where gaps
+    # tell, two lines of one box whose first is as wide as the next are one headline
+    # broken by the measure even when the first is short: in a narrow column a headline's
+    # first line is as short as a column name, which is set in a box of its own)
     units: list[list[int]] = []
     for i in free:
         if units and units[-1][-1] == i - 1 and (breaks_mid_phrase(
                 titles[i - 1].text, titles[i].text, grams) or (
                 gaps_tell and titles[i].gap_before == 0
-                and not _column_line(titles, units, grams, settings)) or (
+                and (broken_by_width(titles[i - 1].text, titles[i].text)
+                     or not _column_line(titles, units, grams, settings))) or (
                 not gaps_tell and broken_by_width(titles[i - 1].text, titles[i].text)
                 and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
