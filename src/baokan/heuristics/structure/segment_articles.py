@@ -17,7 +17,11 @@ The cues, in the order they are used:
   (tools print a lead's subheads after the briefs that interrupt it);
 * a single title line inside an open body is a subhead, unless the body after it changes
   topic and the line names that body and not the one before it (a new article's head);
-* a title line that its body never names goes to a body without a title that it names.
+* a title line that its body never names goes to a body without a title that it names;
+* a credited caption after an open body whose last paragraph closed its sentence, with a
+  new head (or the page's end) after it, is a photo news of its own (a picture in a cell
+  of its own printed after the story beside it); the story stays open for any body text
+  after the picture.
 """
 
 from __future__ import annotations
@@ -130,6 +134,22 @@ LONE_HEAD_BEFORE_CHARS = 2000
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
 _INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
+
+
+def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index: int) -> bool:
+    """Whether a credited caption met inside an open article's body is a photo news of its
+    own (a picture in a cell of its own, printed after the body beside it), not that
+    article's picture: the body has begun and its last paragraph closed its sentence (a
+    picture set inside a body sits before it, under the byline, or cuts a sentence where
+    a column ends).  A caption with no credit (``咸宁市医保志愿服务队``) names its
+    article's picture."""
+    if Tag.CREDITED not in caption.tags or not ends_paragraph(caption.text):
+        return False
+    last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
+    if last is None or not ends_paragraph(last.text):
+        return False
+    after = next((b for b in blocks[index + 1:] if b.kind != Kind.CREDIT), None)
+    return after is None or after.kind == Kind.TITLE
 
 
 @attrs.frozen
@@ -809,6 +829,9 @@ class _Segmenter:
         self.rec = rec
         self.arts: list[_Article] = []
         self.cur: _Article | None = None
+        #: a photo news opened beside the open article (:meth:`_photo_beside`): the photo
+        #: credit right after its caption goes to it, not to the open article
+        self.side: _Article | None = None
         self.markdown = any(b.level is not None for b in blocks)
         self.headline_levels = self._headline_levels()
         self.subhead_levels: set[int] = set()
@@ -867,6 +890,7 @@ class _Segmenter:
         while i < len(blocks):
             block = blocks[i]
             if block.kind == Kind.TITLE:
+                self.side = None
                 i = self._title_run(i)
                 continue
             self._other(block, i)
@@ -1275,6 +1299,8 @@ class _Segmenter:
         return art
 
     def _other(self, block: Block, index: int) -> None:
+        if block.kind not in (Kind.CREDIT, Kind.CAPTION):
+            self.side = None
         cur = self.cur
         kind = block.kind
         if kind in (Kind.PARAGRAPH, Kind.TEXT):
@@ -1300,11 +1326,27 @@ class _Segmenter:
             if cur is None or cur.closed:
                 cur = self.new()
                 cur.flags.add("photo")
+            elif _photo_news_beside(cur, block, self.blocks, index):
+                self._photo_beside(cur, block)
+                return
             cur.extras.append(block)
         else:  # credits, third-party kinds
+            side, self.side = self.side, None
+            if side is not None and kind == Kind.CREDIT:
+                side.extras.append(block)
+                return
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
+
+    def _photo_beside(self, cur: _Article, caption: Block) -> None:
+        """Open a photo news for ``caption`` beside the open article ``cur``, which stays
+        open: the body text after the photo is more of ``cur``."""
+        side = _Article(extras=[caption], flags={"photo"})
+        self.arts.append(side)
+        self.side = side
+        self.rec.change("a credited caption after a closed sentence is a photo news of its own",
+                        caption.span, caption.text[:20])
 
     def _split_by_after_titles(self) -> None:
         """Split a body whose title, printed after it, names only its tail: two articles ran
@@ -1879,7 +1921,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
            reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE, Kind.CAPTION,
                   Kind.CREDIT, Kind.EDITOR_MARK, Kind.HEADLINE, Kind.KICKER, Kind.COLUMN,
                   Kind.SUBHEAD, Tag.OPENING, Tag.CLOSING, Tag.AFFILIATION, Tag.VERTICAL,
-                  Tag.DRAWN_TWICE, Stage.HEADINGS, Stage.ARTICLES},
+                  Tag.DRAWN_TWICE, Tag.CREDITED, Stage.HEADINGS, Stage.ARTICLES},
            provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
                      Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Tag.OPENING,
                      ArticleFlag.INTERLEAVED, ArticleFlag.PHOTO,
