@@ -349,9 +349,11 @@ class InterleaveSettings:
     scores are kept far below (0.3 of that scale) and under ``seen - no_start``: the
     dictionary (made partly from news of the same years as the synthetic prose) only
     ranks the links between lines, and never confirms a period or chains runs on its
-    own (as a confirming pair it read the dev pages worse).  Off by default: it reads
-    pymupdf4llm's bands better (synth article F1 +0.01) and other tools' pages a little
-    worse, a wash overall (synth +0.001, held-out +0.002, fresh pages -0.003).
+    own (as a confirming pair it read the dev pages worse).  Off by default, on in the
+    ``markdown`` profile: it reads pymupdf4llm's bands (whole rows of columns, where the
+    ranking of links decides) better (article F1 synth +0.010, held-out +0.006, fresh
+    pages +0.004) and other tools' pages a little worse (all tools: synth +0.001,
+    held-out +0.002, fresh pages -0.003).
 
     Where a page is interleaved: ``max_period`` is the most columns side by side looked
     for; around each printed line, ``window`` printed lines either side are counted;
