@@ -55,7 +55,9 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         ("repair-mojibake", {}), ("detect-not-text", {}),
         *([("markdown-headings", {})] if markdown else []),
         # the masthead before the columns: -layout prints its strip across them
-        ("read-masthead", {}), ("split-layout-columns", {}), ("separate-columns", {}),
+        ("read-masthead", {}), ("split-layout-columns", {}),
+        # since the issue "Generalise": pymupdf4llm's rows of columns ranked by the prior
+        ("separate-columns", {"use_prior": True} if markdown else {}),
         ("strip-garbage", {}), ("join-vertical-text", {}), ("find-non-news", {}),
         ("find-bylines", {}), ("page-furniture", {}),
         ("join-lines", join),

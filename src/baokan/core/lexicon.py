@@ -1,0 +1,47 @@
+"""A general prior on pairs of Han characters: which pairs are inside words of Chinese.
+
+A page's own text says which pairs of characters go together on that page
+(:class:`baokan.core.columns.PairStats`); on a short or varied page the pair across a
+line break (``…广播电`` / ``视先进县…``: ``电视``) is often one the page never shows
+elsewhere.  This module gives what general Chinese says about such a pair: the packaged
+table ``data/char_pairs.txt.gz``, made by ``tools/build_char_pairs.py`` from jieba's
+dictionary (jieba 0.42.1, ``dict.txt``, MIT licence; see the table's header and
+``data/README.md``).  For each pair of adjacent Han characters inside the dictionary's
+words, counted with the words' frequencies, it holds the pair's pointwise mutual
+information against its characters' frequencies, rounded down to half a unit, for the
+pairs counted 20 times or more whose association is 2 or more (weaker or rarer pairs
+are about as common across a random break as across a real one, so they are left out).
+
+The table is read once per process, when first asked for (about 49 000 pairs, 176 kB
+packed); a look-up is one dictionary access.
+"""
+
+from __future__ import annotations
+
+import gzip
+import operator
+from functools import lru_cache
+from importlib import resources
+
+_TABLE = "data/char_pairs.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> dict[str, float]:
+    raw = resources.files("baokan").joinpath(_TABLE).read_bytes()
+    table: dict[str, float] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        level, pairs = line.split("\t", 1)
+        value = float(level)
+        table.update(dict.fromkeys(map(operator.add, pairs[::2], pairs[1::2]), value))
+    return table
+
+
+def pair_association(left: str, right: str) -> float | None:
+    """How strongly the Han character ``left`` followed by ``right`` belongs together in
+    general Chinese: the pair's pointwise mutual information inside the words of a
+    general dictionary (2.0 to about 12, in steps of 0.5), or None if the pair is not a
+    common word-internal pair there (rare, weak, or not both Han characters)."""
+    return _pairs().get(left + right)
