@@ -39,6 +39,8 @@ _ROLE = regex.compile(
 _VERB_ROLES = frozenset({"统筹", "审读", "校对", "编辑", "设计", "视觉", "制图", "策划", "主编",
                          "监制", "审核", "审签", "排版", "制版", "编审"})
 _LEAD = regex.compile(r"^[■□●○◆◇▲△★☆▌|｜\s]*")
+# a credit line in brackets: （本版编辑：张林）
+_ENCLOSED = regex.compile(r"^\s*[（(【\[]\s*([^（()）【】\[\]]+?)\s*[）)】\]]\s*$")
 _MARKUP = regex.compile(r"</?u>|\*\*")
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}：:、，])[ \t\u3000]+(?=[\p{Han}：:、，])")
 
@@ -95,7 +97,7 @@ _SPACES = regex.compile(r"[ \t]{2,}")
 # word, a contact label, a QR prompt, an advertiser's hotline — a quick test before the
 # others; also a name, for the rest of a credit the tool broke (tested with the line before)
 _FURNITURE_START = regex.compile(
-    r"(?:</?u>|\*\*|[■□●○◆◇▲△★☆▌|｜])*(?:" + _ROLE.pattern + r"|本版|本报|本社|报社|读者|举报|监督|"
+    r"(?:</?u>|\*\*|[■□●○◆◇▲△★☆▌|｜（(【\[])*(?:" + _ROLE.pattern + r"|本版|本报|本社|报社|读者|举报|监督|"
     r"广告|刊登|订报|订阅|发行|新闻|报料|投诉|投稿|电子|服务|咨询|联系|值班|热线|电话|传真|邮|E-?mail|社址|地址|印刷|定价|零售价|每份|全年|微信|微博|"
     r"QQ|网址|官网|网站|客户端|抖音|视频号|扫|长按|手机扫)", regex.IGNORECASE)
 # QR-code prompts: 扫码关注…, 扫描二维码…, 扫一扫…, 长按识别二维码…
@@ -111,9 +113,15 @@ def _sentence(text: str) -> bool:
 def _fold(text: str) -> str:
     """The line without markup (``<u>``, ``**``), its leading marks, and the layout spaces
     between Chinese characters (``一 审 ： 高 锦 屏`` → ``一审：高锦屏``)."""
-    text = _MARKUP.sub("", text)
+    text = _unenclosed(_MARKUP.sub("", text))
     lead = _LEAD.match(text)
     return _LAYOUT_SPACE.sub("", text[lead.end():] if lead else text).strip()
+
+
+def _unenclosed(text: str) -> str:
+    """The line without the brackets that enclose all of it."""
+    enclosed = _ENCLOSED.match(text)
+    return enclosed.group(1) if enclosed else text
 
 
 def editor_credit(text: str, folded: str | None = None, *, beside_contact: bool = False) -> bool:
@@ -144,7 +152,7 @@ def editor_credit(text: str, folded: str | None = None, *, beside_contact: bool 
     if several or beside_contact or roles[0].group(0) not in _VERB_ROLES:
         return True
     # 统筹 张林, 审读：王恬 — not 统筹推进, 审读完毕
-    raw = _MARKUP.sub("", text)
+    raw = _unenclosed(_MARKUP.sub("", text))
     lead = _LEAD.match(raw)
     raw = raw[lead.end():] if lead else raw
     first = roles[0].group(0)
@@ -173,6 +181,10 @@ def furniture_row(folded: str) -> bool:
     return _furniture_row(folded)[0]
 
 
+# what stands between the items of a row of furniture
+_ROW_SEPARATORS = " \t\u3000|｜,，;；/／"
+
+
 def _furniture_row(text: str) -> tuple[bool, bool]:
     """Whether ``text`` is only labelled contacts and credit runs and holds a contact;
     whether it holds a credit run."""
@@ -186,10 +198,11 @@ def _furniture_row(text: str) -> tuple[bool, bool]:
                 return False, credits
             after = _CONTACT.search(text, pos)
             end = after.start() if after is not None else len(text)
-            if not editor_credit(text[pos:end], text[pos:end].strip(), beside_contact=True):
+            piece = text[pos:end].rstrip(_ROW_SEPARATORS)
+            if not editor_credit(piece, piece, beside_contact=True):
                 return False, credits
             pos, credits = end, True
-        while pos < len(text) and text[pos] in " \t\u3000|｜,，;；":
+        while pos < len(text) and text[pos] in _ROW_SEPARATORS:
             pos += 1
     return contacts and not _sentence(text), credits
 
