@@ -3,6 +3,8 @@ jump lines, QR-code prompts, weather tables, advertisement and contact lines."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 import regex
 
@@ -27,15 +29,18 @@ _AD_LINE = regex.compile(
 
 # The editor roles of a page's credits (conventions.md, "Editor credits"): a closed class.
 # The longer first, so that 责任编辑 is not read as 责任 + 编辑.
+# A role may be said to be this page's (本版责编, 本期编辑).
 _ROLE = regex.compile(
-    r"责任编辑|本版编辑|责任美编|美术编辑|图片编辑|文字编辑|责任校对|版面设计|值班编委|值班主任|执行主编|"
+    r"(?:本版|本期)?(?:责任编辑|责任美编|美术编辑|图片编辑|文字编辑|责任校对|版面设计|值班编委|值班主任|执行主编|"
     r"一审|二审|三审|终审|初审|复审|政审|检校|责编|美编|组版|版式|审读|统筹|编辑|校对|排版|制版|"
-    r"设计|视觉|制图|策划|主编|监制|审核|审签|编审")
+    r"设计|视觉|制图|策划|主编|监制|审核|审签|编审)")
 # roles that are also verbs or nouns of running text (统筹推进, 编辑部): with one of them
 # alone before a name, the line is a credit only if a space or a colon stands between
 _VERB_ROLES = frozenset({"统筹", "审读", "校对", "编辑", "设计", "视觉", "制图", "策划", "主编",
                          "监制", "审核", "审签", "排版", "制版", "编审"})
 _LEAD = regex.compile(r"^[■□●○◆◇▲△★☆▌|｜\s]*")
+# a credit line in brackets: （本版编辑：张林）
+_ENCLOSED = regex.compile(r"^\s*[（(【\[]\s*([^（()）【】\[\]]+?)\s*[）)】\]]\s*$")
 _MARKUP = regex.compile(r"</?u>|\*\*")
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}：:、，])[ \t\u3000]+(?=[\p{Han}：:、，])")
 
@@ -43,18 +48,37 @@ _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}：:、，])[ \t\u3000]+(?=[\p{Han}�
 # 定价：…, 微信：…), the labels a closed class of the conventions' footer words, each with
 # the shape of what it labels
 _NUMBERS = r"\d[\d\s\-—－、/]{3,}\d"
-_MAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+# an address: pdfminer prints spaces inside one (x xcb55@163.com, bhsb47 @163. com)
+_MAIL = r"[\w.+\-](?:[\w.+\- ]*[\w.+\-])?\s?@\s?[\w\-]+(?:\s?\.\s?[\w\-]+)+"
 _WEB = r"(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/\S*)?"
+# the labels of a contact footer (conventions.md, "Contact footers"): a closed class; a
+# label may be said to be the paper's or the page's (本报地址, 本版热线, 读者热线)
+_WHOSE = r"(?:本报|本社|报社|本版|读者|新闻|报料|投诉|服务|订报|订阅|发行|广告|咨询|值班|联系|举报|监督)?"
+_PHONE_LABEL = _WHOSE + r"(?:热线|电话)(?:电话)?|传真|邮编|邮政编码"
+_MAIL_LABEL = r"(?:投稿|电子|本版|读者|新闻|报料)?邮箱|E-?mail"
+_WEB_LABEL = r"网址|官网|网站"
+_PRICE_LABEL = r"定价|零售价|每份|全年定价"
+_ACCOUNT_LABEL = r"微信(?:公众号)?|微博|QQ|客户端|抖音号?|视频号"
+_PLACE_LABEL = _WHOSE + r"(?:社址|地址)|印刷(?:单位|厂)?|广告(?:经营)?许可证"
+_LABEL = regex.compile(r"(?:" + "|".join((_PHONE_LABEL, _MAIL_LABEL, _WEB_LABEL, _PRICE_LABEL,
+                                          _ACCOUNT_LABEL, _PLACE_LABEL)) + r")\s*[:：]?",
+                       regex.IGNORECASE)
 _CONTACT = regex.compile(
-    r"(?:(?:新闻|报料|投诉|服务|订报|订阅|发行|广告|咨询|值班)?(?:热线|电话)|传真|邮编|邮政编码)"
-    r"\s*[:：]?\s*(?:" + _NUMBERS + r")"
-    r"|(?:投稿邮箱|电子邮箱|邮箱|E-?mail)\s*[:：]?\s*(?:" + _MAIL + r")"
-    r"|(?:网址|官网|网站)\s*[:：]?\s*(?:" + _WEB + r")"
-    r"|(?:定价|零售价|每份|全年定价)\s*[:：]?\s*[0-9]+(?:\.[0-9]+)?\s*元"
-    r"|(?:微信(?:公众号)?|微博|QQ|客户端|抖音号?|视频号)\s*[:：]\s*"
+    r"(?:" + _PHONE_LABEL + r")\s*[:：]?\s*(?:" + _NUMBERS + r")"
+    r"|(?:" + _MAIL_LABEL + r")\s*[:：]?\s*(?:" + _MAIL + r")"
+    r"|(?:" + _WEB_LABEL + r")\s*[:：]?\s*(?:" + _WEB + r")"
+    r"|(?:" + _PRICE_LABEL + r")\s*[:：]?\s*[0-9]+(?:\.[0-9]+)?\s*元"
+    r"|(?:" + _ACCOUNT_LABEL + r")\s*[:：]\s*"
     r"[\p{Han}\w\-](?:[\p{Han}\w\- ]{0,16}[\p{Han}\w\-])?"
-    r"|(?:社址|地址|印刷(?:单位|厂)?|广告(?:经营)?许可证)\s*[:：]\s*[\p{Han}\w\-（）()·]{2,30}",
+    # a place runs to the next label (地址：人民路8号邮编：437100, once spaces are folded;
+    # a tool may leave one before a figure: 人民路 8号)
+    r"|(?:" + _PLACE_LABEL + r")\s*[:：]\s*"
+    r"(?:(?!\s*(?:" + _PHONE_LABEL + r"|" + _MAIL_LABEL + r"|" + _PLACE_LABEL + r")\s*[:：]?)"
+    r"(?:[\p{Han}\w\-（）()·]| (?=\w))){2,30}",
     regex.IGNORECASE)
+# where a contact's value broken off by the tool goes on, on the next line: a figure, a
+# letter, the @ or the dot of an address
+_VALUE_ON = regex.compile(r"[0-9A-Za-z@.\-]")
 
 # Jump lines: 下转第N版, （下转A2版）, 上接第N版, （紧接第一版）, 转第N版
 _JUMP = regex.compile(
@@ -73,8 +97,8 @@ _SPACES = regex.compile(r"[ \t]{2,}")
 # word, a contact label, a QR prompt, an advertiser's hotline — a quick test before the
 # others; also a name, for the rest of a credit the tool broke (tested with the line before)
 _FURNITURE_START = regex.compile(
-    r"(?:</?u>|\*\*|[■□●○◆◇▲△★☆▌|｜])*(?:" + _ROLE.pattern + r"|本版|广告|刊登|订报|订阅|发行|新闻|"
-    r"报料|投诉|投稿|电子|服务|咨询|联系|值班|热线|电话|传真|邮|E-?mail|社址|地址|印刷|定价|零售价|每份|全年|微信|微博|"
+    r"(?:</?u>|\*\*|[■□●○◆◇▲△★☆▌|｜（(【\[])*(?:" + _ROLE.pattern + r"|本版|本报|本社|报社|读者|举报|监督|"
+    r"广告|刊登|订报|订阅|发行|新闻|报料|投诉|投稿|电子|服务|咨询|联系|值班|热线|电话|传真|邮|E-?mail|社址|地址|印刷|定价|零售价|每份|全年|微信|微博|"
     r"QQ|网址|官网|网站|客户端|抖音|视频号|扫|长按|手机扫)", regex.IGNORECASE)
 # QR-code prompts: 扫码关注…, 扫描二维码…, 扫一扫…, 长按识别二维码…
 _QR = regex.compile(r"^[■●◆▲\s]*(?:扫码|扫描|扫一扫|长按|微信扫|手机扫)")
@@ -89,17 +113,25 @@ def _sentence(text: str) -> bool:
 def _fold(text: str) -> str:
     """The line without markup (``<u>``, ``**``), its leading marks, and the layout spaces
     between Chinese characters (``一 审 ： 高 锦 屏`` → ``一审：高锦屏``)."""
-    text = _MARKUP.sub("", text)
+    text = _unenclosed(_MARKUP.sub("", text))
     lead = _LEAD.match(text)
     return _LAYOUT_SPACE.sub("", text[lead.end():] if lead else text).strip()
 
 
-def editor_credit(text: str, folded: str | None = None) -> bool:
+def _unenclosed(text: str) -> str:
+    """The line without the brackets that enclose all of it."""
+    enclosed = _ENCLOSED.match(text)
+    return enclosed.group(1) if enclosed else text
+
+
+def editor_credit(text: str, folded: str | None = None, *, beside_contact: bool = False) -> bool:
     """Whether ``text`` is a line of editor credits: role words (责编, 美编, 统筹, 一审…),
     each followed by one to three names, and nothing else (``统筹 张林 责编 王恬``,
     ``责任编辑：刘建章美编：田一明``, ``一 审 ： 高 锦 屏 …``).  With two roles or more the
     names need not be in the surname table, and the last may be cut off by the end of
-    the line (``… 终审：何``, ``… 美编：``).  ``folded``: ``_fold(text)``, if known."""
+    the line (``… 终审：何``, ``… 美编：``).  ``folded``: ``_fold(text)``, if known;
+    ``beside_contact``: the credit shares its line with a contact footer (``编辑张林
+    新闻热线：…``), which makes a lone role that is also a verb a credit too."""
     body = _fold(text) if folded is None else folded
     roles = list(_ROLE.finditer(body))
     if not roles or roles[0].start() != 0:
@@ -117,10 +149,10 @@ def editor_credit(text: str, folded: str | None = None) -> bool:
         if last and regex.fullmatch(r"\p{Han}", segment) and role.group(0) not in _VERB_ROLES:
             continue  # 一审：耿 — the name goes on on the next line
         return False
-    if several or roles[0].group(0) not in _VERB_ROLES:
+    if several or beside_contact or roles[0].group(0) not in _VERB_ROLES:
         return True
     # 统筹 张林, 审读：王恬 — not 统筹推进, 审读完毕
-    raw = _MARKUP.sub("", text)
+    raw = _unenclosed(_MARKUP.sub("", text))
     lead = _LEAD.match(raw)
     raw = raw[lead.end():] if lead else raw
     first = roles[0].group(0)
@@ -138,16 +170,41 @@ def _credit_continued(text: str) -> bool:
 def contact_footer(text: str) -> bool:
     """Whether ``text`` is only labelled contacts: ``新闻热线：0715-8128888 邮箱：a@b.com``,
     ``邮编：437100``, ``定价：1.50元``, ``微信：xnrb``."""
-    pos, found = 0, 0
-    text = text.strip()
+    return _furniture_row(text.strip()) == (True, False)
+
+
+def furniture_row(folded: str) -> bool:
+    """Whether ``folded`` (a line as ``_fold`` gives it) is a row of page furniture that
+    holds a contact: labelled contacts and runs of editor credits in any order, as a tool
+    prints the page's foot on one line (``新闻热线：0715-8128888 邮箱：a@b.com 统筹 张林
+    责编 王恬``, ``责任编辑：刘建章 电话：0715-8128888``)."""
+    return _furniture_row(folded)[0]
+
+
+# what stands between the items of a row of furniture
+_ROW_SEPARATORS = " \t\u3000|｜,，;；/／"
+
+
+def _furniture_row(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` is only labelled contacts and credit runs and holds a contact;
+    whether it holds a credit run."""
+    pos, contacts, credits = 0, False, False
     while pos < len(text):
         contact = _CONTACT.match(text, pos)
-        if contact is None:
-            return False
-        pos, found = contact.end(), found + 1
-        while pos < len(text) and text[pos] in " \t\u3000|｜,，;；":
+        if contact is not None:
+            pos, contacts = contact.end(), True
+        else:  # a run of credits, up to the next contact
+            if _ROLE.match(text, pos) is None:
+                return False, credits
+            after = _CONTACT.search(text, pos)
+            end = after.start() if after is not None else len(text)
+            piece = text[pos:end].rstrip(_ROW_SEPARATORS)
+            if not editor_credit(piece, piece, beside_contact=True):
+                return False, credits
+            pos, credits = end, True
+        while pos < len(text) and text[pos] in _ROW_SEPARATORS:
             pos += 1
-    return found > 0 and not _sentence(text)
+    return contacts and not _sentence(text), credits
 
 
 def _qr_prompt(block: Block, before: Block | None, settings: FurnitureSettings) -> bool:
@@ -165,10 +222,16 @@ class FurnitureSettings:
     """Settings of ``page-furniture``.
 
     ``max_editor_line_chars`` bounds an editor credit or contact footer line;
-    ``max_prompt_chars`` a QR-code prompt (扫码关注…), a line of its own, never a sentence.
+    ``max_row_chars`` a row of the page's foot that holds contacts and credits side by
+    side (a tool prints them on one line: two such lines); ``max_row_pieces`` is how many
+    lines a tool may break one contact footer into (``新闻热线：`` / ``0715-8128888 邮箱：``
+    / ``a@b.com``); ``max_prompt_chars`` bounds a QR-code prompt (扫码关注…), a line of its
+    own, never a sentence.
     """
 
     max_editor_line_chars: int = 40
+    max_row_chars: int = 80
+    max_row_pieces: int = 4
     max_prompt_chars: int = 24
 
 
@@ -182,8 +245,10 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     Cue: a circled number followed by digits at the end of a block is a page/editor
     code, kept as the article's editor mark.  Dropped as furniture: a short line of
     editor credits (role words of the closed class 编辑, 责编, 美编, 统筹, 审读, 一审… each
-    before names); a line of labelled contacts (新闻热线, 投稿邮箱, 邮编, 定价, 微信…); a
-    jump line (``（下转A2版）``, ``上接第1版``), whose article is flagged ``truncated_end``
+    before names); a line of labelled contacts (新闻热线, 投稿邮箱, 邮编, 定价, 微信…),
+    with credit runs beside them or not (the page's foot printed as one row), and the
+    lines after it that finish it where the tool broke it after a label or inside a
+    value; a jump line (``（下转A2版）``, ``上接第1版``), whose article is flagged ``truncated_end``
     (or ``truncated_start``); a QR-code prompt (``扫码关注…``); a short line of
     temperatures and weather words (``晴 12℃～20℃``); a line that is only a hotline,
     phone number or address.
@@ -192,17 +257,24 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     out: list[Block] = []
     pending_start = False  # a 上接 line: the next body block starts mid-article
     credit_before = False  # the block before was a credit line (the tool may break one)
-    for block in doc.blocks:
+    blocks = doc.blocks
+    rest_of_row = 0  # how many blocks after a contact footer are the rest of it
+    for n, block in enumerate(blocks):
         text = block.text
+        if rest_of_row:
+            rest_of_row -= 1
+            rec.dropped(text, "furniture", block.span, "contact footer (broken over lines)")
+            continue
         credit, credit_before = credit_before, False
         squeezed = "".join(text.split())
-        short = len(squeezed) <= settings.max_editor_line_chars
+        short = len(squeezed) <= settings.max_row_chars
         # the quick tests first: most lines are neither short nor open like furniture
         candidate = short and bool(_FURNITURE_START.match(squeezed) or credit
                                    or "℃" in text or "°C" in text or "度" in text)
         folded = _fold(text) if candidate else ""
         if block.kind not in Kind.BODY or (block.level is not None and not (
-                candidate and len(_ROLE.findall(folded)) > 1 and editor_credit(text, folded))):
+                candidate and ((len(_ROLE.findall(folded)) > 1 and editor_credit(text, folded))
+                               or furniture_row(folded)))):
             out.append(block)
             continue
         jump = _JUMP_LINE.match(text) if ("转" in text or "接" in text) else None
@@ -219,13 +291,19 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
                 # column whose text goes on after it, so it ends nothing
                 rec.dropped(text, "furniture", block.span, "jump line")
             continue
+        if candidate and _LABEL.search(folded):
+            # labelled contacts, with credits beside them or not; the rest of it on the
+            # next lines if the tool broke it there
+            rest_of_row = _rest_of_row(blocks, n, folded, settings)
+            if rest_of_row or furniture_row(folded):
+                rec.dropped(text, "furniture", block.span, "contact footer")
+                continue
         if candidate and len(folded) <= settings.max_editor_line_chars:
             if editor_credit(text, folded) or (credit and _credit_continued(text)):
                 rec.dropped(text, "furniture", block.span, "editor credit line")
                 credit_before = True
                 continue
-            kind = ("contact footer" if contact_footer(folded) else
-                    "weather line" if _WEATHER.search(text) and not _sentence(text)
+            kind = ("weather line" if _WEATHER.search(text) and not _sentence(text)
                     else "advertisement or contact line" if _AD_LINE.match(text) else
                     "QR-code prompt" if _qr_prompt(block, out[-1] if out else None, settings)
                     else None)
@@ -268,6 +346,27 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         out.extend(marks)
         out.extend(jump_mark)
     return rec.apply(doc, out)
+
+
+def _rest_of_row(blocks: Sequence[Block], n: int, folded: str, settings: FurnitureSettings) -> int:
+    """How many blocks after ``blocks[n]`` (whose folded text is ``folded``) go on with the
+    contact footer it begins, where a tool broke one over lines: after an open label
+    (``新闻热线：`` / ``0715-8128888``) or inside a value (``0715-81`` / ``28888``); 0 when
+    none does."""
+    joined = folded
+    for k in range(n + 1, min(len(blocks), n + settings.max_row_pieces)):
+        after = blocks[k]
+        if after.kind not in Kind.BODY or after.level is not None:
+            return 0
+        more = _fold(after.text)
+        if not (joined.endswith((":", "：")) or _VALUE_ON.match(more)):
+            return 0
+        joined += more
+        if len(joined) - joined.count(" ") > settings.max_row_chars:
+            return 0
+        if furniture_row(joined):
+            return k - n
+    return 0
 
 
 def _flag_last(out: list[Block], flag: str) -> bool:
