@@ -114,6 +114,10 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
              if len(lines) >= settings.min_pieces and len(widths) > 1 else lines
              for b, lines in zip(blocks, split)]
     kept = _drop_repeated_lines(blocks, split, settings, rec)
+    # all the printed lines of a band, the copies too: they take their turns in the
+    # band's cycle, which with the copies left out may be no cycle any more (its other
+    # column's lines come one after another) — see _read_band
+    whole = split
     # a band that lost copies is the printed lines it keeps
     blocks = tuple(b if kept[k] is split[k] else b.with_(text=" ".join(kept[k]))
                    for k, b in enumerate(blocks))
@@ -129,7 +133,7 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
             out.extend(_read_stretch(stretch, stats, widths, settings, rec))
             stretch.clear()
 
-    for block, lines in zip(blocks, split):
+    for block, lines, printed in zip(blocks, split, whole):
         if not _eligible(block):
             flush()
             out.append(block)
@@ -137,7 +141,7 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
         if len(lines) >= settings.min_pieces:
             flush()  # a whole band on one line: its own stretch
             for group in _read_band(block, lines, max(widths) + settings.full_above,
-                                    stats, settings, rec):
+                                    stats, settings, rec, printed):
                 out.extend(group)
         else:
             stretch.append((block, lines))
@@ -282,15 +286,53 @@ def _band_width(lines: Sequence[str], widths: Sequence[float],
     return best if fits[best] else max(widths)
 
 
+#: The fewest lines of its own (not copies) a column of a band dealt with its copies must
+#: hold besides them (:func:`_copies_own_column`): as many as a band needs per column to
+#: be dealt at all (``DealSettings.min_turns``, three).
+_OWN_LINES = 3
+
+
+def _copies(printed: Sequence[str], kept: Sequence[str]) -> frozenset[int]:
+    """The indices of the printed lines of a band that :func:`_drop_repeated_lines` left
+    out (``kept`` is ``printed`` without them, in order)."""
+    if len(kept) == len(printed):
+        return frozenset()
+    out: set[int] = set()
+    k = 0
+    for i, line in enumerate(printed):
+        if k < len(kept) and kept[k] == line:
+            k += 1
+        else:
+            out.add(i)
+    return frozenset(out)
+
+
+def _copies_own_column(linked: Sequence[Sequence[Sequence[int]]],
+                       copies: frozenset[int]) -> bool:
+    """Whether every run of a band dealt with its copies that holds copies holds
+    ``_OWN_LINES`` lines of the band's own too: a column whose lines in the band are all
+    copies (one or two besides are lines dealt to it wrongly) is the story run on below,
+    and the band without it is its other column, read as it stands."""
+    for chain in linked:
+        for run in chain:
+            held = sum(i in copies for i in run)
+            if held and len(run) - held < _OWN_LINES:
+                return False
+    return True
+
+
 def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
-               settings: InterleaveSettings, rec: Recorder) -> list[list[Block]]:
+               settings: InterleaveSettings, rec: Recorder,
+               printed: Sequence[str] = ()) -> list[list[Block]]:
     """A dump line holding a band of columns row by row, as paragraphs column by column
     (each paragraph a line, its printed lines joined by spaces as the converter joins
     them), in groups.  Where the band's lines are whole printed lines and keep to one
     cycle of turns, each column is dealt its turns (:func:`~baokan.core.columns.deal_band`)
     and is a group, the columns in the order their first lines come; else the printed
     lines are linked (best links first) and the runs of one chain (a text going on from
-    column to column) are a group."""
+    column to column) are a group.  A band that lost printed lines given again below it
+    (``printed``: all its lines, the copies too) and shows no columns without them is
+    looked at with them: there the copies take their turns, and then leave the runs."""
     # in a band every printed line, a byline's too, takes its turn in its column: none
     # is a title that leads to the line right after it
     pieces = [Piece.of(text) for text in lines]
@@ -299,17 +341,28 @@ def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
     # period is found from the words alone (on bands they moved no story right)
     settings = attrs.evolve(settings, seen_triple=0.0)
     periods = band_periods(pieces, stats, settings)
+    copies: frozenset[int] = frozenset()
+    if not periods and len(printed) > len(lines):
+        copies = _copies(printed, lines)
+        lines = list(printed)
+        pieces = [Piece.of(text) for text in lines]
+        periods = band_periods(pieces, stats, settings)
     if not periods:
-        return [[block]]
+        return [[block]]  # read as it is (its text is the printed lines kept)
     runs = deal_band(pieces, max(sorted(set(periods)), key=periods.count), width,
                      width - settings.full_above - settings.full_below, stats, settings)
     linked = ([[run] for run in runs] if runs is not None
               else link_column_chains(pieces, periods, stats, settings))
+    if copies and not _copies_own_column(linked, copies):
+        return [[block]]  # read as it is (its text is the printed lines kept)
     groups: list[list[Block]] = []
     first = True
     for chain in linked:
         group: list[Block] = []
         for run in chain:
+            run = [i for i in run if i not in copies]
+            if not run:
+                continue
             for para in _paragraphs([pieces[i] for i in run], settings):
                 group.append(block.with_(text=" ".join(p.text for p in para),
                                          gap_before=block.gap_before if first else 1))
