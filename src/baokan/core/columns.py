@@ -86,9 +86,48 @@ def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | N
         # two spaces makes runs of one length, at whatever position)
         if len(padding[x]) >= 3 and all(abs(x - e) > settings.tolerance for e in edges):
             edges.append(x)
+    edges = _gutter_edges(rows, sorted(edges), support, settings)
     if len(edges) < settings.min_edges:
         return None
-    return sorted(edges)
+    return edges
+
+
+# two edges this many column pitches apart or more (the median distance between edges)
+# leave room for a column between them
+_WIDE_GAP = 1.6
+
+
+def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
+                  settings: LayoutSettings) -> list[int]:
+    """``edges`` with the edges of columns always set one space after the column to
+    their left (a narrow gutter: the converter never pads them to their edge).  Where
+    two edges (or the margin and the first) stand about twice the page's column pitch
+    apart, and on ``support`` rows or more a piece starting at the left one holds a
+    single space at the same offset (``_gutter_at``: the left column's full line, then
+    the next column's), a column's edge lies between them, one pitch from the left."""
+    if not edges:
+        return edges
+    bounds = [0, *edges]
+    pitch = sorted(b - a for a, b in itertools.pairwise(bounds))[len(edges) // 2]
+    wide = {a: b for a, b in itertools.pairwise(bounds) if b - a >= _WIDE_GAP * pitch}
+    if not wide:
+        return edges
+    offsets: dict[int, Counter[int]] = {a: Counter() for a in wide}
+    for _, _, text in rows:
+        for x, piece in _pieces(text):
+            left = next((a for a in wide if abs(x - a) <= settings.tolerance), None)
+            if left is None or " " not in piece:
+                continue
+            i = piece.find(" ")
+            if _gutter_at(piece, i):
+                offsets[left][i] += 1
+    added = []
+    for left, right in wide.items():
+        top = offsets[left].most_common(1)
+        if top and sum(c for i, c in offsets[left].items()
+                       if abs(i - top[0][0]) <= _MEASURE_SLACK) >= support:
+            added.append(left + (right - left) // round((right - left) / pitch))
+    return sorted([*edges, *added])
 
 
 # a column holding this many lines of a band is one of the band's grid of columns (fewer:
@@ -184,6 +223,84 @@ def _head_blocks(head: Sequence[tuple[int, int, int, str]]
     return {column: sorted(lines) for column, lines in blocks.items()}
 
 
+# a column's full line: the most common length (in characters) of the pieces standing
+# alone in it, found on this many lines at least (fewer: no measure to cut at)
+_MEASURE_LINES = 3
+# a glued piece is cut at a single space this many characters off its column's measure
+# at most (a digit or a mark set narrower or wider than a Han character)
+_MEASURE_SLACK = 1
+# a measure under this many characters is no line's (glyphs of a vertical title, labels)
+_MEASURE_CHARS = 4
+_GUTTER_SIDE = regex.compile(r"[\p{Han}\p{P}]")
+
+
+def _gutter_at(piece: str, i: int) -> bool:
+    """Whether the single space at ``i`` in ``piece`` may be a gutter between two
+    columns' lines: Han text or a mark on both sides, no letter-spaced run around it
+    (``参 保 缴 费``: a line spaced out), at most one more space in the line before it,
+    and no mark that cannot end or start a line (``“ 加码”``)."""
+    return (2 <= i < len(piece) - 2 and piece[i] == " " and piece[i - 2] != " "
+            and piece[i + 2] != " " and piece.count(" ", 0, i) <= 1
+            and bool(_GUTTER_SIDE.match(piece[i - 1])) and bool(_GUTTER_SIDE.match(piece[i + 1]))
+            and not _OPENS.search(piece[:i]) and not _FOLLOWS.match(piece[i + 1:]))
+
+
+def _column_of(x: int, edges: Sequence[int], settings: LayoutSettings) -> int:
+    return sum(1 for e in edges if x + settings.tolerance >= e)
+
+
+def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
+              settings: LayoutSettings) -> dict[int, int]:
+    """Each column's measure (in characters): the most common length of
+    the pieces standing alone in it (no single space inside, ending before the next
+    column's edge); a column with too few such pieces has the median measure of the
+    others (a page's columns mostly share one)."""
+    lengths: dict[int, Counter[int]] = {}
+    for pieces in lines:
+        for x, piece in pieces:
+            column = _column_of(x, edges, settings)
+            if " " in piece or (column < len(edges) and x + len(piece) > edges[column]):
+                continue
+            lengths.setdefault(column, Counter())[len(piece)] += 1
+    out: dict[int, int] = {}
+    for column, counts in lengths.items():
+        length, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if count >= _MEASURE_LINES and length >= _MEASURE_CHARS:
+            out[column] = length
+    if out:
+        common = sorted(out.values())[len(out) // 2]
+        out.update({c: common for c in range(len(edges) + 1) if c not in out})
+    return out
+
+
+def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int], measures: dict[int, int],
+                 settings: LayoutSettings) -> list[tuple[int, str]]:
+    """Pieces that run on over a single-space gutter into the next column cut there.
+
+    A converter that sets a full line of a column one space before the next column's
+    line (a narrow gutter) makes one piece of both.  The piece is cut at a single space
+    where its part before is as long as its column's measure (``_measures``), with Han
+    text or a mark on both sides and no letter-spaced run around it (``参 保 缴 费``);
+    the rest is read in the next column."""
+    out: list[tuple[int, str]] = []
+    for x, piece in pieces:
+        column = _column_of(x, edges, settings)
+        while column < len(edges) and column in measures and " " in piece:
+            measure = measures[column]
+            if len(piece) <= measure + _MEASURE_SLACK:
+                break
+            cut = next((i for i in sorted(
+                range(measure - _MEASURE_SLACK, measure + _MEASURE_SLACK + 1),
+                key=lambda i: (abs(i - measure), i)) if _gutter_at(piece, i)), None)
+            if cut is None:
+                break
+            out.append((x, piece[:cut]))
+            x, piece = max(x + cut + 1, edges[column]), piece[cut + 1:]
+            column = _column_of(x, edges, settings)
+        out.append((x, piece))
+    return out
+
+
 def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSettings) -> list[Row]:
     """The rows' text column by column within each band, as rows ``(line, gap, text)``.
 
@@ -195,10 +312,12 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
     a title opens it; a band's head (``_head``) is read before the columns it stands over.
     """
     bands: list[list[tuple[int, list[tuple[int, str]]]]] = []
-    for number, gap, text in rows:
+    cut = [_pieces(text) for _, _, text in rows]
+    measures = _measures(cut, edges, settings)
+    for (number, gap, _), pieces in zip(rows, cut, strict=True):
         if not bands or gap >= settings.band_gap:
             bands.append([])
-        bands[-1].append((number, _pieces(text)))
+        bands[-1].append((number, _cut_gutters(pieces, edges, measures, settings)))
     grids: list[tuple[list[tuple[int, int, int, str]], list[list[tuple[int, int, str]]]]] = []
     offset = 0  # row indices run on across bands joined into one
     for band in bands:
@@ -206,7 +325,7 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
         for row_index, (number, pieces) in enumerate(band):
             parts: dict[int, list[str]] = {}
             for x, piece in pieces:
-                column = sum(1 for e in edges if x + settings.tolerance >= e)
+                column = _column_of(x, edges, settings)
                 parts.setdefault(column, []).append(piece)
             for column, texts in parts.items():
                 columns[column].append((offset + row_index, number, " ".join(texts)))
