@@ -34,6 +34,7 @@ from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
+    NOT_NAMES,
     is_clear_name,
     is_person_name,
     name_a_character_a_line,
@@ -418,6 +419,11 @@ def _is_place_line(text: str, limit: int) -> bool:
     return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
 
 
+#: A name set in quotes or title marks (``《青春波尔卡》``, ``“大哥大”``): the name inside is
+#: what a place line's length and the body's naming are measured on.
+_ENCLOSED = regex.compile(r"^[“‘「『《\"'](.+)[”’」』》\"']$")
+
+
 def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
     """A short first title line ending with a colon that names a place the body names
     (``西华：`` over ``“五个精准”推动城乡医保征缴工作``): the head of the headline, not a
@@ -425,7 +431,7 @@ def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
     stripped = text.strip()
     if not stripped.endswith(("：", ":")):
         return False
-    place = stripped[:-1]
+    place = _ENCLOSED.sub(r"\1", stripped[:-1].strip())
     return _is_place_line(place, limit) and bool(bigrams(place) & body_grams)
 
 
@@ -524,10 +530,27 @@ def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
     where it filled the measure: it is no wider than the subtitle's line (a subtitle is
     set in the smaller type; another piece's headline stacked under it is wider) or the
     two make one phrase broken over two lines, and it is no dash-led line or kicker of
-    its own.  The headline of a head never follows its subtitle."""
+    its own, nor ends on a role word (a byline's head).  The headline of a head never follows its subtitle."""
     if _KICKER_END.search(line) or not bigrams(line):
         return False
-    return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams)
+    return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams) \
+        or _subtitle_tail(subtitle, line)
+
+
+#: A line that stops on a word: a Han character, letter or digit.
+_WORD_END = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+
+
+def _subtitle_tail(subtitle: str, line: str) -> bool:
+    """Whether ``line`` is the last few characters of a dash-led subtitle that ran over its
+    measure (``——市特殊教育学校助力残障儿`` / ``童成长``): narrower than the subtitle's
+    line, which stops on a word (not on a closing mark), and the line holds no mark of
+    its own, nor ends on a role word (a byline's head).  The headline of a head stands
+    over its subtitle, never under it."""
+    head, tail = subtitle.strip(), line.strip()
+    return 0 < line_cells(tail) < line_cells(head) and _WORD_END.search(head) is not None \
+        and not has_inner_punct(tail) and " " not in tail \
+        and not tail.endswith(tuple(NOT_NAMES))  # 南县融媒体记者: a byline's head
 
 
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
@@ -722,9 +745,11 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 not gaps_tell and broken_by_width(titles[i - 1].text, titles[i].text)
                 and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
-        elif units and len(units[-1]) == 1 and units[-1][0] == i - 1 and _is_place_colon(
-                titles[i - 1].text, grams, settings.place_line_chars):
-            units[-1].append(i)  # 西华： / “五个精准”推动…: one headline
+        elif units and units[-1][-1] == i - 1 and _is_place_colon(
+                "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
+            # 西华： / “五个精准”推动…: one headline (and 审 / 计： / 实行监督…, its lead
+            # itself broken over two lines)
+            units[-1].append(i)
         else:
             units.append([i])
     if len(units) >= 2 and not kicker_found and len(units[0]) == 1 \
