@@ -435,15 +435,19 @@ def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
     return _is_place_line(place, limit) and bool(bigrams(place) & body_grams)
 
 
-def _merge_unspaced(titles: list[Block]) -> list[Block]:
+def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Block]:
     """Title lines with no blank line between them joined into one line, except a line led
     by a dash (a subtitle) or one after a line that ends like a kicker (``——``, ``：``):
-    those are parts of the head of their own."""
+    those are parts of the head of their own; and except a line after the group's first,
+    short line that the body never names (``简讯`` / ``锦州市民向交通…``): that line is the
+    column's name over the head (``limit``: how long a place or column line may be)."""
     merged: list[Block] = []
-    for block in titles:
+    for n, block in enumerate(titles):
         if merged and block.gap_before == 0 and block.level == merged[-1].level \
                 and not _DASH_START.match(block.text.strip()) \
-                and not _KICKER_END.search(merged[-1].text):
+                and not _KICKER_END.search(merged[-1].text) \
+                and not (n == 1 and grams and _is_place_line(titles[0].text, limit)
+                         and not bigrams(titles[0].text) & grams):
             last = merged[-1]
             start, end = covering_span((last, block))
             merged[-1] = last.with_(text=last.text + block.text, start=start, end=end)
@@ -687,7 +691,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
-        titles = _merge_unspaced(titles)
+        titles = _merge_unspaced(titles, grams, settings.place_line_chars)
     if not titles:
         return []
     if len(titles) == 1:
