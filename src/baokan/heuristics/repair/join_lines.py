@@ -12,6 +12,7 @@ import regex
 
 from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.drawn_twice import cut_after, doubled_half, same_text
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name, split_names
 from baokan.core.registry import heuristic
@@ -148,7 +149,6 @@ Measure = Callable[[str], float]
 #: body or list prints twice on consecutive lines; a single one (a vertical title's
 #: column, a table's 是 / 是) may well be.
 MIN_REPEATED_HAN = 2
-_han = regex.compile(r"\p{Han}")
 
 
 #: A line holding one text twice over (``西华：西华：``) is that text drawn twice when
@@ -160,18 +160,8 @@ MIN_DOUBLED_HALF = 3
 def _once(block: Block) -> Block | None:
     """``block`` with the second copy of a text it holds twice over taken out (a title
     drawn twice and read into one line), or None when it holds no such copy."""
-    key = "".join(block.text.split())
-    half = len(key) // 2
-    if len(key) % 2 or half < MIN_DOUBLED_HALF or key[:half] != key[half:] \
-            or len(_han.findall(key[:half])) < MIN_REPEATED_HAN:
-        return None
-    seen = 0
-    for i, ch in enumerate(block.text):
-        if not ch.isspace():
-            seen += 1
-            if seen == half:
-                return block.with_(text=block.text[:i + 1].rstrip())
-    return None
+    half = doubled_half(block.text, MIN_DOUBLED_HALF, MIN_REPEATED_HAN)
+    return block.with_(text=cut_after(block.text, half)[0].rstrip()) if half else None
 
 
 def _repeats(block: Block, prev: Block | None) -> bool:
@@ -182,8 +172,7 @@ def _repeats(block: Block, prev: Block | None) -> bool:
     here, there = block.text.strip(), prev.text.strip()
     if not here or not there or here[0] != there[0] or here[-1] != there[-1]:
         return False  # asked of every line: the cheap test first
-    key = "".join(here.split())
-    return key == "".join(prev.text.split()) and len(_han.findall(key)) >= MIN_REPEATED_HAN
+    return same_text(here, prev.text, MIN_REPEATED_HAN)
 
 
 def _measure_of(marks: float, quotes: float, known: dict[str, float] | None = None) -> Measure:

@@ -320,7 +320,7 @@ def heading_is_body(text: str, max_chars: int) -> bool:
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
            reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE, Kind.DATELINE,
-                  Kind.BYLINE, Kind.CREDIT, Tag.OPENING},
+                  Kind.BYLINE, Kind.CREDIT, Tag.OPENING, Tag.DRAWN_TWICE},
            provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH, Tag.PROSE})
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
@@ -335,7 +335,8 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     over a line that is one person's name alone still is, and so is the name (the tool
     missed an essay's title; segmentation makes the name its author), so is one right over
     a dateline or an opening byline, and so is a short line led by a dash right under a
-    heading (``——《战斗故事丛书》读后``: its subtitle).
+    heading (``——《战斗故事丛书》读后``: its subtitle).  A title-like line drawn twice (fake
+    bold, ``Tag.DRAWN_TWICE``) is a title line even after a body line cut mid-clause.
     """
     rec = Recorder("find-titles")
     column = doc.measurements.get(COLUMN_MEASURE, 0.0)
@@ -419,6 +420,11 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             out.append(block.with_(kind=Kind.TITLE))
             continue
         if candidate(block):
+            if Tag.DRAWN_TWICE in block.tags:
+                # drawn twice (fake bold): a headline's type, never a body line cut off
+                rec.change("title line", block.span, block.text[:20])
+                out.append(block.with_(kind=Kind.TITLE))
+                continue
             prev = out[-1] if out else None
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
             if carries_title_line_on(block.text, prev):

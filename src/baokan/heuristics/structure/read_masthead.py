@@ -11,6 +11,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.drawn_twice import words_once
 from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 
@@ -113,16 +114,6 @@ def _page_label(match: regex.Match[str]) -> str:
     return "".join(match["n"].split()).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
-def _undouble(text: str) -> str:
-    """``77 理论理论`` → ``7 理论``: a line every word of which is printed twice (a tool
-    that reads a fake-bold masthead twice over) is read once."""
-    words = text.split()
-    if len(words) < 2 or not regex.search(r"\p{Han}", text) or any(
-            len(w) % 2 or w[: len(w) // 2] != w[len(w) // 2:] for w in words):
-        return text
-    return " ".join(w[: len(w) // 2] for w in words)
-
-
 @attrs.frozen
 class MastheadSettings:
     """Settings of ``read-masthead``.
@@ -155,7 +146,8 @@ def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
         if len(squeezed) > settings.max_rest or _NOT_SECTION.search(squeezed):
             return None
         return {"section": squeezed}
-    text = _undouble(text)
+    # a tool that reads a fake-bold masthead twice over prints every word twice
+    text = words_once(text) or text
     spaced = bool(_LETTER_SPACED.search(text))
     found = _read_text(_SPACE_BETWEEN_HAN.sub("", text) if spaced else text, spaced, settings)
     if found is None and not spaced and _SPACE_BETWEEN_HAN.search(text):

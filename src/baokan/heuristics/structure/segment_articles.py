@@ -17,7 +17,11 @@ The cues, in the order they are used:
   (tools print a lead's subheads after the briefs that interrupt it);
 * a single title line inside an open body is a subhead, unless the body after it changes
   topic and the line names that body and not the one before it (a new article's head);
-* a title line that its body never names goes to a body without a title that it names.
+* a title line that its body never names goes to a body without a title that it names;
+* a credited caption after an open body whose last paragraph closed its sentence, with a
+  new head (or the page's end) after it, is a photo news of its own (a picture in a cell
+  of its own printed after the story beside it); the story stays open for any body text
+  after the picture.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.drawn_twice import cut_after, doubled_half, same_text, squeezed
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
@@ -61,7 +66,9 @@ from baokan.core.text import (
 #: the headline itself.
 INNER_DASH_LEAD = 4
 #: A title group of this many unmarked lines or more starts with a column or series name
-#: (a column name, kicker, headline and subtitle are the most a head sets).
+#: (a column name, kicker, headline and subtitle are the most a head sets) — unless its
+#: first line runs on into the next (:func:`_measure_broke`): a count of lines, not of
+#: phrases, and a narrow column wraps a headline alone over this many lines.
 COLUMN_GROUP_LINES = 4
 #: Names under a title are authors only below a line of title this long: names under
 #: single characters are the characters of a title printed one a line.
@@ -128,6 +135,22 @@ LONE_HEAD_BEFORE_CHARS = 2000
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
 _INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
+
+
+def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index: int) -> bool:
+    """Whether a credited caption met inside an open article's body is a photo news of its
+    own (a picture in a cell of its own, printed after the body beside it), not that
+    article's picture: the body has begun and its last paragraph closed its sentence (a
+    picture set inside a body sits before it, under the byline, or cuts a sentence where
+    a column ends).  A caption with no credit (``咸宁市医保志愿服务队``) names its
+    article's picture."""
+    if Tag.CREDITED not in caption.tags or not ends_paragraph(caption.text):
+        return False
+    last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
+    if last is None or not ends_paragraph(last.text):
+        return False
+    after = next((b for b in blocks[index + 1:] if b.kind != Kind.CREDIT), None)
+    return after is None or after.kind == Kind.TITLE
 
 
 @attrs.frozen
@@ -358,8 +381,8 @@ def _head_evidence(titles: list[Block]) -> bool:
     body, still opens an article: it has the parts only a head has — a kicker that ends
     ``——``, a subtitle that starts with a dash, a column name behind a mark (``■``,
     ``【``) — or more lines than a subhead takes."""
-    if len(titles) >= HEAD_RUN_LINES:
-        return True
+    if len(titles) >= HEAD_RUN_LINES or any(Tag.DRAWN_TWICE in b.tags for b in titles):
+        return True  # (a line drawn twice, fake bold, is set in a headline's type)
     for i, block in enumerate(titles):
         text = block.text.strip()
         if _COLUMN_MARK.match(text) or (i > 0 and _DASH_START.match(text)) \
@@ -368,6 +391,30 @@ def _head_evidence(titles: list[Block]) -> bool:
         if i + 1 < len(titles) and text.endswith("——"):
             return True
     return False
+
+
+def _heads_drawn_twice(titles: list[Block]) -> list[list[Block]]:
+    """A title run cut into the heads it holds by the lines drawn twice (fake bold, the
+    headline's type): two stretches of them with a line drawn once between are two
+    headlines (``老街坊的新茶馆`` ×2 / ``城东社区：…——`` / ``河边步道连成了环`` ×2).
+    A head ends after its headline and the subtitles led by a dash under it; the lines
+    drawn once over the next headline are that head's kicker or column."""
+    twice = [Tag.DRAWN_TWICE in b.tags for b in titles]
+    heads: list[list[Block]] = []
+    start = n = 0
+    while n < len(titles):
+        if not twice[n]:
+            n += 1
+            continue
+        while n < len(titles) and twice[n]:  # the headline
+            n += 1
+        while n < len(titles) and not twice[n] and _DASH_START.match(titles[n].text):
+            n += 1  # its subtitles
+        if any(twice[n:]):
+            heads.append(titles[start:n])
+            start = n
+    heads.append(titles[start:])
+    return heads
 
 
 def _subhead_lines(titles: list[Block]) -> list[Block]:
@@ -555,6 +602,22 @@ def _subtitle_tail(subtitle: str, line: str) -> bool:
     return 0 < line_cells(tail) < line_cells(head) and _WORD_END.search(head) is not None \
         and not has_inner_punct(tail) and " " not in tail \
         and not tail.endswith(tuple(NOT_NAMES))  # 南县融媒体记者: a byline's head
+
+
+def _measure_broke(titles: list[Block], i: int, grams: set[str], gaps_tell: bool) -> bool:
+    """Whether title line ``i`` runs on into the line after it as one phrase that the
+    measure broke: the break falls inside a phrase the body uses, or the two lines are of
+    one width (:func:`broken_by_width`) with no blank line between them where the dump sets
+    blank lines between its boxes.  Such a first line is no column name standing over the
+    head: in a narrow column a headline wraps over three lines or four, as many as a head
+    of column name, kicker, headline and subtitle."""
+    if i + 1 >= len(titles):
+        return False
+    first, second = titles[i], titles[i + 1]
+    if breaks_mid_phrase(first.text, second.text, grams):
+        return True
+    return (not gaps_tell or second.gap_before == 0) \
+        and broken_by_width(first.text, second.text)
 
 
 def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
@@ -751,7 +814,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 else Kind.KICKER)
         return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
     if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
-                                   or len(free) >= COLUMN_GROUP_LINES):
+                                   or (len(free) >= COLUMN_GROUP_LINES
+                                       and not (free[1] == free[0] + 1 and _measure_broke(
+                                           titles, free[0], grams, gaps_tell)))):
         roles[free[0]] = Kind.COLUMN
         free = free[1:]
     if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
@@ -764,13 +829,17 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         roles[free[0]] = Kind.KICKER
         free = free[1:]
         kicker_found = True
-    # free lines that make one phrase broken over two lines are one headline
+    # free lines that make one phrase broken over two lines are one headline (where gaps
+    # tell, two lines of one box whose first is as wide as the next are one headline
+    # broken by the measure even when the first is short: in a narrow column a headline's
+    # first line is as short as a column name, which is set in a box of its own)
     units: list[list[int]] = []
     for i in free:
         if units and units[-1][-1] == i - 1 and (breaks_mid_phrase(
                 titles[i - 1].text, titles[i].text, grams) or (
                 gaps_tell and titles[i].gap_before == 0
-                and not _column_line(titles, units, grams, settings)) or (
+                and (broken_by_width(titles[i - 1].text, titles[i].text)
+                     or not _column_line(titles, units, grams, settings))) or (
                 not gaps_tell and broken_by_width(titles[i - 1].text, titles[i].text)
                 and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
@@ -817,6 +886,9 @@ class _Segmenter:
         self.rec = rec
         self.arts: list[_Article] = []
         self.cur: _Article | None = None
+        #: a photo news opened beside the open article (:meth:`_photo_beside`): the photo
+        #: credit right after its caption goes to it, not to the open article
+        self.side: _Article | None = None
         self.markdown = any(b.level is not None for b in blocks)
         self.headline_levels = self._headline_levels()
         self.subhead_levels: set[int] = set()
@@ -875,6 +947,7 @@ class _Segmenter:
         while i < len(blocks):
             block = blocks[i]
             if block.kind == Kind.TITLE:
+                self.side = None
                 i = self._title_run(i)
                 continue
             self._other(block, i)
@@ -897,6 +970,11 @@ class _Segmenter:
             k += 1
         extras = blocks[j:k]
         opening = any(b.opens_article for b in extras)
+        if not self.markdown:
+            heads = _heads_drawn_twice(titles)
+            for head in heads[:-1]:
+                self._plain_titles(head, [], False, k, i)
+            titles = heads[-1]
         if not self.markdown and self._cut_sentence(titles, k):
             return self._join_cut_sentence(titles, extras, k)
         if self.markdown:
@@ -988,13 +1066,12 @@ class _Segmenter:
         holding its text twice; the second copy is dropped as a duplicate."""
         kept: list[Block] = []
         for block in titles:
-            key = "".join(block.text.split())
-            half = len(key) // 2
-            if half >= MIN_DOUBLED_CHARS and len(key) % 2 == 0 and key[:half] == key[half:]:
+            half = doubled_half(block.text, MIN_DOUBLED_CHARS)
+            if half:
+                key = squeezed(block.text)
                 self.rec.dropped(key[half:], "duplicate", block.span, "a title line printed twice")
                 block = block.with_(text=key[:half])
-                key = key[:half]
-            if kept and "".join(kept[-1].text.split()) == key:
+            if kept and same_text(kept[-1].text, block.text):
                 self.rec.dropped(block.text, "duplicate", block.span,
                                  f"a copy of the title line {kept[-1].start}")
                 continue
@@ -1279,6 +1356,8 @@ class _Segmenter:
         return art
 
     def _other(self, block: Block, index: int) -> None:
+        if block.kind not in (Kind.CREDIT, Kind.CAPTION):
+            self.side = None
         cur = self.cur
         kind = block.kind
         if kind in (Kind.PARAGRAPH, Kind.TEXT):
@@ -1304,11 +1383,27 @@ class _Segmenter:
             if cur is None or cur.closed:
                 cur = self.new()
                 cur.flags.add("photo")
+            elif _photo_news_beside(cur, block, self.blocks, index):
+                self._photo_beside(cur, block)
+                return
             cur.extras.append(block)
         else:  # credits, third-party kinds
+            side, self.side = self.side, None
+            if side is not None and kind == Kind.CREDIT:
+                side.extras.append(block)
+                return
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
+
+    def _photo_beside(self, cur: _Article, caption: Block) -> None:
+        """Open a photo news for ``caption`` beside the open article ``cur``, which stays
+        open: the body text after the photo is more of ``cur``."""
+        side = _Article(extras=[caption], flags={"photo"})
+        self.arts.append(side)
+        self.side = side
+        self.rec.change("a credited caption after a closed sentence is a photo news of its own",
+                        caption.span, caption.text[:20])
 
     def _split_by_after_titles(self) -> None:
         """Split a body whose title, printed after it, names only its tail: two articles ran
@@ -1698,30 +1793,15 @@ def _undoubled(block: Block, rec: Recorder) -> Block:
         text = text[:found.start()] + once + text[found.end():]
 
 
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
-
-
 def _overlap(first: str, second: str) -> int:
     """How many leading characters of ``second`` (spaces left out) repeat the end of
     ``first``: a title drawn in overlapping pieces."""
-    a, b = _squeezed(first), _squeezed(second)
+    a, b = squeezed(first), squeezed(second)
     for k in range(min(len(a), len(b)) - 1, 0, -1):
         if a.endswith(b[:k]) and (han_count(b[:k]) >= MIN_TITLE_OVERLAP
                                   or (k == 1 and b[0] in _CLOSING_MARK)):
             return k  # (a dash that ends a kicker and leads a subtitle is no overlap)
     return 0
-
-
-def _cut_head(text: str, count: int) -> tuple[str, str]:
-    """``text`` split after its first ``count`` characters that are not spaces."""
-    seen = 0
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            seen += 1
-            if seen == count:
-                return text[:i + 1], text[i + 1:]
-    return text, ""
 
 
 def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
@@ -1758,7 +1838,7 @@ def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
 def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | None:
     """The one line that two title lines ``prev`` and ``block`` are pieces of (see
     :func:`_join_overlapping_titles`), or None when they are two lines."""
-    a, b = _squeezed(prev.text), _squeezed(block.text)
+    a, b = squeezed(prev.text), squeezed(block.text)
     # (a line given twice whole is left to the copies of title lines, below)
     if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
             b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
@@ -1768,7 +1848,7 @@ def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | Non
     count = _overlap(prev.text, block.text)
     rest = block.text.lstrip()
     if count:
-        repeated, rest = _cut_head(rest, count)
+        repeated, rest = cut_after(rest, count)
         rec.dropped(repeated, "duplicate", block.span,
                     "the overlap of two pieces of a title drawn overlapping")
     elif not (a and b and b[0] in _CLOSING_MARK and a[-1] not in _CLOSING_MARK):
@@ -1898,7 +1978,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
            reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE, Kind.CAPTION,
                   Kind.CREDIT, Kind.EDITOR_MARK, Kind.HEADLINE, Kind.KICKER, Kind.COLUMN,
                   Kind.SUBHEAD, Tag.OPENING, Tag.CLOSING, Tag.AFFILIATION, Tag.VERTICAL,
-                  Tag.DRAWN_TWICE, Stage.HEADINGS, Stage.ARTICLES},
+                  Tag.DRAWN_TWICE, Tag.CREDITED, Stage.HEADINGS, Stage.ARTICLES},
            provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
                      Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Tag.OPENING,
                      ArticleFlag.INTERLEAVED, ArticleFlag.PHOTO,
