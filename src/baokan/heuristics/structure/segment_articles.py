@@ -39,6 +39,7 @@ from baokan.core.drawn_twice import cut_after, doubled_half, same_text, squeezed
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
+    NOT_NAMES,
     is_clear_name,
     is_person_name,
     name_a_character_a_line,
@@ -465,6 +466,11 @@ def _is_place_line(text: str, limit: int) -> bool:
     return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
 
 
+#: A name set in quotes or title marks (``《青春波尔卡》``, ``“大哥大”``): the name inside is
+#: what a place line's length and the body's naming are measured on.
+_ENCLOSED = regex.compile(r"^[“‘「『《\"'](.+)[”’」』》\"']$")
+
+
 def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
     """A short first title line ending with a colon that names a place the body names
     (``西华：`` over ``“五个精准”推动城乡医保征缴工作``): the head of the headline, not a
@@ -472,19 +478,23 @@ def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
     stripped = text.strip()
     if not stripped.endswith(("：", ":")):
         return False
-    place = stripped[:-1]
+    place = _ENCLOSED.sub(r"\1", stripped[:-1].strip())
     return _is_place_line(place, limit) and bool(bigrams(place) & body_grams)
 
 
-def _merge_unspaced(titles: list[Block]) -> list[Block]:
+def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Block]:
     """Title lines with no blank line between them joined into one line, except a line led
     by a dash (a subtitle) or one after a line that ends like a kicker (``——``, ``：``):
-    those are parts of the head of their own."""
+    those are parts of the head of their own; and except a line after the group's first,
+    short line that the body never names (``简讯`` / ``锦州市民向交通…``): that line is the
+    column's name over the head (``limit``: how long a place or column line may be)."""
     merged: list[Block] = []
-    for block in titles:
+    for n, block in enumerate(titles):
         if merged and block.gap_before == 0 and block.level == merged[-1].level \
                 and not _DASH_START.match(block.text.strip()) \
-                and not _KICKER_END.search(merged[-1].text):
+                and not _KICKER_END.search(merged[-1].text) \
+                and not (n == 1 and grams and _is_place_line(titles[0].text, limit)
+                         and not bigrams(titles[0].text) & grams):
             last = merged[-1]
             start, end = covering_span((last, block))
             merged[-1] = last.with_(text=last.text + block.text, start=start, end=end)
@@ -571,10 +581,27 @@ def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
     where it filled the measure: it is no wider than the subtitle's line (a subtitle is
     set in the smaller type; another piece's headline stacked under it is wider) or the
     two make one phrase broken over two lines, and it is no dash-led line or kicker of
-    its own.  The headline of a head never follows its subtitle."""
+    its own, nor ends on a role word (a byline's head).  The headline of a head never follows its subtitle."""
     if _KICKER_END.search(line) or not bigrams(line):
         return False
-    return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams)
+    return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams) \
+        or _subtitle_tail(subtitle, line)
+
+
+#: A line that stops on a word: a Han character, letter or digit.
+_WORD_END = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+
+
+def _subtitle_tail(subtitle: str, line: str) -> bool:
+    """Whether ``line`` is the last few characters of a dash-led subtitle that ran over its
+    measure (``——市特殊教育学校助力残障儿`` / ``童成长``): narrower than the subtitle's
+    line, which stops on a word (not on a closing mark), and the line holds no mark of
+    its own, nor ends on a role word (a byline's head).  The headline of a head stands
+    over its subtitle, never under it."""
+    head, tail = subtitle.strip(), line.strip()
+    return 0 < line_cells(tail) < line_cells(head) and _WORD_END.search(head) is not None \
+        and not has_inner_punct(tail) and " " not in tail \
+        and not tail.endswith(tuple(NOT_NAMES))  # 南县融媒体记者: a byline's head
 
 
 def _measure_broke(titles: list[Block], i: int, grams: set[str], gaps_tell: bool) -> bool:
@@ -684,6 +711,31 @@ def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set
     return _named_choice(at, texts[at], enumerate(texts), grams, page)
 
 
+#: How much better the body must name the first of two title lines than the second for
+#: the first to be the headline and the second its subtitle: a kicker is a lead-in the
+#: body seldom names better than its headline (1 kicker in 60 on the synthetic pages at
+#: this margin), a headline names the story its subtitle then spells out.
+SUBTITLE_NAMING_MARGIN = 0.2
+
+
+def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
+                            grams: set[str]) -> bool:
+    """Whether of two title units the first is the headline and the second its subtitle,
+    not a kicker over a headline: the second is the longer line (a subtitle spells the
+    story out in smaller type) and the body names the first better, by
+    :data:`SUBTITLE_NAMING_MARGIN` of its bigrams (``江主席与克雷库总统会谈`` /
+    ``强调发展长期稳定全面合作…``)."""
+    if not grams:
+        return False
+    first, second = ("".join(titles[i].text for i in unit) for unit in units)
+    if _KICKER_END.search(first) or _TWO_PHRASES.search(first.strip()):
+        # 黄河社区党委： / 精细治理…: a kicker, however the body names it; so is a couplet
+        # of two spaced phrases (拓展智慧服务 建设智能大门), the usual shape of a kicker
+        return False
+    return line_cells(second) > line_cells(first) \
+        and overlap(first, grams) >= overlap(second, grams) + SUBTITLE_NAMING_MARGIN
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False, page_grams: _PageGrams | None = None) -> list[Block]:
@@ -702,7 +754,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
-        titles = _merge_unspaced(titles)
+        titles = _merge_unspaced(titles, grams, settings.place_line_chars)
     if not titles:
         return []
     if len(titles) == 1:
@@ -791,9 +843,11 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 not gaps_tell and broken_by_width(titles[i - 1].text, titles[i].text)
                 and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
-        elif units and len(units[-1]) == 1 and units[-1][0] == i - 1 and _is_place_colon(
-                titles[i - 1].text, grams, settings.place_line_chars):
-            units[-1].append(i)  # 西华： / “五个精准”推动…: one headline
+        elif units and units[-1][-1] == i - 1 and _is_place_colon(
+                "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
+            # 西华： / “五个精准”推动…: one headline (and 审 / 计： / 实行监督…, its lead
+            # itself broken over two lines)
+            units[-1].append(i)
         else:
             units.append([i])
     if len(units) >= 2 and not kicker_found and len(units[0]) == 1 \
@@ -808,6 +862,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
             units = units[1:]
     if units:
         at = 1 if len(units) >= 2 and not kicker_found else 0
+        if at == 1 and len(units) == 2 and Kind.SUBTITLE not in roles \
+                and _headline_over_subtitle(titles, units, grams):
+            at = 0
         at = _named_unit(titles, units, at, grams, page_grams)
         headline, rest = units[at], units[at + 1:]
         for unit in units[:at]:
