@@ -40,7 +40,7 @@ _VERB_ROLES = frozenset({"统筹", "审读", "校对", "编辑", "设计", "视�
                          "监制", "审核", "审签", "排版", "制版", "编审"})
 _LEAD = regex.compile(r"^[■□●○◆◇▲△★☆▌|｜\s]*")
 # a credit line in brackets: （本版编辑：张林）
-_ENCLOSED = regex.compile(r"^\s*[（(【\[]\s*([^（()）【】\[\]]+?)\s*[）)】\]]\s*$")
+_ENCLOSED = regex.compile(r"^[（(【\[]([^（()）【】\[\]]+)[）)】\]]$")
 _MARKUP = regex.compile(r"</?u>|\*\*")
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}：:、，])[ \t\u3000]+(?=[\p{Han}：:、，])")
 
@@ -49,7 +49,7 @@ _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}：:、，])[ \t\u3000]+(?=[\p{Han}�
 # the shape of what it labels
 _NUMBERS = r"\d[\d\s\-—－、/]{3,}\d"
 # an address: pdfminer prints spaces inside one (x xcb55@163.com, bhsb47 @163. com)
-_MAIL = r"[\w.+\-](?:[\w.+\- ]*[\w.+\-])?\s?@\s?[\w\-]+(?:\s?\.\s?[\w\-]+)+"
+_MAIL = r"(?>[\w.+\-]+(?: [\w.+\-]+)*)\s?@\s?[\w\-]+(?:\s?\.\s?[\w\-]+)+"
 _WEB = r"(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/\S*)?"
 # the labels of a contact footer (conventions.md, "Contact footers"): a closed class; a
 # label may be said to be the paper's or the page's (本报地址, 本版热线, 读者热线)
@@ -64,10 +64,10 @@ _LABEL = regex.compile(r"(?:" + "|".join((_PHONE_LABEL, _MAIL_LABEL, _WEB_LABEL,
                                           _ACCOUNT_LABEL, _PLACE_LABEL)) + r")\s*[:：]?",
                        regex.IGNORECASE)
 _CONTACT = regex.compile(
-    r"(?:" + _PHONE_LABEL + r")\s*[:：]?\s*(?:" + _NUMBERS + r")"
-    r"|(?:" + _MAIL_LABEL + r")\s*[:：]?\s*(?:" + _MAIL + r")"
-    r"|(?:" + _WEB_LABEL + r")\s*[:：]?\s*(?:" + _WEB + r")"
-    r"|(?:" + _PRICE_LABEL + r")\s*[:：]?\s*[0-9]+(?:\.[0-9]+)?\s*元"
+    r"(?:" + _PHONE_LABEL + r")\s*(?:[:：]\s*)?(?:" + _NUMBERS + r")"
+    r"|(?:" + _MAIL_LABEL + r")\s*(?:[:：]\s*)?(?:" + _MAIL + r")"
+    r"|(?:" + _WEB_LABEL + r")\s*(?:[:：]\s*)?(?:" + _WEB + r")"
+    r"|(?:" + _PRICE_LABEL + r")\s*(?:[:：]\s*)?[0-9]+(?:\.[0-9]+)?\s*元"
     r"|(?:" + _ACCOUNT_LABEL + r")\s*[:：]\s*"
     r"[\p{Han}\w\-](?:[\p{Han}\w\- ]{0,16}[\p{Han}\w\-])?"
     # a place runs to the next label (地址：人民路8号邮编：437100, once spaces are folded;
@@ -120,8 +120,8 @@ def _fold(text: str) -> str:
 
 def _unenclosed(text: str) -> str:
     """The line without the brackets that enclose all of it."""
-    enclosed = _ENCLOSED.match(text)
-    return enclosed.group(1) if enclosed else text
+    enclosed = _ENCLOSED.match(text.strip())
+    return enclosed.group(1).strip() if enclosed else text
 
 
 def editor_credit(text: str, folded: str | None = None, *, beside_contact: bool = False) -> bool:
@@ -165,12 +165,6 @@ def _credit_continued(text: str) -> bool:
     body = _fold(text)
     head = regex.match(r"\p{Han}{1,4}(?=$|" + _ROLE.pattern + ")", body)
     return head is not None and (head.end() == len(body) or editor_credit(body[head.end():]))
-
-
-def contact_footer(text: str) -> bool:
-    """Whether ``text`` is only labelled contacts: ``新闻热线：0715-8128888 邮箱：a@b.com``,
-    ``邮编：437100``, ``定价：1.50元``, ``微信：xnrb``."""
-    return _furniture_row(text.strip()) == (True, False)
 
 
 def furniture_row(folded: str) -> bool:

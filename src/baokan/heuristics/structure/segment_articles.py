@@ -149,7 +149,8 @@ def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index
     last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
     if last is None or not ends_paragraph(last.text):
         return False
-    after = next((b for b in blocks[index + 1:] if b.kind != Kind.CREDIT), None)
+    after = next((blocks[j] for j in range(index + 1, len(blocks))
+                  if blocks[j].kind != Kind.CREDIT), None)
     return after is None or after.kind == Kind.TITLE
 
 
@@ -494,6 +495,7 @@ def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Bl
                 and not _DASH_START.match(block.text.strip()) \
                 and not _KICKER_END.search(merged[-1].text) \
                 and not (n == 1 and grams and _is_place_line(titles[0].text, limit)
+                         and bigrams(titles[0].text)
                          and not bigrams(titles[0].text) & grams):
             last = merged[-1]
             start, end = covering_span((last, block))
@@ -592,6 +594,11 @@ def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
 _WORD_END = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
 
 
+#: a subtitle's tail the measure broke off holds at most this share of its first line's
+#: width (a headline stacked under a subtitle is about as wide as it, or wider)
+SUBTITLE_TAIL_SHARE = 0.5
+
+
 def _subtitle_tail(subtitle: str, line: str) -> bool:
     """Whether ``line`` is the last few characters of a dash-led subtitle that ran over its
     measure (``——市特殊教育学校助力残障儿`` / ``童成长``): narrower than the subtitle's
@@ -599,7 +606,8 @@ def _subtitle_tail(subtitle: str, line: str) -> bool:
     its own, nor ends on a role word (a byline's head).  The headline of a head stands
     over its subtitle, never under it."""
     head, tail = subtitle.strip(), line.strip()
-    return 0 < line_cells(tail) < line_cells(head) and _WORD_END.search(head) is not None \
+    return 0 < line_cells(tail) <= SUBTITLE_TAIL_SHARE * line_cells(head) \
+        and _WORD_END.search(head) is not None \
         and not has_inner_punct(tail) and " " not in tail \
         and not tail.endswith(tuple(NOT_NAMES))  # 南县融媒体记者: a byline's head
 
@@ -973,7 +981,8 @@ class _Segmenter:
         if not self.markdown:
             heads = _heads_drawn_twice(titles)
             for head in heads[:-1]:
-                self._plain_titles(head, [], False, k, i)
+                # a head of its own: the body after the run is the last head's
+                self.new(_Group(list(head), []))
             titles = heads[-1]
         if not self.markdown and self._cut_sentence(titles, k):
             return self._join_cut_sentence(titles, extras, k)
