@@ -518,6 +518,13 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         """Far wider than the column around it: a caption or a line of another layout."""
         return lengths[i] > widths[i] + OVERLONG_BY
 
+    def wide_last_line(i: int) -> bool:
+        """The last line of a wide block (a caption over several printed lines): after a
+        wide line cut mid-clause with punctuation inside (not a title's), a shorter line
+        that closes the sentence, measured narrow only because it stops short."""
+        return (overlong(i) and bare_end(i) and bool(_any_punct.search(run[i].text))
+                and ends_paragraph(run[i + 1].text) and lengths[i + 1] < lengths[i])
+
     phrases_inside, phrases_after = phrases if phrases is not None else _parallel_phrases(run)
     breaks: list[bool] = []
     for i in range(len(run) - 1):
@@ -530,7 +537,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(True)  # a photo credit ends its caption, and stands alone
         elif i in titles or i + 1 in titles or _dash_start.match(right.text):
             breaks.append(True)
-        elif overlong(i) != overlong(i + 1):
+        elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
             breaks.append(True)
         elif ends_continuing(left.text) or _cut_inside.search(left.text):
             breaks.append(False)
