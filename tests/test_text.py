@@ -84,3 +84,15 @@ def test_a_cut_tail_is_short_up_to_its_full_stop_and_holds_no_clause_mark() -> N
     assert not T.starts_with_cut_tail("好，真好。")  # a clause mark: a sentence of its own
     assert not T.starts_with_cut_tail("。各地")
     assert not T.starts_with_cut_tail("城市更新")  # a title or a name: no full stop
+
+
+#: What ``ends_sentence`` was first written as: a search from the start of the line.
+_SENTENCE_END_RE = regex.compile(
+    "(?:[" + regex.escape(T.SENTENCE_END) + "]|\\.\\.\\.|……)[" + regex.escape(T.CLOSERS) + "]*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(T.SENTENCE_END + T.CLOSERS + ". \t\n\u3000中，a")
+               | st.characters(), max_size=12))
+def test_a_sentence_end_read_off_the_end_is_the_one_the_regex_finds(text: str) -> None:
+    assert T.ends_sentence(text) == bool(_SENTENCE_END_RE.search(text.rstrip()))

@@ -912,7 +912,9 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
              and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
     edge = bool(_gap.search(text) and _role_hint.search(text))
-    if not (short or edge or _dateline_hint.search(text) or text.rstrip()[-1:] in "）)"
+    # a dateline holds 讯 or 电: a look with ``in`` spares most lines the search
+    dateline = ("讯" in text or "电" in text) and _dateline_hint.search(text) is not None
+    if not (short or edge or dateline or text.rstrip()[-1:] in "）)"
             or (after_dateline and text[:1] in _opening_brackets)):
         return [block], None, []  # nothing a byline could be: not worth folding
     if short:
@@ -930,7 +932,6 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                                 tags=block.tags | {"opening"})], None, []
     # a dateline or a byline that opens the line is in its head, one that closes it in
     # its tail: only that much of a long line is folded
-    dateline = _dateline_hint.search(text)
     head: str = ""
     head_offsets: tuple[int, ...] = ()
     if not (dateline or (after_dateline and text[:1] in _opening_brackets)):
