@@ -389,3 +389,20 @@ def test_lines_followed_by_one_blank_line_are_counted_as_a_loop_counts_them(
     nonblank = sum(1 for line in lines if line.strip())
     found = measure(text)["single_blank_after_ratio"]
     assert found == expected / max(1, nonblank)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("#中文一二 \t\u3000a\r\x0b\x1c\u2028"),
+                        max_size=12), max_size=12))
+def test_headings_and_letter_spaced_lines_are_counted_as_a_loop_over_lines_counts_them(
+        lines: list[str]) -> None:
+    import regex
+
+    from baokan.profiles.detect import measure
+    text = "\n".join(lines)
+    nonblank = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    found = measure(text)
+    heading = regex.compile(r"^#{1,6}\s")
+    spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
+    assert found["markdown_headings"] == sum(1 for ln in nonblank if heading.match(ln))
+    assert found["letter_spaced_lines"] == sum(1 for ln in nonblank if spaced.search(ln))

@@ -14,7 +14,9 @@ from baokan.core.columns import split_side_by_side
 from baokan.profiles.profile import Profile, get_profile
 
 _letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
-_md_heading = regex.compile(r"^#{1,6}\s")
+# a ``#`` heading opening a line: searched once over the page's lines (a line holds no
+# line break, so the white space after the marks is not one)
+_md_heading = regex.compile(r"^#{1,6}(?!\n)\s", regex.MULTILINE)
 
 
 #: Bits of the square root worked out before it is rounded to a float: twice a float's
@@ -54,11 +56,19 @@ def measure(text: str) -> dict[str, float]:
     # by another 0 — counted in C ("10" and "100" each never overlap themselves)
     marks = "".join(map("01".__getitem__, map(bool, stripped))) + "1"
     followed_by_one_blank = marks.count("10") - marks.count("100")
-    letter_spaced = sum(1 for ln in nonblank if _letter_spaced.search(ln))
+    # the lines that hold a letter-spaced run, and the heading lines: one search over
+    # the page each, not one a line
+    joined = "\n".join(nonblank)
+    letter_spaced = 0
+    found = _letter_spaced.search(joined)
+    while found is not None:
+        letter_spaced += 1
+        end_of_line = joined.find("\n", found.end())
+        found = _letter_spaced.search(joined, end_of_line) if end_of_line >= 0 else None
     return {
         "lines": float(len(lines)),
         "nonblank_lines": float(len(nonblank)),
-        "markdown_headings": float(sum(1 for ln in nonblank if _md_heading.match(ln))),
+        "markdown_headings": float(len(_md_heading.findall(joined))),
         "blank_ratio": (len(lines) - len(nonblank)) / max(1, len(lines)),
         "median_line_chars": float(statistics.median(lengths)),
         "line_chars_spread": pstdev(lengths),
