@@ -36,29 +36,3 @@ def test_parse_of_real_text_does_not_warn(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_a_misspelt_setting_fails_at_configure_time() -> None:
     with pytest.raises(SettingsError, match="did you mean 'full_slack'"):
         get_profile("hard-wrapped").configure("join-lines", full_slak=1.5)
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_a_parse_makes_no_reference_cycles_and_leaves_the_collector_as_it_was(
-        enabled: bool) -> None:
-    import gc
-    # the cycle collector is paused during a parse (baokan.api._cycles_not_collected):
-    # that is only free if a parse leaves nothing for it to collect
-    text = ("两会特稿\n代表委员热议基层治理\n本报记者 林晓 通讯员 方卉\n"
-            "3月5日，记者在会场外见到了几位来自基层的代表。他们说：“治理要落到实处。”\n"
-            "“群众的事无小事。”一位代表说。\n（责任编辑：周文）\n")
-    was = gc.isenabled()
-    try:
-        gc.collect()
-        gc.disable()
-        baokan.parse(text)
-        assert gc.collect() == 0
-        if enabled:
-            gc.enable()
-        baokan.parse(text)
-        assert gc.isenabled() == enabled
-    finally:
-        if was:
-            gc.enable()
-        else:
-            gc.disable()

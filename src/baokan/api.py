@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import gc
 import hashlib
 import os
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import baokan.heuristics  # noqa: F401  (registers the built-in heuristics)
@@ -143,34 +141,9 @@ def parse_data(data: bytes, path: str, *, path_pattern: str | PathPattern | None
     return _parse(decoded, data, name, **kwargs)
 
 
-@contextlib.contextmanager
-def _cycles_not_collected() -> Iterator[None]:
-    """Pause Python's cycle collector while a page is parsed, and restore it as it was.
-
-    A parse makes no reference cycles (tests/test_api.py checks it): what it allocates is
-    freed by reference counting as it goes, so the collections its allocations set off
-    (a full one, over every object of the process, every dozen pages) find nothing and
-    cost a few per cent of a page.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _parse(decoded: Decoded, data: bytes, path: str | None, **options: Any) -> Issue:
-    with _cycles_not_collected():
-        return _parse_decoded(decoded, data, path, **options)
-
-
-def _parse_decoded(decoded: Decoded, data: bytes, path: str | None, *,
-                   profile: ProfileSpec = "auto", publication: str | None = None,
-                   date: _dt.date | str | None = None, page: str | None = None,
-                   strict: bool = True, explain: bool = True) -> Issue:
+def _parse(decoded: Decoded, data: bytes, path: str | None, *, profile: ProfileSpec = "auto",
+           publication: str | None = None, date: _dt.date | str | None = None,
+           page: str | None = None, strict: bool = True, explain: bool = True) -> Issue:
     info = SourceInfo(path=path, encoding=decoded.encoding, confidence=decoded.confidence,
                       sha256=hashlib.sha256(data).hexdigest(),
                       replacement_chars=decoded.replacement_chars)
