@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import json
 import pickle
+import statistics
 import sys
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from baokan import (
     BUILTIN_PROFILES,
@@ -365,3 +368,41 @@ def test_detect_profile_uses_its_settings() -> None:
     lower = DetectSettings(paragraph_min_median_chars=m["median_line_chars"])
     assert detect_profile(text, lower)[0].name == "plain-paragraphs"
     assert detect_profile(text, DetectSettings())[0] == chosen
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 10_000), min_size=1, max_size=400))
+def test_the_spread_is_the_standard_librarys_population_deviation(values: list[int]) -> None:
+    from baokan.profiles.detect import pstdev
+    assert pstdev(values) == statistics.pstdev(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "\u3000", "中文", "一 二", "a"]), max_size=30))
+def test_lines_followed_by_one_blank_line_are_counted_as_a_loop_counts_them(
+        lines: list[str]) -> None:
+    from baokan.profiles.detect import measure
+    text = "\n".join(lines)
+    lines = text.splitlines()  # (a last blank line is no line)
+    expected = sum(1 for i, line in enumerate(lines[:-1]) if line.strip()
+                   and not lines[i + 1].strip() and (i + 2 >= len(lines) or lines[i + 2].strip()))
+    nonblank = sum(1 for line in lines if line.strip())
+    found = measure(text)["single_blank_after_ratio"]
+    assert found == expected / max(1, nonblank)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("#中文一二 \t\u3000a\r\x0b\x1c\u2028"),
+                        max_size=12), max_size=12))
+def test_headings_and_letter_spaced_lines_are_counted_as_a_loop_over_lines_counts_them(
+        lines: list[str]) -> None:
+    import regex
+
+    from baokan.profiles.detect import measure
+    text = "\n".join(lines)
+    nonblank = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    found = measure(text)
+    heading = regex.compile(r"^#{1,6}\s")
+    spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
+    assert found["markdown_headings"] == sum(1 for ln in nonblank if heading.match(ln))
+    assert found["letter_spaced_lines"] == sum(1 for ln in nonblank if spaced.search(ln))

@@ -84,3 +84,48 @@ def test_a_cut_tail_is_short_up_to_its_full_stop_and_holds_no_clause_mark() -> N
     assert not T.starts_with_cut_tail("好，真好。")  # a clause mark: a sentence of its own
     assert not T.starts_with_cut_tail("。各地")
     assert not T.starts_with_cut_tail("城市更新")  # a title or a name: no full stop
+
+
+#: What ``ends_sentence`` was first written as: a search from the start of the line.
+_SENTENCE_END_RE = regex.compile(
+    "(?:[" + regex.escape(T.SENTENCE_END) + "]|\\.\\.\\.|……)[" + regex.escape(T.CLOSERS) + "]*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(T.SENTENCE_END + T.CLOSERS + ". \t\n\u3000中，a")
+               | st.characters(), max_size=12))
+def test_a_sentence_end_read_off_the_end_is_the_one_the_regex_finds(text: str) -> None:
+    assert T.ends_sentence(text) == bool(_SENTENCE_END_RE.search(text.rstrip()))
+
+
+def _plain_near_copies(keys: dict[int, str], settings: D.DedupSettings) -> list[tuple[int, int]]:
+    """drop-duplicates' near copies with every piece in the index (as first written)."""
+    index: dict[str, list[int]] = {}
+    pieces = {i: D._shingles(key, settings.shingle) for i, key in keys.items()}
+    pairs: list[tuple[int, int]] = []
+    for i in sorted(keys):
+        shared: dict[int, int] = {}
+        for piece in pieces[i]:
+            for j in index.get(piece, []):
+                shared[j] = shared.get(j, 0) + 1
+        for j, count in sorted(shared.items()):
+            small, large = (i, j) if len(keys[i]) <= len(keys[j]) else (j, i)
+            if (len(keys[small]) >= settings.min_ratio * len(keys[large])
+                    and count >= settings.min_containment * len(pieces[small])):
+                pairs.append((small, large))
+        for piece in pieces[i]:
+            posting = index.setdefault(piece, [])
+            if len(posting) < settings.max_postings:
+                posting.append(i)
+    return pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("中华人民共和国的一是了"), min_size=12,
+                        max_size=60), max_size=12),
+       st.integers(1, 3))
+def test_near_copies_found_with_the_shared_pieces_only_are_the_plain_ones(
+        texts: list[str], max_postings: int) -> None:
+    settings = D.DedupSettings(max_postings=max_postings)
+    keys = dict(enumerate(texts))
+    assert D.near_copies(keys, settings) == _plain_near_copies(keys, settings)

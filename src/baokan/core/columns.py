@@ -10,6 +10,7 @@ band by band (bands are separated by blank lines that cross the whole page).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -604,17 +605,23 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     # a number set apart (``新增就业 5511 人``) is part of the line it stands in;
     # printed lines, not the characters of a letter-spaced one (``工 作 的 出 发``)
     pieces = [p for p in pieces if not p.isascii()]
-    lasts = [p[-1] if len(p) >= 4 and _cjk(p[-1]) else "" for p in pieces]
-    firsts = [p[0] if len(p) >= 2 and _cjk(p[0]) else "" for p in pieces]
+    # (:func:`_cjk` spelt out: this runs over every piece of every page)
+    lasts = [p[-1] if len(p) >= 4 and "\u4e00" <= p[-1] <= "\u9fff" else "" for p in pieces]
+    firsts = [p[0] if len(p) >= 2 and "\u4e00" <= p[0] <= "\u9fff" else "" for p in pieces]
     opened = [i for i, last in enumerate(lasts) if last]
     n = len(pieces)
     span = 2 * settings.window
     sums: dict[int, list[int]] = {}
     for d in range(1, settings.quick_period + 1):
+        # the pairs across each open piece and the piece d on, looked up in C (``opened``
+        # is in order: the pieces with one d on are a prefix of it)
+        ends = opened[:bisect.bisect_left(opened, n - d)]
+        across = map(operator.add, map(lasts.__getitem__, ends),
+                     map(firsts.__getitem__, map(d.__add__, ends)))
         hit = [0] * (n + 1)
-        for i in opened:
-            if i + d < n and pairs.get(lasts[i] + firsts[i + d], 0) > 1:
-                hit[i + 1] = 1
+        for i in itertools.compress(ends, map((1).__lt__, map(pairs.get, across,
+                                                               itertools.repeat(0)))):
+            hit[i + 1] = 1
         sums[d] = list(itertools.accumulate(hit))
     for lo in range(0, max(1, n - span + 1), max(1, settings.window)):
         hi = min(lo + span, n)

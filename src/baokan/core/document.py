@@ -75,8 +75,8 @@ class Block:
         """Return a copy with ``changes`` applied."""
         # what attrs.evolve does, spelled out: heuristics copy blocks hundreds of times a
         # page, and evolve's generic field lookup was a tenth of the parse time
-        unknown = changes.keys() - _BLOCK_FIELDS
-        if unknown:
+        if not _BLOCK_FIELDS.issuperset(changes):  # (no set made on the way)
+            unknown = changes.keys() - _BLOCK_FIELDS
             raise TypeError(f"Block has no field {sorted(unknown)[0]!r}")
         get = changes.get
         return Block(get("text", self.text), get("start", self.start), get("end", self.end),

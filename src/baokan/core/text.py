@@ -25,8 +25,7 @@ CONTINUING = "，、；：,;:（(“‘《〔【「『"
 
 _han_re = regex.compile(HAN)
 _not_han_re = regex.compile(r"\P{Han}+")
-_sentence_end_re = regex.compile(
-    "(?:[" + regex.escape(SENTENCE_END) + "]|\\.\\.\\.|……)[" + regex.escape(CLOSERS) + "]*$")
+_SENTENCE_END_CHARS = frozenset(SENTENCE_END)
 _inner_punct_re = regex.compile("[，。；：？！,;:?!]")
 
 #: Any visible character that is Chinese text or Chinese punctuation (for spacing rules).
@@ -58,7 +57,10 @@ def display_width(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends with sentence-closing punctuation (``。！？…``, maybe a closing quote)."""
-    return bool(_sentence_end_re.search(text.rstrip()))
+    # what ``_sentence_end_re`` finds, read off the end of the text: asked of every line
+    # of every page, and a regex search runs from the start of the line
+    core = text.rstrip().rstrip(CLOSERS)
+    return core[-1:] in _SENTENCE_END_CHARS or core.endswith("...")
 
 
 def ends_continuing(text: str) -> bool:

@@ -21,6 +21,9 @@ _ONE_CHAR = regex.compile(r"^\p{Han}[" + _GLYPH_MARKS + r"]?$")
 # a glyph of a title printed a glyph a block: no mark that ends a sentence or a clause
 # (a paragraph's last character alone on its line ends with one)
 _GLYPH = regex.compile(r"^\p{Han}[、：]?$")
+#: The longest text either pattern can match (a character, a mark, and the line break
+#: ``$`` may stand before): a longer one is not looked at.
+_MAX_GLYPH_TEXT = 3
 
 
 @attrs.frozen
@@ -97,7 +100,7 @@ def _pieces(blocks: Sequence[Block]) -> list[tuple[int, int]]:
 
 def _glyph(block: Block) -> bool:
     return (block.kind == Kind.TEXT and block.level is None
-            and _GLYPH.match(block.text) is not None)
+            and len(block.text) <= _MAX_GLYPH_TEXT and _GLYPH.match(block.text) is not None)
 
 
 def _groups_between(blocks: Sequence[Block], lo: int, hi: int) -> int:
@@ -196,6 +199,7 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
                 out.append(joined[k])
             continue
         single = (block.kind == Kind.TEXT and block.level is None
+                  and len(block.text) <= _MAX_GLYPH_TEXT
                   and _ONE_CHAR.match(block.text) is not None)
         if single and (not run or block.gap_before == 0):
             run.append(block)

@@ -42,7 +42,9 @@ _CELL_BREAK = regex.compile(r"<br\s*/?>")
 
 
 def _eligible(block: Block) -> bool:
-    return block.kind == Kind.TEXT and block.level is None and not _MARKDOWN.match(block.text)
+    # (``_MARKDOWN`` opens with ``#`` or ``|``: the first character is looked at first)
+    return block.kind == Kind.TEXT and block.level is None and not (
+        block.text[:1] in ("#", "|") and _MARKDOWN.match(block.text))
 
 
 def _paragraphs(pieces: Sequence[Piece], settings: InterleaveSettings) -> list[list[Piece]]:

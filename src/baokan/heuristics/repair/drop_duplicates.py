@@ -94,11 +94,16 @@ def near_copies(keys: dict[int, str], settings: DedupSettings) -> list[tuple[int
     """
     index: dict[str, list[int]] = defaultdict(list)
     pieces = {i: _shingles(key, settings.shingle) for i, key in keys.items()}
+    # a piece that one paragraph alone holds (most of them) is shared with none: it is
+    # left out of the index (in how many paragraphs each piece stands, counted in C)
+    holders = Counter(itertools.chain.from_iterable(pieces.values()))
     pairs: list[tuple[int, int]] = []
     for i in sorted(keys):
         # each piece once (a set), so each posting list once: looked up and counted in C,
         # and not counted at all when no earlier paragraph shares a piece (most of them)
-        postings = list(map(index.__getitem__, pieces[i]))
+        own = pieces[i]
+        shareable = itertools.compress(own, map((1).__lt__, map(holders.__getitem__, own)))
+        postings = list(map(index.__getitem__, shareable))
         shared = Counter(itertools.chain.from_iterable(postings)) if any(postings) else {}
         for j, count in sorted(shared.items()):
             small, large = (i, j) if len(keys[i]) <= len(keys[j]) else (j, i)

@@ -28,7 +28,6 @@ from baokan.core.text import (
     punct_counts,
 )
 
-_ascii_alnum = regex.compile(r"[A-Za-z0-9]")
 _opening = regex.compile(r"^[“\"「『《（(【—\-－]")
 _ends_punct = regex.compile(r"[\p{P}]$")
 
@@ -220,7 +219,9 @@ def _joinable(block: Block) -> bool:
 
 
 def _glue(left: str, right: str) -> str:
-    if left and right and _ascii_alnum.match(left[-1]) and _ascii_alnum.match(right[0]):
+    # an ASCII letter or digit on both sides (``[A-Za-z0-9]``, without a regex call)
+    if left and right and left[-1].isascii() and left[-1].isalnum() \
+            and right[0].isascii() and right[0].isalnum():
         return left + " " + right
     return left + right
 
@@ -272,6 +273,12 @@ def _local_widths(lengths: Sequence[float], window: int) -> list[float]:
 #: A line cut inside a number or a name: after a decimal point, a middle dot (阿·努里),
 #: a per cent sign or a slash no sentence ends, whatever the width of the line.
 _cut_inside = regex.compile(r"[.．·%％/／]\s*$")
+
+
+def _cut_inside_at_end(text: str) -> bool:
+    """Whether ``text`` ends cut inside a number or a name (``_cut_inside``; its last
+    character is looked at before the pattern searches the line)."""
+    return text.rstrip()[-1:] in ".．·%％/／" and _cut_inside.search(text) is not None
 _open_marks = regex.compile(r"[“‘「『《（(【〔]")
 _close_marks = regex.compile(r"[”’」』》）)】〕]")
 
@@ -293,9 +300,20 @@ def _fold_spaces(text: str) -> str:
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
 _dash_start = regex.compile(r"^[—\-－–―]{2,}")
+
+
+def _dash_led(text: str) -> bool:
+    """Whether ``text`` opens with a dash of two marks or more (its first character is
+    looked at before the pattern: this is asked of most lines)."""
+    return text[:1] in "—-－–―" and _dash_start.match(text) is not None
 #: A subtitle's lead: a dash of two marks or more, spaced or not (``——``, and ``— —``:
 #: pdfminer spaces a title's wide dash), and text after it.
 _subtitle_lead = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
+
+
+def _dash_led_loosely(text: str) -> bool:
+    """``_subtitle_lead`` matches ``text`` (its first character is looked at first)."""
+    return text[:1] in "—-－–―" and _subtitle_lead.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 
 
@@ -356,7 +374,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         # a subtitle led by a dash (``——访…``) stands under its headline: the bare lines
         # right over it, clearly short of the column, are that headline (and its kicker),
         # not the end of the paragraph before them
-        if _subtitle_lead.match(run[k].text.strip()) and not ends_paragraph(run[k].text):
+        lead = run[k].text.strip()
+        if _dash_led_loosely(lead) and not ends_paragraph(run[k].text):
             i = k - 1
             while i >= 0 and k - i < MAX_TITLE_LINES and bare(i) and i not in titles \
                     and lengths[i] < widths[i] - NEAR_FULL:
@@ -461,7 +480,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         narrower there, around a picture or a name)."""
         if j == 0 or (j - 1 < len(breaks) and breaks[j - 1]):
             return False
-        return bool(_cut_inside.search(run[j - 1].text)) \
+        return _cut_inside_at_end(run[j - 1].text) \
             or abs(lengths[j - 1] + lengths[j] - widths[j]) <= SPLIT_LINE_SLACK \
             or abs(lengths[j - 1] - lengths[j]) <= SHORT_BY
 
@@ -535,13 +554,13 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(i in phrases_after)
         elif photo_credit(left.text) is not None or _whole_credit(right.text):
             breaks.append(True)  # a photo credit ends its caption, and stands alone
-        elif i in titles or i + 1 in titles or _dash_start.match(right.text):
+        elif i in titles or i + 1 in titles or _dash_led(right.text):
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
             breaks.append(True)
-        elif ends_continuing(left.text) or _cut_inside.search(left.text):
+        elif ends_continuing(left.text) or _cut_inside_at_end(left.text):
             breaks.append(False)
-        elif _dash_start.match(left.text):
+        elif _dash_led(left.text):
             breaks.append(True)  # a subtitle line (———访…) stands alone
         elif not bare_end(i):
             # a closed sentence ends the paragraph, unless it fills the line and the next
@@ -743,7 +762,7 @@ def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]
         if ends_paragraph(text) or start == "indented" or photo_credit(text) is not None:
             breaks.append(True)
             continue
-        if start == "continued" and not _dash_start.match(right.text):
+        if start == "continued" and not _dash_led(right.text):
             breaks.append(False)
             continue
         cut = (not _opening.match(right.text)

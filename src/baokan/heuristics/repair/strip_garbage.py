@@ -70,6 +70,9 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     """
     rec = Recorder("strip-garbage")
     out: list[Block] = []
+    # one search over the page first: most pages hold no garbage at all (a line break is
+    # none, and stripping rule strokes adds none)
+    clean = _garbage.search("\n".join([b.text for b in doc.blocks])) is None
     for block in doc.blocks:
         if settings.rule_strokes and ("|" in block.text or "｜" in block.text
                                       or "[" in block.text or "]" in block.text
@@ -78,7 +81,7 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
             if kept is None:
                 continue
             block = kept
-        if not _garbage.search(block.text):
+        if clean or not _garbage.search(block.text):
             out.append(block)
             continue
         removed = "".join(_garbage.findall(block.text))

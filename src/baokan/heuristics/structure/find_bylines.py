@@ -768,6 +768,8 @@ def _known_names(doc: Document) -> frozenset[str]:
     """Names printed with spaces or separators somewhere in the dump, to guide splitting."""
     known: set[str] = set()
     for block in doc.blocks:
+        if not block.text.rstrip().endswith(("）", ")")):
+            continue  # what ``_TRAILING`` finds ends the text: a look at its end first
         for match in _TRAILING.finditer(block.text):
             for token in _name_separators.split(match.group(1)):
                 if 2 <= len(token) <= 3:
@@ -912,7 +914,9 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
              and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
     edge = bool(_gap.search(text) and _role_hint.search(text))
-    if not (short or edge or _dateline_hint.search(text) or text.rstrip()[-1:] in "）)"
+    # a dateline holds 讯 or 电: a look with ``in`` spares most lines the search
+    dateline = ("讯" in text or "电" in text) and _dateline_hint.search(text) is not None
+    if not (short or edge or dateline or text.rstrip()[-1:] in "）)"
             or (after_dateline and text[:1] in _opening_brackets)):
         return [block], None, []  # nothing a byline could be: not worth folding
     if short:
@@ -930,7 +934,6 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                                 tags=block.tags | {"opening"})], None, []
     # a dateline or a byline that opens the line is in its head, one that closes it in
     # its tail: only that much of a long line is folded
-    dateline = _dateline_hint.search(text)
     head: str = ""
     head_offsets: tuple[int, ...] = ()
     if not (dateline or (after_dateline and text[:1] in _opening_brackets)):
@@ -1047,6 +1050,7 @@ def _note_end(blocks: Sequence[Block], i: int) -> int | None:
     """Where an author note that starts at ``blocks[i]`` and breaks over lines ends."""
     block = blocks[i]
     if (block.kind not in Kind.BODY or block.level is not None
+            or block.text.lstrip()[:1] not in ("（", "(")  # how _NOTE_START opens
             or not _NOTE_START.match(block.text) or _closing_bracket.search(block.text)):
         return None
     for j in range(i + 1, min(len(blocks), i + 4)):
@@ -1264,7 +1268,10 @@ def _join_broken(blocks: Sequence[Block], known: frozenset[str], settings: Bylin
                    and not _closing_bracket.search(text, opened))
         line = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
                 and bool(_role_hint.search(text)))
-        dateline = len(text) <= 2 * MAX_DATELINE_HEAD and bool(_dateline_start.match(text))
+        # (a look at what ``_dateline_start`` opens with, or its 讯, before the pattern)
+        dateline = (len(text) <= 2 * MAX_DATELINE_HEAD
+                    and ("讯" in text or text.lstrip()[:1] in "本新中人央")
+                    and bool(_dateline_start.match(text)))
         if not (bracket or line or dateline):
             out.append(block)
             i += 1

@@ -913,8 +913,11 @@ class _Segmenter:
         # the bigrams that are not rare (:meth:`_rare_grams`): held by two paragraphs or
         # more and by more than ``COMMON_GRAM_SHARE`` of them — one set difference then
         # tells a text's rare bigrams (asked once per paragraph of a markdown dump)
-        self._common = frozenset(g for g, c in self._frequency.items()
-                                 if c > 1 and c / self._paragraphs > COMMON_GRAM_SHARE)
+        # (the least count that passes both tests is found first, so that the bigrams are
+        # picked by C code, not by a Python loop over the page's bigrams)
+        least = next(c for c in itertools.count(2) if c / self._paragraphs > COMMON_GRAM_SHARE)
+        self._common = frozenset(itertools.compress(
+            self._frequency, map(least.__le__, self._frequency.values())))
 
     def paragraph_share(self, gram: str) -> float:
         """The share of the page's paragraphs that hold the bigram ``gram``."""
