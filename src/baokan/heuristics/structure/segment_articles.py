@@ -36,7 +36,7 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text, squeezed
-from baokan.core.lexicon import pair_association
+from baokan.core.lexicon import pair_at_least
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
@@ -522,7 +522,8 @@ _OPEN_ENDS = "的之和与及并为在对从向把被将让给以于由"
 _TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?"
 
 
-#: The least general-Chinese association (:func:`baokan.core.lexicon.pair_association`)
+#: The least general-Chinese association (:func:`baokan.core.lexicon.pair_association`,
+#: asked with :func:`~baokan.core.lexicon.pair_at_least`)
 #: of the two characters either side of a break between two title lines for the break to
 #: fall inside a word (``新晃政务设`` / ``立温馨母婴室``: 设立): two adjacent Han characters
 #: of one title are this close 368 times in 1000, the last character of one title and
@@ -559,8 +560,7 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
         return True
     # the body may never use the word the break cuts (a head over another piece's body,
     # a short body): general Chinese says whether the pair is inside a word
-    association = pair_association(a[-1], b[0])
-    return association is not None and association >= TITLE_BREAK_ASSOCIATION
+    return pair_at_least(a[-1], b[0], TITLE_BREAK_ASSOCIATION)
 
 
 def _join_titles(first: Block, second: Block) -> Block:
