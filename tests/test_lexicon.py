@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
-from baokan.core.lexicon import pair_association
+from baokan.core.lexicon import _pairs, pair_association, pair_at_least
 
 from .conftest import ROOT
 
@@ -81,3 +81,14 @@ def test_the_builder_counts_pairs_inside_words_weighted_by_frequency(tmp_path: P
     build.main([str(dictionary), str(second), "--min-count", "100", "--min-association", "0"])
     assert first.read_bytes() == second.read_bytes()  # deterministic: no time stamp
     assert gzip.decompress(first.read_bytes()).decode("utf-8") == text
+
+
+def test_pair_at_least_answers_as_the_dictionary_does() -> None:
+    # the binary search over the table's sorted levels gives pair_association's answer
+    table = _pairs()
+    for pair, level in list(table.items())[::97]:
+        assert pair_at_least(pair[0], pair[1], level)
+        assert not pair_at_least(pair[0], pair[1], level + 0.5)
+    assert pair_at_least("设", "立", 3.0)
+    assert not pair_at_least("道", "开", 2.0)  # no word: 东关街道 / 开办…
+    assert not pair_at_least("a", "b", 2.0)

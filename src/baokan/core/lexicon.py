@@ -45,3 +45,44 @@ def pair_association(left: str, right: str) -> float | None:
     general dictionary (2.0 to about 12, in steps of 0.5), or None if the pair is not a
     common word-internal pair there (rare, weak, or not both Han characters)."""
     return _pairs().get(left + right)
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[tuple[float, str], ...]:
+    """The table's levels, each with its pairs written one after another, sorted (as
+    ``tools/build_char_pairs.py`` writes them): read without building the dictionary of
+    :func:`_pairs` (a thirtieth of its cost), for callers that ask about a few pairs."""
+    raw = resources.files("baokan").joinpath(_TABLE).read_bytes()
+    levels: list[tuple[float, str]] = []
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            level, pairs = line.split("\t", 1)
+            levels.append((float(level), pairs))
+    return tuple(levels)
+
+
+def _holds(pairs: str, pair: str) -> bool:
+    """Whether the sorted run of two-character pairs ``pairs`` holds ``pair`` (binary
+    search over the pairs' even offsets)."""
+    lo, hi = 0, len(pairs) // 2
+    while lo < hi:
+        mid = (lo + hi) // 2
+        here = pairs[2 * mid:2 * mid + 2]
+        if here == pair:
+            return True
+        if here < pair:
+            lo = mid + 1
+        else:
+            hi = mid
+    return False
+
+
+def pair_at_least(left: str, right: str, association: float) -> bool:
+    """Whether :func:`pair_association` of ``left`` and ``right`` is at least
+    ``association``, found by binary search in the table's levels: the same answer, for
+    a step that asks about a few pairs a page (the table is read once, not built into a
+    dictionary)."""
+    pair = left + right
+    if len(pair) != 2:
+        return False
+    return any(level >= association and _holds(pairs, pair) for level, pairs in _levels())

@@ -228,6 +228,48 @@ def torn_by_inserted_names(text: str, blocks: tuple[Block, ...], index: int) -> 
     return _CUT_START.match(after.text.strip()) is not None or _unclosed_quote(stripped)
 
 
+#: Marks that open a quote or a title a line may end on when the tool broke the line
+#: right after them (``人潮溪镇构建“`` / ``大统战”工作格局``).
+_OPENING_MARKS = "“‘《「『（(【〔"
+
+
+def torn_at_opening_mark(first: Block, second: Block, settings: TitleSettings) -> bool:
+    """Whether two body lines printed one under the other are one title line the tool
+    broke right after an opening quote or bracket (``人潮溪镇构建“`` / ``大统战”工作格局``):
+    the first ends on the opening mark, the second follows it with no blank line and
+    closes the mark, and the two read as a title together.  A line of prose never ends
+    on an opening mark of its own; a title broken there loses its first half to the body
+    before it, since a line ending on ``“`` cannot end a title."""
+    a, b = first.text.strip(), second.text.strip()
+    return (a[-1:] in _OPENING_MARKS and second.gap_before == 0
+            and first.kind in Kind.BODY and second.kind in Kind.BODY
+            and first.level is None and second.level is None
+            and Tag.PROSE not in first.tags and Tag.PROSE not in second.tags
+            and _unclosed_quote(a) and not _unclosed_quote(a + b)
+            and is_title_text(a + b, max_chars=settings.max_chars,
+                              max_inner_punct=settings.max_inner_punct)
+            and not is_stretched_prose(a + b))
+
+
+def _join_torn_titles(blocks: tuple[Block, ...], settings: TitleSettings,
+                      rec: Recorder) -> tuple[Block, ...]:
+    """``blocks`` with each title line broken after an opening mark
+    (:func:`torn_at_opening_mark`) joined back into one line, still unmarked: the pass
+    then judges the whole line."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and torn_at_opening_mark(out[-1], block, settings):
+            first = out[-1]
+            rec.change("title line broken after an opening mark joined", block.span,
+                       block.text[:20])
+            start, end = covering_span((first, block))
+            out[-1] = first.with_(text=first.text.rstrip() + block.text.strip(),
+                                  start=start, end=end, tags=first.tags | block.tags)
+            continue
+        out.append(block)
+    return tuple(out)
+
+
 def carries_title_line_on(text: str, prev: Block | None) -> bool:
     """Whether a short line and the title-like line before it are one piece of prose: the
     line before stops on a word (not on ``：`` or ``——``, as a kicker does) and this one
@@ -340,7 +382,9 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """
     rec = Recorder("find-titles")
     column = doc.measurements.get(COLUMN_MEASURE, 0.0)
-    out = _titles_pass(doc.blocks, settings, column, rec)
+    blocks = _join_torn_titles(doc.blocks, settings, rec) if settings.plain_lines \
+        else doc.blocks
+    out = _titles_pass(blocks, settings, column, rec)
     # a join can make a line the next pass would join again (a body line glued to a
     # piece cut off as a title): passes are made until none changes anything, so that
     # running the step twice is running it once

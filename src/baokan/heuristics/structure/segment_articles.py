@@ -36,6 +36,7 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text, squeezed
+from baokan.core.lexicon import pair_at_least
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
@@ -276,13 +277,17 @@ def overlap(title: str, body_grams: set[str]) -> float:
 def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
                  settings: SegmentSettings, memo: BigramMemo) -> int:
     """How many of ``titles`` (from the front) belong to the closed body before them
-    (``next_parts``: the texts of the body after them)."""
+    (``next_parts``: the texts of the body after them).  Never between two lines that
+    are one phrase broken over two lines (:func:`breaks_mid_phrase`)."""
     prev_grams = memo.of_joined(prev.body_parts())
     next_grams = memo.of_joined(next_parts)
     best_j, best_score = 0, float("-inf")
     for j in range(len(titles) + 1):
         if j > 0 and not prev_grams:
             break
+        if 0 < j < len(titles) and breaks_mid_phrase(titles[j - 1].text, titles[j].text,
+                                                      next_grams):
+            continue  # one title line broken over two: not cut between two articles
         score = sum(overlap(t.text, prev_grams) for t in titles[:j])
         score += sum(overlap(t.text, next_grams) for t in titles[j:])
         if j > 0 and prev.has_title():
@@ -517,6 +522,16 @@ _OPEN_ENDS = "的之和与及并为在对从向把被将让给以于由"
 _TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?"
 
 
+#: The least general-Chinese association (:func:`baokan.core.lexicon.pair_association`,
+#: asked with :func:`~baokan.core.lexicon.pair_at_least`)
+#: of the two characters either side of a break between two title lines for the break to
+#: fall inside a word (``新晃政务设`` / ``立温馨母婴室``: 设立): two adjacent Han characters
+#: of one title are this close 368 times in 1000, the last character of one title and
+#: the first of another 6 times in 1000 (the titles of the synthetic pages' gold; at 2.0
+#: the two are 445 and 14 in 1000, at 4.0, 279 and 3).
+TITLE_BREAK_ASSOCIATION = 3.0
+
+
 def _unclosed(text: str) -> bool:
     """Whether ``text`` opens a quote or bracket it does not close."""
     depth = 0
@@ -539,7 +554,13 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
     if _unclosed(a) or a[-1] in _OPEN_ENDS or b[0] in _TORN_STARTS:
         return True
     joint = bigrams(a[-1] + b[0])
-    return bool(joint) and joint <= body_grams
+    if not joint:
+        return False
+    if joint <= body_grams:
+        return True
+    # the body may never use the word the break cuts (a head over another piece's body,
+    # a short body): general Chinese says whether the pair is inside a word
+    return pair_at_least(a[-1], b[0], TITLE_BREAK_ASSOCIATION)
 
 
 def _join_titles(first: Block, second: Block) -> Block:
@@ -1465,6 +1486,15 @@ class _Segmenter:
             start -= 1
         return start
 
+    @staticmethod
+    def _half_of_broken_line(printed: list[Block], at: int, grams: set[str]) -> bool:
+        """Whether the title line ``printed[at]`` is half of one line broken over two with
+        the line before or after it (:func:`breaks_mid_phrase`): the half does not leave
+        its head alone (``新晃政务设`` / ``立温馨母婴室``)."""
+        line = printed[at].text
+        return (at > 0 and breaks_mid_phrase(printed[at - 1].text, line, grams)) or (
+            at + 1 < len(printed) and breaks_mid_phrase(line, printed[at + 1].text, grams))
+
     def _move_stray_title_lines(self) -> None:
         """A line of a title group that shares nothing with its own body but much with
         another article's body belongs to that other article (as its kicker or headline).
@@ -1488,7 +1518,9 @@ class _Segmenter:
                 printed = list(group.titles)
                 signed = any(b.opens_article for b in group.extras)
                 for at, line in enumerate(printed):
-                    if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP:
+                    if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP \
+                            or (not bodiless and self._half_of_broken_line(printed, at,
+                                                                           grams[index])):
                         carried = []
                         continue
                     # a lone title line leaves its body only for a body with no title
