@@ -14,6 +14,7 @@ import functools
 import itertools
 import math
 import operator
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -108,7 +109,7 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
     if not edges:
         return edges
     bounds = [0, *edges]
-    pitch = sorted(b - a for a, b in itertools.pairwise(bounds))[len(edges) // 2]
+    pitch = statistics.median_high(b - a for a, b in itertools.pairwise(bounds))
     wide = {a: b for a, b in itertools.pairwise(bounds) if b - a >= _WIDE_GAP * pitch}
     if not wide:
         return edges
@@ -152,8 +153,7 @@ def _grid(columns: Sequence[Sequence[tuple[int, int, str]]]) -> frozenset[int]:
 def _full_line(texts: Sequence[str]) -> float:
     """How wide a column's line runs to the column's edge: ``_FULL_LINE`` of the median
     width of the column's lines ``texts``."""
-    widths = sorted(line_cells(text) for text in texts)
-    return _FULL_LINE * widths[len(widths) // 2]
+    return _FULL_LINE * statistics.median_high(line_cells(text) for text in texts)
 
 
 def _runs_on(above: Sequence[Sequence[tuple[int, int, str]]],
@@ -268,7 +268,7 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
         if count >= _MEASURE_LINES and length >= _MEASURE_CHARS:
             out[column] = length
     if out:
-        common = sorted(out.values())[len(out) // 2]
+        common = statistics.median_high(out.values())
         out.update({c: common for c in range(len(edges) + 1) if c not in out})
     return out
 
@@ -593,9 +593,9 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     makes a pair the page shows twice (up to ``quick_period`` pieces on), more than
     ``dominance`` times as many as find one right after them.  Most pages stop here:
     this runs on every page, so it counts in C where it can (running sums)."""
-    lengths = sorted(len(t) for t in texts)
-    if lengths and lengths[len(lengths) // 2] > settings.paragraph_chars and not any(
-            t.count(" ") + 1 >= settings.band_pieces for t in texts):
+    long_lines = bool(texts) and (
+        statistics.median_high(len(t) for t in texts) > settings.paragraph_chars)
+    if long_lines and not any(t.count(" ") + 1 >= settings.band_pieces for t in texts):
         return False  # a paragraph a line, and no line that may hold a band
     # letter-spaced runs glued back (``反 思 和 某 些``): a line, not its characters
     pieces = [p for text in texts for p in (_tokens(text) if " " in text else (text,))]
@@ -702,7 +702,7 @@ def _line_like(tokens: Sequence[str]) -> bool:
     """Whether the space-separated tokens of a dump line are whole printed lines (or
     words), not the fragments of a line spaced out unevenly: most hold four characters
     or more."""
-    return sorted(len(t) for t in tokens)[len(tokens) // 2] >= 4 if tokens else False
+    return statistics.median_high(len(t) for t in tokens) >= 4 if tokens else False
 
 
 def wide_row(text: str, widths: Sequence[float] = (), settings: InterleaveSettings | None = None,
@@ -1120,8 +1120,7 @@ def _refined(pieces: Sequence[Piece], after: Sequence[int | None], periods: Sequ
         while k < len(confirmed) and confirmed[k][0] <= i + reach:
             near.append(confirmed[k][1])
             k += 1
-        near.sort()
-        out.append(near[len(near) // 2] if near else period)
+        out.append(statistics.median_high(near) if near else period)
     return out
 
 

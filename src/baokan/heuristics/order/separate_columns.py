@@ -5,6 +5,7 @@ The geometry of printed lines and the linking live in :mod:`baokan.core.columns`
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 
 import attrs
@@ -400,9 +401,10 @@ def _row_periods(stretch: Sequence[tuple[Block, list[str]]], pieces: Sequence[Pi
     out: list[int] = []
     for k in owner:
         lo, hi = max(0, k - settings.row_window), k + settings.row_window + 1
-        near = sorted(c for c in counts[lo:hi] if c)
+        near = [c for c in counts[lo:hi] if c]
         rowlike = sum(down[lo:hi]) >= sum(along[lo:hi])
-        out.append(near[len(near) // 2] if counts[k] and len(near) >= 2 and rowlike else 0)
+        out.append(statistics.median_high(near) if counts[k] and len(near) >= 2 and rowlike
+                   else 0)
     return out
 
 
