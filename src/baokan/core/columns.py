@@ -23,7 +23,7 @@ import attrs
 import regex
 
 from baokan.core.lexicon import pair_association
-from baokan.core.text import CLOSERS, ends_paragraph, line_cells
+from baokan.core.text import CLOSERS, display_width, ends_paragraph, line_cells
 
 # a piece of text in which words are separated by single spaces (letter-spacing);
 # two spaces or more separate pieces
@@ -105,7 +105,8 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
     two edges (or the margin and the first) stand about twice the page's column pitch
     apart, and on ``support`` rows or more a piece starting at the left one holds a
     single space at the same offset (``_gutter_at``: the left column's full line, then
-    the next column's), a column's edge lies between them, one pitch from the left."""
+    the next column's), a column's edge lies between them, one pitch from the left —
+    where that space, in display columns, falls within half a pitch of it."""
     if not edges:
         return edges
     bounds = [0, *edges]
@@ -114,6 +115,7 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
     if not wide:
         return edges
     offsets: dict[int, Counter[int]] = {a: Counter() for a in wide}
+    widths: dict[tuple[int, int], list[int]] = {}
     for _, _, text in rows:
         for x, piece in _pieces(text):
             left = next((a for a in wide if abs(x - a) <= settings.tolerance), None)
@@ -122,12 +124,20 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
             i = piece.find(" ")
             if _gutter_at(piece, i):
                 offsets[left][i] += 1
+                widths.setdefault((left, i), []).append(display_width(piece[:i]))
     added = []
     for left, right in wide.items():
         top = offsets[left].most_common(1)
         if top and sum(c for i, c in offsets[left].items()
                        if abs(i - top[0][0]) <= _MEASURE_SLACK) >= support:
-            added.append(left + (right - left) // round((right - left) / pitch))
+            edge = left + (right - left) // round((right - left) / pitch)
+            # the space must fall at the edge it adds: -layout counts a wide character two
+            # positions when it pads a column to its edge, but one in a full line glued to
+            # the next column's, so the offset is measured in display columns; within
+            # half a pitch of the edge (a line of digits or marks runs a little short)
+            width = statistics.median_high(widths[left, top[0][0]])
+            if abs(left + width + 1 - edge) <= pitch / 2:
+                added.append(edge)
     return sorted([*edges, *added])
 
 
