@@ -16,7 +16,7 @@ import math
 import operator
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -283,17 +283,49 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
     return out
 
 
+# a span with this many rows free of text over it (blank lines count) right above and
+# right below stands apart in white space: a title set in its own band (a larger type's
+# leading), a byline, a credit or a footer line — not a column's line, whose neighbours
+# in its column stand at most two rows away (one or two empty rows: a column set with a
+# wider leading than the page's rows, or columns of another leading beside it)
+_APART_ROWS = 3
+
+
+def _stands_apart(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]], index: int,
+                  lo: int, hi: int) -> bool:
+    """Whether the span ``lo``–``hi`` (in characters) of row ``index`` has
+    ``_APART_ROWS`` rows free of text over it both above and below it (or the page's
+    edge).  Looks at that many rows each way at most."""
+    for step in (-1, 1):
+        j, empty = index, 0
+        while True:
+            empty += rows[j][1] if step < 0 else (rows[j + 1][1] if j + 1 < len(rows) else 0)
+            j += step
+            if empty >= _APART_ROWS or not 0 <= j < len(rows):
+                break
+            if any(x < hi and x + len(piece) > lo for x, piece in cut[j]):
+                return False
+            empty += 1
+    return True
+
+
 def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int], measures: dict[int, int],
-                 settings: LayoutSettings) -> list[tuple[int, str]]:
+                 settings: LayoutSettings,
+                 apart: Callable[[int, int], bool] = lambda lo, hi: False,
+                 ) -> list[tuple[int, str]]:
     """Pieces that run on over a single-space gutter into the next column cut there.
 
     A converter that sets a full line of a column one space before the next column's
     line (a narrow gutter) makes one piece of both.  The piece is cut at a single space
     where its part before is as long as its column's measure (``_measures``), with Han
     text or a mark on both sides and no letter-spaced run around it (``参 保 缴 费``);
-    the rest is read in the next column."""
+    the rest is read in the next column.  A piece both of whose parts stand apart in
+    white space (``apart``: nothing right above or below either, see ``_stands_apart``)
+    is a line set on its own across columns — a headline over two columns, with a space
+    between its phrases where the first column's line would end — and stays whole."""
     out: list[tuple[int, str]] = []
     for x, piece in pieces:
+        at = x  # where the rest of the piece stands on its row (``x``: its column's place)
         column = _column_of(x, edges, settings)
         while column < len(edges) and column in measures and " " in piece:
             measure = measures[column]
@@ -302,9 +334,10 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int], measures: 
             cut = next((i for i in sorted(
                 range(measure - _MEASURE_SLACK, measure + _MEASURE_SLACK + 1),
                 key=lambda i: (abs(i - measure), i)) if _gutter_at(piece, i)), None)
-            if cut is None:
+            if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
                 break
             out.append((x, piece[:cut]))
+            at += cut + 1
             x, piece = max(x + cut + 1, edges[column]), piece[cut + 1:]
             column = _column_of(x, edges, settings)
         out.append((x, piece))
@@ -324,10 +357,12 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
     bands: list[list[tuple[int, list[tuple[int, str]]]]] = []
     cut = [_pieces(text) for _, _, text in rows]
     measures = _measures(cut, edges, settings)
-    for (number, gap, _), pieces in zip(rows, cut, strict=True):
+    for index, ((number, gap, _), pieces) in enumerate(zip(rows, cut, strict=True)):
         if not bands or gap >= settings.band_gap:
             bands.append([])
-        bands[-1].append((number, _cut_gutters(pieces, edges, measures, settings)))
+        bands[-1].append((number, _cut_gutters(
+            pieces, edges, measures, settings,
+            functools.partial(_stands_apart, rows, cut, index))))
     grids: list[tuple[list[tuple[int, int, int, str]], list[list[tuple[int, int, str]]]]] = []
     offset = 0  # row indices run on across bands joined into one
     for band in bands:
