@@ -15,15 +15,16 @@ import functools
 import itertools
 import math
 import operator
+import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 import regex
 
 from baokan.core.lexicon import pair_association
-from baokan.core.text import CLOSERS, ends_paragraph, line_cells
+from baokan.core.text import CLOSERS, display_width, ends_paragraph, line_cells
 
 # a piece of text in which words are separated by single spaces (letter-spacing);
 # two spaces or more separate pieces
@@ -105,15 +106,17 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
     two edges (or the margin and the first) stand about twice the page's column pitch
     apart, and on ``support`` rows or more a piece starting at the left one holds a
     single space at the same offset (``_gutter_at``: the left column's full line, then
-    the next column's), a column's edge lies between them, one pitch from the left."""
+    the next column's), a column's edge lies between them, one pitch from the left —
+    where that space, in display columns, falls within half a pitch of it."""
     if not edges:
         return edges
     bounds = [0, *edges]
-    pitch = sorted(b - a for a, b in itertools.pairwise(bounds))[len(edges) // 2]
+    pitch = statistics.median_high(b - a for a, b in itertools.pairwise(bounds))
     wide = {a: b for a, b in itertools.pairwise(bounds) if b - a >= _WIDE_GAP * pitch}
     if not wide:
         return edges
     offsets: dict[int, Counter[int]] = {a: Counter() for a in wide}
+    widths: dict[tuple[int, int], list[int]] = {}
     for _, _, text in rows:
         for x, piece in _pieces(text):
             left = next((a for a in wide if abs(x - a) <= settings.tolerance), None)
@@ -122,12 +125,20 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
             i = piece.find(" ")
             if _gutter_at(piece, i):
                 offsets[left][i] += 1
+                widths.setdefault((left, i), []).append(display_width(piece[:i]))
     added = []
     for left, right in wide.items():
         top = offsets[left].most_common(1)
         if top and sum(c for i, c in offsets[left].items()
                        if abs(i - top[0][0]) <= _MEASURE_SLACK) >= support:
-            added.append(left + (right - left) // round((right - left) / pitch))
+            edge = left + (right - left) // round((right - left) / pitch)
+            # the space must fall at the edge it adds: -layout counts a wide character two
+            # positions when it pads a column to its edge, but one in a full line glued to
+            # the next column's, so the offset is measured in display columns; within
+            # half a pitch of the edge (a line of digits or marks runs a little short)
+            width = statistics.median_high(widths[left, top[0][0]])
+            if abs(left + width + 1 - edge) <= pitch / 2:
+                added.append(edge)
     return sorted([*edges, *added])
 
 
@@ -153,8 +164,7 @@ def _grid(columns: Sequence[Sequence[tuple[int, int, str]]]) -> frozenset[int]:
 def _full_line(texts: Sequence[str]) -> float:
     """How wide a column's line runs to the column's edge: ``_FULL_LINE`` of the median
     width of the column's lines ``texts``."""
-    widths = sorted(line_cells(text) for text in texts)
-    return _FULL_LINE * widths[len(widths) // 2]
+    return _FULL_LINE * statistics.median_high(line_cells(text) for text in texts)
 
 
 def _runs_on(above: Sequence[Sequence[tuple[int, int, str]]],
@@ -269,22 +279,54 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
         if count >= _MEASURE_LINES and length >= _MEASURE_CHARS:
             out[column] = length
     if out:
-        common = sorted(out.values())[len(out) // 2]
+        common = statistics.median_high(out.values())
         out.update({c: common for c in range(len(edges) + 1) if c not in out})
     return out
 
 
+# a span with this many rows free of text over it (blank lines count) right above and
+# right below stands apart in white space: a title set in its own band (a larger type's
+# leading), a byline, a credit or a footer line — not a column's line, whose neighbours
+# in its column stand at most two rows away (one or two empty rows: a column set with a
+# wider leading than the page's rows, or columns of another leading beside it)
+_APART_ROWS = 3
+
+
+def _stands_apart(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]], index: int,
+                  lo: int, hi: int) -> bool:
+    """Whether the span ``lo``–``hi`` (in characters) of row ``index`` has
+    ``_APART_ROWS`` rows free of text over it both above and below it (or the page's
+    edge).  Looks at that many rows each way at most."""
+    for step in (-1, 1):
+        j, empty = index, 0
+        while True:
+            empty += rows[j][1] if step < 0 else (rows[j + 1][1] if j + 1 < len(rows) else 0)
+            j += step
+            if empty >= _APART_ROWS or not 0 <= j < len(rows):
+                break
+            if any(x < hi and x + len(piece) > lo for x, piece in cut[j]):
+                return False
+            empty += 1
+    return True
+
+
 def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int], measures: dict[int, int],
-                 settings: LayoutSettings) -> list[tuple[int, str]]:
+                 settings: LayoutSettings,
+                 apart: Callable[[int, int], bool] = lambda lo, hi: False,
+                 ) -> list[tuple[int, str]]:
     """Pieces that run on over a single-space gutter into the next column cut there.
 
     A converter that sets a full line of a column one space before the next column's
     line (a narrow gutter) makes one piece of both.  The piece is cut at a single space
     where its part before is as long as its column's measure (``_measures``), with Han
     text or a mark on both sides and no letter-spaced run around it (``参 保 缴 费``);
-    the rest is read in the next column."""
+    the rest is read in the next column.  A piece both of whose parts stand apart in
+    white space (``apart``: nothing right above or below either, see ``_stands_apart``)
+    is a line set on its own across columns — a headline over two columns, with a space
+    between its phrases where the first column's line would end — and stays whole."""
     out: list[tuple[int, str]] = []
     for x, piece in pieces:
+        at = x  # where the rest of the piece stands on its row (``x``: its column's place)
         column = _column_of(x, edges, settings)
         while column < len(edges) and column in measures and " " in piece:
             measure = measures[column]
@@ -293,9 +335,10 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int], measures: 
             cut = next((i for i in sorted(
                 range(measure - _MEASURE_SLACK, measure + _MEASURE_SLACK + 1),
                 key=lambda i: (abs(i - measure), i)) if _gutter_at(piece, i)), None)
-            if cut is None:
+            if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
                 break
             out.append((x, piece[:cut]))
+            at += cut + 1
             x, piece = max(x + cut + 1, edges[column]), piece[cut + 1:]
             column = _column_of(x, edges, settings)
         out.append((x, piece))
@@ -315,10 +358,12 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
     bands: list[list[tuple[int, list[tuple[int, str]]]]] = []
     cut = [_pieces(text) for _, _, text in rows]
     measures = _measures(cut, edges, settings)
-    for (number, gap, _), pieces in zip(rows, cut, strict=True):
+    for index, ((number, gap, _), pieces) in enumerate(zip(rows, cut, strict=True)):
         if not bands or gap >= settings.band_gap:
             bands.append([])
-        bands[-1].append((number, _cut_gutters(pieces, edges, measures, settings)))
+        bands[-1].append((number, _cut_gutters(
+            pieces, edges, measures, settings,
+            functools.partial(_stands_apart, rows, cut, index))))
     grids: list[tuple[list[tuple[int, int, int, str]], list[list[tuple[int, int, str]]]]] = []
     offset = 0  # row indices run on across bands joined into one
     for band in bands:
@@ -594,9 +639,9 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     makes a pair the page shows twice (up to ``quick_period`` pieces on), more than
     ``dominance`` times as many as find one right after them.  Most pages stop here:
     this runs on every page, so it counts in C where it can (running sums)."""
-    lengths = sorted(len(t) for t in texts)
-    if lengths and lengths[len(lengths) // 2] > settings.paragraph_chars and not any(
-            t.count(" ") + 1 >= settings.band_pieces for t in texts):
+    long_lines = bool(texts) and (
+        statistics.median_high(len(t) for t in texts) > settings.paragraph_chars)
+    if long_lines and not any(t.count(" ") + 1 >= settings.band_pieces for t in texts):
         return False  # a paragraph a line, and no line that may hold a band
     # letter-spaced runs glued back (``反 思 和 某 些``): a line, not its characters
     pieces = [p for text in texts for p in (_tokens(text) if " " in text else (text,))]
@@ -709,7 +754,7 @@ def _line_like(tokens: Sequence[str]) -> bool:
     """Whether the space-separated tokens of a dump line are whole printed lines (or
     words), not the fragments of a line spaced out unevenly: most hold four characters
     or more."""
-    return sorted(len(t) for t in tokens)[len(tokens) // 2] >= 4 if tokens else False
+    return statistics.median_high(len(t) for t in tokens) >= 4 if tokens else False
 
 
 def wide_row(text: str, widths: Sequence[float] = (), settings: InterleaveSettings | None = None,
@@ -1127,8 +1172,7 @@ def _refined(pieces: Sequence[Piece], after: Sequence[int | None], periods: Sequ
         while k < len(confirmed) and confirmed[k][0] <= i + reach:
             near.append(confirmed[k][1])
             k += 1
-        near.sort()
-        out.append(near[len(near) // 2] if near else period)
+        out.append(statistics.median_high(near) if near else period)
     return out
 
 

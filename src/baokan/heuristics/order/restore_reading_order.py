@@ -25,6 +25,7 @@ beginning is not on the page.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -268,8 +269,8 @@ class _Reorderer:
         """One pass over an article's paragraphs, joining each one that starts mid-sentence
         to its host; ``blocks`` is changed in place (a joined paragraph becomes None)."""
         body = [m for m in members if _is_body(self.blocks[m])]
-        widths = sorted(line_cells(self.blocks[m].text) for m in body)
-        typical = widths[len(widths) // 2] if widths else 0.0
+        typical = (statistics.median_high(line_cells(self.blocks[m].text) for m in body)
+                   if body else 0.0)
         kept: list[int] = []
         for pos, m in enumerate(body):
             block = self.blocks[m]

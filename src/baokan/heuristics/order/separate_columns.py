@@ -5,6 +5,7 @@ The geometry of printed lines and the linking live in :mod:`baokan.core.columns`
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 
 import attrs
@@ -129,10 +130,11 @@ def _read_columns(doc: Document, settings: InterleaveSettings) -> Document:
     split = [printed_lines(b.text, [_band_width(lines, widths, settings)], settings, first)
              if len(lines) >= settings.min_pieces and len(widths) > 1 else lines
              for b, lines in zip(blocks, split)]
-    kept = _drop_repeated_lines(blocks, split, settings, rec)
-    # all the printed lines of a band, the copies too: they take their turns in the
-    # band's cycle, which with the copies left out may be no cycle any more (its other
-    # column's lines come one after another) — see _read_band
+    kept, dropped = _drop_repeated_lines(blocks, split, settings, rec)
+    # all the printed lines of a band, the copies too (``dropped``: the indices of the
+    # copies among them): they take their turns in the band's cycle, which with the
+    # copies left out may be no cycle any more (its other column's lines come one after
+    # another) — see _read_band
     whole = split
     # a band that lost copies is the printed lines it keeps
     blocks = tuple(b if kept[k] is split[k] else b.with_(text=" ".join(kept[k]))
@@ -149,7 +151,7 @@ def _read_columns(doc: Document, settings: InterleaveSettings) -> Document:
             out.extend(_read_stretch(stretch, stats, widths, settings, rec))
             stretch.clear()
 
-    for block, lines, printed in zip(blocks, split, whole):
+    for k, (block, lines, printed) in enumerate(zip(blocks, split, whole)):
         if not _eligible(block):
             flush()
             out.append(block)
@@ -157,7 +159,8 @@ def _read_columns(doc: Document, settings: InterleaveSettings) -> Document:
         if len(lines) >= settings.min_pieces:
             flush()  # a whole band on one line: its own stretch
             for group in _read_band(block, lines, max(widths) + settings.full_above,
-                                    stats, settings, rec, printed):
+                                    stats, settings, rec, printed,
+                                    dropped.get(k, frozenset())):
                 out.extend(group)
         else:
             stretch.append((block, lines))
@@ -420,8 +423,10 @@ def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
 
 
 def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
-                         settings: InterleaveSettings, rec: Recorder) -> list[list[str]]:
-    """The printed lines of the page with the copies a converter printed twice left out.
+                         settings: InterleaveSettings, rec: Recorder,
+                         ) -> tuple[list[list[str]], dict[int, frozenset[int]]]:
+    """The printed lines of the page with the copies a converter printed twice left out,
+    and for each dump line that lost copies, the indices of its printed lines dropped.
 
     pymupdf4llm prints the lines of a story that runs on below a band twice: among the
     band's rows, and again with the rest of the story (``spill-over``).  A printed line
@@ -438,7 +443,7 @@ def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
                     where.setdefault(line, []).append(k)
     repeated = {line: ks for line, ks in where.items() if len(set(ks)) >= 2}
     if not repeated:
-        return split
+        return split, {}
     count: dict[int, int] = {}
     for ks in repeated.values():
         for k in ks:
@@ -450,13 +455,15 @@ def _drop_repeated_lines(blocks: Sequence[Block], split: list[list[str]],
         for k in set(ks) - {keep}:
             drop.setdefault(k, set()).add(line)
     out = list(split)
+    dropped: dict[int, frozenset[int]] = {}
     for k, gone in drop.items():
         out[k] = [line for line in split[k] if line not in gone]
+        dropped[k] = frozenset(i for i, line in enumerate(split[k]) if line in gone)
         for line in split[k]:
             if line in gone:
                 rec.dropped(line, "duplicate", blocks[k].span,
                             "a printed line given twice (a story run on below a band)")
-    return out
+    return out, dropped
 
 
 def _band_width(lines: Sequence[str], widths: Sequence[float],
@@ -477,21 +484,6 @@ def _band_width(lines: Sequence[str], widths: Sequence[float],
 _OWN_LINES = 3
 
 
-def _copies(printed: Sequence[str], kept: Sequence[str]) -> frozenset[int]:
-    """The indices of the printed lines of a band that :func:`_drop_repeated_lines` left
-    out (``kept`` is ``printed`` without them, in order)."""
-    if len(kept) == len(printed):
-        return frozenset()
-    out: set[int] = set()
-    k = 0
-    for i, line in enumerate(printed):
-        if k < len(kept) and kept[k] == line:
-            k += 1
-        else:
-            out.add(i)
-    return frozenset(out)
-
-
 def _copies_own_column(linked: Sequence[Sequence[Sequence[int]]],
                        copies: frozenset[int]) -> bool:
     """Whether every run of a band dealt with its copies that holds copies holds
@@ -508,7 +500,8 @@ def _copies_own_column(linked: Sequence[Sequence[Sequence[int]]],
 
 def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
                settings: InterleaveSettings, rec: Recorder,
-               printed: Sequence[str] = ()) -> list[list[Block]]:
+               printed: Sequence[str] = (),
+               dropped: frozenset[int] = frozenset()) -> list[list[Block]]:
     """A dump line holding a band of columns row by row, as paragraphs column by column
     (each paragraph a line, its printed lines joined by spaces as the converter joins
     them), in groups.  Where the band's lines are whole printed lines and keep to one
@@ -516,8 +509,9 @@ def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
     and is a group, the columns in the order their first lines come; else the printed
     lines are linked (best links first) and the runs of one chain (a text going on from
     column to column) are a group.  A band that lost printed lines given again below it
-    (``printed``: all its lines, the copies too) and shows no columns without them is
-    looked at with them: there the copies take their turns, and then leave the runs."""
+    (``printed``: all its lines, the copies too; ``dropped``: the copies' indices there)
+    and shows no columns without them is looked at with them: there the copies take
+    their turns, and then leave the runs."""
     # in a band every printed line, a byline's too, takes its turn in its column: none
     # is a title that leads to the line right after it
     pieces = [Piece.of(text) for text in lines]
@@ -527,8 +521,8 @@ def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
     settings = attrs.evolve(settings, seen_triple=0.0)
     periods = band_periods(pieces, stats, settings)
     copies: frozenset[int] = frozenset()
-    if not periods and len(printed) > len(lines):
-        copies = _copies(printed, lines)
+    if not periods and dropped:
+        copies = dropped
         lines = list(printed)
         pieces = [Piece.of(text) for text in lines]
         periods = band_periods(pieces, stats, settings)
@@ -592,9 +586,10 @@ def _row_periods(stretch: Sequence[tuple[Block, list[str]]], pieces: Sequence[Pi
     out: list[int] = []
     for k in owner:
         lo, hi = max(0, k - settings.row_window), k + settings.row_window + 1
-        near = sorted(c for c in counts[lo:hi] if c)
+        near = [c for c in counts[lo:hi] if c]
         rowlike = sum(down[lo:hi]) >= sum(along[lo:hi])
-        out.append(near[len(near) // 2] if counts[k] and len(near) >= 2 and rowlike else 0)
+        out.append(statistics.median_high(near) if counts[k] and len(near) >= 2 and rowlike
+                   else 0)
     return out
 
 

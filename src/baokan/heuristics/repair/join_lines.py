@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -698,8 +699,7 @@ def line_starts(text: str) -> str | None:
     lines = printed_lines(text)
     if len(lines) < MIN_PRINTED_LINES:
         return None
-    inner = sorted(line_cells(x) for x in lines[1:-1])
-    width = inner[len(inner) // 2]
+    width = statistics.median_high(line_cells(x) for x in lines[1:-1])
     first = line_cells(lines[0])
     if first <= width - PRINTED_INDENT_BY:
         return "indented"
