@@ -16,10 +16,11 @@ and datelines").  A byline is a run of *items*, ``[organisation] role names``:
 Where a byline stands:
 
 * a line of its own: ``本报记者 王恬 通讯员 陈章 张卓``, ``□记者 杜林波``, a bare line of
-  names ``李 杰 印俊闻 张道玲``;
+  names ``李 杰 印俊闻 张道玲``, a line in brackets ``【本报记者 王恬】``, names with their
+  role after them ``王恬（实习生）``;
 * after a dateline that opens a brief: ``本报讯``, ``P讯`` (any short run of Han characters
   before 讯, when a bracket or a role word follows), ``新华社北京3月4日电``,
-  ``本报北京1月1日电``; the byline after it in brackets ``（记者 X 通讯员 Y）`` or as
+  ``本报北京1月1日电``, ``本报北京电``; the byline after it in brackets ``（记者 X 通讯员 Y）`` or as
   ``记者X报道：`` — split into a dateline block, a byline block and the body after; a
   short phrase with no punctuation or role word before the dateline, a space apart
   (``常昊喜捧NEC奖杯 本报讯（…）``), is a headline put on its line and is split off too;
@@ -110,8 +111,7 @@ _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
     r"(?:^|(?<=[\s\p{Han}]))(图文|图片|撰文|摄影|文|图|摄)\s*[/／:：·]\s*(?=\p{Han})")
-# (the next name may follow with no gap: letter-spacing folded away ``谭长谷/文杨钊/图``)
-_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$|\p{Han})")
+_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)")
 #: 文/图 glued to the name before it (``常万海文/图``; a letter-spaced ``王 业 明 文 /图``
 #: folds so): read as a word of its own first
 _WEN_TU_GLUED = regex.compile(r"(?<=\p{Han})(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
