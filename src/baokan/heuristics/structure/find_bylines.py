@@ -153,8 +153,9 @@ _credit_end = regex.compile(r"摄影?$")
 _dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
                                 r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
 _sentence_mark = regex.compile(r"[。！？；，,;!?]")
-#: the marks a clause goes on or ends at: a byline's last name never carries one
-_CLAUSE_END = frozenset("。！？；，、,;!?")
+#: the marks a clause goes on or ends at: a byline's last name never carries one (not
+#: 、, which lists names and bylines: 记者魏某、新华社记者朱某)
+_CLAUSE_END = frozenset("。！？；，,;!?")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
 _role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
