@@ -16,10 +16,11 @@ and datelines").  A byline is a run of *items*, ``[organisation] role names``:
 Where a byline stands:
 
 * a line of its own: ``本报记者 王恬 通讯员 陈章 张卓``, ``□记者 杜林波``, a bare line of
-  names ``李 杰 印俊闻 张道玲``;
+  names ``李 杰 印俊闻 张道玲``, a line in brackets ``【本报记者 王恬】``, names with their
+  role after them ``王恬（实习生）``;
 * after a dateline that opens a brief: ``本报讯``, ``P讯`` (any short run of Han characters
   before 讯, when a bracket or a role word follows), ``新华社北京3月4日电``,
-  ``本报北京1月1日电``; the byline after it in brackets ``（记者 X 通讯员 Y）`` or as
+  ``本报北京1月1日电``, ``本报北京电``; the byline after it in brackets ``（记者 X 通讯员 Y）`` or as
   ``记者X报道：`` — split into a dateline block, a byline block and the body after; a
   short phrase with no punctuation or role word before the dateline, a space apart
   (``常昊喜捧NEC奖杯 本报讯（…）``), is a headline put on its line and is split off too;
@@ -100,6 +101,10 @@ _org_split = regex.compile(r"[·・•\s]")
 _not_org = regex.compile(r"[的了是我你他她们这那说要在和与被把将对从向为]")
 
 _MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
+#: a whole byline line set in lenticular or tortoise-shell brackets (【本报记者 王恬】)
+_ENCLOSED = regex.compile(r"^[【〔［\[]\s*([^【】〔〕［］\[\]]+?)\s*[】〕］\]]$")
+#: names with their role after them in brackets (王恬（实习生）): read as 实习生 王恬
+_ROLE_IN_BRACKETS = regex.compile(r"(?<=^|\s)(\p{Han}{2,4})\s*[（(]\s*(" + _ROLE_WORD + r")\s*[）)]")
 #: the words a gap may tear that :func:`_close_role_gaps` mends: 本报 and every role word
 _ROLE_SPAN = regex.compile(r"本报|" + _ROLE_WORD)
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
@@ -107,6 +112,9 @@ _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|
 _MARK_BEFORE = regex.compile(
     r"(?:^|(?<=[\s\p{Han}]))(图文|图片|撰文|摄影|文|图|摄)\s*[/／:：·]\s*(?=\p{Han})")
 _MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)")
+#: 文/图 glued to the name before it (``常万海文/图``; a letter-spaced ``王 业 明 文 /图``
+#: folds so): read as a word of its own first
+_WEN_TU_GLUED = regex.compile(r"(?<=\p{Han})(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
 # 图文/X: the writer who took the pictures too (like 文/图 X, read as the writer)
 _MARK_ROLE = {"文": "作者", "撰文": "作者", "图文": "作者", "图": "摄影", "图片": "摄影",
               "摄": "摄影", "摄影": "摄影"}
@@ -123,6 +131,8 @@ _DATELINE = regex.compile(
     r"|(?P<agency>" + _AGENCY + r")(?:" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]|"
     + _NO_ROLE + r"{0,8}?[电讯]" + _DATELINE_END + r")"
     r"|本报" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]"
+    # 本报北京电: a place and 电 with no day, when a gap, a bracket or a mark follows
+    r"|本报" + _NO_ROLE + r"{1,8}?电" + _DATELINE_END +
     # P讯: a paper or a place named before 讯 (and the day: 东江日报3月4日讯), when a
     # bracket or a role word follows
     r"|" + _NO_ROLE + r"{2,10}?(?:" + _DATE + r")?讯" + _AFTER_P_XUN + r")")
@@ -143,6 +153,9 @@ _credit_end = regex.compile(r"摄影?$")
 _dateline_start = regex.compile(r"^\s*(?:本\s*[报刊台网]|新\s*华\s*社|中\s*新\s*社|"
                                 r"人\s*民\s*网|央\s*视\s*网|\p{Han}(?:\s*\p{Han}){1,10}\s*讯)")
 _sentence_mark = regex.compile(r"[。！？；，,;!?]")
+#: the marks a clause goes on or ends at: a byline's last name never carries one (not
+#: 、, which lists names and bylines: 记者魏某、新华社记者朱某)
+_CLAUSE_END = frozenset("。！？；，,;!?")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
 _role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
@@ -154,8 +167,8 @@ _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
 _opening_brackets = "（("
 # cheap looks at the printed line, before it is folded: what a byline line may hold
 # (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
-_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()□○■●◆◇▲△★☆◎]")
-_dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电)")
+_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎]")
+_dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电|报(?:\s*\p{Han}){1,8}\s*电)")
 # a broken byline line holds a role word or a mark
 _role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
 # a byline line holds a role word, a mark, or names set apart by gaps
@@ -474,6 +487,13 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     # 本报记者 X 报道, 记者 X 北京报道: the report word (and the place it was sent from)
     # after the names, a gap apart, is no name
     seg = _report_tail.sub("", _trailing_colon.sub("", segment.strip()))
+    if _WEN_TU_GLUED.search(seg) and not _WEN_TU.search(seg):
+        apart = parse_byline(_WEN_TU_GLUED.sub(" 文/图", seg), marker=marker, known=known,
+                             open_end=open_end, strict=strict)
+        # unless that leaves a two-character name where a three-character one reads
+        # with the 文 (王树文/图: 王树文's picture): most names are of three characters
+        if apart is not None and not (apart[-1].names and len(apart[-1].names[-1]) == 2):
+            return apart
     joint = bool(_WEN_TU.search(seg))  # 文/图 as a word of its own: no mark before names
     marked = None if joint else _parse_marks(seg, known)
     if marked is not None:
@@ -540,6 +560,11 @@ def _parse_line(folded: str, raw: str, *, known: frozenset[str], bare_names: boo
 
 def _parse_folded(folded: str, raw: str, *, known: frozenset[str], bare_names: bool,
                   open_end: bool, strict: bool) -> list[BylineData] | None:
+    enclosed = _ENCLOSED.match(folded)
+    if enclosed:
+        folded = raw = enclosed.group(1).strip()  # 【本报记者 王恬】: the line in lenticular brackets
+    if _ROLE_IN_BRACKETS.search(folded):
+        folded = raw = _ROLE_IN_BRACKETS.sub(r" \2 \1 ", folded).strip()  # 王恬（实习生）
     marker = bool(_MARKER.match(folded))
     body = _MARKER.sub("", folded)
     if not marker and not _has_role(body):
@@ -597,6 +622,8 @@ def _head_byline(rest: str, known: frozenset[str]) -> int:
     words = list(regex.finditer(r"\S+", rest))
     for k in range(len(words), 0, -1):
         end = words[k - 1].end()
+        if rest[end - 1] in _CLAUSE_END:
+            continue  # 记者 王恬 近日，…: a word a clause goes on from is the body's
         head = rest[:end]
         if _has_role(head) and parse_byline(head, known=known):
             return end
