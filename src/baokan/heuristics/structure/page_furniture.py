@@ -257,7 +257,8 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     before names); a line of labelled contacts (新闻热线, 投稿邮箱, 邮编, 定价, 微信…),
     with credit runs beside them or not (the page's foot printed as one row), and the
     lines after it that finish it where the tool broke it after a label or inside a
-    value; a jump line (``（下转A2版）``, ``（转A3版）``, ``上接第1版``), whose article is flagged ``truncated_end``
+    value; a jump line (``（下转A2版）``, ``（转A3版）``, ``上接第1版``), whose article is
+    flagged ``truncated_end``
     (or ``truncated_start``); a QR-code prompt (``扫码关注…``); a short line of
     temperatures and weather words (``晴 12℃～20℃``); a line that is only a hotline,
     phone number or address.
@@ -286,8 +287,7 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
                                or furniture_row(folded)))):
             out.append(block)
             continue
-        # (without its spaces: a tool letter-spaces a jump line as it does a title, （下 转 A3版 ）)
-        jump = _JUMP_LINE.match(squeezed) if ("转" in text or "接" in text) else None
+        jump = _JUMP_LINE.match(text) if ("转" in text or "接" in text) else None
         if jump is not None:
             if jump["way"] in _JUMP_FROM:
                 rec.dropped(text, "furniture", block.span, "jump line")

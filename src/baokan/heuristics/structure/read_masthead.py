@@ -51,7 +51,7 @@ _MAX_LONE_SECTION = 4
 _MAYBE_LINE = regex.compile(
     r"^(?![^\n]*[，。；！？、“”])(?:(?=[^\n]*(?:(?:19|20)\d\d\s*[年.\-/．]|[〇○零一二三四五六七八九]\s*年|"
     r"星\s*期|第\s*[0-9０-９]|第[一二三四五六七八九十]{1,3}版|版\s*次|[0-9]\s*版|(?<![A-Za-z])[A-H]\s*[0-9]|[\u2460-\u2473]|报)"
-    r"|\s*[0-9]{1,3}(?:\s|$)|[^\n]*\s[0-9]{1,3}\s*$)[^\n]{1,120}|[【\[]?[\p{Han} ·•・]{2,12}[】\]]?)$",
+    r"|\s*[0-9]{1,3}(?:\s|$)|[^\n]*\s[0-9]{1,3}\s*$)[^\n]{1,120}|[【\[]?[\p{Han} ]{2,12}[】\]]?)$",
     regex.MULTILINE)
 # the particles and prepositions of a sentence, which a paper's name never holds: a
 # wrapped line that ends 除了平时的新闻报 is a piece of a sentence
@@ -66,16 +66,10 @@ _SEPARATORS = regex.compile(r"[\s|｜/／·•\-—_*#>：:，,。【】\[\]]+")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _PLAIN_HAN = regex.compile(r"(?:(?![年月日报版第星期周〇○零])\p{Han})+")
 _SECTION_NAME = regex.compile(r"^\s*\p{Han}{2,6}\s*$")
-# a section name of two names joined by a middle dot (新闻·要闻, 乡村振兴·三农): a tool may
-# drop the dot and leave a space (乡村振兴 三农), so two short pieces of Han are one name
-_JOINED_SECTION = regex.compile(r"(?:(?![年月日报版第星期周〇○零])\p{Han}){2,4}[·•・]"
-                                r"(?:(?![年月日报版第星期周〇○零])\p{Han}){2,4}")
-_MAX_SECTION_PIECES = 2
 # what a section name never holds: the words of a byline or a dateline
 _NOT_SECTION = regex.compile(r"记者|通讯员|讯|报道|电$|编辑|摄")
 _SECTION_PAGE = regex.compile(
-    r"^\s*(?P<page>[0-9]{1,2})\s+(?P<section>(?:(?![年月日讯])\p{Han}){2,4}"
-    r"(?:[·•・](?:(?![年月日讯])\p{Han}){2,4})?)\s*$")
+    r"^\s*(?P<page>[0-9]{1,2})\s+(?P<section>(?:(?![年月日讯])\p{Han}){2,4})\s*$")
 # three Han characters in a row each followed by one space: a letter-spaced line
 _LETTER_SPACED = regex.compile(r"\p{Han} \p{Han} \p{Han}")
 _SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
@@ -152,8 +146,6 @@ def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
     masthead only beside other masthead lines."""
     text = block.text.strip()
     squeezed = "".join(text.split()).strip("【】[]")
-    if _JOINED_SECTION.fullmatch(squeezed) and not _NOT_SECTION.search(squeezed):
-        return {"section": squeezed}  # 乡村振兴·三农, 新闻·要闻
     if _PLAIN_HAN.fullmatch(squeezed):
         # Han and nothing else, and none of a date's, a weekday's, a paper's or a page's
         # characters (the most lines of a page that come here): a section name or nothing
@@ -212,8 +204,7 @@ def _read_text(text: str, spaced: bool, settings: MastheadSettings) -> dict[str,
     pieces = [p for p in _SEPARATORS.split(rest) if p]
     leftover = "".join(pieces)
     if leftover:
-        if (len(pieces) > (_MAX_SECTION_PIECES if found else 1)
-                or len(leftover) > settings.max_rest
+        if (len(pieces) > 1 or len(leftover) > settings.max_rest
                 or not _ALL_HAN.fullmatch(leftover) or _NOT_SECTION.search(leftover)):
             return None
         if found and not ({"date", "page"} & found.keys()):
@@ -249,7 +240,8 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
 
     Cue: a short line that is nothing but a date (``2024 年 8 月 9 日 星期五``,
     ``二〇二四年八月九日``, ``2024.6.4``, ``2024-06-04``, ``8月9日 星期五``), a page label
-    (``A3``, ``第05版``, ``第A03版``, ``第三版``, ``版次：05``, ``⑩``, ``7 理论``), a paper's name (``…日报``, ``…晨报``), a section name and
+    (``A3``, ``第05版``, ``第A03版``, ``第三版``, ``版次：05``, ``⑩``, ``7 理论``), a paper's
+    name (``…日报``, ``…晨报``), a section name and
     separators — at the top or the foot of the page, or anywhere in a run of such lines
     that holds two kinds of thing.  The lines go to ``dropped`` (reason ``masthead``);
     what they say goes to ``Issue.date``, ``Issue.page`` (as the paper numbers it:
