@@ -335,7 +335,9 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         if end_jump is not None and end_jump.start() > 0:
             text = text[:end_jump.start()].rstrip()
             block = block.with_(text=text).tagged(ArticleFlag.TRUNCATED_END)
-            if ends_sentence(text):  # it ends the article, as a jump line after a sentence
+            # it ends the article, as a jump line after a sentence — if bracketed: an
+            # unbracketed one (…贩子。 下转第7版) may stand in a row of columns that goes on
+            if ends_sentence(text) and end_jump.group(0).rstrip().endswith((")", "）")):
                 rec.change("found jump line", block.span, end_jump.group(0).strip())
                 jump_mark.append(block.with_(text=end_jump.group(0).strip(), kind=Kind.EDITOR_MARK,
                                              gap_before=0, tags=frozenset()))
