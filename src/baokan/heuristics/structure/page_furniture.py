@@ -30,14 +30,18 @@ _AD_LINE = regex.compile(
 # The editor roles of a page's credits (conventions.md, "Editor credits"): a closed class.
 # The longer first, so that 责任编辑 is not read as 责任 + 编辑.
 # A role may be said to be this page's (本版责编, 本期编辑).
+# An editor's title is a family: a qualifier of the desk or the rank before 编辑 (版面编辑,
+# 技术编辑, 首席编辑, 见习编辑) or before 设计 (版式设计, 美术设计).
+_EDITOR_QUALIFIER = r"(?:责任|美术|图片|文字|版面|技术|首席|执行|见习|实习|值班|数字|视觉|新媒体)"
 _ROLE = regex.compile(
-    r"(?:本版|本期)?(?:责任编辑|责任美编|美术编辑|图片编辑|文字编辑|责任校对|版面设计|值班编委|值班主任|执行主编|"
+    r"(?:本版|本期)?(?:" + _EDITOR_QUALIFIER + r"编辑|责任美编|责任校对|(?:版面|版式|美术)设计|值班编委|"
+    r"值班主任|执行主编|"
     r"一审|二审|三审|终审|初审|复审|政审|检校|责编|美编|组版|版式|审读|统筹|编辑|校对|排版|制版|"
-    r"设计|视觉|制图|策划|主编|监制|审核|审签|编审)")
+    r"设计|视觉|制图|策划|主编|监制|审核|审签|编审|执行|质检)")
 # roles that are also verbs or nouns of running text (统筹推进, 编辑部): with one of them
 # alone before a name, the line is a credit only if a space or a colon stands between
 _VERB_ROLES = frozenset({"统筹", "审读", "校对", "编辑", "设计", "视觉", "制图", "策划", "主编",
-                         "监制", "审核", "审签", "排版", "制版", "编审"})
+                         "监制", "审核", "审签", "排版", "制版", "编审", "执行", "质检"})
 _LEAD = regex.compile(r"^[■□●○◆◇▲△★☆▌|｜\s]*")
 # a credit line in brackets: （本版编辑：张林）
 _ENCLOSED = regex.compile(r"^[（(【\[]([^（()）【】\[\]]+)[）)】\]]$")
@@ -47,18 +51,22 @@ _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}：:、，])[ \t\u3000]+(?=[\p{Han}�
 # Contact footers: a line made only of labelled contacts (新闻热线：…, 投稿邮箱：…, 邮编：…,
 # 定价：…, 微信：…), the labels a closed class of the conventions' footer words, each with
 # the shape of what it labels
-_NUMBERS = r"\d[\d\s\-—－、/]{3,}\d"
+_NUMBERS = r"(?:CN\s*)?\d[\d\s\-—－、/]{3,}\d"
 # an address: pdfminer prints spaces inside one (x xcb55@163.com, bhsb47 @163. com)
 _MAIL = r"(?>[\w.+\-]+(?: [\w.+\-]+)*)\s?@\s?[\w\-]+(?:\s?\.\s?[\w\-]+)+"
 _WEB = r"(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/\S*)?"
 # the labels of a contact footer (conventions.md, "Contact footers"): a closed class; a
 # label may be said to be the paper's or the page's (本报地址, 本版热线, 读者热线)
-_WHOSE = r"(?:本报|本社|报社|本版|读者|新闻|报料|投诉|服务|订报|订阅|发行|广告|咨询|值班|联系|举报|监督)?"
-_PHONE_LABEL = _WHOSE + r"(?:热线|电话)(?:电话)?|传真|邮编|邮政编码"
+# (two of them in a row: 新闻报料热线, 读者服务热线); 报料 alone labels a number too (新闻报料：…)
+_WHOSE_WORD = r"(?:本报|本社|报社|本版|读者|新闻|报料|投诉|服务|订报|订阅|发行|广告|咨询|值班|联系|举报|监督)"
+_WHOSE = _WHOSE_WORD + r"{0,2}"
+_PHONE_LABEL = (_WHOSE + r"(?:热线|电话)(?:电话)?|(?:新闻|读者)?报料|传真|邮编|邮政编码"
+                # the paper's registration codes are printed in the same foot (邮发代号：43-12)
+                r"|邮发代号|(?:国内)?统一(?:连续出版物号|刊号)|刊号")
 _MAIL_LABEL = r"(?:投稿|电子|本版|读者|新闻|报料)?邮箱|E-?mail"
 _WEB_LABEL = r"网址|官网|网站"
 _PRICE_LABEL = r"定价|零售价|每份|全年定价"
-_ACCOUNT_LABEL = r"微信(?:公众号)?|微博|QQ|客户端|抖音号?|视频号"
+_ACCOUNT_LABEL = r"(?:本报|官方)?(?:微信(?:公众号)?|公众号|微博|QQ|客户端|抖音号?|视频号)"
 _PLACE_LABEL = _WHOSE + r"(?:社址|地址)|印刷(?:单位|厂)?|广告(?:经营)?许可证"
 _LABEL = regex.compile(r"(?:" + "|".join((_PHONE_LABEL, _MAIL_LABEL, _WEB_LABEL, _PRICE_LABEL,
                                           _ACCOUNT_LABEL, _PLACE_LABEL)) + r")\s*[:：]?",
@@ -81,11 +89,18 @@ _CONTACT = regex.compile(
 _VALUE_ON = regex.compile(r"[0-9A-Za-z@.\-]")
 
 # Jump lines: 下转第N版, （下转A2版）, 上接第N版, （紧接第一版）, 转第N版
+# (a bare 转 or 接 before a page: 转A3版, （转第2版）, 紧转第3版; an arrow may lead: ▶下转第3版)
+_JUMP_PAGE = r"(?:第\s*)?(?:[A-Za-z]?\s*[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页)"
 _JUMP = regex.compile(
-    r"[（(]?\s*(?P<way>下转|转第|转下|续第|上接|接上|紧接|接第)\s*(?:第\s*)?"
-    r"(?:[A-Za-z]?\s*[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页)(?:\s*[^（()）]{0,8})?\s*[）)]?")
+    r"[▶►▷→↓▲△>]?\s*[（(]?\s*[▶►▷→↓▲△>]?\s*(?P<way>下转|紧转|转下|续|转|上接|接上|紧接|接)\s*"
+    + _JUMP_PAGE + r"(?:\s*[^（()）]{0,8})?\s*[）)]?")
 _JUMP_LINE = regex.compile(r"^\s*" + _JUMP.pattern + r"\s*$")
-_JUMP_END = regex.compile(r"\s*[（(]\s*(?:下转|转第|转下|续第)[^（()）]{1,14}[）)]\s*$")
+# the ways of a jump line that say where the article came from
+_JUMP_FROM = frozenset({"上接", "接上", "紧接", "接"})
+_JUMP_END = regex.compile(r"\s*[（(]\s*(?:(?:下转|转第|转下|续第)[^（()）]{1,14}|(?:紧转|转)\s*" + _JUMP_PAGE
+                          + r"[^（()）]{0,8})[）)]\s*$"
+                          # unbracketed, after the sentence it follows: …久久为功。下转A2版
+                          r"|(?<=[。！？”])\s*[▶►→]?\s*(?:下转|紧转|转)\s*" + _JUMP_PAGE + r"\s*$")
 # a jump mark inside a line (a tool that prints a row of columns as one line): bracketed,
 # or 下转第N版 standing between spaces
 _JUMP_INSIDE = regex.compile(r"[（(]\s*(?:下转|转第|上接|接上|紧接)\s*(?:第\s*)?[A-Za-z]?\s*"
@@ -99,7 +114,7 @@ _SPACES = regex.compile(r"[ \t]{2,}")
 _FURNITURE_START = regex.compile(
     r"(?:</?u>|\*\*|[■□●○◆◇▲△★☆▌|｜（(【\[])*(?:" + _ROLE.pattern + r"|本版|本报|本社|报社|读者|举报|监督|"
     r"广告|刊登|订报|订阅|发行|新闻|报料|投诉|投稿|电子|服务|咨询|联系|值班|热线|电话|传真|邮|E-?mail|社址|地址|印刷|定价|零售价|每份|全年|微信|微博|"
-    r"QQ|网址|官网|网站|客户端|抖音|视频号|扫|长按|手机扫)", regex.IGNORECASE)
+    r"QQ|网址|官网|网站|客户端|抖音|视频号|公众号|官方|国内|统一|刊号|扫|长按|手机扫)", regex.IGNORECASE)
 # QR-code prompts: 扫码关注…, 扫描二维码…, 扫一扫…, 长按识别二维码…
 _QR = regex.compile(r"^[■●◆▲\s]*(?:扫码|扫描|扫一扫|长按|微信扫|手机扫)")
 _QR_OBJECT = regex.compile(r"二维码|公众号|客户端|APP|视频号|小程序|抖音|下载|关注|阅读|观看|了解|获取|报名",
@@ -242,7 +257,8 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     before names); a line of labelled contacts (新闻热线, 投稿邮箱, 邮编, 定价, 微信…),
     with credit runs beside them or not (the page's foot printed as one row), and the
     lines after it that finish it where the tool broke it after a label or inside a
-    value; a jump line (``（下转A2版）``, ``上接第1版``), whose article is flagged ``truncated_end``
+    value; a jump line (``（下转A2版）``, ``（转A3版）``, ``上接第1版``), whose article is
+    flagged ``truncated_end``
     (or ``truncated_start``); a QR-code prompt (``扫码关注…``); a short line of
     temperatures and weather words (``晴 12℃～20℃``); a line that is only a hotline,
     phone number or address.
@@ -273,7 +289,7 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
             continue
         jump = _JUMP_LINE.match(text) if ("转" in text or "接" in text) else None
         if jump is not None:
-            if jump["way"] in ("上接", "接上", "紧接", "接第"):
+            if jump["way"] in _JUMP_FROM:
                 rec.dropped(text, "furniture", block.span, "jump line")
                 pending_start = True
             elif _flag_last(out, ArticleFlag.TRUNCATED_END):
@@ -319,7 +335,9 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         if end_jump is not None and end_jump.start() > 0:
             text = text[:end_jump.start()].rstrip()
             block = block.with_(text=text).tagged(ArticleFlag.TRUNCATED_END)
-            if ends_sentence(text):  # it ends the article, as a jump line after a sentence
+            # it ends the article, as a jump line after a sentence — if bracketed: an
+            # unbracketed one (…贩子。 下转第7版) may stand in a row of columns that goes on
+            if ends_sentence(text) and end_jump.group(0).rstrip().endswith((")", "）")):
                 rec.change("found jump line", block.span, end_jump.group(0).strip())
                 jump_mark.append(block.with_(text=end_jump.group(0).strip(), kind=Kind.EDITOR_MARK,
                                              gap_before=0, tags=frozenset()))

@@ -25,11 +25,15 @@ _DATE = regex.compile(
     r"|(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})\s*(?P<sep>[.．\-/])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*"
     r"(?P<d>[0-9]{1,2})(?![0-9.])")
 _WEEKDAY = regex.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
+_MONTH_DAY = regex.compile(r"(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+                           r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日(?=\s*(?:星期|周|礼拜))")
 _LUNAR = regex.compile(r"(?:农历|夏历)?\s*[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
                        r"(?:[正一二三四五六七八九十冬腊]{1,2}月(?:[初十廿卅][一二三四五六七八九十])?)?"
                        r"|农历[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅]?[一二三四五六七八九十]?")
 # the page label: 第05版, A3 / A03版, ⑩, 5版; a bare number is read further down
-_PAGE = regex.compile(r"第\s*(?P<n>[0-9０-９]{1,3})\s*(?:版|页)"
+_PAGE = regex.compile(r"第\s*(?P<n>(?:[A-H]\s*)?[0-9０-９]{1,3})\s*(?:版|页)"
+                      r"|第(?P<cn>[一二三四五六七八九十]{1,3})版"
+                      r"|版\s*次\s*[:：]?\s*(?P<n>(?:[A-H]\s*)?[0-9]{1,3})"
                       r"|(?<![A-Za-z0-9])(?P<n>[A-H]\s*[0-9]{1,2})(?:\s*版)?(?![0-9A-Za-z])"
                       r"|(?P<c>[\u2460-\u2473])"
                       r"|(?<![0-9])(?P<n>[0-9]{1,3})\s*版")
@@ -46,7 +50,7 @@ _MAX_LONE_SECTION = 4
 # strip, for letter-spacing), or short enough for a section name alone (城 乡, 综合新闻)
 _MAYBE_LINE = regex.compile(
     r"^(?![^\n]*[，。；！？、“”])(?:(?=[^\n]*(?:(?:19|20)\d\d\s*[年.\-/．]|[〇○零一二三四五六七八九]\s*年|"
-    r"星\s*期|第\s*[0-9０-９]|[0-9]\s*版|(?<![A-Za-z])[A-H]\s*[0-9]|[\u2460-\u2473]|报)"
+    r"星\s*期|第\s*[0-9０-９]|第[一二三四五六七八九十]{1,3}版|版\s*次|[0-9]\s*版|(?<![A-Za-z])[A-H]\s*[0-9]|[\u2460-\u2473]|报)"
     r"|\s*[0-9]{1,3}(?:\s|$)|[^\n]*\s[0-9]{1,3}\s*$)[^\n]{1,120}|[【\[]?[\p{Han} ]{2,12}[】\]]?)$",
     regex.MULTILINE)
 # the particles and prepositions of a sentence, which a paper's name never holds: a
@@ -111,6 +115,8 @@ def _page_label(match: regex.Match[str]) -> str:
     """The page as the paper numbers it: ``第05版`` → ``05``, ``⑩`` → ``10``, ``A 3`` → ``A3``."""
     if match["c"]:
         return str(ord(match["c"]) - 0x2460 + 1)
+    if match["cn"]:
+        return str(chinese_number(match["cn"]))
     return "".join(match["n"].split()).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
@@ -168,6 +174,10 @@ def _read_text(text: str, spaced: bool, settings: MastheadSettings) -> dict[str,
             rest = rest[:match.start()] + " " + rest[match.end():]
     if _WEEKDAY.search(rest):
         found["weekday"] = "yes"
+        if not dates:  # a month and day before the weekday, the year left out (8月1日 星期四)
+            rest, days = _MONTH_DAY.subn(" ", rest)
+            if days:
+                found["month_day"] = "yes"
     rest = _WEEKDAY.sub(" ", _LUNAR.sub(" ", rest))
     rest = _EDITION.sub(" ", rest)
     page = _PAGE.search(rest)
@@ -217,7 +227,10 @@ def _name_in_run(run: str, page_text: str) -> str:
 
 
 def _kinds(found: dict[str, str]) -> set[str]:
-    return found.keys() & {"date", "page", "publication"}
+    kinds = found.keys() & {"date", "page", "publication"}
+    if "month_day" in found:  # a date without its year
+        kinds.add("date")
+    return kinds
 
 
 @heuristic("read-masthead", settings=MastheadSettings, requires={Stage.LINES},
@@ -226,8 +239,9 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     """Take the page label, date and paper name off the masthead lines into the Issue.
 
     Cue: a short line that is nothing but a date (``2024 年 8 月 9 日 星期五``,
-    ``二〇二四年八月九日``, ``2024.6.4``, ``2024-06-04``), a page label (``A3``, ``第05版``,
-    ``⑩``, ``7 理论``), a paper's name (``…日报``, ``…晨报``), a section name and
+    ``二〇二四年八月九日``, ``2024.6.4``, ``2024-06-04``, ``8月9日 星期五``), a page label
+    (``A3``, ``第05版``, ``第A03版``, ``第三版``, ``版次：05``, ``⑩``, ``7 理论``), a paper's
+    name (``…日报``, ``…晨报``), a section name and
     separators — at the top or the foot of the page, or anywhere in a run of such lines
     that holds two kinds of thing.  The lines go to ``dropped`` (reason ``masthead``);
     what they say goes to ``Issue.date``, ``Issue.page`` (as the paper numbers it:
@@ -327,7 +341,7 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
         block = blocks[n]
         rec.dropped(block.text, "masthead", block.span,
                     ", ".join(f"{key}={v}" for key, v in sorted(taken[n].items())
-                              if key not in ("weekday", "name_run"))
+                              if key not in ("weekday", "name_run", "month_day"))
                     or "section name")
     out = [b for n, b in enumerate(blocks) if n not in taken]
     return rec.apply(doc, out).with_meta(**meta)
