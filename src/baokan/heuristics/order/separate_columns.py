@@ -32,7 +32,6 @@ from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Kind, Stage
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
-from baokan.core.text import bigrams, line_cells
 
 # markdown that a later step reads (a heading, a table row): never a row of columns
 _MARKDOWN = regex.compile(r"^(?:#{1,6}\s|\|)")
@@ -69,19 +68,6 @@ def _paragraphs(pieces: Sequence[Piece], settings: InterleaveSettings) -> list[l
 @heuristic("separate-columns", settings=InterleaveSettings, requires={Stage.LINES},
            reads={Kind.TEXT}, provides={Stage.COLUMNS_SEPARATED, Kind.TEXT})
 def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
-    """Read column by column the printed lines a converter gave row by row
-    (:func:`_read_columns`), then set each heading stacked over the text of stories side
-    by side before its own story (:func:`_hand_out_headings`; markdown headings only).
-    """
-    doc = _read_columns(doc, settings)
-    if all(b.level is None for b in doc.blocks):
-        return doc
-    rec = Recorder("separate-columns")
-    blocks = _hand_out_headings(doc.blocks, rec)
-    return rec.apply(doc, blocks) if rec.diagnostics else doc
-
-
-def _read_columns(doc: Document, settings: InterleaveSettings) -> Document:
     """Read column by column the printed lines a converter gave row by row.
 
     Two forms: a dump line holding the lines of several columns side by side, separated
@@ -168,175 +154,6 @@ def _read_columns(doc: Document, settings: InterleaveSettings) -> Document:
     if not rec.diagnostics:
         return doc
     return rec.apply(doc, out)
-
-
-#: How many short lines may stand among a run of markdown headings stacked over the
-#: text of stories side by side (a byline, a subtitle left as text).
-_HEADING_GAP = 3
-#: The widest such line, in cells: a title block's line, not a paragraph.
-_HEADING_GAP_CELLS = 30.0
-#: A line of more characters than this is wider than ``_HEADING_GAP_CELLS`` but for
-#: a run of spaces (a character takes half a cell at least): the cheap test first, as
-#: the line under a run is mostly a long paragraph.
-_HEADING_GAP_CHARS = 4 * int(_HEADING_GAP_CELLS)
-#: How many headings of a run are weighed (a kicker, headlines, a subtitle).
-_HEADING_RUN = 6
-#: The least share of the later heading's Han pairs that the text from the cut on must
-#: show more than the text before it (as segment-articles' ``SUBTITLE_NAMING_MARGIN``: a
-#: headline names its story's words; pairs met by chance are found on both sides).
-_NAMING_MARGIN = 0.2
-#: The fewest Han pairs a heading must have to be weighed (a one-word kicker names nothing).
-_MIN_HEADING_PAIRS = 4
-#: A role word of a byline (the closed class of :data:`baokan.core.names.NOT_NAMES`):
-#: a heading holding one is a byline set as a heading, which names no story's words.
-_BYLINE_ROLE = regex.compile(r"记者|通讯员|实习生|评论员|摄影|编辑")
-#: A kicker's closing dash (``……——``): the line leads into the heading under it.
-_LEADS_ON = regex.compile(r"[—–-]\s*[—–-]\s*$")
-#: The least share of the earlier heading's pairs that the text before the cut must show
-#: more than the text from it on: half the later heading's margin, as the earlier story's
-#: opening may stand among the headings (a short line), not under them.
-_LEFT_MARGIN = 0.1
-
-
-def _is_heading(block: Block) -> bool:
-    """Whether ``block`` is a markdown heading left as text (not read as a byline)."""
-    return block.kind == Kind.TEXT and block.level is not None
-
-
-def _heading_run(blocks: Sequence[Block], start: int) -> tuple[list[int], int]:
-    """The headings of the run of markdown headings starting at ``start`` (a heading) and
-    the index after the run: headings with ``_HEADING_GAP`` short lines between at most
-    (bylines, a subtitle left as text), ``_HEADING_RUN`` headings at most."""
-    heads: list[int] = []
-    k = start
-    gap = 0
-    while k < len(blocks) and len(heads) < _HEADING_RUN:
-        b = blocks[k]
-        if _is_heading(b):
-            heads.append(k)
-        elif (b.kind == Kind.TEXT and gap < _HEADING_GAP
-              and len(b.text) <= _HEADING_GAP_CHARS
-              and line_cells(b.text) <= _HEADING_GAP_CELLS):
-            gap += 1
-        else:
-            break
-        k += 1
-    # short lines after the last heading (a byline) are the text's below
-    return heads, heads[-1] + 1 if heads else start + 1
-
-
-def _best_cut(heads: Sequence[int], blocks: Sequence[Block], lo: int, hi: int
-              ) -> tuple[int, int] | None:
-    """``(heading, cut)``: the later of two headings of a run whose story starts at the
-    block ``cut`` of ``blocks[lo:hi]`` (the text under the run).  The cut of each pair of
-    headings is where the blocks before it name the earlier heading most over the later
-    and the blocks from it on the later most over the earlier (each block by the share of
-    a heading's Han pairs it shows); it holds where the text before it shows
-    ``_LEFT_MARGIN`` of the earlier heading's pairs more than the text from it on, and
-    the text from it on ``_NAMING_MARGIN`` of the later heading's more than the text
-    before.  Of the cuts that hold, the pair's that parts the two best."""
-    n = hi - lo
-    if n < 2:
-        return None
-    # the headings weighed: not too short to name anything, not a byline set as a heading
-    weighed = [(h, pairs) for h in heads
-               if len(pairs := bigrams(blocks[h].text)) >= _MIN_HEADING_PAIRS
-               and not _BYLINE_ROLE.search(blocks[h].text)]
-    if len(weighed) < 2:
-        return None
-    block_pairs = [bigrams(blocks[i].text) for i in range(lo, hi)]
-    # per heading: the share of its pairs each block shows; the share shown before each
-    # cut and from it on (each pair once)
-    named: list[tuple[int, list[float], list[float], list[float]]] = []
-    for h, pairs in weighed:
-        size = len(pairs)
-        first = {g: n for g in pairs}
-        last = {g: -1 for g in pairs}
-        each = [0.0] * n
-        for i, bp in enumerate(block_pairs):
-            common = pairs & bp
-            each[i] = len(common) / size
-            for g in common:
-                first[g] = min(first[g], i)
-                last[g] = i
-        # counted in whole numbers (a set's order is no order: sums of fractions in it
-        # could differ in their last bits from run to run)
-        before = [0] * (n + 1)
-        after = [0] * (n + 1)
-        for g in pairs:
-            if first[g] < n:
-                before[first[g] + 1] += 1
-                after[last[g]] += 1
-        for c in range(1, n + 1):
-            before[c] += before[c - 1]
-        for c in range(n - 1, -1, -1):
-            after[c] += after[c + 1]
-        named.append((h, each, [x / size for x in before], [x / size for x in after]))
-    best: tuple[float, int, int] | None = None
-    for a in range(len(named)):
-        _, ea, ba, aa = named[a]
-        for b in range(a + 1, len(named)):
-            h, eb, bb, ab = named[b]
-            # the parting of a cut: (a - b) before it plus (b - a) from it on
-            diff = [x - y for x, y in zip(ea, eb)]
-            part = -sum(diff)
-            top: tuple[float, int] | None = None
-            for c in range(1, n):
-                part += 2 * diff[c - 1]
-                if top is None or part > top[0]:
-                    top = (part, c)
-            if top is None:
-                continue
-            c = top[1]
-            if (ba[c] - aa[c] >= _LEFT_MARGIN and ab[c] - bb[c] >= _NAMING_MARGIN
-                    and (best is None or top[0] > best[0])):
-                best = (top[0], h, lo + c)
-    return None if best is None else (best[1], best[2])
-
-
-def _hand_out_headings(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
-    """The blocks with each heading of a story standing beside another, stacked over the
-    text of both, set before its own story.
-
-    pymupdf4llm gives the headings of stories standing side by side one over the other,
-    over their text, which comes one story after the other once read column by column,
-    the leftmost first.  Cue: two headings of a run (:func:`_heading_run`), the earlier
-    naming the text under the run (up to the next heading) before a cut and the later
-    the text after it (:func:`_best_cut`).  The later heading moves to the cut; the
-    earlier stays over the text; the run is looked at again with what is left (a third
-    story).  Only the order changes: every block is kept.
-    """
-    out = list(blocks)
-    k = 0
-    while k < len(out):
-        if not _is_heading(out[k]):
-            k += 1
-            continue
-        end = k + 1
-        for _ in range(_HEADING_RUN):
-            heads, end = _heading_run(out, k)
-            if len(heads) < 2:
-                break
-            hi = end
-            while hi < len(out) and not _is_heading(out[hi]):
-                hi += 1  # the text under the run: up to the next heading
-            found = _best_cut(heads, out, end, hi)
-            if found is None:
-                break
-            h, c = found
-            # a kicker that leads into the heading (ending in a dash) goes with it
-            first = h
-            while first - 1 > heads[0] and out[first - 1].level is not None and (
-                    _LEADS_ON.search(out[first - 1].text)):
-                first -= 1
-            head = out[h]
-            rec.change("set the heading of a story side by side before its text", head.span,
-                       f"{c - end} blocks under the headings before it")
-            moved = out[first:h + 1]
-            out[c:c] = moved
-            del out[first:h + 1]
-        k = end
-    return out
 
 
 def _read_tables(blocks: tuple[Block, ...], settings: InterleaveSettings,
