@@ -54,3 +54,47 @@ def test_utf16_without_bom(encoding: str) -> None:
     issue = baokan.parse(SEED.encode(encoding))
     assert issue.source.encoding == encoding
     assert [a.headline for a in issue] == [a.headline for a in baokan.parse(SEED)]
+
+
+@pytest.mark.parametrize("space", [" ", "\u2003"])
+def test_a_long_run_of_white_space_before_a_bracketed_byline_is_read_in_linear_time(
+        space: str) -> None:
+    # a pattern that opens with ``\s*`` is tried from each character of the run: before
+    # find-bylines anchored its bracketed-byline and trailing-colon patterns at the run's
+    # start, this took about 40 s (quadratic); now a fraction of a second
+    import time
+
+    run = space * 60_000
+    text = ("城南老街完成改造\n\n城南老街改造提升后游人如织" + run + "乙（记者王明）\n\n"
+            "城南老街改造提升后游人如织：" + run + "王\n")
+    start = time.perf_counter()
+    issue = baokan.parse(text)
+    assert time.perf_counter() - start < 10.0
+    assert issue.articles or issue.fragments
+
+
+def test_a_bracketed_byline_line_with_a_long_run_of_em_spaces_is_read_in_linear_time() -> None:
+    # folding leaves em spaces as they are: the lenticular-bracket pattern had ``\s*``
+    # beside a lazy group (quadratic: 2 s at 8 000 em spaces); the group is stripped now
+    import time
+
+    from baokan.heuristics.structure.find_bylines import parse_byline_line
+
+    start = time.perf_counter()
+    parsed = parse_byline_line("【记者王明" + "\u2003" * 60_000 + "李华】")
+    assert time.perf_counter() - start < 10.0
+    assert parsed is not None and parsed[0].names == ("王明", "李华")
+
+
+def test_a_long_run_of_spaces_in_a_line_holding_a_jump_word_is_read_in_linear_time() -> None:
+    # page-furniture looks for a jump mark (（下转A2版）) at the end of every line holding
+    # 转 or 接: its pattern opened with ``\s*`` and was tried from each space of the run
+    # (0.9 s at 8 000 spaces, quadratic)
+    import time
+
+    text = ("城南老街完成改造\n\n城南老街转型提升后游人如织" + " " * 60_000 + "乙。\n\n"
+            "城南老街改造提升后游人如织。\n")
+    start = time.perf_counter()
+    issue = baokan.parse(text)
+    assert time.perf_counter() - start < 10.0
+    assert issue.articles or issue.fragments

@@ -83,7 +83,10 @@ _AGENCY = r"(?:新华社|中新社|中国新闻社|人民网|新华网|央视网
 #: how an organisation's name ends when it stands apart from the role word
 _ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|客户端|杂志|频道)$")
 
-_trailing_colon = regex.compile(r"\s*[:：]\s*$")
+# (``(?<!\s)``: a search tries each start, and from each inside a run of white space the
+# leading ``\s*`` would run to the run's end again — quadratic in the run's length; the
+# match, which starts where the run starts, is the same)
+_trailing_colon = regex.compile(r"(?<!\s)\s*[:：]\s*$")
 _report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
 # what a byline is made of: Han names and role words, the separators between names, the
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
@@ -101,8 +104,10 @@ _org_split = regex.compile(r"[·・•\s]")
 _not_org = regex.compile(r"[的了是我你他她们这那说要在和与被把将对从向为]")
 
 _MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
-#: a whole byline line set in lenticular or tortoise-shell brackets (【本报记者 王恬】)
-_ENCLOSED = regex.compile(r"^[【〔［\[]\s*([^【】〔〕［］\[\]]+?)\s*[】〕］\]]$")
+#: a whole byline line set in lenticular or tortoise-shell brackets (【本报记者 王恬】); the
+#: group is stripped after the match (no ``\s*`` beside a lazy group: on a run of white
+#: space the folding leaves, such as em spaces, that backtracks quadratically)
+_ENCLOSED = regex.compile(r"^[【〔［\[]([^【】〔〕［］\[\]]+)[】〕］\]]$")
 #: names with their role after them in brackets (王恬（实习生）): read as 实习生 王恬
 _ROLE_IN_BRACKETS = regex.compile(r"(?<=^|\s)(\p{Han}{2,4})\s*[（(]\s*(" + _ROLE_WORD + r")\s*[）)]")
 #: the words a gap may tear that :func:`_close_role_gaps` mends: 本报 and every role word
@@ -142,7 +147,9 @@ _OPEN_BRACKET = regex.compile(r"^\s*[（(]\s*([^（）()]+)$")
 _word = regex.compile(r"\S+")
 _PAREN_BYLINE = regex.compile(r"^\s*[（(]\s*([^（）()]{1,60}?)\s*[）)]\s*")
 _REPORTED = regex.compile(r"^\s*([^，。；！？,.;!?（）()]{1,40}?)\s*报道\s*[:：]?\s*")
-_TRAILING = regex.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
+# (``(?<!\s)``, as in ``_trailing_colon``: no rescan of a run of white space from each
+# of its characters)
+_TRAILING = regex.compile(r"(?<!\s)\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]\s*$")
 # the report word that ends a bracket's byline (（记者王恬报道）), stripped before the
 # names are read: the bracket marks where the byline ends, so the word may be glued to
 # the last name.  Not parse_byline's ``_report_tail``, which reads a line no bracket ends:

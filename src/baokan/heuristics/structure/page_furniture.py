@@ -97,8 +97,11 @@ _JUMP = regex.compile(
 _JUMP_LINE = regex.compile(r"^\s*" + _JUMP.pattern + r"\s*$")
 # the ways of a jump line that say where the article came from
 _JUMP_FROM = frozenset({"上接", "接上", "紧接", "接"})
-_JUMP_END = regex.compile(r"\s*[（(]\s*(?:(?:下转|转第|转下|续第)[^（()）]{1,14}|(?:紧转|转)\s*" + _JUMP_PAGE
-                          + r"[^（()）]{0,8})[）)]\s*$"
+# (``(?<!\s)``: searched on every line holding 转 or 接, and from each space of a run of
+# white space the leading ``\s*`` would read the run to its end again — quadratic in its
+# length; the match, which starts where the run starts, is the same)
+_JUMP_END = regex.compile(r"(?<!\s)\s*[（(]\s*(?:(?:下转|转第|转下|续第)[^（()）]{1,14}|(?:紧转|转)\s*"
+                          + _JUMP_PAGE + r"[^（()）]{0,8})[）)]\s*$"
                           # unbracketed, after the sentence it follows: …久久为功。下转A2版
                           r"|(?<=[。！？”])\s*[▶►→]?\s*(?:下转|紧转|转)\s*" + _JUMP_PAGE + r"\s*$")
 # a jump mark inside a line (a tool that prints a row of columns as one line): bracketed,
