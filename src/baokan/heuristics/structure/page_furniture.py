@@ -88,11 +88,13 @@ _CONTACT = regex.compile(
 # letter, the @ or the dot of an address
 _VALUE_ON = regex.compile(r"[0-9A-Za-z@.\-]")
 
-# Jump lines: 下转第N版, （下转A2版）, 上接第N版, （紧接第一版）, 转第N版
+# Jump lines: 下转第N版, （下转A2版）, 上接第N版, （紧接第一版）, 转第N版.  Every way holds 转 or
+# 接, the look the loop takes before matching; 续 is left out: papers print 续第N版 both for
+# "continued on" and "continued from", so its direction is not known
 # (a bare 转 or 接 before a page: 转A3版, （转第2版）, 紧转第3版; an arrow may lead: ▶下转第3版)
 _JUMP_PAGE = r"(?:第\s*)?(?:[A-Za-z]?\s*[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页)"
 _JUMP = regex.compile(
-    r"[▶►▷→↓▲△>]?\s*[（(]?\s*[▶►▷→↓▲△>]?\s*(?P<way>下转|紧转|转下|续|转|上接|接上|紧接|接)\s*"
+    r"[▶►▷→↓▲△>]?\s*[（(]?\s*[▶►▷→↓▲△>]?\s*(?P<way>下转|紧转|转下|转|上接|接上|紧接|接)\s*"
     + _JUMP_PAGE + r"(?:\s*[^（()）]{0,8})?\s*[）)]?")
 _JUMP_LINE = regex.compile(r"^\s*" + _JUMP.pattern + r"\s*$")
 # the ways of a jump line that say where the article came from
@@ -100,7 +102,7 @@ _JUMP_FROM = frozenset({"上接", "接上", "紧接", "接"})
 # (``(?<!\s)``: searched on every line holding 转 or 接, and from each space of a run of
 # white space the leading ``\s*`` would read the run to its end again — quadratic in its
 # length; the match, which starts where the run starts, is the same)
-_JUMP_END = regex.compile(r"(?<!\s)\s*[（(]\s*(?:(?:下转|转第|转下|续第)[^（()）]{1,14}|(?:紧转|转)\s*"
+_JUMP_END = regex.compile(r"(?<!\s)\s*[（(]\s*(?:(?:下转|转第|转下)[^（()）]{1,14}|(?:紧转|转)\s*"
                           + _JUMP_PAGE + r"[^（()）]{0,8})[）)]\s*$"
                           # unbracketed, after the sentence it follows: …久久为功。下转A2版
                           r"|(?<=[。！？”])\s*[▶►→]?\s*(?:下转|紧转|转)\s*" + _JUMP_PAGE + r"\s*$")
