@@ -129,3 +129,16 @@ def test_near_copies_found_with_the_shared_pieces_only_are_the_plain_ones(
     settings = D.DedupSettings(max_postings=max_postings)
     keys = dict(enumerate(texts))
     assert D.near_copies(keys, settings) == _plain_near_copies(keys, settings)
+
+
+def test_every_set_of_opening_marks_is_drawn_from_the_one_vocabulary() -> None:
+    # the vocabulary: quotes, the title mark and brackets, each with its closing mark
+    assert T.OPENING_MARKS == T.OPENING_QUOTES + T.OPENING_TITLE_MARKS + T.OPENING_BRACKETS
+    assert set(T.CLOSING_MARK_OF) == set(T.OPENING_MARKS)
+    assert len(set(T.OPENING_MARKS)) == len(T.OPENING_MARKS)
+    assert T.CLOSING_QUOTES == "”’」』"
+    assert set(T.CLOSING_MARKS) == set(T.CLOSING_MARK_OF.values())
+    # a line ending on any opening mark goes on
+    assert set(T.OPENING_MARKS) <= set(T.CONTINUING)
+    assert all(T.ends_continuing("他说" + ch) for ch in T.OPENING_MARKS)
+    assert not T.ends_continuing("他说”")

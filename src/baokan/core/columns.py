@@ -24,7 +24,14 @@ import attrs
 import regex
 
 from baokan.core.lexicon import pair_association
-from baokan.core.text import CLOSERS, display_width, ends_paragraph, line_cells
+from baokan.core.text import (
+    CLOSERS,
+    CLOSING_MARK_OF,
+    OPENING_MARKS,
+    display_width,
+    ends_paragraph,
+    line_cells,
+)
 
 # a piece of text in which words are separated by single spaces (letter-spacing);
 # two spaces or more separate pieces
@@ -925,9 +932,13 @@ class Piece:
                    squeezed[1] if first_han and len(squeezed) > 1 else "")
 
 
-_PAIRS = {"”": "“", "》": "《", "）": "（", ")": "(", "」": "「", "』": "『", "】": "【",
-           "〕": "〔"}
-_OPENERS = frozenset(_PAIRS.values())
+#: The opening marks a column's line is balanced on: every opening mark but the single
+#: quote ``‘`` (its ``’`` is left out too), as the balance was first measured; adding the
+#: pair is a change of output, not of naming, and is measured apart.
+_BALANCED_OPENERS = OPENING_MARKS.replace("‘", "")
+#: Each closing mark, to the opening mark it closes.
+_PAIRS = {CLOSING_MARK_OF[ch]: ch for ch in _BALANCED_OPENERS}
+_OPENERS = frozenset(_BALANCED_OPENERS)
 _MARKS = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_OPENERS)) + "]")
 
 

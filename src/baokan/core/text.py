@@ -20,8 +20,32 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 #: Punctuation that closes a sentence, and the closing marks that may follow it.
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》〕】\"'"
-#: Punctuation after which a line cannot end a paragraph: the sentence goes on.
-CONTINUING = "，、；：,;:（(“‘《〔【「『"
+
+# -- opening marks: the one vocabulary every use of "a mark that opens" derives from
+#: Marks that open a quotation: double and single curly quotes, the corner brackets
+#: (``「」『』``) some papers quote with.  (A straight ``"`` says neither open nor close:
+#: each use decides it from context.)
+OPENING_QUOTES = "“‘「『"
+#: The mark that opens a title of a work (书名号: ``《人民日报》``).
+OPENING_TITLE_MARKS = "《"
+#: Round brackets (full-width and ASCII) that open an aside or a note (``（记者 X）``).
+OPENING_PARENS = "（("
+#: Brackets that open an aside, a note or a label: the round ones, square lenticular
+#: ``【】`` and tortoise-shell ``〔〕`` (``【新闻链接】``, ``〔2024〕``).
+OPENING_BRACKETS = OPENING_PARENS + "【〔"
+#: Every opening mark: a line or a text ending on one has its phrase still to come.
+OPENING_MARKS = OPENING_QUOTES + OPENING_TITLE_MARKS + OPENING_BRACKETS
+#: The mark that closes each opening mark (``“`` → ``”``).
+CLOSING_MARK_OF = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")",
+                   "【": "】", "〔": "〕"}
+#: Every closing mark (of :data:`OPENING_MARKS`, in its order).
+CLOSING_MARKS = "".join(CLOSING_MARK_OF[ch] for ch in OPENING_MARKS)
+#: Marks that close a quotation (the closing marks of :data:`OPENING_QUOTES`).
+CLOSING_QUOTES = "".join(CLOSING_MARK_OF[ch] for ch in OPENING_QUOTES)
+
+#: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
+#: mark, or any opening mark).
+CONTINUING = "，、；：,;:" + OPENING_MARKS
 
 _han_re = regex.compile(HAN)
 _not_han_re = regex.compile(r"\P{Han}+")

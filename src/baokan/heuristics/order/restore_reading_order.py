@@ -36,10 +36,14 @@ from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
-from baokan.core.text import bigrams, ends_paragraph, line_cells
+from baokan.core.text import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    bigrams,
+    ends_paragraph,
+    line_cells,
+)
 
-_CLOSING_QUOTES = "”’」』"
-_OPENING_QUOTES = "“‘「『"
 _SENTENCE_END = "。！？!?…"
 # after a closed quotation: who said it (``"…下去。"学生朵朵的家长说。``)
 _attribution = regex.compile(r"[^。！？“”\"]{0,30}?(?:说|表示|介绍|称|指出|坦言|告诉记者)[。，：:,]")
@@ -69,8 +73,10 @@ class OrderSettings:
     max_rounds: int = 3
 
 
+# a quotation's marks only, not a bracket's or a title mark's (the vocabulary's quotes):
+# who is speaking decides where an interrupted paragraph resumes, an aside does not
 _any_quote = regex.compile(
-    "[\"" + regex.escape("".join(sorted(set(_OPENING_QUOTES) | set(_CLOSING_QUOTES)))) + "]")
+    "[\"" + regex.escape("".join(sorted(set(OPENING_QUOTES) | set(CLOSING_QUOTES)))) + "]")
 
 
 def quote_balance(text: str) -> tuple[bool, bool]:
@@ -90,9 +96,9 @@ def quote_balance(text: str) -> tuple[bool, bool]:
             opening = (not before or before in "：:，,（(" or before.isspace()
                        or (before in _SENTENCE_END and not _attribution.match(text, i + 1)))
             ch = "“" if opening else "”"
-        if ch in _OPENING_QUOTES:
+        if ch in OPENING_QUOTES:
             depth += 1
-        elif ch in _CLOSING_QUOTES:
+        elif ch in CLOSING_QUOTES:
             if depth == 0:
                 closes_unopened = True
             else:
@@ -199,7 +205,7 @@ class _Reorderer:
         left_quote_open = quote_balance(left.text)[1]
         nxt = blocks[j]
         interrupted = ("starts:indented" in nxt.tags
-                       or (left_quote_open and nxt.text.lstrip()[:1] in _OPENING_QUOTES + '"'))
+                       or (left_quote_open and nxt.text.lstrip()[:1] in OPENING_QUOTES + '"'))
         if not interrupted or starts_mid_sentence(nxt):
             return
         for k in range(j + 1, min(len(blocks), j + self.settings.window)):

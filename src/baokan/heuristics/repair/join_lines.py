@@ -19,6 +19,8 @@ from baokan.core.names import is_person_name, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
+    CLOSING_MARKS,
+    OPENING_MARKS,
     SENTENCE_END,
     content_length,
     ends_continuing,
@@ -280,8 +282,8 @@ def _cut_inside_at_end(text: str) -> bool:
     """Whether ``text`` ends cut inside a number or a name (``_cut_inside``; its last
     character is looked at before the pattern searches the line)."""
     return text.rstrip()[-1:] in ".．·%％/／" and _cut_inside.search(text) is not None
-_open_marks = regex.compile(r"[“‘「『《（(【〔]")
-_close_marks = regex.compile(r"[”’」』》）)】〕]")
+_open_marks = regex.compile("[" + regex.escape(OPENING_MARKS) + "]")
+_close_marks = regex.compile("[" + regex.escape(CLOSING_MARKS) + "]")
 
 
 def _left_open(text: str) -> bool:

@@ -12,6 +12,11 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CLOSERS,
+    CLOSING_MARK_OF,
+    OPENING_MARKS,
+    OPENING_PARENS,
+    OPENING_QUOTES,
+    OPENING_TITLE_MARKS,
     content_length,
     ends_continuing,
     ends_mid_clause,
@@ -185,13 +190,20 @@ MAX_INSERTED_NAME_LINES = 2
 _LONE_CREDIT_MARK = regex.compile(r"^[/／]?\s*摄$")
 
 
+#: The opening marks whose balance :func:`_unclosed_quote` counts: quotes, the title mark
+#: and round brackets.  ``【〔`` are not counted, as the rule was first written and
+#: measured (counting them is a change of output, not of naming: measured apart).
+_BALANCED_OPENERS = OPENING_QUOTES + OPENING_TITLE_MARKS + OPENING_PARENS
+_BALANCED_CLOSERS = "".join(CLOSING_MARK_OF[ch] for ch in _BALANCED_OPENERS)
+
+
 def _unclosed_quote(text: str) -> bool:
     """Whether ``text`` opens a quote or bracket it leaves open at its end."""
     depth = 0
     for ch in text:
-        if ch in "“‘「『《（(":
+        if ch in _BALANCED_OPENERS:
             depth += 1
-        elif ch in "”’」』》）)" and depth:
+        elif ch in _BALANCED_CLOSERS and depth:
             depth -= 1
     return depth > 0
 
@@ -229,8 +241,8 @@ def torn_by_inserted_names(text: str, blocks: tuple[Block, ...], index: int) -> 
 
 
 #: Marks that open a quote or a title a line may end on when the tool broke the line
-#: right after them (``人潮溪镇构建“`` / ``大统战”工作格局``).
-_OPENING_MARKS = "“‘《「『（(【〔"
+#: right after them (``人潮溪镇构建“`` / ``大统战”工作格局``): any opening mark.
+_TEARING_MARKS = OPENING_MARKS
 
 
 def torn_at_opening_mark(first: Block, second: Block, settings: TitleSettings) -> bool:
@@ -241,7 +253,7 @@ def torn_at_opening_mark(first: Block, second: Block, settings: TitleSettings) -
     on an opening mark of its own; a title broken there loses its first half to the body
     before it, since a line ending on ``“`` cannot end a title."""
     a, b = first.text.strip(), second.text.strip()
-    return (a[-1:] in _OPENING_MARKS and second.gap_before == 0
+    return (a[-1:] in _TEARING_MARKS and second.gap_before == 0
             and first.kind in Kind.BODY and second.kind in Kind.BODY
             and first.level is None and second.level is None
             and Tag.PROSE not in first.tags and Tag.PROSE not in second.tags

@@ -49,7 +49,9 @@ from baokan.core.names import (
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
+    CLOSING_MARKS,
     MAX_CUT_TAIL,
+    OPENING_MARKS,
     BigramMemo,
     bigrams,
     content_length,
@@ -510,9 +512,6 @@ def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Bl
     return merged
 
 
-_OPENERS = "“‘「『《（(【〔"
-_CLOSERS_OF = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")",
-               "【": "】", "〔": "〕"}
 #: A line of a head that ends on one of these stops before the word it governs: a
 #: preposition, conjunction or structural particle cannot end a phrase (运城党组织为 /
 #: 群众致富架金桥).
@@ -536,9 +535,9 @@ def _unclosed(text: str) -> bool:
     """Whether ``text`` opens a quote or bracket it does not close."""
     depth = 0
     for ch in text:
-        if ch in _CLOSERS_OF:
+        if ch in OPENING_MARKS:
             depth += 1
-        elif ch in _CLOSERS_OF.values() and depth:
+        elif ch in CLOSING_MARKS and depth:
             depth -= 1
     return depth > 0 or text.count('"') % 2 == 1
 
