@@ -31,7 +31,8 @@ from baokan.core.text import (
     punct_counts,
 )
 
-_opening = regex.compile(r"^[“\"「『《（(【—\-－]")
+# a line opening on an opening mark (or a straight quote) or a dash starts a new clause
+_opening = regex.compile("^[" + regex.escape(OPENING_MARKS) + r"\"—\-－]")
 _ends_punct = regex.compile(r"[\p{P}]$")
 
 # Widths in character cells (see ``line_cells``).  A paragraph's first line is indented

@@ -12,11 +12,8 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CLOSERS,
-    CLOSING_MARK_OF,
+    CLOSING_MARKS,
     OPENING_MARKS,
-    OPENING_PARENS,
-    OPENING_QUOTES,
-    OPENING_TITLE_MARKS,
     content_length,
     ends_continuing,
     ends_mid_clause,
@@ -132,7 +129,8 @@ def _titles_over_an_author(blocks: tuple[Block, ...], settings: TitleSettings) -
 _INNER_SENTENCE_END = regex.compile(r"[。！？!?][”’」』）)]*(?=.*[\p{Han}\p{N}])")
 _CLOSING_START = regex.compile(r"^[，。、；：？！,.;:?!”’」』）)》〉】]")
 _CLAUSE_INSIDE = regex.compile(r"[，、；,;]")
-_OPENING_START = regex.compile(r"^[“\"「『《（(【—\-－■◆◇●□▲★☆]")
+# a line opening on an opening mark (or a straight quote), a dash or a bullet
+_OPENING_START = regex.compile("^[" + regex.escape(OPENING_MARKS) + r"\"—\-－■◆◇●□▲★☆]")
 _word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
 #: A subtitle's lead: a dash of two or more marks (``——``, ``— —``, ``--``).
 _SUBTITLE_START = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
@@ -190,20 +188,13 @@ MAX_INSERTED_NAME_LINES = 2
 _LONE_CREDIT_MARK = regex.compile(r"^[/／]?\s*摄$")
 
 
-#: The opening marks whose balance :func:`_unclosed_quote` counts: quotes, the title mark
-#: and round brackets.  ``【〔`` are not counted, as the rule was first written and
-#: measured (counting them is a change of output, not of naming: measured apart).
-_BALANCED_OPENERS = OPENING_QUOTES + OPENING_TITLE_MARKS + OPENING_PARENS
-_BALANCED_CLOSERS = "".join(CLOSING_MARK_OF[ch] for ch in _BALANCED_OPENERS)
-
-
 def _unclosed_quote(text: str) -> bool:
     """Whether ``text`` opens a quote or bracket it leaves open at its end."""
     depth = 0
     for ch in text:
-        if ch in _BALANCED_OPENERS:
+        if ch in OPENING_MARKS:
             depth += 1
-        elif ch in _BALANCED_CLOSERS and depth:
+        elif ch in CLOSING_MARKS and depth:
             depth -= 1
     return depth > 0
 
