@@ -56,9 +56,10 @@ def test_a_column_goes_on_in_the_next_where_the_break_spells_a_word() -> None:
     assert [[0], [2]] in chains
 
 
-def test_a_line_is_balanced_on_every_opening_mark() -> None:
-    # a single quote left open or closed unopened counts as any other mark does
-    assert Piece.of("他说：“有了‘电子", 8.0).opens
-    assert Piece.of("警察’，路口", 8.0).closes
-    assert not Piece.of("有了‘电子警察’，", 8.0).opens
+def test_a_line_is_balanced_on_every_opening_mark_but_the_single_quote() -> None:
+    assert Piece.of("他说：“有了电子", 8.0).opens
     assert Piece.of("河东街道推出【", 8.0).opens
+    assert Piece.of("警察”，路口", 8.0).closes
+    # a single quote is not counted (a ``’`` may be an apostrophe; see columns._PAIRS)
+    assert not Piece.of("有了‘电子", 8.0).opens
+    assert not Piece.of("警察’，路口", 8.0).closes
