@@ -8,6 +8,10 @@ The cues, in the order they are used:
   opens no article: the sentence goes on after it;
 * a body with no title after a body a byline closed, sharing its rare bigrams, is more
   of that body (a later section printed past the byline), not an article of its own;
+* a body with no title that a dateline or byline opens right after a titled body no
+  byline closed is the rest of that title's story when the two bodies share rare bigrams
+  and the title names the later body at least as well as its own (the tool printed a
+  deck, a caption or a column's first lines between the head and its byline);
 * title lines that stand between a closed body and the next one belong to the body they
   name — decided by the Han bigrams a title shares with each body — so that papers
   that print titles after their bodies and papers that print them before are both read;
