@@ -8,6 +8,10 @@ The cues, in the order they are used:
   opens no article: the sentence goes on after it;
 * a body with no title after a body a byline closed, sharing its rare bigrams, is more
   of that body (a later section printed past the byline), not an article of its own;
+* a body with no title that a dateline or byline opens right after a titled body no
+  byline closed is the rest of that title's story when the two bodies share rare bigrams
+  and the title names the later body at least as well as its own (the tool printed a
+  deck, a caption or a column's first lines between the head and its byline);
 * title lines that stand between a closed body and the next one belong to the body they
   name — decided by the Han bigrams a title shares with each body — so that papers
   that print titles after their bodies and papers that print them before are both read;
@@ -107,6 +111,16 @@ COMMON_GRAM_SHARE = 0.2
 #: (the synthetic pages: such a section shares 0.06+ with the body before it three times
 #: in five, a piece of another article one time in thirteen).
 PIECE_AFTER_BYLINE_SHARE = 0.06
+#: A body without a title opened by a dateline or byline right after a titled body that no
+#: byline closed is that title's article when the two bodies share at least this share of
+#: their rare bigrams and the title names the later body at least as well as its own: the
+#: tool set a piece of the story (a deck, a column's first lines, a caption) between the
+#: head and its byline (the synthetic pages: such a pair shares 0.08+ two times in three,
+#: two stories side by side one time in eight, and then the title names its own body)...
+TITLE_BODY_SHARE = 0.08
+#: ...or, when the titled body is too short to judge by its bigrams, when the title names
+#: the later body in at least this share of its bigrams, more than its own.
+TITLE_NAMES_NEXT = 0.2
 #: A title printed after its body needs this many rare bigrams to split a body by.
 MIN_SPLIT_GRAMS = 4
 #: A paragraph names a title when it holds this many of the title's rare bigrams.
@@ -987,6 +1001,7 @@ class _Segmenter:
         self._resolve_orphans()
         self._move_stray_title_lines()
         self._join_pieces_after_bylines()
+        self._join_title_pieces_to_hosts()
         return self.arts
 
     def _title_run(self, i: int) -> int:
@@ -1706,6 +1721,50 @@ class _Segmenter:
                 self.rec.change("joined a body without a title to the body closed before it",
                                 art.body[0].span, "it goes on with that body's topic")
                 prev.absorb(art)
+                continue
+            kept.append(art)
+        self.arts[:] = kept
+
+    def _host_of_title_piece(self, piece: _Article, host: _Article) -> bool:
+        """Whether ``host``, a body with no title opened by a dateline or byline right
+        after ``piece``, a titled body that no byline closed, is the rest of ``piece``'s
+        article: the tool printed the title with a little of its story (a deck, a caption,
+        another column's first lines) before the byline or dateline that opens the rest.
+        Cues: the two bodies go on with one topic (``TITLE_BODY_SHARE`` of their rare
+        bigrams) — or the piece is too short to tell and the title names the host well
+        (``TITLE_NAMES_NEXT``) — and the title names the host at least as well as the
+        piece (a story of its own beside it is what its title names)."""
+        if not piece.has_title() or any(g.after for g in piece.groups) or not piece.body \
+                or any(b.closes_article for b in piece.extras) or "photo" in piece.flags:
+            return False
+        openers = [*host.extras, *(b for g in host.groups for b in g.extras)]
+        if host.has_title() or host.moved_titles or "photo" in host.flags \
+                or not any(b.opens_article for b in openers) \
+                or not any(b.kind == Kind.PARAGRAPH for b in host.body):
+            return False
+        title = "".join(t.text for g in piece.groups for t in g.titles)
+        own = overlap(title, piece.body_grams(self.memo))
+        named = overlap(title, host.body_grams(self.memo))
+        if named <= 0.0 or named < own:
+            return False
+        shared = self._rare_share_of(piece.tail_parts(AFFINITY_CHARS),
+                                     _cut_to(host.body_parts(), AFFINITY_CHARS))
+        if shared is None:
+            return named >= TITLE_NAMES_NEXT and named > own
+        return shared >= TITLE_BODY_SHARE
+
+    def _join_title_pieces_to_hosts(self) -> None:
+        """A titled body that no byline closed takes the body with no title that a
+        dateline or byline opens right after it, when that is the rest of its story
+        (:meth:`_host_of_title_piece`)."""
+        kept: list[_Article] = []
+        for art in self.arts:
+            prev = kept[-1] if kept else None
+            if prev is not None and self._host_of_title_piece(prev, art):
+                self.rec.change("a title's story goes on past the dateline or byline after it",
+                                art.body[0].span, "the title names it, the bodies share words")
+                prev.absorb(art)
+                prev.extras.extend(b for g in art.groups for b in g.extras)
                 continue
             kept.append(art)
         self.arts[:] = kept
