@@ -69,7 +69,8 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         ("drop-duplicates", {}),
         ("segment-articles", {"merge_unspaced_titles": True} if blank_lines
          else {"untitled_turns": True} if markdown else {}),
-        ("restore-reading-order", {}),
+        # since the issue "Generalise": a pymupdf4llm block given after its story goes back
+        ("restore-reading-order", {"open_tails": True} if markdown else {}),
     ]
 
 
