@@ -203,6 +203,10 @@ class Tag:
                                "indented: a paragraph starts there")
     STARTS_CONTINUED = _builtin("starts:continued", TAG, "a paragraph whose first printed line is "
                                 "as wide as the column: it goes on with a sentence begun elsewhere")
+    STARTS_FLUSH = _builtin("starts:flush", TAG, "a paragraph cut off the one before it inside "
+                            "one line of the dump (a converter's text block) where a closed "
+                            "line stops short of the column and the next is as wide as it: a "
+                            "paragraph of the same story starts there, unindented")
     VERTICAL = _builtin("vertical", TAG, "a line of vertical text joined from one-character lines "
                         "(a headline)")
     CREDITED = _builtin("credited", TAG, "a caption found over a photo credit")

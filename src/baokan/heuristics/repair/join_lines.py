@@ -614,10 +614,20 @@ def printed_lines(text: str) -> list[str]:
 #: of the column by the indent (two cells; within half a cell either way: half-width
 #: digits), and the two together would not fit on one printed line (else they may be two
 #: spans of one line that the converter spaced apart).  A closed line short of the column
-#: alone is no cue here: on the dev pages a run-in lead sentence (``X成效显著。`` on a
-#: line of its own, its paragraph going on below unindented) and a block that mixes
-#: columns stop short about as often as a paragraph ends so.
+#: is a cue only before a full line (``PRINTED_SHORT_BY``): before a short one it may be
+#: a run-in lead sentence (``X成效显著。`` on a line of its own) or a block that mixes
+#: columns.
 PRINTED_INDENT_RANGE = (INDENT - 0.5, INDENT + 0.5)
+#: A printed line that closes a sentence and stops at least this many cells short of the
+#: column (a paragraph's last line: a full line is at most a cell short, an indent is two)
+#: also ends its paragraph when the line after it is as wide as the column (short of it by
+#: less than the indent's range): the next paragraph set flush, its indent dropped or never
+#: set.  Measured on the lines of one story that follow one another in a pymupdf4llm
+#: block: such a pair is a paragraph end about 9 times in 10 on the synthetic pages (a
+#: run-in lead sentence on a line of its own the rest).  Weaker than an indent, so the
+#: paragraph it starts goes on with the same story (``starts:flush``): it is never where
+#: segment-articles turns to another story untitled.
+PRINTED_SHORT_BY = INDENT
 
 
 #: How the rows of a band are told from a column (:func:`_rows_of_columns`): the scores
@@ -629,34 +639,47 @@ _INTERLEAVE = InterleaveSettings()
 def printed_paragraphs(text: str, stats: PairStats | None = None) -> list[str]:
     """The paragraphs of a line that holds a column's text block, its printed lines kept as
     spaces: the block cut after each printed line that closes a sentence and after which
-    an indented line (two cells short of the column) begins.
+    an indented line (two cells short of the column) begins, or a line as wide as the
+    column after one that stops ``PRINTED_SHORT_BY`` cells or more short of it.
 
-    Cue: in a column, only a paragraph's first line is indented; a converter that joins a
-    block's lines with spaces (pymupdf4llm) keeps their widths but drops the indent's
-    spaces.  The column is the upper quartile of the inner
-    lines' widths; a block of fewer than ``MIN_PRINTED_LINES`` printed lines is left
+    Cue: in a column, only a paragraph's first line is indented and only its last one
+    stops short; a converter that joins a block's lines with spaces (pymupdf4llm) keeps
+    their widths but drops the indent's spaces.  The column is the upper quartile of the
+    inner lines' widths; a block of fewer than ``MIN_PRINTED_LINES`` printed lines is left
     whole, and so is a band of columns given row by row that ``separate-columns`` left
     as it was (:func:`_rows_of_columns`, by the page's character pairs ``stats``): its
     lines take turns from several columns.  ``…第一段完。 第二段开头…`` (a closed line,
     then one two cells short of the column) is two paragraphs.
     """
+    return [part for part, _ in printed_paragraph_starts(text, stats)]
+
+
+def printed_paragraph_starts(text: str, stats: PairStats | None = None,
+                             ) -> list[tuple[str, bool]]:
+    """:func:`printed_paragraphs`, each with whether it starts flush: cut after a short
+    closed line, not at an indent (the first paragraph: False)."""
     if not _closed_before_gap.search(text):
-        return [text]
+        return [(text, False)]
     lines = printed_lines(text)
     if len(lines) < MIN_PRINTED_LINES:
-        return [text]
+        return [(text, False)]
     cells = [line_cells(x) for x in lines]
     width = _upper_quartile(cells[1:-1])
     cuts: list[int] = []
+    flush: set[int] = set()
     for k in range(1, len(lines)):
         prev, here = cells[k - 1], cells[k]
         if not ends_paragraph(lines[k - 1]) or prev + here <= width:
             continue  # open, or the two may be spans of one printed line
         if width - PRINTED_INDENT_RANGE[1] <= here <= width - PRINTED_INDENT_RANGE[0]:
             cuts.append(k)
+        elif here > width - PRINTED_INDENT_RANGE[0] and prev <= width - PRINTED_SHORT_BY:
+            cuts.append(k)
+            flush.add(k)
     if not cuts or (stats is not None and _rows_of_columns(lines, stats)):
-        return [text]
-    return [" ".join(lines[a:b]) for a, b in itertools.pairwise([0, *cuts, len(lines)])]
+        return [(text, False)]
+    bounds = [0, *cuts, len(lines)]
+    return [(" ".join(lines[a:b]), a in flush) for a, b in itertools.pairwise(bounds)]
 
 
 def _rows_of_columns(lines: Sequence[str], stats: PairStats) -> bool:
@@ -678,18 +701,20 @@ def _rows_of_columns(lines: Sequence[str], stats: PairStats) -> bool:
 def _split_printed(block: Block, rec: Recorder, stats: Callable[[], PairStats]) -> list[Block]:
     if not _joinable(block):
         return [block]
-    parts = printed_paragraphs(block.text)
+    parts = printed_paragraph_starts(block.text)
     if len(parts) > 1:
-        parts = printed_paragraphs(block.text, stats())
+        parts = printed_paragraph_starts(block.text, stats())
     if len(parts) == 1:
         return [block]
     rec.change("cut a line at paragraph ends", block.span,
                f"{len(parts)} paragraphs by their printed lines")
     # after a cut a paragraph starts (a closed line, then an indented one): never a
-    # sentence going on from elsewhere, whatever the widths of its other lines say
+    # sentence going on from elsewhere, whatever the widths of its other lines say; one
+    # set flush (a full line after a short closed one) is a paragraph of the same story
     return [block.with_(text=part) if k == 0 else
-            block.with_(text=part, gap_before=1, tags=block.tags | {Tag.STARTS_INDENTED})
-            for k, part in enumerate(parts)]
+            block.with_(text=part, gap_before=1, tags=block.tags | (
+                {Tag.STARTS_FLUSH} if flush else {Tag.STARTS_INDENTED}))
+            for k, (part, flush) in enumerate(parts)]
 
 
 def line_starts(text: str) -> str | None:
@@ -742,8 +767,9 @@ def _tag_start(block: Block, after_closed: bool = False) -> Block:
     """``block`` tagged with how its first printed line stands (:func:`line_starts`);
     ``after_closed``: the line before it closed a sentence and a full first line says
     nothing (the page may set its paragraphs without an indent), so it is not tagged
-    ``starts:continued``."""
-    if START_TAGS & block.tags or block.kind == Kind.PARAGRAPH:
+    ``starts:continued``; nor is a paragraph cut off a block flush (it follows a closed
+    line, see ``PRINTED_SHORT_BY``)."""
+    if START_TAGS & block.tags or Tag.STARTS_FLUSH in block.tags or block.kind == Kind.PARAGRAPH:
         return block
     start = line_starts(block.text)
     if start == "continued" and after_closed:
@@ -798,7 +824,8 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
                   Kind.BYLINE, Kind.DATELINE, Kind.EDITOR_MARK, Tag.OPENING, Tag.CLOSING,
                   Tag.AFFILIATION},
            accepts=Kind.TITLES,
-           provides={Stage.PARAGRAPHS, Kind.PARAGRAPH, Tag.DRAWN_TWICE, *START_TAGS})
+           provides={Stage.PARAGRAPHS, Kind.PARAGRAPH, Tag.DRAWN_TWICE, Tag.STARTS_FLUSH,
+                     *START_TAGS})
 def join_lines(doc: Document, settings: JoinSettings) -> Document:
     """Join the lines of a paragraph that the tool broke; never across a title, byline or mark.
 

@@ -273,13 +273,16 @@ def _title_over_a_stray(art: _Article) -> bool:
     dateline, no byline).  When a dateline or an opening byline comes next, it opens this
     title's article: the paragraph between is a piece the tool set down between a title
     and its body (a caption, another column's text), not the whole of a titled article
-    (``乡村书屋开门迎客`` / ``图为…… 图/X`` / ``本报讯（记者 Y）…``)."""
+    (``乡村书屋开门迎客`` / ``图为…… 图/X`` / ``本报讯（记者 Y）…``).  A paragraph cut off
+    its block flush (``starts:flush``) is one with the paragraph it was cut from."""
     if not art.has_title() or any(g.after for g in art.groups):
         return False
     if any(b.opens_article for b in art.extras) \
             or any(b.opens_article for g in art.groups for b in g.extras):
         return False
-    return sum(1 for b in art.body if b.kind == Kind.PARAGRAPH) == 1
+    # (a paragraph cut off its block flush counts with the one it was cut from)
+    return sum(1 for b in art.body
+               if b.kind == Kind.PARAGRAPH and Tag.STARTS_FLUSH not in b.tags) == 1
 
 
 def overlap(title: str, body_grams: set[str]) -> float:
@@ -937,7 +940,17 @@ class _Segmenter:
         self.orphans: list[tuple[_Group, _Article]] = []
         # the paragraphs' bigrams are asked for again (article bodies, split points)
         self.memo = BigramMemo()
-        paragraphs = [self.memo.of(b.text) for b in blocks if b.kind == Kind.PARAGRAPH]
+        # a paragraph cut off its block flush (starts:flush) counts with the one it was
+        # cut from: which bigrams are rare on the page does not hang on that weaker cut
+        runs: list[list[str]] = []
+        for b in blocks:
+            if b.kind == Kind.PARAGRAPH:
+                if runs and Tag.STARTS_FLUSH in b.tags:
+                    runs[-1].append(b.text)
+                else:
+                    runs.append([b.text])
+        paragraphs = [self.memo.of(run[0]) if len(run) == 1 else
+                      frozenset(self.memo.of_joined(run)) for run in runs]
         self._paragraphs = max(1, len(paragraphs))
         self.column = column
         self.after_page = False
@@ -1273,8 +1286,10 @@ class _Segmenter:
         of neighbouring stories together.  Cue: the open body's last paragraph closes a
         sentence, and the text from here on (``MIN_TURN_CHARS`` or more before the next
         title) shares almost none of the page's rare bigrams with the body before it
-        (``UNTITLED_TURN_SHARE``, stricter than at a title run)."""
-        if not self.settings.untitled_turns:
+        (``UNTITLED_TURN_SHARE``, stricter than at a title run).  Never at a paragraph
+        cut off its block flush (``starts:flush``): one column's text block goes on with
+        its story there."""
+        if not self.settings.untitled_turns or Tag.STARTS_FLUSH in self.blocks[index].tags:
             return False
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
         if last is None or not ends_paragraph(last.text):
@@ -2080,7 +2095,8 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
            reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE, Kind.CAPTION,
                   Kind.CREDIT, Kind.EDITOR_MARK, Kind.HEADLINE, Kind.KICKER, Kind.COLUMN,
                   Kind.SUBHEAD, Tag.OPENING, Tag.CLOSING, Tag.AFFILIATION, Tag.VERTICAL,
-                  Tag.DRAWN_TWICE, Tag.CREDITED, Stage.HEADINGS, Stage.ARTICLES},
+                  Tag.DRAWN_TWICE, Tag.CREDITED, Tag.STARTS_FLUSH, Stage.HEADINGS,
+                  Stage.ARTICLES},
            provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
                      Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Tag.OPENING,
                      ArticleFlag.INTERLEAVED, ArticleFlag.PHOTO,
