@@ -938,6 +938,8 @@ class _Segmenter:
         self.headline_levels = self._headline_levels()
         self.subhead_levels: set[int] = set()
         self.orphans: list[tuple[_Group, _Article]] = []
+        #: each stray paragraph under a title a dateline took, and the title's article
+        self.leads: list[tuple[_Article, _Article]] = []
         # the paragraphs' bigrams are asked for again (article bodies, split points)
         self.memo = BigramMemo()
         # a paragraph cut off its block flush (starts:flush) counts with the one it was
@@ -1013,6 +1015,7 @@ class _Segmenter:
         self._split_by_after_titles()
         self._resolve_orphans()
         self._move_stray_title_lines()
+        self._place_leads()
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
         return self.arts
@@ -1403,7 +1406,8 @@ class _Segmenter:
         """A new article, opened by a dateline or byline, that takes the titles of
         ``stray`` (see :func:`_title_over_a_stray`).  The stray paragraph goes on the
         body before it where that body stops mid-clause (the rest of its sentence);
-        else it is left a headless piece of its own."""
+        else it is the caption of the title's article, once that article has a body
+        (:meth:`_place_leads`)."""
         art = self.new()
         art.groups, stray.groups = stray.groups, []
         art.level, stray.level = stray.level, None
@@ -1413,9 +1417,35 @@ class _Segmenter:
         if before is not None and last is not None and ends_mid_clause(last.text):
             before.absorb(stray)
             del self.arts[-2]  # the stray article, now empty
+        elif not self.markdown:
+            # a markdown converter stacks a band's headings over it: there the paragraph
+            # under a heading is as likely the body of a stacked heading as a caption
+            self.leads.append((stray, art))
         self.rec.change("title over a stray paragraph goes to the article a dateline opens",
                         stray.body[0].span, stray.body[0].text[:20])
         return art
+
+    def _place_leads(self) -> None:
+        """A stray paragraph left between a title and the dateline that took it
+        (:meth:`_lift_title`) is the caption of the title's article (``图为…`` set down
+        between a head and its body): alone, with no head, no byline and one paragraph,
+        it is no article.  Decided once the page is read, so that a title the other
+        passes give back to the paragraph (it names it) keeps it; left alone when the
+        title's article has no body (then the paragraph may be its only text)."""
+        gone: set[int] = set()
+        for stray, art in self.leads:
+            if stray.groups or stray.moved_titles \
+                    or not any(b.kind == Kind.PARAGRAPH for b in art.body):
+                continue
+            art.extras.extend(b.with_(kind=Kind.CAPTION) if b.kind == Kind.PARAGRAPH else b
+                              for b in stray.body)
+            art.extras.extend(stray.extras)
+            art.flags |= stray.flags
+            gone.add(id(stray))
+            self.rec.change("a stray paragraph under a title is the caption of its article",
+                            stray.body[0].span, stray.body[0].text[:20])
+        if gone:
+            self.arts[:] = [a for a in self.arts if id(a) not in gone]
 
     def _other(self, block: Block, index: int) -> None:
         if block.kind not in (Kind.CREDIT, Kind.CAPTION):
@@ -2098,7 +2128,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
                   Tag.DRAWN_TWICE, Tag.CREDITED, Tag.STARTS_FLUSH, Stage.HEADINGS,
                   Stage.ARTICLES},
            provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
-                     Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Tag.OPENING,
+                     Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Kind.CAPTION, Tag.OPENING,
                      ArticleFlag.INTERLEAVED, ArticleFlag.PHOTO,
                      ArticleFlag.HEADLINE_AFTER_BODY})
 def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
