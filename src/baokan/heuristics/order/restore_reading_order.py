@@ -3,6 +3,7 @@
 Runs after ``segment-articles``, on articles already found.  Its moves, each recorded
 as a diagnostic and flagging the articles it touched ``interleaved``:
 
+0. **Rotate a body printed from a later column first** (see ``_rotate``).
 1. **Resume an interrupted paragraph.**  A paragraph that stops mid-sentence, followed by
    paragraphs that cannot carry its sentence on (a quotation opens while its own is still
    open, or the next paragraph starts indented), resumes at the first later paragraph of
@@ -18,7 +19,6 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    it closes one), or the paragraph just before it when none was left open.  Cues: the
    width of its first printed line, an unopened closing quote, a leading particle
    (``的``, ``们``, a comma), a one-line scrap far shorter than the column after a closed line.
-
 4. **Put back an open tail** (setting ``open_tails``, for converters that give a column's
    text blocks: pymupdf4llm).  A converter may give a run of a paragraph's printed lines
    after the rest of the story (a block it set apart, one sorted after the block around
@@ -46,12 +46,12 @@ from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
+    SENTENCE_END,
     bigrams,
     ends_paragraph,
     line_cells,
 )
 
-_SENTENCE_END = "。！？!?…"
 # after a closed quotation: who said it (``"…下去。"学生朵朵的家长说。``)
 _attribution = regex.compile(r"[^。！？“”\"]{0,30}?(?:说|表示|介绍|称|指出|坦言|告诉记者)[。，：:,]")
 # a clause cannot start with a structural particle or with punctuation that follows words
@@ -77,7 +77,10 @@ class OrderSettings:
     that pass the margin 0.27 in the other tools' dumps: the threshold stands just above
     every such wrong move, chosen without the one true case known, seed 004, which holds
     0.43);
-    ``tail_margin``: how many times the share of the next best paragraph it must hold.
+    ``tail_margin``: how many times the share of the next best paragraph it must hold (one
+    paragraph must stand out: a tail sharing as much with two is the story's own wording,
+    not a piece taken from one of them); ``tail_host_grams``: the fewest bigrams a paragraph
+    must hold to take a tail (a share of a short paragraph is a few common words).
     """
 
     window: int = 12
@@ -89,13 +92,15 @@ class OrderSettings:
     open_tails: bool = False
     tail_share: float = 0.30
     tail_margin: float = 2.0
+    tail_host_grams: int = 20
 
 
 # a paragraph may open with a quotation, a title in brackets or a dash (a list item)
 _opening_mark = regex.compile(r"^[“‘「『《（(【—\-－\"]")
 # a sentence end inside a text, with the closing marks after it
+# (possessive: a sentence end's closing marks all go with it, never left to start the next)
 _inner_end = regex.compile(
-    "[" + regex.escape(_SENTENCE_END) + "][" + regex.escape(CLOSING_QUOTES) + "\"）)]*(?=.)")
+    "[" + regex.escape(SENTENCE_END) + "]++[" + regex.escape(CLOSING_QUOTES) + "\"）)]*+(?=.)")
 
 
 def _last_sentence_start(text: str) -> int:
@@ -125,7 +130,7 @@ def quote_balance(text: str) -> tuple[bool, bool]:
         if ch == '"':
             before = text[i - 1] if i else ""
             opening = (not before or before in "：:，,（(" or before.isspace()
-                       or (before in _SENTENCE_END and not _attribution.match(text, i + 1)))
+                       or (before in SENTENCE_END and not _attribution.match(text, i + 1)))
             ch = "“" if opening else "”"
         if ch in OPENING_QUOTES:
             depth += 1
@@ -214,18 +219,25 @@ class _Reorderer:
             return
         tail = self.blocks[body[-1]]
         if (not _cut_mid_clause(tail) or _open_end(self.blocks[body[-2]])
-                or "starts:indented" in tail.tags or _opening_mark.match(tail.text)
+                or "starts:indented" in tail.tags or "starts:flush" in tail.tags
+                or _opening_mark.match(tail.text)
                 or any(self.blocks[m].end >= tail.start for m in body[:-1])):
             return
         grams = bigrams(tail.text)
         shares: list[tuple[float, int]] = []
+        takers: set[int] = set()
         for m in body[:-2]:
             theirs = bigrams(self.blocks[m].text)
             shares.append((len(grams & theirs) / max(1, len(theirs)), -m))
+            text = self.blocks[m].text.rstrip()
+            if (len(theirs) >= self.settings.tail_host_grams
+                    and _last_sentence_start(text) < len(text)):
+                takers.add(m)
         shares.sort(reverse=True)  # the best share first; the earlier paragraph on a tie
         share, host = shares[0][0], -shares[0][1]
         runner = shares[1][0] if len(shares) > 1 else 0.0
-        if share < self.settings.tail_share or share < self.settings.tail_margin * runner:
+        if (host not in takers or share < self.settings.tail_share
+                or share < self.settings.tail_margin * runner):
             return
         head = blocks[host]
         assert head is not None
@@ -429,11 +441,12 @@ class _Reorderer:
 
 @heuristic("restore-reading-order", settings=OrderSettings, requires={Stage.ARTICLES},
            reads={Kind.PARAGRAPH, Kind.BYLINE, Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED,
-                  Tag.RESUMED, Tag.DISPLACED},
+                  Tag.STARTS_FLUSH, Tag.RESUMED, Tag.DISPLACED},
            provides={Stage.READING_ORDER, Tag.RESUMED, Tag.DISPLACED, ArticleFlag.INTERLEAVED,
                      ArticleFlag.TRUNCATED_START})
 def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
-    """Undo a converter's interleaving of columns: resume, send home, re-attach.
+    """Undo a converter's interleaving of columns: rotate, resume, send home, re-attach,
+    put back open tails.
 
     See the module documentation for the cues.  Example: ``…通过整合家庭成员医`` followed
     by another story's lines, then ``保资源，…”…说。``: the two halves are joined and the
