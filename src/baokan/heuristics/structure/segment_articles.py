@@ -954,13 +954,17 @@ class _Segmenter:
         self.memo = BigramMemo()
         # a paragraph cut off its block flush (starts:flush) counts with the one it was
         # cut from: which bigrams are rare on the page does not hang on that weaker cut
+        # (only right after it: past a title, a byline or a caption it was cut from none)
         runs: list[list[str]] = []
+        open_run = False
         for b in blocks:
-            if b.kind == Kind.PARAGRAPH:
-                if runs and Tag.STARTS_FLUSH in b.tags:
-                    runs[-1].append(b.text)
-                else:
-                    runs.append([b.text])
+            if b.kind != Kind.PARAGRAPH:
+                open_run = False
+            elif open_run and Tag.STARTS_FLUSH in b.tags:
+                runs[-1].append(b.text)
+            else:
+                runs.append([b.text])
+                open_run = True
         paragraphs = [self.memo.of(run[0]) if len(run) == 1 else
                       frozenset(self.memo.of_joined(run)) for run in runs]
         self._paragraphs = max(1, len(paragraphs))
