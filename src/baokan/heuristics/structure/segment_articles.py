@@ -278,6 +278,22 @@ class _Article:
         self.grams = None
 
 
+def _joined_grams(memo: BigramMemo, first: _Article, second: _Article) -> set[str]:
+    """The bigrams of ``first``'s body followed by ``second``'s, as
+    :meth:`_Article.body_grams` would give them once ``first`` took ``second``'s body:
+    each body's, and the pair the join makes of the last Han character of the one and
+    the first of the other (a paragraph with none is skipped over, as in
+    :meth:`BigramMemo.of_joined`)."""
+    grams = first.body_grams(memo) | second.body_grams(memo)
+    last = next((b.text for b in reversed(first.body)
+                 if b.kind == Kind.PARAGRAPH and han_count(b.text)), None)
+    head = next((b.text for b in second.body
+                 if b.kind == Kind.PARAGRAPH and han_count(b.text)), None)
+    if last is not None and head is not None:
+        grams |= memo.of_joined([last, head])
+    return grams
+
+
 def _title_over_a_stray(art: _Article) -> bool:
     """Whether an article is a title over one paragraph and nothing that opens it (no
     dateline, no byline).  When a dateline or an opening byline comes next, it opens this
@@ -1831,7 +1847,11 @@ class _Segmenter:
             if prev is not None and cue is not None:
                 self.rec.change("a title's story goes on past the dateline or byline after it",
                                 art.body[0].span, cue)
+                # the joined body's bigrams from the two bodies' (both known here), not
+                # worked out again from all its paragraphs at each join of a chain
+                grams = _joined_grams(self.memo, prev, art)
                 prev.absorb(art)
+                prev.grams = grams
                 prev.extras.extend(b for g in art.groups for b in g.extras)
                 continue
             kept.append(art)
