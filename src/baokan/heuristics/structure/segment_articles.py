@@ -1830,7 +1830,7 @@ class _Segmenter:
         names = f"the title names {named:.2f} of it, {own:.2f} of its own body"
         if shared is None:
             if named >= TITLE_NAMES_NEXT and named > own:
-                return f"{names}; the piece too short to compare the bodies"
+                return f"{names}; the piece is too short to compare the bodies"
             return None
         if shared >= TITLE_BODY_SHARE:
             return f"{names}; the bodies share {shared:.2f} of their rare bigrams"
