@@ -15,6 +15,10 @@ The cues, in the order they are used:
 * title lines that stand between a closed body and the next one belong to the body they
   name — decided by the Han bigrams a title shares with each body — so that papers
   that print titles after their bodies and papers that print them before are both read;
+* with ``untitled_turns`` (the markdown profile), a body turns into another article with no title
+  between them where the rare bigrams part after a closed sentence — never at a paragraph
+  cut off its block flush (``starts:flush``), which goes on with its column's story; such a
+  paragraph also counts with the one it was cut from when the page's rare bigrams are told;
 * in markdown dumps, heading levels: a heading deeper than the current headline is a
   subhead, and a heading at a headline level with no byline, printed after other
   articles, is a subhead of the earlier article whose headline is shallower
@@ -22,6 +26,12 @@ The cues, in the order they are used:
 * a single title line inside an open body is a subhead, unless the body after it changes
   topic and the line names that body and not the one before it (a new article's head);
 * a title line that its body never names goes to a body without a title that it names;
+* a title over one stray paragraph and nothing that opens it, right before a dateline or
+  byline, goes to the article that opens (the tool set a caption or another column's text
+  between the head and its body); the stray paragraph goes on the body before it when
+  that stops mid-clause, else it is the caption of the title's article once the page is
+  read — unless the title was given back to it, or that article has no body (plain dumps
+  only: a markdown converter stacks headings over their band);
 * a credited caption after an open body whose last paragraph closed its sentence, with a
   new head (or the page's end) after it, is a photo news of its own (a picture in a cell
   of its own printed after the story beside it); the story stays open for any body text
@@ -266,6 +276,22 @@ class _Article:
         self.extras.extend(other.extras)
         self.flags |= other.flags
         self.grams = None
+
+
+def _joined_grams(memo: BigramMemo, first: _Article, second: _Article) -> set[str]:
+    """The bigrams of ``first``'s body followed by ``second``'s, as
+    :meth:`_Article.body_grams` would give them once ``first`` took ``second``'s body:
+    each body's, and the pair the join makes of the last Han character of the one and
+    the first of the other (a paragraph with none is skipped over, as in
+    :meth:`BigramMemo.of_joined`)."""
+    grams = first.body_grams(memo) | second.body_grams(memo)
+    last = next((b.text for b in reversed(first.body)
+                 if b.kind == Kind.PARAGRAPH and han_count(b.text)), None)
+    head = next((b.text for b in second.body
+                 if b.kind == Kind.PARAGRAPH and han_count(b.text)), None)
+    if last is not None and head is not None:
+        grams |= memo.of_joined([last, head])
+    return grams
 
 
 def _title_over_a_stray(art: _Article) -> bool:
@@ -944,13 +970,17 @@ class _Segmenter:
         self.memo = BigramMemo()
         # a paragraph cut off its block flush (starts:flush) counts with the one it was
         # cut from: which bigrams are rare on the page does not hang on that weaker cut
+        # (only right after it: past a title, a byline or a caption it was cut from none)
         runs: list[list[str]] = []
+        open_run = False
         for b in blocks:
-            if b.kind == Kind.PARAGRAPH:
-                if runs and Tag.STARTS_FLUSH in b.tags:
-                    runs[-1].append(b.text)
-                else:
-                    runs.append([b.text])
+            if b.kind != Kind.PARAGRAPH:
+                open_run = False
+            elif open_run and Tag.STARTS_FLUSH in b.tags:
+                runs[-1].append(b.text)
+            else:
+                runs.append([b.text])
+                open_run = True
         paragraphs = [self.memo.of(run[0]) if len(run) == 1 else
                       frozenset(self.memo.of_joined(run)) for run in runs]
         self._paragraphs = max(1, len(paragraphs))
@@ -1407,7 +1437,9 @@ class _Segmenter:
         ``stray`` (see :func:`_title_over_a_stray`).  The stray paragraph goes on the
         body before it where that body stops mid-clause (the rest of its sentence);
         else it is the caption of the title's article, once that article has a body
-        (:meth:`_place_leads`)."""
+        (:meth:`_place_leads`).  In a markdown dump the paragraph is left as it was (an
+        article of its own): a converter stacks a band's headings over it, so the
+        paragraph under a heading is as likely the body of a stacked heading."""
         art = self.new()
         art.groups, stray.groups = stray.groups, []
         art.level, stray.level = stray.level, None
@@ -1770,7 +1802,7 @@ class _Segmenter:
             kept.append(art)
         self.arts[:] = kept
 
-    def _host_of_title_piece(self, piece: _Article, host: _Article) -> bool:
+    def _host_of_title_piece(self, piece: _Article, host: _Article) -> str | None:
         """Whether ``host``, a body with no title opened by a dateline or byline right
         after ``piece``, a titled body that no byline closed, is the rest of ``piece``'s
         article: the tool printed the title with a little of its story (a deck, a caption,
@@ -1778,25 +1810,31 @@ class _Segmenter:
         Cues: the two bodies go on with one topic (``TITLE_BODY_SHARE`` of their rare
         bigrams) — or the piece is too short to tell and the title names the host well
         (``TITLE_NAMES_NEXT``) — and the title names the host at least as well as the
-        piece (a story of its own beside it is what its title names)."""
+        piece (a story of its own beside it is what its title names).  Returns the cue that
+        decided, with its figures (for the diagnostics), or None."""
         if not piece.has_title() or any(g.after for g in piece.groups) or not piece.body \
                 or any(b.closes_article for b in piece.extras) or "photo" in piece.flags:
-            return False
+            return None
         openers = [*host.extras, *(b for g in host.groups for b in g.extras)]
         if host.has_title() or host.moved_titles or "photo" in host.flags \
                 or not any(b.opens_article for b in openers) \
                 or not any(b.kind == Kind.PARAGRAPH for b in host.body):
-            return False
+            return None
         title = "".join(t.text for g in piece.groups for t in g.titles)
         own = overlap(title, piece.body_grams(self.memo))
         named = overlap(title, host.body_grams(self.memo))
         if named <= 0.0 or named < own:
-            return False
+            return None
         shared = self._rare_share_of(piece.tail_parts(AFFINITY_CHARS),
                                      _cut_to(host.body_parts(), AFFINITY_CHARS))
+        names = f"the title names {named:.2f} of it, {own:.2f} of its own body"
         if shared is None:
-            return named >= TITLE_NAMES_NEXT and named > own
-        return shared >= TITLE_BODY_SHARE
+            if named >= TITLE_NAMES_NEXT and named > own:
+                return f"{names}; the piece is too short to compare the bodies"
+            return None
+        if shared >= TITLE_BODY_SHARE:
+            return f"{names}; the bodies share {shared:.2f} of their rare bigrams"
+        return None
 
     def _join_title_pieces_to_hosts(self) -> None:
         """A titled body that no byline closed takes the body with no title that a
@@ -1805,10 +1843,15 @@ class _Segmenter:
         kept: list[_Article] = []
         for art in self.arts:
             prev = kept[-1] if kept else None
-            if prev is not None and self._host_of_title_piece(prev, art):
+            cue = self._host_of_title_piece(prev, art) if prev is not None else None
+            if prev is not None and cue is not None:
                 self.rec.change("a title's story goes on past the dateline or byline after it",
-                                art.body[0].span, "the title names it, the bodies share words")
+                                art.body[0].span, cue)
+                # the joined body's bigrams from the two bodies' (both known here), not
+                # worked out again from all its paragraphs at each join of a chain
+                grams = _joined_grams(self.memo, prev, art)
                 prev.absorb(art)
+                prev.grams = grams
                 prev.extras.extend(b for g in art.groups for b in g.extras)
                 continue
             kept.append(art)
