@@ -142,3 +142,11 @@ def test_every_set_of_opening_marks_is_drawn_from_the_one_vocabulary() -> None:
     assert set(T.OPENING_MARKS) <= set(T.CONTINUING)
     assert all(T.ends_continuing("他说" + ch) for ch in T.OPENING_MARKS)
     assert not T.ends_continuing("他说”")
+
+
+def test_a_line_starts_with_an_opening_mark_a_straight_quote_or_a_dash() -> None:
+    assert all(T.starts_with_opening_mark(ch + "记者") for ch in T.OPENING_MARKS)
+    assert T.starts_with_opening_mark('"好"') and T.starts_with_opening_mark("——副题")
+    assert T.starts_with_opening_mark("-列项") and T.starts_with_opening_mark("－列项")
+    assert not T.starts_with_opening_mark("”他说") and not T.starts_with_opening_mark("记者")
+    assert not T.starts_with_opening_mark("") and not T.starts_with_opening_mark(" “他")

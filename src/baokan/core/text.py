@@ -46,6 +46,12 @@ CLOSING_QUOTES = "".join(CLOSING_MARK_OF[ch] for ch in OPENING_QUOTES)
 #: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
 #: mark, or any opening mark).
 CONTINUING = "，、；：,;:" + OPENING_MARKS
+#: Dashes a line may open on: a list item, a dash lead-in (em dash, hyphen-minus and its
+#: full-width form).
+OPENING_DASHES = "—-－"
+# what a line that starts a new clause may open on: an opening mark, a straight quote
+# (which may open) or a dash
+_OPENING_STARTS = frozenset(OPENING_MARKS + '"' + OPENING_DASHES)
 
 _han_re = regex.compile(HAN)
 _not_han_re = regex.compile(r"\P{Han}+")
@@ -91,6 +97,13 @@ def ends_continuing(text: str) -> bool:
     """Whether ``text`` ends with punctuation that cannot close a paragraph (``，、：``…)."""
     stripped = text.rstrip()
     return bool(stripped) and stripped[-1] in CONTINUING
+
+
+def starts_with_opening_mark(text: str) -> bool:
+    """Whether ``text``'s first character opens a new clause: an opening mark
+    (:data:`OPENING_MARKS`), a straight quote ``"`` or a dash (:data:`OPENING_DASHES`) —
+    a quotation, a title in brackets or a list item, not a line carried on."""
+    return text[:1] in _OPENING_STARTS  # ("" is in no frozenset: an empty text opens nothing)
 
 
 def has_inner_punct(text: str) -> bool:

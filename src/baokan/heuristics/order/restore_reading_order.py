@@ -50,6 +50,7 @@ from baokan.core.text import (
     bigrams,
     ends_paragraph,
     line_cells,
+    starts_with_opening_mark,
 )
 
 # after a closed quotation: who said it (``"…下去。"学生朵朵的家长说。``)
@@ -95,8 +96,6 @@ class OrderSettings:
     tail_host_grams: int = 20
 
 
-# a paragraph may open with a quotation, a title in brackets or a dash (a list item)
-_opening_mark = regex.compile(r"^[“‘「『《（(【—\-－\"]")
 # a sentence end inside a text, with the closing marks after it
 # (possessive: a sentence end's closing marks all go with it, never left to start the next)
 _inner_end = regex.compile(
@@ -220,7 +219,7 @@ class _Reorderer:
         tail = self.blocks[body[-1]]
         if (not _cut_mid_clause(tail) or _open_end(self.blocks[body[-2]])
                 or "starts:indented" in tail.tags or "starts:flush" in tail.tags
-                or _opening_mark.match(tail.text)
+                or starts_with_opening_mark(tail.text)
                 or any(self.blocks[m].end >= tail.start for m in body[:-1])):
             return
         grams = bigrams(tail.text)

@@ -29,10 +29,9 @@ from baokan.core.text import (
     line_cells,
     photo_credit,
     punct_counts,
+    starts_with_opening_mark,
 )
 
-# a line opening on an opening mark (or a straight quote) or a dash starts a new clause
-_opening = regex.compile("^[" + regex.escape(OPENING_MARKS) + r"\"—\-－]")
 _ends_punct = regex.compile(r"[\p{P}]$")
 
 # Widths in character cells (see ``line_cells``).  A paragraph's first line is indented
@@ -532,7 +531,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         followed by half a sentence)."""
         right = run[i + 1].text
         return (lengths[i] >= widths[i] - NEAR_FULL and ends_paragraph(right)
-                and not _opening.match(right))
+                and not starts_with_opening_mark(right))
 
     def titleish(i: int) -> bool:
         return bare_end(i) and not full(i) and not first_line(i)
@@ -794,7 +793,7 @@ def _per_line_breaks(run: Sequence[Block], settings: JoinSettings) -> list[bool]
         if start == "continued" and not _dash_led(right.text):
             breaks.append(False)
             continue
-        cut = (not _opening.match(right.text)
+        cut = (not starts_with_opening_mark(right.text)
                and (ends_continuing(text)
                     or (content_length(text) >= settings.min_cut_chars and has_inner_punct(text)
                         and content_length(right.text) >= settings.min_cut_chars)))
@@ -814,7 +813,7 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
     first, second = lengths[0], lengths[1]
     # the first line full within half the slack: a first line is never quite full
     return (first >= widths[0] - settings.full_slack / 2 and second >= widths[1] - settings.full_slack
-            and not ends_paragraph(run[0].text) and not _opening.match(run[0].text))
+            and not ends_paragraph(run[0].text) and not starts_with_opening_mark(run[0].text))
 
 
 @heuristic("join-lines", settings=JoinSettings, requires={Stage.LINES},
@@ -858,7 +857,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             breaks = _per_line_breaks(run, settings)
             for lo, hi in _wrapped_stretches(run, settings):
                 if lo > 0:
-                    breaks[lo - 1] = breaks[lo - 1] or _opening.match(run[lo].text) is not None
+                    breaks[lo - 1] = breaks[lo - 1] or starts_with_opening_mark(run[lo].text)
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
         doubled = {k for k, b in enumerate(run) if Tag.DRAWN_TWICE in b.tags}

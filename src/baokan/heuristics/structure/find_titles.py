@@ -21,6 +21,7 @@ from baokan.core.text import (
     ends_sentence,
     inner_punct_count,
     line_cells,
+    starts_with_opening_mark,
 )
 
 #: A title line is at most this many character cells: the longest headlines of a column
@@ -129,8 +130,13 @@ def _titles_over_an_author(blocks: tuple[Block, ...], settings: TitleSettings) -
 _INNER_SENTENCE_END = regex.compile(r"[。！？!?][”’」』）)]*(?=.*[\p{Han}\p{N}])")
 _CLOSING_START = regex.compile(r"^[，。、；：？！,.;:?!”’」』）)》〉】]")
 _CLAUSE_INSIDE = regex.compile(r"[，、；,;]")
-# a line opening on an opening mark (or a straight quote), a dash or a bullet
-_OPENING_START = regex.compile("^[" + regex.escape(OPENING_MARKS) + r"\"—\-－■◆◇●□▲★☆]")
+#: Bullets a line may open on (a list item, a box before a column's name).
+_BULLETS = frozenset("■◆◇●□▲★☆")
+
+
+def _opening_start(text: str) -> bool:
+    """Whether ``text`` opens on an opening mark (or a straight quote), a dash or a bullet."""
+    return starts_with_opening_mark(text) or text[:1] in _BULLETS
 _word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
 #: A subtitle's lead: a dash of two or more marks (``——``, ``— —``, ``--``).
 _SUBTITLE_START = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
@@ -297,7 +303,7 @@ def opens_paragraph_line(text: str, nxt: Block | None, next_is_title: bool,
     return (nxt is not None and nxt.kind in Kind.BODY and not next_is_title
             and full and _CLAUSE_INSIDE.search(stripped) is not None
             and ends_mid_clause(stripped) and not ends_continuing(stripped)
-            and not _OPENING_START.match(nxt.text.strip()))
+            and not _opening_start(nxt.text.strip()))
 
 
 def _glue(left: Block, right: Block) -> Block:
@@ -427,7 +433,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
     glue_next = False  # the last block out is body cut mid-clause: the next body goes on it
     for index, block in enumerate(blocks):
         if glue_next and block.kind in Kind.BODY and block.level is None and out \
-                and not candidate(block) and not _OPENING_START.match(block.text.strip()):
+                and not candidate(block) and not _opening_start(block.text.strip()):
             rec.change("joined a body line cut off as a title", block.span, block.text[:20])
             out[-1] = _glue(out[-1], block)
             glue_next = False
