@@ -150,3 +150,11 @@ def test_a_line_starts_with_an_opening_mark_a_straight_quote_or_a_dash() -> None
     assert T.starts_with_opening_mark("-列项") and T.starts_with_opening_mark("－列项")
     assert not T.starts_with_opening_mark("”他说") and not T.starts_with_opening_mark("记者")
     assert not T.starts_with_opening_mark("") and not T.starts_with_opening_mark(" “他")
+
+
+def test_a_text_leaves_open_a_mark_it_opens_and_does_not_close() -> None:
+    assert T.leaves_open("人潮溪镇构建“") and T.leaves_open("《人民（日报》")
+    assert not T.leaves_open("构建“大统战”格局") and not T.leaves_open("”他说“好”")
+    # straight quotes count only when asked: an odd number leaves one open
+    assert not T.leaves_open('他说"好') and T.leaves_open('他说"好', straight_quotes=True)
+    assert not T.leaves_open('他说"好"', straight_quotes=True)

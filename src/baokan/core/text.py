@@ -106,6 +106,19 @@ def starts_with_opening_mark(text: str) -> bool:
     return text[:1] in _OPENING_STARTS  # ("" is in no frozenset: an empty text opens nothing)
 
 
+def leaves_open(text: str, straight_quotes: bool = False) -> bool:
+    """Whether ``text`` opens a quote or bracket (:data:`OPENING_MARKS`) it leaves open at
+    its end (a closing mark with nothing open before it is passed over).  With
+    ``straight_quotes`` an odd number of straight quotes ``"`` leaves one open too."""
+    depth = 0
+    for ch in text:
+        if ch in OPENING_MARKS:
+            depth += 1
+        elif ch in CLOSING_MARKS and depth:
+            depth -= 1
+    return depth > 0 or (straight_quotes and text.count('"') % 2 == 1)
+
+
 def has_inner_punct(text: str) -> bool:
     """Whether ``text`` holds sentence punctuation (a title rarely holds more than one)."""
     return bool(_inner_punct_re.search(text))

@@ -12,7 +12,6 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CLOSERS,
-    CLOSING_MARKS,
     OPENING_MARKS,
     content_length,
     ends_continuing,
@@ -20,6 +19,7 @@ from baokan.core.text import (
     ends_paragraph,
     ends_sentence,
     inner_punct_count,
+    leaves_open,
     line_cells,
     starts_with_opening_mark,
 )
@@ -194,17 +194,6 @@ MAX_INSERTED_NAME_LINES = 2
 _LONE_CREDIT_MARK = regex.compile(r"^[/／]?\s*摄$")
 
 
-def _unclosed_quote(text: str) -> bool:
-    """Whether ``text`` opens a quote or bracket it leaves open at its end."""
-    depth = 0
-    for ch in text:
-        if ch in OPENING_MARKS:
-            depth += 1
-        elif ch in CLOSING_MARKS and depth:
-            depth -= 1
-    return depth > 0
-
-
 def torn_by_inserted_names(text: str, blocks: tuple[Block, ...], index: int) -> bool:
     """Whether a short line (``blocks[index]``) is a printed line of body text that the
     tool cut off by setting a byline or a photo credit printed beside the column after it
@@ -234,7 +223,7 @@ def torn_by_inserted_names(text: str, blocks: tuple[Block, ...], index: int) -> 
     after = blocks[at]
     if after.kind not in Kind.BODY or after.level is not None:
         return False
-    return _CUT_START.match(after.text.strip()) is not None or _unclosed_quote(stripped)
+    return _CUT_START.match(after.text.strip()) is not None or leaves_open(stripped)
 
 
 #: Marks that open a quote or a title a line may end on when the tool broke the line
@@ -254,7 +243,7 @@ def torn_at_opening_mark(first: Block, second: Block, settings: TitleSettings) -
             and first.kind in Kind.BODY and second.kind in Kind.BODY
             and first.level is None and second.level is None
             and Tag.PROSE not in first.tags and Tag.PROSE not in second.tags
-            and _unclosed_quote(a) and not _unclosed_quote(a + b)
+            and leaves_open(a) and not leaves_open(a + b)
             and is_title_text(a + b, max_chars=settings.max_chars,
                               max_inner_punct=settings.max_inner_punct)
             and not is_stretched_prose(a + b))

@@ -63,9 +63,7 @@ from baokan.core.names import (
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
-    CLOSING_MARKS,
     MAX_CUT_TAIL,
-    OPENING_MARKS,
     BigramMemo,
     bigrams,
     content_length,
@@ -74,6 +72,7 @@ from baokan.core.text import (
     fold_letter_spacing_text,
     han_count,
     has_inner_punct,
+    leaves_open,
     line_cells,
     starts_with_cut_tail,
 )
@@ -574,17 +573,6 @@ _TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?
 TITLE_BREAK_ASSOCIATION = 3.0
 
 
-def _unclosed(text: str) -> bool:
-    """Whether ``text`` opens a quote or bracket it does not close."""
-    depth = 0
-    for ch in text:
-        if ch in OPENING_MARKS:
-            depth += 1
-        elif ch in CLOSING_MARKS and depth:
-            depth -= 1
-    return depth > 0 or text.count('"') % 2 == 1
-
-
 def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
     """Whether two title lines are one phrase broken over two lines: the first leaves a
     quote or bracket open or stops on a word that governs what follows, the second
@@ -593,7 +581,7 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
     a, b = first.strip(), second.strip()
     if not a or not b:
         return False
-    if _unclosed(a) or a[-1] in _OPEN_ENDS or b[0] in _TORN_STARTS:
+    if leaves_open(a, straight_quotes=True) or a[-1] in _OPEN_ENDS or b[0] in _TORN_STARTS:
         return True
     joint = bigrams(a[-1] + b[0])
     if not joint:
