@@ -138,6 +138,9 @@ def test_every_set_of_opening_marks_is_drawn_from_the_one_vocabulary() -> None:
     assert len(set(T.OPENING_MARKS)) == len(T.OPENING_MARKS)
     assert T.CLOSING_QUOTES == "”’」』"
     assert set(T.CLOSING_MARKS) == set(T.CLOSING_MARK_OF.values())
+    # what may follow a sentence's end: every closing mark, and the straight quotes
+    assert set(T.CLOSERS) == set(T.CLOSING_MARKS) | {'"', "'"}
+    assert T.ends_sentence("他说：“好。”") and T.ends_sentence("好！）") and T.ends_sentence("好!'")
     # a line ending on any opening mark goes on
     assert set(T.OPENING_MARKS) <= set(T.CONTINUING)
     assert all(T.ends_continuing("他说" + ch) for ch in T.OPENING_MARKS)

@@ -17,9 +17,8 @@ import regex
 HAN = r"\p{Han}"
 #: Chinese (full-width) punctuation and the ASCII punctuation that dumps put in its place.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～〔〕﹏"
-#: Punctuation that closes a sentence, and the closing marks that may follow it.
+#: Punctuation that closes a sentence (the closing marks that may follow it: :data:`CLOSERS`).
 SENTENCE_END = "。！？!?…"
-CLOSERS = "”’」』）)》〕】\"'"
 
 # -- opening marks: the one vocabulary every use of "a mark that opens" derives from
 #: Marks that open a quotation: double and single curly quotes, the corner brackets
@@ -42,6 +41,9 @@ CLOSING_MARK_OF = {"“": "”", "‘": "’", "「": "」", "『": "』", "《"
 CLOSING_MARKS = "".join(CLOSING_MARK_OF[ch] for ch in OPENING_MARKS)
 #: Marks that close a quotation (the closing marks of :data:`OPENING_QUOTES`).
 CLOSING_QUOTES = "".join(CLOSING_MARK_OF[ch] for ch in OPENING_QUOTES)
+#: The closing marks that may follow a sentence's end (``。”``, ``！）``): every closing
+#: mark, and the straight quotes (``"`` and ``'``), which may close.
+CLOSERS = CLOSING_MARKS + "\"'"
 
 #: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
 #: mark, or any opening mark).
