@@ -226,20 +226,16 @@ def torn_by_inserted_names(text: str, blocks: tuple[Block, ...], index: int) -> 
     return _CUT_START.match(after.text.strip()) is not None or leaves_open(stripped)
 
 
-#: Marks that open a quote or a title a line may end on when the tool broke the line
-#: right after them (``人潮溪镇构建“`` / ``大统战”工作格局``): any opening mark.
-_TEARING_MARKS = OPENING_MARKS
-
-
 def torn_at_opening_mark(first: Block, second: Block, settings: TitleSettings) -> bool:
     """Whether two body lines printed one under the other are one title line the tool
     broke right after an opening quote or bracket (``人潮溪镇构建“`` / ``大统战”工作格局``):
-    the first ends on the opening mark, the second follows it with no blank line and
-    closes the mark, and the two read as a title together.  A line of prose never ends
-    on an opening mark of its own; a title broken there loses its first half to the body
-    before it, since a line ending on ``“`` cannot end a title."""
+    the first ends on an opening mark (any of :data:`OPENING_MARKS`), the second follows
+    it with no blank line and closes the mark, and the two read as a title together.
+    A line of prose never ends on an opening mark of its own; a title broken there loses
+    its first half to the body before it, since a line ending on ``“`` cannot end a
+    title."""
     a, b = first.text.strip(), second.text.strip()
-    return (a[-1:] in _TEARING_MARKS and second.gap_before == 0
+    return (a[-1:] in OPENING_MARKS and second.gap_before == 0
             and first.kind in Kind.BODY and second.kind in Kind.BODY
             and first.level is None and second.level is None
             and Tag.PROSE not in first.tags and Tag.PROSE not in second.tags
