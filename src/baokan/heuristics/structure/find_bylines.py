@@ -64,6 +64,7 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CONTINUING,
+    OPENING_PARENS,
     ends_mid_clause,
     fold_letter_spacing,
     fold_letter_spacing_text,
@@ -171,7 +172,6 @@ _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s
 _closing_bracket = regex.compile(r"[）)]")
 _opening_bracket = regex.compile(r"[（(]")
 _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
-_opening_brackets = "（("
 # cheap looks at the printed line, before it is folded: what a byline line may hold
 # (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
 _not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎]")
@@ -883,7 +883,7 @@ def _unclosed_brackets(text: str) -> list[bool]:
     depth = 0
     for ch in text:
         out.append(depth > 0)
-        if ch in _opening_brackets:
+        if ch in OPENING_PARENS:
             depth += 1
         elif ch in "）)" and depth:
             depth -= 1
@@ -951,7 +951,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     # a dateline holds 讯 or 电: a look with ``in`` spares most lines the search
     dateline = ("讯" in text or "电" in text) and _dateline_hint.search(text) is not None
     if not (short or edge or dateline or text.rstrip()[-1:] in "）)"
-            or (after_dateline and text[:1] in _opening_brackets)):
+            or (after_dateline and text[:1] in OPENING_PARENS)):
         return [block], None, []  # nothing a byline could be: not worth folding
     if short:
         folded, offsets = fold_letter_spacing(text)
@@ -970,7 +970,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     # its tail: only that much of a long line is folded
     head: str = ""
     head_offsets: tuple[int, ...] = ()
-    if not (dateline or (after_dateline and text[:1] in _opening_brackets)):
+    if not (dateline or (after_dateline and text[:1] in OPENING_PARENS)):
         pass
     elif short and len(text) <= WINDOW:
         head, head_offsets = folded, offsets
@@ -1146,7 +1146,7 @@ def _piece_ok(block: Block) -> bool:
 def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
                   known: frozenset[str]) -> tuple[int, str] | None:
     """A bracketed byline whose ``）`` is on a later line: (the last line, the joined text)."""
-    open_at = max(folded.rfind(c) for c in _opening_brackets)
+    open_at = max(folded.rfind(c) for c in OPENING_PARENS)
     if open_at < 0 or _closing_bracket.search(folded, open_at) or \
             len(folded) - open_at > MAX_BRACKET_HEAD:
         return None
@@ -1170,7 +1170,7 @@ def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
             continue
         for joined in _joinings(pieces):
             # the bracket the first line opened (the body after the ``）`` may open another)
-            at = max(joined.rfind(c, 0, len(folded)) for c in _opening_brackets)
+            at = max(joined.rfind(c, 0, len(folded)) for c in OPENING_PARENS)
             end = joined.find("）", at) if "）" in joined[at:] else joined.find(")", at)
             inner = joined[at + 1:end].strip()
             if _AFFILIATION.match("".join(inner.split())) or _parse_loose(
