@@ -815,13 +815,17 @@ _Found = tuple[list[Block], Block | None, list[Block]]
 
 
 def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings,
-                 middle: bool = True) -> tuple[str, int, int, list[BylineData]] | None:
+                 middle: bool = True,
+                 carried: bool = False) -> tuple[str, int, int, list[BylineData]] | None:
     """A byline with a role word or a mark at the head of a longer line, a gap after it
     (``□张国成 去干校参加劳动的…``), or at its tail after a gap (``误区：甲减下的人让乙背上
     ■记者杜文育``), or between two gaps inside it (``——副题 江城日报记者 王子远 城市…``):
     ("head", "tail" or "middle", where it starts and ends in ``text``, the byline).
     Tools put a byline on the line of a title or a body set beside it.  ``middle``: look
-    between gaps too (only in the line's first ``MIDDLE_REACH`` line lengths)."""
+    between gaps too (only in the line's first ``MIDDLE_REACH`` line lengths).
+    ``carried``: the line carries on a sentence the line before left open after a
+    dateline (``本报北京1月24日讯 中央人民广播`` / ``电 台 记 者 刘 振 英、…报道：``): its
+    head is that sentence's next words, the credit inside it, not a byline of its own."""
     folded, offsets = fold_letter_spacing(text)
     cues = [m.span() for m in _role_cue.finditer(folded)]
     if not cues:
@@ -831,7 +835,8 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings,
             if folded[k - 1] == " " or offsets[k] > offsets[k - 1] + 1]
     limit = settings.max_line_chars
     # the longest head that is a byline: it ends at a gap after a role word or a mark
-    for k in reversed([k for k in cuts if cues[0][1] <= k <= limit + cues[0][0] + 1]):
+    for k in reversed([k for k in cuts if cues[0][1] <= k <= limit + cues[0][0] + 1]
+                      if not carried else []):
         rest = folded[k:].strip()
         if len(rest) < MIN_EDGE_REST or not (_sentence_mark.search(rest)
                                               or len(rest) >= 2 * MIN_EDGE_REST):
@@ -941,9 +946,11 @@ def _fold_part(text: str, start: int, end: int, *,
 
 
 def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
-              rec: Recorder, after_dateline: bool, middle: bool = True) -> _Found:
+              rec: Recorder, after_dateline: bool, middle: bool = True,
+              carried: bool = False) -> _Found:
     """What one body block holds: (blocks before the rest, the rest, blocks after it);
-    ``middle``: whether a byline between two gaps inside the line is looked for."""
+    ``middle``: whether a byline between two gaps inside the line is looked for;
+    ``carried``: whether the line carries on a dateline's open sentence (no head byline)."""
     text = block.text
     short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
              and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
@@ -1026,7 +1033,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                 return [closing], None, []
             return [closing], block.with_(text=after, gap_before=0), []
     if edge:
-        found = _edge_byline(text, known, settings, middle)
+        found = _edge_byline(text, known, settings, middle, carried)
         if found is not None:
             where, start, end, parsed = found
             raw = text[start:end].strip()
@@ -1060,7 +1067,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
 
 
 def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
-             rec: Recorder, after_dateline: bool) -> list[Block]:
+             rec: Recorder, after_dateline: bool, carried: bool = False) -> list[Block]:
     """The blocks one body block becomes.  What is left of it after a dateline or a
     trailing byline is split off is looked at again (it is shorter each time), so that
     running the heuristic twice finds nothing more than running it once."""
@@ -1070,10 +1077,10 @@ def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
     middle = True
     while current is not None:
         before, current, after = _find_one(current, known, settings, rec, after_dateline,
-                                           middle)
+                                           middle, carried)
         # one byline inside a line: the rest is a body's text, and looking inside it
         # again for every byline would cost the line's length each time
-        after_dateline = middle = False
+        after_dateline = middle = carried = False
         head.extend(before)
         tails.append(after)
     return head + [b for after in reversed(tails) for b in after]
@@ -1532,7 +1539,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     blocks = _join_broken(blocks, known, settings, rec)
     if settings.signed_names:
         blocks = _signed_names(_names_of_one_row(blocks, rec), rec)
-    after_dateline = False
+    after_dateline = carried = False
     for block in blocks:
         if block.kind not in Kind.BODY:
             if block.kind == Kind.BYLINE and _cut_from_heading(out, block):
@@ -1546,16 +1553,22 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
                     continue
                 out.append(heading)
             out.append(block)
-            after_dateline = False
+            after_dateline = carried = False
             continue
         if block.level is not None:
             byline = _heading_byline(block, known) if block.kind == Kind.TEXT else None
             if byline is not None:
                 rec.change("found byline in a heading", block.span, block.text)
             out.append(byline or block)
-            after_dateline = False
+            after_dateline = carried = False
             continue
-        found = _find_in(block, known, settings, rec, after_dateline)
+        found = _find_in(block, known, settings, rec, after_dateline,
+                         carried and block.gap_before == 0)
         after_dateline = found[-1].kind == Kind.DATELINE
+        # the first words of a dateline's sentence after it on the line, cut mid-clause:
+        # the next line carries that sentence on (the tag, not the dateline before it,
+        # so that a second run reads the line as the first did)
+        carried = (found[-1].kind == Kind.TEXT and "after_dateline" in found[-1].tags
+                   and ends_mid_clause(found[-1].text))
         out.extend(found)
     return rec.apply(doc, out)
