@@ -835,8 +835,8 @@ def _edge_byline(text: str, known: frozenset[str], settings: BylineSettings,
             if folded[k - 1] == " " or offsets[k] > offsets[k - 1] + 1]
     limit = settings.max_line_chars
     # the longest head that is a byline: it ends at a gap after a role word or a mark
-    for k in reversed([k for k in cuts if cues[0][1] <= k <= limit + cues[0][0] + 1]
-                      if not carried else []):
+    heads = [] if carried else [k for k in cuts if cues[0][1] <= k <= limit + cues[0][0] + 1]
+    for k in reversed(heads):
         rest = folded[k:].strip()
         if len(rest) < MIN_EDGE_REST or not (_sentence_mark.search(rest)
                                               or len(rest) >= 2 * MIN_EDGE_REST):

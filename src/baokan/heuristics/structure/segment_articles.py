@@ -305,7 +305,6 @@ def _title_over_a_stray(art: _Article) -> bool:
     if any(b.opens_article for b in art.extras) \
             or any(b.opens_article for g in art.groups for b in g.extras):
         return False
-    # (a paragraph cut off its block flush counts with the one it was cut from)
     return sum(1 for b in art.body
                if b.kind == Kind.PARAGRAPH and Tag.STARTS_FLUSH not in b.tags) == 1
 
