@@ -35,7 +35,10 @@ The cues, in the order they are used:
 * a credited caption after an open body whose last paragraph closed its sentence, with a
   new head (or the page's end) after it, is a photo news of its own (a picture in a cell
   of its own printed after the story beside it); the story stays open for any body text
-  after the picture.
+  after the picture;
+* one or two title lines inside a body, right over a credited caption with a new head (or
+  the page's end) after it, head a photo news of their own, not a subhead: a subhead
+  heads paragraphs of its section.
 """
 
 from __future__ import annotations
@@ -158,6 +161,10 @@ LONE_HEAD_NAMING = 0.4
 #: bounded so that a long body is read once per title, not whole each time).
 LONE_HEAD_BEFORE_CHARS = 2000
 
+#: The most title lines a photo news's head has (a headline and a kicker or subtitle):
+#: a longer run over a caption is an article's head, read by the other cues.
+MAX_PHOTO_TITLE_LINES = 2
+
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
 _INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
@@ -178,6 +185,24 @@ def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index
     after = next((blocks[j] for j in range(index + 1, len(blocks))
                   if blocks[j].kind != Kind.CREDIT), None)
     return after is None or after.kind == Kind.TITLE
+
+
+def _heads_photo_news(cur: _Article, titles: list[Block], extras: list[Block],
+                      after: Block | None) -> bool:
+    """Whether title lines met inside a body that has begun head a photo news of their
+    own (a picture in a cell of its own: a title, a caption and a credit, no body), not a
+    subhead of that body: a credited caption (``…。`` over ``X 摄``) follows them right
+    away, no byline or dateline among them, and ``after`` (the block past the caption and
+    its credit) is another title or the page's end.  A subhead heads paragraphs of its
+    section: one with none under it but a picture is no subhead.  Example: ``…长期蒙冤
+    受屈。`` / ``古城新貌`` / ``夜色中的古城墙。`` / ``（王五 摄）`` / the next story's
+    head."""
+    if len(titles) > MAX_PHOTO_TITLE_LINES or not extras or extras[0].kind != Kind.CAPTION \
+            or Tag.CREDITED not in extras[0].tags or not ends_paragraph(extras[0].text) \
+            or any(b.opens_article for b in extras) \
+            or (after is not None and after.kind != Kind.TITLE):
+        return False
+    return any(b.kind == Kind.PARAGRAPH for b in cur.body)
 
 
 @attrs.frozen
@@ -1058,7 +1083,7 @@ class _Segmenter:
         if not self.markdown and self._cut_sentence(titles, k):
             return self._join_cut_sentence(titles, extras, k)
         if self.markdown:
-            self._markdown_titles(titles, extras, opening)
+            self._markdown_titles(titles, extras, opening, k)
         else:
             self._plain_titles(titles, extras, opening, k, i)
         return k
@@ -1162,7 +1187,8 @@ class _Segmenter:
         art.body.append(block.with_(kind=Kind.SUBHEAD))
         self.rec.change("subhead", block.span, block.text[:20])
 
-    def _markdown_titles(self, titles: list[Block], extras: list[Block], opening: bool) -> None:
+    def _markdown_titles(self, titles: list[Block], extras: list[Block], opening: bool,
+                         next_index: int) -> None:
         cur = self.cur
         level = titles[0].level
         if self._subhead_run(titles, opening):
@@ -1173,6 +1199,10 @@ class _Segmenter:
             return
         if opening or len(titles) > 1 or level is None:
             self.new(_Group(list(titles), list(extras)))
+            return
+        if cur is not None and not cur.closed \
+                and _heads_photo_news(cur, titles, extras, self._block_at(next_index)):
+            self._open_photo_news(titles, extras)
             return
         if level in self.headline_levels:
             earlier = [a for a in self.arts if a.level is not None and a.level < level]
@@ -1279,6 +1309,9 @@ class _Segmenter:
             rest = list(titles[split:])
             if rest or extras:
                 self.new(_Group(rest, list(extras)))
+            return
+        if not cur.closed and _heads_photo_news(cur, titles, extras, self._block_at(next_index)):
+            self._open_photo_news(titles, extras)
             return
         if opening and self._read_through(cur, titles, extras, next_index):
             # a head the tool read in the middle of a sentence of the open body (OCR of a
@@ -1506,6 +1539,16 @@ class _Segmenter:
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
+
+    def _block_at(self, index: int) -> Block | None:
+        return self.blocks[index] if index < len(self.blocks) else None
+
+    def _open_photo_news(self, titles: list[Block], extras: list[Block]) -> None:
+        """Open a photo news headed by ``titles`` over its caption (see
+        :func:`_heads_photo_news`)."""
+        self.new(_Group(list(titles), list(extras)))
+        self.rec.change("a title over a credited caption heads a photo news",
+                        titles[0].span, titles[0].text[:20])
 
     def _photo_beside(self, cur: _Article, caption: Block) -> None:
         """Open a photo news for ``caption`` beside the open article ``cur``, which stays
