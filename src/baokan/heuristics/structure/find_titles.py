@@ -21,6 +21,7 @@ from baokan.core.text import (
     inner_punct_count,
     leaves_open,
     line_cells,
+    photo_credit,
     starts_with_opening_mark,
 )
 
@@ -396,6 +397,13 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     return rec.apply(doc, out)
 
 
+def _cut_mid_clause(text: str) -> bool:
+    """Whether a body line stops inside a clause, so that the body line after it carries
+    its sentence on; a line that ends with a photo credit (``…献花。图/李杰``) ends its
+    caption there, though it stops on a name."""
+    return ends_mid_clause(text) and not ends_paragraph(text) and photo_credit(text) is None
+
+
 def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: float,
                  rec: Recorder) -> list[Block]:
     """One pass of :func:`find_titles` over ``blocks``."""
@@ -470,7 +478,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 rec.change("title-like line and the line before are prose", block.span,
                            block.text[:20])
                 out[-1] = _glue(prev, block)
-                glue_next = ends_mid_clause(block.text) and not ends_paragraph(block.text)
+                glue_next = _cut_mid_clause(block.text)
                 continue
             if reads_as_body(block.text, prev) or opens_paragraph_line(
                     block.text, nxt, nxt is not None and candidate(nxt), full(block)) \
@@ -483,7 +491,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 else:
                     rec.change("body line, not a title", block.span, block.text[:20])
                     out.append(block.with_(kind=Kind.PARAGRAPH))
-                glue_next = ends_mid_clause(block.text) and not ends_paragraph(block.text)
+                glue_next = _cut_mid_clause(block.text)
                 continue
             rec.change("title line", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
