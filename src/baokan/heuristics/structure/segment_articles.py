@@ -137,6 +137,11 @@ NAMING_GRAMS = 2
 #: The head of a body split off by an after-title may name it in at most this share of its
 #: paragraphs (a passing mention).
 HEAD_NAMING_SHARE = 0.1
+#: A title group left with no body after the title moves goes to the body without a title
+#: that it names best, and that no other such group names better, when that body holds at
+#: least this share of its bigrams (a head names its body in a word or two: 0.1 is one
+#: word of a ten-character head).
+LAST_HEAD_NAMING = 0.1
 #: A title line sharing more than this share of its bigrams with its own body stays there.
 OWN_BODY_OVERLAP = 0.1
 #: A title line that names its own body in no word (``OWN_BODY_OVERLAP``) goes to a body
@@ -1643,8 +1648,47 @@ class _Segmenter:
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
                                     f"{score:.2f} of its bigrams in that body")
+        self._place_last_heads(grams)
         self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
                      or any(g.titles or g.extras for g in a.groups)]
+
+    def _place_last_heads(self, grams: list[set[str]]) -> None:
+        """A title group with no body left after the moves above goes to the body without
+        a title that it names best, when it is also the group left that names that body
+        best (``LAST_HEAD_NAMING`` of its bigrams, and ``NAMING_GRAMS`` of them: one
+        shared word is chance): what is left of a page's titles and of its headless
+        bodies is matched by affinity, not by position."""
+        w = self.settings.neighbours
+        untitled = {i for i, a in enumerate(self.arts) if grams[i] and not a.has_title()
+                    and not a.moved_titles and "photo" not in a.flags}
+        left = [(i, g, "".join(t.text for t in g.titles)) for i, a in enumerate(self.arts)
+                if not grams[i] for g in a.groups if g.titles]
+        if not untitled or not left:
+            return
+        best_of: dict[int, tuple[float, int]] = {}
+        for n, (i, _, text) in enumerate(left):
+            for j in neighbours(i, len(self.arts), w):
+                if j in untitled:
+                    score = overlap(text, grams[j])
+                    if score > best_of.get(j, (0.0, -1))[0]:
+                        best_of[j] = (score, n)
+        for n, (i, group, text) in enumerate(left):
+            scored = [(best_of[j][0], -j) for j in neighbours(i, len(self.arts), w)
+                      if j in best_of and best_of[j][1] == n]
+            if not scored:
+                continue
+            score, neg = max(scored)
+            target = self.arts[-neg]
+            if score < LAST_HEAD_NAMING or target.moved_titles \
+                    or len(bigrams(text) & grams[-neg]) < NAMING_GRAMS \
+                    or max(overlap(text, grams[j]) for j in neighbours(i, len(self.arts), w)
+                           if grams[j]) > score:
+                continue
+            target.moved_titles.extend(group.titles)
+            target.flags.add("interleaved")
+            self.rec.change("moved a title group left without a body to the body it names",
+                            group.titles[0].span, f"{score:.2f} of its bigrams in that body")
+            group.titles = []
 
     def _untitled_namer(self, line: Block, index: int, grams: list[set[str]],
                         best: float) -> tuple[float, int] | None:
