@@ -140,6 +140,11 @@ NAMING_GRAMS = 2
 #: The head of a body split off by an after-title may name it in at most this share of its
 #: paragraphs (a passing mention).
 HEAD_NAMING_SHARE = 0.1
+#: A title group left with no body after the title moves goes to the body without a title
+#: that it names best, and that no other such group names better, when that body holds at
+#: least this share of its bigrams (a head names its body in a word or two: 0.1 is one
+#: word of a ten-character head).
+LAST_HEAD_NAMING = 0.1
 #: A title line sharing more than this share of its bigrams with its own body stays there.
 OWN_BODY_OVERLAP = 0.1
 #: A title line that names its own body in no word (``OWN_BODY_OVERLAP``) goes to a body
@@ -412,6 +417,12 @@ MIN_AFTER_MEAN = 0.15
 #: ...and at least this many runs (and more than name the body after them) name the body
 #: before them better than the one after.
 MIN_AFTER_VOTES = 2
+#: When all the head-like runs do not pass these tests, the runs that a byline or dateline
+#: follows pass them on their own: a bare run of two title lines may be a subhead of the
+#: body after it and vote for print order (pages 401-440 and 701-740: of the 16 PyMuPDF
+#: dumps of pages drawn titles after their bodies, 6 failed the tests of all runs, 3 of
+#: them for their subheads' votes, and pass on the signed runs; of the 304 other plain
+#: dumps, 1 passes on them alone, and parses as it did).
 #: On a page where at least this share of the head-like runs name the body before them
 #: better, a head that names neither body (a short title, a short brief) is read by the
 #: page's order too.
@@ -961,6 +972,19 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
 
 
+def _after_vote(naming: list[tuple[int, float, float, bool]]) -> bool:
+    """Whether head runs, each read as ``(first block, share of its rare bigrams the body
+    before it holds, share the body after it holds, a byline or dateline follows it)``,
+    name the bodies before them: the page prints titles after their bodies."""
+    total_before = sum(before for _, before, _, _ in naming)
+    total_after = sum(after for _, _, after, _ in naming)
+    votes_before = sum(before > after for _, before, after, _ in naming)
+    votes_after = sum(after > before for _, before, after, _ in naming)
+    return votes_before >= MIN_AFTER_VOTES and votes_before > votes_after \
+        and total_before >= max(MIN_AFTER_EVIDENCE, MIN_AFTER_MEAN * len(naming)) \
+        and total_before > AFTER_RATIO * total_after
+
+
 class _Segmenter:
     def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder,
                  column: float = 0.0) -> None:
@@ -1139,8 +1163,6 @@ class _Segmenter:
             prev = k
         bodies.append(self.memo.of_joined(
             b.text for b in blocks[prev:] if b.kind == Kind.PARAGRAPH))
-        total_before = total_after = 0.0
-        votes_before = votes_after = 0
         naming: list[tuple[int, float, float, bool]] = []
         for n, (i, j, k) in enumerate(runs):
             grams = self._rare_grams("".join(b.text for b in blocks[i:j]))
@@ -1149,13 +1171,13 @@ class _Segmenter:
             before = len(grams & bodies[n]) / len(grams)
             after = len(grams & bodies[n + 1]) / len(grams)
             naming.append((i, before, after, k > j))
-            total_before += before
-            total_after += after
-            votes_before += before > after
-            votes_after += after > before
-        found = votes_before >= MIN_AFTER_VOTES and votes_before > votes_after \
-            and total_before >= max(MIN_AFTER_EVIDENCE, MIN_AFTER_MEAN * len(naming)) \
-            and total_before > AFTER_RATIO * total_after
+        votes_before = sum(before > after for _, before, after, _ in naming)
+        found = _after_vote(naming)
+        if not found:
+            # a run with no byline or dateline after it may be a subhead of the body after
+            # it (and so name that body, not the one before): the runs that a byline or
+            # dateline follows are heads for sure, and on their own they may tell the order
+            found = _after_vote([n for n in naming if n[3]])
         if found:
             # where most heads name the body before them, the page's order is clear
             # enough to give it also the heads that name neither, when a byline or
@@ -1669,8 +1691,47 @@ class _Segmenter:
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
                                     f"{score:.2f} of its bigrams in that body")
+        self._place_last_heads(grams)
         self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
                      or any(g.titles or g.extras for g in a.groups)]
+
+    def _place_last_heads(self, grams: list[set[str]]) -> None:
+        """A title group with no body left after the moves above goes to the body without
+        a title that it names best, when it is also the group left that names that body
+        best (``LAST_HEAD_NAMING`` of its bigrams, and ``NAMING_GRAMS`` of them: one
+        shared word is chance): what is left of a page's titles and of its headless
+        bodies is matched by affinity, not by position."""
+        w = self.settings.neighbours
+        untitled = {i for i, a in enumerate(self.arts) if grams[i] and not a.has_title()
+                    and not a.moved_titles and "photo" not in a.flags}
+        left = [(i, g, "".join(t.text for t in g.titles)) for i, a in enumerate(self.arts)
+                if not grams[i] for g in a.groups if g.titles]
+        if not untitled or not left:
+            return
+        best_of: dict[int, tuple[float, int]] = {}
+        for n, (i, _, text) in enumerate(left):
+            for j in neighbours(i, len(self.arts), w):
+                if j in untitled:
+                    score = overlap(text, grams[j])
+                    if score > best_of.get(j, (0.0, -1))[0]:
+                        best_of[j] = (score, n)
+        for n, (i, group, text) in enumerate(left):
+            scored = [(best_of[j][0], -j) for j in neighbours(i, len(self.arts), w)
+                      if j in best_of and best_of[j][1] == n]
+            if not scored:
+                continue
+            score, neg = max(scored)
+            target = self.arts[-neg]
+            if score < LAST_HEAD_NAMING or target.moved_titles \
+                    or len(bigrams(text) & grams[-neg]) < NAMING_GRAMS \
+                    or max(overlap(text, grams[j]) for j in neighbours(i, len(self.arts), w)
+                           if grams[j]) > score:
+                continue
+            target.moved_titles.extend(group.titles)
+            target.flags.add("interleaved")
+            self.rec.change("moved a title group left without a body to the body it names",
+                            group.titles[0].span, f"{score:.2f} of its bigrams in that body")
+            group.titles = []
 
     def _untitled_namer(self, line: Block, index: int, grams: list[set[str]],
                         best: float) -> tuple[float, int] | None:
