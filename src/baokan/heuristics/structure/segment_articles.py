@@ -15,6 +15,10 @@ The cues, in the order they are used:
 * title lines that stand between a closed body and the next one belong to the body they
   name — decided by the Han bigrams a title shares with each body — so that papers
   that print titles after their bodies and papers that print them before are both read;
+* in a plain dump, a titled body whose two parts, cut after a closed sentence, share
+  almost none of the page's rare bigrams holds two stories: the title goes with the part
+  that names it more, the other is a story of its own (glued on after the body, or set
+  by the tool between the head and its body);
 * with ``untitled_turns`` (the markdown profile), a body turns into another article with no title
   between them where the rare bigrams part after a closed sentence — never at a paragraph
   cut off its block flush (``starts:flush``), which goes on with its column's story; such a
@@ -402,6 +406,13 @@ UNTITLED_TURN_SHARE = 0.02
 #: ...and at least this many characters of body follow before the next title (a short
 #: piece cut off is more often a story's last paragraphs than a story).
 MIN_TURN_CHARS = 300
+#: A titled body of a plain dump holds two stories when, at a closed sentence, the whole
+#: parts before and after share fewer than this share of their rare bigrams (stricter than
+#: ``UNTITLED_TURN_SHARE`` on windows: on pages 401-440, cuts under 0.015 part two stories
+#: five times in six, under 0.03 half the time)...
+TURN_SPLIT_SHARE = 0.015
+#: ...each part at least this many characters (too little text tells no topic).
+MIN_TURN_PART_CHARS = 200
 #: A dump prints titles after their bodies when, summed over its head-like title runs,
 #: the whole body before a run holds more than this many times the share of the run's
 #: rare bigrams that the whole body after it holds (the synthetic pages drawn titles
@@ -1584,11 +1595,18 @@ class _Segmenter:
     def _split_by_after_titles(self) -> None:
         """Split a body whose title, printed after it, names only its tail: two articles ran
         together with no closing byline between them (the head gets no title here; a title
-        group that names it may be given to it by :meth:`_resolve_orphans`)."""
+        group that names it may be given to it by :meth:`_resolve_orphans`).  In a plain
+        dump a body under its title is split so too where the two parts turn to another
+        topic (:meth:`_turn_cut`): the title goes with the part it names, the other is
+        another story's text printed inside this one."""
         result: list[_Article] = []
         for art in self.arts:
             after = [g for g in art.groups if g.after and g.titles]
-            cut = self._after_title_cut(art, after[0]) if after else None
+            if not after:
+                turn = self._turn_cut(art)
+                result.extend(self._cut_at_turn(art, *turn) if turn is not None else (art,))
+                continue
+            cut = self._after_title_cut(art, after[0])
             if cut is None:
                 result.append(art)
                 continue
@@ -1602,6 +1620,75 @@ class _Segmenter:
             self.rec.change("split a body its after-title names only the end of",
                             art.body[0].span, f"at paragraph {cut}")
         self.arts = result
+
+    def _cut_at_turn(self, art: _Article, cut: int, titled_tail: bool) -> list[_Article]:
+        """The two articles a body split at ``cut`` (:meth:`_turn_cut`) makes: the title
+        and the blocks that open the article go with the part the title names; the blocks
+        beside the body (bylines, captions) printed after the cut go with the later part."""
+        other = _Article()
+        first_tail = art.body[cut].start
+        head_body, tail_body = art.body[:cut], art.body[cut:]
+        later = [b for b in art.extras if b.start >= first_tail]
+        earlier = [b for b in art.extras if b.start < first_tail]
+        if titled_tail:
+            # the untitled head is a piece printed between the title and its own body:
+            # what opened the titled article stays with the title
+            other.body, art.body = head_body, tail_body
+            other.extras = [b for b in earlier if not b.opens_article]
+            art.extras = [b for b in earlier if b.opens_article] + later
+            return [other, art]
+        art.body, other.body = head_body, tail_body
+        art.extras, other.extras = earlier, later
+        other.closed = art.closed
+        return [art, other]
+
+    def _turn_cut(self, art: _Article) -> tuple[int, bool] | None:
+        """Where a titled body of a plain dump holds two stories, and whether the title
+        goes with the later one: the paragraph before the cut closes its sentence, each
+        part holds ``MIN_TURN_PART_CHARS``, and the two parts share fewer than
+        ``TURN_SPLIT_SHARE`` of their rare bigrams (of the fewer; the lowest share wins).
+        The title goes with the part more of whose paragraphs name it (``NAMING_GRAMS`` of
+        its bigrams), the earlier on a tie."""
+        if self.markdown or not art.has_title() or any(g.after for g in art.groups):
+            return None
+        paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
+        if len(paras) < 2:
+            return None
+        texts = [art.body[i].text for i in paras]
+        rare = [self.memo.of(text) - self._common for text in texts]
+        # the rare bigrams of the part from each paragraph on, built from the end
+        after: list[frozenset[str]] = [frozenset()] * (len(paras) + 1)
+        for k in range(len(paras) - 1, 0, -1):
+            after[k] = after[k + 1] | rare[k]
+        total = sum(map(len, texts))
+        before: set[str] = set()
+        held = 0
+        best: tuple[float, int] | None = None
+        for k in range(1, len(paras)):
+            before |= rare[k - 1]
+            held += len(texts[k - 1])
+            if min(held, total - held) < MIN_TURN_PART_CHARS or not ends_paragraph(texts[k - 1]):
+                continue
+            later = after[k]
+            if not before or not later:
+                continue
+            share = len(before & later) / min(len(before), len(later))
+            if share < TURN_SPLIT_SHARE and (best is None or share < best[0]):
+                best = (share, k)
+        if best is None:
+            return None
+        cut = best[1]
+        # every bigram of the title: words the whole page uses stand in both parts alike
+        grams = self.memo.of_joined(t.text for g in art.groups for t in g.titles)
+        hits = [len(self.memo.of(art.body[i].text) & grams) >= NAMING_GRAMS for i in paras]
+        titled_tail = sum(hits[cut:]) / (len(paras) - cut) > sum(hits[:cut]) / cut
+        start = paras[cut]
+        while start > 0 and art.body[start - 1].kind == Kind.SUBHEAD:
+            start -= 1
+        self.rec.change("split a titled body that turns to another story", art.body[start].span,
+                        f"{best[0]:.3f} of their rare bigrams shared; the title goes with the "
+                        + ("later" if titled_tail else "earlier") + " part")
+        return start, titled_tail
 
     def _after_title_cut(self, art: _Article, group: _Group) -> int | None:
         """Where the body's paragraphs stop never naming the title and start naming it."""
