@@ -42,7 +42,10 @@ The cues, in the order they are used:
   after the picture;
 * one or two title lines inside a body, right over a credited caption with a new head (or
   the page's end) after it, head a photo news of their own, not a subhead: a subhead
-  heads paragraphs of its section.
+  heads paragraphs of its section;
+* a scrap — a body under ``SCRAP_CHARS`` cells with no title, byline, dateline or caption —
+  is no article when the page has another body: its text stays among the fragments (a
+  column label, a line of furniture, a few lines the tool cut off another story).
 """
 
 from __future__ import annotations
@@ -174,6 +177,14 @@ LONE_HEAD_BEFORE_CHARS = 2000
 #: a longer run over a caption is an article's head, read by the other cues.
 MAX_PHOTO_TITLE_LINES = 2
 
+#: A body with nothing of an article about it (no title, byline, dateline, caption or
+#: credit) shorter than this many character cells is a scrap — a column label, a line of
+#: furniture or of editors' credits, a few characters the tool cut off another story —
+#: not an article.  The shortest real bodies, one-sentence briefs, run to 40 cells and
+#: more (the synthetic pages' shortest, 41) and are matched as articles even when their
+#: title went elsewhere; at 50 cells the held-out pages lost such briefs.
+SCRAP_CHARS = 30
+
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
 _INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
@@ -270,6 +281,9 @@ class _Article:
     flags: set[str] = field(default_factory=set)
     moved_titles: list[Block] = field(default_factory=list)
     grams: set[str] | None = None
+    #: a scrap, no article (:meth:`_Segmenter._leave_scraps`): its text is left among
+    #: the page's fragments
+    scrap: bool = False
 
     def body_parts(self) -> list[str]:
         """The texts of the body's paragraphs: its text is their join."""
@@ -1095,6 +1109,7 @@ class _Segmenter:
         self._place_leads()
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
+        self._leave_scraps()
         return self.arts
 
     def _title_run(self, i: int) -> int:
@@ -2035,6 +2050,32 @@ class _Segmenter:
             kept.append(art)
         self.arts[:] = kept
 
+    @staticmethod
+    def _scrap(art: _Article) -> bool:
+        """Whether ``art`` is a scrap of text with nothing of an article about it: no title,
+        no byline, dateline, caption or credit, no flag, and a body of paragraphs shorter
+        than ``SCRAP_CHARS`` cells."""
+        if art.groups or art.moved_titles or art.extras or art.flags or not art.body \
+                or any(b.kind != Kind.PARAGRAPH for b in art.body):
+            return False
+        return sum(content_length(b.text) for b in art.body) < SCRAP_CHARS
+
+    def _leave_scraps(self) -> None:
+        """A scrap (:meth:`_scrap`) on a page that has another body is no article: its
+        text stays on the page among the fragments (a column label, a line of furniture,
+        a few lines the tool cut off another story).  Not joined to a neighbour: on the
+        synthetic pages such a join costs the neighbour's paragraphs as often as it helps,
+        and affinity does not tell a scrap's article (too few bigrams)."""
+        scraps = [self._scrap(a) for a in self.arts]
+        if not any(not scrap and any(b.kind == Kind.PARAGRAPH for b in a.body)
+                   for a, scrap in zip(self.arts, scraps, strict=True)):
+            return  # the page's only body text: it may be all there is of an article
+        for art, scrap in zip(self.arts, scraps, strict=True):
+            if scrap:
+                art.scrap = True
+                self.rec.change("a scrap of text with no head is left as a fragment",
+                                art.body[0].span, art.body[0].text[:20])
+
     def _resolve_orphans(self) -> None:
         """An article with a title group before and after its body keeps the one that names
         it; the other goes to a body without a title that it names, or stays as a column."""
@@ -2376,7 +2417,12 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     # is that body's title, stacked by the tool over a head
     page_grams = _PageGrams(arts, segmenter.memo)
     out: list[Block] = []
-    for index, art in enumerate(arts):
+    index = 0
+    for art in arts:
+        if art.scrap:
+            out.extend(b.with_(article=None) for b in art.body)
+            continue
         out.extend(_emit(art, index, settings, segmenter.memo, gaps_tell, no_gaps,
                          page_grams))
+        index += 1
     return rec.apply(doc, out)
