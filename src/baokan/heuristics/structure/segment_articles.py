@@ -1272,8 +1272,17 @@ class _Segmenter:
         if cur.closed:
             split = _split_point(list(titles), cur, _next_body_parts(self.blocks, next_index),
                                  self.settings, self.memo)
+            under: list[Block] = []
             if split:
-                cur.groups.append(_Group(list(titles[:split]), after=True))
+                if (split == len(titles) and self.after_page and start in self.after_runs
+                        and not _named_byline(cur)):
+                    # the whole head goes to the body before, on a page that prints
+                    # titles after their bodies: the byline printed under it goes too
+                    # (as above); a dateline still opens the body after it
+                    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
+                               len(extras))
+                    under, extras = list(extras[:cut]), list(extras[cut:])
+                cur.groups.append(_Group(list(titles[:split]), under, after=True))
                 self.rec.change("title after its body", titles[0].span,
                                 f"{split} title line(s) given to the body before")
             rest = list(titles[split:])
