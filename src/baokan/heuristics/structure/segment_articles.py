@@ -1350,8 +1350,17 @@ class _Segmenter:
         if cur.closed:
             split = _split_point(list(titles), cur, _next_body_parts(self.blocks, next_index),
                                  self.settings, self.memo)
+            under: list[Block] = []
             if split:
-                cur.groups.append(_Group(list(titles[:split]), after=True))
+                if (split == len(titles) and self.after_page and start in self.after_runs
+                        and not _named_byline(cur)):
+                    # the whole head goes to the body before, on a page that prints
+                    # titles after their bodies: the byline printed under it goes too
+                    # (as above); a dateline still opens the body after it
+                    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
+                               len(extras))
+                    under, extras = list(extras[:cut]), list(extras[cut:])
+                cur.groups.append(_Group(list(titles[:split]), under, after=True))
                 self.rec.change("title after its body", titles[0].span,
                                 f"{split} title line(s) given to the body before")
             rest = list(titles[split:])
@@ -1789,6 +1798,8 @@ class _Segmenter:
                     for moved in [*carried, line]:
                         group.titles.remove(moved)
                         target.moved_titles.append(moved)
+                    if bodiless:
+                        self._carry_byline(group, printed, line, target)
                     carried = []
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
@@ -1834,6 +1845,31 @@ class _Segmenter:
             self.rec.change("moved a title group left without a body to the body it names",
                             group.titles[0].span, f"{score:.2f} of its bigrams in that body")
             group.titles = []
+
+    def _carry_byline(self, group: _Group, printed: list[Block], line: Block,
+                      target: _Article) -> None:
+        """A byline printed right under a title line that goes to another body goes with
+        it: the title and its byline are one head (``印尼盾汇率缘何狂跌不止`` /
+        ``本报记者 X``), and left behind the byline heads nothing and is lost as a
+        fragment.  Only a byline that opens an article, with no other line of the group's
+        titles between it and ``line``, and only to a body that has no opening byline of
+        its own (a body keeps the byline it was printed with).  Asked only of a group with
+        no body of its own: over a body, the byline stays with that body."""
+        if not any(b.kind == Kind.BYLINE for b in group.extras):
+            return
+        target_extras = [*target.extras, *(b for g in target.groups for b in g.extras)]
+        if any(b.kind == Kind.BYLINE and b.opens_article for b in target_extras):
+            return
+        following = [t.start for t in printed if t.start > line.end]
+        stop = min(following, default=None)
+        for byline in list(group.extras):
+            if (byline.kind == Kind.BYLINE and byline.opens_article
+                    and byline.start > line.end and (stop is None or byline.end < stop)):
+                group.extras.remove(byline)
+                target.extras.append(byline)
+                self.rec.change("moved a byline with the title line printed over it",
+                                byline.span, "to the body the title names")
+                return
 
     def _untitled_namer(self, line: Block, index: int, grams: list[set[str]],
                         best: float) -> tuple[float, int] | None:
@@ -1923,9 +1959,11 @@ class _Segmenter:
         for k in range(len(lines) - 1, -1, -1):
             places[k] = c
             c = back[k][c]
+        printed = list(group.titles)
         for line, c in zip(lines, places):
             target = self.arts[cands[c]]
             target.moved_titles.append(line)
+            self._carry_byline(group, printed, line, target)
             target.flags.add("interleaved")
             self.rec.change("dealt a title printed with the page's titles to a body",
                             line.span, "in the order of the bodies without a title")
