@@ -21,6 +21,7 @@ from baokan.core.text import (
     inner_punct_count,
     leaves_open,
     line_cells,
+    photo_credit,
     starts_with_opening_mark,
 )
 
@@ -264,6 +265,13 @@ def _join_torn_titles(blocks: tuple[Block, ...], settings: TitleSettings,
     return tuple(out)
 
 
+def is_credited_caption(text: str) -> bool:
+    """Whether a line closes with a photo credit after a sentence of its own (``…开拓市场。
+    李杰 摄``): a picture's caption (:func:`photo_credit`)."""
+    credit = photo_credit(text.strip())
+    return credit is not None and credit[0] > 0
+
+
 def carries_title_line_on(text: str, prev: Block | None) -> bool:
     """Whether a short line and the title-like line before it are one piece of prose: the
     line before stops on a word (not on ``：`` or ``——``, as a kicker does) and this one
@@ -483,7 +491,10 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 else:
                     rec.change("body line, not a title", block.span, block.text[:20])
                     out.append(block.with_(kind=Kind.PARAGRAPH))
-                glue_next = ends_mid_clause(block.text) and not ends_paragraph(block.text)
+                # (a credit closing a caption after its sentence ends the caption: the
+                # body after it carries no clause of it on)
+                glue_next = ends_mid_clause(block.text) and not ends_paragraph(block.text) \
+                    and not is_credited_caption(block.text)
                 continue
             rec.change("title line", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
