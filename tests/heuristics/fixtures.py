@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from baokan import Block, BylineData, Document, get_heuristic
-from baokan.profiles.detect import measure
+from baokan.profiles.detect import detect_profile
 
 HERE = Path(__file__).resolve().parent
 #: The file of each heuristic's folder whose cases are expected to fail (xfail, strict).
@@ -99,7 +99,7 @@ class Case:
         doc = (Document(blocks=parse_blocks(self.input)) if self.input_kind == "blocks"
                else Document.from_text(unescape(self.input)))
         if self.measured:
-            doc = doc.measure(**measure(unescape(self.input)))
+            doc = doc.measure(**detect_profile(unescape(self.input))[1])
         for step in self.steps:
             doc = step.run(doc)
         return doc

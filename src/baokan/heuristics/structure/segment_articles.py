@@ -460,6 +460,13 @@ BLANK_MEASURE = "blank_ratio"
 #: another size stands a blank line apart (the synthetic pages' pdftotext and pdfminer
 #: dumps: 0.014 and more; PyMuPDF's plain text has none, and says nothing by them).
 GAPS_TELL_BLANK_RATIO = 0.01
+#: The measurement (profile detection's) that says the dump set its columns side by side
+#: (``pdftotext -layout``'s grid).  Read column by column, a blank line before a title
+#: line there is a row where only the other columns' lines stood: a headline in large
+#: type spans two rows or more of body type a line, so the two lines of one headline
+#: stand as far apart as a kicker and its headline, and such a gap tells nothing (two
+#: lines in adjacent rows are still one box).
+SIDE_BY_SIDE_MEASURE = "side_by_side_columns"
 #: Two title lines are one headline broken by width (in a dump with no blank lines) when
 #: the first is at most this many times as wide as the second: in the synthetic PyMuPDF
 #: dumps 119 of 147 headlines on two lines and 5 of 21 unmarked kicker/headline pairs.
@@ -723,7 +730,8 @@ def _subtitle_tail(subtitle: str, line: str) -> bool:
         and not tail.endswith(tuple(NOT_NAMES))  # 南县融媒体记者: a byline's head
 
 
-def _measure_broke(titles: list[Block], i: int, grams: set[str], gaps_tell: bool) -> bool:
+def _measure_broke(titles: list[Block], i: int, grams: set[str], gaps_tell: bool,
+                   grid: bool = False) -> bool:
     """Whether title line ``i`` runs on into the line after it as one phrase that the
     measure broke: the break falls inside a phrase the body uses, or the two lines are of
     one width (:func:`broken_by_width`) with no blank line between them where the dump sets
@@ -735,7 +743,7 @@ def _measure_broke(titles: list[Block], i: int, grams: set[str], gaps_tell: bool
     first, second = titles[i], titles[i + 1]
     if breaks_mid_phrase(first.text, second.text, grams):
         return True
-    return (not gaps_tell or second.gap_before == 0) \
+    return (not gaps_tell or grid or second.gap_before == 0) \
         and broken_by_width(first.text, second.text)
 
 
@@ -857,7 +865,8 @@ def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
 
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
-                 no_gaps: bool = False, page_grams: _PageGrams | None = None) -> list[Block]:
+                 no_gaps: bool = False, page_grams: _PageGrams | None = None,
+                 grid: bool = False) -> list[Block]:
     """Give each line of a title group its role: column, kicker, headline or subtitle.
 
     Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
@@ -868,8 +877,10 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     a kicker in a smaller type is a box of its own), and where gaps do not tell (the dump
     has no blank line at all, ``no_gaps``, or too few to mean a box each, as
     ``pdftotext -layout``'s grid) two lines of one width, the first at least as wide as
-    the second (:func:`broken_by_width`); of what is left, two lines are a kicker and a
-    headline and a third is the subtitle.
+    the second (:func:`broken_by_width`) — and so where the dump is read off a ``grid`` of
+    side-by-side columns and a blank line stands between them (a row where only other
+    columns' lines stood, :data:`SIDE_BY_SIDE_MEASURE`); of what is left, two lines are a
+    kicker and a headline and a third is the subtitle.
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
@@ -935,7 +946,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
                                    or (len(free) >= COLUMN_GROUP_LINES
                                        and not (free[1] == free[0] + 1 and _measure_broke(
-                                           titles, free[0], grams, gaps_tell)))):
+                                           titles, free[0], grams, gaps_tell, grid)))):
         roles[free[0]] = Kind.COLUMN
         free = free[1:]
     if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
@@ -959,7 +970,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 gaps_tell and titles[i].gap_before == 0
                 and (broken_by_width(titles[i - 1].text, titles[i].text)
                      or not _column_line(titles, units, grams, settings))) or (
-                not gaps_tell and broken_by_width(titles[i - 1].text, titles[i].text)
+                (not gaps_tell or (grid and titles[i].gap_before > 0))
+                and broken_by_width(titles[i - 1].text, titles[i].text)
                 and not _column_line(titles, units, grams, settings))):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
@@ -2372,7 +2384,7 @@ def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block
 
 def _emit(art: _Article, index: int, settings: SegmentSettings,
           memo: BigramMemo, gaps_tell: bool = False, no_gaps: bool = False,
-          page_grams: _PageGrams | None = None) -> list[Block]:
+          page_grams: _PageGrams | None = None, grid: bool = False) -> list[Block]:
     titled = [g for g in art.groups if g.titles]
     head: list[Block] = []
     flags = set(art.flags)
@@ -2383,7 +2395,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
         if settings.name_under_title and art.body:
             titles, author = _authors_under_title(titles, lenient=not group.after)
         head = assign_roles(titles, settings, art.body_grams(memo), gaps_tell=gaps_tell,
-                            no_gaps=no_gaps, page_grams=page_grams)
+                            no_gaps=no_gaps, page_grams=page_grams, grid=grid)
         if group.after:
             flags.add("headline_after_body")
     if not head and art.moved_titles:
@@ -2392,7 +2404,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
         if settings.name_under_title and art.body:
             printed, author = _authors_under_title(printed)
         head = assign_roles(printed, settings, art.body_grams(memo), gaps_tell=gaps_tell,
-                            no_gaps=no_gaps, page_grams=page_grams)
+                            no_gaps=no_gaps, page_grams=page_grams, grid=grid)
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
@@ -2450,6 +2462,7 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     blank = doc.measurements.get(BLANK_MEASURE)
     gaps_tell = not settings.merge_unspaced_titles and blank is not None \
         and blank >= GAPS_TELL_BLANK_RATIO
+    grid = bool(doc.measurements.get(SIDE_BY_SIDE_MEASURE, 0.0))
     no_gaps = not settings.merge_unspaced_titles and blank == 0.0
     # in how many bodies of the page each bigram stands: a title line another body names
     # is that body's title, stacked by the tool over a head
@@ -2461,6 +2474,6 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
             out.extend(b.with_(article=None) for b in art.body)
             continue
         out.extend(_emit(art, index, settings, segmenter.memo, gaps_tell, no_gaps,
-                         page_grams))
+                         page_grams, grid))
         index += 1
     return rec.apply(doc, out)
