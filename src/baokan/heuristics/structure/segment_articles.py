@@ -442,12 +442,6 @@ MIN_AFTER_MEAN = 0.15
 #: ...and at least this many runs (and more than name the body after them) name the body
 #: before them better than the one after.
 MIN_AFTER_VOTES = 2
-#: When all the head-like runs do not pass these tests, the runs that a byline or dateline
-#: follows pass them on their own: a bare run of two title lines may be a subhead of the
-#: body after it and vote for print order (pages 401-440 and 701-740: of the 16 PyMuPDF
-#: dumps of pages drawn titles after their bodies, 6 failed the tests of all runs, 3 of
-#: them for their subheads' votes, and pass on the signed runs; of the 304 other plain
-#: dumps, 1 passes on them alone, and parses as it did).
 #: On a page where at least this share of the head-like runs name the body before them
 #: better, a head that names neither body (a short title, a short brief) is read by the
 #: page's order too.
@@ -1215,6 +1209,10 @@ class _Segmenter:
             # a run with no byline or dateline after it may be a subhead of the body after
             # it (and so name that body, not the one before): the runs that a byline or
             # dateline follows are heads for sure, and on their own they may tell the order
+            # (pages 401-440 and 701-740: of the 16 PyMuPDF dumps of pages drawn titles
+            # after their bodies, 6 failed the tests of all runs, 3 of them for their
+            # subheads' votes, and pass on the signed runs; of the 304 other plain dumps,
+            # 1 passes on them alone, and parses as it did)
             found = _after_vote([n for n in naming if n[3]])
         if found:
             # where most heads name the body before them, the page's order is clear
@@ -1675,7 +1673,6 @@ class _Segmenter:
             return [other, art]
         art.body, other.body = head_body, tail_body
         art.extras, other.extras = earlier, later
-        other.closed = art.closed
         return [art, other]
 
     def _turn_cut(self, art: _Article) -> tuple[int, bool] | None:
@@ -1824,8 +1821,10 @@ class _Segmenter:
         """A title group with no body left after the moves above goes to the body without
         a title that it names best, when it is also the group left that names that body
         best (``LAST_HEAD_NAMING`` of its bigrams, and ``NAMING_GRAMS`` of them: one
-        shared word is chance): what is left of a page's titles and of its headless
-        bodies is matched by affinity, not by position."""
+        shared word is chance), and no body near it, titled or not, names it better: what
+        is left of a page's titles and of its headless bodies is matched by affinity, not
+        by position.  Each headless body is the best of one group at most, so no body
+        takes two groups here."""
         w = self.settings.neighbours
         untitled = {i for i, a in enumerate(self.arts) if grams[i] and not a.has_title()
                     and not a.moved_titles and "photo" not in a.flags}
@@ -1841,17 +1840,18 @@ class _Segmenter:
                     if score > best_of.get(j, (0.0, -1))[0]:
                         best_of[j] = (score, n)
         for n, (i, group, text) in enumerate(left):
+            # (on a tie the earlier body: the index, negated, breaks it)
             scored = [(best_of[j][0], -j) for j in neighbours(i, len(self.arts), w)
                       if j in best_of and best_of[j][1] == n]
             if not scored:
                 continue
-            score, neg = max(scored)
-            target = self.arts[-neg]
-            if score < LAST_HEAD_NAMING or target.moved_titles \
-                    or len(bigrams(text) & grams[-neg]) < NAMING_GRAMS \
+            score, neg_index = max(scored)
+            body = -neg_index
+            if score < LAST_HEAD_NAMING or len(bigrams(text) & grams[body]) < NAMING_GRAMS \
                     or max(overlap(text, grams[j]) for j in neighbours(i, len(self.arts), w)
                            if grams[j]) > score:
                 continue
+            target = self.arts[body]
             target.moved_titles.extend(group.titles)
             target.flags.add("interleaved")
             self.rec.change("moved a title group left without a body to the body it names",
