@@ -1689,23 +1689,32 @@ class _Segmenter:
             return None
         texts = [art.body[i].text for i in paras]
         rare = [self.memo.of(text) - self._common for text in texts]
-        # the rare bigrams of the part from each paragraph on, built from the end
-        after: list[frozenset[str]] = [frozenset()] * (len(paras) + 1)
-        for k in range(len(paras) - 1, 0, -1):
-            after[k] = after[k + 1] | rare[k]
-        total = sum(map(len, texts))
+        # the part after the cut, kept as how many of its paragraphs hold each bigram, and
+        # what the parts share, kept up to date as each paragraph passes to the part
+        # before: one pass over the body's bigrams, not a union of the rest at each cut
+        later = Counter(itertools.chain.from_iterable(rare))
+        later_size = len(later)
         before: set[str] = set()
+        shared = 0
+        total = sum(map(len, texts))
         held = 0
         best: tuple[float, int] | None = None
         for k in range(1, len(paras)):
-            before |= rare[k - 1]
+            for gram in rare[k - 1]:
+                later[gram] -= 1
+                still_later = later[gram] > 0
+                later_size -= not still_later
+                if gram in before:
+                    shared -= not still_later
+                else:
+                    before.add(gram)
+                    shared += still_later
             held += len(texts[k - 1])
             if min(held, total - held) < MIN_TURN_PART_CHARS or not ends_paragraph(texts[k - 1]):
                 continue
-            later = after[k]
-            if not before or not later:
+            if not before or not later_size:
                 continue
-            share = len(before & later) / min(len(before), len(later))
+            share = shared / min(len(before), later_size)
             if share < TURN_SPLIT_SHARE and (best is None or share < best[0]):
                 best = (share, k)
         if best is None:
