@@ -1784,6 +1784,9 @@ class _Segmenter:
                     and len(bigrams(group.titles[0].text)) >= MIN_LONE_GRAMS
                 if len(group.titles) < 2 and not (bodiless and group.titles) and not lone:
                     continue
+                # every line of the head as printed, those dealt out below too: a byline
+                # goes only with the line right over it (:meth:`_carry_byline`)
+                head = list(group.titles)
                 if bodiless:
                     self._deal_in_order(index, group, grams)
                 carried: list[Block] = []
@@ -1817,7 +1820,7 @@ class _Segmenter:
                         group.titles.remove(moved)
                         target.moved_titles.append(moved)
                     if bodiless:
-                        self._carry_byline(group, printed, line, target)
+                        self._carry_byline(group, head, line, target)
                     carried = []
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
