@@ -207,6 +207,18 @@ def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index
     return after is None or after.kind == Kind.TITLE
 
 
+def _parted_under_head(cur: _Article, extras: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks printed under a head that goes to the body before it, ``cur`` (a page
+    that prints titles after their bodies), parted into those that go with the head —
+    the byline printed under it, unless a named byline of ``cur``'s own closes that body
+    — and those that open the body after it: a dateline, as it always does, and what
+    follows it."""
+    if _named_byline(cur):
+        return [], list(extras)
+    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE), len(extras))
+    return list(extras[:cut]), list(extras[cut:])
+
+
 def _heads_photo_news(cur: _Article, titles: list[Block], extras: list[Block],
                       after: Block | None) -> bool:
     """Whether title lines met inside a body that has begun head a photo news of their
@@ -1345,11 +1357,7 @@ class _Segmenter:
             # own closes that body;
             # a dateline opens the body after it, as it always does, with what follows it
             # (a body closed by its byline under a title of its own: split by affinity)
-            cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
-                       len(extras))
-            held, rest = list(extras[:cut]), list(extras[cut:])
-            if _named_byline(cur):
-                held, rest = [], list(extras)
+            held, rest = _parted_under_head(cur, extras)
             cur.groups.append(_Group(list(titles), held, after=True))
             cur.closed = True
             self.rec.change("title after its body", titles[0].span,
@@ -1362,14 +1370,11 @@ class _Segmenter:
                                  self.settings, self.memo)
             under: list[Block] = []
             if split:
-                if (split == len(titles) and self.after_page and start in self.after_runs
-                        and not _named_byline(cur)):
+                if split == len(titles) and self.after_page and start in self.after_runs:
                     # the whole head goes to the body before, on a page that prints
                     # titles after their bodies: the byline printed under it goes too
                     # (as above); a dateline still opens the body after it
-                    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
-                               len(extras))
-                    under, extras = list(extras[:cut]), list(extras[cut:])
+                    under, extras = _parted_under_head(cur, extras)
                 cur.groups.append(_Group(list(titles[:split]), under, after=True))
                 self.rec.change("title after its body", titles[0].span,
                                 f"{split} title line(s) given to the body before")
