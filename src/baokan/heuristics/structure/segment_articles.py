@@ -1869,6 +1869,9 @@ class _Segmenter:
                            if grams[j]) > score:
                 continue
             target = self.arts[body]
+            # the byline printed under the head goes with it, as when lines are moved one
+            # by one above
+            self._carry_byline(group, group.titles, group.titles[-1], target)
             target.moved_titles.extend(group.titles)
             target.flags.add("interleaved")
             self.rec.change("moved a title group left without a body to the body it names",
