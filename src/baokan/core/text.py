@@ -216,12 +216,12 @@ def punct_counts(text: str) -> tuple[int, int]:
 
 
 #: A photo credit at the end of a text: ``X 摄``, ``（X 摄）``, ``记者 X 摄``, ``X/摄``,
-#: ``图/X``; at the start of the text, or after a closed sentence or a space (the caption
-#: before it).
+#: ``图/X`` (and ``图/文 X``, pictures and text by X, whose 文 is no part of the name); at
+#: the start of the text, or after a closed sentence or a space (the caption before it).
 _CREDIT_NAMES = r"\p{Han}{1,4}(?:[ \u3000、]+\p{Han}{1,4}){0,5}"
 _photo_credit_re = regex.compile(
     r"(?:^|(?<=[。！？!?…”’」』）)\s]))(?P<credit>[（(]?\s*(?:(?:(?:本报|新华社)?(?:记者|通讯员|摄影)\s*)?"
-    f"(?P<names>{_CREDIT_NAMES})" r"\s*[/／]?\s*摄|图\s*[/／]\s*"
+    f"(?P<names>{_CREDIT_NAMES})" r"\s*[/／]?\s*摄|图\s*[/／]\s*(?:文(?:\s*[/／]\s*|\s+))?"
     f"(?P<pictured>{_CREDIT_NAMES}))" r"\s*[）)]?)\s*$")
 
 

@@ -207,6 +207,18 @@ def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index
     return after is None or after.kind == Kind.TITLE
 
 
+def _parted_under_head(cur: _Article, extras: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks printed under a head that goes to the body before it, ``cur`` (a page
+    that prints titles after their bodies), parted into those that go with the head —
+    the byline printed under it, unless a named byline of ``cur``'s own closes that body
+    — and those that open the body after it: a dateline, as it always does, and what
+    follows it."""
+    if _named_byline(cur):
+        return [], list(extras)
+    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE), len(extras))
+    return list(extras[:cut]), list(extras[cut:])
+
+
 def _heads_photo_news(cur: _Article, titles: list[Block], extras: list[Block],
                       after: Block | None) -> bool:
     """Whether title lines met inside a body that has begun head a photo news of their
@@ -442,12 +454,6 @@ MIN_AFTER_MEAN = 0.15
 #: ...and at least this many runs (and more than name the body after them) name the body
 #: before them better than the one after.
 MIN_AFTER_VOTES = 2
-#: When all the head-like runs do not pass these tests, the runs that a byline or dateline
-#: follows pass them on their own: a bare run of two title lines may be a subhead of the
-#: body after it and vote for print order (pages 401-440 and 701-740: of the 16 PyMuPDF
-#: dumps of pages drawn titles after their bodies, 6 failed the tests of all runs, 3 of
-#: them for their subheads' votes, and pass on the signed runs; of the 304 other plain
-#: dumps, 1 passes on them alone, and parses as it did).
 #: On a page where at least this share of the head-like runs name the body before them
 #: better, a head that names neither body (a short title, a short brief) is read by the
 #: page's order too.
@@ -1215,6 +1221,10 @@ class _Segmenter:
             # a run with no byline or dateline after it may be a subhead of the body after
             # it (and so name that body, not the one before): the runs that a byline or
             # dateline follows are heads for sure, and on their own they may tell the order
+            # (pages 401-440 and 701-740: of the 16 PyMuPDF dumps of pages drawn titles
+            # after their bodies, 6 failed the tests of all runs, 3 of them for their
+            # subheads' votes, and pass on the signed runs; of the 304 other plain dumps,
+            # 1 passes on them alone, and parses as it did)
             found = _after_vote([n for n in naming if n[3]])
         if found:
             # where most heads name the body before them, the page's order is clear
@@ -1347,11 +1357,7 @@ class _Segmenter:
             # own closes that body;
             # a dateline opens the body after it, as it always does, with what follows it
             # (a body closed by its byline under a title of its own: split by affinity)
-            cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
-                       len(extras))
-            held, rest = list(extras[:cut]), list(extras[cut:])
-            if _named_byline(cur):
-                held, rest = [], list(extras)
+            held, rest = _parted_under_head(cur, extras)
             cur.groups.append(_Group(list(titles), held, after=True))
             cur.closed = True
             self.rec.change("title after its body", titles[0].span,
@@ -1364,14 +1370,11 @@ class _Segmenter:
                                  self.settings, self.memo)
             under: list[Block] = []
             if split:
-                if (split == len(titles) and self.after_page and start in self.after_runs
-                        and not _named_byline(cur)):
+                if split == len(titles) and self.after_page and start in self.after_runs:
                     # the whole head goes to the body before, on a page that prints
                     # titles after their bodies: the byline printed under it goes too
                     # (as above); a dateline still opens the body after it
-                    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE),
-                               len(extras))
-                    under, extras = list(extras[:cut]), list(extras[cut:])
+                    under, extras = _parted_under_head(cur, extras)
                 cur.groups.append(_Group(list(titles[:split]), under, after=True))
                 self.rec.change("title after its body", titles[0].span,
                                 f"{split} title line(s) given to the body before")
@@ -1675,7 +1678,6 @@ class _Segmenter:
             return [other, art]
         art.body, other.body = head_body, tail_body
         art.extras, other.extras = earlier, later
-        other.closed = art.closed
         return [art, other]
 
     def _turn_cut(self, art: _Article) -> tuple[int, bool] | None:
@@ -1692,23 +1694,32 @@ class _Segmenter:
             return None
         texts = [art.body[i].text for i in paras]
         rare = [self.memo.of(text) - self._common for text in texts]
-        # the rare bigrams of the part from each paragraph on, built from the end
-        after: list[frozenset[str]] = [frozenset()] * (len(paras) + 1)
-        for k in range(len(paras) - 1, 0, -1):
-            after[k] = after[k + 1] | rare[k]
-        total = sum(map(len, texts))
+        # the part after the cut, kept as how many of its paragraphs hold each bigram, and
+        # what the parts share, kept up to date as each paragraph passes to the part
+        # before: one pass over the body's bigrams, not a union of the rest at each cut
+        later = Counter(itertools.chain.from_iterable(rare))
+        later_size = len(later)
         before: set[str] = set()
+        shared = 0
+        total = sum(map(len, texts))
         held = 0
         best: tuple[float, int] | None = None
         for k in range(1, len(paras)):
-            before |= rare[k - 1]
+            for gram in rare[k - 1]:
+                later[gram] -= 1
+                still_later = later[gram] > 0
+                later_size -= not still_later
+                if gram in before:
+                    shared -= not still_later
+                else:
+                    before.add(gram)
+                    shared += still_later
             held += len(texts[k - 1])
             if min(held, total - held) < MIN_TURN_PART_CHARS or not ends_paragraph(texts[k - 1]):
                 continue
-            later = after[k]
-            if not before or not later:
+            if not before or not later_size:
                 continue
-            share = len(before & later) / min(len(before), len(later))
+            share = shared / min(len(before), later_size)
             if share < TURN_SPLIT_SHARE and (best is None or share < best[0]):
                 best = (share, k)
         if best is None:
@@ -1778,6 +1789,9 @@ class _Segmenter:
                     and len(bigrams(group.titles[0].text)) >= MIN_LONE_GRAMS
                 if len(group.titles) < 2 and not (bodiless and group.titles) and not lone:
                     continue
+                # every line of the head as printed, those dealt out below too: a byline
+                # goes only with the line right over it (:meth:`_carry_byline`)
+                head = list(group.titles)
                 if bodiless:
                     self._deal_in_order(index, group, grams)
                 carried: list[Block] = []
@@ -1811,7 +1825,7 @@ class _Segmenter:
                         group.titles.remove(moved)
                         target.moved_titles.append(moved)
                     if bodiless:
-                        self._carry_byline(group, printed, line, target)
+                        self._carry_byline(group, head, line, target)
                     carried = []
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
@@ -1824,8 +1838,10 @@ class _Segmenter:
         """A title group with no body left after the moves above goes to the body without
         a title that it names best, when it is also the group left that names that body
         best (``LAST_HEAD_NAMING`` of its bigrams, and ``NAMING_GRAMS`` of them: one
-        shared word is chance): what is left of a page's titles and of its headless
-        bodies is matched by affinity, not by position."""
+        shared word is chance), and no body near it, titled or not, names it better: what
+        is left of a page's titles and of its headless bodies is matched by affinity, not
+        by position.  Each headless body is the best of one group at most, so no body
+        takes two groups here."""
         w = self.settings.neighbours
         untitled = {i for i, a in enumerate(self.arts) if grams[i] and not a.has_title()
                     and not a.moved_titles and "photo" not in a.flags}
@@ -1841,17 +1857,21 @@ class _Segmenter:
                     if score > best_of.get(j, (0.0, -1))[0]:
                         best_of[j] = (score, n)
         for n, (i, group, text) in enumerate(left):
+            # (on a tie the earlier body: the index, negated, breaks it)
             scored = [(best_of[j][0], -j) for j in neighbours(i, len(self.arts), w)
                       if j in best_of and best_of[j][1] == n]
             if not scored:
                 continue
-            score, neg = max(scored)
-            target = self.arts[-neg]
-            if score < LAST_HEAD_NAMING or target.moved_titles \
-                    or len(bigrams(text) & grams[-neg]) < NAMING_GRAMS \
+            score, neg_index = max(scored)
+            body = -neg_index
+            if score < LAST_HEAD_NAMING or len(bigrams(text) & grams[body]) < NAMING_GRAMS \
                     or max(overlap(text, grams[j]) for j in neighbours(i, len(self.arts), w)
                            if grams[j]) > score:
                 continue
+            target = self.arts[body]
+            # the byline printed under the head goes with it, as when lines are moved one
+            # by one above
+            self._carry_byline(group, group.titles, group.titles[-1], target)
             target.moved_titles.extend(group.titles)
             target.flags.add("interleaved")
             self.rec.change("moved a title group left without a body to the body it names",
