@@ -1693,33 +1693,35 @@ class _Segmenter:
         if len(paras) < 2:
             return None
         texts = [art.body[i].text for i in paras]
-        rare = [self.memo.of(text) - self._common for text in texts]
-        # the part after the cut, kept as how many of its paragraphs hold each bigram, and
-        # what the parts share, kept up to date as each paragraph passes to the part
-        # before: one pass over the body's bigrams, not a union of the rest at each cut
-        later = Counter(itertools.chain.from_iterable(rare))
-        later_size = len(later)
-        before: set[str] = set()
-        shared = 0
         total = sum(map(len, texts))
-        held = 0
+        held = list(itertools.accumulate(map(len, texts)))
+        cuts = {k for k in range(1, len(paras))
+                if min(held[k - 1], total - held[k - 1]) >= MIN_TURN_PART_CHARS
+                and ends_paragraph(texts[k - 1])}
+        if not cuts:
+            return None
+        rare = [self.memo.of(text) - self._common for text in texts]
+        # a bigram is in the part before cut k when the first paragraph holding it is before
+        # k, in the part after when the last one is at k or later; every bigram is in one
+        # part or both, so the parts share |before| + |after| - |all|. The sizes are counts
+        # of first and last indexes: one pass over the body's bigrams, no union per cut
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for k in range(len(rare) - 1, -1, -1):
+            first.update(dict.fromkeys(rare[k], k))
+        for k, held_grams in enumerate(rare):
+            last.update(dict.fromkeys(held_grams, k))
+        starting, ending = Counter(first.values()), Counter(last.values())
+        every = len(first)
+        before_size = 0
+        later_size = every
         best: tuple[float, int] | None = None
-        for k in range(1, len(paras)):
-            for gram in rare[k - 1]:
-                later[gram] -= 1
-                still_later = later[gram] > 0
-                later_size -= not still_later
-                if gram in before:
-                    shared -= not still_later
-                else:
-                    before.add(gram)
-                    shared += still_later
-            held += len(texts[k - 1])
-            if min(held, total - held) < MIN_TURN_PART_CHARS or not ends_paragraph(texts[k - 1]):
+        for k in range(1, max(cuts) + 1):
+            before_size += starting[k - 1]
+            later_size -= ending[k - 1]
+            if k not in cuts or not before_size or not later_size:
                 continue
-            if not before or not later_size:
-                continue
-            share = shared / min(len(before), later_size)
+            share = (before_size + later_size - every) / min(before_size, later_size)
             if share < TURN_SPLIT_SHARE and (best is None or share < best[0]):
                 best = (share, k)
         if best is None:
