@@ -182,7 +182,7 @@ MAX_PHOTO_TITLE_LINES = 2
 #: furniture or of editors' credits, a few characters the tool cut off another story —
 #: not an article.  The shortest real bodies, one-sentence briefs, run to 40 cells and
 #: more (the synthetic pages' shortest, 41) and are matched as articles even when their
-#: title went elsewhere; at 50 cells the held-out pages lost such briefs.
+#: title went elsewhere; at 50 cells the synthetic development pages lost two such briefs.
 SCRAP_CHARS = 30
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
