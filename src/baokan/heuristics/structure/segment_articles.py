@@ -197,14 +197,20 @@ def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index
     picture set inside a body sits before it, under the byline, or cuts a sentence where
     a column ends).  A caption with no credit (``咸宁市医保志愿服务队``) names its
     article's picture."""
-    if Tag.CREDITED not in caption.tags or not ends_paragraph(caption.text):
-        return False
     last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
     if last is None or not ends_paragraph(last.text):
         return False
     after = next((blocks[j] for j in range(index + 1, len(blocks))
                   if blocks[j].kind != Kind.CREDIT), None)
-    return after is None or after.kind == Kind.TITLE
+    return _picture_cell(caption, after)
+
+
+def _picture_cell(caption: Block, after: Block | None) -> bool:
+    """Whether ``caption`` is a picture in a cell of its own: a credited caption that
+    closes its sentence, with another head or the page's end (``after`` is None) past it
+    and its credit; a story's own picture, or a subhead's, has paragraphs after it."""
+    return Tag.CREDITED in caption.tags and ends_paragraph(caption.text) \
+        and (after is None or after.kind == Kind.TITLE)
 
 
 def _parted_under_head(cur: _Article, extras: list[Block]) -> tuple[list[Block], list[Block]]:
@@ -230,9 +236,7 @@ def _heads_photo_news(cur: _Article, titles: list[Block], extras: list[Block],
     受屈。`` / ``古城新貌`` / ``夜色中的古城墙。`` / ``（王五 摄）`` / the next story's
     head."""
     if len(titles) > MAX_PHOTO_TITLE_LINES or not extras or extras[0].kind != Kind.CAPTION \
-            or Tag.CREDITED not in extras[0].tags or not ends_paragraph(extras[0].text) \
-            or any(b.opens_article for b in extras) \
-            or (after is not None and after.kind != Kind.TITLE):
+            or any(b.opens_article for b in extras) or not _picture_cell(extras[0], after):
         return False
     return any(b.kind == Kind.PARAGRAPH for b in cur.body)
 
