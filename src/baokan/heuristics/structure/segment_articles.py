@@ -187,6 +187,9 @@ SCRAP_CHARS = 30
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
+#: A line closing on a dash leads into the line after it: a kicker, never a headline
+#: with a line of its head still to come.
+_DASH_END = regex.compile(r"——\s*$")
 _INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
 
 
@@ -808,6 +811,13 @@ def _stray_title(text: str, grams: set[str], page: _PageGrams | None) -> bool:
     return elsewhere / len(own) >= STRAY_NAMED_ELSEWHERE
 
 
+def _own_title_line(text: str, grams: set[str], page: _PageGrams | None) -> bool:
+    """Whether the body names a title line as its own: more than
+    :data:`STRAY_UNNAMED_OVERLAP` of its bigrams (a stray title may share a word with
+    any body), and it is no other piece's title stacked here (:func:`_stray_title`)."""
+    return overlap(text, grams) > STRAY_UNNAMED_OVERLAP and not _stray_title(text, grams, page)
+
+
 def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
                   grams: set[str], page: _PageGrams | None = None) -> int:
     """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
@@ -873,6 +883,12 @@ def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
         and overlap(first, grams) >= overlap(second, grams) + SUBTITLE_NAMING_MARGIN
 
 
+def _over_dash_subtitle(roles: list[str | None], last: int) -> bool:
+    """Whether the title line after ``last`` is a dash-led subtitle (the only subtitle
+    ``assign_roles`` has given before it sorts the free lines into units)."""
+    return last + 1 < len(roles) and roles[last + 1] == Kind.SUBTITLE
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False, page_grams: _PageGrams | None = None,
@@ -925,8 +941,16 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         if top + 1 in free and _is_place_colon(titles[top].text, grams,
                                                settings.place_line_chars):
             lead, top = top, top + 1
+        # 惠民利民 / 健康保障启新篇 / ——我市多举措…, the first two at one level: the lines
+        # of the headline's level between it and a dash-led subtitle are the headline's
+        last = top
+        while last + 1 in free and titles[last + 1].level == titles[top].level \
+                and _own_title_line(titles[last + 1].text, grams, page_grams):
+            last += 1
+        if not _over_dash_subtitle(roles, last):
+            last = top
         for i in free:
-            if i == lead:
+            if i == lead or top < i <= last:
                 roles[i] = Kind.HEADLINE
             elif i < top:
                 deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
@@ -959,6 +983,19 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                                            titles, free[0], grams, gaps_tell, grid)))):
         roles[free[0]] = Kind.COLUMN
         free = free[1:]
+    behind_marks = [i for i in free if _COLUMN_MARK.match(titles[i].text.strip())]
+    if behind_marks and len(behind_marks) < len(free) and (
+            free[-1] in behind_marks or all(
+                overlap(titles[i].text, grams) <= STRAY_UNNAMED_OVERLAP
+                for i in free if i < behind_marks[-1] and i not in behind_marks)):
+        # 构筑现代中药大厦 / ◇简讯◇ / 菊苣为餐桌添新菜: a line behind a column mark names
+        # the column, never the headline, wherever the tool set it among the lines: last
+        # (切戒傲慢 / ◆聚焦), or under lines the body never names, another piece's (were
+        # they named, the column and the lines under it would head another piece the
+        # tool stacked under this head)
+        for i in behind_marks:
+            roles[i] = Kind.COLUMN
+        free = [i for i in free if i not in behind_marks]
     if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
             and _column_over_kicker(titles[free[0]].text, titles[free[1]].text, grams):
         roles[free[0]] = Kind.COLUMN  # 真抓实干在基层 / 常德市…营商环境—— / 打造…服务
@@ -974,15 +1011,22 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     # broken by the measure even when the first is short: in a narrow column a headline's
     # first line is as short as a column name, which is set in a box of its own)
     units: list[list[int]] = []
+
+    def column_so_far() -> bool:
+        # a short first line the body never names is the column over the head; not one
+        # under a kicker (the column stands over the whole head)
+        return not kicker_found and _column_line(titles, units, grams, settings)
+
     for i in free:
-        if units and units[-1][-1] == i - 1 and (breaks_mid_phrase(
+        if units and units[-1][-1] == i - 1 and not _DASH_END.search(titles[i - 1].text) \
+                and (breaks_mid_phrase(
                 titles[i - 1].text, titles[i].text, grams) or (
                 gaps_tell and titles[i].gap_before == 0
                 and (broken_by_width(titles[i - 1].text, titles[i].text)
-                     or not _column_line(titles, units, grams, settings))) or (
+                     or not column_so_far())) or (
                 (not gaps_tell or (grid and titles[i].gap_before > 0))
                 and broken_by_width(titles[i - 1].text, titles[i].text)
-                and not _column_line(titles, units, grams, settings))):
+                and not column_so_far())):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
                 "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
@@ -1007,7 +1051,19 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 and _headline_over_subtitle(titles, units, grams):
             at = 0
         at = _named_unit(titles, units, at, grams, page_grams)
+        while at + 1 < len(units) and _DASH_END.search(titles[units[at][-1]].text):
+            at += 1  # 先建后联合理选择—— / 《五星红旗》出版座谈会举行: a kicker's dash
         headline, rest = units[at], units[at + 1:]
+        if rest and _over_dash_subtitle(roles, rest[-1][-1]) \
+                and all(u[0] == v[-1] + 1 for v, u in zip(units[at:], rest)) \
+                and all(_own_title_line("".join(titles[i].text for i in unit), grams,
+                                        page_grams) for unit in rest):
+            # 惠民利民 / 健康保障启新篇 / ——我市多举措…: a dash-led subtitle stands right
+            # under its headline, so the lines between the headline's first and the dash
+            # are the headline's, not a second subtitle — when the body names them (a line
+            # it never names, or another body names, is another piece's title the tool
+            # stacked there: 特殊的毕业典礼 / 巴总理电慰我地震灾民 / ——市特殊教育学校…)
+            headline, rest = [i for unit in units[at:] for i in unit], []
         for unit in units[:at]:
             for i in unit:
                 roles[i] = Kind.KICKER
@@ -2431,6 +2487,11 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
             printed, author = _authors_under_title(printed)
         head = assign_roles(printed, settings, art.body_grams(memo), gaps_tell=gaps_tell,
                             no_gaps=no_gaps, page_grams=page_grams, grid=grid)
+    if titled and art.moved_titles and [b.kind for b in head].count(Kind.HEADLINE) == 1:
+        # ◆真抓实干在基层 over a body, its headline dealt from elsewhere: a line behind a
+        # column mark is the column's name, and the headline dealt to the body takes its place
+        head = [b.with_(kind=Kind.COLUMN) if b.kind == Kind.HEADLINE
+                and _COLUMN_MARK.match(b.text.strip()) else b for b in head]
     for line in art.moved_titles if titled else ():
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
