@@ -357,7 +357,8 @@ def heading_is_body(text: str, max_chars: int) -> bool:
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
            reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.PROSE, Kind.DATELINE,
-                  Kind.BYLINE, Kind.CREDIT, Tag.OPENING, Tag.DRAWN_TWICE},
+                  Kind.BYLINE, Kind.CREDIT, Tag.OPENING, Tag.DRAWN_TWICE,
+                  Tag.AFTER_DATELINE},
            provides={Stage.TITLES, Kind.TITLE, Kind.PARAGRAPH, Tag.PROSE})
 def find_titles(doc: Document, settings: TitleSettings) -> Document:
     """Mark title-like blocks (headline, kicker, subtitle, subhead: decided by segmentation).
@@ -374,6 +375,9 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     a dateline or an opening byline, and so is a short line led by a dash right under a
     heading (``——《战斗故事丛书》读后``: its subtitle).  A title-like line drawn twice (fake
     bold, ``Tag.DRAWN_TWICE``) is a title line even after a body line cut mid-clause.
+    The text split off a dateline's line (``Tag.AFTER_DATELINE``) begins its body and is
+    never a title, however short; so are the short lines after it that carry its sentence
+    on, up to one right over a dateline or an opening byline (the next story's title).
     """
     rec = Recorder("find-titles")
     column = doc.measurements.get(COLUMN_MEASURE, 0.0)
@@ -424,14 +428,18 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
         return column > 0 and line_cells(block.text) >= settings.full_line_share * column
 
     glue_next = False  # the last block out is body cut mid-clause: the next body goes on it
+    # the last block out is the text after a dateline, cut mid-clause: a short line after
+    # it carries its sentence on
+    dateline_open = False
     for index, block in enumerate(blocks):
         if glue_next and block.kind in Kind.BODY and block.level is None and out \
                 and not candidate(block) and not _opening_start(block.text.strip()):
             rec.change("joined a body line cut off as a title", block.span, block.text[:20])
             out[-1] = _glue(out[-1], block)
-            glue_next = False
+            glue_next = dateline_open = False
             continue
         glue_next = False
+        carry, dateline_open = dateline_open, False
         if index in author_titles or index in opening_titles:
             rec.change("title line over its author's name" if index in author_titles
                        else "title line over a dateline or byline", block.span,
@@ -464,6 +472,22 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                                   max_inner_punct=settings.max_inner_punct):
             rec.change("subtitle under a heading", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
+            continue
+        if candidate(block) and (Tag.AFTER_DATELINE in block.tags or (carry and not (
+                index + 1 < len(blocks) and blocks[index + 1].opens_article))):
+            # the text split off a dateline's line (``本报讯（记者 X）吴仪部长是应…``) begins
+            # the body the dateline opens, however short the tool left its line; so do the
+            # short lines that carry its sentence on (``…古巴国内贸`` / ``易部部长``) — but
+            # not one right over a dateline or an opening byline: that heads the next story
+            if carry:
+                rec.change("body line carrying on the text after a dateline", block.span,
+                           block.text[:20])
+                out[-1] = _glue(out[-1], block)
+            else:
+                rec.change("body text after a dateline, not a title", block.span,
+                           block.text[:20])
+                out.append(block.with_(kind=Kind.PARAGRAPH))
+            dateline_open = glue_next = _cut_mid_clause(out[-1].text)
             continue
         if candidate(block):
             if Tag.DRAWN_TWICE in block.tags:
