@@ -782,8 +782,9 @@ def _marked_column(text: str, grams: set[str], limit: int) -> bool:
 
 
 class _PageGrams:
-    """In how many bodies of the page each bigram stands: counted when first asked (only
-    a head whose headline its body never names asks), then kept."""
+    """In how many bodies of the page each bigram stands: counted when first asked (by a
+    head whose headline its body never names, or a title line the body names over a
+    dash-led subtitle: :func:`_stray_title`), then kept."""
 
     def __init__(self, arts: list[_Article], memo: BigramMemo) -> None:
         self._arts = arts
@@ -884,9 +885,27 @@ def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
 
 
 def _over_dash_subtitle(roles: list[str | None], last: int) -> bool:
-    """Whether the title line after ``last`` is a dash-led subtitle (the only subtitle
-    ``assign_roles`` has given before it sorts the free lines into units)."""
+    """Whether the title line after ``last`` is a dash-led subtitle (a line right under
+    a free line can be no other subtitle: the lines that carry a subtitle on stand under
+    a subtitle)."""
     return last + 1 < len(roles) and roles[last + 1] == Kind.SUBTITLE
+
+
+def _named_down_to_dash(titles: list[Block], roles: list[str | None], above: int,
+                        units: list[list[int]], grams: set[str],
+                        page: _PageGrams | None) -> bool:
+    """Whether the title lines ``units`` (each a list of indexes: one line, or a line
+    broken over several) are the headline's with the line ``above`` (its last line): they
+    stand one right under the other from under it down to a dash-led subtitle, and the
+    body names each as its own (:func:`_own_title_line`).  A dash-led subtitle stands
+    right under its headline (惠民利民 / 健康保障启新篇 / ——我市多举措…: one headline, not
+    a second subtitle); a line the body never names, or another body names, is another
+    piece's title the tool stacked there (特殊的毕业典礼 / 巴总理电慰我地震灾民 /
+    ——市特殊教育学校…)."""
+    return bool(units) and _over_dash_subtitle(roles, units[-1][-1]) \
+        and all(unit[0] == prev[-1] + 1 for prev, unit in zip([[above], *units], units)) \
+        and all(_own_title_line("".join(titles[i].text for i in unit), grams, page)
+                for unit in units)
 
 
 def assign_roles(titles: list[Block], settings: SegmentSettings,
@@ -941,14 +960,14 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         if top + 1 in free and _is_place_colon(titles[top].text, grams,
                                                settings.place_line_chars):
             lead, top = top, top + 1
-        # 惠民利民 / 健康保障启新篇 / ——我市多举措…, the first two at one level: the lines
-        # of the headline's level between it and a dash-led subtitle are the headline's
-        last = top
-        while last + 1 in free and titles[last + 1].level == titles[top].level \
-                and _own_title_line(titles[last + 1].text, grams, page_grams):
-            last += 1
-        if not _over_dash_subtitle(roles, last):
-            last = top
+        # the lines at the headline's level between it and a dash-led subtitle are the
+        # headline's (惠民利民 / 健康保障启新篇 / ——我市多举措…, the first two at one level)
+        free_set, end = set(free), top + 1
+        while end in free_set and titles[end].level == titles[top].level:
+            end += 1
+        last = end - 1 if _named_down_to_dash(titles, roles, top,
+                                              [[i] for i in range(top + 1, end)], grams,
+                                              page_grams) else top
         for i in free:
             if i == lead or top < i <= last:
                 roles[i] = Kind.HEADLINE
@@ -1054,15 +1073,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         while at + 1 < len(units) and _DASH_END.search(titles[units[at][-1]].text):
             at += 1  # 先建后联合理选择—— / 《五星红旗》出版座谈会举行: a kicker's dash
         headline, rest = units[at], units[at + 1:]
-        if rest and _over_dash_subtitle(roles, rest[-1][-1]) \
-                and all(u[0] == v[-1] + 1 for v, u in zip(units[at:], rest)) \
-                and all(_own_title_line("".join(titles[i].text for i in unit), grams,
-                                        page_grams) for unit in rest):
-            # 惠民利民 / 健康保障启新篇 / ——我市多举措…: a dash-led subtitle stands right
-            # under its headline, so the lines between the headline's first and the dash
-            # are the headline's, not a second subtitle — when the body names them (a line
-            # it never names, or another body names, is another piece's title the tool
-            # stacked there: 特殊的毕业典礼 / 巴总理电慰我地震灾民 / ——市特殊教育学校…)
+        if _named_down_to_dash(titles, roles, headline[-1], rest, grams, page_grams):
             headline, rest = [i for unit in units[at:] for i in unit], []
         for unit in units[:at]:
             for i in unit:
