@@ -925,7 +925,11 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     the second (:func:`broken_by_width`) — and so where the dump is read off a ``grid`` of
     side-by-side columns and a blank line stands between them (a row where only other
     columns' lines stood, :data:`SIDE_BY_SIDE_MEASURE`); of what is left, two lines are a
-    kicker and a headline and a third is the subtitle.
+    kicker and a headline and a third is the subtitle.  A line behind a column mark is the
+    column wherever the tool set it among the lines (:data:`_COLUMN_MARK`), a line closing
+    on ``——`` leads into the line after it (never the headline while one follows), and the
+    lines between the headline and a dash-led subtitle that the body names are the
+    headline's (:func:`_named_down_to_dash`; in a markdown group too).
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
@@ -1002,11 +1006,12 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                                            titles, free[0], grams, gaps_tell, grid)))):
         roles[free[0]] = Kind.COLUMN
         free = free[1:]
-    behind_marks = [i for i in free if _COLUMN_MARK.match(titles[i].text.strip())]
+    behind_marks = {i for i in free if _COLUMN_MARK.match(titles[i].text.strip())}
+    last_mark = max(behind_marks, default=-1)
     if behind_marks and len(behind_marks) < len(free) and (
             free[-1] in behind_marks or all(
                 overlap(titles[i].text, grams) <= STRAY_UNNAMED_OVERLAP
-                for i in free if i < behind_marks[-1] and i not in behind_marks)):
+                for i in free if i < last_mark and i not in behind_marks)):
         # 构筑现代中药大厦 / ◇简讯◇ / 菊苣为餐桌添新菜: a line behind a column mark names
         # the column, never the headline, wherever the tool set it among the lines: last
         # (切戒傲慢 / ◆聚焦), or under lines the body never names, another piece's (were
