@@ -1089,6 +1089,48 @@ def band_periods(pieces: Sequence[Piece], stats: PairStats,
     return periods
 
 
+def band_core(pieces: Sequence[Piece], stats: PairStats,
+              settings: InterleaveSettings) -> tuple[int, int] | None:
+    """Where a band that shows no period as a whole (:func:`band_periods`) holds one:
+    ``(lo, hi)``, the band without the lines of one column it starts (or ends) with,
+    read in order — pymupdf4llm joins into one dump line a story's column standing
+    alone above (or below) a row of columns with the row, and that column's lines,
+    which go on one after another, outvote the rows' turns.  The columns start where
+    the fewest lines cut off the head leave a band (``min_pieces`` lines or more) that
+    shows a period the way a whole band must (:func:`_period_of`) — or, if the rest
+    from there still does, at the next line that finds its continuation two lines on
+    or more (:func:`_first_hits`): the head's lines before it go on in order, not in
+    turns.  Else the fewest lines are cut off the tail so, and the columns end after
+    the last line one of them finds its continuation at, if the band up to there
+    still shows a period.  None if no cut does.  Linear: the counts of the rest are
+    kept as lines are cut off."""
+    found = _first_hits(pieces, stats, settings)
+    n = len(found)
+    rest: Counter[int] = Counter(found)
+    cut = 0
+    for lo in range(n - settings.min_pieces + 1):
+        if cut and found[lo] >= 2:
+            return (lo if _period_of(rest, settings) >= 2 else cut), n
+        if not cut and lo and _period_of(rest, settings) >= 2:
+            cut = lo
+            if found[lo] >= 2:
+                return lo, n
+        rest[found[lo]] -= 1
+    if cut:
+        return cut, n
+    head: Counter[int] = Counter(found)
+    for hi in range(n, settings.min_pieces - 1, -1):
+        if hi < n and _period_of(head, settings) >= 2:
+            # the columns end after the last line a line finds its continuation at
+            last = max((i + d for i, d in enumerate(found[:hi]) if d >= 2), default=hi) + 1
+            if settings.min_pieces <= last < hi and _period_of(
+                    Counter(found[:last]), settings) >= 2:
+                return 0, last
+            return 0, hi
+        head[found[hi - 1]] -= 1
+    return None
+
+
 def _link_score(a: Piece, b: Piece, distance: int, period: int, stats: PairStats,
                 settings: InterleaveSettings) -> float:
     off = abs(distance - period)

@@ -15,6 +15,7 @@ from baokan.core.columns import (
     InterleaveSettings,
     PairStats,
     Piece,
+    band_core,
     band_periods,
     by_period,
     column_widths,
@@ -315,6 +316,30 @@ def _copies_own_column(linked: Sequence[Sequence[Sequence[int]]],
     return True
 
 
+def _read_core(block: Block, lines: list[str], core: tuple[int, int], width: float,
+               stats: PairStats, settings: InterleaveSettings,
+               rec: Recorder) -> list[list[Block]]:
+    """A band whose columns start (or end) below (or above) one column's lines read in
+    order (:func:`~baokan.core.columns.band_core`): those lines as they come, as
+    paragraphs, and the rest as a band of its own."""
+    lo, hi = core
+    rec.change("read a column's lines beside a band of columns as they come", block.span,
+               f"{lo} printed lines before the band, {len(lines) - hi} after it")
+    groups: list[list[Block]] = []
+    head = [Piece.of(text) for text in lines[:lo]]
+    if head:
+        groups.append([block.with_(text=" ".join(p.text for p in para),
+                                   gap_before=block.gap_before if not k else 1)
+                       for k, para in enumerate(_paragraphs(head, settings))])
+    inner = block.with_(text=" ".join(lines[lo:hi]), gap_before=1 if head else block.gap_before)
+    groups.extend(_read_band(inner, lines[lo:hi], width, stats, settings, rec))
+    tail = [Piece.of(text) for text in lines[hi:]]
+    if tail:
+        groups.append([block.with_(text=" ".join(p.text for p in para), gap_before=1)
+                       for para in _paragraphs(tail, settings)])
+    return groups
+
+
 def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
                settings: InterleaveSettings, rec: Recorder,
                printed: Sequence[str] = (),
@@ -344,6 +369,10 @@ def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
         pieces = [Piece.of(text) for text in lines]
         periods = band_periods(pieces, stats, settings)
     if not periods:
+        if not copies:
+            core = band_core(pieces, stats, settings)
+            if core is not None:
+                return _read_core(block, lines, core, width, stats, settings, rec)
         return [[block]]  # read as it is (its text is the printed lines kept)
     runs = deal_band(pieces, max(sorted(set(periods)), key=periods.count), width,
                      width - settings.full_above - settings.full_below, stats, settings)

@@ -1203,6 +1203,7 @@ class _Segmenter:
         self._place_leads()
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
+        self._hand_on_headless_bylines()
         self._leave_scraps()
         return self.arts
 
@@ -2197,6 +2198,38 @@ class _Segmenter:
                 continue
             kept.append(art)
         self.arts[:] = kept
+
+    def _hand_on_headless_bylines(self) -> None:
+        """A head with no body (its title lines and the byline printed under it) is no
+        article: its lines go to the page's fragments, and with them the byline.  The tool
+        stacked that head over the next one (a page that draws its title boxes before its
+        columns), and the body after the next head is the one the byline was printed over
+        as often as not; a byline is an article's, never the page's.  So the opening byline
+        of such a head (no caption with it: that is photo news) goes on to the next article
+        when that has a body and no opening byline of its own (a body keeps the byline it
+        was printed with), and not to a scrap (:meth:`_scrap`: a byline would make an
+        article of a few lines the tool cut off a story).  Its title lines are left: which
+        head names the body is for the title passes to say."""
+        for art, nxt in zip(self.arts, self.arts[1:]):
+            if art.body or art.moved_titles or "photo" in art.flags or self._scrap(nxt) \
+                    or not any(b.kind == Kind.PARAGRAPH for b in nxt.body):
+                continue
+            own = [*art.extras, *(b for g in art.groups for b in g.extras)]
+            if any(b.kind == Kind.CAPTION for b in own):
+                continue
+            target = [*nxt.extras, *(b for g in nxt.groups for b in g.extras)]
+            if any(b.kind == Kind.BYLINE and b.opens_article for b in target):
+                continue
+            first = nxt.body[0].start
+            for byline in own:
+                if byline.kind == Kind.BYLINE and byline.opens_article and byline.end < first:
+                    for holder in [art.extras, *(g.extras for g in art.groups)]:
+                        if byline in holder:
+                            holder.remove(byline)
+                    nxt.extras.insert(0, byline)  # printed before the body's own extras
+                    self.rec.change("gave the byline of a head with no body to the next body",
+                                    byline.span, "no byline opens that body")
+                    break
 
     @staticmethod
     def _scrap(art: _Article) -> bool:
