@@ -12,7 +12,7 @@ from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage
 from baokan.core.names import split_names
 from baokan.core.registry import heuristic
-from baokan.core.text import ends_continuing, ends_sentence
+from baokan.core.text import ends_continuing, ends_sentence, fold_letter_spacing, unfold_span
 
 _MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
 # a mark stands in the last characters of a block: only they are searched
@@ -292,7 +292,12 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
                                or furniture_row(folded)))):
             out.append(block)
             continue
-        jump = _JUMP_LINE.match(text) if ("转" in text or "接" in text) else None
+        jumpish = "转" in text or "接" in text
+        # the jump patterns are matched on the line with its letter-spacing folded (a tool
+        # spreads the letters of a short line: （下 转 第1 5版 ）), every gap between Han
+        # characters out: a jump mark is one word
+        jump_folded, jump_offsets = fold_letter_spacing(text, tight=True) if jumpish else ("", ())
+        jump = _JUMP_LINE.match(jump_folded) if jumpish else None
         if jump is not None:
             if jump["way"] in _JUMP_FROM:
                 rec.dropped(text, "furniture", block.span, "jump line")
@@ -328,26 +333,28 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         if pending_start:
             block = block.tagged(ArticleFlag.TRUNCATED_START)
             pending_start = False
-        # a jump mark at the end of a paragraph: …久久为功。（下转A2版）
-        jumpish = "转" in text or "接" in text
-        end_jump = _JUMP_END.search(text) if jumpish else None
-        if end_jump is None and jumpish and _JUMP_INSIDE.search(text):
-            for inside in _JUMP_INSIDE.findall(text):
-                rec.dropped(inside.strip(), "furniture", block.span, "jump line")
-            text = _SPACES.sub(" ", _JUMP_INSIDE.sub(" ", text)).strip()
-            block = block.with_(text=text)
+        # a jump mark at the end of a paragraph: …久久为功。（下转A2版）, found on the folded
+        # line and cut from the line as printed
+        end_jump = _JUMP_END.search(jump_folded) if jumpish else None
+        end_start = unfold_span(jump_offsets, end_jump.start(), end_jump.end())[0] \
+            if end_jump is not None else 0
+        if end_jump is None and jumpish:
+            text = _cut_inside_jumps(text, block, rec)
+            if text != block.text:
+                block = block.with_(text=text)
         jump_mark: list[Block] = []
-        if end_jump is not None and end_jump.start() > 0:
-            text = text[:end_jump.start()].rstrip()
+        if end_jump is not None and end_start > 0:
+            mark = text[end_start:].strip()
+            text = text[:end_start].rstrip()
             block = block.with_(text=text).tagged(ArticleFlag.TRUNCATED_END)
             # it ends the article, as a jump line after a sentence — if bracketed: an
             # unbracketed one (…贩子。 下转第7版) may stand in a row of columns that goes on
-            if ends_sentence(text) and end_jump.group(0).rstrip().endswith((")", "）")):
-                rec.change("found jump line", block.span, end_jump.group(0).strip())
-                jump_mark.append(block.with_(text=end_jump.group(0).strip(), kind=Kind.EDITOR_MARK,
+            if ends_sentence(text) and mark.endswith((")", "）")):
+                rec.change("found jump line", block.span, mark)
+                jump_mark.append(block.with_(text=mark, kind=Kind.EDITOR_MARK,
                                              gap_before=0, tags=frozenset()))
             else:
-                rec.dropped(end_jump.group(0).strip(), "furniture", block.span, "jump line")
+                rec.dropped(mark, "furniture", block.span, "jump line")
         # marks come off the end one by one (``②27②27``), so a second run finds no more
         marks: list[Block] = []
         body = text
@@ -363,6 +370,24 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         out.extend(marks)
         out.extend(jump_mark)
     return rec.apply(doc, out)
+
+
+def _cut_inside_jumps(text: str, block: Block, rec: Recorder) -> str:
+    """``text`` without the jump marks inside it (a tool that prints a row of columns as
+    one line), found on the line with its letter-spacing folded (``（下 转 第 3版）``: its
+    narrowest gaps out, the wider gaps between the columns kept); each dropped."""
+    folded, offsets = fold_letter_spacing(text)
+    spans = [unfold_span(offsets, m.start(), m.end()) for m in _JUMP_INSIDE.finditer(folded)]
+    if not spans:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for start, end in spans:
+        rec.dropped(text[start:end].strip(), "furniture", block.span, "jump line")
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    return _SPACES.sub(" ", " ".join(pieces)).strip()
 
 
 def _rest_of_row(blocks: Sequence[Block], n: int, folded: str, settings: FurnitureSettings) -> int:

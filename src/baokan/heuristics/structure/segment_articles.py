@@ -121,6 +121,9 @@ STRAY_NAMED_OVERLAP = 0.3
 STRAY_NAMED_ELSEWHERE = 0.5
 #: The level of an unmarked line in a markdown title group: deeper than any heading.
 UNMARKED_LEVEL = 99
+#: What a jump line holds (下转第3版, 转A2版) and a page code (②27) does not: how an
+#: editor's mark that says where its story goes on is told from one that ends it.
+_JUMP_WAY = "转"
 #: A bigram held by more than this share of the page's paragraphs says nothing about what
 #: one paragraph is about (page-wide words: the town, the campaign).
 COMMON_GRAM_SHARE = 0.2
@@ -430,6 +433,10 @@ MIN_AFFINITY_CHARS = 100
 #: bigrams are two articles (the synthetic pages: a new article's first section shares
 #: under 0.03 with the article before it four times in five; a subhead's section 0.06+).
 TOPIC_CHANGE_SHARE = 0.03
+#: A jump line with body text after it closes its article unless the text after shares
+#: at least this share of its rare bigrams with the body before (the share that tells
+#: a story's section from a new story's start, ``TOPIC_CHANGE_SHARE``).
+JUMP_INSIDE_SHARE = 0.06
 #: A paragraph with no title before it starts another article when the body before it
 #: closed a sentence and the two share fewer than this share of their rare bigrams
 #: (stricter than at a title run: consecutive paragraphs of one story share fewer of
@@ -1663,7 +1670,7 @@ class _Segmenter:
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
-            cur.closed = True
+            cur.closed = not self._jump_inside_story(cur, block, index)
         elif block.opens_article:
             if cur is not None and not cur.closed and _title_over_a_stray(cur) \
                     and not self._mid_clause(cur, block):
@@ -1688,6 +1695,23 @@ class _Segmenter:
             if cur is None:
                 cur = self.new()
             cur.extras.append(block)
+
+    def _jump_inside_story(self, cur: _Article, block: Block, index: int) -> bool:
+        """Whether ``block``, a jump line that page-furniture kept as its article's mark
+        (``（下转第3版）``), stands where the dump set it down inside its story's text
+        rather than at its end: body text follows it with no title, byline or dateline
+        between, and that text names what the body before it names (``JUMP_INSIDE_SHARE``
+        of their rare bigrams): a tool that reads the page's columns out of order prints
+        the rest of the story after the jump line of its last column, so the line closes
+        nothing there.  Text of another topic after it (another story, whose head the
+        dump prints elsewhere) is where the story ends, as the jump line says."""
+        after = self._block_at(index + 1)
+        if block.kind != Kind.EDITOR_MARK or _JUMP_WAY not in block.text or after is None \
+                or after.kind not in (Kind.PARAGRAPH, Kind.TEXT):
+            return False
+        shared = self._rare_share_of(cur.tail_parts(AFFINITY_CHARS), _cut_to(
+            _next_body_parts(self.blocks, index + 1, AFFINITY_CHARS), AFFINITY_CHARS))
+        return shared is not None and shared >= JUMP_INSIDE_SHARE
 
     def _block_at(self, index: int) -> Block | None:
         return self.blocks[index] if index < len(self.blocks) else None
