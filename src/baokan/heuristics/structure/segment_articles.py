@@ -339,6 +339,14 @@ class _Article:
     def has_title(self) -> bool:
         return any(g.titles for g in self.groups)
 
+    def all_extras(self) -> list[Block]:
+        """The blocks beside the body: the article's own, then each title group's."""
+        return [*self.extras, *(b for g in self.groups for b in g.extras)]
+
+    def has_opening_byline(self) -> bool:
+        """Whether a byline opens the article (one printed with its body or its head)."""
+        return any(b.kind == Kind.BYLINE and b.opens_article for b in self.all_extras())
+
     def absorb(self, other: _Article) -> None:
         """Take ``other``'s body, the blocks beside it and its flags: it is more of this."""
         self.body.extend(other.body)
@@ -1994,8 +2002,7 @@ class _Segmenter:
         no body of its own: over a body, the byline stays with that body."""
         if not any(b.kind == Kind.BYLINE for b in group.extras):
             return
-        target_extras = [*target.extras, *(b for g in target.groups for b in g.extras)]
-        if any(b.kind == Kind.BYLINE and b.opens_article for b in target_extras):
+        if target.has_opening_byline():
             return
         following = [t.start for t in printed if t.start > line.end]
         stop = min(following, default=None)
@@ -2183,7 +2190,7 @@ class _Segmenter:
         if not piece.has_title() or any(g.after for g in piece.groups) or not piece.body \
                 or any(b.closes_article for b in piece.extras) or "photo" in piece.flags:
             return None
-        openers = [*host.extras, *(b for g in host.groups for b in g.extras)]
+        openers = host.all_extras()
         if host.has_title() or host.moved_titles or "photo" in host.flags \
                 or not any(b.opens_article for b in openers) \
                 or not any(b.kind == Kind.PARAGRAPH for b in host.body):
@@ -2240,11 +2247,8 @@ class _Segmenter:
             if art.body or art.moved_titles or "photo" in art.flags or self._scrap(nxt) \
                     or not any(b.kind == Kind.PARAGRAPH for b in nxt.body):
                 continue
-            own = [*art.extras, *(b for g in art.groups for b in g.extras)]
-            if any(b.kind == Kind.CAPTION for b in own):
-                continue
-            target = [*nxt.extras, *(b for g in nxt.groups for b in g.extras)]
-            if any(b.kind == Kind.BYLINE and b.opens_article for b in target):
+            own = art.all_extras()
+            if any(b.kind == Kind.CAPTION for b in own) or nxt.has_opening_byline():
                 continue
             first = nxt.body[0].start
             for byline in own:
