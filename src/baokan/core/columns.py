@@ -249,7 +249,12 @@ _MEASURE_LINES = 3
 _MEASURE_SLACK = 1
 # a measure under this many characters is no line's (glyphs of a vertical title, labels)
 _MEASURE_CHARS = 4
+# an indented first line (text starting right of its column's edge) runs this many
+# characters shorter than the measure at most (a two-character indent)
+_INDENT_CHARS = 2
 _GUTTER_SIDE = regex.compile(r"[\p{Han}\p{P}]")
+# a letter-spaced run (``参 保 缴 费``): characters one space apart
+_SPACED_RUN = regex.compile(r"\S \S \S$")
 
 
 def _gutter_at(piece: str, i: int) -> bool:
@@ -259,7 +264,11 @@ def _gutter_at(piece: str, i: int) -> bool:
     and no mark that cannot end or start a line (``“ 加码”``)."""
     return (2 <= i < len(piece) - 2 and piece[i] == " " and piece[i - 2] != " "
             and piece[i + 2] != " " and piece.count(" ", 0, i) <= 1
-            and bool(_GUTTER_SIDE.match(piece[i - 1])) and bool(_GUTTER_SIDE.match(piece[i + 1]))
+            and _gutter_sides(piece, i))
+
+
+def _gutter_sides(piece: str, i: int) -> bool:
+    return (bool(_GUTTER_SIDE.match(piece[i - 1])) and bool(_GUTTER_SIDE.match(piece[i + 1]))
             and not _OPENS.search(piece[:i]) and not _FOLLOWS.match(piece[i + 1:]))
 
 
@@ -267,28 +276,46 @@ def _column_of(x: int, edges: Sequence[int], settings: LayoutSettings) -> int:
     return sum(1 for e in edges if x + settings.tolerance >= e)
 
 
+@attrs.frozen
+class _Measure:
+    """A column's full line: ``chars`` characters set solid, ``spaced`` positions of the
+    dump letter-spaced (a character and its space; a squeezed mark takes one) — -layout
+    sets a spaced line to the column's printed width, whatever its characters."""
+
+    chars: int
+    spaced: int | None
+
+
+def _most_common(counts: Counter[int] | None) -> int | None:
+    if not counts:
+        return None
+    length, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return length if count >= _MEASURE_LINES and length >= _MEASURE_CHARS else None
+
+
 def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
-              settings: LayoutSettings) -> dict[int, int]:
-    """Each column's measure (in characters): the most common length of
-    the pieces standing alone in it (no single space inside, ending before the next
-    column's edge); a column with too few such pieces has the median measure of the
-    others (a page's columns mostly share one)."""
-    lengths: dict[int, Counter[int]] = {}
+              settings: LayoutSettings) -> dict[int, _Measure]:
+    """Each column's measure: the most common length of the pieces standing alone in it
+    (ending before the next column's edge), solid ones (no single space inside) and
+    letter-spaced ones apart; a column with too few such pieces has the median measure
+    of the others (a page's columns mostly share one)."""
+    solid: dict[int, Counter[int]] = {}
+    spaced: dict[int, Counter[int]] = {}
     for pieces in lines:
         for x, piece in pieces:
             column = _column_of(x, edges, settings)
-            if " " in piece or (column < len(edges) and x + len(piece) > edges[column]):
-                continue
-            lengths.setdefault(column, Counter())[len(piece)] += 1
-    out: dict[int, int] = {}
-    for column, counts in lengths.items():
-        length, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-        if count >= _MEASURE_LINES and length >= _MEASURE_CHARS:
-            out[column] = length
-    if out:
-        common = statistics.median_high(out.values())
-        out.update({c: common for c in range(len(edges) + 1) if c not in out})
-    return out
+            if " " not in piece:
+                if column >= len(edges) or x + len(piece) <= edges[column]:
+                    solid.setdefault(column, Counter())[len(piece)] += 1
+            elif _SPACED_RUN.search(piece) and (column >= len(edges)
+                                                or x + len(piece) <= edges[column]):
+                spaced.setdefault(column, Counter())[len(piece)] += 1
+    chars = {c: n for c in range(len(edges) + 1) if (n := _most_common(solid.get(c)))}
+    wide = {c: n for c in range(len(edges) + 1) if (n := _most_common(spaced.get(c)))}
+    if not chars:
+        return {}
+    common = statistics.median_high(chars.values())
+    return {c: _Measure(chars.get(c, common), wide.get(c)) for c in range(len(edges) + 1)}
 
 
 # a span with this many rows free of text over it (blank lines count) right above and
@@ -317,31 +344,56 @@ def _stands_apart(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]],
     return True
 
 
-def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int], measures: dict[int, int],
-                 settings: LayoutSettings,
+def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
+    """Where a glued ``piece`` whose first part is a line of a column ends, or None.
+
+    A solid line: at a single space standing alone (``_gutter_at``) after a first part as
+    long as the column's measure (give or take ``_MEASURE_SLACK``), or, for an indented
+    first line, up to ``_INDENT_CHARS`` shorter if the rest is as long as half a line at
+    least (a byline's role and name stay whole).  A letter-spaced line, whose spaces are
+    all alike: at the space after as many positions as the column's spaced lines take,
+    if the piece is no wider than two columns' lines (wider: a line set across columns,
+    a notice), and if the rest is as long as half a line at least (a spaced line a
+    little wider than the others is no glued one)."""
+    near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
+    if indented:
+        near += [i for i in range(measure.chars - _MEASURE_SLACK - _INDENT_CHARS,
+                                  measure.chars - _MEASURE_SLACK)
+                 if len(piece) - i > measure.chars // 2]
+    cut = min((i for i in near if _gutter_at(piece, i)),
+              key=lambda i: (abs(i - measure.chars), i), default=None)
+    spaced = measure.spaced
+    if cut is not None or spaced is None or len(piece) > 2 * (spaced + _MEASURE_SLACK):
+        return cut
+    return min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
+                if 2 <= i and len(piece) - i > spaced // 2 and piece[i] == " "
+                and _SPACED_RUN.search(piece[:i]) and _gutter_sides(piece, i)),
+               key=lambda i: (abs(i - spaced), i), default=None)
+
+
+def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
+                 measures: dict[int, _Measure], settings: LayoutSettings,
                  apart: Callable[[int, int], bool] = lambda lo, hi: False,
                  ) -> list[tuple[int, str]]:
     """Pieces that run on over a single-space gutter into the next column cut there.
 
     A converter that sets a full line of a column one space before the next column's
-    line (a narrow gutter) makes one piece of both.  The piece is cut at a single space
-    where its part before is as long as its column's measure (``_measures``), with Han
-    text or a mark on both sides and no letter-spaced run around it (``参 保 缴 费``);
-    the rest is read in the next column.  A piece both of whose parts stand apart in
-    white space (``apart``: nothing right above or below either, see ``_stands_apart``)
-    is a line set on its own across columns — a headline over two columns, with a space
-    between its phrases where the first column's line would end — and stays whole."""
+    line (a narrow gutter, or a letter-spaced line whose spaces are as wide as the
+    gutter) makes one piece of both.  The piece is cut where its part before is as long
+    as its column's measure (``_measures``, ``_cut_at``); the rest is read in the next
+    column.  A piece both of whose parts stand apart in white space (``apart``: nothing
+    right above or below either, see ``_stands_apart``) is a line set on its own across
+    columns — a headline over two columns, with a space between its phrases where the
+    first column's line would end — and stays whole."""
     out: list[tuple[int, str]] = []
     for x, piece in pieces:
         at = x  # where the rest of the piece stands on its row (``x``: its column's place)
         column = _column_of(x, edges, settings)
         while column < len(edges) and column in measures and " " in piece:
             measure = measures[column]
-            if len(piece) <= measure + _MEASURE_SLACK:
+            if len(piece) <= min(measure.chars, measure.spaced or measure.chars) + _MEASURE_SLACK:
                 break
-            cut = next((i for i in sorted(
-                range(measure - _MEASURE_SLACK, measure + _MEASURE_SLACK + 1),
-                key=lambda i: (abs(i - measure), i)) if _gutter_at(piece, i)), None)
+            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0))
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
                 break
             out.append((x, piece[:cut]))
