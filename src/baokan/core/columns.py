@@ -366,7 +366,7 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
     if cut is not None or spaced is None or len(piece) > 2 * (spaced + _MEASURE_SLACK):
         return cut
     return min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
-                if 2 <= i and len(piece) - i > spaced // 2 and piece[i] == " "
+                if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
                 and _SPACED_RUN.search(piece[:i]) and _gutter_sides(piece, i)),
                key=lambda i: (abs(i - spaced), i), default=None)
 
