@@ -43,8 +43,9 @@ _INNER_RUN = regex.compile(r"\S  +(?=\S)")
 class LayoutSettings:
     """Settings of ``split-layout-columns``.
 
-    ``min_share``: the share of the dump's lines that must hold two pieces or more (text,
-    a run of spaces, text) before the dump is read as side-by-side columns;
+    ``min_share``: the share of the dump's lines that must show columns side by side (two
+    pieces or more: text, a run of spaces, text; or text standing far right of the
+    margin, see ``side_by_side``) before the dump is read as side-by-side columns;
     ``min_edges``: how many column edges (besides the left margin) must be found;
     ``edge_support``: the share of lines on which text must start at a position for it to
     be a column edge (at least three lines), after runs of spaces of three lengths or
@@ -64,6 +65,19 @@ Row = tuple[int, int, str]
 """A line of the dump: its number, the blank lines before it, its text with indentation."""
 
 
+# a line starting this many positions right of the margin or more stands in a column
+# right of the first: -layout sets columns whose lines fall on rows of their own (a
+# leading unlike their neighbours') at their place, with nothing on their left
+_FAR_INDENT = 9
+
+
+def side_by_side(text: str) -> bool:
+    """Whether a line of the dump (with its indentation) shows columns side by side: two
+    pieces or more, or a piece standing far right of the margin."""
+    stripped = text.lstrip()
+    return "  " in stripped.rstrip() or len(text) - len(stripped) >= _FAR_INDENT
+
+
 def _pieces(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _PIECE.finditer(text)]
 
@@ -73,7 +87,7 @@ def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | N
     laid out in columns.  An edge is a position where a piece of text starts on many
     rows; starts within ``tolerance`` of a better-supported edge are the same edge."""
     # two pieces or more on a line: a run of two spaces inside its stripped text
-    if not rows or sum("  " in text.strip() for _, _, text in rows) \
+    if not rows or sum(side_by_side(text) for _, _, text in rows) \
             < settings.min_share * len(rows):
         return None
     starts: Counter[int] = Counter()
@@ -474,8 +488,9 @@ def split_side_by_side(text: str, settings: LayoutSettings | None = None) -> str
     """``text`` with side-by-side columns read one after another, or None if it has none
     (used to measure a dump before choosing its profile)."""
     settings = settings or LayoutSettings()
-    if len(_INNER_RUN.findall(text)) < settings.min_share * text.count("\n"):
-        return None  # far too few runs of spaces between text for columns side by side
+    if sum(side_by_side(line) for line in text.splitlines()) \
+            < settings.min_share * text.count("\n"):
+        return None  # far too few lines of columns side by side
     rows: list[Row] = []
     gap = 0
     for number, line in enumerate(text.splitlines(), start=1):

@@ -6,7 +6,7 @@ detection uses too.
 
 from __future__ import annotations
 
-from baokan.core.columns import LayoutSettings, column_edges, read_columns
+from baokan.core.columns import LayoutSettings, column_edges, read_columns, side_by_side
 from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Kind, Stage
 from baokan.core.registry import heuristic
@@ -18,14 +18,16 @@ def split_layout_columns(doc: Document, settings: LayoutSettings) -> Document:
     """Read a dump whose columns stand side by side (``pdftotext -layout``) column by column.
 
     Cues: on at least ``min_share`` of the lines, text, two spaces or more, and text
-    again; and column edges, positions where text starts on many lines.  Each line is cut
+    again, or text far right of the margin (columns whose lines fall on rows of their
+    own); and column edges, positions where text starts on many lines.  Each line is cut
     at the runs of spaces; each piece goes to the column whose edge it starts at; the
     page is then read column after column within each band of lines (bands are
     separated by ``band_gap`` blank lines).  Nothing is dropped: every piece is kept, in
     a new order, and the move is reported.
     """
     rec = Recorder("split-layout-columns")
-    if sum("  " in b.text for b in doc.blocks) < settings.min_share * len(doc.blocks):
+    if sum(side_by_side(" " * b.indent + b.text) for b in doc.blocks) \
+            < settings.min_share * len(doc.blocks):
         return doc  # the common case, decided without rebuilding any line
     single = all(b.start == b.end for b in doc.blocks)
     rows = [(b.start, b.gap_before, " " * b.indent + b.text) for b in doc.blocks]
