@@ -36,7 +36,6 @@ from baokan.core.text import (
 # a piece of text in which words are separated by single spaces (letter-spacing);
 # two spaces or more separate pieces
 _PIECE = regex.compile(r"\S+(?: \S+)*")
-_INNER_RUN = regex.compile(r"\S  +(?=\S)")
 
 
 @attrs.frozen
