@@ -43,3 +43,21 @@ def test_a_text_twice_over_is_found_and_cut_back_to_itself(text: str) -> None:
     if key:
         once, rest = D.cut_after(doubled, half)
         assert D.same_text(once, text) and D.same_text(rest, text)
+
+
+def test_a_letter_spaced_copy_around_its_title_is_taken_out() -> None:
+    # the copy's first character glued onto the whole title, or none glued
+    assert D.spaced_copies("春 风十里入新村风 十 里 入") == ("春 风十里入新村", ("风十里入",))
+    assert D.spaced_copies("晨 光 晨光 的 小路") == ("晨光 的 小路", ("晨光",))
+    # copies on both sides of the title, each glued on
+    assert D.spaced_copies("山 河山河万里长 里 长") == ("山河万里长", ("山河", "里长"))
+    assert D.spaced_copies("山 水 新 篇") == ("山 水 新 篇", ())  # letter-spaced alone
+    assert D.spaced_copies("山 水 -记一个村子的变迁") == ("山 水 -记一个村子的变迁", ())
+    assert D.spaced_copies("春风 里") == ("春风 里", ())  # one character found again
+
+
+@given(st.lists(st.text(alphabet="春风里山水新", min_size=1, max_size=4), max_size=8))
+def test_a_spaced_copy_is_only_ever_taken_out(words: list[str]) -> None:
+    text = " ".join(words)
+    kept, copies = D.spaced_copies(text)
+    assert len(D.squeezed(kept)) + sum(len(c) for c in copies) == len(D.squeezed(text))

@@ -59,3 +59,73 @@ def words_once(text: str) -> str | None:
                              for w in words) or not han_count(text):
         return None
     return " ".join(w[: len(w) // 2] for w in words)
+
+
+#: The fewest characters a letter-spaced copy holds: one character found again is no cue.
+_MIN_SPACED_COPY = 2
+
+
+def spaced_copies(text: str) -> tuple[str, tuple[str, ...]]:
+    """``打 造有温度的医保服务造 有 温 度`` → (``打 造有温度的医保服务``, (``造有温度``,)):
+    a line without the letter-spaced copies of its own text, and the copies.
+
+    pymupdf4llm prints a title drawn twice (fake bold) once whole and the copy's
+    characters one by one, spaced apart, around it; a character of the copy next to the
+    whole text is glued onto it (``服务造``, ``我 报我报考``).  A run of one-character words
+    (with the character glued on either side, when that reads as a copy) whose text is
+    found again inside another word of the line is such a copy.  A line of one-character
+    words only (a title letter-spaced) has nothing to be a copy of, and is left whole.
+    """
+    words = text.split()
+    if len(words) < 2 or all(len(w) == 1 for w in words):
+        return text, ()
+    copies: list[str] = []
+    i = 0
+    while i < len(words):
+        if len(words[i]) != 1:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and len(words[j]) == 1:
+            j += 1
+        run = "".join(words[i:j])
+        found = _copy_of(words, i, j, run)
+        if found is None:
+            i = j
+            continue
+        copy, left, right = found
+        if left:
+            words[i - 1] = words[i - 1][:-1]
+        if right:
+            words[j] = words[j][1:]
+        copies.append(copy)
+        del words[i:j]
+    if not copies:
+        return text, ()
+    return " ".join(w for w in words if w), tuple(copies)
+
+
+def _copy_of(words: list[str], i: int, j: int, run: str) -> tuple[str, bool, bool] | None:
+    """The copy the one-character words ``words[i:j]`` spell (with the character glued
+    on the word before, or after, when the copy goes on there), and which side it took
+    a character from; None when their text is found in no other word of the line."""
+    before = words[i - 1] if i and len(words[i - 1]) > 1 else ""
+    after = words[j] if j < len(words) and len(words[j]) > 1 else ""
+    others = [w for k, w in enumerate(words) if not i - 1 <= k <= j and len(w) > 1]
+    tries = []
+    if before:
+        tries.append((before[-1] + run, True, False, before[:-1]))
+    if after:
+        tries.append((run + after[0], False, True, after[1:]))
+    tries.append((run, False, False, ""))
+    for copy, left, right, rest in tries:
+        if len(copy) < _MIN_SPACED_COPY or han_count(copy) < _MIN_SPACED_COPY:
+            continue
+        hosts = [*others, rest] if (left or right) else [*others, before, after]
+        if left:
+            hosts.append(after)
+        if right:
+            hosts.append(before)
+        if any(copy in w for w in hosts if w):
+            return copy, left, right
+    return None

@@ -6,6 +6,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
+from baokan.core.drawn_twice import spaced_copies
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
@@ -57,8 +58,10 @@ class HeadingSettings:
 def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
     """Strip markdown heading marks (``#`` … ``######``) and keep their level as a hint.
 
-    Also removes blockquote marks, ``**strong**`` marks and HTML comments, and drops the
-    text converters read off pictures (between ``<!-- Start/End of picture text -->``).
+    A title drawn twice (fake bold) loses the copy pymupdf4llm prints letter-spaced
+    around it (:func:`~baokan.core.drawn_twice.spaced_copies`).  Also removes blockquote
+    marks, ``**strong**`` marks and HTML comments, and drops the text converters read off
+    pictures (between ``<!-- Start/End of picture text -->``).
     Cue: the ``#`` marks.  The level is a hint, not the truth: ``find-titles`` still
     sends a "heading" that reads as body text to the body.
     """
@@ -90,6 +93,10 @@ def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
             rec.dropped(block.text, "furniture", block.span, "empty heading mark")
             continue
         rec.change(f"markdown heading level {len(match.group(1))}", block.span)
+        text, copies = spaced_copies(text)
+        for copy in copies:
+            rec.dropped(copy, "duplicate", block.span,
+                        "a title drawn twice: its copy printed letter-spaced")
         title, author = split_trailing_author(text)
         out.append(block.with_(text=title, level=len(match.group(1))))
         if author:
