@@ -159,6 +159,19 @@ MIN_REPEATED_HAN = 2
 MIN_DOUBLED_HALF = 3
 
 
+#: What a line ends with when it announces the text under it as said or written (``齐声高喊：``
+#: / ``中国队加油！中国队加油！``, ``哼起那首歌：`` / ``我和我的祖国`` / ``我和我的祖国``): that
+#: text is quoted as it stands, a repetition in it is the slogan's or the song's own.
+QUOTE_INTRODUCERS = ("：", ":")
+
+
+def _introduces(block: Block | None) -> bool:
+    """Whether ``block`` announces the text after it (ends with a colon) and is not itself a
+    title line drawn twice (``西华：`` over the rest of its headline, both drawn twice)."""
+    return block is not None and Tag.DRAWN_TWICE not in block.tags \
+        and block.text.rstrip().endswith(QUOTE_INTRODUCERS)
+
+
 def _once(block: Block) -> Block | None:
     """``block`` with the second copy of a text it holds twice over taken out (a title
     drawn twice and read into one line), or None when it holds no such copy."""
@@ -921,12 +934,13 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if settings.mode == "wrapped" else line_cells
     for block in blocks:
         if _joinable(block):
-            once = _once(block)
+            once = None if _introduces(run[-1] if run else None) else _once(block)
             if once is not None:
                 rec.dropped(block.text[len(once.text):].strip(), "duplicate", block.span,
                             "a line holding its text twice (a line drawn twice)")
                 block = once.tagged(Tag.DRAWN_TWICE)
-            if _repeats(block, run[-1] if run else None):
+            if _repeats(block, run[-1] if run else None) \
+                    and not _introduces(run[-2] if len(run) > 1 else None):
                 rec.dropped(block.text, "duplicate", block.span,
                             f"a copy of line {run[-1].start} (a line drawn twice)")
                 run[-1] = run[-1].tagged(Tag.DRAWN_TWICE)
