@@ -1123,8 +1123,10 @@ def _after_vote(naming: list[tuple[int, float, float, bool]]) -> bool:
 
 class _Segmenter:
     def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder,
-                 column: float = 0.0) -> None:
+                 column: float = 0.0, gaps_tell: bool = False) -> None:
         self.blocks = blocks
+        #: the dump sets blank lines between its text boxes (see ``GAPS_TELL_BLANK_RATIO``)
+        self.gaps_tell = gaps_tell
         self.settings = settings
         self.rec = rec
         self.arts: list[_Article] = []
@@ -1885,6 +1887,22 @@ class _Segmenter:
         return (at > 0 and breaks_mid_phrase(printed[at - 1].text, line, grams)) or (
             at + 1 < len(printed) and breaks_mid_phrase(line, printed[at + 1].text, grams))
 
+    def _rest_of_box(self, printed: list[Block], at: int, own: set[str]) -> list[Block]:
+        """The title lines printed right under ``printed[at]`` in its box that name their
+        own body in no word: where blank lines stand between a dump's text boxes
+        (``gaps_tell``), lines with none between them are one box, one headline broken by
+        its measure (``欧委会网开一面`` / ``北爱牛冲破禁令``), and they go where its first
+        line goes."""
+        rest: list[Block] = []
+        last = printed[at]
+        for line in printed[at + 1:]:
+            if not self.gaps_tell or line.gap_before or line.start != last.end + 1 \
+                    or overlap(line.text, own) > OWN_BODY_OVERLAP:
+                break
+            rest.append(line)
+            last = line
+        return rest
+
     def _move_stray_title_lines(self) -> None:
         """A line of a title group that shares nothing with its own body but much with
         another article's body belongs to that other article (as its kicker or headline).
@@ -1910,7 +1928,10 @@ class _Segmenter:
                 carried: list[Block] = []
                 printed = list(group.titles)
                 signed = any(b.opens_article for b in group.extras)
+                taken: list[Block] = []  # lines gone with the line over them in their box
                 for at, line in enumerate(printed):
+                    if line in taken:
+                        continue
                     if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP \
                             or (not bodiless and self._half_of_broken_line(printed, at,
                                                                            grams[index])):
@@ -1934,11 +1955,12 @@ class _Segmenter:
                             continue
                         score, neg = untitled
                     target = self.arts[-neg]
-                    for moved in [*carried, line]:
+                    taken = self._rest_of_box(printed, at, grams[index])
+                    for moved in [*carried, line, *taken]:
                         group.titles.remove(moved)
                         target.moved_titles.append(moved)
                     if bodiless:
-                        self._carry_byline(group, head, line, target)
+                        self._carry_byline(group, head, (taken or [line])[-1], target)
                     carried = []
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names", line.span,
@@ -2623,11 +2645,12 @@ def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
     if settings.name_under_title:
         blocks = _find_authors_under_titles(blocks, rec)
         blocks = _vertical_names_to_titles(blocks, rec)
-    segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0))
-    arts = segmenter.run()
     blank = doc.measurements.get(BLANK_MEASURE)
     gaps_tell = not settings.merge_unspaced_titles and blank is not None \
         and blank >= GAPS_TELL_BLANK_RATIO
+    segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0),
+                           gaps_tell)
+    arts = segmenter.run()
     grid = bool(doc.measurements.get(SIDE_BY_SIDE_MEASURE, 0.0))
     no_gaps = not settings.merge_unspaced_titles and blank == 0.0
     # in how many bodies of the page each bigram stands: a title line another body names
