@@ -2,8 +2,9 @@
 
 - A heuristic module (``baokan/heuristics/<stage>/<name>.py``) imports the core, the
   models and the errors, the standard library, attrs and regex: never another heuristic.
-  What two heuristics share lives in the core.  The packages' ``__init__`` files only
-  load the heuristics below them.
+  What two heuristics share lives in the core.  The stages' ``__init__`` files only
+  load the heuristics below them.  A heuristic too big for one module is a package
+  (``baokan/heuristics/<stage>/<name>/``) whose modules also import each other.
 - The core (``baokan/core/``) imports only itself, the models, the errors, the standard
   library, attrs and regex: never the heuristics, the profiles, the API, the CLI or the
   I/O layer.
@@ -98,13 +99,13 @@ def cli_may_import(name: str) -> bool:
 
 
 def _check(prefix: str, allowed: Callable[[str], bool],
-           loader: Callable[[str], Callable[[str], bool]] | None = None) -> list[str]:
+           rule_of: Callable[[str, bool], Callable[[str], bool]] | None = None) -> list[str]:
     found = []
     for module, path in MODULES.items():
         if not _within(module, (prefix,)):
             continue
         package = path.name == "__init__.py"
-        rule = loader(module) if (package and loader is not None) else allowed
+        rule = rule_of(module, package) if rule_of is not None else allowed
         found += violations(module, path.read_text(encoding="utf-8"), rule, package=package)
     return found
 
@@ -114,6 +115,21 @@ def _loads_only_below(package: str) -> Callable[[str], bool]:
     return lambda name: name.split(".")[0] in STDLIB or _within(name, (package,))
 
 
+#: How many parts the name of a heuristic has: ``baokan.heuristics.<stage>.<name>``.
+HEURISTIC_PARTS = 4
+
+
+def heuristic_rule(module: str, package: bool) -> Callable[[str], bool]:
+    """What a module below ``baokan.heuristics`` may import: a stage's package loads the
+    heuristics below it; a heuristic imports the core, and the modules of a heuristic that
+    is a package import each other."""
+    parts = module.split(".")
+    if package and len(parts) < HEURISTIC_PARTS:
+        return _loads_only_below(module)
+    own = ".".join(parts[:HEURISTIC_PARTS])
+    return lambda name: heuristic_may_import(name) or _within(name, (own,))
+
+
 def test_there_are_modules_to_check() -> None:
     heuristics = [m for m, p in MODULES.items()
                   if m.startswith("baokan.heuristics.") and p.name != "__init__.py"]
@@ -121,7 +137,7 @@ def test_there_are_modules_to_check() -> None:
 
 
 def test_no_heuristic_imports_another() -> None:
-    assert _check("baokan.heuristics", heuristic_may_import, _loads_only_below) == []
+    assert _check("baokan.heuristics", heuristic_may_import, heuristic_rule) == []
 
 
 def test_the_core_imports_nothing_above_it() -> None:
@@ -141,6 +157,8 @@ def test_what_the_cli_takes_from_baokan_is_public() -> None:
 
 
 ITS = "baokan.heuristics.repair.join_lines"
+#: a module of a heuristic that is a package
+PART = "baokan.heuristics.structure.segment_articles.walk"
 
 
 @pytest.mark.parametrize(("module", "source", "allowed", "package"), [
@@ -151,6 +169,12 @@ ITS = "baokan.heuristics.repair.join_lines"
     (ITS, "from baokan.heuristics import structure", heuristic_may_import, False),
     (ITS, "def f():\n    from baokan.profiles import get_profile", heuristic_may_import, False),
     (ITS, "import numpy", heuristic_may_import, False),
+    (PART, "from baokan.heuristics.structure.find_titles import x", heuristic_rule(PART, False),
+     False),
+    (PART, "from ..find_titles import x", heuristic_rule(PART, False), False),
+    ("baokan.heuristics.structure.segment_articles",
+     "from baokan.heuristics.structure.find_titles import x",
+     heuristic_rule("baokan.heuristics.structure.segment_articles", True), True),
     ("baokan.heuristics.repair", "from baokan.heuristics.order import x",
      _loads_only_below("baokan.heuristics.repair"), True),
     ("baokan.core.spans", "from baokan.heuristics.repair.join_lines import x", core_may_import,
@@ -177,6 +201,8 @@ def test_a_bad_import_is_caught(module: str, source: str, allowed: Callable[[str
      core_may_import),
     ("baokan.cli", "import json\nfrom baokan import parse_file\nfrom baokan.io.render import x",
      cli_may_import),
+    (PART, "from baokan.heuristics.structure.segment_articles.article import x\n"
+     "from .settings import y\nfrom baokan.core.text import bigrams", heuristic_rule(PART, False)),
 ])
 def test_a_good_import_passes(module: str, source: str, allowed: Callable[[str], bool]) -> None:
     assert violations(module, source, allowed) == []

@@ -1,4 +1,5 @@
-"""The built-in heuristics, one module each, named after the heuristic it holds.
+"""The built-in heuristics, one module each, named after the heuristic it holds (a
+heuristic too big for one module is a package of that name, one module a job).
 
 Importing this package registers every one of them.  They are grouped by stage, so
 the tree reads in the order a dump flows:
@@ -10,7 +11,8 @@ the tree reads in the order a dump flows:
 - ``structure/``: find the page's structure (markdown headings, masthead, furniture,
   bylines, titles, captions, articles).
 
-A heuristic imports only the core (:mod:`baokan.core`), never another heuristic.
+A heuristic imports only the core (:mod:`baokan.core`) and its own modules, never
+another heuristic.
 """
 
 from baokan.heuristics.order import (
