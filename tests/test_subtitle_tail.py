@@ -1,5 +1,5 @@
 """segment-articles: the tail of a dash-led subtitle the measure broke off."""
-from baokan.heuristics.structure.segment_articles import _subtitle_tail
+from baokan.heuristics.structure.segment_articles.title_lines import _subtitle_tail
 
 
 def test_a_short_line_after_a_dash_subtitle_is_its_tail_a_wide_one_is_not() -> None:

@@ -1,76 +1,17 @@
-"""Group labelled blocks into articles, decide the role of every title line, order them.
-
-The cues, in the order they are used:
-
-* a run of title lines followed by a byline or dateline opens an article (title first);
-* a closing byline in brackets, or an editor mark, ends an article's body;
-* a byline inside a sentence of the open body (the paragraph before it stops mid-clause)
-  opens no article: the sentence goes on after it;
-* a body with no title after a body a byline closed, sharing its rare bigrams, is more
-  of that body (a later section printed past the byline), not an article of its own;
-* a body with no title that a dateline or byline opens right after a titled body no
-  byline closed is the rest of that title's story when the two bodies share rare bigrams
-  and the title names the later body at least as well as its own (the tool printed a
-  deck, a caption or a column's first lines between the head and its byline);
-* title lines that stand between a closed body and the next one belong to the body they
-  name — decided by the Han bigrams a title shares with each body — so that papers
-  that print titles after their bodies and papers that print them before are both read;
-* in a plain dump, a titled body whose two parts, cut after a closed sentence, share
-  almost none of the page's rare bigrams holds two stories: the title goes with the part
-  that names it more, the other is a story of its own (glued on after the body, or set
-  by the tool between the head and its body);
-* with ``untitled_turns`` (the markdown profile), a body turns into another article with no title
-  between them where the rare bigrams part after a closed sentence — never at a paragraph
-  cut off its block flush (``starts:flush``), which goes on with its column's story; such a
-  paragraph also counts with the one it was cut from when the page's rare bigrams are told;
-* in markdown dumps, heading levels: a heading deeper than the current headline is a
-  subhead, and a heading at a headline level with no byline, printed after other
-  articles, is a subhead of the earlier article whose headline is shallower
-  (tools print a lead's subheads after the briefs that interrupt it);
-* a single title line inside an open body is a subhead, unless the body after it changes
-  topic and the line names that body and not the one before it (a new article's head);
-* a title line that its body never names goes to a body without a title that it names;
-* a title over one stray paragraph and nothing that opens it, right before a dateline or
-  byline, goes to the article that opens (the tool set a caption or another column's text
-  between the head and its body); the stray paragraph goes on the body before it when
-  that stops mid-clause, else it is the caption of the title's article once the page is
-  read — unless the title was given back to it, or that article has no body (plain dumps
-  only: a markdown converter stacks headings over their band);
-* a credited caption after an open body whose last paragraph closed its sentence, with a
-  new head (or the page's end) after it, is a photo news of its own (a picture in a cell
-  of its own printed after the story beside it); the story stays open for any body text
-  after the picture;
-* one or two title lines inside a body, right over a credited caption with a new head (or
-  the page's end) after it, head a photo news of their own, not a subhead: a subhead
-  heads paragraphs of its section;
-* a scrap — a body under ``SCRAP_CHARS`` cells with no title, byline, dateline or caption —
-  is no article when the page has another body: its text stays among the fragments (a
-  column label, a line of furniture, a few lines the tool cut off another story).
+"""The walk over the page's blocks that opens, fills and closes articles: title runs,
+subheads, jump lines, photo news met inside a body; then the passes after it.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-import attrs
 import regex
 
-from baokan.core.document import Block, BylineData, Document, Kind, Recorder
-from baokan.core.drawn_twice import cut_after, doubled_half, same_text, squeezed
-from baokan.core.lexicon import pair_at_least
-from baokan.core.marks import ArticleFlag, Stage, Tag
-from baokan.core.names import (
-    COMMON_SURNAMES,
-    NOT_NAMES,
-    is_clear_name,
-    is_person_name,
-    name_a_character_a_line,
-    surname_length,
-)
-from baokan.core.registry import heuristic
+from baokan.core.document import Block, Kind, Recorder
+from baokan.core.drawn_twice import doubled_half, same_text, squeezed
+from baokan.core.marks import Tag
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
     MAX_CUT_TAIL,
@@ -79,48 +20,36 @@ from baokan.core.text import (
     content_length,
     ends_mid_clause,
     ends_paragraph,
-    fold_letter_spacing_text,
-    han_count,
     has_inner_punct,
-    leaves_open,
     line_cells,
     starts_with_cut_tail,
 )
+from baokan.heuristics.structure.segment_articles.article import (
+    _Article,
+    _Group,
+    _joined_grams,
+    _title_over_a_stray,
+    overlap,
+)
+from baokan.heuristics.structure.segment_articles.photo_news import (
+    _heads_photo_news,
+    _photo_news_beside,
+)
+from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
+from baokan.heuristics.structure.segment_articles.title_lines import (
+    _COLUMN_MARK,
+    _DASH_START,
+    _KICKER_END,
+    _SUBTITLE_DASH,
+    breaks_mid_phrase,
+)
 
-#: A one-line title holding ``——`` after at least this many characters is a kicker and a
-#: headline printed on one line (``…感慨—— 有了医保…``); a shorter lead is a dash inside
-#: the headline itself.
-INNER_DASH_LEAD = 4
-#: A title group of this many unmarked lines or more starts with a column or series name
-#: (a column name, kicker, headline and subtitle are the most a head sets) — unless its
-#: first line runs on into the next (:func:`_measure_broke`): a count of lines, not of
-#: phrases, and a narrow column wraps a headline alone over this many lines.
-COLUMN_GROUP_LINES = 4
-#: Names under a title are authors only below a line of title this long: names under
-#: single characters are the characters of a title printed one a line.
-MIN_TITLE_OVER_NAMES = 4
 #: Ties between two split points of a title run go to the earlier one (floating sums).
 SCORE_EPSILON = 1e-9
 #: What a split point loses for leaving titles with no body after them: they can only
 #: close what came before, so this is as much as a whole title's overlap.
 NO_BODY_AFTER_PENALTY = 1.0
-#: A heading sharing at most this share of its bigrams with the body under it is not
-#: its headline when another heading of the stack shares at least ``MIN_NAMED_OVERLAP``.
-MAX_UNNAMED_OVERLAP = 0.0
-MIN_NAMED_OVERLAP = 0.5
-#: Where the line in the headline's place is another piece's title (another body of the
-#: page names at least ``STRAY_NAMED_ELSEWHERE`` of its bigrams) or is shaped as a kicker
-#: (ends ``——``/``：``, yet stands after the line the body names), the tool stacked it
-#: over this head: then "not named" allows a word or two in common (a tenth of its
-#: bigrams: a stray title may share one with any body) and a line the body names at
-#: three tenths is the headline, a clear margin.  A headline of this head the body never
-#: names, under a kicker it does (``城北老旧小区加装电梯`` / ``居民上下楼不再犯难``), is
-#: named by no other body either and keeps its place.
-STRAY_UNNAMED_OVERLAP = 0.1
-STRAY_NAMED_OVERLAP = 0.3
-STRAY_NAMED_ELSEWHERE = 0.5
-#: The level of an unmarked line in a markdown title group: deeper than any heading.
-UNMARKED_LEVEL = 99
+
 #: What a jump line holds (下转第3版, 转A2版) and a page code (②27) does not: how an
 #: editor's mark that says where its story goes on is told from one that ends it.
 _JUMP_WAY = "转"
@@ -176,10 +105,6 @@ LONE_HEAD_NAMING = 0.4
 #: bounded so that a long body is read once per title, not whole each time).
 LONE_HEAD_BEFORE_CHARS = 2000
 
-#: The most title lines a photo news's head has (a headline and a kicker or subtitle):
-#: a longer run over a caption is an article's head, read by the other cues.
-MAX_PHOTO_TITLE_LINES = 2
-
 #: A body with nothing of an article about it (no title, byline, dateline, caption or
 #: credit) shorter than this many character cells is a scrap — a column label, a line of
 #: furniture or of editors' credits, a few characters the tool cut off another story —
@@ -188,245 +113,10 @@ MAX_PHOTO_TITLE_LINES = 2
 #: title went elsewhere; at 50 cells the synthetic development pages lost two such briefs.
 SCRAP_CHARS = 30
 
-_DASH_START = regex.compile(r"^[—\-－–―]")
-_KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
-#: A line closing on a dash leads into the line after it: a kicker, never a headline
-#: with a line of its head still to come.
-_DASH_END = regex.compile(r"——\s*$")
-_INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
-
-
-def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index: int) -> bool:
-    """Whether a credited caption met inside an open article's body is a photo news of its
-    own (a picture in a cell of its own, printed after the body beside it), not that
-    article's picture: the body has begun and its last paragraph closed its sentence (a
-    picture set inside a body sits before it, under the byline, or cuts a sentence where
-    a column ends).  A caption with no credit (``咸宁市医保志愿服务队``) names its
-    article's picture."""
-    last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
-    if last is None or not ends_paragraph(last.text):
-        return False
-    after = next((blocks[j] for j in range(index + 1, len(blocks))
-                  if blocks[j].kind != Kind.CREDIT), None)
-    return _picture_cell(caption, after)
-
-
-def _picture_cell(caption: Block, after: Block | None) -> bool:
-    """Whether ``caption`` is a picture in a cell of its own: a credited caption that
-    closes its sentence, with another head or the page's end (``after`` is None) past it
-    and its credit; a story's own picture, or a subhead's, has paragraphs after it."""
-    return Tag.CREDITED in caption.tags and ends_paragraph(caption.text) \
-        and (after is None or after.kind == Kind.TITLE)
-
-
-def _parted_under_head(cur: _Article, extras: list[Block]) -> tuple[list[Block], list[Block]]:
-    """The blocks printed under a head that goes to the body before it, ``cur`` (a page
-    that prints titles after their bodies), parted into those that go with the head —
-    the byline printed under it, unless a named byline of ``cur``'s own closes that body
-    — and those that open the body after it: a dateline, as it always does, and what
-    follows it."""
-    if _named_byline(cur):
-        return [], list(extras)
-    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE), len(extras))
-    return list(extras[:cut]), list(extras[cut:])
-
-
-def _heads_photo_news(cur: _Article, titles: list[Block], extras: list[Block],
-                      after: Block | None) -> bool:
-    """Whether title lines met inside a body that has begun head a photo news of their
-    own (a picture in a cell of its own: a title, a caption and a credit, no body), not a
-    subhead of that body: a credited caption (``…。`` over ``X 摄``) follows them right
-    away, no byline or dateline among them, and ``after`` (the block past the caption and
-    its credit) is another title or the page's end.  A subhead heads paragraphs of its
-    section: one with none under it but a picture is no subhead.  Example: ``…长期蒙冤
-    受屈。`` / ``古城新貌`` / ``夜色中的古城墙。`` / ``（王五 摄）`` / the next story's
-    head."""
-    if len(titles) > MAX_PHOTO_TITLE_LINES or not extras or extras[0].kind != Kind.CAPTION \
-            or any(b.opens_article for b in extras) or not _picture_cell(extras[0], after):
-        return False
-    return any(b.kind == Kind.PARAGRAPH for b in cur.body)
-
-
-@attrs.frozen
-class SegmentSettings:
-    """Settings of ``segment-articles``.
-
-    ``title_margin``: how much more a title must share with the body before it than with
-    the body after it to be given to the earlier body when that body already has a
-    title; ``orphan_overlap``: the least bigram overlap for a title group without a body
-    to be given to a body without a title; ``place_line_chars``: a first title line at
-    most this long with no punctuation is part of the headline if the body names it
-    (``赤壁车埠镇``), else the article's column (``今日关注``);
-    ``merge_unspaced_titles``: in a dump that puts a blank line after every printed line,
-    two title lines with no blank line between them are one title printed on two lines;
-    ``split_overlap``: the least share of the paragraphs after a split point that name a
-    title printed after the body (while at most one in ten before it do) for the body to
-    be split there, each part at least ``min_split_paragraphs`` paragraphs long;
-    ``stray_title_overlap``: the least share of a title line's bigrams in another
-    article's body for the line to move there; ``neighbours``: how many articles on
-    either side a title line or group is compared with (titles stray to a neighbour, and
-    the bound keeps a huge dump linear); ``name_under_title``: the last lines of a title
-    group of two or more lines that is one person's name (a surname of the table and one
-    or two more characters), printed above the body, is the author's byline;
-    ``untitled_turns``: a body may turn into another article with no title between them
-    where their words part (:meth:`_Segmenter._untitled_turn`): for dumps that print
-    titles apart from their bodies (markdown converters stack a band's headings over
-    it).
-    """
-
-    title_margin: float = 0.3
-    orphan_overlap: float = 0.2
-    split_overlap: float = 0.5
-    min_split_paragraphs: int = 3
-    stray_title_overlap: float = 0.5
-    place_line_chars: int = 6
-    merge_unspaced_titles: bool = False
-    neighbours: int = 8
-    name_under_title: bool = True
-    untitled_turns: bool = False
-
-
-@dataclass
-class _Group:
-    titles: list[Block]
-    extras: list[Block] = field(default_factory=list)
-    after: bool = False
-
-
-@dataclass
-class _Article:
-    groups: list[_Group] = field(default_factory=list)
-    body: list[Block] = field(default_factory=list)
-    extras: list[Block] = field(default_factory=list)
-    closed: bool = False
-    level: int | None = None
-    flags: set[str] = field(default_factory=set)
-    moved_titles: list[Block] = field(default_factory=list)
-    grams: set[str] | None = None
-    #: a scrap, no article (:meth:`_Segmenter._leave_scraps`): its text is left among
-    #: the page's fragments
-    scrap: bool = False
-
-    def body_parts(self) -> list[str]:
-        """The texts of the body's paragraphs: its text is their join."""
-        return [b.text for b in self.body if b.kind == Kind.PARAGRAPH]
-
-    def body_tail(self, chars: int) -> str:
-        """The last ``chars`` characters of the body, read from its last paragraphs only."""
-        return "".join(self.tail_parts(chars))
-
-    def tail_parts(self, chars: int) -> list[str]:
-        """:meth:`body_tail` as the texts it is made of: the last paragraphs whole, the
-        first of them cut to what the tail takes of it."""
-        parts: list[str] = []
-        held = 0
-        for block in reversed(self.body):
-            if block.kind == Kind.PARAGRAPH:
-                text = block.text
-                if held + len(text) >= chars:
-                    parts.append(text[len(text) - (chars - held):])
-                    break
-                parts.append(text)
-                held += len(text)
-        return parts[::-1]
-
-    def body_grams(self, memo: BigramMemo) -> set[str]:
-        """The bigrams of the body, once it is settled (after segmentation), kept."""
-        if self.grams is None:
-            self.grams = memo.of_joined(self.body_parts())
-        return self.grams
-
-    def has_title(self) -> bool:
-        return any(g.titles for g in self.groups)
-
-    def all_extras(self) -> list[Block]:
-        """The blocks beside the body: the article's own, then each title group's."""
-        return [*self.extras, *(b for g in self.groups for b in g.extras)]
-
-    def has_opening_byline(self) -> bool:
-        """Whether a byline opens the article (one printed with its body or its head)."""
-        return any(b.kind == Kind.BYLINE and b.opens_article for b in self.all_extras())
-
-    def absorb(self, other: _Article) -> None:
-        """Take ``other``'s body, the blocks beside it and its flags: it is more of this."""
-        self.body.extend(other.body)
-        self.extras.extend(other.extras)
-        self.flags |= other.flags
-        self.grams = None
-
-
-def _joined_grams(memo: BigramMemo, first: _Article, second: _Article) -> set[str]:
-    """The bigrams of ``first``'s body followed by ``second``'s, as
-    :meth:`_Article.body_grams` would give them once ``first`` took ``second``'s body:
-    each body's, and the pair the join makes of the last Han character of the one and
-    the first of the other (a paragraph with none is skipped over, as in
-    :meth:`BigramMemo.of_joined`)."""
-    grams = first.body_grams(memo) | second.body_grams(memo)
-    last = next((b.text for b in reversed(first.body)
-                 if b.kind == Kind.PARAGRAPH and han_count(b.text)), None)
-    head = next((b.text for b in second.body
-                 if b.kind == Kind.PARAGRAPH and han_count(b.text)), None)
-    if last is not None and head is not None:
-        grams |= memo.of_joined([last, head])
-    return grams
-
-
-def _title_over_a_stray(art: _Article) -> bool:
-    """Whether an article is a title over one paragraph and nothing that opens it (no
-    dateline, no byline).  When a dateline or an opening byline comes next, it opens this
-    title's article: the paragraph between is a piece the tool set down between a title
-    and its body (a caption, another column's text), not the whole of a titled article
-    (``乡村书屋开门迎客`` / ``图为…… 图/X`` / ``本报讯（记者 Y）…``).  A paragraph cut off
-    its block flush (``starts:flush``) is one with the paragraph it was cut from."""
-    if not art.has_title() or any(g.after for g in art.groups):
-        return False
-    if any(b.opens_article for b in art.extras) \
-            or any(b.opens_article for g in art.groups for b in g.extras):
-        return False
-    return sum(1 for b in art.body
-               if b.kind == Kind.PARAGRAPH and Tag.STARTS_FLUSH not in b.tags) == 1
-
-
-def overlap(title: str, body_grams: set[str]) -> float:
-    """The share of a title's Han bigrams that also stand in a body."""
-    grams = bigrams(title)
-    if not grams:
-        return 0.0
-    return len(grams & body_grams) / len(grams)
-
-
-def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
-                 settings: SegmentSettings, memo: BigramMemo) -> int:
-    """How many of ``titles`` (from the front) belong to the closed body before them
-    (``next_parts``: the texts of the body after them).  Never between two lines that
-    are one phrase broken over two lines (:func:`breaks_mid_phrase`)."""
-    prev_grams = memo.of_joined(prev.body_parts())
-    next_grams = memo.of_joined(next_parts)
-    best_j, best_score = 0, float("-inf")
-    for j in range(len(titles) + 1):
-        if j > 0 and not prev_grams:
-            break
-        if 0 < j < len(titles) and breaks_mid_phrase(titles[j - 1].text, titles[j].text,
-                                                      next_grams):
-            continue  # one title line broken over two: not cut between two articles
-        score = sum(overlap(t.text, prev_grams) for t in titles[:j])
-        score += sum(overlap(t.text, next_grams) for t in titles[j:])
-        if j > 0 and prev.has_title():
-            score -= settings.title_margin
-        if j < len(titles) and not next_grams:
-            score -= NO_BODY_AFTER_PENALTY  # nothing after: they can only close what came before
-        if score > best_score + SCORE_EPSILON:
-            best_j, best_score = j, score
-    return best_j
-
-
-_COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
-_SUBTITLE_DASH = regex.compile(r"^[—\-－–―]{2}")
 #: A title line that is the same text twice over, each half at least this long, is a
 #: line drawn twice (shorter repeats are words: 谢谢, 天天向上).
 MIN_DOUBLED_CHARS = 4
-#: The measurement (profile detection's) that gives the column width in characters.
-COLUMN_MEASURE = "median_line_chars"
+
 #: Two title lines each at most this share of the column are set in headline type: a
 #: headline is 1.8 times the body size or more, so even a full line of it holds little
 #: more than half a column's characters; a subhead's first line fills the column.
@@ -482,25 +172,7 @@ MIN_AFTER_VOTES = 2
 #: better, a head that names neither body (a short title, a short brief) is read by the
 #: page's order too.
 CLEAR_AFTER_SHARE = 0.5
-#: The measurement (profile detection's) of the share of a dump's lines that are blank.
-BLANK_MEASURE = "blank_ratio"
-#: A dump with at least this share of blank lines (but not one after every line: that is
-#: ``merge_unspaced_titles``) sets blank lines between its text boxes, so two title lines
-#: with none between them are one box — one headline in one type size — and a kicker in
-#: another size stands a blank line apart (the synthetic pages' pdftotext and pdfminer
-#: dumps: 0.014 and more; PyMuPDF's plain text has none, and says nothing by them).
-GAPS_TELL_BLANK_RATIO = 0.01
-#: The measurement (profile detection's) that says the dump set its columns side by side
-#: (``pdftotext -layout``'s grid).  Read column by column, a blank line before a title
-#: line there is a row where only the other columns' lines stood: a headline in large
-#: type spans two rows or more of body type a line, so the two lines of one headline
-#: stand as far apart as a kicker and its headline, and such a gap tells nothing (two
-#: lines in adjacent rows are still one box).
-SIDE_BY_SIDE_MEASURE = "side_by_side_columns"
-#: Two title lines are one headline broken by width (in a dump with no blank lines) when
-#: the first is at most this many times as wide as the second: in the synthetic PyMuPDF
-#: dumps 119 of 147 headlines on two lines and 5 of 21 unmarked kicker/headline pairs.
-BROKEN_WIDTH_RATIO = 1.25
+
 #: A group of titles with no body is dealt out in page order when its lines name at least
 #: this many bodies without a title well, in page order (one could be chance).
 MIN_DEAL_ANCHORS = 2
@@ -521,6 +193,50 @@ HEAD_RUN_LINES = 3
 #: sentence, cut by the tool (``用好村级服务站`` / ``，将服务延伸到群众家门口。``).  A
 #: colon is left out: a title torn at its colon (``审计`` / ``：实行监督的最好武器``).
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
+
+
+def _named_byline(art: _Article) -> bool:
+    """Whether an article's body is closed by a byline that names someone (``（张 三）``):
+    such a paper prints the next article's byline under that article's head."""
+    return any(b.kind == Kind.BYLINE and "closing" in b.tags and any(d.names for d in b.bylines)
+               for b in art.extras)
+
+
+def _parted_under_head(cur: _Article, extras: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks printed under a head that goes to the body before it, ``cur`` (a page
+    that prints titles after their bodies), parted into those that go with the head —
+    the byline printed under it, unless a named byline of ``cur``'s own closes that body
+    — and those that open the body after it: a dateline, as it always does, and what
+    follows it."""
+    if _named_byline(cur):
+        return [], list(extras)
+    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE), len(extras))
+    return list(extras[:cut]), list(extras[cut:])
+
+
+def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
+                 settings: SegmentSettings, memo: BigramMemo) -> int:
+    """How many of ``titles`` (from the front) belong to the closed body before them
+    (``next_parts``: the texts of the body after them).  Never between two lines that
+    are one phrase broken over two lines (:func:`breaks_mid_phrase`)."""
+    prev_grams = memo.of_joined(prev.body_parts())
+    next_grams = memo.of_joined(next_parts)
+    best_j, best_score = 0, float("-inf")
+    for j in range(len(titles) + 1):
+        if j > 0 and not prev_grams:
+            break
+        if 0 < j < len(titles) and breaks_mid_phrase(titles[j - 1].text, titles[j].text,
+                                                      next_grams):
+            continue  # one title line broken over two: not cut between two articles
+        score = sum(overlap(t.text, prev_grams) for t in titles[:j])
+        score += sum(overlap(t.text, next_grams) for t in titles[j:])
+        if j > 0 and prev.has_title():
+            score -= settings.title_margin
+        if j < len(titles) and not next_grams:
+            score -= NO_BODY_AFTER_PENALTY  # nothing after: they can only close what came before
+        if score > best_score + SCORE_EPSILON:
+            best_j, best_score = j, score
+    return best_j
 
 
 def _head_evidence(titles: list[Block]) -> bool:
@@ -609,505 +325,6 @@ def _next_body_parts(blocks: list[Block], start: int, chars: int | None = None) 
     return parts
 
 
-def _is_place_line(text: str, limit: int) -> bool:
-    return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
-
-
-#: A name set in quotes or title marks (``《青春波尔卡》``, ``“大哥大”``): the name inside is
-#: what a place line's length and the body's naming are measured on.
-_ENCLOSED = regex.compile(r"^[“‘「『《\"'](.+)[”’」』》\"']$")
-
-
-def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
-    """A short first title line ending with a colon that names a place the body names
-    (``西华：`` over ``“五个精准”推动城乡医保征缴工作``): the head of the headline, not a
-    kicker (a kicker with a colon is a clause: ``海勃湾区海北街道黄河社区党委：``)."""
-    stripped = text.strip()
-    if not stripped.endswith(("：", ":")):
-        return False
-    place = _ENCLOSED.sub(r"\1", stripped[:-1].strip())
-    return _is_place_line(place, limit) and bool(bigrams(place) & body_grams)
-
-
-def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Block]:
-    """Title lines with no blank line between them joined into one line, except a line led
-    by a dash (a subtitle) or one after a line that ends like a kicker (``——``, ``：``):
-    those are parts of the head of their own; and except a line after the group's first,
-    short line that the body never names (``简讯`` / ``锦州市民向交通…``): that line is the
-    column's name over the head (``limit``: how long a place or column line may be)."""
-    merged: list[Block] = []
-    for n, block in enumerate(titles):
-        if merged and block.gap_before == 0 and block.level == merged[-1].level \
-                and not _DASH_START.match(block.text.strip()) \
-                and not _KICKER_END.search(merged[-1].text) \
-                and not (n == 1 and grams and _is_place_line(titles[0].text, limit)
-                         and bigrams(titles[0].text)
-                         and not bigrams(titles[0].text) & grams):
-            last = merged[-1]
-            start, end = covering_span((last, block))
-            merged[-1] = last.with_(text=last.text + block.text, start=start, end=end)
-        else:
-            merged.append(block)
-    return merged
-
-
-#: A line of a head that ends on one of these stops before the word it governs: a
-#: preposition, conjunction or structural particle cannot end a phrase (运城党组织为 /
-#: 群众致富架金桥).
-_OPEN_ENDS = "的之和与及并为在对从向把被将让给以于由"
-#: A line that starts with one of these was torn from the word before it (做一个“善跑” /
-#: 的基层媒体工作者).
-_TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?"
-
-
-#: The least general-Chinese association (:func:`baokan.core.lexicon.pair_association`,
-#: asked with :func:`~baokan.core.lexicon.pair_at_least`)
-#: of the two characters either side of a break between two title lines for the break to
-#: fall inside a word (``新晃政务设`` / ``立温馨母婴室``: 设立): two adjacent Han characters
-#: of one title are this close 368 times in 1000, the last character of one title and
-#: the first of another 6 times in 1000 (the titles of the synthetic pages' gold; at 2.0
-#: the two are 445 and 14 in 1000, at 4.0, 279 and 3).
-TITLE_BREAK_ASSOCIATION = 3.0
-
-
-def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
-    """Whether two title lines are one phrase broken over two lines: the first leaves a
-    quote or bracket open or stops on a word that governs what follows, the second
-    starts with a particle or closing mark, or the two characters either side of the
-    break make a word the body uses (``促流通抓转化包`` / ``头稳定粮食生产``: 包头)."""
-    a, b = first.strip(), second.strip()
-    if not a or not b:
-        return False
-    if leaves_open(a, straight_quotes=True) or a[-1] in _OPEN_ENDS or b[0] in _TORN_STARTS:
-        return True
-    joint = bigrams(a[-1] + b[0])
-    if not joint:
-        return False
-    if joint <= body_grams:
-        return True
-    # the body may never use the word the break cuts (a head over another piece's body,
-    # a short body): general Chinese says whether the pair is inside a word
-    return pair_at_least(a[-1], b[0], TITLE_BREAK_ASSOCIATION)
-
-
-def _join_titles(first: Block, second: Block) -> Block:
-    start, end = covering_span((first, second))
-    return first.with_(text=first.text.rstrip() + second.text.lstrip(), start=start, end=end)
-
-
-def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
-    """Whether a first title line stands over a kicker as the column's name: the line after
-    it ends ``——`` (a kicker, with a headline still to come) and the first line is a
-    phrase of its own — it closes no clause with a mark and does not run on into the
-    kicker (a kicker broken over two lines does: ``我市织密全民健康网，`` / ``…感慨——``)."""
-    head = first.strip()
-    return second.rstrip().endswith("——") and not head.endswith(("——", "：", ":")) \
-        and not has_inner_punct(head[-1:]) and not breaks_mid_phrase(first, second, grams)
-
-
-#: A line holding two phrases set apart by a space (``改造老旧小区 方便居民出行``) is a
-#: couplet complete in itself: a kicker or a headline, never the first half of a headline
-#: the measure broke.  (A kicker of parallel phrases, ``防风险 严监管 活实体 促发展``, which
-#: join-lines spaces so when the tool set it a phrase a line, is one such line.)  Not a
-#: second copy of join-lines' test for such a kicker: that one finds phrases set a line
-#: each (lines of one length over a longer one) and writes them as one spaced line; this
-#: one reads one line, whoever spaced it — the page, or join-lines.
-_TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
-
-
-def broken_by_width(first: str, second: str) -> bool:
-    """Whether two title lines are one headline broken where its type filled the measure:
-    the first at least as wide as the second (a cell of slack) and the second at most
-    :data:`BROKEN_WIDTH_RATIO` times narrower.  A kicker is set in smaller type than its
-    headline, so it holds more characters in the same measure (``让中国特色社会主义展现出
-    更加强大生命力`` over ``深刻理解新时代划时代意义``), or is a short phrase over it."""
-    wide, narrow = line_cells(first.strip()), line_cells(second.strip())
-    return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow \
-        and not _TWO_PHRASES.search(first.strip())
-
-
-def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
-    """Whether a title line after a dash-led subtitle is the rest of that subtitle, broken
-    where it filled the measure: it is no wider than the subtitle's line (a subtitle is
-    set in the smaller type; another piece's headline stacked under it is wider) or the
-    two make one phrase broken over two lines, and it is no dash-led line or kicker of
-    its own, nor ends on a role word (a byline's head).  The headline of a head never follows its subtitle."""
-    if _KICKER_END.search(line) or not bigrams(line):
-        return False
-    return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams) \
-        or _subtitle_tail(subtitle, line)
-
-
-#: A line that stops on a word: a Han character, letter or digit.
-_WORD_END = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
-
-
-#: a subtitle's tail the measure broke off holds at most this share of its first line's
-#: width (a headline stacked under a subtitle is about as wide as it, or wider)
-SUBTITLE_TAIL_SHARE = 0.5
-
-
-def _subtitle_tail(subtitle: str, line: str) -> bool:
-    """Whether ``line`` is the last few characters of a dash-led subtitle that ran over its
-    measure (``——市特殊教育学校助力残障儿`` / ``童成长``): narrower than the subtitle's
-    line, which stops on a word (not on a closing mark), and the line holds no mark of
-    its own, nor ends on a role word (a byline's head).  The headline of a head stands
-    over its subtitle, never under it."""
-    head, tail = subtitle.strip(), line.strip()
-    return 0 < line_cells(tail) <= SUBTITLE_TAIL_SHARE * line_cells(head) \
-        and _WORD_END.search(head) is not None \
-        and not has_inner_punct(tail) and " " not in tail \
-        and not tail.endswith(tuple(NOT_NAMES))  # 南县融媒体记者: a byline's head
-
-
-def _measure_broke(titles: list[Block], i: int, grams: set[str], gaps_tell: bool,
-                   grid: bool = False) -> bool:
-    """Whether title line ``i`` runs on into the line after it as one phrase that the
-    measure broke: the break falls inside a phrase the body uses, or the two lines are of
-    one width (:func:`broken_by_width`) with no blank line between them where the dump sets
-    blank lines between its boxes.  Such a first line is no column name standing over the
-    head: in a narrow column a headline wraps over three lines or four, as many as a head
-    of column name, kicker, headline and subtitle."""
-    if i + 1 >= len(titles):
-        return False
-    first, second = titles[i], titles[i + 1]
-    if breaks_mid_phrase(first.text, second.text, grams):
-        return True
-    return (not gaps_tell or grid or second.gap_before == 0) \
-        and broken_by_width(first.text, second.text)
-
-
-def _column_line(titles: list[Block], units: list[list[int]], grams: set[str],
-                 settings: SegmentSettings) -> bool:
-    """Whether the only unit so far is a short first line the body never names: a column
-    name (``简讯``, ``今日关注``) set over the head, not the start of its headline."""
-    if len(units) != 1 or len(units[0]) != 1:
-        return False
-    first = titles[units[0][0]].text
-    return _is_place_line(first, settings.place_line_chars) and not bigrams(first) & grams
-
-
-def _marked_column(text: str, grams: set[str], limit: int) -> bool:
-    """Whether the first line of a markdown title group is the column's name over the
-    head, whatever level the tool gave it: a name behind a column mark (``【法治在线】``,
-    ``■聚焦``) or a short phrase with no punctuation the body never names (``新闻速递``)."""
-    stripped = text.strip()
-    if " " in stripped or not bigrams(stripped):
-        return False  # ◆基层一线 国务院侨办…: a column and a headline on one line; 帮: a torn piece
-    return bool(_COLUMN_MARK.match(stripped)) or (
-        _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
-
-
-class _PageGrams:
-    """In how many bodies of the page each bigram stands: counted when first asked (by a
-    head whose headline its body never names, or a title line the body names over a
-    dash-led subtitle: :func:`_stray_title`), then kept."""
-
-    def __init__(self, arts: list[_Article], memo: BigramMemo) -> None:
-        self._arts = arts
-        self._memo = memo
-        self._counts: Counter[str] | None = None
-
-    def count(self, gram: str) -> int:
-        if self._counts is None:
-            self._counts = Counter()
-            for art in self._arts:
-                self._counts.update(art.body_grams(self._memo))
-        return self._counts.get(gram, 0)
-
-
-def _stray_title(text: str, grams: set[str], page: _PageGrams | None) -> bool:
-    """Whether a title line is another piece's title stacked over this head: shaped as a
-    kicker, or named by another body of the page (``page``: in how many bodies each
-    bigram stands) at least :data:`STRAY_NAMED_ELSEWHERE` of its bigrams."""
-    if _KICKER_END.search(text):
-        return True
-    own = bigrams(text)
-    if not own or page is None:
-        return False
-    elsewhere = sum(1 for g in own if page.count(g) > (1 if g in grams else 0))
-    return elsewhere / len(own) >= STRAY_NAMED_ELSEWHERE
-
-
-def _own_title_line(text: str, grams: set[str], page: _PageGrams | None) -> bool:
-    """Whether the body names a title line as its own: more than
-    :data:`STRAY_UNNAMED_OVERLAP` of its bigrams (a stray title may share a word with
-    any body), and it is no other piece's title stacked here (:func:`_stray_title`)."""
-    return overlap(text, grams) > STRAY_UNNAMED_OVERLAP and not _stray_title(text, grams, page)
-
-
-def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
-                  grams: set[str], page: _PageGrams | None = None) -> int:
-    """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
-    the one the body names: ``at``, unless the body never names it and names another
-    well (one that does not end like a kicker) — the tool stacked another piece's title
-    in this head.  Ties go to the first key."""
-    if not grams:
-        return at
-    named = overlap(at_text, grams)
-    stray = named <= STRAY_UNNAMED_OVERLAP and _stray_title(at_text, grams, page)
-    if named > MAX_UNNAMED_OVERLAP and not stray:
-        return at
-    best = max(((overlap(text, grams), -n) for n, text in others
-                if n != at and not _KICKER_END.search(text)), default=None)
-    if best is None or best[0] < (STRAY_NAMED_OVERLAP if stray else MIN_NAMED_OVERLAP):
-        return at
-    return -best[1]
-
-
-def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str],
-                   page: _PageGrams | None = None) -> int:
-    """The headline of a stack of headings: the shallowest (``top``), unless the body
-    never names it and names another heading of the stack well — two pieces' headlines
-    stacked by the tool, the one over this body at a deeper level."""
-    return _named_choice(top, titles[top].text, ((i, titles[i].text) for i in free), grams,
-                         page)
-
-
-def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str],
-                page: _PageGrams | None = None) -> int:
-    """The unit of a plain title group that is its headline: the one at ``at`` (the second
-    of two or more, after its kicker), unless the body never names it and names another
-    unit well — the tool printed another piece's title (a column beside it, set at the
-    same height) in this head, and the line the body names is this head's headline."""
-    if not grams or len(units) < 2:
-        return at
-    texts = ["".join(titles[i].text for i in unit) for unit in units]
-    return _named_choice(at, texts[at], enumerate(texts), grams, page)
-
-
-#: How much better the body must name the first of two title lines than the second for
-#: the first to be the headline and the second its subtitle: a kicker is a lead-in the
-#: body seldom names better than its headline (1 kicker in 60 on the synthetic pages at
-#: this margin), a headline names the story its subtitle then spells out.
-SUBTITLE_NAMING_MARGIN = 0.2
-
-
-def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
-                            grams: set[str]) -> bool:
-    """Whether of two title units the first is the headline and the second its subtitle,
-    not a kicker over a headline: the second is the longer line (a subtitle spells the
-    story out in smaller type) and the body names the first better, by
-    :data:`SUBTITLE_NAMING_MARGIN` of its bigrams (``江主席与克雷库总统会谈`` /
-    ``强调发展长期稳定全面合作…``)."""
-    if not grams:
-        return False
-    first, second = ("".join(titles[i].text for i in unit) for unit in units)
-    if _KICKER_END.search(first) or _TWO_PHRASES.search(first.strip()):
-        # 黄河社区党委： / 精细治理…: a kicker, however the body names it; so is a couplet
-        # of two spaced phrases (拓展智慧服务 建设智能大门), the usual shape of a kicker
-        return False
-    return line_cells(second) > line_cells(first) \
-        and overlap(first, grams) >= overlap(second, grams) + SUBTITLE_NAMING_MARGIN
-
-
-def _over_dash_subtitle(roles: list[str | None], last: int) -> bool:
-    """Whether the title line after ``last`` is a dash-led subtitle (a line right under
-    a free line can be no other subtitle: the lines that carry a subtitle on stand under
-    a subtitle)."""
-    return last + 1 < len(roles) and roles[last + 1] == Kind.SUBTITLE
-
-
-def _named_down_to_dash(titles: list[Block], roles: list[str | None], above: int,
-                        units: list[list[int]], grams: set[str],
-                        page: _PageGrams | None) -> bool:
-    """Whether the title lines ``units`` (each a list of indexes: one line, or a line
-    broken over several) are the headline's with the line ``above`` (its last line): they
-    stand one right under the other from under it down to a dash-led subtitle, and the
-    body names each as its own (:func:`_own_title_line`).  A dash-led subtitle stands
-    right under its headline (惠民利民 / 健康保障启新篇 / ——我市多举措…: one headline, not
-    a second subtitle); a line the body never names, or another body names, is another
-    piece's title the tool stacked there (特殊的毕业典礼 / 巴总理电慰我地震灾民 /
-    ——市特殊教育学校…)."""
-    return bool(units) and _over_dash_subtitle(roles, units[-1][-1]) \
-        and all(unit[0] == prev[-1] + 1 for prev, unit in zip([[above], *units], units)) \
-        and all(_own_title_line("".join(titles[i].text for i in unit), grams, page)
-                for unit in units)
-
-
-def assign_roles(titles: list[Block], settings: SegmentSettings,
-                 body_grams: set[str] | None = None, *, gaps_tell: bool = False,
-                 no_gaps: bool = False, page_grams: _PageGrams | None = None,
-                 grid: bool = False) -> list[Block]:
-    """Give each line of a title group its role: column, kicker, headline or subtitle.
-
-    Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
-    ``——`` or ``：`` are kickers; a line led by a dash is the subtitle; two lines that
-    make one phrase broken over two lines (:func:`breaks_mid_phrase`, given the bigrams
-    of the article's body) are one headline, and so are two lines with no blank line
-    between them where ``gaps_tell`` (the dump sets blank lines between its text boxes:
-    a kicker in a smaller type is a box of its own), and where gaps do not tell (the dump
-    has no blank line at all, ``no_gaps``, or too few to mean a box each, as
-    ``pdftotext -layout``'s grid) two lines of one width, the first at least as wide as
-    the second (:func:`broken_by_width`) — and so where the dump is read off a ``grid`` of
-    side-by-side columns and a blank line stands between them (a row where only other
-    columns' lines stood, :data:`SIDE_BY_SIDE_MEASURE`); of what is left, two lines are a
-    kicker and a headline and a third is the subtitle.  A line behind a column mark is the
-    column wherever the tool set it among the lines (:data:`_COLUMN_MARK`), a line closing
-    on ``——`` leads into the line after it (never the headline while one follows), and the
-    lines between the headline and a dash-led subtitle that the body names are the
-    headline's (:func:`_named_down_to_dash`; in a markdown group too).
-    """
-    grams = body_grams or set()
-    if settings.merge_unspaced_titles:
-        titles = _merge_unspaced(titles, grams, settings.place_line_chars)
-    if not titles:
-        return []
-    if len(titles) == 1:
-        only = titles[0]
-        match = _INNER_DASH.match(only.text)
-        if match:  # 我市织密全民健康网…感慨—— 有了医保,日子再难也有底气!
-            return [only.with_(text=match.group(1), kind=Kind.KICKER),
-                    only.with_(text=match.group(2), kind=Kind.HEADLINE)]
-        return [only.with_(kind=Kind.HEADLINE)]
-    roles: list[str | None] = [None] * len(titles)
-    levels = [t.level for t in titles]
-    marked = [lv for lv in levels if lv is not None]
-    for i, block in enumerate(titles):
-        if i > 0 and _DASH_START.match(block.text):
-            roles[i] = Kind.SUBTITLE
-        elif i > 1 and roles[i - 1] == Kind.SUBTITLE and _subtitle_goes_on(
-                titles[i - 1].text, block.text, grams):
-            roles[i] = Kind.SUBTITLE  # ——访广西某医学 / 科技集团董事长某某: one subtitle
-    free = [i for i, r in enumerate(roles) if r is None]
-    if marked and len(free) > 1 and free[0] == 0 \
-            and _marked_column(titles[0].text, grams, settings.place_line_chars):
-        roles[0] = Kind.COLUMN  # 【法治在线】 / 民生冷暖见初心: the column, not the headline
-        free = free[1:]
-    if marked:
-        top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
-        top = _named_heading(titles, free, top, grams, page_grams)
-        lead: int | None = None  # 太康： / 强化“五举措”…: a place that begins the headline
-        if top + 1 in free and _is_place_colon(titles[top].text, grams,
-                                               settings.place_line_chars):
-            lead, top = top, top + 1
-        # the lines at the headline's level between it and a dash-led subtitle are the
-        # headline's (惠民利民 / 健康保障启新篇 / ——我市多举措…, the first two at one level)
-        free_set, end = set(free), top + 1
-        while end in free_set and titles[end].level == titles[top].level:
-            end += 1
-        last = end - 1 if _named_down_to_dash(titles, roles, top,
-                                              [[i] for i in range(top + 1, end)], grams,
-                                              page_grams) else top
-        for i in free:
-            if i == lead or top < i <= last:
-                roles[i] = Kind.HEADLINE
-            elif i < top:
-                deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
-                roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
-                    else Kind.COLUMN
-            elif i == top:
-                roles[i] = Kind.HEADLINE
-            else:
-                roles[i] = Kind.SUBTITLE
-        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
-    twice = [n for n, i in enumerate(free) if Tag.DRAWN_TWICE in titles[i].tags]
-    if len(free) > 1 and twice and twice == list(range(twice[0], twice[-1] + 1)) \
-            and free == list(range(free[0], free[-1] + 1)):
-        # the lines drawn twice (fake bold) are set in the headline's type, and make it
-        # whole; a line drawn once before them is its column or kicker, after them its
-        # subtitle (从“治已病”到“防未病” / 我市医保新政…, each drawn twice: one headline).
-        # (Not across a subtitle led by a dash: the lines after it are another head's.)
-        # (of two lines or more over it in a group of a column's size, the first is the
-        # column, as below)
-        column_first = twice[0] >= 2 and len(free) >= COLUMN_GROUP_LINES
-        for n, i in enumerate(free):
-            roles[i] = Kind.HEADLINE if twice[0] <= n <= twice[-1] else (
-                Kind.SUBTITLE if n > twice[-1] else Kind.COLUMN
-                if _COLUMN_MARK.match(titles[i].text.strip()) or (n == 0 and column_first)
-                else Kind.KICKER)
-        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
-    if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
-                                   or (len(free) >= COLUMN_GROUP_LINES
-                                       and not (free[1] == free[0] + 1 and _measure_broke(
-                                           titles, free[0], grams, gaps_tell, grid)))):
-        roles[free[0]] = Kind.COLUMN
-        free = free[1:]
-    behind_marks = {i for i in free if _COLUMN_MARK.match(titles[i].text.strip())}
-    last_mark = max(behind_marks, default=-1)
-    if behind_marks and len(behind_marks) < len(free) and (
-            free[-1] in behind_marks or all(
-                overlap(titles[i].text, grams) <= STRAY_UNNAMED_OVERLAP
-                for i in free if i < last_mark and i not in behind_marks)):
-        # 构筑现代中药大厦 / ◇简讯◇ / 菊苣为餐桌添新菜: a line behind a column mark names
-        # the column, never the headline, wherever the tool set it among the lines: last
-        # (切戒傲慢 / ◆聚焦), or under lines the body never names, another piece's (were
-        # they named, the column and the lines under it would head another piece the
-        # tool stacked under this head)
-        for i in behind_marks:
-            roles[i] = Kind.COLUMN
-        free = [i for i in free if i not in behind_marks]
-    if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
-            and _column_over_kicker(titles[free[0]].text, titles[free[1]].text, grams):
-        roles[free[0]] = Kind.COLUMN  # 真抓实干在基层 / 常德市…营商环境—— / 打造…服务
-        free = free[1:]
-    kicker_found = False
-    while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
-            and not _is_place_colon(titles[free[0]].text, grams, settings.place_line_chars):
-        roles[free[0]] = Kind.KICKER
-        free = free[1:]
-        kicker_found = True
-    # free lines that make one phrase broken over two lines are one headline (where gaps
-    # tell, two lines of one box whose first is as wide as the next are one headline
-    # broken by the measure even when the first is short: in a narrow column a headline's
-    # first line is as short as a column name, which is set in a box of its own)
-    units: list[list[int]] = []
-
-    def column_so_far() -> bool:
-        # a short first line the body never names is the column over the head; not one
-        # under a kicker (the column stands over the whole head)
-        return not kicker_found and _column_line(titles, units, grams, settings)
-
-    for i in free:
-        if units and units[-1][-1] == i - 1 and not _DASH_END.search(titles[i - 1].text) \
-                and (breaks_mid_phrase(
-                titles[i - 1].text, titles[i].text, grams) or (
-                gaps_tell and titles[i].gap_before == 0
-                and (broken_by_width(titles[i - 1].text, titles[i].text)
-                     or not column_so_far())) or (
-                (not gaps_tell or (grid and titles[i].gap_before > 0))
-                and broken_by_width(titles[i - 1].text, titles[i].text)
-                and not column_so_far())):
-            units[-1].append(i)
-        elif units and units[-1][-1] == i - 1 and _is_place_colon(
-                "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
-            # 西华： / “五个精准”推动…: one headline (and 审 / 计： / 实行监督…, its lead
-            # itself broken over two lines)
-            units[-1].append(i)
-        else:
-            units.append([i])
-    if len(units) >= 2 and not kicker_found and len(units[0]) == 1 \
-            and _is_place_line(titles[units[0][0]].text, settings.place_line_chars):
-        # a short first line the body names is the place the headline starts with
-        # (赤壁车埠镇 / 巾帼普法护权益); one the body never names stands over the
-        # article as its column (今日关注)
-        if bigrams(titles[units[0][0]].text) & grams:
-            units[0:2] = [units[0] + units[1]]
-        else:
-            roles[units[0][0]] = Kind.COLUMN
-            units = units[1:]
-    if units:
-        at = 1 if len(units) >= 2 and not kicker_found else 0
-        if at == 1 and len(units) == 2 and Kind.SUBTITLE not in roles \
-                and _headline_over_subtitle(titles, units, grams):
-            at = 0
-        at = _named_unit(titles, units, at, grams, page_grams)
-        while at + 1 < len(units) and _DASH_END.search(titles[units[at][-1]].text):
-            at += 1  # 先建后联合理选择—— / 《五星红旗》出版座谈会举行: a kicker's dash
-        headline, rest = units[at], units[at + 1:]
-        if _named_down_to_dash(titles, roles, headline[-1], rest, grams, page_grams):
-            headline, rest = [i for unit in units[at:] for i in unit], []
-        for unit in units[:at]:
-            for i in unit:
-                roles[i] = Kind.KICKER
-        for i in headline:
-            roles[i] = Kind.HEADLINE
-        for unit in rest:
-            for i in unit:
-                roles[i] = Kind.SUBTITLE
-    return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
-
-
 def _after_vote(naming: list[tuple[int, float, float, bool]]) -> bool:
     """Whether head runs, each read as ``(first block, share of its rare bigrams the body
     before it holds, share the body after it holds, a byline or dateline follows it)``,
@@ -1122,6 +339,8 @@ def _after_vote(naming: list[tuple[int, float, float, bool]]) -> bool:
 
 
 class _Segmenter:
+    """The walk over the page's blocks (:meth:`run`) and the passes after it."""
+
     def __init__(self, blocks: list[Block], settings: SegmentSettings, rec: Recorder,
                  column: float = 0.0, gaps_tell: bool = False) -> None:
         self.blocks = blocks
@@ -2345,324 +1564,3 @@ class _Segmenter:
             else:
                 home.extras[:0] = [t.with_(kind=Kind.COLUMN) for t in group.titles]
                 home.extras.extend(group.extras)
-
-
-def _named_byline(art: _Article) -> bool:
-    """Whether an article's body is closed by a byline that names someone (``（张 三）``):
-    such a paper prints the next article's byline under that article's head."""
-    return any(b.kind == Kind.BYLINE and "closing" in b.tags and any(d.names for d in b.bylines)
-               for b in art.extras)
-
-
-def _author_name(lines: list[Block], listed: bool = False) -> tuple[str, int, bool] | None:
-    """The person's name the last line(s) of ``lines`` print, how many lines, and whether
-    its shape alone says it is a name: a name alone (``陈曙光``, ``杨 静``), or a
-    two-character name the tool gave a character a line (``张`` / ``新``).  ``listed``:
-    the line stands over a name already found, in a list of authors, where a rarer
-    surname of the table is taken too (``习亚哲`` over ``杨`` / ``静``)."""
-    last = lines[-1]
-    if last.level:
-        return None
-    text = fold_letter_spacing_text(last.text.strip())
-    if is_person_name(text):
-        spaced = text != last.text.strip()
-        if not (listed or text[0] in COMMON_SURNAMES or surname_length(text) == 2):
-            return None  # 惠民生, 简介: the end of a title, after a rare surname
-        return text, 1, len(text) == 3 or spaced
-    joined = name_a_character_a_line(lines[-2].text, text) \
-        if len(lines) >= 2 and not lines[-2].level else None
-    if joined is not None and joined[0] in COMMON_SURNAMES:
-        return joined, 2, True
-    return None
-
-
-def _authors_under_title(titles: list[Block], *, lenient: bool = False,
-                         ) -> tuple[list[Block], list[Block]]:
-    """A title group's lines and the authors' names printed under them: the last lines
-    that are each one person's name (``习亚哲`` / ``杨`` / ``静`` under
-    ``不断优化公共经济责任配置``), printed above the body, are the bylines of a signed
-    essay (role 作者).  A name alone must look like one (three characters after a common
-    or a compound surname, or a name letter-spaced or a character a line), so that the
-    end of a title (``惠民生``, ``简介``) is not taken for one; ``lenient`` (the last line
-    of a head already known to stand over its body) takes any name of the surname table.
-    At least one line of title is left above them."""
-    names: list[Block] = []
-    strong = 0
-    plain = True  # every name printed as it is, on one line
-    rest = list(titles)
-    while len(rest) >= 2:
-        found = _author_name(rest, listed=strong >= 1)
-        if found is None:
-            break
-        name, count, shaped = found
-        strong += shaped
-        lines, rest = rest[-count:], rest[:-count]
-        plain = plain and count == 1 and name == lines[0].text.strip()
-        start, end = covering_span(lines)
-        names.insert(0, lines[0].with_(
-            text=name, kind=Kind.BYLINE, start=start, end=end,
-            tags=lines[0].tags | {"opening"},
-            bylines=(BylineData(names=(name,), role="作者"),)))
-    convincing = strong >= 1 and (len(names) >= 2 or strong == len(names))
-    if not names or not (convincing or (lenient and plain)) or not any(
-            len(t.text.strip()) >= MIN_TITLE_OVER_NAMES for t in rest):
-        return list(titles), []  # single characters over single characters: a vertical title
-    return rest, names
-
-
-#: Pieces of one title drawn overlapping (a shadow or bold drawn twice) share at least
-#: this many Han characters where one ends and the next begins (``新时代：发展新方位`` /
-#: ``发展新方位奋进新目标``); two lines of one title rarely repeat two characters there.
-MIN_TITLE_OVERLAP = 2
-# what no printed line starts with: the piece before it was cut at the mark (``新时代：`` /
-# ``：发展新方位``)
-_CLOSING_MARK = "：:，,。、；;"
-
-
-# three characters or more printed twice in a row on a title line (``新时代新时代``): a
-# piece of the title drawn twice and read into one line
-_DOUBLED = regex.compile(r"(\p{Han}[\p{Han}\p{P}]{2,}?)\1|([：，。、；])\2")
-
-
-def _undoubled(block: Block, rec: Recorder) -> Block:
-    text = block.text
-    while True:
-        found = _DOUBLED.search(text)
-        if found is None:
-            return block.with_(text=text) if text != block.text else block
-        once = found.group(1) or found.group(2)
-        rec.dropped(once, "duplicate", block.span, "a piece of a title drawn twice")
-        text = text[:found.start()] + once + text[found.end():]
-
-
-def _overlap(first: str, second: str) -> int:
-    """How many leading characters of ``second`` (spaces left out) repeat the end of
-    ``first``: a title drawn in overlapping pieces."""
-    a, b = squeezed(first), squeezed(second)
-    for k in range(min(len(a), len(b)) - 1, 0, -1):
-        if a.endswith(b[:k]) and (han_count(b[:k]) >= MIN_TITLE_OVERLAP
-                                  or (k == 1 and b[0] in _CLOSING_MARK)):
-            return k  # (a dash that ends a kicker and leads a subtitle is no overlap)
-    return 0
-
-
-def _join_overlapping_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
-    """Put back together a title the PDF drew in overlapping pieces, each piece a line:
-    a line that repeats the line next to it whole (``新时代：`` over ``新时代 ：发展新方位…``,
-    ``奋进新目标`` under ``…奋进新目标``) is a copy, and a line that begins with the end of
-    the line before (``新时代：发展新方位`` / ``发展新方位奋进新目标``) goes on it, the
-    repeated characters a copy; three characters or more printed twice in a row on a title
-    line are printed once.  A line that begins with a closing mark (``：发展新方位…``) was
-    cut off the line before it at that mark, and goes on it (then printed once: ``新时代：
-    新时代`` / ``：发展…``).  A line kept for a copy is checked again against the line
-    before it (``新时代：发展新方位`` / ``奋进新目标`` / ``发展新方位 奋进新目标``).  Copies go
-    to ``dropped``; only title lines."""
-    out: list[Block] = []
-    for block in blocks:
-        if block.kind == Kind.TITLE:
-            block = _undoubled(block, rec)
-        while True:
-            prev = out[-1] if out else None
-            if prev is None or prev.kind != Kind.TITLE or block.kind != Kind.TITLE \
-                    or prev.level != block.level:
-                out.append(block)
-                break
-            merged = _merge_title_pieces(prev, block, rec)
-            if merged is None:
-                out.append(block)
-                break
-            # the merged line may in its turn go on the line before it
-            out.pop()
-            block = merged
-    return out
-
-
-def _merge_title_pieces(prev: Block, block: Block, rec: Recorder) -> Block | None:
-    """The one line that two title lines ``prev`` and ``block`` are pieces of (see
-    :func:`_join_overlapping_titles`), or None when they are two lines."""
-    a, b = squeezed(prev.text), squeezed(block.text)
-    # (a line given twice whole is left to the copies of title lines, below)
-    if a != b and len(a) >= MIN_TITLE_OVERLAP and len(b) >= MIN_TITLE_OVERLAP and (
-            b.startswith(a) or b.endswith(a) or a.startswith(b) or a.endswith(b)):
-        keep, copy = (block, prev) if len(b) >= len(a) else (prev, block)
-        rec.dropped(copy.text, "duplicate", copy.span, "a piece of a title drawn twice")
-        return keep
-    count = _overlap(prev.text, block.text)
-    rest = block.text.lstrip()
-    if count:
-        repeated, rest = cut_after(rest, count)
-        rec.dropped(repeated, "duplicate", block.span,
-                    "the overlap of two pieces of a title drawn overlapping")
-    elif not (a and b and b[0] in _CLOSING_MARK and a[-1] not in _CLOSING_MARK):
-        return None
-    start, end = covering_span((prev, block))
-    return _undoubled(prev.with_(text=prev.text.rstrip() + rest, start=start, end=end), rec)
-
-
-def _name_beside_vertical_title(run: list[Block], rec: Recorder,
-                                ) -> tuple[list[Block], list[Block]]:
-    """A title run that starts with a vertical line holding one person's name, set beside
-    a vertical title (the tool reads the columns of a vertical head left to right, the
-    name's before the title's: ``欧阳辉`` / ``意气风发走进新时代``): the name is the author's
-    byline (role 作者), put under the title.  The name must look like one (three
-    characters or more after a common or a compound surname), as under a title."""
-    if len(run) < 2 or "vertical" not in run[0].tags or "vertical" not in run[1].tags:
-        return run, []
-    name = "".join(run[0].text.split())
-    if not (is_person_name(name) and is_clear_name(name)):
-        return run, []
-    rec.change("an author's name beside a vertical title", run[0].span, name)
-    byline = run[0].with_(text=name, kind=Kind.BYLINE, tags=run[0].tags | {"opening"},
-                          bylines=(BylineData(names=(name,), role="作者"),))
-    return run[1:], [byline]
-
-
-def _vertical_names_to_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
-    """An author's name set vertically that a tool read inside the body of a vertical
-    title (at the height where it stands beside the text: ``解决好…问题`` / paragraphs /
-    ``胡`` / ``海`` / ``岩`` / the same body going on) is that title's byline, not the
-    opening of another article: moved to under the title.  Only a name tagged vertical,
-    after a vertical title with nothing but paragraphs between (no byline yet)."""
-    out: list[Block] = []
-    head = -1  # where in ``out`` the last vertical title's run ends, while only body follows
-    for block in blocks:
-        if block.kind == Kind.BYLINE and head >= 0 and "vertical" in block.tags \
-                and "opening" in block.tags and len(out) > head:
-            rec.change("an author's name set beside a vertical title", block.span,
-                       f"moved under the title at lines {out[head - 1].start}-{out[head - 1].end}")
-            out.insert(head, block)
-            head = -1
-            continue
-        out.append(block)
-        if block.kind == Kind.TITLE and "vertical" in block.tags:
-            head = len(out)
-        elif block.kind == Kind.TITLE and head == len(out) - 1:
-            head = len(out)  # a title line under the vertical one: the same head
-        elif block.kind != Kind.PARAGRAPH:
-            head = -1
-    return out
-
-
-def _find_authors_under_titles(blocks: list[Block], rec: Recorder) -> list[Block]:
-    """Each run of title lines right above a body, with the authors' names printed under
-    it made bylines (:func:`_authors_under_title`)."""
-    out: list[Block] = []
-    run: list[Block] = []
-    for block in [*blocks, None]:
-        if block is not None and block.kind == Kind.TITLE:
-            run.append(block)
-            continue
-        if run and block is not None and block.kind == Kind.PARAGRAPH:
-            run, beside = _name_beside_vertical_title(run, rec)
-            titles, names = _authors_under_title(run)
-            for name in names:
-                rec.change("an author's name under a title", name.span, name.text)
-            run = titles + names + beside
-        out.extend(run)
-        run = []
-        if block is not None:
-            out.append(block)
-    return out
-
-
-def _emit(art: _Article, index: int, settings: SegmentSettings,
-          memo: BigramMemo, gaps_tell: bool = False, no_gaps: bool = False,
-          page_grams: _PageGrams | None = None, grid: bool = False) -> list[Block]:
-    titled = [g for g in art.groups if g.titles]
-    head: list[Block] = []
-    flags = set(art.flags)
-    author: list[Block] = []
-    if titled:
-        group = titled[0]
-        titles = list(group.titles)
-        if settings.name_under_title and art.body:
-            titles, author = _authors_under_title(titles, lenient=not group.after)
-        head = assign_roles(titles, settings, art.body_grams(memo), gaps_tell=gaps_tell,
-                            no_gaps=no_gaps, page_grams=page_grams, grid=grid)
-        if group.after:
-            flags.add("headline_after_body")
-    if not head and art.moved_titles:
-        # a head dealt out from titles printed elsewhere: its lines in the order printed
-        printed = sorted(art.moved_titles, key=lambda b: b.start)
-        if settings.name_under_title and art.body:
-            printed, author = _authors_under_title(printed)
-        head = assign_roles(printed, settings, art.body_grams(memo), gaps_tell=gaps_tell,
-                            no_gaps=no_gaps, page_grams=page_grams, grid=grid)
-    if titled and art.moved_titles and [b.kind for b in head].count(Kind.HEADLINE) == 1:
-        # ◆真抓实干在基层 over a body, its headline dealt from elsewhere: a line behind a
-        # column mark is the column's name, and the headline dealt to the body takes its place
-        head = [b.with_(kind=Kind.COLUMN) if b.kind == Kind.HEADLINE
-                and _COLUMN_MARK.match(b.text.strip()) else b for b in head]
-    for line in art.moved_titles if titled else ():
-        kinds = {b.kind for b in head}
-        role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
-            Kind.HEADLINE if Kind.HEADLINE not in kinds else Kind.SUBTITLE)
-        moved = line.with_(kind=role)
-        head = [moved, *head] if role == Kind.KICKER else [*head, moved]
-    columns = [b for b in art.extras if b.kind == Kind.COLUMN]
-    extras = [b for g in art.groups for b in g.extras] + [b for b in art.extras
-                                                           if b.kind != Kind.COLUMN]
-    closing = [b for b in extras if b.kind == Kind.EDITOR_MARK or "closing" in b.tags
-               or "affiliation" in b.tags]
-    opening = [b for b in extras if b not in closing]
-    if not any(b.kind == Kind.PARAGRAPH for b in art.body) and any(
-            b.kind == Kind.CAPTION for b in extras):
-        flags.add("photo")
-    body = list(art.body)
-    stray: list[Block] = []
-    while body and body[-1].kind == Kind.SUBHEAD:
-        # a "subhead" with no paragraph after it heads nothing: keep it as a fragment
-        stray.insert(0, body.pop().with_(kind=Kind.TITLE))
-    ordered = columns + head + author + opening + body + closing
-    out = [b.with_(article=index) for b in ordered]
-    if out and flags:
-        out[0] = out[0].tagged(*(f"flag:{f}" for f in sorted(flags)))
-    return out + stray
-
-
-@heuristic("segment-articles", settings=SegmentSettings,
-           requires={Stage.TITLES, Stage.BYLINES},
-           reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE, Kind.CAPTION,
-                  Kind.CREDIT, Kind.EDITOR_MARK, Kind.HEADLINE, Kind.KICKER, Kind.COLUMN,
-                  Kind.SUBHEAD, Tag.OPENING, Tag.CLOSING, Tag.AFFILIATION, Tag.VERTICAL,
-                  Tag.DRAWN_TWICE, Tag.CREDITED, Tag.STARTS_FLUSH, Stage.HEADINGS,
-                  Stage.ARTICLES},
-           provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
-                     Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Kind.CAPTION, Tag.OPENING,
-                     ArticleFlag.INTERLEAVED, ArticleFlag.PHOTO,
-                     ArticleFlag.HEADLINE_AFTER_BODY})
-def segment_articles(doc: Document, settings: SegmentSettings) -> Document:
-    """Group blocks into articles in reading order and give each title line its role.
-
-    See the module documentation for the cues.  Example: ``…按时“清零”。`` /
-    ``（曹 敏 曾 文 陈开宝）`` / ``让“良田”回归“粮田”`` gives the title after the
-    byline to the body before it, because the body names it.
-    """
-    if any(b.article is not None for b in doc.blocks):
-        return doc  # already split into articles: splitting again would re-read its roles
-    rec = Recorder("segment-articles")
-    blocks = _join_overlapping_titles(list(doc.blocks), rec)
-    if settings.name_under_title:
-        blocks = _find_authors_under_titles(blocks, rec)
-        blocks = _vertical_names_to_titles(blocks, rec)
-    blank = doc.measurements.get(BLANK_MEASURE)
-    gaps_tell = not settings.merge_unspaced_titles and blank is not None \
-        and blank >= GAPS_TELL_BLANK_RATIO
-    segmenter = _Segmenter(blocks, settings, rec, doc.measurements.get(COLUMN_MEASURE, 0.0),
-                           gaps_tell)
-    arts = segmenter.run()
-    grid = bool(doc.measurements.get(SIDE_BY_SIDE_MEASURE, 0.0))
-    no_gaps = not settings.merge_unspaced_titles and blank == 0.0
-    # in how many bodies of the page each bigram stands: a title line another body names
-    # is that body's title, stacked by the tool over a head
-    page_grams = _PageGrams(arts, segmenter.memo)
-    out: list[Block] = []
-    index = 0
-    for art in arts:
-        if art.scrap:
-            out.extend(b.with_(article=None) for b in art.body)
-            continue
-        out.extend(_emit(art, index, settings, segmenter.memo, gaps_tell, no_gaps,
-                         page_grams, grid))
-        index += 1
-    return rec.apply(doc, out)

@@ -1,0 +1,53 @@
+"""Photo news: a picture in a cell of its own (a credited caption, perhaps a short
+head), told from an article's own picture.
+"""
+
+from __future__ import annotations
+
+from baokan.core.document import Block, Kind
+from baokan.core.marks import Tag
+from baokan.core.text import ends_paragraph
+from baokan.heuristics.structure.segment_articles.article import _Article
+
+#: The most title lines a photo news's head has (a headline and a kicker or subtitle):
+#: a longer run over a caption is an article's head, read by the other cues.
+MAX_PHOTO_TITLE_LINES = 2
+
+
+def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index: int) -> bool:
+    """Whether a credited caption met inside an open article's body is a photo news of its
+    own (a picture in a cell of its own, printed after the body beside it), not that
+    article's picture: the body has begun and its last paragraph closed its sentence (a
+    picture set inside a body sits before it, under the byline, or cuts a sentence where
+    a column ends).  A caption with no credit (``咸宁市医保志愿服务队``) names its
+    article's picture."""
+    last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
+    if last is None or not ends_paragraph(last.text):
+        return False
+    after = next((blocks[j] for j in range(index + 1, len(blocks))
+                  if blocks[j].kind != Kind.CREDIT), None)
+    return _picture_cell(caption, after)
+
+
+def _picture_cell(caption: Block, after: Block | None) -> bool:
+    """Whether ``caption`` is a picture in a cell of its own: a credited caption that
+    closes its sentence, with another head or the page's end (``after`` is None) past it
+    and its credit; a story's own picture, or a subhead's, has paragraphs after it."""
+    return Tag.CREDITED in caption.tags and ends_paragraph(caption.text) \
+        and (after is None or after.kind == Kind.TITLE)
+
+
+def _heads_photo_news(cur: _Article, titles: list[Block], extras: list[Block],
+                      after: Block | None) -> bool:
+    """Whether title lines met inside a body that has begun head a photo news of their
+    own (a picture in a cell of its own: a title, a caption and a credit, no body), not a
+    subhead of that body: a credited caption (``…。`` over ``X 摄``) follows them right
+    away, no byline or dateline among them, and ``after`` (the block past the caption and
+    its credit) is another title or the page's end.  A subhead heads paragraphs of its
+    section: one with none under it but a picture is no subhead.  Example: ``…长期蒙冤
+    受屈。`` / ``古城新貌`` / ``夜色中的古城墙。`` / ``（王五 摄）`` / the next story's
+    head."""
+    if len(titles) > MAX_PHOTO_TITLE_LINES or not extras or extras[0].kind != Kind.CAPTION \
+            or any(b.opens_article for b in extras) or not _picture_cell(extras[0], after):
+        return False
+    return any(b.kind == Kind.PARAGRAPH for b in cur.body)

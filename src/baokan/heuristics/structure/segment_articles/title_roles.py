@@ -1,0 +1,346 @@
+"""The role of every title line of an article's head (column, kicker, headline,
+subtitle), from its shape and from the words its body shares with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from baokan.core.document import Block, Kind
+from baokan.core.marks import Tag
+from baokan.core.text import bigrams, line_cells
+from baokan.heuristics.structure.segment_articles.article import _PageGrams, overlap
+from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
+from baokan.heuristics.structure.segment_articles.title_lines import (
+    _COLUMN_MARK,
+    _DASH_END,
+    _DASH_START,
+    _INNER_DASH,
+    _KICKER_END,
+    _TWO_PHRASES,
+    _column_line,
+    _column_over_kicker,
+    _is_place_colon,
+    _is_place_line,
+    _marked_column,
+    _measure_broke,
+    _merge_unspaced,
+    _subtitle_goes_on,
+    breaks_mid_phrase,
+    broken_by_width,
+)
+
+#: A title group of this many unmarked lines or more starts with a column or series name
+#: (a column name, kicker, headline and subtitle are the most a head sets) — unless its
+#: first line runs on into the next (:func:`_measure_broke`): a count of lines, not of
+#: phrases, and a narrow column wraps a headline alone over this many lines.
+COLUMN_GROUP_LINES = 4
+
+#: A heading sharing at most this share of its bigrams with the body under it is not
+#: its headline when another heading of the stack shares at least ``MIN_NAMED_OVERLAP``.
+MAX_UNNAMED_OVERLAP = 0.0
+MIN_NAMED_OVERLAP = 0.5
+#: Where the line in the headline's place is another piece's title (another body of the
+#: page names at least ``STRAY_NAMED_ELSEWHERE`` of its bigrams) or is shaped as a kicker
+#: (ends ``——``/``：``, yet stands after the line the body names), the tool stacked it
+#: over this head: then "not named" allows a word or two in common (a tenth of its
+#: bigrams: a stray title may share one with any body) and a line the body names at
+#: three tenths is the headline, a clear margin.  A headline of this head the body never
+#: names, under a kicker it does (``城北老旧小区加装电梯`` / ``居民上下楼不再犯难``), is
+#: named by no other body either and keeps its place.
+STRAY_UNNAMED_OVERLAP = 0.1
+STRAY_NAMED_OVERLAP = 0.3
+STRAY_NAMED_ELSEWHERE = 0.5
+#: The level of an unmarked line in a markdown title group: deeper than any heading.
+UNMARKED_LEVEL = 99
+
+#: How much better the body must name the first of two title lines than the second for
+#: the first to be the headline and the second its subtitle: a kicker is a lead-in the
+#: body seldom names better than its headline (1 kicker in 60 on the synthetic pages at
+#: this margin), a headline names the story its subtitle then spells out.
+SUBTITLE_NAMING_MARGIN = 0.2
+
+
+def _stray_title(text: str, grams: set[str], page: _PageGrams | None) -> bool:
+    """Whether a title line is another piece's title stacked over this head: shaped as a
+    kicker, or named by another body of the page (``page``: in how many bodies each
+    bigram stands) at least :data:`STRAY_NAMED_ELSEWHERE` of its bigrams."""
+    if _KICKER_END.search(text):
+        return True
+    own = bigrams(text)
+    if not own or page is None:
+        return False
+    elsewhere = sum(1 for g in own if page.count(g) > (1 if g in grams else 0))
+    return elsewhere / len(own) >= STRAY_NAMED_ELSEWHERE
+
+
+def _own_title_line(text: str, grams: set[str], page: _PageGrams | None) -> bool:
+    """Whether the body names a title line as its own: more than
+    :data:`STRAY_UNNAMED_OVERLAP` of its bigrams (a stray title may share a word with
+    any body), and it is no other piece's title stacked here (:func:`_stray_title`)."""
+    return overlap(text, grams) > STRAY_UNNAMED_OVERLAP and not _stray_title(text, grams, page)
+
+
+def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
+                  grams: set[str], page: _PageGrams | None = None) -> int:
+    """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
+    the one the body names: ``at``, unless the body never names it and names another
+    well (one that does not end like a kicker) — the tool stacked another piece's title
+    in this head.  Ties go to the first key."""
+    if not grams:
+        return at
+    named = overlap(at_text, grams)
+    stray = named <= STRAY_UNNAMED_OVERLAP and _stray_title(at_text, grams, page)
+    if named > MAX_UNNAMED_OVERLAP and not stray:
+        return at
+    best = max(((overlap(text, grams), -n) for n, text in others
+                if n != at and not _KICKER_END.search(text)), default=None)
+    if best is None or best[0] < (STRAY_NAMED_OVERLAP if stray else MIN_NAMED_OVERLAP):
+        return at
+    return -best[1]
+
+
+def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str],
+                   page: _PageGrams | None = None) -> int:
+    """The headline of a stack of headings: the shallowest (``top``), unless the body
+    never names it and names another heading of the stack well — two pieces' headlines
+    stacked by the tool, the one over this body at a deeper level."""
+    return _named_choice(top, titles[top].text, ((i, titles[i].text) for i in free), grams,
+                         page)
+
+
+def _named_unit(titles: list[Block], units: list[list[int]], at: int, grams: set[str],
+                page: _PageGrams | None = None) -> int:
+    """The unit of a plain title group that is its headline: the one at ``at`` (the second
+    of two or more, after its kicker), unless the body never names it and names another
+    unit well — the tool printed another piece's title (a column beside it, set at the
+    same height) in this head, and the line the body names is this head's headline."""
+    if not grams or len(units) < 2:
+        return at
+    texts = ["".join(titles[i].text for i in unit) for unit in units]
+    return _named_choice(at, texts[at], enumerate(texts), grams, page)
+
+
+def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
+                            grams: set[str]) -> bool:
+    """Whether of two title units the first is the headline and the second its subtitle,
+    not a kicker over a headline: the second is the longer line (a subtitle spells the
+    story out in smaller type) and the body names the first better, by
+    :data:`SUBTITLE_NAMING_MARGIN` of its bigrams (``江主席与克雷库总统会谈`` /
+    ``强调发展长期稳定全面合作…``)."""
+    if not grams:
+        return False
+    first, second = ("".join(titles[i].text for i in unit) for unit in units)
+    if _KICKER_END.search(first) or _TWO_PHRASES.search(first.strip()):
+        # 黄河社区党委： / 精细治理…: a kicker, however the body names it; so is a couplet
+        # of two spaced phrases (拓展智慧服务 建设智能大门), the usual shape of a kicker
+        return False
+    return line_cells(second) > line_cells(first) \
+        and overlap(first, grams) >= overlap(second, grams) + SUBTITLE_NAMING_MARGIN
+
+
+def _over_dash_subtitle(roles: list[str | None], last: int) -> bool:
+    """Whether the title line after ``last`` is a dash-led subtitle (a line right under
+    a free line can be no other subtitle: the lines that carry a subtitle on stand under
+    a subtitle)."""
+    return last + 1 < len(roles) and roles[last + 1] == Kind.SUBTITLE
+
+
+def _named_down_to_dash(titles: list[Block], roles: list[str | None], above: int,
+                        units: list[list[int]], grams: set[str],
+                        page: _PageGrams | None) -> bool:
+    """Whether the title lines ``units`` (each a list of indexes: one line, or a line
+    broken over several) are the headline's with the line ``above`` (its last line): they
+    stand one right under the other from under it down to a dash-led subtitle, and the
+    body names each as its own (:func:`_own_title_line`).  A dash-led subtitle stands
+    right under its headline (惠民利民 / 健康保障启新篇 / ——我市多举措…: one headline, not
+    a second subtitle); a line the body never names, or another body names, is another
+    piece's title the tool stacked there (特殊的毕业典礼 / 巴总理电慰我地震灾民 /
+    ——市特殊教育学校…)."""
+    return bool(units) and _over_dash_subtitle(roles, units[-1][-1]) \
+        and all(unit[0] == prev[-1] + 1 for prev, unit in zip([[above], *units], units)) \
+        and all(_own_title_line("".join(titles[i].text for i in unit), grams, page)
+                for unit in units)
+
+
+def assign_roles(titles: list[Block], settings: SegmentSettings,
+                 body_grams: set[str] | None = None, *, gaps_tell: bool = False,
+                 no_gaps: bool = False, page_grams: _PageGrams | None = None,
+                 grid: bool = False) -> list[Block]:
+    """Give each line of a title group its role: column, kicker, headline or subtitle.
+
+    Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
+    ``——`` or ``：`` are kickers; a line led by a dash is the subtitle; two lines that
+    make one phrase broken over two lines (:func:`breaks_mid_phrase`, given the bigrams
+    of the article's body) are one headline, and so are two lines with no blank line
+    between them where ``gaps_tell`` (the dump sets blank lines between its text boxes:
+    a kicker in a smaller type is a box of its own), and where gaps do not tell (the dump
+    has no blank line at all, ``no_gaps``, or too few to mean a box each, as
+    ``pdftotext -layout``'s grid) two lines of one width, the first at least as wide as
+    the second (:func:`broken_by_width`) — and so where the dump is read off a ``grid`` of
+    side-by-side columns and a blank line stands between them (a row where only other
+    columns' lines stood, :data:`SIDE_BY_SIDE_MEASURE`); of what is left, two lines are a
+    kicker and a headline and a third is the subtitle.  A line behind a column mark is the
+    column wherever the tool set it among the lines (:data:`_COLUMN_MARK`), a line closing
+    on ``——`` leads into the line after it (never the headline while one follows), and the
+    lines between the headline and a dash-led subtitle that the body names are the
+    headline's (:func:`_named_down_to_dash`; in a markdown group too).
+    """
+    grams = body_grams or set()
+    if settings.merge_unspaced_titles:
+        titles = _merge_unspaced(titles, grams, settings.place_line_chars)
+    if not titles:
+        return []
+    if len(titles) == 1:
+        only = titles[0]
+        match = _INNER_DASH.match(only.text)
+        if match:  # 我市织密全民健康网…感慨—— 有了医保,日子再难也有底气!
+            return [only.with_(text=match.group(1), kind=Kind.KICKER),
+                    only.with_(text=match.group(2), kind=Kind.HEADLINE)]
+        return [only.with_(kind=Kind.HEADLINE)]
+    roles: list[str | None] = [None] * len(titles)
+    levels = [t.level for t in titles]
+    marked = [lv for lv in levels if lv is not None]
+    for i, block in enumerate(titles):
+        if i > 0 and _DASH_START.match(block.text):
+            roles[i] = Kind.SUBTITLE
+        elif i > 1 and roles[i - 1] == Kind.SUBTITLE and _subtitle_goes_on(
+                titles[i - 1].text, block.text, grams):
+            roles[i] = Kind.SUBTITLE  # ——访广西某医学 / 科技集团董事长某某: one subtitle
+    free = [i for i, r in enumerate(roles) if r is None]
+    if marked and len(free) > 1 and free[0] == 0 \
+            and _marked_column(titles[0].text, grams, settings.place_line_chars):
+        roles[0] = Kind.COLUMN  # 【法治在线】 / 民生冷暖见初心: the column, not the headline
+        free = free[1:]
+    if marked:
+        top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
+        top = _named_heading(titles, free, top, grams, page_grams)
+        lead: int | None = None  # 太康： / 强化“五举措”…: a place that begins the headline
+        if top + 1 in free and _is_place_colon(titles[top].text, grams,
+                                               settings.place_line_chars):
+            lead, top = top, top + 1
+        # the lines at the headline's level between it and a dash-led subtitle are the
+        # headline's (惠民利民 / 健康保障启新篇 / ——我市多举措…, the first two at one level)
+        free_set, end = set(free), top + 1
+        while end in free_set and titles[end].level == titles[top].level:
+            end += 1
+        last = end - 1 if _named_down_to_dash(titles, roles, top,
+                                              [[i] for i in range(top + 1, end)], grams,
+                                              page_grams) else top
+        for i in free:
+            if i == lead or top < i <= last:
+                roles[i] = Kind.HEADLINE
+            elif i < top:
+                deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
+                roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
+                    else Kind.COLUMN
+            elif i == top:
+                roles[i] = Kind.HEADLINE
+            else:
+                roles[i] = Kind.SUBTITLE
+        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
+    twice = [n for n, i in enumerate(free) if Tag.DRAWN_TWICE in titles[i].tags]
+    if len(free) > 1 and twice and twice == list(range(twice[0], twice[-1] + 1)) \
+            and free == list(range(free[0], free[-1] + 1)):
+        # the lines drawn twice (fake bold) are set in the headline's type, and make it
+        # whole; a line drawn once before them is its column or kicker, after them its
+        # subtitle (从“治已病”到“防未病” / 我市医保新政…, each drawn twice: one headline).
+        # (Not across a subtitle led by a dash: the lines after it are another head's.)
+        # (of two lines or more over it in a group of a column's size, the first is the
+        # column, as below)
+        column_first = twice[0] >= 2 and len(free) >= COLUMN_GROUP_LINES
+        for n, i in enumerate(free):
+            roles[i] = Kind.HEADLINE if twice[0] <= n <= twice[-1] else (
+                Kind.SUBTITLE if n > twice[-1] else Kind.COLUMN
+                if _COLUMN_MARK.match(titles[i].text.strip()) or (n == 0 and column_first)
+                else Kind.KICKER)
+        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
+    if free and len(free) > 1 and (_COLUMN_MARK.match(titles[free[0]].text.strip())
+                                   or (len(free) >= COLUMN_GROUP_LINES
+                                       and not (free[1] == free[0] + 1 and _measure_broke(
+                                           titles, free[0], grams, gaps_tell, grid)))):
+        roles[free[0]] = Kind.COLUMN
+        free = free[1:]
+    behind_marks = {i for i in free if _COLUMN_MARK.match(titles[i].text.strip())}
+    last_mark = max(behind_marks, default=-1)
+    if behind_marks and len(behind_marks) < len(free) and (
+            free[-1] in behind_marks or all(
+                overlap(titles[i].text, grams) <= STRAY_UNNAMED_OVERLAP
+                for i in free if i < last_mark and i not in behind_marks)):
+        # 构筑现代中药大厦 / ◇简讯◇ / 菊苣为餐桌添新菜: a line behind a column mark names
+        # the column, never the headline, wherever the tool set it among the lines: last
+        # (切戒傲慢 / ◆聚焦), or under lines the body never names, another piece's (were
+        # they named, the column and the lines under it would head another piece the
+        # tool stacked under this head)
+        for i in behind_marks:
+            roles[i] = Kind.COLUMN
+        free = [i for i in free if i not in behind_marks]
+    if len(free) >= 3 and Kind.COLUMN not in roles and free[1] == free[0] + 1 \
+            and _column_over_kicker(titles[free[0]].text, titles[free[1]].text, grams):
+        roles[free[0]] = Kind.COLUMN  # 真抓实干在基层 / 常德市…营商环境—— / 打造…服务
+        free = free[1:]
+    kicker_found = False
+    while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
+            and not _is_place_colon(titles[free[0]].text, grams, settings.place_line_chars):
+        roles[free[0]] = Kind.KICKER
+        free = free[1:]
+        kicker_found = True
+    # free lines that make one phrase broken over two lines are one headline (where gaps
+    # tell, two lines of one box whose first is as wide as the next are one headline
+    # broken by the measure even when the first is short: in a narrow column a headline's
+    # first line is as short as a column name, which is set in a box of its own)
+    units: list[list[int]] = []
+
+    def column_so_far() -> bool:
+        # a short first line the body never names is the column over the head; not one
+        # under a kicker (the column stands over the whole head)
+        return not kicker_found and _column_line(titles, units, grams, settings)
+
+    for i in free:
+        if units and units[-1][-1] == i - 1 and not _DASH_END.search(titles[i - 1].text) \
+                and (breaks_mid_phrase(
+                titles[i - 1].text, titles[i].text, grams) or (
+                gaps_tell and titles[i].gap_before == 0
+                and (broken_by_width(titles[i - 1].text, titles[i].text)
+                     or not column_so_far())) or (
+                (not gaps_tell or (grid and titles[i].gap_before > 0))
+                and broken_by_width(titles[i - 1].text, titles[i].text)
+                and not column_so_far())):
+            units[-1].append(i)
+        elif units and units[-1][-1] == i - 1 and _is_place_colon(
+                "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
+            # 西华： / “五个精准”推动…: one headline (and 审 / 计： / 实行监督…, its lead
+            # itself broken over two lines)
+            units[-1].append(i)
+        else:
+            units.append([i])
+    if len(units) >= 2 and not kicker_found and len(units[0]) == 1 \
+            and _is_place_line(titles[units[0][0]].text, settings.place_line_chars):
+        # a short first line the body names is the place the headline starts with
+        # (赤壁车埠镇 / 巾帼普法护权益); one the body never names stands over the
+        # article as its column (今日关注)
+        if bigrams(titles[units[0][0]].text) & grams:
+            units[0:2] = [units[0] + units[1]]
+        else:
+            roles[units[0][0]] = Kind.COLUMN
+            units = units[1:]
+    if units:
+        at = 1 if len(units) >= 2 and not kicker_found else 0
+        if at == 1 and len(units) == 2 and Kind.SUBTITLE not in roles \
+                and _headline_over_subtitle(titles, units, grams):
+            at = 0
+        at = _named_unit(titles, units, at, grams, page_grams)
+        while at + 1 < len(units) and _DASH_END.search(titles[units[at][-1]].text):
+            at += 1  # 先建后联合理选择—— / 《五星红旗》出版座谈会举行: a kicker's dash
+        headline, rest = units[at], units[at + 1:]
+        if _named_down_to_dash(titles, roles, headline[-1], rest, grams, page_grams):
+            headline, rest = [i for unit in units[at:] for i in unit], []
+        for unit in units[:at]:
+            for i in unit:
+                roles[i] = Kind.KICKER
+        for i in headline:
+            roles[i] = Kind.HEADLINE
+        for unit in rest:
+            for i in unit:
+                roles[i] = Kind.SUBTITLE
+    return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
