@@ -1,0 +1,170 @@
+"""A body cut in two where a title printed after it, or a turn of its rare bigrams,
+says a second story begins.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from baokan.core.document import Kind
+from baokan.core.text import bigrams, ends_paragraph
+from baokan.heuristics.structure.segment_articles.article import _Article, _Group
+from baokan.heuristics.structure.segment_articles.page_state import (
+    COMMON_GRAM_SHARE,
+    NAMING_GRAMS,
+    _PageState,
+)
+
+#: A title printed after its body needs this many rare bigrams to split a body by.
+MIN_SPLIT_GRAMS = 4
+
+#: The head of a body split off by an after-title may name it in at most this share of its
+#: paragraphs (a passing mention).
+HEAD_NAMING_SHARE = 0.1
+
+#: A titled body of a plain dump holds two stories when, at a closed sentence, the whole
+#: parts before and after share fewer than this share of their rare bigrams (stricter than
+#: ``UNTITLED_TURN_SHARE`` on windows: on pages 401-440, cuts under 0.015 part two stories
+#: five times in six, under 0.03 half the time)...
+TURN_SPLIT_SHARE = 0.015
+#: ...each part at least this many characters (too little text tells no topic).
+MIN_TURN_PART_CHARS = 200
+
+
+class _BodySplits(_PageState):
+    """The pass that cuts a body where a second story begins in it."""
+
+    def _split_by_after_titles(self) -> None:
+        """Split a body whose title, printed after it, names only its tail: two articles ran
+        together with no closing byline between them (the head gets no title here; a title
+        group that names it may be given to it by :meth:`_resolve_orphans`).  In a plain
+        dump a body under its title is split so too where the two parts turn to another
+        topic (:meth:`_turn_cut`): the title goes with the part it names, the other is
+        another story's text printed inside this one."""
+        result: list[_Article] = []
+        for art in self.arts:
+            after = [g for g in art.groups if g.after and g.titles]
+            if not after:
+                turn = self._turn_cut(art)
+                result.extend(self._cut_at_turn(art, *turn) if turn is not None else (art,))
+                continue
+            cut = self._after_title_cut(art, after[0])
+            if cut is None:
+                result.append(art)
+                continue
+            head = _Article(body=art.body[:cut], level=art.level)
+            head.extras = [b for b in art.extras if b.opens_article]
+            head.groups = [g for g in art.groups if not g.after]
+            art.body = art.body[cut:]
+            art.extras = [b for b in art.extras if not b.opens_article]
+            art.groups = [g for g in art.groups if g.after]
+            result.extend((head, art))
+            self.rec.change("split a body its after-title names only the end of",
+                            art.body[0].span, f"at paragraph {cut}")
+        self.arts = result
+
+    def _cut_at_turn(self, art: _Article, cut: int, titled_tail: bool) -> list[_Article]:
+        """The two articles a body split at ``cut`` (:meth:`_turn_cut`) makes: the title
+        and the blocks that open the article go with the part the title names; the blocks
+        beside the body (bylines, captions) printed after the cut go with the later part."""
+        other = _Article()
+        first_tail = art.body[cut].start
+        head_body, tail_body = art.body[:cut], art.body[cut:]
+        later = [b for b in art.extras if b.start >= first_tail]
+        earlier = [b for b in art.extras if b.start < first_tail]
+        if titled_tail:
+            # the untitled head is a piece printed between the title and its own body:
+            # what opened the titled article stays with the title
+            other.body, art.body = head_body, tail_body
+            other.extras = [b for b in earlier if not b.opens_article]
+            art.extras = [b for b in earlier if b.opens_article] + later
+            return [other, art]
+        art.body, other.body = head_body, tail_body
+        art.extras, other.extras = earlier, later
+        return [art, other]
+
+    def _turn_cut(self, art: _Article) -> tuple[int, bool] | None:
+        """Where a titled body of a plain dump holds two stories, and whether the title
+        goes with the later one: the paragraph before the cut closes its sentence, each
+        part holds ``MIN_TURN_PART_CHARS``, and the two parts share fewer than
+        ``TURN_SPLIT_SHARE`` of their rare bigrams (of the fewer; the lowest share wins).
+        The title goes with the part more of whose paragraphs name it (``NAMING_GRAMS`` of
+        its bigrams), the earlier on a tie."""
+        if self.markdown or not art.has_title() or any(g.after for g in art.groups):
+            return None
+        paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
+        if len(paras) < 2:
+            return None
+        texts = [art.body[i].text for i in paras]
+        total = sum(map(len, texts))
+        held = list(itertools.accumulate(map(len, texts)))
+        cuts = {k for k in range(1, len(paras))
+                if min(held[k - 1], total - held[k - 1]) >= MIN_TURN_PART_CHARS
+                and ends_paragraph(texts[k - 1])}
+        if not cuts:
+            return None
+        rare = [self.memo.of(text) - self._common for text in texts]
+        # a bigram is in the part before cut k when the first paragraph holding it is before
+        # k, in the part after when the last one is at k or later; every bigram is in one
+        # part or both, so the parts share |before| + |after| - |all|. The sizes are counts
+        # of first and last indexes: one pass over the body's bigrams, no union per cut
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for k in range(len(rare) - 1, -1, -1):
+            first.update(dict.fromkeys(rare[k], k))
+        for k, held_grams in enumerate(rare):
+            last.update(dict.fromkeys(held_grams, k))
+        starting, ending = Counter(first.values()), Counter(last.values())
+        every = len(first)
+        before_size = 0
+        later_size = every
+        best: tuple[float, int] | None = None
+        for k in range(1, max(cuts) + 1):
+            before_size += starting[k - 1]
+            later_size -= ending[k - 1]
+            if k not in cuts or not before_size or not later_size:
+                continue
+            share = (before_size + later_size - every) / min(before_size, later_size)
+            if share < TURN_SPLIT_SHARE and (best is None or share < best[0]):
+                best = (share, k)
+        if best is None:
+            return None
+        cut = best[1]
+        # every bigram of the title: words the whole page uses stand in both parts alike
+        grams = self.memo.of_joined(t.text for g in art.groups for t in g.titles)
+        hits = [len(self.memo.of(art.body[i].text) & grams) >= NAMING_GRAMS for i in paras]
+        titled_tail = sum(hits[cut:]) / (len(paras) - cut) > sum(hits[:cut]) / cut
+        start = paras[cut]
+        while start > 0 and art.body[start - 1].kind == Kind.SUBHEAD:
+            start -= 1
+        self.rec.change("split a titled body that turns to another story", art.body[start].span,
+                        f"{best[0]:.3f} of their rare bigrams shared; the title goes with the "
+                        + ("later" if titled_tail else "earlier") + " part")
+        return start, titled_tail
+
+    def _after_title_cut(self, art: _Article, group: _Group) -> int | None:
+        """Where the body's paragraphs stop never naming the title and start naming it."""
+        # only bigrams that are rare on the page tell what a paragraph is about
+        grams = {g for g in bigrams("".join(t.text for t in group.titles))
+                 if self.paragraph_share(g) <= COMMON_GRAM_SHARE}
+        minimum = self.settings.min_split_paragraphs
+        paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
+        if len(grams) < MIN_SPLIT_GRAMS or len(paras) < 2 * minimum:
+            return None
+        # a paragraph names the title when it holds two of the title's bigrams
+        hits = [len(bigrams(art.body[i].text) & grams) >= NAMING_GRAMS for i in paras]
+        best: tuple[float, int] | None = None
+        for k in range(minimum, len(paras) - minimum + 1):
+            head_rate = sum(hits[:k]) / k
+            tail_rate = sum(hits[k:]) / (len(paras) - k)
+            if head_rate <= HEAD_NAMING_SHARE and tail_rate >= self.settings.split_overlap:
+                score = tail_rate - head_rate
+                if best is None or score > best[0]:
+                    best = (score, k)
+        if best is None:
+            return None
+        start = paras[best[1]]
+        while start > 0 and art.body[start - 1].kind == Kind.SUBHEAD:
+            start -= 1
+        return start

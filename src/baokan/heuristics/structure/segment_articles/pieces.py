@@ -1,0 +1,222 @@
+"""Pieces of articles joined to the article they belong to once the page is read:
+sections past a byline, titled pieces, headless bylines; scraps left, orphan heads placed.
+"""
+
+from __future__ import annotations
+
+from baokan.core.document import Kind
+from baokan.core.spans import neighbours
+from baokan.core.text import content_length
+from baokan.heuristics.structure.segment_articles.article import (
+    _Article,
+    _Group,
+    _joined_grams,
+    overlap,
+)
+from baokan.heuristics.structure.segment_articles.page_state import (
+    AFFINITY_CHARS,
+    _cut_to,
+    _PageState,
+)
+
+#: A body without a title right after a body closed by its byline goes on with that body
+#: when the two share at least this share of their rare bigrams: a long article's later
+#: section (or a round-up's next item) printed past a byline, not an article of its own
+#: (the synthetic pages: such a section shares 0.06+ with the body before it three times
+#: in five, a piece of another article one time in thirteen).
+PIECE_AFTER_BYLINE_SHARE = 0.06
+#: A body without a title opened by a dateline or byline right after a titled body that no
+#: byline closed is that title's article when the two bodies share at least this share of
+#: their rare bigrams and the title names the later body at least as well as its own: the
+#: tool set a piece of the story (a deck, a column's first lines, a caption) between the
+#: head and its byline (the synthetic pages: such a pair shares 0.08+ two times in three,
+#: two stories side by side one time in eight, and then the title names its own body)...
+TITLE_BODY_SHARE = 0.08
+#: ...or, when the titled body is too short to judge by its bigrams, when the title names
+#: the later body in at least this share of its bigrams, more than its own.
+TITLE_NAMES_NEXT = 0.2
+
+#: A body with nothing of an article about it (no title, byline, dateline, caption or
+#: credit) shorter than this many character cells is a scrap — a column label, a line of
+#: furniture or of editors' credits, a few characters the tool cut off another story —
+#: not an article.  The shortest real bodies, one-sentence briefs, run to 40 cells and
+#: more (the synthetic pages' shortest, 41) and are matched as articles even when their
+#: title went elsewhere; at 50 cells the synthetic development pages lost two such briefs.
+SCRAP_CHARS = 30
+
+
+class _Pieces(_PageState):
+    """The passes that join pieces of articles, hand on bylines and leave scraps."""
+
+    def _goes_on_past_byline(self, prev: _Article, piece: _Article) -> bool:
+        """Whether ``piece``, a body with no title right after ``prev``, a body closed by
+        a byline, is more of ``prev``: the byline closed a section, not the article, and
+        the piece goes on with its topic (a share of their rare bigrams)."""
+        if piece.groups or piece.moved_titles or not piece.body or "photo" in piece.flags \
+                or not prev.body or not any(b.kind == Kind.BYLINE and "closing" in b.tags
+                                            for b in prev.extras):
+            return False
+        shared = self._rare_share(prev.body_tail(AFFINITY_CHARS),
+                                  "".join(piece.body_parts())[:AFFINITY_CHARS])
+        return shared is not None and shared >= PIECE_AFTER_BYLINE_SHARE
+
+    def _join_pieces_after_bylines(self) -> None:
+        """A body with no title after a body closed by a byline joins it when it goes on
+        with its topic (:meth:`_goes_on_past_byline`)."""
+        kept: list[_Article] = []
+        for art in self.arts:
+            prev = kept[-1] if kept else None
+            if prev is not None and self._goes_on_past_byline(prev, art):
+                self.rec.change("joined a body without a title to the body closed before it",
+                                art.body[0].span, "it goes on with that body's topic")
+                prev.absorb(art)
+                continue
+            kept.append(art)
+        self.arts[:] = kept
+
+    def _host_of_title_piece(self, piece: _Article, host: _Article) -> str | None:
+        """Whether ``host``, a body with no title opened by a dateline or byline right
+        after ``piece``, a titled body that no byline closed, is the rest of ``piece``'s
+        article: the tool printed the title with a little of its story (a deck, a caption,
+        another column's first lines) before the byline or dateline that opens the rest.
+        Cues: the two bodies go on with one topic (``TITLE_BODY_SHARE`` of their rare
+        bigrams) — or the piece is too short to tell and the title names the host well
+        (``TITLE_NAMES_NEXT``) — and the title names the host at least as well as the
+        piece (a story of its own beside it is what its title names).  Returns the cue that
+        decided, with its figures (for the diagnostics), or None."""
+        if not piece.has_title() or any(g.after for g in piece.groups) or not piece.body \
+                or any(b.closes_article for b in piece.extras) or "photo" in piece.flags:
+            return None
+        openers = host.all_extras()
+        if host.has_title() or host.moved_titles or "photo" in host.flags \
+                or not any(b.opens_article for b in openers) \
+                or not any(b.kind == Kind.PARAGRAPH for b in host.body):
+            return None
+        title = "".join(t.text for g in piece.groups for t in g.titles)
+        own = overlap(title, piece.body_grams(self.memo))
+        named = overlap(title, host.body_grams(self.memo))
+        if named <= 0.0 or named < own:
+            return None
+        shared = self._rare_share_of(piece.tail_parts(AFFINITY_CHARS),
+                                     _cut_to(host.body_parts(), AFFINITY_CHARS))
+        names = f"the title names {named:.2f} of it, {own:.2f} of its own body"
+        if shared is None:
+            if named >= TITLE_NAMES_NEXT and named > own:
+                return f"{names}; the piece is too short to compare the bodies"
+            return None
+        if shared >= TITLE_BODY_SHARE:
+            return f"{names}; the bodies share {shared:.2f} of their rare bigrams"
+        return None
+
+    def _join_title_pieces_to_hosts(self) -> None:
+        """A titled body that no byline closed takes the body with no title that a
+        dateline or byline opens right after it, when that is the rest of its story
+        (:meth:`_host_of_title_piece`)."""
+        kept: list[_Article] = []
+        for art in self.arts:
+            prev = kept[-1] if kept else None
+            cue = self._host_of_title_piece(prev, art) if prev is not None else None
+            if prev is not None and cue is not None:
+                self.rec.change("a title's story goes on past the dateline or byline after it",
+                                art.body[0].span, cue)
+                # the joined body's bigrams from the two bodies' (both known here), not
+                # worked out again from all its paragraphs at each join of a chain
+                grams = _joined_grams(self.memo, prev, art)
+                prev.absorb(art)
+                prev.grams = grams
+                prev.extras.extend(b for g in art.groups for b in g.extras)
+                continue
+            kept.append(art)
+        self.arts[:] = kept
+
+    def _hand_on_headless_bylines(self) -> None:
+        """A head with no body (its title lines and the byline printed under it) is no
+        article: its lines go to the page's fragments, and with them the byline.  The tool
+        stacked that head over the next one (a page that draws its title boxes before its
+        columns), and the body after the next head is the one the byline was printed over
+        as often as not; a byline is an article's, never the page's.  So the opening byline
+        of such a head (no caption with it: that is photo news) goes on to the next article
+        when that has a body and no opening byline of its own (a body keeps the byline it
+        was printed with), and not to a scrap (:meth:`_scrap`: a byline would make an
+        article of a few lines the tool cut off a story).  Its title lines are left: which
+        head names the body is for the title passes to say."""
+        for art, nxt in zip(self.arts, self.arts[1:]):
+            if art.body or art.moved_titles or "photo" in art.flags or self._scrap(nxt) \
+                    or not any(b.kind == Kind.PARAGRAPH for b in nxt.body):
+                continue
+            own = art.all_extras()
+            if any(b.kind == Kind.CAPTION for b in own) or nxt.has_opening_byline():
+                continue
+            first = nxt.body[0].start
+            for byline in own:
+                if byline.kind == Kind.BYLINE and byline.opens_article and byline.end < first:
+                    for holder in [art.extras, *(g.extras for g in art.groups)]:
+                        if byline in holder:
+                            holder.remove(byline)
+                    nxt.extras.insert(0, byline)  # printed before the body's own extras
+                    self.rec.change("gave the byline of a head with no body to the next body",
+                                    byline.span, "no byline opens that body")
+                    break
+
+    @staticmethod
+    def _scrap(art: _Article) -> bool:
+        """Whether ``art`` is a scrap of text with nothing of an article about it: no title,
+        no byline, dateline, caption or credit, no flag, and a body of paragraphs shorter
+        than ``SCRAP_CHARS`` cells."""
+        if art.groups or art.moved_titles or art.extras or art.flags or not art.body \
+                or any(b.kind != Kind.PARAGRAPH for b in art.body):
+            return False
+        return sum(content_length(b.text) for b in art.body) < SCRAP_CHARS
+
+    def _leave_scraps(self) -> None:
+        """A scrap (:meth:`_scrap`) on a page that has another body is no article: its
+        text stays on the page among the fragments (a column label, a line of furniture,
+        a few lines the tool cut off another story).  Not joined to a neighbour: on the
+        synthetic pages such a join costs the neighbour's paragraphs as often as it helps,
+        and affinity does not tell a scrap's article (too few bigrams)."""
+        scraps = [self._scrap(a) for a in self.arts]
+        if not any(not scrap and any(b.kind == Kind.PARAGRAPH for b in a.body)
+                   for a, scrap in zip(self.arts, scraps, strict=True)):
+            return  # the page's only body text: it may be all there is of an article
+        for art, scrap in zip(self.arts, scraps, strict=True):
+            if scrap:
+                art.scrap = True
+                self.rec.change("a scrap of text with no head is left as a fragment",
+                                art.body[0].span, art.body[0].text[:20])
+
+    def _resolve_orphans(self) -> None:
+        """An article with a title group before and after its body keeps the one that names
+        it; the other goes to a body without a title that it names, or stays as a column."""
+        displaced: list[tuple[_Group, _Article]] = []
+        for art in self.arts:
+            titled = [g for g in art.groups if g.titles]
+            if len(titled) < 2:
+                continue
+            grams = art.body_grams(self.memo)
+            best = max(titled, key=lambda g: (sum(overlap(t.text, grams) for t in g.titles)
+                                              / len(g.titles), g.after))
+            for group in titled:
+                if group is not best:
+                    art.groups.remove(group)
+                    displaced.append((group, art))
+        position = {id(a): i for i, a in enumerate(self.arts)}
+        grams_of: dict[int, set[str]] = {}
+        w = self.settings.neighbours
+        for group, home in displaced:
+            text = "".join(t.text for t in group.titles)
+            at = position[id(home)]
+            candidates = [self.arts[i] for i in neighbours(at, len(self.arts), w)
+                          if not self.arts[i].has_title() and self.arts[i].body]
+            scored = [(overlap(text, grams_of.setdefault(id(a), a.body_grams(self.memo))),
+                       -position[id(a)], a) for a in candidates]
+            scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+            if scored and scored[0][0] >= self.settings.orphan_overlap:
+                target = scored[0][2]
+                group.after = False
+                target.groups.insert(0, group)
+                target.flags.add("interleaved")
+                self.rec.change("moved titles to the body they name", group.titles[0].span,
+                                f"{scored[0][0]:.2f} of their bigrams in that body")
+            else:
+                home.extras[:0] = [t.with_(kind=Kind.COLUMN) for t in group.titles]
+                home.extras.extend(group.extras)
