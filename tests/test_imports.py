@@ -19,6 +19,7 @@ relative imports are resolved, and ``from baokan import api`` counts as importin
 from __future__ import annotations
 
 import ast
+import graphlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -138,6 +139,22 @@ def test_there_are_modules_to_check() -> None:
 
 def test_no_heuristic_imports_another() -> None:
     assert _check("baokan.heuristics", heuristic_may_import, heuristic_rule) == []
+
+
+def test_a_heuristic_package_imports_its_modules_one_way() -> None:
+    # the modules of a heuristic that is a package: no import cycle among them
+    graph: dict[str, set[str]] = {}
+    for module, path in MODULES.items():
+        parts = module.split(".")
+        if not _within(module, ("baokan.heuristics",)) or len(parts) < HEURISTIC_PARTS:
+            continue
+        own = ".".join(parts[:HEURISTIC_PARTS])
+        source = path.read_text(encoding="utf-8")
+        graph[module] = {name for _, name in imported(module, source,
+                                                       package=path.name == "__init__.py")
+                         if _within(name, (own,)) and name != module}
+    assert any(len(deps) > 0 for deps in graph.values())
+    list(graphlib.TopologicalSorter(graph).static_order())  # raises CycleError on a cycle
 
 
 def test_the_core_imports_nothing_above_it() -> None:
