@@ -128,11 +128,6 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
     return pair_at_least(a[-1], b[0], TITLE_BREAK_ASSOCIATION)
 
 
-def _join_titles(first: Block, second: Block) -> Block:
-    start, end = covering_span((first, second))
-    return first.with_(text=first.text.rstrip() + second.text.lstrip(), start=start, end=end)
-
-
 def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
     """Whether a first title line stands over a kicker as the column's name: the line after
     it ends ``——`` (a kicker, with a headline still to come) and the first line is a
