@@ -72,9 +72,11 @@ _FAR_INDENT = 9
 
 def side_by_side(text: str) -> bool:
     """Whether a line of the dump (with its indentation) shows columns side by side: two
-    pieces or more, or a piece standing far right of the margin."""
+    pieces or more, or a piece standing far right of the margin (a line of spaces only is
+    no piece)."""
     stripped = text.lstrip()
-    return "  " in stripped.rstrip() or len(text) - len(stripped) >= _FAR_INDENT
+    return bool(stripped) and ("  " in stripped.rstrip()
+                               or len(text) - len(stripped) >= _FAR_INDENT)
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
