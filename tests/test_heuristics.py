@@ -259,6 +259,12 @@ def test_a_layout_dump_parses_into_whole_paragraphs() -> None:
     assert "乡村振兴是一篇大文章，要一件接着一件办，一年接着一年干。" in paragraphs
 
 
+def test_a_line_of_spaces_only_shows_no_columns() -> None:
+    from baokan.core.columns import side_by_side
+    # however wide, a line of spaces holds no piece of text far right of the margin
+    assert not side_by_side(" " * 30) and side_by_side(" " * 30 + "乡村振兴")
+
+
 def test_printed_line_breaks_marked_by_two_spaces_are_not_columns() -> None:
     from baokan.core.columns import split_side_by_side
     # a paragraph a line, the printed lines (all 14 wide) joined by two spaces: pieces

@@ -72,9 +72,11 @@ _FAR_INDENT = 9
 
 def side_by_side(text: str) -> bool:
     """Whether a line of the dump (with its indentation) shows columns side by side: two
-    pieces or more, or a piece standing far right of the margin."""
+    pieces or more, or a piece standing far right of the margin (a line of spaces only is
+    no piece)."""
     stripped = text.lstrip()
-    return "  " in stripped.rstrip() or len(text) - len(stripped) >= _FAR_INDENT
+    return bool(stripped) and ("  " in stripped.rstrip()
+                               or len(text) - len(stripped) >= _FAR_INDENT)
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
@@ -266,7 +268,7 @@ _MEASURE_CHARS = 4
 # characters shorter than the measure at most (a two-character indent)
 _INDENT_CHARS = 2
 _GUTTER_SIDE = regex.compile(r"[\p{Han}\p{P}]")
-# a letter-spaced run (``参 保 缴 费``): characters one space apart
+# a text ending in a letter-spaced run (``参 保 缴 费``): characters one space apart
 _SPACED_RUN = regex.compile(r"\S \S \S$")
 
 
@@ -310,8 +312,9 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
               settings: LayoutSettings) -> dict[int, _Measure]:
     """Each column's measure: the most common length of the pieces standing alone in it
     (ending before the next column's edge), solid ones (no single space inside) and
-    letter-spaced ones apart; a column with too few such pieces has the median measure
-    of the others (a page's columns mostly share one)."""
+    letter-spaced ones apart; a column with too few solid pieces has the median solid
+    measure of the others (a page's columns mostly share one), one with too few spaced
+    pieces no spaced measure; a page with no solid measure has none at all."""
     solid: dict[int, Counter[int]] = {}
     spaced: dict[int, Counter[int]] = {}
     for pieces in lines:

@@ -4,10 +4,11 @@ Papers fake a bold headline (and sometimes a masthead) by drawing its text twice
 second copy offset by a hair.  ``pdftotext`` drops the exact copy; PyMuPDF and pdfminer
 print both: the same line twice in a row (``美国经济`` / ``美国经济``), one line holding
 its text twice over (``西华：西华：``), every word of a line twice (``77 理论理论``), or
-pieces of the title interleaved (``新时代：`` / ``新时代：发展新方位`` / ``发展新方位``).
-The tests here say whether a text is such a copy; the heuristics that meet one (the line
-join, the masthead, the article split) decide what to do with it, each with its own
-thresholds.
+pieces of the title interleaved (``新时代：`` / ``新时代：发展新方位`` / ``发展新方位``);
+pymupdf4llm prints the copy a character at a time around the whole title
+(``打 造有温度的医保服务造 有 温 度``).  The tests here say whether a text is such a
+copy; the heuristics that meet one (the line join, the masthead, the markdown headings,
+the article split) decide what to do with it, each with its own thresholds.
 """
 
 from __future__ import annotations

@@ -136,7 +136,8 @@ class _StrayTitles(_PageState):
                         self._carry_byline(group, head, (taken or [line])[-1], target)
                     carried = []
                     target.flags.add("interleaved")
-                    self.rec.change("moved a title line to the body it names", line.span,
+                    self.rec.change("moved a title line to the body it names",
+                                    (line.start, (taken or [line])[-1].end),
                                     f"{score:.2f} of its bigrams in that body")
         self._place_last_heads(grams)
         self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
