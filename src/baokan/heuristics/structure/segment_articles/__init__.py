@@ -48,7 +48,8 @@ The cues, in the order they are used:
   column label, a line of furniture, a few lines the tool cut off another story).
 
 One module a job: ``title_pieces`` and ``authors`` read the title lines before the walk,
-``walk`` groups the blocks, ``body_splits``, ``stray_titles`` and ``pieces`` are the
+``head_runs`` tells which title runs are heads and whether the page prints them after
+their bodies, ``walk`` groups the blocks, ``body_splits``, ``stray_titles`` and ``pieces`` are the
 passes after it (over the state of ``page_state``), ``photo_news`` tells a picture of
 its own, ``emit`` writes each article out with the roles of ``title_roles`` (from the
 line shapes of ``title_lines``); ``article`` is the article being built.
