@@ -370,7 +370,10 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
     all alike: at the space after as many positions as the column's spaced lines take,
     if the piece is no wider than two columns' lines (wider: a line set across columns,
     a notice), and if the rest is as long as half a line at least (a spaced line a
-    little wider than the others is no glued one)."""
+    little wider than the others is no glued one).  Two spaces as far from that measure
+    (one each side of it: the spaces of a spaced line fall every other position) are told
+    apart by the characters before them: as many as a solid line holds (the measure
+    counts squeezed marks, so it may fall a character short or long of a line)."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
     if indented:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - _INDENT_CHARS,
@@ -384,7 +387,8 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
     return min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
                 if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
                 and _SPACED_RUN.search(piece[:i]) and _gutter_sides(piece, i)),
-               key=lambda i: (abs(i - spaced), i), default=None)
+               key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - measure.chars), i),
+               default=None)
 
 
 def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
