@@ -267,6 +267,10 @@ _MEASURE_CHARS = 4
 # an indented first line (text starting right of its column's edge) runs this many
 # characters shorter than the measure at most (a two-character indent)
 _INDENT_CHARS = 2
+# a column's letter-spaced lines squeeze this many marks at most (``，每``: no space after
+# the mark) when they hold as many characters as its solid lines; a spaced measure shorter
+# still is set with a tracking that fits fewer characters a line
+_SQUEEZED_MARKS = 2
 _GUTTER_SIDE = regex.compile(r"[\p{Han}\p{P}]")
 # a text ending in a letter-spaced run (``参 保 缴 费``): characters one space apart
 _SPACED_RUN = regex.compile(r"\S \S \S$")
@@ -370,7 +374,11 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
     all alike: at the space after as many positions as the column's spaced lines take,
     if the piece is no wider than two columns' lines (wider: a line set across columns,
     a notice), and if the rest is as long as half a line at least (a spaced line a
-    little wider than the others is no glued one)."""
+    little wider than the others is no glued one).  Two spaces as far from that measure
+    (one each side of it: the spaces of a spaced line fall every other position) are told
+    apart by the characters before them, where the column's spaced lines hold as many as
+    its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
+    shorter."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
     if indented:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - _INDENT_CHARS,
@@ -381,10 +389,14 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
     spaced = measure.spaced
     if cut is not None or spaced is None or len(piece) > 2 * (spaced + _MEASURE_SLACK):
         return cut
+    # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
+    # no count to match (0): the shorter cut
+    held = measure.chars if spaced >= 2 * measure.chars - 1 - _SQUEEZED_MARKS else 0
     return min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
                 if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
                 and _SPACED_RUN.search(piece[:i]) and _gutter_sides(piece, i)),
-               key=lambda i: (abs(i - spaced), i), default=None)
+               key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
+               default=None)
 
 
 def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
