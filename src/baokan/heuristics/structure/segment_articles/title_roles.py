@@ -184,7 +184,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     column wherever the tool set it among the lines (:data:`_COLUMN_MARK`), a line closing
     on ``——`` leads into the line after it (never the headline while one follows), and the
     lines between the headline and a dash-led subtitle that the body names are the
-    headline's (:func:`_named_down_to_dash`; in a markdown group too).
+    headline's (:func:`_named_down_to_dash`); in a markdown group, so are the lines right
+    under the headline at its heading level that the body names, a subtitle after or not.
     """
     grams = body_grams or set()
     if settings.merge_unspaced_titles:
@@ -219,14 +220,16 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         if top + 1 in free and _is_place_colon(titles[top].text, grams,
                                                settings.place_line_chars):
             lead, top = top, top + 1
-        # the lines at the headline's level between it and a dash-led subtitle are the
-        # headline's (惠民利民 / 健康保障启新篇 / ——我市多举措…, the first two at one level)
+        # the lines right under the headline at its level that the body names are the
+        # headline's: a heading level is a type size, and a kicker or subtitle is set
+        # smaller (惠民利民 / 健康保障启新篇 / ——我市多举措…; 通城税务局 / 靠前服务暖企心,
+        # the first two at one level); a line the body does not name is another piece's
+        # title the tool stacked there
         free_set, end = set(free), top + 1
         while end in free_set and titles[end].level == titles[top].level:
             end += 1
-        last = end - 1 if _named_down_to_dash(titles, roles, top,
-                                              [[i] for i in range(top + 1, end)], grams,
-                                              page_grams) else top
+        last = end - 1 if all(_own_title_line(titles[i].text, grams, page_grams)
+                              for i in range(top + 1, end)) else top
         for i in free:
             if i == lead or top < i <= last:
                 roles[i] = Kind.HEADLINE
