@@ -1175,15 +1175,39 @@ def _bracket_join(blocks: Sequence[Block], i: int, folded: str,
             if len(piece) > MAX_PIECE_CHARS or _not_in_byline.search(piece):
                 return None
             continue
-        for joined in _joinings(pieces):
-            # the bracket the first line opened (the body after the ``）`` may open another)
-            at = max(joined.rfind(c, 0, len(folded)) for c in OPENING_PARENS)
-            end = joined.find("）", at) if "）" in joined[at:] else joined.find(")", at)
-            inner = joined[at + 1:end].strip()
-            if _AFFILIATION.match("".join(inner.split())) or _parse_loose(
-                    _REPORT_WORD.sub("", inner), known):
-                return j, joined
-        return None
+        return _read_join(pieces, len(folded), known, j)
+    return None
+
+
+def _bracket_inner(joined: str, head: int) -> str:
+    """What the bracket the first line opened (at most ``head`` characters in) holds, in
+    a joining of a broken bracketed byline (the body after the ``）`` may open another)."""
+    at = max(joined.rfind(c, 0, head) for c in OPENING_PARENS)
+    end = joined.find("）", at) if "）" in joined[at:] else joined.find(")", at)
+    return joined[at + 1:end].strip()
+
+
+def _read_join(pieces: list[str], head: int, known: frozenset[str], last: int,
+               ) -> tuple[int, str] | None:
+    """The joining of a bracketed byline's pieces (:func:`_joinings`) that its bracket
+    reads as a byline from, with ``last`` (its last line): each joining read as it is
+    first, then loosely (gaps taken out).  A name cut at the break (``王军伟邢`` /
+    ``世忠）``) is so read from the glued joining, which the closing-byline pattern, reading
+    the bracket as it is, then finds; as long as it holds no more names than the spaced
+    joining holds pieces (words glued over a break split into as many "names" as the
+    surname table lets them)."""
+    joinings = _joinings(pieces)
+    pieces_held = len(_bracket_inner(" ".join(pieces), head).split())
+    for joined in joinings:
+        inner = _bracket_inner(joined, head)
+        if _AFFILIATION.match("".join(inner.split())):
+            return last, joined
+        parsed = parse_byline(_REPORT_WORD.sub("", inner), known=known)
+        if parsed and sum(len(b.names) for b in parsed) <= pieces_held:
+            return last, joined
+    for joined in joinings:
+        if _parse_loose(_REPORT_WORD.sub("", _bracket_inner(joined, head)), known):
+            return last, joined
     return None
 
 
