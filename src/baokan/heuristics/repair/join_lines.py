@@ -405,11 +405,13 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         # (``…卧薪尝胆再图强——`` / ``通山洪港镇全民植树为家园添绿`` / ``3月11日下午，…``),
         # not the first line of that paragraph, however wide it is.  Not where the dash
         # ends a line of prose (the line before it is cut mid-sentence: ``…研究员接`` /
-        # ``着介绍了“九五”国家攀登计划项目———``), nor over a second bare line (a
-        # headline on two lines, which the lines' shapes decide)
+        # ``着介绍了“九五”国家攀登计划项目———``) or under a subtitle (a kicker stands
+        # over its headline, never under a subtitle: that line is a caption's or prose),
+        # nor over a second bare line (a headline on two lines, which the lines' shapes
+        # decide)
         if _kicker_dash_end.search(run[k].text) and bare(k + 1) and not bare(k + 2) \
-                and (k == 0 or run[k].gap_before or bare(k - 1)
-                     or ends_paragraph(run[k - 1].text)):
+                and (k == 0 or run[k].gap_before or ends_paragraph(run[k - 1].text)
+                     or (bare(k - 1) and not _dash_led_loosely(run[k - 1].text))):
             titles.add(k + 1)
     for k, block in enumerate(run):
         if _byline_char.search(block.text) and byline_shaped(block.text):
