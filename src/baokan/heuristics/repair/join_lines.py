@@ -316,6 +316,8 @@ def _fold_spaces(text: str) -> str:
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
 _dash_start = regex.compile(r"^[—\-－–―]{2,}")
+#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``).
+_kicker_dash_end = regex.compile(r"—\s?—\s*$")
 
 
 def _dash_led(text: str) -> bool:
@@ -397,6 +399,20 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
                     and lengths[i] < widths[i] - NEAR_FULL:
                 titles.add(i)
                 i -= 1
+    for k in range(len(run) - 2):
+        # a line closing on a kicker's dash leads into its headline: a bare line under it
+        # with the body's first line (punctuated) under that is the headline
+        # (``…卧薪尝胆再图强——`` / ``通山洪港镇全民植树为家园添绿`` / ``3月11日下午，…``),
+        # not the first line of that paragraph, however wide it is.  Not where the dash
+        # ends a line of prose (the line before it is cut mid-sentence: ``…研究员接`` /
+        # ``着介绍了“九五”国家攀登计划项目———``) or under a subtitle (a kicker stands
+        # over its headline, never under a subtitle: that line is a caption's or prose),
+        # nor over a second bare line (a headline on two lines, which the lines' shapes
+        # decide)
+        if _kicker_dash_end.search(run[k].text) and bare(k + 1) and not bare(k + 2) \
+                and (k == 0 or run[k].gap_before or ends_paragraph(run[k - 1].text)
+                     or (bare(k - 1) and not _dash_led_loosely(run[k - 1].text))):
+            titles.add(k + 1)
     for k, block in enumerate(run):
         if _byline_char.search(block.text) and byline_shaped(block.text):
             titles.add(k)
