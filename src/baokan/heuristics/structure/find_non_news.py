@@ -290,7 +290,11 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
             # signature (not a phone number: that is an advertisement's end)
             end = _item_end(lines, n, settings, headerless=False)
             if end is not None and ((lines[end].phone and not lines[end].close) or sum(
-                    len(x.squeezed) for x in lines[n:end + 1]) > settings.max_headerless_chars):
+                    len(x.squeezed) for x in lines[n:end + 1]) > settings.max_headerless_chars
+                    or any(lines[k].weak_start and _opens(lines, gaps, k)
+                           for k in range(n + 1, end + 1))):
+                # (a run that reaches another notice's header, run into its words where
+                # a paragraph opens, closes with that notice: its own lines had no close)
                 end = None
         if end is not None:
             units.append((n, end, "advertisement" if lines[end].phone else "notice without its header"))

@@ -273,9 +273,18 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     def pages(i: int) -> bool:  # a line that holds the page: A07, ⑩, a bare 15
         return "page" in (reads[i] or {}) or weak(i, "number")
 
+    # blank lines part blocks, where the tool gives them, but not after every line
+    blanks = sum(1 for b in blocks if b.gap_before)
+    parting = 0 < 2 * blanks < len(blocks)
+
+    def runs_on(i: int) -> bool:  # 罗医疗保 / 险改革起步: a title's first line, no section
+        return (parting and i + 1 < len(blocks) and not blocks[i + 1].gap_before
+                and not plain(i + 1))
+
     def beside_page(i: int) -> bool:  # 政法 next to A07 in the strip the tool broke up
         return (weak(i, "section") and len(reads[i]["section"]) <= _MAX_LONE_SECTION  # type: ignore[index]
-                and ((i > 0 and pages(i - 1)) or (i + 1 < len(blocks) and pages(i + 1))))
+                and ((i > 0 and pages(i - 1)) or (i + 1 < len(blocks) and pages(i + 1)))
+                and not runs_on(i))
 
     # the masthead lines that open (or close) the page, up to the first line that is not
     # one (a bare number there is the page, and a section name beside it the section)

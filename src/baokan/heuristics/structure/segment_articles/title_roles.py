@@ -326,6 +326,18 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         else:
             roles[units[0][0]] = Kind.COLUMN
             units = units[1:]
+    if len(units) >= 2 and not kicker_found and not behind_marks and len(units[-1]) == 1 \
+            and _is_place_line(titles[units[-1][0]].text, settings.place_line_chars) \
+            and overlap(titles[units[-1][0]].text, grams) <= MAX_UNNAMED_OVERLAP \
+            and any(overlap("".join(titles[i].text for i in unit), grams) >= STRAY_NAMED_OVERLAP
+                    for unit in units[:-1]):
+        # the same column last: a tool that reads the column's box beside the head after
+        # it (pdftotext) sets it under a line the body names (小品增加明星齐全 / 短讯; the
+        # shares of _named_choice for a stacked line); not where a line behind a column
+        # mark stands in the head (a head has one column: the short line is another
+        # piece's title stacked there)
+        roles[units[-1][0]] = Kind.COLUMN
+        units = units[:-1]
     if units:
         at = 1 if len(units) >= 2 and not kicker_found else 0
         if at == 1 and len(units) == 2 and Kind.SUBTITLE not in roles \
