@@ -364,7 +364,7 @@ def _stands_apart(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]],
     return True
 
 
-def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
+def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int | None:
     """Where a glued ``piece`` whose first part is a line of a column ends, or None.
 
     A solid line: at a single space standing alone (``_gutter_at``) after a first part as
@@ -378,7 +378,8 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
     (one each side of it: the spaces of a spaced line fall every other position) are told
     apart by the characters before them, where the column's spaced lines hold as many as
     its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
-    shorter."""
+    shorter.  A piece that runs ``across`` the next column's edge and has no such space
+    is cut where its texture changes (``_texture_cut``)."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
     if indented:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - _INDENT_CHARS,
@@ -386,6 +387,8 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
                  if len(piece) - i > measure.chars // 2]
     cut = min((i for i in near if _gutter_at(piece, i)),
               key=lambda i: (abs(i - measure.chars), i), default=None)
+    if cut is None and across:
+        cut = _texture_cut(piece, measure)
     spaced = measure.spaced
     if cut is not None or spaced is None or len(piece) > 2 * (spaced + _MEASURE_SLACK):
         return cut
@@ -397,6 +400,41 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
                 and _SPACED_RUN.search(piece[:i]) and _gutter_sides(piece, i)),
                key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
                default=None)
+
+
+# a letter-spaced line sets every Han character apart (a number may stay solid: ``30日``);
+# a run holding this many Han characters with no space in it is a solid line's
+_SOLID_HAN = 4
+_SPACED_START = regex.compile(r"\S \S \S")
+
+
+def _solid_han(piece: str, start: int) -> int:
+    """How many Han characters the run of ``piece`` from ``start`` to the next space holds."""
+    end = piece.find(" ", start)
+    return len(_HAN_CHAR.findall(piece, start, len(piece) if end < 0 else end))
+
+
+def _texture_cut(piece: str, measure: _Measure) -> int | None:
+    """Where a glued ``piece`` changes texture at a single space, or None: a letter-spaced
+    line (``参 保 缴 费``) followed by a solid one, or a solid line as long as the column's
+    measure followed by a spaced one.  A justified line is spaced all along (but for
+    numbers), so the change is the gutter, whatever the spaced line's measure (its
+    tracking fits fewer characters a line; a column may show too few spaced lines
+    standing alone to measure them).  The first part spans at least the column's
+    measure less ``_MEASURE_SLACK`` positions; the solid line holds half a measure of
+    Han characters (``_SOLID_HAN`` at least: the solid tail of a line spaced out only
+    in part is shorter)."""
+    low = measure.chars - _MEASURE_SLACK
+    solid = max(_SOLID_HAN, measure.chars // 2)
+    for i in range(max(2, low), len(piece) - _SOLID_HAN):
+        if piece[i] != " " or not _gutter_sides(piece, i):
+            continue
+        if _SPACED_RUN.search(piece, 0, i) and _solid_han(piece, i + 1) >= solid:
+            return i
+        if (i <= measure.chars + _MEASURE_SLACK and " " not in piece[:i]
+                and _SPACED_START.match(piece, i + 1)):
+            return i
+    return None
 
 
 def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
@@ -421,7 +459,8 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
             measure = measures[column]
             if len(piece) <= min(measure.chars, measure.spaced or measure.chars) + _MEASURE_SLACK:
                 break
-            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0))
+            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0),
+                          x + len(piece) > edges[column] + settings.tolerance)
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
                 break
             out.append((x, piece[:cut]))
