@@ -372,14 +372,17 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int 
     first line, up to ``_INDENT_CHARS`` shorter if the rest is as long as half a line at
     least (a byline's role and name stay whole).  A letter-spaced line, whose spaces are
     all alike: at the space after as many positions as the column's spaced lines take,
-    if the piece is no wider than two columns' lines (wider: a line set across columns,
-    a notice), and if the rest is as long as half a line at least (a spaced line a
-    little wider than the others is no glued one).  Two spaces as far from that measure
-    (one each side of it: the spaces of a spaced line fall every other position) are told
-    apart by the characters before them, where the column's spaced lines hold as many as
-    its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
-    shorter.  A piece that runs ``across`` the next column's edge and has no such space
-    is cut where its texture changes (``_texture_cut``)."""
+    if the piece is no wider than two columns' lines or runs ``across`` the next column's
+    edge (a wider piece that does not is a line set across the columns of a band whose
+    grid is wider than the page's, a notice; one that does may hold three columns'
+    lines), and if the rest is as long as half a line at least (a spaced line a little
+    wider than the others is no glued one).  Two spaces as far from that measure (one
+    each side of it: the spaces of a spaced line fall every other position) are told
+    apart by the characters before them, where the column's spaced lines hold as many
+    as its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
+    shorter.  A piece that runs across the next column's edge and has no space at the
+    solid measure is cut where its texture changes (``_texture_cut``) before the spaced
+    measure is tried."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
     if indented:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - _INDENT_CHARS,
@@ -390,7 +393,8 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int 
     if cut is None and across:
         cut = _texture_cut(piece, measure)
     spaced = measure.spaced
-    if cut is not None or spaced is None or len(piece) > 2 * (spaced + _MEASURE_SLACK):
+    if cut is not None or spaced is None \
+            or (len(piece) > 2 * (spaced + _MEASURE_SLACK) and not across):
         return cut
     # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
     # no count to match (0): the shorter cut
