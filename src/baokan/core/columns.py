@@ -421,13 +421,13 @@ def _solid_han(piece: str, start: int) -> int:
 def _texture_cut(piece: str, measure: _Measure) -> int | None:
     """Where a glued ``piece`` changes texture at a single space, or None: a letter-spaced
     line (``参 保 缴 费``) followed by a solid one, or a solid line as long as the column's
-    measure followed by a spaced one.  A justified line is spaced all along (but for
-    numbers), so the change is the gutter, whatever the spaced line's measure (its
-    tracking fits fewer characters a line; a column may show too few spaced lines
+    measure followed by a spaced one.  A converter spaces a justified line all along
+    (but for numbers), so the change is the gutter, whatever the spaced line's measure
+    (its tracking fits fewer characters a line; a column may show too few spaced lines
     standing alone to measure them).  The first part spans at least the column's
     measure less ``_MEASURE_SLACK`` positions; the solid line holds half a measure of
-    Han characters (``_SOLID_HAN`` at least: the solid tail of a line spaced out only
-    in part is shorter)."""
+    Han characters (``_SOLID_HAN`` at least): a line spaced out only in part (a run of
+    another font) keeps a shorter solid tail."""
     low = measure.chars - _MEASURE_SLACK
     solid = max(_SOLID_HAN, measure.chars // 2)
     for i in range(max(2, low), len(piece) - _SOLID_HAN):
