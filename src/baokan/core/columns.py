@@ -83,28 +83,42 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _PIECE.finditer(text)]
 
 
+# a position where text starts on this share of the rows from its first such row to its
+# last, three rows at least, is a column's edge even if few rows of the page show it: a
+# band of the page whose grid differs from the others' (a story set in narrower columns)
+_BAND_DENSITY = 0.3
+_BAND_STARTS = 3
+
+
 def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | None:
     """The left edges of side-by-side columns, left to right, or None if the rows are not
     laid out in columns.  An edge is a position where a piece of text starts on many
-    rows; starts within ``tolerance`` of a better-supported edge are the same edge."""
+    rows of the page, or densely on the rows of one stretch (``_BAND_DENSITY``); starts
+    within ``tolerance`` of a better-supported edge are the same edge."""
     # two pieces or more on a line: a run of two spaces inside its stripped text
     if not rows or sum(side_by_side(text) for _, _, text in rows) \
             < settings.min_share * len(rows):
         return None
     starts: Counter[int] = Counter()
     padding: dict[int, set[int]] = {}
-    for _, _, text in rows:
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for index, (_, _, text) in enumerate(rows):
         end = 0
         for x, piece in _pieces(text):
             if x > settings.tolerance:
                 starts[x] += 1
                 padding.setdefault(x, set()).add(x - end)
+                first.setdefault(x, index)
+                last[x] = index
             end = x + len(piece)
     support = max(3.0, settings.edge_support * len(rows))
     edges: list[int] = []
     for x, count in sorted(starts.items(), key=lambda item: (-item[1], item[0])):
-        if count < support:
+        if count < _BAND_STARTS:
             break
+        if count < support and count < _BAND_DENSITY * (last[x] - first[x] + 1):
+            continue
         # a column is padded to its edge with as many spaces as the text before it
         # leaves: runs of many lengths (a converter that marks a printed line's end with
         # two spaces makes runs of one length, at whatever position)
