@@ -117,12 +117,16 @@ def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | N
     for x, count in sorted(starts.items(), key=lambda item: (-item[1], item[0])):
         if count < _BAND_STARTS:
             break
+        # a band's edge stands a line's width (two positions a Han character) from the
+        # others: nearer, it is a column's indented or letter-spaced lines set a little
+        # right of its edge in one band
+        apart = settings.tolerance if count >= support else 2 * _MEASURE_CHARS
         if count < support and count < _BAND_DENSITY * (last[x] - first[x] + 1):
             continue
         # a column is padded to its edge with as many spaces as the text before it
         # leaves: runs of many lengths (a converter that marks a printed line's end with
         # two spaces makes runs of one length, at whatever position)
-        if len(padding[x]) >= 3 and all(abs(x - e) > settings.tolerance for e in edges):
+        if len(padding[x]) >= 3 and all(abs(x - e) > apart for e in edges):
             edges.append(x)
     edges = _gutter_edges(rows, sorted(edges), support, settings)
     if len(edges) < settings.min_edges:
