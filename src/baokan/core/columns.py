@@ -83,32 +83,50 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _PIECE.finditer(text)]
 
 
+# a position where text starts on this share of the rows from its first such row to its
+# last, three rows at least, is a column's edge even if few rows of the page show it: a
+# band of the page whose grid differs from the others' (a story set in narrower columns)
+_BAND_DENSITY = 0.3
+_BAND_STARTS = 3
+
+
 def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | None:
     """The left edges of side-by-side columns, left to right, or None if the rows are not
     laid out in columns.  An edge is a position where a piece of text starts on many
-    rows; starts within ``tolerance`` of a better-supported edge are the same edge."""
+    rows of the page, or densely on the rows of one stretch (``_BAND_DENSITY``); starts
+    within ``tolerance`` of a better-supported edge are the same edge."""
     # two pieces or more on a line: a run of two spaces inside its stripped text
     if not rows or sum(side_by_side(text) for _, _, text in rows) \
             < settings.min_share * len(rows):
         return None
     starts: Counter[int] = Counter()
     padding: dict[int, set[int]] = {}
-    for _, _, text in rows:
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for index, (_, _, text) in enumerate(rows):
         end = 0
         for x, piece in _pieces(text):
             if x > settings.tolerance:
                 starts[x] += 1
                 padding.setdefault(x, set()).add(x - end)
+                first.setdefault(x, index)
+                last[x] = index
             end = x + len(piece)
     support = max(3.0, settings.edge_support * len(rows))
     edges: list[int] = []
     for x, count in sorted(starts.items(), key=lambda item: (-item[1], item[0])):
-        if count < support:
+        if count < _BAND_STARTS:
             break
+        # a band's edge stands a line's width (two positions a Han character) from the
+        # others: nearer, it is a column's indented or letter-spaced lines set a little
+        # right of its edge in one band
+        apart = settings.tolerance if count >= support else 2 * _MEASURE_CHARS
+        if count < support and count < _BAND_DENSITY * (last[x] - first[x] + 1):
+            continue
         # a column is padded to its edge with as many spaces as the text before it
         # leaves: runs of many lengths (a converter that marks a printed line's end with
         # two spaces makes runs of one length, at whatever position)
-        if len(padding[x]) >= 3 and all(abs(x - e) > settings.tolerance for e in edges):
+        if len(padding[x]) >= 3 and all(abs(x - e) > apart for e in edges):
             edges.append(x)
     edges = _gutter_edges(rows, sorted(edges), support, settings)
     if len(edges) < settings.min_edges:
@@ -364,7 +382,7 @@ def _stands_apart(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]],
     return True
 
 
-def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
+def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int | None:
     """Where a glued ``piece`` whose first part is a line of a column ends, or None.
 
     A solid line: at a single space standing alone (``_gutter_at``) after a first part as
@@ -372,13 +390,17 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
     first line, up to ``_INDENT_CHARS`` shorter if the rest is as long as half a line at
     least (a byline's role and name stay whole).  A letter-spaced line, whose spaces are
     all alike: at the space after as many positions as the column's spaced lines take,
-    if the piece is no wider than two columns' lines (wider: a line set across columns,
-    a notice), and if the rest is as long as half a line at least (a spaced line a
-    little wider than the others is no glued one).  Two spaces as far from that measure
-    (one each side of it: the spaces of a spaced line fall every other position) are told
-    apart by the characters before them, where the column's spaced lines hold as many as
-    its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
-    shorter."""
+    if the piece is no wider than two columns' lines or runs ``across`` the next column's
+    edge (a wider piece that does not is a line set across the columns of a band whose
+    grid is wider than the page's, a notice; one that does may hold three columns'
+    lines), and if the rest is as long as half a line at least (a spaced line a little
+    wider than the others is no glued one).  Two spaces as far from that measure (one
+    each side of it: the spaces of a spaced line fall every other position) are told
+    apart by the characters before them, where the column's spaced lines hold as many
+    as its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
+    shorter.  A piece that runs across the next column's edge and has no space at the
+    solid measure is cut where its texture changes (``_texture_cut``) before the spaced
+    measure is tried."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
     if indented:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - _INDENT_CHARS,
@@ -386,8 +408,11 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
                  if len(piece) - i > measure.chars // 2]
     cut = min((i for i in near if _gutter_at(piece, i)),
               key=lambda i: (abs(i - measure.chars), i), default=None)
+    if cut is None and across:
+        cut = _texture_cut(piece, measure)
     spaced = measure.spaced
-    if cut is not None or spaced is None or len(piece) > 2 * (spaced + _MEASURE_SLACK):
+    if cut is not None or spaced is None \
+            or (len(piece) > 2 * (spaced + _MEASURE_SLACK) and not across):
         return cut
     # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
     # no count to match (0): the shorter cut
@@ -397,6 +422,41 @@ def _cut_at(piece: str, measure: _Measure, indented: bool) -> int | None:
                 and _SPACED_RUN.search(piece[:i]) and _gutter_sides(piece, i)),
                key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
                default=None)
+
+
+# a letter-spaced line sets every Han character apart (a number may stay solid: ``30日``);
+# a run holding this many Han characters with no space in it is a solid line's
+_SOLID_HAN = 4
+_SPACED_START = regex.compile(r"\S \S \S")
+
+
+def _solid_han(piece: str, start: int) -> int:
+    """How many Han characters the run of ``piece`` from ``start`` to the next space holds."""
+    end = piece.find(" ", start)
+    return len(_HAN_CHAR.findall(piece, start, len(piece) if end < 0 else end))
+
+
+def _texture_cut(piece: str, measure: _Measure) -> int | None:
+    """Where a glued ``piece`` changes texture at a single space, or None: a letter-spaced
+    line (``参 保 缴 费``) followed by a solid one, or a solid line as long as the column's
+    measure followed by a spaced one.  A converter spaces a justified line all along
+    (but for numbers), so the change is the gutter, whatever the spaced line's measure
+    (its tracking fits fewer characters a line; a column may show too few spaced lines
+    standing alone to measure them).  The first part spans at least the column's
+    measure less ``_MEASURE_SLACK`` positions; the solid line holds half a measure of
+    Han characters (``_SOLID_HAN`` at least): a line spaced out only in part (a run of
+    another font) keeps a shorter solid tail."""
+    low = measure.chars - _MEASURE_SLACK
+    solid = max(_SOLID_HAN, measure.chars // 2)
+    for i in range(max(2, low), len(piece) - _SOLID_HAN):
+        if piece[i] != " " or not _gutter_sides(piece, i):
+            continue
+        if _SPACED_RUN.search(piece, 0, i) and _solid_han(piece, i + 1) >= solid:
+            return i
+        if (i <= measure.chars + _MEASURE_SLACK and " " not in piece[:i]
+                and _SPACED_START.match(piece, i + 1)):
+            return i
+    return None
 
 
 def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
@@ -421,7 +481,8 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
             measure = measures[column]
             if len(piece) <= min(measure.chars, measure.spaced or measure.chars) + _MEASURE_SLACK:
                 break
-            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0))
+            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0),
+                          x + len(piece) > edges[column] + settings.tolerance)
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
                 break
             out.append((x, piece[:cut]))
