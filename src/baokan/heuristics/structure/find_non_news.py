@@ -80,7 +80,9 @@ _FIGURE_SHARE = 4
 # and three figures at least (a title or two among jump lines and page codes is no table)
 _MIN_FIGURES = 3
 _TABLE_CELL = regex.compile(r"\d|℃|%|％")
-_CELL_BREAK = regex.compile(r"[。，；！？]")
+# a cell holds no sentence or clause mark, nor an enumeration comma: lines that list
+# 甲（2559分）、乙（2541分）… are a sentence hard-wrapped at the column, not a table
+_CELL_BREAK = regex.compile(r"[。，；！？、]")
 _DIGITS = regex.compile(r"[0-9０-９]")
 # a line that holds none of these holds no cue at all (one search over the page before
 # the others): a notice word, an addressee's colon before a court's words, a case
