@@ -244,6 +244,18 @@ def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
     return end if cues >= 2 else None
 
 
+def _parted_before_close(lines: Sequence[_Line], parting: Sequence[int] | None, start: int,
+                         end: int) -> bool:
+    """Whether a blank line parts the run from ``start`` before the line that closes it
+    (where blank lines part blocks): a notice whose header the tool lost is one block, so
+    such a run is the rest of the story a notice was set into, then the next notice's
+    formula.  (The signature lines after the formula may stand apart.)"""
+    if parting is None:
+        return False
+    close = next((k for k in range(start, end + 1) if lines[k].end), end)
+    return any(parting[start + 1:close + 1])
+
+
 def _items(lines: Sequence[_Line], gaps: Sequence[int],
            settings: NonNewsSettings) -> list[tuple[int, int, str]]:
     """The non-news items ``(first, last, reason)`` of the page, in order.
@@ -292,7 +304,8 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
             # signature (not a phone number: that is an advertisement's end)
             end = _item_end(lines, n, settings, headerless=False)
             if end is not None and ((lines[end].phone and not lines[end].close) or sum(
-                    len(x.squeezed) for x in lines[n:end + 1]) > settings.max_headerless_chars):
+                    len(x.squeezed) for x in lines[n:end + 1]) > settings.max_headerless_chars
+                    or _parted_before_close(lines, parting, n, end)):
                 end = None
         if end is not None:
             units.append((n, end, "advertisement" if lines[end].phone else "notice without its header"))
