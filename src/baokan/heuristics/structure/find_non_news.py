@@ -244,16 +244,13 @@ def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
     return end if cues >= 2 else None
 
 
-def _parted_before_close(lines: Sequence[_Line], parting: Sequence[int] | None, start: int,
-                         end: int) -> bool:
-    """Whether a blank line parts the run from ``start`` before the line that closes it
-    (where blank lines part blocks): a notice whose header the tool lost is one block, so
-    such a run is the rest of the story a notice was set into, then the next notice's
-    formula.  (The signature lines after the formula may stand apart.)"""
-    if parting is None:
-        return False
-    close = next((k for k in range(start, end + 1) if lines[k].end), end)
-    return any(parting[start + 1:close + 1])
+def _next_notice_inside(lines: Sequence[_Line], gaps: Sequence[int], start: int,
+                        end: int) -> bool:
+    """Whether another notice opens inside the run from ``start`` to ``end``: a header run
+    into its words or a case number (``weak_start``) where a paragraph opens.  A notice
+    whose header the tool lost ends before the next one starts, so such a run is the
+    rest of the story a notice was set into, then the next notice."""
+    return any(lines[k].weak_start and _opens(lines, gaps, k) for k in range(start + 1, end + 1))
 
 
 def _items(lines: Sequence[_Line], gaps: Sequence[int],
@@ -305,7 +302,7 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
             end = _item_end(lines, n, settings, headerless=False)
             if end is not None and ((lines[end].phone and not lines[end].close) or sum(
                     len(x.squeezed) for x in lines[n:end + 1]) > settings.max_headerless_chars
-                    or _parted_before_close(lines, parting, n, end)):
+                    or _next_notice_inside(lines, gaps, n, end)):
                 end = None
         if end is not None:
             units.append((n, end, "advertisement" if lines[end].phone else "notice without its header"))
