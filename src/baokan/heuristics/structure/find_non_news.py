@@ -247,10 +247,16 @@ def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
 def _next_notice_inside(lines: Sequence[_Line], gaps: Sequence[int], start: int,
                         end: int) -> bool:
     """Whether another notice opens inside the run from ``start`` to ``end``: a header run
-    into its words or a case number (``weak_start``) where a paragraph opens.  A notice
-    whose header the tool lost ends before the next one starts, so such a run is the
-    rest of the story a notice was set into, then the next notice."""
-    return any(lines[k].weak_start and _opens(lines, gaps, k) for k in range(start + 1, end + 1))
+    into its words or a case number (``weak_start``) where a paragraph opens, after more
+    text than a formula's broken tail (``特此公`` / ``告。``, which the notice before keeps).
+    A notice whose header the tool lost ends before the next one starts, so such a run is
+    the rest of the story a notice was set into, then the next notice."""
+    chars = 0
+    for k in range(start, end + 1):
+        if k > start and chars > _FORMULA and lines[k].weak_start and _opens(lines, gaps, k):
+            return True
+        chars += len(lines[k].squeezed)
+    return False
 
 
 def _items(lines: Sequence[_Line], gaps: Sequence[int],
