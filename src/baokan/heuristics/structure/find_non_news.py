@@ -80,7 +80,9 @@ _FIGURE_SHARE = 4
 # and three figures at least (a title or two among jump lines and page codes is no table)
 _MIN_FIGURES = 3
 _TABLE_CELL = regex.compile(r"\d|℃|%|％")
-_CELL_BREAK = regex.compile(r"[。，；！？]")
+# a cell holds no sentence or clause mark, nor an enumeration comma: lines that list
+# 甲（2559分）、乙（2541分）… are a sentence hard-wrapped at the column, not a table
+_CELL_BREAK = regex.compile(r"[。，；！？、]")
 _DIGITS = regex.compile(r"[0-9０-９]")
 # a line that holds none of these holds no cue at all (one search over the page before
 # the others): a notice word, an addressee's colon before a court's words, a case
@@ -242,6 +244,21 @@ def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
     return end if cues >= 2 else None
 
 
+def _next_notice_inside(lines: Sequence[_Line], gaps: Sequence[int], start: int,
+                        end: int) -> bool:
+    """Whether another notice opens inside the run from ``start`` to ``end``: a header run
+    into its words or a case number (``weak_start``) where a paragraph opens, after more
+    text than a formula's broken tail (``特此公`` / ``告。``, which the notice before keeps).
+    A notice whose header the tool lost ends before the next one starts, so such a run is
+    the rest of the story a notice was set into, then the next notice."""
+    chars = 0
+    for k in range(start, end + 1):
+        if k > start and chars > _FORMULA and lines[k].weak_start and _opens(lines, gaps, k):
+            return True
+        chars += len(lines[k].squeezed)
+    return False
+
+
 def _items(lines: Sequence[_Line], gaps: Sequence[int],
            settings: NonNewsSettings) -> list[tuple[int, int, str]]:
     """The non-news items ``(first, last, reason)`` of the page, in order.
@@ -291,10 +308,7 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
             end = _item_end(lines, n, settings, headerless=False)
             if end is not None and ((lines[end].phone and not lines[end].close) or sum(
                     len(x.squeezed) for x in lines[n:end + 1]) > settings.max_headerless_chars
-                    or any(lines[k].weak_start and _opens(lines, gaps, k)
-                           for k in range(n + 1, end + 1))):
-                # (a run that reaches another notice's header, run into its words where
-                # a paragraph opens, closes with that notice: its own lines had no close)
+                    or _next_notice_inside(lines, gaps, n, end)):
                 end = None
         if end is not None:
             units.append((n, end, "advertisement" if lines[end].phone else "notice without its header"))
