@@ -278,8 +278,9 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     parting = 0 < 2 * blanks < len(blocks)
 
     def runs_on(i: int) -> bool:  # 罗医疗保 / 险改革起步: a title's first line, no section
+        # (a line under it that holds the page, 政法 / 15, is the strip's, not the title's)
         return (parting and i + 1 < len(blocks) and not blocks[i + 1].gap_before
-                and not plain(i + 1))
+                and not plain(i + 1) and not pages(i + 1))
 
     def beside_page(i: int) -> bool:  # 政法 next to A07 in the strip the tool broke up
         return (weak(i, "section") and len(reads[i]["section"]) <= _MAX_LONE_SECTION  # type: ignore[index]
@@ -287,10 +288,11 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
                 and not runs_on(i))
 
     # the masthead lines that open (or close) the page, up to the first line that is not
-    # one (a bare number there is the page, and a section name beside it the section)
+    # one (a bare number there is the page, first or beside the section name, and a
+    # section name beside it the section)
     i = 0
-    while i < len(blocks) and (plain(i) or section_between(i) or (i == 0 and weak(i, "number"))
-                               or beside_page(i)):
+    while i < len(blocks) and (plain(i) or section_between(i) or beside_page(i) or (
+            weak(i, "number") and (i == 0 or beside_page(i - 1)))):
         taken[i] = reads[i] or {}
         i += 1
     j = len(blocks) - 1
