@@ -94,7 +94,8 @@ def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | N
     """The left edges of side-by-side columns, left to right, or None if the rows are not
     laid out in columns.  An edge is a position where a piece of text starts on many
     rows of the page, or densely on the rows of one stretch (``_BAND_DENSITY``); starts
-    within ``tolerance`` of a better-supported edge are the same edge."""
+    within ``tolerance`` of a better-supported edge are the same edge (within the shortest
+    line's width, for an edge of one stretch)."""
     # two pieces or more on a line: a run of two spaces inside its stripped text
     if not rows or sum(side_by_side(text) for _, _, text in rows) \
             < settings.min_share * len(rows):
@@ -117,9 +118,9 @@ def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | N
     for x, count in sorted(starts.items(), key=lambda item: (-item[1], item[0])):
         if count < _BAND_STARTS:
             break
-        # a band's edge stands a line's width (two positions a Han character) from the
-        # others: nearer, it is a column's indented or letter-spaced lines set a little
-        # right of its edge in one band
+        # a band's edge stands the shortest line's width (``_MEASURE_CHARS`` Han
+        # characters, two positions each) from the others: nearer, it is a column's
+        # indented or letter-spaced lines set a little right of its edge in one band
         apart = settings.tolerance if count >= support else 2 * _MEASURE_CHARS
         if count < support and count < _BAND_DENSITY * (last[x] - first[x] + 1):
             continue

@@ -367,7 +367,9 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     not such a line itself; before a byline, the lines with no punctuation are titles.
     A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
     with no punctuation before it are its article's titles; so are the bare lines clearly
-    short of the column right over a subtitle led by a dash (its headline and kicker).
+    short of the column right over a subtitle led by a dash (its headline and kicker),
+    and a bare line between a line closing on a kicker's dash (``——``) and a punctuated
+    one (the kicker's headline, over its body's first line).
     """
     titles: set[int] = set()
 

@@ -332,8 +332,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
             and any(overlap("".join(titles[i].text for i in unit), grams) >= STRAY_NAMED_OVERLAP
                     for unit in units[:-1]):
         # the same column last: a tool that reads the column's box beside the head after
-        # it (pdftotext) sets it under a line the body names (小品增加明星齐全 / 短讯; the
-        # shares of _named_choice for a stacked line); not where a line behind a column
+        # it (pdftotext) sets it under a line the body names (小品增加明星齐全 / 短讯: the
+        # short line shares no bigram with the body, a line above shares as many as a
+        # stacked headline's must, STRAY_NAMED_OVERLAP); not where a line behind a column
         # mark stands in the head (a head has one column: the short line is another
         # piece's title stacked there)
         roles[units[-1][0]] = Kind.COLUMN
