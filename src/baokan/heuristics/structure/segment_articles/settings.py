@@ -14,8 +14,7 @@ class SegmentSettings:
     title; ``orphan_overlap``: the least bigram overlap for a title group without a body
     to be given to a body without a title; ``place_line_chars``: a first title line at
     most this long with no punctuation is part of the headline if the body names it
-    (``赤壁车埠镇``), else the article's column (``今日关注``); one ending with a colon
-    is the headline's lead, named or not (``虎：`` / ``莫斯科人新宠物``);
+    (``赤壁车埠镇``), else the article's column (``今日关注``);
     ``merge_unspaced_titles``: in a dump that puts a blank line after every printed line,
     two title lines with no blank line between them are one title printed on two lines;
     ``split_overlap``: the least share of the paragraphs after a split point that name a

@@ -75,17 +75,15 @@ def _is_place_line(text: str, limit: int) -> bool:
     return content_length(text) <= limit and not has_inner_punct(text) and " " not in text
 
 
-def _is_place_colon(text: str, limit: int) -> bool:
-    """A short first title line ending with a colon, a place or a topic (``西华：`` over
-    ``“五个精准”推动城乡医保征缴工作``, ``虎：`` over ``莫斯科人新宠物``): the head of the
-    headline, not a kicker (a kicker with a colon is a clause:
-    ``海勃湾区海北街道黄河社区党委：``), whether or not the body names it (a one-character
-    topic has no bigram to name, and a headline's topic, ``原因之三：``, need not stand in
-    its body)."""
+def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
+    """A short first title line ending with a colon that names a place the body names
+    (``西华：`` over ``“五个精准”推动城乡医保征缴工作``): the head of the headline, not a
+    kicker (a kicker with a colon is a clause: ``海勃湾区海北街道黄河社区党委：``)."""
     stripped = text.strip()
     if not stripped.endswith(("：", ":")):
         return False
-    return _is_place_line(_ENCLOSED.sub(r"\1", stripped[:-1].strip()), limit)
+    place = _ENCLOSED.sub(r"\1", stripped[:-1].strip())
+    return _is_place_line(place, limit) and bool(bigrams(place) & body_grams)
 
 
 def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Block]:

@@ -217,7 +217,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         top = min((titles[i].level or UNMARKED_LEVEL, i) for i in free)[1] if free else 0
         top = _named_heading(titles, free, top, grams, page_grams)
         lead: int | None = None  # 太康： / 强化“五举措”…: a place that begins the headline
-        if top + 1 in free and _is_place_colon(titles[top].text, settings.place_line_chars):
+        if top + 1 in free and _is_place_colon(titles[top].text, grams,
+                                               settings.place_line_chars):
             lead, top = top, top + 1
         # the lines right under the headline at its level that the body names are the
         # headline's: a heading level is a type size, and a kicker or subtitle is set
@@ -283,7 +284,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         free = free[1:]
     kicker_found = False
     while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
-            and not _is_place_colon(titles[free[0]].text, settings.place_line_chars):
+            and not _is_place_colon(titles[free[0]].text, grams, settings.place_line_chars):
         roles[free[0]] = Kind.KICKER
         free = free[1:]
         kicker_found = True
@@ -310,7 +311,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 and not column_so_far())):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
-                "".join(titles[k].text for k in units[-1]), settings.place_line_chars):
+                "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
             # 西华： / “五个精准”推动…: one headline (and 审 / 计： / 实行监督…, its lead
             # itself broken over two lines)
             units[-1].append(i)
