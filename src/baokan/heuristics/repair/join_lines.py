@@ -316,8 +316,10 @@ def _fold_spaces(text: str) -> str:
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
 _dash_start = regex.compile(r"^[—\-－–―]{2,}")
-#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``).
-_kicker_dash_end = regex.compile(r"—\s?—\s*$")
+#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``), em dashes,
+#: horizontal bars (older GB tables map the 破折号 there) or full-width hyphens; not the
+#: ASCII or en dash, which also close rules of furniture and Latin text.
+_kicker_dash_end = regex.compile(r"[—―－]\s?[—―－]\s*$")
 
 
 def _dash_led(text: str) -> bool:
