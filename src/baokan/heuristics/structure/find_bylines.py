@@ -112,6 +112,7 @@ _ENCLOSED = regex.compile(r"^[【〔［\[]([^【】〔〕［］\[\]]+)[】〕］
 #: names with their role after them in brackets (王恬（实习生）): read as 实习生 王恬
 _ROLE_IN_BRACKETS = regex.compile(r"(?<=^|\s)(\p{Han}{2,4})\s*[（(]\s*(" + _ROLE_WORD + r")\s*[）)]")
 #: the words a gap may tear that :func:`_close_role_gaps` mends: 本报 and every role word
+#: (nor are they names, which :func:`_read_join` counts)
 _ROLE_SPAN = regex.compile(r"本报|" + _ROLE_WORD)
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
@@ -1195,9 +1196,9 @@ def _read_join(pieces: list[str], head: int, known: frozenset[str], last: int,
     ``世忠）``) is so read from the glued joining, which the closing-byline pattern, reading
     the bracket as it is, then finds; as long as it holds no more names than the spaced
     joining holds pieces (words glued over a break split into as many "names" as the
-    surname table lets them)."""
+    surname table lets them); 本报 and the role words are pieces that hold no name."""
     joinings = _joinings(pieces)
-    pieces_held = len(_bracket_inner(" ".join(pieces), head).split())
+    pieces_held = len(_ROLE_SPAN.sub(" ", _bracket_inner(" ".join(pieces), head)).split())
     for joined in joinings:
         inner = _bracket_inner(joined, head)
         if _AFFILIATION.match("".join(inner.split())):
