@@ -8,7 +8,7 @@ accumulated so far.  Both are frozen: a heuristic returns a new Document (cheapl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -16,7 +16,7 @@ import attrs
 from baokan.core.marks import Kind
 from baokan.models import Diagnostic, Dropped
 
-__all__ = ["Block", "BylineData", "Document", "Kind", "Recorder"]
+__all__ = ["Block", "BylineData", "Document", "Kind", "Recorder", "blank_lines_part"]
 
 
 @attrs.frozen(slots=True)
@@ -91,6 +91,15 @@ class Block:
 
 
 _BLOCK_FIELDS = frozenset(field.name for field in attrs.fields(Block))
+
+
+def blank_lines_part(gaps: Sequence[int]) -> bool:
+    """Whether blank lines part blocks among lines with these ``gap_before`` counts: the
+    tool gives some, but not one after every line or so (then they part nothing).  A dump
+    with none (PyMuPDF's plain text) says nothing by them: no two lines are parted, so
+    none may be read as run on for want of a blank line between them."""
+    blanks = sum(1 for gap in gaps if gap)
+    return 0 < 2 * blanks < len(gaps)
 
 
 @attrs.frozen(slots=True)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.document import Block, Document, Kind, Recorder, blank_lines_part
 from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
@@ -268,8 +268,7 @@ def _items(lines: Sequence[_Line], gaps: Sequence[int],
     notice, beside another advertisement (a line or two between them), or marked
     ``（广告）`` — a news paragraph may end with a hotline, but is not followed by another."""
     units: list[tuple[int, int, str]] = []
-    # blank lines part blocks, unless the tool put one after every line
-    parting = gaps if 2 * sum(1 for g in gaps if g) < len(gaps) else None
+    parting = gaps if blank_lines_part(gaps) else None
     # the next line that ends with a phone number, from each line: an advertisement is
     # looked for only where one comes within reach
     next_phone = [len(lines)] * (len(lines) + 1)

@@ -10,7 +10,7 @@ import itertools
 import attrs
 import regex
 
-from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.document import Block, Document, Kind, Recorder, blank_lines_part
 from baokan.core.drawn_twice import words_once
 from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
@@ -273,9 +273,7 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     def pages(i: int) -> bool:  # a line that holds the page: A07, ⑩, a bare 15
         return "page" in (reads[i] or {}) or weak(i, "number")
 
-    # blank lines part blocks, where the tool gives them, but not after every line
-    blanks = sum(1 for b in blocks if b.gap_before)
-    parting = 0 < 2 * blanks < len(blocks)
+    parting = blank_lines_part([b.gap_before for b in blocks])
 
     def runs_on(i: int) -> bool:  # 罗医疗保 / 险改革起步: a title's first line, no section
         # (a line under it that holds the page, 政法 / 15, is the strip's, not the title's)
