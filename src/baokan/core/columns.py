@@ -293,6 +293,9 @@ _SQUEEZED_MARKS = 2
 _GUTTER_SIDE = regex.compile(r"[\p{Han}\p{P}]")
 # a text ending in a letter-spaced run (``参 保 缴 费``): characters one space apart
 _SPACED_RUN = regex.compile(r"\S \S \S$")
+# the positions such a run takes, read off before a cut (not searched for from the
+# start of the piece at every candidate space)
+_SPACED_RUN_CHARS = 5
 
 
 def _gutter_at(piece: str, i: int) -> bool:
@@ -307,7 +310,12 @@ def _gutter_at(piece: str, i: int) -> bool:
 
 def _gutter_sides(piece: str, i: int) -> bool:
     return (bool(_GUTTER_SIDE.match(piece[i - 1])) and bool(_GUTTER_SIDE.match(piece[i + 1]))
-            and not _OPENS.search(piece[:i]) and not _FOLLOWS.match(piece[i + 1:]))
+            and not _OPENS.search(piece, i - 1, i) and not _FOLLOWS.match(piece[i + 1:]))
+
+
+def _spaced_before(piece: str, i: int) -> bool:
+    """Whether the text of ``piece`` before ``i`` ends in a letter-spaced run."""
+    return bool(_SPACED_RUN.search(piece, max(0, i - _SPACED_RUN_CHARS), i))
 
 
 def _column_of(x: int, edges: Sequence[int], settings: LayoutSettings) -> int:
@@ -420,7 +428,7 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int 
     held = measure.chars if spaced >= 2 * measure.chars - 1 - _SQUEEZED_MARKS else 0
     return min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
                 if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
-                and _SPACED_RUN.search(piece[:i]) and _gutter_sides(piece, i)),
+                and _spaced_before(piece, i) and _gutter_sides(piece, i)),
                key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
                default=None)
 
@@ -449,14 +457,14 @@ def _texture_cut(piece: str, measure: _Measure) -> int | None:
     another font) keeps a shorter solid tail."""
     low = measure.chars - _MEASURE_SLACK
     solid = max(_SOLID_HAN, measure.chars // 2)
-    for i in range(max(2, low), len(piece) - _SOLID_HAN):
-        if piece[i] != " " or not _gutter_sides(piece, i):
-            continue
-        if _SPACED_RUN.search(piece, 0, i) and _solid_han(piece, i + 1) >= solid:
+    first = piece.find(" ")
+    i = piece.find(" ", max(2, low))
+    while 0 <= i < len(piece) - _SOLID_HAN:  # the piece's spaces, once each
+        if ((_spaced_before(piece, i) and _solid_han(piece, i + 1) >= solid)
+                or (i == first and i <= measure.chars + _MEASURE_SLACK
+                    and _SPACED_START.match(piece, i + 1))) and _gutter_sides(piece, i):
             return i
-        if (i <= measure.chars + _MEASURE_SLACK and " " not in piece[:i]
-                and _SPACED_START.match(piece, i + 1)):
-            return i
+        i = piece.find(" ", i + 1)
     return None
 
 
