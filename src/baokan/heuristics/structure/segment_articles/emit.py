@@ -36,6 +36,9 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
             printed, author = _authors_under_title(printed)
         head = assign_roles(printed, settings, art.body_grams(memo), gaps_tell=gaps_tell,
                             no_gaps=no_gaps, page_grams=page_grams, grid=grid)
+    # a line the roles leave to no article (another piece's title) stays on the page
+    others = [b for b in head if b.kind == Kind.TITLE]
+    head = [b for b in head if b.kind != Kind.TITLE]
     if titled and art.moved_titles and [b.kind for b in head].count(Kind.HEADLINE) == 1:
         # ◆真抓实干在基层 over a body, its headline dealt from elsewhere: a line behind a
         # column mark is the column's name, and the headline dealt to the body takes its place
@@ -65,4 +68,4 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
     out = [b.with_(article=index) for b in ordered]
     if out and flags:
         out[0] = out[0].tagged(*(f"flag:{f}" for f in sorted(flags)))
-    return out + stray
+    return out + others + stray

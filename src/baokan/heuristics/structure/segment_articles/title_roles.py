@@ -167,7 +167,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False, page_grams: _PageGrams | None = None,
                  grid: bool = False) -> list[Block]:
-    """Give each line of a title group its role: column, kicker, headline or subtitle.
+    """Give each line of a title group its role: column, kicker, headline or subtitle (or
+    none, ``Kind.TITLE``: another piece's line the tool stacked among them).
 
     Unmarked lines: a line behind a column mark (``■聚焦``) is the column; lines ending
     ``——`` or ``：`` are kickers; a line led by a dash is the subtitle; two lines that
@@ -337,8 +338,10 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         # short line shares no bigram with the body, a line above shares as many as a
         # stacked headline's must, STRAY_NAMED_OVERLAP); not where a line behind a column
         # mark stands in the head (a head has one column: the short line is another
-        # piece's title stacked there)
-        roles[units[-1][0]] = Kind.COLUMN
+        # piece's title stacked there; so with a column over the head already, by a mark or
+        # as the first of a column's group of lines: kept out of the head, a title line of
+        # no article)
+        roles[units[-1][0]] = Kind.TITLE if Kind.COLUMN in roles else Kind.COLUMN
         units = units[:-1]
     if units:
         at = 1 if len(units) >= 2 and not kicker_found else 0
