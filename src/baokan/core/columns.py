@@ -391,7 +391,35 @@ def _stands_apart(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]],
     return True
 
 
-def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int | None:
+# a line set across the columns stands under this many rows free of text over it (a
+# caption under its photo, a notice's first line in a band of its own; blank lines count),
+# or goes on a block of such lines: a row of columns' lines glued has their lines over it
+_SPACE_ROWS = 2
+
+
+def _under_space(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]], index: int,
+                 tolerance: int, x: int, length: int, width: int) -> bool:
+    """Whether the piece of ``length`` positions at ``x`` on row ``index`` stands in a block
+    of pieces wider than ``width`` (rows with no blank between, each piece starting within
+    ``tolerance`` of ``x``) with ``_SPACE_ROWS`` rows free of text over its span right
+    above the block (or the page's top)."""
+    top = index
+    while top > 0 and rows[top][1] == 0 and any(
+            abs(at - x) <= tolerance and len(piece) > width for at, piece in cut[top - 1]):
+        top -= 1
+    if top == index and length <= width:
+        return False
+    empty, j = rows[top][1], top - 1
+    while empty < _SPACE_ROWS and j >= 0:
+        if any(at < x + length and at + len(piece) > x for at, piece in cut[j]):
+            return False
+        empty += 1 + rows[j][1]
+        j -= 1
+    return True
+
+
+def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
+            under_space: Callable[[int], bool]) -> int | None:
     """Where a glued ``piece`` whose first part is a line of a column ends, or None.
 
     A solid line: at a single space standing alone (``_gutter_at``) after a first part as
@@ -403,7 +431,10 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int 
     edge (a wider piece that does not is a line set across the columns of a band whose
     grid is wider than the page's, a notice; one that does may hold three columns'
     lines), and if the rest is as long as half a line at least (a spaced line a little
-    wider than the others is no glued one).  Two spaces as far from that measure (one
+    wider than the others is no glued one); not a piece running across the edge that
+    stands under white space (``under_space``, given the width of two columns' lines:
+    a caption under its photo, a notice in a band of its own, spaced to a width of its
+    own).  Two spaces as far from that measure (one
     each side of it: the spaces of a spaced line fall every other position) are told
     apart by the characters before them, where the column's spaced lines hold as many
     as its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
@@ -420,17 +451,20 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool) -> int 
     if cut is None and across:
         cut = _texture_cut(piece, measure)
     spaced = measure.spaced
-    if cut is not None or spaced is None \
-            or (len(piece) > 2 * (spaced + _MEASURE_SLACK) and not across):
+    if cut is not None or spaced is None:
         return cut
+    wide = 2 * (spaced + _MEASURE_SLACK)
+    if len(piece) > wide and not across:
+        return None
     # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
     # no count to match (0): the shorter cut
     held = measure.chars if spaced >= 2 * measure.chars - 1 - _SQUEEZED_MARKS else 0
-    return min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
-                if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
-                and _spaced_before(piece, i) and _gutter_sides(piece, i)),
-               key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
-               default=None)
+    cut = min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
+               if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
+               and _spaced_before(piece, i) and _gutter_sides(piece, i)),
+              key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
+              default=None)
+    return None if cut is not None and across and under_space(wide) else cut
 
 
 # a letter-spaced line sets every Han character apart (a number may stay solid: ``30日``);
@@ -471,6 +505,7 @@ def _texture_cut(piece: str, measure: _Measure) -> int | None:
 def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
                  measures: dict[int, _Measure], settings: LayoutSettings,
                  apart: Callable[[int, int], bool] = lambda lo, hi: False,
+                 under_space: Callable[[int, int, int], bool] = lambda x, length, width: False,
                  ) -> list[tuple[int, str]]:
     """Pieces that run on over a single-space gutter into the next column cut there.
 
@@ -481,17 +516,21 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
     column.  A piece both of whose parts stand apart in white space (``apart``: nothing
     right above or below either, see ``_stands_apart``) is a line set on its own across
     columns — a headline over two columns, with a space between its phrases where the
-    first column's line would end — and stays whole."""
+    first column's line would end — and stays whole; so does a letter-spaced one that
+    ``under_space`` (``_under_space``: its place, length, and a width) says stands under
+    white space."""
     out: list[tuple[int, str]] = []
     for x, piece in pieces:
         at = x  # where the rest of the piece stands on its row (``x``: its column's place)
         column = _column_of(x, edges, settings)
+        span = (x, len(piece))  # the whole piece's, for ``under_space``
         while column < len(edges) and column in measures and " " in piece:
             measure = measures[column]
             if len(piece) <= min(measure.chars, measure.spaced or measure.chars) + _MEASURE_SLACK:
                 break
             cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0),
-                          x + len(piece) > edges[column] + settings.tolerance)
+                          x + len(piece) > edges[column] + settings.tolerance,
+                          functools.partial(under_space, *span))
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
                 break
             out.append((x, piece[:cut]))
@@ -520,7 +559,8 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
             bands.append([])
         bands[-1].append((number, _cut_gutters(
             pieces, edges, measures, settings,
-            functools.partial(_stands_apart, rows, cut, index))))
+            functools.partial(_stands_apart, rows, cut, index),
+            functools.partial(_under_space, rows, cut, index, settings.tolerance))))
     grids: list[tuple[list[tuple[int, int, int, str]], list[list[tuple[int, int, str]]]]] = []
     offset = 0  # row indices run on across bands joined into one
     for band in bands:
