@@ -35,6 +35,14 @@ LAST_HEAD_NAMING = 0.1
 #: needs ``stray_title_overlap``: a body left without a head is a head's likeliest place.
 UNTITLED_NAMING = 0.25
 
+#: A line of a title group of two or more lines that names its own body in a word or two
+#: still goes to a body with no title that holds at least this much more of its bigrams,
+#: and more than any titled body near it holds: two heads printed one under the other (a
+#: row of a page's heads read line by line) give their bodies a chance bigram or two
+#: each (``会议``), where the head's own body names it in most of its words (the synthetic
+#: pages' such lines: 0.1-0.5 of their bigrams in the body under them, 0.5-1 in their own).
+NAMED_ELSEWHERE_MARGIN = 0.4
+
 #: A group of titles with no body is dealt out in page order when its lines name at least
 #: this many bodies without a title well, in page order (one could be chance).
 MIN_DEAL_ANCHORS = 2
@@ -105,7 +113,10 @@ class _StrayTitles(_PageState):
                 for at, line in enumerate(printed):
                     if line in taken:
                         continue
-                    if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP \
+                    own = overlap(line.text, grams[index])
+                    elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless \
+                        else self._named_elsewhere(line, index, grams, own)
+                    if (own > OWN_BODY_OVERLAP and elsewhere is None) \
                             or (not bodiless and self._half_of_broken_line(printed, at,
                                                                            grams[index])):
                         carried = []
@@ -117,7 +128,9 @@ class _StrayTitles(_PageState):
                               and not (lone and (self.arts[i].has_title()
                                                  or self.arts[i].moved_titles))]
                     score, neg = max(scores) if scores else (0.0, 0)
-                    if score < self.settings.stray_title_overlap:
+                    if elsewhere is not None:
+                        score, neg = elsewhere
+                    elif score < self.settings.stray_title_overlap:
                         # (not the line right over the dateline or byline that opens
                         # the body: that body's head, though it names it in no word)
                         untitled = None if at == len(printed) - 1 and signed \
@@ -224,6 +237,29 @@ class _StrayTitles(_PageState):
             return None
         score, neg = max(scores)
         return (score, neg) if score >= UNTITLED_NAMING and score >= best else None
+
+    def _named_elsewhere(self, line: Block, index: int, grams: list[set[str]],
+                         own: float) -> tuple[float, int] | None:
+        """The body without a title that a title line naming its own body in a word or
+        two (``own``) names far better, as ``(score, -index)``: ``NAMED_ELSEWHERE_MARGIN``
+        more of the line's bigrams, more than any titled body near it holds, and the line
+        long enough to tell (``MIN_LONE_GRAMS``)."""
+        if len(bigrams(line.text)) < MIN_LONE_GRAMS:
+            return None
+        w = self.settings.neighbours
+        best: tuple[float, int] | None = None
+        titled = 0.0
+        for i in neighbours(index, len(grams), w):
+            if i == index or not grams[i]:
+                continue
+            score = overlap(line.text, grams[i])
+            if self.arts[i].has_title() or self.arts[i].moved_titles:
+                titled = max(titled, score)
+            elif best is None or (score, -i) > best:
+                best = (score, -i)
+        if best is None or best[0] < own + NAMED_ELSEWHERE_MARGIN or best[0] <= titled:
+            return None
+        return best
 
     def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
         """Deal out a title group with no body (a page's titles printed together at its
