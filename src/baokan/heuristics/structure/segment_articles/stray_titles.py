@@ -43,6 +43,9 @@ UNTITLED_NAMING = 0.25
 #: pages' such lines: 0.1-0.5 of their bigrams in the body under them, 0.5-1 in their own).
 NAMED_ELSEWHERE_MARGIN = 0.4
 
+#: The role a photo's credit is read with (find-bylines, find-captions).
+PHOTO_ROLE = "摄影"
+
 #: A group of titles with no body is dealt out in page order when its lines name at least
 #: this many bodies without a title well, in page order (one could be chance).
 MIN_DEAL_ANCHORS = 2
@@ -54,6 +57,14 @@ DEALT_BODY_BONUS = 0.1
 #: bodies (a tool joined two heads of a page's titles printed together) holds at least
 #: this many characters: a shorter piece has too few bigrams to name anything.
 MIN_SPLIT_HEAD = 4
+
+
+def _opens_story(art: _Article) -> bool:
+    """Whether a dateline or a writer's byline opens the article: a photo's credit
+    (``图/X``) stands over a piece of a story as well."""
+    return any(b.opens_article and (b.kind == Kind.DATELINE
+                                    or any(d.role != PHOTO_ROLE for d in b.bylines))
+               for b in art.all_extras())
 
 
 class _StrayTitles(_PageState):
@@ -243,7 +254,10 @@ class _StrayTitles(_PageState):
         """The body without a title that a title line naming its own body in a word or
         two (``own``) names far better, as ``(score, -index)``: ``NAMED_ELSEWHERE_MARGIN``
         more of the line's bigrams, more than any titled body near it holds, and the line
-        long enough to tell (``MIN_LONE_GRAMS``)."""
+        long enough to tell (``MIN_LONE_GRAMS``).  Only a body a dateline or byline opens:
+        a story of its own, where a headless body with none is as often more of the story
+        under the line, cut off by a column break or a photo, that names the head again
+        (a headline quoted in its body)."""
         if len(bigrams(line.text)) < MIN_LONE_GRAMS:
             return None
         w = self.settings.neighbours
@@ -255,7 +269,7 @@ class _StrayTitles(_PageState):
             score = overlap(line.text, grams[i])
             if self.arts[i].has_title() or self.arts[i].moved_titles:
                 titled = max(titled, score)
-            elif best is None or (score, -i) > best:
+            elif _opens_story(self.arts[i]) and (best is None or (score, -i) > best):
                 best = (score, -i)
         if best is None or best[0] < own + NAMED_ELSEWHERE_MARGIN or best[0] <= titled:
             return None
