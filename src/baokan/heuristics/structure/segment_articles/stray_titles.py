@@ -42,6 +42,10 @@ UNTITLED_NAMING = 0.25
 #: each (``会议``), where the head's own body names it in most of its words (the synthetic
 #: pages' such lines: 0.1-0.5 of their bigrams in the body under them, 0.5-1 in their own).
 NAMED_ELSEWHERE_MARGIN = 0.4
+#: ... when it names its own body in no more than this share of its bigrams (a word or
+#: two of a head's eight or ten): a line that names the body under it in more is its head,
+#: though another body names it too (a story that turns to another under one head).
+OWN_WORD_OR_TWO = 0.25
 
 #: The role a photo's credit is read with (find-bylines, find-captions).
 PHOTO_ROLE = "摄影"
@@ -126,6 +130,7 @@ class _StrayTitles(_PageState):
                         continue
                     own = overlap(line.text, grams[index])
                     elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless \
+                        or not self._own_box(printed, at) \
                         else self._named_elsewhere(line, index, grams, own)
                     if (own > OWN_BODY_OVERLAP and elsewhere is None) \
                             or (not bodiless and self._half_of_broken_line(printed, at,
@@ -249,6 +254,15 @@ class _StrayTitles(_PageState):
         score, neg = max(scores)
         return (score, neg) if score >= UNTITLED_NAMING and score >= best else None
 
+    def _own_box(self, printed: list[Block], at: int) -> bool:
+        """Whether the title line ``printed[at]`` stands alone in its text box: blank
+        lines stand between a dump's boxes (``gaps_tell``), and one before it and one
+        after it (or nothing after it) say it is a head of its own, not a line of a head
+        broken by its measure (``约旦首相马`` / ``贾利谴责……``)."""
+        line = printed[at]
+        return self.gaps_tell and line.gap_before > 0 and (
+            at + 1 == len(printed) or printed[at + 1].gap_before > 0)
+
     def _named_elsewhere(self, line: Block, index: int, grams: list[set[str]],
                          own: float) -> tuple[float, int] | None:
         """The body without a title that a title line naming its own body in a word or
@@ -258,7 +272,7 @@ class _StrayTitles(_PageState):
         a story of its own, where a headless body with none is as often more of the story
         under the line, cut off by a column break or a photo, that names the head again
         (a headline quoted in its body)."""
-        if len(bigrams(line.text)) < MIN_LONE_GRAMS:
+        if len(bigrams(line.text)) < MIN_LONE_GRAMS or own > OWN_WORD_OR_TWO:
             return None
         w = self.settings.neighbours
         best: tuple[float, int] | None = None
