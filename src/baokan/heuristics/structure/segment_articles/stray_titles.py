@@ -131,7 +131,7 @@ class _StrayTitles(_PageState):
                     own = overlap(line.text, grams[index])
                     elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless \
                         or not self._own_box(printed, at) \
-                        else self._named_elsewhere(line, index, grams, own)
+                        else self._named_elsewhere(printed, at, index, grams, own)
                     if (own > OWN_BODY_OVERLAP and elsewhere is None) \
                             or (not bodiless and self._half_of_broken_line(printed, at,
                                                                            grams[index])):
@@ -263,15 +263,20 @@ class _StrayTitles(_PageState):
         return self.gaps_tell and line.gap_before > 0 and (
             at + 1 == len(printed) or printed[at + 1].gap_before > 0)
 
-    def _named_elsewhere(self, line: Block, index: int, grams: list[set[str]],
-                         own: float) -> tuple[float, int] | None:
+    def _named_elsewhere(self, printed: list[Block], at: int, index: int,
+                         grams: list[set[str]], own: float) -> tuple[float, int] | None:
         """The body without a title that a title line naming its own body in a word or
         two (``own``) names far better, as ``(score, -index)``: ``NAMED_ELSEWHERE_MARGIN``
         more of the line's bigrams, more than any titled body near it holds, and the line
         long enough to tell (``MIN_LONE_GRAMS``).  Only a body a dateline or byline opens:
         a story of its own, where a headless body with none is as often more of the story
         under the line, cut off by a column break or a photo, that names the head again
-        (a headline quoted in its body)."""
+        (a headline quoted in its body).  Not where a line printed next to it in the
+        group names that body too (``UNTITLED_NAMING``) and no body better: the two are
+        halves of one head broken over two boxes (``江泽民在中纪委二次全`` /
+        ``会上发表重要讲话强调``), and the half moved alone would split it (a line next
+        to it that names another body better is another head)."""
+        line = printed[at]
         if len(bigrams(line.text)) < MIN_LONE_GRAMS or own > OWN_WORD_OR_TWO:
             return None
         w = self.settings.neighbours
@@ -287,6 +292,13 @@ class _StrayTitles(_PageState):
                 best = (score, -i)
         if best is None or best[0] < own + NAMED_ELSEWHERE_MARGIN or best[0] <= titled:
             return None
+        for k in (at - 1, at + 1):
+            if 0 <= k < len(printed):
+                there = overlap(printed[k].text, grams[-best[1]])
+                if there >= UNTITLED_NAMING and there >= max(
+                        overlap(printed[k].text, grams[i])
+                        for i in neighbours(index, len(grams), w)):
+                    return None
         return best
 
     def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
