@@ -35,16 +35,16 @@ LAST_HEAD_NAMING = 0.1
 #: needs ``stray_title_overlap``: a body left without a head is a head's likeliest place.
 UNTITLED_NAMING = 0.25
 
-#: A line of a title group of two or more lines that names its own body in a word or two
-#: still goes to a body with no title that holds at least this much more of its bigrams,
-#: and more than any titled body near it holds: two heads printed one under the other (a
-#: row of a page's heads read line by line) give their bodies a chance bigram or two
-#: each (``会议``), where the head's own body names it in most of its words (the synthetic
-#: pages' such lines: 0.1-0.5 of their bigrams in the body under them, 0.5-1 in their own).
+#: A line of a title group of two or more lines that names the body under it in a word
+#: or two still goes to a body with no title that holds at least this much more of its
+#: bigrams, and more than any titled body near it holds: two heads printed one under the
+#: other (a row of a page's heads read line by line) give the first one's body a chance
+#: bigram (``会议``), where the head's own body names it in most of its words (the
+#: synthetic pages' such lines: 0.1-0.25 of their bigrams under them, 0.5-1 in their own).
 NAMED_ELSEWHERE_MARGIN = 0.4
-#: ... when it names its own body in no more than this share of its bigrams (a word or
-#: two of a head's eight or ten): a line that names the body under it in more is its head,
-#: though another body names it too (a story that turns to another under one head).
+#: The most of its bigrams a line moved so may share with the body under it (a word or
+#: two of a head's eight or ten): a line that body names in more is its head, though
+#: another body names it too (a story that turns to another under one head).
 OWN_WORD_OR_TWO = 0.25
 
 #: The role a photo's credit is read with (find-bylines, find-captions).
