@@ -35,6 +35,21 @@ LAST_HEAD_NAMING = 0.1
 #: needs ``stray_title_overlap``: a body left without a head is a head's likeliest place.
 UNTITLED_NAMING = 0.25
 
+#: A line of a title group of two or more lines that names the body under it in a word
+#: or two still goes to a body with no title that holds at least this much more of its
+#: bigrams, and more than any titled body near it holds: two heads printed one under the
+#: other (a row of a page's heads read line by line) give the first one's body a chance
+#: bigram (``会议``), where the head's own body names it in most of its words (the
+#: synthetic pages' such lines: 0.1-0.25 of their bigrams under them, 0.5-1 in their own).
+NAMED_ELSEWHERE_MARGIN = 0.4
+#: The most of its bigrams a line moved so may share with the body under it (a word or
+#: two of a head's eight or ten): a line that body names in more is its head, though
+#: another body names it too (a story that turns to another under one head).
+OWN_WORD_OR_TWO = 0.25
+
+#: The role a photo's credit is read with (find-bylines, find-captions).
+PHOTO_ROLE = "摄影"
+
 #: A group of titles with no body is dealt out in page order when its lines name at least
 #: this many bodies without a title well, in page order (one could be chance).
 MIN_DEAL_ANCHORS = 2
@@ -46,6 +61,14 @@ DEALT_BODY_BONUS = 0.1
 #: bodies (a tool joined two heads of a page's titles printed together) holds at least
 #: this many characters: a shorter piece has too few bigrams to name anything.
 MIN_SPLIT_HEAD = 4
+
+
+def _opens_story(art: _Article) -> bool:
+    """Whether a dateline or a writer's byline opens the article: a photo's credit
+    (``图/X``) stands over a piece of a story as well."""
+    return any(b.opens_article and (b.kind == Kind.DATELINE
+                                    or any(d.role != PHOTO_ROLE for d in b.bylines))
+               for b in art.all_extras())
 
 
 class _StrayTitles(_PageState):
@@ -105,7 +128,11 @@ class _StrayTitles(_PageState):
                 for at, line in enumerate(printed):
                     if line in taken:
                         continue
-                    if overlap(line.text, grams[index]) > OWN_BODY_OVERLAP \
+                    own = overlap(line.text, grams[index])
+                    elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless \
+                        or not self._own_box(printed, at) \
+                        else self._named_elsewhere(printed, at, index, grams, own)
+                    if (own > OWN_BODY_OVERLAP and elsewhere is None) \
                             or (not bodiless and self._half_of_broken_line(printed, at,
                                                                            grams[index])):
                         carried = []
@@ -117,7 +144,9 @@ class _StrayTitles(_PageState):
                               and not (lone and (self.arts[i].has_title()
                                                  or self.arts[i].moved_titles))]
                     score, neg = max(scores) if scores else (0.0, 0)
-                    if score < self.settings.stray_title_overlap:
+                    if elsewhere is not None:
+                        score, neg = elsewhere
+                    elif score < self.settings.stray_title_overlap:
                         # (not the line right over the dateline or byline that opens
                         # the body: that body's head, though it names it in no word)
                         untitled = None if at == len(printed) - 1 and signed \
@@ -224,6 +253,53 @@ class _StrayTitles(_PageState):
             return None
         score, neg = max(scores)
         return (score, neg) if score >= UNTITLED_NAMING and score >= best else None
+
+    def _own_box(self, printed: list[Block], at: int) -> bool:
+        """Whether the title line ``printed[at]`` stands alone in its text box: blank
+        lines stand between a dump's boxes (``gaps_tell``), and one before it and one
+        after it (or nothing after it) say it is a head of its own, not a line of a head
+        broken by its measure (``约旦首相马`` / ``贾利谴责……``)."""
+        line = printed[at]
+        return self.gaps_tell and line.gap_before > 0 and (
+            at + 1 == len(printed) or printed[at + 1].gap_before > 0)
+
+    def _named_elsewhere(self, printed: list[Block], at: int, index: int,
+                         grams: list[set[str]], own: float) -> tuple[float, int] | None:
+        """The body without a title that a title line naming its own body in a word or
+        two (``own``) names far better, as ``(score, -index)``: ``NAMED_ELSEWHERE_MARGIN``
+        more of the line's bigrams, more than any titled body near it holds, and the line
+        long enough to tell (``MIN_LONE_GRAMS``).  Only a body a dateline or byline opens:
+        a story of its own, where a headless body with none is as often more of the story
+        under the line, cut off by a column break or a photo, that names the head again
+        (a headline quoted in its body).  Not where a line printed next to it in the
+        group names that body too (``UNTITLED_NAMING``) and no body better: the two are
+        halves of one head broken over two boxes (``江泽民在中纪委二次全`` /
+        ``会上发表重要讲话强调``), and the half moved alone would split it (a line next
+        to it that names another body better is another head)."""
+        line = printed[at]
+        if len(bigrams(line.text)) < MIN_LONE_GRAMS or own > OWN_WORD_OR_TWO:
+            return None
+        w = self.settings.neighbours
+        best: tuple[float, int] | None = None
+        titled = 0.0
+        for i in neighbours(index, len(grams), w):
+            if i == index or not grams[i]:
+                continue
+            score = overlap(line.text, grams[i])
+            if self.arts[i].has_title() or self.arts[i].moved_titles:
+                titled = max(titled, score)
+            elif _opens_story(self.arts[i]) and (best is None or (score, -i) > best):
+                best = (score, -i)
+        if best is None or best[0] < own + NAMED_ELSEWHERE_MARGIN or best[0] <= titled:
+            return None
+        for k in (at - 1, at + 1):
+            if 0 <= k < len(printed):
+                there = overlap(printed[k].text, grams[-best[1]])
+                if there >= UNTITLED_NAMING and there >= max(
+                        overlap(printed[k].text, grams[i])
+                        for i in neighbours(index, len(grams), w)):
+                    return None
+        return best
 
     def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
         """Deal out a title group with no body (a page's titles printed together at its
