@@ -18,6 +18,8 @@ _all_han = regex.compile(r"\p{Han}+")
 
 _name_re = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,6}·\p{Han}{1,8}$")
 _split_re = regex.compile(r"[\s、，,；;/／]+")
+#: The normalised byline role of a photo credit (:attr:`baokan.models.Byline.role`).
+PHOTO_ROLE = "摄影"
 #: Words that look like names (they start with a surname) but are roles or titles.
 NOT_NAMES = frozenset({"通讯员", "记者", "本报", "作者", "编辑", "摄影", "实习生", "评论员",
                        "特约记者", "见习记者", "文图", "图文", "报道", "本报讯"})

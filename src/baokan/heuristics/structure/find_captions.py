@@ -6,11 +6,9 @@ import attrs
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
+from baokan.core.names import PHOTO_ROLE
 from baokan.core.registry import heuristic
 from baokan.core.text import content_length, ends_sentence, photo_credit
-
-#: The role of a photo credit's names (as find-bylines gives it).
-PHOTO_ROLE = "摄影"
 
 
 @attrs.frozen

@@ -5,6 +5,7 @@ byline under them carried with them.
 from __future__ import annotations
 
 from baokan.core.document import Block, Kind
+from baokan.core.names import PHOTO_ROLE
 from baokan.core.spans import neighbours
 from baokan.core.text import bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
@@ -47,8 +48,6 @@ NAMED_ELSEWHERE_MARGIN = 0.4
 #: another body names it too (a story that turns to another under one head).
 OWN_WORD_OR_TWO = 0.25
 
-#: The role a photo's credit is read with (find-bylines, find-captions).
-PHOTO_ROLE = "摄影"
 
 #: A group of titles with no body is dealt out in page order when its lines name at least
 #: this many bodies without a title well, in page order (one could be chance).
