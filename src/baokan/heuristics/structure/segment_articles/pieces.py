@@ -4,6 +4,8 @@ sections past a byline, titled pieces, headless bylines; scraps left, orphan hea
 
 from __future__ import annotations
 
+import math
+
 from baokan.core.document import Kind
 from baokan.core.spans import neighbours
 from baokan.core.text import content_length
@@ -37,13 +39,15 @@ TITLE_BODY_SHARE = 0.08
 TITLE_NAMES_NEXT = 0.2
 
 #: A body with no title and nothing that opens it goes to the titled article whose body
-#: holds at least this share of its rare bigrams (setting ``headless_homes``): a run of a
-#: story's paragraphs holds its words, another story's body few of them (the diagnostic
-#: pages' pymupdf4llm dumps: 0.10 moved a third fewer runs home for as few wrong moves,
-#: 0.05 more wrong moves than runs gained)...
-HEADLESS_HOME_SHARE = 0.07
-#: ...and at least this many times the share the next titled article holds: one story
-#: must stand out (two neighbours on one topic share the page's words alike).
+#: shares at least this much of their rare bigrams (setting ``headless_homes``), counted
+#: over the geometric mean of the two bodies' rare bigrams: a run of a story's paragraphs
+#: holds its words, another story's body few of them, and a long body holds many words
+#: of any run (counted over the run's alone, long mixed bodies drew runs that were not
+#: theirs: held-out pymupdf4llm body -.004 where this gives +.001)...
+HEADLESS_HOME_SHARE = 0.05
+#: ...at least this many times what the next titled article shares, which must itself be
+#: under ``HEADLESS_HOME_SHARE``: one story must stand out (two neighbours on one topic
+#: share the page's words alike: a 人民日报 page's three essays on one theme).
 HEADLESS_HOME_MARGIN = 2.0
 
 #: A body with nothing of an article about it (no title, byline, dateline, caption or
@@ -141,7 +145,7 @@ class _Pieces(_PageState):
 
     def _send_headless_home(self) -> None:
         """A body with no title (setting ``headless_homes``) joins, after its body, the
-        titled article nearby whose body holds a clear share of its rare bigrams
+        titled article nearby whose body shares a clear part of its rare bigrams
         (``HEADLESS_HOME_SHARE``, ``HEADLESS_HOME_MARGIN``): a converter that gives a
         band's stories side by side (pymupdf4llm) sets runs of one story's paragraphs
         between another's, and the run, cut from its head, is that story's.  Not a body
@@ -155,17 +159,19 @@ class _Pieces(_PageState):
                     or any(b.opens_article for b in art.all_extras()) or self._scrap(art) \
                     or not any(b.kind == Kind.PARAGRAPH for b in art.body):
                 continue
-            scored = sorted(((len(rare[at] & rare[i]) / len(rare[at]), i)
+            scored = sorted(((len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i])), i)
                              for i in neighbours(at, len(self.arts), self.settings.neighbours)
-                             if i != at and self.arts[i].has_title()), reverse=True)
+                             if i != at and self.arts[i].has_title() and rare[i]),
+                            reverse=True)
             if not scored or scored[0][0] < HEADLESS_HOME_SHARE:
                 continue
-            if len(scored) > 1 and scored[0][0] < HEADLESS_HOME_MARGIN * scored[1][0]:
+            if len(scored) > 1 and (scored[0][0] < HEADLESS_HOME_MARGIN * scored[1][0]
+                                    or scored[1][0] >= HEADLESS_HOME_SHARE):
                 continue
             homes[at] = scored[0][1]
             self.rec.change("sent a body without a title to the article it shares words with",
                             art.body[0].span,
-                            f"{scored[0][0]:.2f} of its rare bigrams in that body")
+                            f"{scored[0][0]:.2f} of their rare bigrams shared")
         for at, home in homes.items():
             self.arts[home].absorb(self.arts[at])
         self.arts[:] = [art for at, art in enumerate(self.arts) if at not in homes]
