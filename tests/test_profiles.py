@@ -68,7 +68,7 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         ("find-captions", {}), ("punctuation-width", {}), ("fold-spacing", {}),
         ("drop-duplicates", {}),
         ("segment-articles", {"merge_unspaced_titles": True} if blank_lines
-         else {"untitled_turns": True} if markdown else {}),
+         else {"untitled_turns": True, "headless_homes": True} if markdown else {}),
         # since the issue "Generalise": a pymupdf4llm block given after its story goes back
         ("restore-reading-order", {"open_tails": True} if markdown else {}),
     ]

@@ -29,7 +29,9 @@ class SegmentSettings:
     ``untitled_turns``: a body may turn into another article with no title between them
     where their words part (:meth:`_Segmenter._untitled_turn`): for dumps that print
     titles apart from their bodies (markdown converters stack a band's headings over
-    it).
+    it); ``headless_homes``: a body with no title joins the titled article nearby that
+    shares its words (:meth:`_Pieces._send_headless_home`): for the same dumps, whose
+    side-by-side stories come as runs of paragraphs set between one another.
     """
 
     title_margin: float = 0.3
@@ -42,3 +44,4 @@ class SegmentSettings:
     neighbours: int = 8
     name_under_title: bool = True
     untitled_turns: bool = False
+    headless_homes: bool = False

@@ -204,6 +204,8 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         self._place_leads()
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
+        if self.settings.headless_homes:
+            self._send_headless_home()
         self._hand_on_headless_bylines()
         self._leave_scraps()
         return self.arts
