@@ -63,8 +63,11 @@ def _after_vote(naming: list[tuple[int, float, float, bool]]) -> bool:
     total_after = sum(after for _, _, after, _ in naming)
     votes_before = sum(before > after for _, before, after, _ in naming)
     votes_after = sum(after > before for _, before, after, _ in naming)
+    # (the mean is waived where no run names the body after it better: runs that name
+    # neither body, short heads, carry no evidence either way)
     return votes_before >= MIN_AFTER_VOTES and votes_before > votes_after \
-        and total_before >= max(MIN_AFTER_EVIDENCE, MIN_AFTER_MEAN * len(naming)) \
+        and total_before >= MIN_AFTER_EVIDENCE \
+        and (total_before >= MIN_AFTER_MEAN * len(naming) or votes_after == 0) \
         and total_before > AFTER_RATIO * total_after
 
 
