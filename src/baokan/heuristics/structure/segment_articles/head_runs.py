@@ -64,11 +64,14 @@ def _after_vote(naming: list[tuple[int, float, float, bool]]) -> bool:
     votes_before = sum(before > after for _, before, after, _ in naming)
     votes_after = sum(after > before for _, before, after, _ in naming)
     # (the mean is waived where no run names the body after it better: runs that name
-    # neither body, short heads, carry no evidence either way)
+    # neither body, short heads, carry no evidence either way; and the ratio holds of
+    # the sums or of the votes: one run that names the body after it well, a brief's head
+    # printed over it, outweighs in the sums the many that name the body before them)
     return votes_before >= MIN_AFTER_VOTES and votes_before > votes_after \
         and total_before >= MIN_AFTER_EVIDENCE \
         and (total_before >= MIN_AFTER_MEAN * len(naming) or votes_after == 0) \
-        and total_before > AFTER_RATIO * total_after
+        and (total_before > AFTER_RATIO * total_after
+             or votes_before > AFTER_RATIO * votes_after)
 
 
 class _HeadRuns(_PageState):
