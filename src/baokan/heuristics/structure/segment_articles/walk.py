@@ -116,13 +116,11 @@ def _parted_under_head(cur: _Article, extras: list[Block]) -> tuple[list[Block],
     """The blocks printed under a head that goes to the body before it, ``cur`` (a page
     that prints titles after their bodies), parted into those that go with the head —
     the byline printed under it, unless a named byline of ``cur``'s own closes that body
-    — and those that open the body after it: a dateline, as it always does, or a
-    caption (such a page draws a story's picture with its body, before its head: a
-    picture under a head is the next piece's), and what follows it."""
+    — and those that open the body after it: a dateline, as it always does, and what
+    follows it."""
     if _named_byline(cur):
         return [], list(extras)
-    cut = next((n for n, b in enumerate(extras) if b.kind in (Kind.DATELINE, Kind.CAPTION)),
-               len(extras))
+    cut = next((n for n, b in enumerate(extras) if b.kind == Kind.DATELINE), len(extras))
     return list(extras[:cut]), list(extras[cut:])
 
 
