@@ -490,8 +490,8 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
     def _closes_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
         """Whether one title line inside an open body is that body's head, printed after it,
         on a page that prints titles after their bodies (``after_page``): the body after it
-        changes the topic (:meth:`_topic_changes`) and the line names the body before it at
-        least as well as the one after (:meth:`_names_new_topic` mirrored: a subhead's
+        changes the topic (:meth:`_topic_changes`) and the line shares more bigrams with the
+        body before it than with the one after (:meth:`_names_new_topic` mirrored: a subhead's
         section goes on with its article's words, and a head that stands where the words
         part heads the body the page's order gives it).  A head printed after its body
         with no byline under it is a lone line the head runs do not count."""
