@@ -63,9 +63,16 @@ def _after_vote(naming: list[tuple[int, float, float, bool]]) -> bool:
     total_after = sum(after for _, _, after, _ in naming)
     votes_before = sum(before > after for _, before, after, _ in naming)
     votes_after = sum(after > before for _, before, after, _ in naming)
+    # (the ratio holds of the sums or of the sums less the strongest run each way: one
+    # run that names the body after it well, a brief's head printed over it, outweighs
+    # in the sums the many that name the body before them)
+    strongest_before = max((before for _, before, _, _ in naming), default=0.0)
+    strongest_after = max((after for _, _, after, _ in naming), default=0.0)
     return votes_before >= MIN_AFTER_VOTES and votes_before > votes_after \
         and total_before >= max(MIN_AFTER_EVIDENCE, MIN_AFTER_MEAN * len(naming)) \
-        and total_before > AFTER_RATIO * total_after
+        and (total_before > AFTER_RATIO * total_after
+             or total_before - strongest_before
+             > AFTER_RATIO * (total_after - strongest_after))
 
 
 class _HeadRuns(_PageState):

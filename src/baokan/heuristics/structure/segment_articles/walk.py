@@ -401,6 +401,12 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
             # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
             return
+        if len(titles) == 1 and self._closes_topic(titles[0], cur, next_index):
+            cur.groups.append(_Group(list(titles), list(extras), after=True))
+            cur.closed = True
+            self.rec.change("title after its body", titles[0].span,
+                            "a lone line where the topic changes names the body before it")
+            return
         for title in _subhead_lines(titles):
             self._subhead(title, cur)
         cur.extras.extend(extras)
@@ -482,6 +488,23 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         before = bigrams(cur.body_tail(LONE_HEAD_BEFORE_CHARS))
         return len(grams & after) >= LONE_HEAD_NAMING * len(grams) \
             and len(grams & before) <= OWN_BODY_OVERLAP * len(grams)
+
+    def _closes_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
+        """Whether one title line inside an open body is that body's head, printed after it,
+        on a page that prints titles after their bodies (``after_page``): the body after it
+        changes the topic (:meth:`_topic_changes`) and the line shares more bigrams with the
+        body before it than with the one after (:meth:`_names_new_topic` mirrored: a subhead's
+        section goes on with its article's words, and a head that stands where the words
+        part heads the body the page's order gives it).  A head printed after its body
+        with no byline under it is a lone line the head runs do not count."""
+        if not self.after_page or not cur.body or cur.has_title():
+            return False
+        grams = bigrams(title.text)
+        if len(grams) < MIN_LONE_GRAMS or not self._topic_changes(cur, next_index):
+            return False
+        after = self.memo.of_joined(_next_body_parts(self.blocks, next_index))
+        before = bigrams(cur.body_tail(LONE_HEAD_BEFORE_CHARS))
+        return len(grams & before) > len(grams & after)
 
     def _read_through(self, cur: _Article, titles: list[Block], extras: list[Block],
                       next_index: int) -> bool:
