@@ -116,6 +116,18 @@ def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
     return -best[1]
 
 
+def dealt_headline(text: str, head: list[Block], grams: set[str],
+                   page: _PageGrams | None) -> bool:
+    """Whether a title line dealt to an article from where the tool printed it is the
+    article's headline rather than a kicker over the head's headline: of the two, it is
+    the one the body names (:func:`_named_choice`; 戏要大家唱 over a body about 再就业,
+    whose head printed another piece's 冷水滩区立足根本稳就业), and it is no column's name."""
+    headline = "".join(b.text for b in head if b.kind == Kind.HEADLINE)
+    if not headline or _COLUMN_MARK.match(text.strip()):
+        return False
+    return _named_choice(0, headline, [(1, text)], grams, page) == 1
+
+
 def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str],
                    page: _PageGrams | None = None) -> int:
     """The headline of a stack of headings: the shallowest (``top``), unless the body
