@@ -10,7 +10,7 @@ from baokan.heuristics.structure.segment_articles.article import _Article, _Page
 from baokan.heuristics.structure.segment_articles.authors import _authors_under_title
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 from baokan.heuristics.structure.segment_articles.title_lines import _COLUMN_MARK
-from baokan.heuristics.structure.segment_articles.title_roles import assign_roles
+from baokan.heuristics.structure.segment_articles.title_roles import assign_roles, dealt_headline
 
 
 def _emit(art: _Article, index: int, settings: SegmentSettings,
@@ -48,6 +48,14 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
         kinds = {b.kind for b in head}
         role = Kind.KICKER if Kind.HEADLINE in kinds and Kind.KICKER not in kinds else (
             Kind.HEADLINE if Kind.HEADLINE not in kinds else Kind.SUBTITLE)
+        if role == Kind.KICKER and dealt_headline(line.text, head, art.body_grams(memo),
+                                                  page_grams):
+            # the line dealt to the body is its headline; the head's, which the body names
+            # less (another piece's title the tool set there), stands over it
+            over = [b.with_(kind=Kind.KICKER) for b in head if b.kind == Kind.HEADLINE]
+            head = [*over, line.with_(kind=Kind.HEADLINE),
+                    *(b for b in head if b.kind != Kind.HEADLINE)]
+            continue
         moved = line.with_(kind=role)
         head = [moved, *head] if role == Kind.KICKER else [*head, moved]
     columns = [b for b in art.extras if b.kind == Kind.COLUMN]

@@ -51,6 +51,10 @@ MIN_NAMED_OVERLAP = 0.5
 STRAY_UNNAMED_OVERLAP = 0.1
 STRAY_NAMED_OVERLAP = 0.3
 STRAY_NAMED_ELSEWHERE = 0.5
+#: Another piece's title stacked in the headline's place may share words with this body
+#: (强化, 违法): where another body names it, a line of this head the body names by this
+#: much more, and no other body names, is the headline.
+STRAY_NAMING_MARGIN = 0.2
 #: The level of an unmarked line in a markdown title group: deeper than any heading.
 UNMARKED_LEVEL = 99
 
@@ -86,18 +90,42 @@ def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
     """Of the candidates for a head's headline (``(key, text)``; the usual one ``at``),
     the one the body names: ``at``, unless the body never names it and names another
     well (one that does not end like a kicker) — the tool stacked another piece's title
-    in this head.  Ties go to the first key."""
+    in this head; or another body names it (:func:`_stray_title`) and this body names a
+    line of its own (:func:`_own_title_line`) by :data:`STRAY_NAMING_MARGIN` more.  Ties
+    go to the first key."""
     if not grams:
         return at
+    others = list(others)
     named = overlap(at_text, grams)
     stray = named <= STRAY_UNNAMED_OVERLAP and _stray_title(at_text, grams, page)
     if named > MAX_UNNAMED_OVERLAP and not stray:
+        # named a little here, yet another body's title: a line this body names by a
+        # margin more, and no other body names, is the headline
+        better = sorted(((overlap(text, grams), -n, text) for n, text in others if n != at),
+                        reverse=True)
+        better = [c for c in better if c[0] >= named + STRAY_NAMING_MARGIN]
+        if better and _stray_title(at_text, grams, page):
+            for _, neg, text in better:
+                if _own_title_line(text, grams, page):
+                    return -neg
         return at
     best = max(((overlap(text, grams), -n) for n, text in others
                 if n != at and not _KICKER_END.search(text)), default=None)
     if best is None or best[0] < (STRAY_NAMED_OVERLAP if stray else MIN_NAMED_OVERLAP):
         return at
     return -best[1]
+
+
+def dealt_headline(text: str, head: list[Block], grams: set[str],
+                   page: _PageGrams | None) -> bool:
+    """Whether a title line dealt to an article from where the tool printed it is the
+    article's headline rather than a kicker over the head's headline: of the two, it is
+    the one the body names (:func:`_named_choice`; 戏要大家唱 over a body about 再就业,
+    whose head printed another piece's 冷水滩区立足根本稳就业), and it is no column's name."""
+    headline = "".join(b.text for b in head if b.kind == Kind.HEADLINE)
+    if not headline or _COLUMN_MARK.match(text.strip()):
+        return False
+    return _named_choice(0, headline, [(1, text)], grams, page) == 1
 
 
 def _named_heading(titles: list[Block], free: list[int], top: int, grams: set[str],
