@@ -28,8 +28,13 @@ The cues, in the order they are used:
   articles, is a subhead of the earlier article whose headline is shallower
   (tools print a lead's subheads after the briefs that interrupt it);
 * a single title line inside an open body is a subhead, unless the body after it changes
-  topic and the line names that body and not the one before it (a new article's head);
+  topic and the line names that body and not the one before it (a new article's head),
+  or, on a page that prints titles after their bodies, names the body before it more
+  than the one after (that body's head, printed after it);
 * a title line that its body never names goes to a body without a title that it names;
+  so does a line of a head of two or more that names its body in a word or two and
+  stands in a text box of its own, when a body without a title that a dateline or
+  byline opens names it far better (two heads printed one under the other);
 * a title over one stray paragraph and nothing that opens it, right before a dateline or
   byline, goes to the article that opens (the tool set a caption or another column's text
   between the head and its body); the stray paragraph goes on the body before it when
@@ -43,6 +48,10 @@ The cues, in the order they are used:
 * one or two title lines inside a body, right over a credited caption with a new head (or
   the page's end) after it, head a photo news of their own, not a subhead: a subhead
   heads paragraphs of its section;
+* with ``headless_homes`` (the markdown profile), a body with no title and nothing that
+  opens it joins the titled article nearby whose body clearly shares the most of its
+  rare bigrams (a converter sets runs of side-by-side stories' paragraphs between one
+  another);
 * a scrap — a body under ``SCRAP_CHARS`` cells with no title, byline, dateline or caption —
   is no article when the page has another body: its text stays among the fragments (a
   column label, a line of furniture, a few lines the tool cut off another story).

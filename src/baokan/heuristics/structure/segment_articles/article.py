@@ -74,9 +74,10 @@ class _Article:
         return any(b.kind == Kind.BYLINE and b.opens_article for b in self.all_extras())
 
     def absorb(self, other: _Article) -> None:
-        """Take ``other``'s body, the blocks beside it and its flags: it is more of this."""
+        """Take ``other``'s body, the blocks beside it (its own and its title groups', a
+        group its lines left) and its flags: it is more of this."""
         self.body.extend(other.body)
-        self.extras.extend(other.extras)
+        self.extras.extend(other.all_extras())
         self.flags |= other.flags
         self.grams = None
 

@@ -16,7 +16,8 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
 #: A dump prints titles after their bodies when, summed over its head-like title runs,
 #: the whole body before a run holds more than this many times the share of the run's
 #: rare bigrams that the whole body after it holds (the synthetic pages drawn titles
-#: last: 2.0 and more; of the others, a few interleaved pages reach 2.2 to 2.8)...
+#: last: 2.0 and more; of the others, a few interleaved pages reach 2.2 to 2.8), or the
+#: two sums less the strongest run each way do (:func:`_after_vote`)...
 AFTER_RATIO = 2.0
 #: ...the sum before is at least this (half a title's worth of evidence), and on average
 #: a head-like run holds at least ``MIN_AFTER_MEAN`` of its rare bigrams in the body

@@ -138,7 +138,6 @@ class _Pieces(_PageState):
                 grams = _joined_grams(self.memo, prev, art)
                 prev.absorb(art)
                 prev.grams = grams
-                prev.extras.extend(b for g in art.groups for b in g.extras)
                 continue
             kept.append(art)
         self.arts[:] = kept

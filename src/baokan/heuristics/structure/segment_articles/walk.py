@@ -475,36 +475,44 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         shared = self._rare_share(cur.body_tail(AFFINITY_CHARS), after[:AFFINITY_CHARS])
         return shared is not None and shared < TOPIC_CHANGE_SHARE
 
-    def _names_new_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
-        """Whether one title line inside an open body heads a new article: the body after
-        it changes the topic (:meth:`_topic_changes`) and the line names that body — at
-        least ``LONE_HEAD_NAMING`` of its bigrams stand in it — and not the body
-        before it (a subhead names its section, but its section goes on with the
+    def _lone_line_naming(self, title: Block, cur: _Article,
+                          next_index: int) -> tuple[int, int, int] | None:
+        """For one title line inside an open body where the body after it changes the
+        topic (:meth:`_topic_changes`): how many of the line's bigrams stand in the body
+        before it (its last ``LONE_HEAD_BEFORE_CHARS``), how many in the body after it,
+        and how many it has; None where the line is too short to tell
+        (``MIN_LONE_GRAMS``) or the topic goes on (a subhead's section goes on with its
         article's words)."""
         grams = bigrams(title.text)
         if len(grams) < MIN_LONE_GRAMS or not self._topic_changes(cur, next_index):
-            return False
+            return None
         after = self.memo.of_joined(_next_body_parts(self.blocks, next_index))
         before = bigrams(cur.body_tail(LONE_HEAD_BEFORE_CHARS))
-        return len(grams & after) >= LONE_HEAD_NAMING * len(grams) \
-            and len(grams & before) <= OWN_BODY_OVERLAP * len(grams)
+        return len(grams & before), len(grams & after), len(grams)
+
+    def _names_new_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
+        """Whether one title line inside an open body heads a new article where the topic
+        changes (:meth:`_lone_line_naming`): the line names the body after it — at least
+        ``LONE_HEAD_NAMING`` of its bigrams stand in it — and not the body before it (a
+        subhead names its section, but its section goes on with the article's words)."""
+        naming = self._lone_line_naming(title, cur, next_index)
+        if naming is None:
+            return False
+        before, after, count = naming
+        return after >= LONE_HEAD_NAMING * count and before <= OWN_BODY_OVERLAP * count
 
     def _closes_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
         """Whether one title line inside an open body is that body's head, printed after it,
-        on a page that prints titles after their bodies (``after_page``): the body after it
-        changes the topic (:meth:`_topic_changes`) and the line shares more bigrams with the
-        body before it than with the one after (:meth:`_names_new_topic` mirrored: a subhead's
-        section goes on with its article's words, and a head that stands where the words
-        part heads the body the page's order gives it).  A head printed after its body
-        with no byline under it is a lone line the head runs do not count."""
+        on a page that prints titles after their bodies (``after_page``): where the topic
+        changes (:meth:`_lone_line_naming`) the line shares more bigrams with the body
+        before it than with the one after (:meth:`_names_new_topic` mirrored: a head that
+        stands where the words part heads the body the page's order gives it).  A head
+        printed after its body with no byline under it is a lone line the head runs do
+        not count."""
         if not self.after_page or not cur.body or cur.has_title():
             return False
-        grams = bigrams(title.text)
-        if len(grams) < MIN_LONE_GRAMS or not self._topic_changes(cur, next_index):
-            return False
-        after = self.memo.of_joined(_next_body_parts(self.blocks, next_index))
-        before = bigrams(cur.body_tail(LONE_HEAD_BEFORE_CHARS))
-        return len(grams & before) > len(grams & after)
+        naming = self._lone_line_naming(title, cur, next_index)
+        return naming is not None and naming[0] > naming[1]
 
     def _read_through(self, cur: _Article, titles: list[Block], extras: list[Block],
                       next_index: int) -> bool:
