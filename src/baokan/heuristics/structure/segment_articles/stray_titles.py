@@ -291,9 +291,10 @@ class _StrayTitles(_PageState):
                 best = (score, -i)
         if best is None or best[0] < own + NAMED_ELSEWHERE_MARGIN or best[0] <= titled:
             return None
+        target = -best[1]  # negated in the score so that a tie goes to the body printed first
         for k in (at - 1, at + 1):
             if 0 <= k < len(printed):
-                there = overlap(printed[k].text, grams[-best[1]])
+                there = overlap(printed[k].text, grams[target])
                 if there >= UNTITLED_NAMING and there >= max(
                         overlap(printed[k].text, grams[i])
                         for i in neighbours(index, len(grams), w)):
