@@ -611,10 +611,10 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(not (this_full and next_full and ends_paragraph(left.text)
                                and not titleish(i + 1)))
             if breaks[-1] and after_closed is not None and ends_paragraph(left.text):
-                # short of its column, or of the line under it (a local column misread)
-                after_closed[i + 1] = max(widths[i + 1] - lengths[i + 1],
-                                          lengths[i + 2] - lengths[i + 1]
-                                          if i + 2 < len(run) else 0.0)
+                # short of its column, or of the lines under it (the local column misread
+                # where the page's punctuation is measured wrong)
+                after_closed[i + 1] = max([widths[i + 1], *lengths[i + 2:i + 2 + UNDER_LINES]]
+                                          ) - lengths[i + 1]
         elif full(i):
             # a full line cut mid-clause goes on, unless it is a title line (no
             # punctuation in it) and a title line follows, or a name stands alone after
@@ -864,6 +864,8 @@ MIN_CLOSED_STARTS = 6
 #: holds, a paragraph opened flush after a closed sentence carries on a sentence begun
 #: elsewhere 7 times in 10 (pymupdf: 140 of 149); where it does not, once in 8.)
 INDENTED_SHARE = 0.6
+#: The lines under a paragraph's first line it is measured against.
+UNDER_LINES = 2
 #: A first line at most this many cells short of its column is full (half the slack of
 #: a full line: a first line is never quite full).
 FLUSH_WITHIN = 0.5
