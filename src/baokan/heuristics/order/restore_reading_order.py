@@ -392,6 +392,8 @@ class _Reorderer:
             return found.text if found is not None else ""
 
         wants_quote = quote_balance(block.text)[0]
+        if not wants_quote and not _cannot_start.match(block.text.lstrip()):
+            return earlier[-1]
         open_hosts = [m for m in earlier if not ends_paragraph(text(m))]
         if wants_quote:
             quoted = [m for m in open_hosts if quote_balance(text(m))[1]]
