@@ -16,9 +16,12 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    missing start), else after its body.
 3. **Re-attach continuations.**  A paragraph that starts mid-sentence joins the nearest
    earlier paragraph of its article that was left open (one with an open quotation when
-   it closes one), or the paragraph just before it when none was left open.  Cues: the
-   width of its first printed line, an unopened closing quote, a leading particle
-   (``的``, ``们``, a comma), a one-line scrap far shorter than the column after a closed line.
+   it closes one), or the paragraph just before it when none was left open or when only
+   its first printed line's width says it goes on (the width says a sentence goes on, not
+   from where: moved back to an earlier open paragraph, it read the diagnostic pages
+   worse).  Cues: the width of its first printed line, an unopened closing quote, a
+   leading particle (``的``, ``们``, a comma), a one-line scrap far shorter than the column
+   after a closed line.
 4. **Put back an open tail** (setting ``open_tails``, for converters that give a column's
    text blocks: pymupdf4llm).  A converter may give a run of a paragraph's printed lines
    after the rest of the story (a block it set apart, one sorted after the block around
@@ -392,8 +395,9 @@ class _Reorderer:
             return found.text if found is not None else ""
 
         wants_quote = quote_balance(block.text)[0]
-        if not wants_quote and not _cannot_start.match(block.text.lstrip()):
-            return earlier[-1]
+        if (Tag.STARTS_CONTINUED in block.tags and not wants_quote
+                and not _cannot_start.match(block.text.lstrip())):
+            return earlier[-1]  # its width alone: the paragraph before it
         open_hosts = [m for m in earlier if not ends_paragraph(text(m))]
         if wants_quote:
             quoted = [m for m in open_hosts if quote_balance(text(m))[1]]
