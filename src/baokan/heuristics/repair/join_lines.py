@@ -860,9 +860,9 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
 #: A page indents its paragraphs when at least this many paragraphs open after a closed
 #: sentence and ``INDENTED_SHARE`` of them or more are short of the column by an indent.
 MIN_CLOSED_STARTS = 6
-#: (0.6: on the diagnostic pages (pymupdf, pdfminer, pdftotext dumps), where this share
-#: holds, a paragraph opened flush after a closed sentence carries on a sentence begun
-#: elsewhere 7 times in 10 (pymupdf: 140 of 149); where it does not, once in 8.)
+#: (0.6: on the diagnostic pages gen501-gen881 (pymupdf, pdfminer, pdftotext dumps), where
+#: this share holds, a paragraph opened flush after a closed sentence carries on a sentence
+#: begun elsewhere 8 times in 10 (pymupdf: 140 of 149); where it does not, once in 9.)
 INDENTED_SHARE = 0.6
 #: The lines under a paragraph's first line it is measured against.
 UNDER_LINES = 2
@@ -911,6 +911,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
     line (two cells short: a bare line far shorter is a subhead or title), and lines shaped
     like a byline or photo credit, which stand alone with the bare title lines before
     them.  Blank lines are ignored in wrapped mode: dumps put them mid-paragraph.
+    On a page that indents its paragraphs, a paragraph opened with a full line after a
+    closed sentence is tagged ``starts:continued`` (see :func:`_flush_starts`).
     Example: ``在全`` / blank / ``市范围内`` is one sentence.
     """
     rec = Recorder("join-lines")
