@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from baokan.core import text as T
 from baokan.heuristics.repair import drop_duplicates as D
+from baokan.heuristics.repair import repair_mojibake as M
 
 #: Every code point, lone surrogates included (a dump decoded with replacement may hold
 #: anything).
@@ -161,3 +162,24 @@ def test_a_text_leaves_open_a_mark_it_opens_and_does_not_close() -> None:
     # straight quotes count only when asked: an odd number leaves one open
     assert not T.leaves_open('他说"好') and T.leaves_open('他说"好', straight_quotes=True)
     assert not T.leaves_open('他说"好"', straight_quotes=True)
+
+
+def _plain_reads_better(before: str, after: str, lost: int, min_share: float,
+                        min_gain: float) -> bool:
+    """repair-mojibake's test of a repair with every count made (as first written)."""
+    hans = len(M._han.findall(after))
+    share = M.common_han_share(after)
+    return (share >= min_share and share >= M.common_han_share(before) + min_gain
+            and lost <= max(M._LOST_ALLOWED, hans // M._LOST_ONE_IN)
+            and hans >= M._MIN_REPAIRED_HAN
+            and (hans < M._MIN_HAN_FOR_FREQUENT
+                 or M.frequent_share(after) >= M._MIN_FREQUENT_SHARE))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("中文的是了鎶涓枃\ufffdÖa。 "), max_size=40),
+       st.text(alphabet=st.sampled_from("中文的鎶\ufffdÖ"), max_size=20))
+def test_a_repair_that_lost_too_much_fails_as_the_full_count_says(after: str, before: str) -> None:
+    lost = after.count("\ufffd")
+    assert M._reads_better(before, after, lost, 0.7, 0.3) \
+        == _plain_reads_better(before, after, lost, 0.7, 0.3)

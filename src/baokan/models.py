@@ -38,8 +38,8 @@ Span = tuple[int, int]
 
 
 def _span(value: Sequence[int]) -> Span:
-    first, last = (int(v) for v in value)
-    return (first, last)
+    first, last = value  # (unpacked, then converted: every diagnostic of a page comes here)
+    return (int(first), int(last))
 
 
 def _check_span(_inst: object, attribute: attrs.Attribute[Span], value: Span) -> None:

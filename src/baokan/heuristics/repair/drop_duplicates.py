@@ -86,14 +86,23 @@ def _shingles(key: str, k: int) -> set[str]:
     return set(map(key.__getitem__, itertools.starmap(slice, bounds)))
 
 
-def near_copies(keys: dict[int, str], settings: DedupSettings) -> list[tuple[int, int]]:
+def near_copies(keys: dict[int, str], settings: DedupSettings,
+                shingled: dict[str, set[str]] | None = None) -> list[tuple[int, int]]:
     """Pairs ``(copy, original)``: ``copy`` is (nearly) contained in the longer ``original``.
 
     A shingle index: each paragraph is compared only with the earlier paragraphs that
     share a piece with it, and each piece lists at most ``max_postings`` paragraphs.
+    ``shingled`` keeps each key's pieces for the caller's next round (read, never changed).
     """
     index: dict[str, list[int]] = defaultdict(list)
-    pieces = {i: _shingles(key, settings.shingle) for i, key in keys.items()}
+    if shingled is None:
+        shingled = {}
+    pieces: dict[int, set[str]] = {}
+    for i, key in keys.items():
+        own = shingled.get(key)
+        if own is None:
+            own = shingled[key] = _shingles(key, settings.shingle)
+        pieces[i] = own
     # a piece that one paragraph alone holds (most of them) is shared with none: it is
     # left out of the index (in how many paragraphs each piece stands, counted in C)
     holders = Counter(itertools.chain.from_iterable(pieces.values()))
@@ -147,22 +156,30 @@ def drop_duplicates(doc: Document, settings: DedupSettings) -> Document:
     """
     rec = Recorder("drop-duplicates")
     blocks = list(doc.blocks)
+    # each text's key and each key's pieces, worked out in the first round: a later round
+    # reads the same paragraphs less the copies dropped
+    folded: dict[str, str] = {}
+    shingled: dict[str, set[str]] = {}
     # a copy dropped changes what stands around the others and which copies are nearest:
     # rounds are made until one drops nothing, so that running the step twice is once
     for _ in range(MAX_ROUNDS):
-        kept = _drop_round(blocks, settings, rec)
+        kept = _drop_round(blocks, settings, rec, folded, shingled)
         if len(kept) == len(blocks):
             break
         blocks = kept
     return rec.apply(doc, blocks)
 
 
-def _drop_round(blocks: list[Block], settings: DedupSettings, rec: Recorder) -> list[Block]:
-    """One round of :func:`drop_duplicates`: the blocks with the copies found dropped."""
+def _drop_round(blocks: list[Block], settings: DedupSettings, rec: Recorder,
+                folded: dict[str, str], shingled: dict[str, set[str]]) -> list[Block]:
+    """One round of :func:`drop_duplicates`: the blocks with the copies found dropped
+    (``folded`` and ``shingled``: the texts' keys and the keys' pieces, kept across rounds)."""
     keys: dict[int, str] = {}
     for i, block in enumerate(blocks):
         if block.kind in (Kind.PARAGRAPH, Kind.TEXT):
-            key = dedup_key(block.text)
+            key = folded.get(block.text)
+            if key is None:
+                key = folded[block.text] = dedup_key(block.text)
             if len(key) >= settings.min_chars:
                 keys[i] = key
     groups: dict[str, list[int]] = defaultdict(list)
@@ -177,7 +194,7 @@ def _drop_round(blocks: list[Block], settings: DedupSettings, rec: Recorder) -> 
         drop.update((i, keep) for i in members if i != keep)
     if settings.near:
         firsts = {members[0]: key for key, members in groups.items()}
-        for small, large in near_copies(firsts, settings):
+        for small, large in near_copies(firsts, settings, shingled):
             if small in drop or large in drop:
                 continue
             same_size = len(keys[small]) >= _SAME_SIZE_SHARE * len(keys[large])

@@ -647,7 +647,10 @@ def printed_lines(text: str) -> list[str]:
     ``近日，我市在职职工张伟带着 孩子来到…`` → ``["近日，我市在职职工张伟带着", "孩子来到…"]``.
     Only a single space next to a non-ASCII character splits: ``Windows 10`` stays whole.
     """
-    return [part for part in _printed_break.split(text.strip()) if part]
+    stripped = text.strip()
+    if " " not in stripped:  # the common line: no break kept as a space, nothing to split at
+        return [stripped] if stripped else []
+    return [part for part in _printed_break.split(stripped) if part]
 
 
 #: A printed line that closes a sentence ends its paragraph when the line after it is short

@@ -10,7 +10,7 @@ Han characters that are in GB2312's first level, the 3,755 characters of everyda
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 import attrs
 import regex
@@ -56,6 +56,10 @@ def _gb2312_level_one() -> frozenset[str]:
 #: The 3,755 characters of GB2312 level 1: everyday Chinese (immutable, built at import).
 _EVERYDAY = _gb2312_level_one()
 _DROP_EVERYDAY = dict.fromkeys(map(ord, _EVERYDAY))  # str.translate counts them in C
+# runs of everyday characters, taken out of a page in one C pass (``re``: its class of
+# listed characters is a bitmap look-up): what is left (ASCII, marks, rarer characters)
+# is what the page-wide questions look at one by one
+_everyday_runs = re.compile("[" + re.escape("".join(sorted(_EVERYDAY))) + "]+")
 
 
 def common_han_share(text: str) -> float:
@@ -116,6 +120,11 @@ _MIN_FREQUENT_SHARE = 0.06
 
 
 def _reads_better(before: str, after: str, lost: int, min_share: float, min_gain: float) -> bool:
+    # a repair yields no more Han characters than the characters it did not lose: one that
+    # lost more than that allows fails before its characters are counted (byte soup, the
+    # common case on a page of Chinese with a Latin-1 mark in it)
+    if lost > max(_LOST_ALLOWED, (len(after) - lost) // _LOST_ONE_IN):
+        return False
     hans = len(_han.findall(after))
     share = common_han_share(after)
     return (share >= min_share and share >= common_han_share(before) + min_gain
@@ -194,19 +203,18 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
     text = doc.text
     if text.isascii():
         return doc
-    # one count of the page's characters answers the page-wide questions without a pass
-    # over the text for each of them
-    counts = Counter(text)
-    distinct = "".join(counts)
-    han_chars = set(_han.findall(distinct))
-    rare = han_chars - _EVERYDAY
+    # the page without its everyday characters answers the page-wide questions without a
+    # pass over the whole text for each of them (every everyday character is a Han one)
+    rest = _everyday_runs.sub("", text)
+    everyday = len(text) - len(rest)
+    distinct = "".join(set(rest))
+    rare = set(_han.findall(distinct))
     latin = _latin_cue.search(distinct) is not None
     if not rare and not latin:
         return doc  # every character is everyday Chinese or ASCII: nothing can be mojibake
     rec = Recorder("repair-mojibake")
-    everyday = sum(map(counts.__getitem__, han_chars & _EVERYDAY))
     whole = None
-    if latin or everyday < settings.min_share * sum(map(counts.__getitem__, han_chars)):
+    if latin or everyday < settings.min_share * (everyday + sum(map(rest.count, rare))):
         whole = choose_repair(text, min_gain=settings.min_gain, min_share=settings.min_share)
     # only a line holding a Latin-1 letter or a character outside everyday Chinese can be
     # damaged: the others are not looked at one by one
