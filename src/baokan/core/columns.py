@@ -908,7 +908,9 @@ def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[fl
 
     Every space-separated piece of four cells or more counts; a width is taken when at
     least ``width_share`` as many pieces (and three) lie within a cell of it as of the
-    most common one, and it is more than two cells from a width already taken.
+    most common one, and it is more than two cells from a width already taken.  A width
+    that is two or more columns' letter-spaced lines run together is none
+    (:func:`_spaced_pair`): rows as wide are then cut into their columns' lines.
     """
     counts: Counter[float] = Counter()
     # the widths measured on letter-spaced lines: two columns' letter-spaced lines side
