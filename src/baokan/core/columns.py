@@ -908,17 +908,26 @@ def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[fl
 
     Every space-separated piece of four cells or more counts; a width is taken when at
     least ``width_share`` as many pieces (and three) lie within a cell of it as of the
-    most common one, and it is more than two cells from a width already taken.
+    most common one, and it is more than two cells from a width already taken.  A width
+    that is two or more columns' letter-spaced lines run together is none
+    (:func:`_spaced_pair`): rows as wide are then cut into their columns' lines.
     """
     counts: Counter[float] = Counter()
+    # the widths measured on letter-spaced lines: two columns' letter-spaced lines side
+    # by side are one run of spaced characters (the gutter a space like the others)
+    spaced: Counter[float] = Counter()
     for text in texts:
         tokens = _tokens(text)
         # a line spaced out unevenly (``农 民 对待 兴 修水``) is one printed line
         samples = tokens if _line_like(tokens) else ("".join(tokens),)
+        # its characters spaced out (many more pieces than tokens)
+        letter_spaced = text.count(" ") > 2 * len(tokens)
         for token in samples:
             width = line_cells(token)
             if width >= 4:
                 counts[round(width * 2) / 2] += 1
+                if letter_spaced:
+                    spaced[round(width * 2) / 2] += 1
     if not counts:
         return []
     support = {w: sum(c for x, c in counts.items() if abs(x - w) <= 1) for w in counts}
@@ -930,7 +939,28 @@ def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[fl
             break
         if all(abs(width - w) > 2.5 for w in widths):
             widths.append(width)
-    return widths
+    return [w for w in widths if not _spaced_pair(w, widths, support, spaced)]
+
+
+#: A width within this many cells a column of k columns' lines, measured mostly on
+#: letter-spaced lines, is that many columns' lines side by side (punctuation, tracking
+#: and the gutter make full lines differ by a cell or so).
+_PAIR_SLACK = 1.0
+
+
+def _spaced_pair(width: float, widths: Sequence[float], support: dict[float, int],
+                 spaced: Counter[float]) -> bool:
+    """Whether ``width`` is that of the letter-spaced lines of two or more columns of
+    ``widths`` run together: a multiple of a narrower column width that more lines
+    have, and most of its samples letter-spaced."""
+    own = sum(c for x, c in spaced.items() if abs(x - width) <= 1)
+    if 2 * own <= support[width]:
+        return False
+    for w in widths:
+        k = round(width / w)
+        if k >= 2 and abs(width - k * w) <= k * _PAIR_SLACK and support[w] >= support[width]:
+            return True
+    return False
 
 
 # a piece ending on an opening mark or a dash: its line goes on after it
