@@ -72,6 +72,10 @@ TITLE_SHORT_BY = 4
 SPLIT_LINE_SLACK = 2
 #: A line this much wider than its column is of another layout (a caption, a spread).
 OVERLONG_BY = 3
+#: A line with no punctuation this many cells wider than the column, over a line that is
+#: not, is a headline set across more than the column, not the body under it (a body's
+#: lines reach the column, a cell over at most where punctuation hangs).
+WIDE_HEAD_BY = 1.5
 #: The space between a dateline or byline and the body printed on the same line.
 SPLIT_OFF_GAP = 1
 #: At most this many bare lines before a byline are its titles (kicker, headline,
@@ -573,6 +577,9 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         """Far wider than the column around it: a caption or a line of another layout."""
         return lengths[i] > widths[i] + OVERLONG_BY
 
+    def wide_head(i: int) -> bool:
+        return lengths[i] >= widths[i] + WIDE_HEAD_BY
+
     def wide_last_line(i: int) -> bool:
         """The last line of a wide block (a caption over several printed lines): after a
         wide line cut mid-clause with punctuation inside (not a title's), a shorter line
@@ -593,6 +600,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         elif i in titles or i + 1 in titles or _dash_led(right.text):
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
+            breaks.append(True)
+        elif wide_head(i) and not wide_head(i + 1) and not _any_punct.search(left.text):
             breaks.append(True)
         elif ends_continuing(left.text) or _cut_inside_at_end(left.text):
             breaks.append(False)
