@@ -160,7 +160,7 @@ def _cut_mid_clause(block: Block) -> bool:
 def starts_mid_sentence(block: Block) -> bool:
     """Whether a paragraph begins inside a sentence that started elsewhere."""
     text = block.text.lstrip()
-    if "starts:continued" in block.tags or _cannot_start.match(text):
+    if Tag.STARTS_CONTINUED in block.tags or _cannot_start.match(text):
         return True
     return quote_balance(text)[0]
 
@@ -221,7 +221,7 @@ class _Reorderer:
             return
         tail = self.blocks[body[-1]]
         if (not _cut_mid_clause(tail) or _open_end(self.blocks[body[-2]])
-                or "starts:indented" in tail.tags or "starts:flush" in tail.tags
+                or Tag.STARTS_INDENTED in tail.tags or Tag.STARTS_FLUSH in tail.tags
                 or starts_with_opening_mark(tail.text)
                 or any(self.blocks[m].end >= tail.start for m in body[:-1])):
             return
@@ -251,7 +251,7 @@ class _Reorderer:
         text = head.text.rstrip()
         cut = _last_sentence_start(text)
         blocks[host] = head.with_(text=text[:cut] + tail.text.strip() + text[cut:], start=start,
-                                  end=end, tags=head.tags | {"resumed"})
+                                  end=end, tags=head.tags | {Tag.RESUMED})
         blocks[body[-1]] = None
 
     # -- 0: a body printed from a later column first
@@ -292,14 +292,14 @@ class _Reorderer:
     def _resume_at(self, i: int) -> None:
         blocks = self.blocks
         left = blocks[i]
-        if not _is_body(left) or "resumed" in left.tags or not _open_end(left):
+        if not _is_body(left) or Tag.RESUMED in left.tags or not _open_end(left):
             return
         j = i + 1
         if j >= len(blocks) or not _is_body(blocks[j]) or blocks[j].article != left.article:
             return
         left_quote_open = quote_balance(left.text)[1]
         nxt = blocks[j]
-        interrupted = ("starts:indented" in nxt.tags
+        interrupted = (Tag.STARTS_INDENTED in nxt.tags
                        or (left_quote_open and nxt.text.lstrip()[:1] in OPENING_QUOTES + '"'))
         if not interrupted or starts_mid_sentence(nxt):
             return
@@ -318,13 +318,13 @@ class _Reorderer:
         run = blocks[j:k]
         start, end = covering_span((left, right))
         joined = left.with_(text=left.text.rstrip() + right.text.lstrip(), start=start, end=end,
-                            tags=(left.tags | right.tags | {"resumed"}) - {"starts:continued"})
+                            tags=(left.tags | right.tags | {Tag.RESUMED}) - {Tag.STARTS_CONTINUED})
         self.rec.change("resumed an interrupted paragraph", joined.span,
                         f"lines {right.start}-{right.end} continue lines {left.start}-{left.end}")
         rest = [*blocks[:i], joined, *blocks[i + 1:j], *blocks[k + 1:]]
         assert left.article is not None
         self.touched.add(left.article)
-        self.blocks = self._place(rest, [b.tagged("displaced") for b in run], left.article)
+        self.blocks = self._place(rest, [b.tagged(Tag.DISPLACED) for b in run], left.article)
 
     def _place(self, blocks: list[Block], run: list[Block], source: int) -> list[Block]:
         """Insert ``run`` into the article that names what it is about."""
@@ -356,7 +356,7 @@ class _Reorderer:
         moved = [b.with_(article=best) for b in run]
         if best == source:
             # back where it stood: after the resumed paragraph
-            at = next(m for m in members if "resumed" in blocks[m].tags) + 1
+            at = next(m for m in members if Tag.RESUMED in blocks[m].tags) + 1
         elif body and starts_mid_sentence(blocks[body[0]]):
             at = body[0]
         elif body:
@@ -375,11 +375,11 @@ class _Reorderer:
         kept: list[int] = []
         for pos, m in enumerate(body):
             block = self.blocks[m]
-            if pos == 0 or "resumed" in block.tags:
+            if pos == 0 or Tag.RESUMED in block.tags:
                 kept.append(m)
                 continue
             before = blocks[kept[-1]]
-            scrap = (before is not None and "displaced" in block.tags
+            scrap = (before is not None and Tag.DISPLACED in block.tags
                      and line_cells(block.text) < self.settings.scrap_share * typical
                      and not _open_end(before))
             if not (starts_mid_sentence(block) or scrap):
@@ -413,7 +413,7 @@ class _Reorderer:
         assert head is not None and tail is not None
         start, end = covering_span((head, tail))
         joined = head.with_(text=head.text.rstrip() + tail.text.lstrip(), start=start, end=end,
-                            tags=(head.tags | tail.tags) - {"starts:continued"} | {"resumed"})
+                            tags=(head.tags | tail.tags) - {Tag.STARTS_CONTINUED} | {Tag.RESUMED})
         how = "continues the open paragraph" if _open_end(head) else "has no open paragraph to go on"
         self.rec.change("re-attached a paragraph that starts mid-sentence", tail.span,
                         f"{how} at lines {head.start}-{head.end}")

@@ -600,7 +600,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     breaks: list[bool] = []
     for i in range(len(run) - 1):
         left, right = run[i], run[i + 1]
-        if "garbage_boundary" in right.tags and "after_dateline" not in right.tags:
+        if Tag.GARBAGE_BOUNDARY in right.tags and Tag.AFTER_DATELINE not in right.tags:
             breaks.append(True)
         elif i in phrases_inside or i in phrases_after:
             breaks.append(i in phrases_after)
@@ -969,7 +969,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                 if (k in doubled) != (k + 1 in doubled):
                     breaks[k] = True
         if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings, measure):
-            run[0] = run[0].tagged("starts:continued")
+            run[0] = run[0].tagged(Tag.STARTS_CONTINUED)
         # a paragraph of three lines or more opened after a closed sentence: where it
         # lands in ``out``, with its first line's shortfall (judged once the page is read)
         for j, short in after_closed.items():
