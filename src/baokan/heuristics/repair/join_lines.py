@@ -587,7 +587,14 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         return lengths[i] > widths[i] + OVERLONG_BY
 
     def wide_head(i: int) -> bool:
-        return lengths[i] >= widths[i] + WIDE_HEAD_BY
+        """A line of Han characters alone set ``WIDE_HEAD_BY`` wider than the column over
+        a line shaped as a paragraph's first (neither full nor far short), and not under a
+        line of another layout: a headline set across more than the column."""
+        # (the line under it, not full, is not as wide as the head either)
+        return (lengths[i] >= widths[i] + WIDE_HEAD_BY and not full(i + 1)
+                and lengths[i + 1] >= widths[i + 1] - FIRST_LINE_SHORT
+                and not (i and overlong(i - 1))
+                and _han_only.fullmatch(run[i].text.strip()) is not None)
 
     def wide_last_line(i: int) -> bool:
         """The last line of a wide block (a caption over several printed lines): after a
@@ -610,9 +617,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
             breaks.append(True)
-        elif wide_head(i) and not wide_head(i + 1) and _han_only.fullmatch(left.text.strip()) \
-                and not full(i + 1) and lengths[i + 1] >= widths[i + 1] - FIRST_LINE_SHORT \
-                and not (i and overlong(i - 1)):
+        elif wide_head(i):
             breaks.append(True)
         elif ends_continuing(left.text) or _cut_inside_at_end(left.text):
             breaks.append(False)
