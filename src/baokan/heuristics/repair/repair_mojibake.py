@@ -120,8 +120,9 @@ _MIN_FREQUENT_SHARE = 0.06
 
 
 def _reads_better(before: str, after: str, lost: int, min_share: float, min_gain: float) -> bool:
-    # a repair yields no more Han characters than the characters it did not lose: one that
-    # lost more than that allows fails before its characters are counted (byte soup, the
+    # a repair yields no more Han characters than the characters it did not lose (``lost``
+    # is the count of U+FFFD in ``after``, as :func:`_redecode` gives it): one that lost
+    # more than that allows fails before its characters are counted (byte soup, the
     # common case on a page of Chinese with a Latin-1 mark in it)
     if lost > max(_LOST_ALLOWED, (len(after) - lost) // _LOST_ONE_IN):
         return False
@@ -214,7 +215,8 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
         return doc  # every character is everyday Chinese or ASCII: nothing can be mojibake
     rec = Recorder("repair-mojibake")
     whole = None
-    if latin or everyday < settings.min_share * (everyday + sum(map(rest.count, rare))):
+    # (the Han characters left are the rare ones: counted in one pass, not one per character)
+    if latin or everyday < settings.min_share * (everyday + len(_han.findall(rest))):
         whole = choose_repair(text, min_gain=settings.min_gain, min_share=settings.min_share)
     # only a line holding a Latin-1 letter or a character outside everyday Chinese can be
     # damaged: the others are not looked at one by one
