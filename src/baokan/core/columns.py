@@ -942,9 +942,9 @@ def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[fl
     return [w for w in widths if not _spaced_pair(w, widths, support, spaced)]
 
 
-#: A width within this many cells a column of k columns' lines, measured mostly on
-#: letter-spaced lines, is that many columns' lines side by side (punctuation, tracking
-#: and the gutter make full lines differ by a cell or so).
+#: A width measured mostly on letter-spaced lines, within k times this many cells of k
+#: times a narrower column's width, is k columns' lines side by side (punctuation,
+#: tracking and the gutter make full lines differ by a cell or so a column).
 _PAIR_SLACK = 1.0
 
 
