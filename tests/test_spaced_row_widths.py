@@ -32,3 +32,13 @@ def test_a_wide_column_of_solid_lines_keeps_its_width() -> None:
     wide = [a + b for a, b in itertools.pairwise(_LINES)] * 2
     widths = column_widths(single + wide, _SETTINGS)
     assert any(w > 18 for w in widths)
+
+
+def test_solid_lines_beside_a_wide_gutter_keep_their_width() -> None:
+    # guard: a row of solid lines with a gutter of many spaces between them is not
+    # letter-spaced (pieces, not spaces, are counted): a story set across two columns
+    # beside a third keeps its width
+    single = _LINES * 2
+    wide = [a + b + "      " + c for a, b, c in zip(_LINES, _LINES[1:], _LINES[2:])]
+    widths = column_widths(single + wide, _SETTINGS)
+    assert any(w > 18 for w in widths)

@@ -921,7 +921,7 @@ def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[fl
         # a line spaced out unevenly (``农 民 对待 兴 修水``) is one printed line
         samples = tokens if _line_like(tokens) else ("".join(tokens),)
         # its characters spaced out (many more pieces than tokens)
-        letter_spaced = text.count(" ") > 2 * len(tokens)
+        letter_spaced = len(text.split()) > 2 * len(tokens)
         for token in samples:
             width = line_cells(token)
             if width >= 4:
