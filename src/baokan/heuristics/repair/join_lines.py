@@ -975,10 +975,12 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[k] = True
         if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings, measure):
             run[0] = run[0].tagged(Tag.STARTS_CONTINUED)
-        # a paragraph of three lines or more opened after a closed sentence: where it
-        # lands in ``out``, with its first line's shortfall (judged once the page is read)
+        # a paragraph opened after a closed sentence that holds the lines its first line
+        # was measured against: where it lands in ``out``, with its first line's
+        # shortfall (judged once the page is read)
         for j, short in after_closed.items():
-            if j + 1 < len(breaks) and breaks[j - 1] and not breaks[j] and not breaks[j + 1]:
+            if (j + UNDER_LINES <= len(breaks) and breaks[j - 1]
+                    and not any(breaks[j:j + UNDER_LINES])):
                 closed_starts.append((len(out) + sum(breaks[:j]), short))
         # each paragraph's text, end and tags are built up and its block made once
         # (lines read out of order, e.g. column by column, make start the least line seen)
