@@ -293,7 +293,8 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         names = None if _ROLE.search(tight) else split_names(tight, known)
     if names is None and lenient:
         # a word the surname table reads as a name is one whatever its given name holds
-        # (赵文军 beside 冒天启: 文 is a mark's character, not barred from a given name)
+        # (赵文军 beside 冒天启: the shape bars 文, a credit's word as in 文/图, from any
+        # name; the table reads 赵 as a surname)
         tokens = [t for t in _name_separators.split(seg) if t]
         if all((_name_shape.fullmatch(t) or is_person_name(t)) and t not in NOT_NAMES
                for t in tokens):
