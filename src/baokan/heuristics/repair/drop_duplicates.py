@@ -92,7 +92,8 @@ def near_copies(keys: dict[int, str], settings: DedupSettings,
 
     A shingle index: each paragraph is compared only with the earlier paragraphs that
     share a piece with it, and each piece lists at most ``max_postings`` paragraphs.
-    ``shingled`` keeps each key's pieces for the caller's next round (read, never changed).
+    ``shingled``, if given, is filled with each key's pieces and read first, so that the
+    caller's next round does not cut them again (the sets themselves are never changed).
     """
     index: dict[str, list[int]] = defaultdict(list)
     if shingled is None:
