@@ -72,13 +72,6 @@ TITLE_SHORT_BY = 4
 SPLIT_LINE_SLACK = 2
 #: A line this much wider than its column is of another layout (a caption, a spread).
 OVERLONG_BY = 3
-#: A line of Han characters alone this many cells wider than the column, over a line shaped
-#: as a paragraph's first (an indent short of the column: a full line or a short one is
-#: the rest of a sentence the wide line began, in a column measured narrow), is a
-#: headline set across more than the column, not the body under it (a body's lines reach
-#: the column, a cell over at most where punctuation hangs); not under a line of another
-#: layout (a caption's wide lines, where the column is the caption's).
-WIDE_HEAD_BY = 1.5
 #: The space between a dateline or byline and the body printed on the same line.
 SPLIT_OFF_GAP = 1
 #: At most this many bare lines before a byline are its titles (kicker, headline,
@@ -342,9 +335,6 @@ def _dash_led_loosely(text: str) -> bool:
     """``_subtitle_lead`` matches ``text`` (its first character is looked at first)."""
     return text[:1] in "—-－–―" and _subtitle_lead.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
-# a line of Han characters alone: no mark, digit or letter (a body's line cut anywhere in
-# a sentence holds them as often as not; a head's line seldom does)
-_han_only = regex.compile(r"[\p{Han}\s]+")
 
 
 #: The role words of a byline (the closed class of the spec and the conventions); what
@@ -586,16 +576,6 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         """Far wider than the column around it: a caption or a line of another layout."""
         return lengths[i] > widths[i] + OVERLONG_BY
 
-    def wide_head(i: int) -> bool:
-        """A line of Han characters alone set ``WIDE_HEAD_BY`` wider than the column over
-        a line shaped as a paragraph's first (neither full nor far short), and not under a
-        line of another layout: a headline set across more than the column."""
-        # (the line under it, not full, is not as wide as the head either)
-        return (lengths[i] >= widths[i] + WIDE_HEAD_BY and not full(i + 1)
-                and lengths[i + 1] >= widths[i + 1] - FIRST_LINE_SHORT
-                and not (i and overlong(i - 1))
-                and _han_only.fullmatch(run[i].text.strip()) is not None)
-
     def wide_last_line(i: int) -> bool:
         """The last line of a wide block (a caption over several printed lines): after a
         wide line cut mid-clause with punctuation inside (not a title's), a shorter line
@@ -616,8 +596,6 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         elif i in titles or i + 1 in titles or _dash_led(right.text):
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
-            breaks.append(True)
-        elif wide_head(i):
             breaks.append(True)
         elif ends_continuing(left.text) or _cut_inside_at_end(left.text):
             breaks.append(False)
