@@ -946,6 +946,9 @@ def column_widths(texts: Iterable[str], settings: InterleaveSettings) -> list[fl
 #: times a narrower column's width, is k columns' lines side by side (punctuation,
 #: tracking and the gutter make full lines differ by a cell or so a column).
 _PAIR_SLACK = 1.0
+#: The share of a width's lines that must be letter-spaced for it to be columns run
+#: together: more than half (a column of solid lines is a column whatever its width).
+_SPACED_MAJORITY = 0.5
 
 
 def _spaced_pair(width: float, widths: Sequence[float], support: dict[float, int],
@@ -954,7 +957,7 @@ def _spaced_pair(width: float, widths: Sequence[float], support: dict[float, int
     ``widths`` run together: a multiple of a narrower column width that more lines
     have, and most of its samples letter-spaced."""
     own = sum(c for x, c in spaced.items() if abs(x - width) <= 1)
-    if 2 * own <= support[width]:
+    if own <= _SPACED_MAJORITY * support[width]:
         return False
     for w in widths:
         k = round(width / w)

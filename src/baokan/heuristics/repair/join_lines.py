@@ -861,13 +861,15 @@ def _starts_mid_paragraph(run: Sequence[Block], prev: Block | None, settings: Jo
 
 
 #: A page indents its paragraphs when at least this many paragraphs open after a closed
-#: sentence and ``INDENTED_SHARE`` of them or more are short of the column by an indent.
+#: sentence and ``INDENTED_SHARE`` of them or more are short of the column by an indent
+#: (fewer starts leave the share to one or two paragraphs: a brief's page decides nothing).
 MIN_CLOSED_STARTS = 6
 #: (0.6: on the diagnostic pages gen501-gen881 (pymupdf, pdfminer, pdftotext dumps), where
 #: this share holds, a paragraph opened flush after a closed sentence carries on a sentence
 #: begun elsewhere 8 times in 10 (pymupdf: 140 of 149); where it does not, once in 9.)
 INDENTED_SHARE = 0.6
-#: The lines under a paragraph's first line it is measured against.
+#: The lines under a paragraph's first line it is measured against (two: one line may
+#: itself be a paragraph's short last line; the paragraph must hold three lines or more).
 UNDER_LINES = 2
 #: A first line at most this many cells short of its column is full (half the slack of
 #: a full line: a first line is never quite full).
