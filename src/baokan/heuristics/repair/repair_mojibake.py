@@ -55,10 +55,9 @@ def _gb2312_level_one() -> frozenset[str]:
 
 #: The 3,755 characters of GB2312 level 1: everyday Chinese (immutable, built at import).
 _EVERYDAY = _gb2312_level_one()
-_DROP_EVERYDAY = dict.fromkeys(map(ord, _EVERYDAY))  # str.translate counts them in C
-# runs of everyday characters, taken out of a page in one C pass (``re``: its class of
-# listed characters is a bitmap look-up): what is left (ASCII, marks, rarer characters)
-# is what the page-wide questions look at one by one
+# runs of everyday characters, taken out of a text in one C pass (``re``: its class of
+# listed characters is a bitmap look-up, faster than ``str.translate``): what is left
+# (ASCII, marks, rarer characters) is what the questions below look at one by one
 _everyday_runs = re.compile("[" + re.escape("".join(sorted(_EVERYDAY))) + "]+")
 
 
@@ -69,7 +68,7 @@ def common_han_share(text: str) -> float:
     is made of whatever characters the byte pairs happen to name.
     """
     hans = len(_han.findall(text))
-    return (len(text) - len(text.translate(_DROP_EVERYDAY))) / hans if hans else 0.0
+    return (len(text) - len(_everyday_runs.sub("", text))) / hans if hans else 0.0
 
 
 #: The most frequent characters of written Chinese: running text is about a third made of
@@ -140,7 +139,7 @@ def _looks_damaged(text: str, min_share: float) -> bool:
     if _latin_cue.search(text):
         return True
     # a line of everyday characters only (the common case) needs no share computed
-    if not _han.search(text.translate(_DROP_EVERYDAY)):
+    if not _han.search(_everyday_runs.sub("", text)):
         return False
     return common_han_share(text) < min_share
 
@@ -208,7 +207,7 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
     # pass over the whole text for each of them (every everyday character is a Han one)
     rest = _everyday_runs.sub("", text)
     everyday = len(text) - len(rest)
-    distinct = "".join(set(rest))
+    distinct = "".join(dict.fromkeys(rest))  # each character once, in the page's order
     rare = set(_han.findall(distinct))
     latin = _latin_cue.search(distinct) is not None
     if not rare and not latin:
