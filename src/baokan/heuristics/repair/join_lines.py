@@ -881,13 +881,10 @@ INDENTED_SHARE = 0.6
 #: The lines under a paragraph's first line it is measured against (two: one line may
 #: itself be a paragraph's short last line; the paragraph must hold three lines or more).
 UNDER_LINES = 2
-#: A first line at most this many cells short of its column is full (half the slack of
-#: a full line: a first line is never quite full).
-FLUSH_WITHIN = 0.5
 
 
 def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Sequence[float]]],
-                  rec: Recorder) -> None:
+                  settings: JoinSettings, rec: Recorder) -> None:
     """Tag ``starts:continued`` each paragraph opened after a closed sentence with a full
     first line, on a page that indents its paragraphs (``closed_starts``: each such
     paragraph's place in ``out``, its first line's local column width, and the lengths
@@ -905,7 +902,9 @@ def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Se
         return
     for at, short in shortfalls:
         block = out[at]
-        if short <= FLUSH_WITHIN and not START_TAGS & block.tags:
+        # full within half the slack, as in _starts_mid_paragraph: a first line is
+        # never quite full
+        if short <= settings.full_slack / 2 and not START_TAGS & block.tags:
             rec.change("a full first line after a closed sentence carries a sentence on",
                        block.span, "the page indents its paragraphs")
             out[at] = block.tagged(Tag.STARTS_CONTINUED)
@@ -1046,5 +1045,5 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             out.append(block)
             before[0] = block
     flush(None)
-    _flush_starts(out, closed_starts, rec)
+    _flush_starts(out, closed_starts, settings, rec)
     return rec.apply(doc, out)
