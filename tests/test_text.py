@@ -129,7 +129,8 @@ def test_near_copies_found_with_the_shared_pieces_only_are_the_plain_ones(
         texts: list[str], max_postings: int) -> None:
     settings = D.DedupSettings(max_postings=max_postings)
     keys = dict(enumerate(texts))
-    assert D.near_copies(keys, settings) == _plain_near_copies(keys, settings)
+    pieces = {i: D._shingles(key, settings.shingle) for i, key in keys.items()}
+    assert D.near_copies(keys, pieces, settings) == _plain_near_copies(keys, settings)
 
 
 def test_every_set_of_opening_marks_is_drawn_from_the_one_vocabulary() -> None:

@@ -158,11 +158,16 @@ def _cut_mid_clause(block: Block) -> bool:
 
 
 def starts_mid_sentence(block: Block) -> bool:
-    """Whether a paragraph begins inside a sentence that started elsewhere."""
-    text = block.text.lstrip()
-    if Tag.STARTS_CONTINUED in block.tags or _cannot_start.match(text):
-        return True
-    return quote_balance(text)[0]
+    """Whether a paragraph begins inside a sentence that started elsewhere: its first
+    printed line said so (``starts:continued``) or its text does."""
+    return Tag.STARTS_CONTINUED in block.tags or _text_starts_mid_sentence(block.text)
+
+
+def _text_starts_mid_sentence(text: str) -> bool:
+    """Whether a paragraph's text begins inside a sentence: with a mark or particle no
+    sentence opens with, or by closing a quotation it never opened."""
+    text = text.lstrip()
+    return bool(_cannot_start.match(text)) or quote_balance(text)[0]
 
 
 def _is_body(block: Block) -> bool:
@@ -394,10 +399,9 @@ class _Reorderer:
             found = blocks[m]
             return found.text if found is not None else ""
 
-        wants_quote = quote_balance(block.text)[0]
-        if (Tag.STARTS_CONTINUED in block.tags and not wants_quote
-                and not _cannot_start.match(block.text.lstrip())):
+        if Tag.STARTS_CONTINUED in block.tags and not _text_starts_mid_sentence(block.text):
             return earlier[-1]  # its width alone: the paragraph before it
+        wants_quote = quote_balance(block.text)[0]
         open_hosts = [m for m in earlier if not ends_paragraph(text(m))]
         if wants_quote:
             quoted = [m for m in open_hosts if quote_balance(text(m))[1]]

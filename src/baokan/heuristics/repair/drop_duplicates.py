@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 import attrs
 import regex
@@ -86,24 +87,16 @@ def _shingles(key: str, k: int) -> set[str]:
     return set(map(key.__getitem__, itertools.starmap(slice, bounds)))
 
 
-def near_copies(keys: dict[int, str], settings: DedupSettings,
-                shingled: dict[str, set[str]] | None = None) -> list[tuple[int, int]]:
+def near_copies(keys: dict[int, str], pieces: Mapping[int, set[str]],
+                settings: DedupSettings) -> list[tuple[int, int]]:
     """Pairs ``(copy, original)``: ``copy`` is (nearly) contained in the longer ``original``.
 
     A shingle index: each paragraph is compared only with the earlier paragraphs that
     share a piece with it, and each piece lists at most ``max_postings`` paragraphs.
-    ``shingled``, if given, is filled with each key's pieces and read first, so that the
-    caller's next round does not cut them again (the sets themselves are never changed).
+    ``pieces``: each key's pieces, ``_shingles(key, settings.shingle)`` (only read: the
+    caller may keep them for its next round).
     """
     index: dict[str, list[int]] = defaultdict(list)
-    if shingled is None:
-        shingled = {}
-    pieces: dict[int, set[str]] = {}
-    for i, key in keys.items():
-        own = shingled.get(key)
-        if own is None:
-            own = shingled[key] = _shingles(key, settings.shingle)
-        pieces[i] = own
     # a piece that one paragraph alone holds (most of them) is shared with none: it is
     # left out of the index (in how many paragraphs each piece stands, counted in C)
     holders = Counter(itertools.chain.from_iterable(pieces.values()))
@@ -195,7 +188,13 @@ def _drop_round(blocks: list[Block], settings: DedupSettings, rec: Recorder,
         drop.update((i, keep) for i in members if i != keep)
     if settings.near:
         firsts = {members[0]: key for key, members in groups.items()}
-        for small, large in near_copies(firsts, settings, shingled):
+        pieces: dict[int, set[str]] = {}
+        for i, key in firsts.items():
+            own = shingled.get(key)
+            if own is None:
+                own = shingled[key] = _shingles(key, settings.shingle)
+            pieces[i] = own
+        for small, large in near_copies(firsts, pieces, settings):
             if small in drop or large in drop:
                 continue
             same_size = len(keys[small]) >= _SAME_SIZE_SHARE * len(keys[large])

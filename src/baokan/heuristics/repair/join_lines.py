@@ -471,18 +471,29 @@ def _parallel_phrases(run: Sequence[Block]) -> tuple[set[int], set[int]]:
     return inside, after
 
 
+@attrs.frozen
+class _Breaks:
+    """What :func:`_wrapped_breaks` reads off a run.  ``ends``: for each gap between run[i]
+    and run[i+1], whether a paragraph ends there; ``lengths`` and ``widths``: each line's
+    length and its local column's width, in cells; ``indented``: the lines that open a
+    paragraph by their indent alone after a sentence left open (tagged
+    ``starts:indented``); ``after_closed``: the lines that open a paragraph after a closed
+    sentence, in order (measured by :func:`_flush_starts`)."""
+
+    ends: list[bool]
+    lengths: list[float]
+    widths: list[float]
+    indented: list[int]
+    after_closed: list[int]
+
+
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None, measure: Measure = line_cells,
-                    indented: set[int] | None = None,
-                    phrases: tuple[set[int], set[int]] | None = None,
-                    after_closed: dict[int, float] | None = None) -> list[bool]:
-    """For each gap between run[i] and run[i+1]: does a paragraph end there?
+                    phrases: tuple[set[int], set[int]] | None = None) -> _Breaks:
+    """For each gap between run[i] and run[i+1]: does a paragraph end there?  (With what
+    the answer read, see :class:`_Breaks`.)
 
-    ``indented``, if given, receives the index of each line that opens a paragraph by its
-    indent alone after a sentence left open (its paragraph is tagged ``starts:indented``);
-    ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already;
-    ``after_closed``, if given, receives for each line that opens a paragraph after a
-    closed sentence how many cells short of its column it is (see :func:`_flush_starts`)."""
+    ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already."""
     lengths = [measure(b.text) for b in run]
     if prev is not None and prev.start == prev.end == run[0].start:
         # the run starts on a printed line whose head was split off (本报讯, a byline):
@@ -585,6 +596,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
 
     phrases_inside, phrases_after = phrases if phrases is not None else _parallel_phrases(run)
     breaks: list[bool] = []
+    indented: list[int] = []
+    after_closed: list[int] = []
     for i in range(len(run) - 1):
         left, right = run[i], run[i + 1]
         if Tag.GARBAGE_BOUNDARY in right.tags and Tag.AFTER_DATELINE not in right.tags:
@@ -610,11 +623,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
             breaks.append(not (this_full and next_full and ends_paragraph(left.text)
                                and not titleish(i + 1)))
-            if breaks[-1] and after_closed is not None and ends_paragraph(left.text):
-                # short of its column, or of the lines under it (the local column misread
-                # where the page's punctuation is measured wrong)
-                after_closed[i + 1] = max([widths[i + 1], *lengths[i + 2:i + 2 + UNDER_LINES]]
-                                          ) - lengths[i + 1]
+            if breaks[-1] and ends_paragraph(left.text):
+                after_closed.append(i + 1)
         elif full(i):
             # a full line cut mid-clause goes on, unless it is a title line (no
             # punctuation in it) and a title line follows, or a name stands alone after
@@ -626,12 +636,12 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
                 not _any_punct.search(left.text) or is_person_name(_fold_spaces(right.text))
                 or _jumped(left, right) or stretched_alone(i))
             opens = not title and indented_after_blank(i + 1) and not _left_open(left.text)
-            if opens and indented is not None:
-                indented.add(i + 1)
+            if opens:
+                indented.append(i + 1)
             breaks.append(title or opens)
         else:
             breaks.append(not (first_line(i) or last_two(i) or _left_open(left.text)))
-    return breaks
+    return _Breaks(breaks, lengths, widths, indented, after_closed)
 
 
 _printed_break = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
@@ -871,27 +881,30 @@ INDENTED_SHARE = 0.6
 #: The lines under a paragraph's first line it is measured against (two: one line may
 #: itself be a paragraph's short last line; the paragraph must hold three lines or more).
 UNDER_LINES = 2
-#: A first line at most this many cells short of its column is full (half the slack of
-#: a full line: a first line is never quite full).
-FLUSH_WITHIN = 0.5
 
 
-def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float]],
-                  rec: Recorder) -> None:
+def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Sequence[float]]],
+                  settings: JoinSettings, rec: Recorder) -> None:
     """Tag ``starts:continued`` each paragraph opened after a closed sentence with a full
     first line, on a page that indents its paragraphs (``closed_starts``: each such
-    paragraph's place in ``out`` and its first line's shortfall).  Where every paragraph
+    paragraph's place in ``out``, its first line's local column width, and the lengths
+    of its first line and the ``UNDER_LINES`` lines under it).  Where every paragraph
     starts two cells in, a full line after a closed one is not a paragraph's start: the
     converter gave the rest of a sentence begun elsewhere (a column drawn after another
     story's) right after a paragraph's end.  ``out`` is changed in place."""
     if len(closed_starts) < MIN_CLOSED_STARTS:
         return
-    indented = sum(1 for _, short in closed_starts if short >= INDENT - INDENT_TOLERANCE)
-    if indented < INDENTED_SHARE * len(closed_starts):
+    # short of its column, or of the lines under it (the local column misread where the
+    # page's punctuation is measured wrong)
+    shortfalls = [(at, max([width, *lines[1:]]) - lines[0]) for at, width, lines in closed_starts]
+    indented = sum(1 for _, short in shortfalls if short >= INDENT - INDENT_TOLERANCE)
+    if indented < INDENTED_SHARE * len(shortfalls):
         return
-    for at, short in closed_starts:
+    for at, short in shortfalls:
         block = out[at]
-        if short <= FLUSH_WITHIN and not START_TAGS & block.tags:
+        # full within half the slack, as in _starts_mid_paragraph: a first line is
+        # never quite full
+        if short <= settings.full_slack / 2 and not START_TAGS & block.tags:
             rec.change("a full first line after a closed sentence carries a sentence on",
                        block.span, "the page indents its paragraphs")
             out[at] = block.tagged(Tag.STARTS_CONTINUED)
@@ -924,7 +937,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
     out: list[Block] = []
     run: list[Block] = []
     before: list[Block | None] = [None]
-    closed_starts: list[tuple[int, float]] = []
+    closed_starts: list[tuple[int, float, Sequence[float]]] = []
 
     def flush(nxt: Block | None) -> None:
         if not run:
@@ -932,12 +945,11 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         # the phrases of a parallel kicker keep the space the page sets between them
         # (found once a run: the wrapped breaks read them too)
         phrases = _parallel_phrases(run)
-        after_closed: dict[int, float] = {}
+        wrapped: _Breaks | None = None
         if settings.mode == "wrapped":
-            indented: set[int] = set()
-            breaks = _wrapped_breaks(run, settings, before[0], nxt, measure, indented, phrases,
-                                     after_closed)
-            for j in indented:
+            wrapped = _wrapped_breaks(run, settings, before[0], nxt, measure, phrases)
+            breaks = wrapped.ends
+            for j in wrapped.indented:
                 run[j] = run[j].tagged(Tag.STARTS_INDENTED)
         else:
             breaks = _per_line_breaks(run, settings)
@@ -945,7 +957,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                 if lo > 0:
                     breaks[lo - 1] = breaks[lo - 1] or starts_with_opening_mark(run[lo].text)
                 breaks[lo:hi - 1] = _wrapped_breaks(
-                    run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True))
+                    run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True)).ends
         doubled = {k for k, b in enumerate(run) if Tag.DRAWN_TWICE in b.tags}
         if doubled:
             # a line drawn twice is set in a headline's type: it is not joined with a line
@@ -956,12 +968,14 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if settings.mode == "wrapped" and _starts_mid_paragraph(run, before[0], settings, measure):
             run[0] = run[0].tagged(Tag.STARTS_CONTINUED)
         # a paragraph opened after a closed sentence that holds the lines its first line
-        # was measured against: where it lands in ``out``, with its first line's
-        # shortfall (judged once the page is read)
-        for j, short in after_closed.items():
-            if (j + UNDER_LINES <= len(breaks) and breaks[j - 1]
-                    and not any(breaks[j:j + UNDER_LINES])):
-                closed_starts.append((len(out) + sum(breaks[:j]), short))
+        # is measured against: where it lands in ``out``, with its first line's column
+        # and the lengths of its lines (measured once the page is read)
+        if wrapped is not None:
+            for j in wrapped.after_closed:
+                if (j + UNDER_LINES <= len(breaks) and breaks[j - 1]
+                        and not any(breaks[j:j + UNDER_LINES])):
+                    closed_starts.append((len(out) + sum(breaks[:j]), wrapped.widths[j],
+                                          wrapped.lengths[j:j + 1 + UNDER_LINES]))
         # each paragraph's text, end and tags are built up and its block made once
         # (lines read out of order, e.g. column by column, make start the least line seen)
         current, text, end, tags = run[0], run[0].text, run[0].end, run[0].tags
@@ -1031,5 +1045,5 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             out.append(block)
             before[0] = block
     flush(None)
-    _flush_starts(out, closed_starts, rec)
+    _flush_starts(out, closed_starts, settings, rec)
     return rec.apply(doc, out)
