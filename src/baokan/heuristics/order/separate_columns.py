@@ -323,6 +323,10 @@ _HEAD_PIECES = 4
 #: How much narrower than the band's column its first line may be: the first line's
 #: indent (two characters) besides ``full_below``.
 _INDENT_CELLS = 2.0
+#: The most pieces a column's first line before a band is cut into (:func:`_band_head`):
+#: the converter cuts a line at the spaces it sets around a quotation mark, once; a
+#: byline's spans are more.
+_CUT_PIECES = 2
 #: A piece that ends in an opening mark or a dash goes on in the next (punctuation).
 _GOES_ON = regex.compile("[" + regex.escape(OPENING_MARKS) + "—]$")
 
@@ -331,9 +335,9 @@ def _band_head(pieces: Sequence[Piece], settings: InterleaveSettings) -> int:
     """How many of a band's first pieces are a head set across its columns (a byline, a
     caption's last line over the story): the pieces before its first line as wide as
     its column (or as an indented first line) that, glued, are wider than a column, so
-    no column's printed line; 0 if there is none.  Pieces at the head's end that glue
-    into a full line of the column are that line (a line the converter cut at the
-    spaces around a quotation mark), and a head that ends in an opening mark or a dash
+    no column's printed line; 0 if there is none.  One or two pieces at the head's end
+    that glue into a full line of the column are that line (a line the converter cut at
+    the spaces around a quotation mark), and a head that ends in an opening mark or a dash
     goes on in the line below (a kicker over its headline): no head."""
     open_cells = sorted(p.cells for p in pieces if not p.closed)
     if not open_cells:
@@ -350,7 +354,7 @@ def _band_head(pieces: Sequence[Piece], settings: InterleaveSettings) -> int:
     if not count or count > _HEAD_PIECES:
         return 0
     tail = 0.0
-    for k in range(count - 1, -1, -1):
+    for k in range(count - 1, max(-1, count - 1 - _CUT_PIECES), -1):
         tail += cells[k]
         if column - settings.full_below <= tail <= widest:
             count = k  # the pieces from k on: the column's first line, cut
