@@ -33,6 +33,7 @@ from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Kind, Stage
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
+from baokan.core.text import OPENING_MARKS
 
 # markdown that a later step reads (a heading, a table row): never a row of columns
 _MARKDOWN = regex.compile(r"^(?:#{1,6}\s|\|)")
@@ -316,6 +317,53 @@ def _copies_own_column(linked: Sequence[Sequence[Sequence[int]]],
     return True
 
 
+#: The most pieces a band's head holds (:func:`_band_head`): a byline's role words and
+#: names, each a span of its own (``本报记者 张天翼 实习生 茹水泉``).
+_HEAD_PIECES = 4
+#: How much narrower than the band's column its first line may be: the first line's
+#: indent (two characters) besides ``full_below``.
+_INDENT_CELLS = 2.0
+#: The most pieces a column's first line before a band is cut into (:func:`_band_head`):
+#: the converter cuts a line at the spaces it sets around a quotation mark, once; a
+#: byline's spans are more.
+_CUT_PIECES = 2
+#: A piece that ends in an opening mark or a dash goes on in the next (punctuation).
+_GOES_ON = regex.compile("[" + regex.escape(OPENING_MARKS) + "—]$")
+
+
+def _band_head(pieces: Sequence[Piece], settings: InterleaveSettings) -> int:
+    """How many of a band's first pieces are a head set across its columns (a byline, a
+    caption's last line over the story): the pieces before its first line as wide as
+    its column (or as an indented first line) that, glued, are wider than a column, so
+    no column's printed line; 0 if there is none.  One or two pieces at the head's end
+    that glue into a full line of the column are that line (a line the converter cut at
+    the spaces around a quotation mark), and a head that ends in an opening mark or a dash
+    goes on in the line below (a kicker over its headline): no head."""
+    open_cells = sorted(p.cells for p in pieces if not p.closed)
+    if not open_cells:
+        return 0
+    column = open_cells[(3 * (len(open_cells) - 1)) // 4]
+    narrowest = column - _INDENT_CELLS - settings.full_below
+    widest = column + settings.full_above
+    cells: list[float] = []
+    for piece in pieces[:_HEAD_PIECES + 1]:
+        if piece.cells <= widest and (piece.closed or piece.cells >= narrowest):
+            break  # the band's first line
+        cells.append(piece.cells)
+    count = len(cells)
+    if not count or count > _HEAD_PIECES:
+        return 0
+    tail = 0.0
+    for k in range(count - 1, max(-1, count - 1 - _CUT_PIECES), -1):
+        tail += cells[k]
+        if column - settings.full_below <= tail <= widest:
+            count = k  # the pieces from k on: the column's first line, cut
+            break
+    if not count or sum(cells[:count]) <= widest or _GOES_ON.search(pieces[count - 1].text):
+        return 0
+    return count
+
+
 def _read_core(block: Block, lines: list[str], core: tuple[int, int], width: float,
                stats: PairStats, settings: InterleaveSettings,
                rec: Recorder) -> list[list[Block]]:
@@ -374,8 +422,16 @@ def _read_band(block: Block, lines: list[str], width: float, stats: PairStats,
             if core is not None:
                 return _read_core(block, lines, core, width, stats, settings, rec)
         return [[block]]  # read as it is (its text is the printed lines kept)
-    runs = deal_band(pieces, max(sorted(set(periods)), key=periods.count), width,
-                     width - settings.full_above - settings.full_below, stats, settings)
+    period = max(sorted(set(periods)), key=periods.count)
+    full = width - settings.full_above - settings.full_below
+    runs = deal_band(pieces, period, width, full, stats, settings)
+    head = _band_head(pieces, settings) if not copies else 0
+    if head:
+        # a head set across the band's columns takes no turn in their cycle: dealt in
+        # it, it shifts the turns, and the column it lands in is read first
+        rest = deal_band(pieces[head:], period, width, full, stats, settings)
+        if rest is not None:
+            runs = [list(range(head))] + [[i + head for i in run] for run in rest]
     linked = ([[run] for run in runs] if runs is not None
               else link_column_chains(pieces, periods, stats, settings))
     if copies and not _copies_own_column(linked, copies):
