@@ -413,18 +413,22 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
                 i -= 1
     for k in range(1, len(run) - 1):
         # a line standing alone far short of the column (a column's name, a kicker), a
-        # blank line, then bare lines clearly short of it over a punctuated one: the
-        # headline under it (``真抓实干在基层`` / ``刘志祥与他的扶贫户`` / ``在革命老区…，``),
-        # not an indented first line — a paragraph opens with one line short, not several
+        # blank line, then bare lines clearly short of it, none left open, over a
+        # punctuated one: the headline under it (``真抓实干在基层`` / ``刘志祥与他的扶贫户``
+        # / ``在革命老区…，``), not an indented first line — a paragraph opens with one
+        # line short, not several
         if not (run[k].gap_before and run[k - 1].gap_before and bare(k - 1) and bare(k)
                 and lengths[k - 1] <= widths[k - 1] - TITLE_SHORT_BY
-                and (k == 1 or k - 2 in titles or ends_paragraph(run[k - 2].text))):
+                and (k == 1 or k - 2 in titles or ends_paragraph(run[k - 2].text))
+                and not _left_open(run[k - 1].text)):
             continue
         m = k
         while m + 1 < len(run) and m + 1 - k < MAX_TITLE_LINES - 1 and bare(m + 1) \
                 and not run[m + 1].gap_before:
             m += 1
-        if m + 1 >= len(run) or bare(m + 1) or _sentence_tail.match(run[m + 1].text.strip()):
+        if m + 1 >= len(run) or not _any_punct.search(run[m + 1].text) \
+                or _sentence_tail.match(run[m + 1].text.strip()) \
+                or _left_open("".join(run[i].text for i in range(k, m + 1))):
             continue
         # far short, or short like an indented first line but over a line short of the
         # column itself (the body's first line: a paragraph opens with one line short)
