@@ -68,6 +68,9 @@ NEAR_FULL = 3
 FIRST_LINE_SHORT = INDENT + 1.5
 #: A line this much short of the column after a blank line is a title, not a first line.
 TITLE_SHORT_BY = 4
+#: A line at least this much short of the column is not full: an indented first line,
+#: where the tool kept only part of its indent.
+OPENING_SHORT_BY = 0.5
 #: Two pieces of one printed line add up to the column within this many cells.
 SPLIT_LINE_SLACK = 2
 #: A line this much wider than its column is of another layout (a caption, a spread).
@@ -335,6 +338,11 @@ def _dash_led_loosely(text: str) -> bool:
     """``_subtitle_lead`` matches ``text`` (its first character is looked at first)."""
     return text[:1] in "—-－–―" and _subtitle_lead.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
+#: A line opening on a word's last character and a mark (``钱”，如何…``, ``的 。农场…``),
+#: or on its last two and a full stop (``负担。”3月…``), carries on the sentence of the
+#: line above it: that line is prose, never a title.
+_sentence_tail = regex.compile(r"^\p{Han}[\s" + regex.escape(CLOSERS) + r"]*[，。、；：！？,;:!?]"
+                               r"|^\p{Han}{2}[。！？!?]")
 
 
 #: The role words of a byline (the closed class of the spec and the conventions); what
@@ -403,6 +411,31 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
                     and lengths[i] < widths[i] - NEAR_FULL:
                 titles.add(i)
                 i -= 1
+    for k in range(1, len(run) - 1):
+        # a line standing alone far short of the column (a column's name, a kicker), a
+        # blank line, then bare lines clearly short of it, none left open, over a
+        # punctuated one: the headline under it (``真抓实干在基层`` / ``刘志祥与他的扶贫户``
+        # / ``在革命老区…，``), not an indented first line — a paragraph opens with one
+        # line short, not several
+        if not (run[k].gap_before and run[k - 1].gap_before and bare(k - 1) and bare(k)
+                and lengths[k - 1] <= widths[k - 1] - TITLE_SHORT_BY
+                and (k == 1 or k - 2 in titles or ends_paragraph(run[k - 2].text))
+                and not _left_open(run[k - 1].text)):
+            continue
+        m = k
+        while m + 1 < len(run) and m + 1 - k < MAX_TITLE_LINES - 1 and bare(m + 1) \
+                and not run[m + 1].gap_before:
+            m += 1
+        if m + 1 >= len(run) or not _any_punct.search(run[m + 1].text) \
+                or _sentence_tail.match(run[m + 1].text.strip()) \
+                or _left_open("".join(run[i].text for i in range(k, m + 1))):
+            continue
+        # far short, or short like an indented first line but over a line short of the
+        # column itself (the body's first line: a paragraph opens with one line short)
+        short_by = NEAR_FULL if not run[m + 1].gap_before \
+            and lengths[m + 1] <= widths[m + 1] - OPENING_SHORT_BY else TITLE_SHORT_BY
+        if all(lengths[i] <= widths[i] - short_by for i in range(k, m + 1)):
+            titles.update(range(k - 1, m + 1))
     for k in range(len(run) - 2):
         # a line closing on a kicker's dash leads into its headline: a bare line under it
         # with the body's first line (punctuated) under that is the headline
