@@ -21,7 +21,8 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    from where: moved back to an earlier open paragraph, it read the diagnostic pages
    worse).  Cues: the width of its first printed line, an unopened closing quote, a
    leading particle (``的``, ``们``, a comma), a one-line scrap far shorter than the column
-   after a closed line.
+   after a closed line, no start of its own after a paragraph cut inside a clause (see
+   ``_carries_on``).
 4. **Put back an open tail** (setting ``open_tails``, for converters that give a column's
    text blocks: pymupdf4llm).  A converter may give a run of a paragraph's printed lines
    after the rest of the story (a block it set apart, one sorted after the block around
@@ -155,6 +156,16 @@ _mid_clause_end = regex.compile(r"[\p{Han}\p{L}\p{N}，、；：,;:]\s*$")
 
 def _cut_mid_clause(block: Block) -> bool:
     return _open_end(block) and bool(_mid_clause_end.search(block.text))
+
+
+def _carries_on(before: Block, block: Block) -> bool:
+    """Whether ``block`` carries on the sentence that ``before`` was cut inside: it shows no
+    start of its own (no indent, no flush start, no opening quote, bracket or dash).  The
+    rest of a sentence set at the top of the next column, with another story's lines or
+    byline given between, or a converter's block cut off its paragraph."""
+    return (_cut_mid_clause(before)
+            and not {Tag.STARTS_INDENTED, Tag.STARTS_FLUSH} & block.tags
+            and not starts_with_opening_mark(block.text))
 
 
 def starts_mid_sentence(block: Block) -> bool:
@@ -387,7 +398,8 @@ class _Reorderer:
             scrap = (before is not None and Tag.DISPLACED in block.tags
                      and line_cells(block.text) < self.settings.scrap_share * typical
                      and not _open_end(before))
-            if not (starts_mid_sentence(block) or scrap):
+            goes_on = before is not None and _carries_on(before, block)
+            if not (starts_mid_sentence(block) or scrap or goes_on):
                 kept.append(m)
                 continue
             host = self._host(blocks, kept, block)
