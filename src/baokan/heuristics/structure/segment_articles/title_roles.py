@@ -320,7 +320,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     # free lines that make one phrase broken over two lines are one headline (where gaps
     # tell, two lines of one box whose first is as wide as the next are one headline
     # broken by the measure even when the first is short: in a narrow column a headline's
-    # first line is as short as a column name, which is set in a box of its own)
+    # first line is as short as a column name, which is set in a box of its own; so where
+    # the dump has no gaps to set such a box apart: 巴总理电慰 / 我地震灾民; only rows
+    # apart on a grid does a short line the body never names stay the column)
     units: list[list[int]] = []
 
     def column_so_far() -> bool:
@@ -335,9 +337,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 gaps_tell and titles[i].gap_before == 0
                 and (broken_by_width(titles[i - 1].text, titles[i].text)
                      or not column_so_far())) or (
-                (not gaps_tell or (grid and titles[i].gap_before > 0))
-                and broken_by_width(titles[i - 1].text, titles[i].text)
-                and not column_so_far())):
+                broken_by_width(titles[i - 1].text, titles[i].text)
+                and (not gaps_tell or (grid and titles[i].gap_before > 0
+                                       and not column_so_far())))):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
                 "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
