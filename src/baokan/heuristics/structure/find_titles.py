@@ -158,6 +158,18 @@ _JOINS = frozenset({"joined a body line cut off as a title",
                     "body line carrying on the line before"})
 
 
+#: An editor's note that pictures go with the text (``（附图片1张）``, ``（附照片）``,
+#: ``（附图2幅）``): it closes a story's title as the archive prints it inside a body
+#: (an inner story of a compilation), never a headline the page set in title type.
+_ATTACHMENT_NOTE = regex.compile(
+    r"[（(]\s*附\s*(?:图\s*片|照\s*片|图|表)\s*[\p{N}一二三四五六七八九十]*\s*[张幅个]?\s*[）)]\s*$")
+
+
+def ends_with_attachment_note(text: str) -> bool:
+    """Whether a line ends with an attachment note (:data:`_ATTACHMENT_NOTE`)."""
+    return _ATTACHMENT_NOTE.search(text) is not None
+
+
 def reads_as_body(text: str, prev: Block | None) -> bool:
     """Whether a short stand-alone line is a piece of body text and not a title.
 
@@ -169,6 +181,8 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
     elsewhere.)
     """
     stripped = text.strip()
+    if ends_with_attachment_note(stripped):
+        return True
     after_title = prev is not None and prev.kind == Kind.TITLE
     if _INNER_SENTENCE_END.search(stripped) or (_CLOSING_START.match(stripped)
                                                 and not after_title):
@@ -352,7 +366,7 @@ def heading_is_body(text: str, max_chars: int) -> bool:
     run of body lines cut out of a paragraph (:func:`heading_is_cut_run`)."""
     stripped = text.strip()
     return content_length(stripped) > max_chars or "。" in stripped.rstrip("。") \
-        or heading_is_cut_run(stripped)
+        or heading_is_cut_run(stripped) or ends_with_attachment_note(stripped)
 
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
