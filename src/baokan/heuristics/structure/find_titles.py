@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 import regex
 
@@ -415,6 +417,27 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     return rec.apply(doc, out)
 
 
+#: An inner story's title wraps over at most this many full lines above its attachment
+#: note; more title lines above are a headline's.
+MAX_NOTE_TITLE_LINES = 2
+
+
+def _full_titles_above(out: list[Block], full: Callable[[Block], bool]) -> bool:
+    """Whether the blocks last out end with one to ``MAX_NOTE_TITLE_LINES`` plain title
+    lines, each as wide as the column (a title wrapped like body text), and glue them into
+    the last one when so."""
+    run = 0
+    while run < len(out) and out[-1 - run].kind == Kind.TITLE and out[-1 - run].level is None \
+            and full(out[-1 - run]):
+        run += 1
+    if not 0 < run <= MAX_NOTE_TITLE_LINES:
+        return False
+    for _ in range(run - 1):
+        last = out.pop()
+        out[-1] = _glue(out[-1], last)
+    return True
+
+
 def _cut_mid_clause(text: str) -> bool:
     """Whether a body line stops inside a clause, so that the body line after it carries
     its sentence on; a line that ends with a photo credit (``…献花。图/李杰``) ends its
@@ -517,6 +540,14 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                            block.text[:20])
                 out[-1] = _glue(prev, block)
                 glue_next = _cut_mid_clause(block.text)
+                continue
+            if ends_with_attachment_note(block.text) and _full_titles_above(out, full):
+                # the note ends an inner story's title wrapped over full lines of body type
+                # (``李鹏乔石朱镕基李瑞环胡锦`` / ``涛李岚清等出席会议尉健行主`` / ``持（附图片1张）``)
+                rec.change("title lines over an attachment note are body", block.span,
+                           block.text[:20])
+                out[-1] = _glue(out[-1], block)
+                glue_next = False
                 continue
             if reads_as_body(block.text, prev) or opens_paragraph_line(
                     block.text, nxt, nxt is not None and candidate(nxt), full(block)) \
