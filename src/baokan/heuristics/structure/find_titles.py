@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 import regex
 
@@ -158,6 +160,18 @@ _JOINS = frozenset({"joined a body line cut off as a title",
                     "body line carrying on the line before"})
 
 
+#: An editor's note that pictures go with the text (``（附图片1张）``, ``（附照片）``,
+#: ``（附图2幅）``): it closes a story's title as the archive prints it inside a body
+#: (an inner story of a compilation), never a headline the page set in title type.
+_ATTACHMENT_NOTE = regex.compile(
+    r"[（(]\s*附\s*(?:图\s*片|照\s*片|图|表)\s*[\p{N}一二三四五六七八九十]*\s*[张幅个]?\s*[）)]\s*$")
+
+
+def ends_with_attachment_note(text: str) -> bool:
+    """Whether a line ends with an attachment note (:data:`_ATTACHMENT_NOTE`)."""
+    return _ATTACHMENT_NOTE.search(text) is not None
+
+
 def reads_as_body(text: str, prev: Block | None) -> bool:
     """Whether a short stand-alone line is a piece of body text and not a title.
 
@@ -169,6 +183,8 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
     elsewhere.)
     """
     stripped = text.strip()
+    if ends_with_attachment_note(stripped):
+        return True
     after_title = prev is not None and prev.kind == Kind.TITLE
     if _INNER_SENTENCE_END.search(stripped) or (_CLOSING_START.match(stripped)
                                                 and not after_title):
@@ -352,7 +368,7 @@ def heading_is_body(text: str, max_chars: int) -> bool:
     run of body lines cut out of a paragraph (:func:`heading_is_cut_run`)."""
     stripped = text.strip()
     return content_length(stripped) > max_chars or "。" in stripped.rstrip("。") \
-        or heading_is_cut_run(stripped)
+        or heading_is_cut_run(stripped) or ends_with_attachment_note(stripped)
 
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},
@@ -399,6 +415,27 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
         rec.diagnostics.extend(joins)
         joined, out = bool(joins), again
     return rec.apply(doc, out)
+
+
+#: An inner story's title wraps over at most this many full lines above its attachment
+#: note; more title lines above are a headline's.
+MAX_NOTE_TITLE_LINES = 2
+
+
+def _full_titles_above(out: list[Block], full: Callable[[Block], bool]) -> bool:
+    """Whether the blocks last out end with one to ``MAX_NOTE_TITLE_LINES`` plain title
+    lines, each as wide as the column (a title wrapped like body text), and glue them into
+    the last one when so."""
+    run = 0
+    while run < len(out) and out[-1 - run].kind == Kind.TITLE and out[-1 - run].level is None \
+            and full(out[-1 - run]):
+        run += 1
+    if not 0 < run <= MAX_NOTE_TITLE_LINES:
+        return False
+    for _ in range(run - 1):
+        last = out.pop()
+        out[-1] = _glue(out[-1], last)
+    return True
 
 
 def _cut_mid_clause(text: str) -> bool:
@@ -503,6 +540,14 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                            block.text[:20])
                 out[-1] = _glue(prev, block)
                 glue_next = _cut_mid_clause(block.text)
+                continue
+            if ends_with_attachment_note(block.text) and _full_titles_above(out, full):
+                # the note ends an inner story's title wrapped over full lines of body type
+                # (``李鹏乔石朱镕基李瑞环胡锦`` / ``涛李岚清等出席会议尉健行主`` / ``持（附图片1张）``)
+                rec.change("title lines over an attachment note are body", block.span,
+                           block.text[:20])
+                out[-1] = _glue(out[-1], block)
+                glue_next = False
                 continue
             if reads_as_body(block.text, prev) or opens_paragraph_line(
                     block.text, nxt, nxt is not None and candidate(nxt), full(block)) \
