@@ -276,11 +276,13 @@ class _Reorderer:
             return
         breaks = [b for a, b in pairwise(body)
                   if _cut_mid_clause(blocks[a]) and not starts_mid_sentence(blocks[b])]
-        if not breaks:
-            # the later column holds only the end of the open paragraph: it closes, and
-            # the body's start is the next paragraph that starts a sentence
+        if not breaks and Tag.STARTS_CONTINUED in blocks[first].tags:
+            # the later column holds only the end of the open paragraph, closed there: on
+            # a page that marks paragraph starts by indent (the first paragraph's flush full
+            # first line says it goes on), the body's start is the first indented paragraph
+            # after a closed one (unmarked, a cut story's first paragraph read the same)
             breaks = [b for a, b in pairwise(body)
-                      if not _open_end(blocks[a]) and not starts_mid_sentence(blocks[b])][:1]
+                      if not _open_end(blocks[a]) and Tag.STARTS_INDENTED in blocks[b].tags][:1]
         if len(breaks) != 1 or blocks[breaks[0]].start <= blocks[first].end:
             return  # none, several, or pieces of one printed line (not columns)
         cut = breaks[0]
