@@ -280,9 +280,11 @@ class _Reorderer:
             # the later column holds only the end of the open paragraph, closed there: on
             # a page that marks paragraph starts by indent (the first paragraph's flush full
             # first line says it goes on), the body's start is the first indented paragraph
-            # after a closed one (unmarked, a cut story's first paragraph read the same)
+            # after a closed one (unmarked, a cut story's first paragraph read the same),
+            # printed before the body's end (else the body is not in the dump's order)
             breaks = [b for a, b in pairwise(body)
-                      if not _open_end(blocks[a]) and Tag.STARTS_INDENTED in blocks[b].tags][:1]
+                      if not _open_end(blocks[a]) and Tag.STARTS_INDENTED in blocks[b].tags
+                      and blocks[last].start >= blocks[b].start][:1]
         if len(breaks) != 1 or blocks[breaks[0]].start <= blocks[first].end:
             return  # none, several, or pieces of one printed line (not columns)
         cut = breaks[0]
