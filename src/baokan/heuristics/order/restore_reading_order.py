@@ -263,7 +263,11 @@ class _Reorderer:
         sentence (on a later printed line than the body's first), is two runs of
         columns printed in the wrong order (the later columns first): the run after that place
         is the body's start, and its open end is resumed by the run before it.  The run from
-        the first to the last paragraph is rotated as a whole, subheads with it.
+        the first to the last paragraph is rotated as a whole, subheads with it.  With no
+        such place, the later columns may hold only the end of the body's open last
+        paragraph, closed there: where paragraphs are marked by indent, a flush first
+        paragraph goes on from that end, and the body's start is the first indented
+        paragraph after a closed one.
         """
         blocks = self.blocks
         body = [m for m in members if _is_body(blocks[m])]
