@@ -279,7 +279,11 @@ class _Reorderer:
         sentence (on a later printed line than the body's first), is two runs of
         columns printed in the wrong order (the later columns first): the run after that place
         is the body's start, and its open end is resumed by the run before it.  The run from
-        the first to the last paragraph is rotated as a whole, subheads with it.
+        the first to the last paragraph is rotated as a whole, subheads with it.  With no
+        such place, the later columns may hold only the end of the body's open last
+        paragraph, closed there: where paragraphs are marked by indent, a flush first
+        paragraph goes on from that end, and the body's start is the first indented
+        paragraph after a closed one.
         """
         blocks = self.blocks
         body = [m for m in members if _is_body(blocks[m])]
@@ -292,6 +296,15 @@ class _Reorderer:
             return
         breaks = [b for a, b in pairwise(body)
                   if _cut_mid_clause(blocks[a]) and not starts_mid_sentence(blocks[b])]
+        if not breaks and Tag.STARTS_CONTINUED in blocks[first].tags:
+            # the later column holds only the end of the open paragraph, closed there: on
+            # a page that marks paragraph starts by indent (the first paragraph's flush full
+            # first line says it goes on), the body's start is the first indented paragraph
+            # after a closed one (unmarked, a cut story's first paragraph read the same),
+            # printed before the body's end (else the body is not in the dump's order)
+            breaks = [b for a, b in pairwise(body)
+                      if not _open_end(blocks[a]) and Tag.STARTS_INDENTED in blocks[b].tags
+                      and blocks[last].start >= blocks[b].start][:1]
         if len(breaks) != 1 or blocks[breaks[0]].start <= blocks[first].end:
             return  # none, several, or pieces of one printed line (not columns)
         cut = breaks[0]
