@@ -50,11 +50,18 @@ def _eligible(block: Block) -> bool:
         block.text[:1] in ("#", "|") and _MARKDOWN.match(block.text))
 
 
+def _column_cells(pieces: Sequence[Piece]) -> float:
+    """The width of the column ``pieces`` are printed in: the upper quartile, by rank, of
+    the open pieces' widths (a closed one, a paragraph's last line, is short by nature; a
+    few wider ones are heads or captions); 0 if every piece is closed."""
+    widths = sorted(p.cells for p in pieces if not p.closed)
+    return widths[(3 * (len(widths) - 1)) // 4] if widths else 0.0
+
+
 def _paragraphs(pieces: Sequence[Piece], settings: InterleaveSettings) -> list[list[Piece]]:
     """A column's printed lines cut into paragraphs: after a closed line shorter than the
     column, or before an indented line that follows a closed one."""
-    widths = sorted(p.cells for p in pieces if not p.closed)
-    width = widths[(3 * (len(widths) - 1)) // 4] if widths else 0.0
+    width = _column_cells(pieces)
     out: list[list[Piece]] = [[]]
     for i, piece in enumerate(pieces):
         if i and out[-1]:
@@ -339,10 +346,9 @@ def _band_head(pieces: Sequence[Piece], settings: InterleaveSettings) -> int:
     that glue into a full line of the column are that line (a line the converter cut at
     the spaces around a quotation mark), and a head that ends in an opening mark or a dash
     goes on in the line below (a kicker over its headline): no head."""
-    open_cells = sorted(p.cells for p in pieces if not p.closed)
-    if not open_cells:
+    if all(p.closed for p in pieces):
         return 0
-    column = open_cells[(3 * (len(open_cells) - 1)) // 4]
+    column = _column_cells(pieces)
     narrowest = column - _INDENT_CELLS - settings.full_below
     widest = column + settings.full_above
     cells: list[float] = []

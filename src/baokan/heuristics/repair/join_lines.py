@@ -68,9 +68,6 @@ NEAR_FULL = 3
 FIRST_LINE_SHORT = INDENT + 1.5
 #: A line this much short of the column after a blank line is a title, not a first line.
 TITLE_SHORT_BY = 4
-#: A line at least this much short of the column is not full: an indented first line,
-#: where the tool kept only part of its indent.
-OPENING_SHORT_BY = 0.5
 #: Two pieces of one printed line add up to the column within this many cells.
 SPLIT_LINE_SLACK = 2
 #: A line this much wider than its column is of another layout (a caption, a spread).
@@ -369,7 +366,7 @@ def byline_shaped(text: str) -> bool:
 
 
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
-                 prev: Block | None, nxt: Block | None) -> set[int]:
+                 prev: Block | None, nxt: Block | None, settings: JoinSettings) -> set[int]:
     """Lines of a run that are titles although they are as wide as the column.
 
     After the end of an article, a line with no punctuation at all is a title when the
@@ -378,8 +375,10 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
     with no punctuation before it are its article's titles; so are the bare lines clearly
     short of the column right over a subtitle led by a dash (its headline and kicker),
-    and a bare line between a line closing on a kicker's dash (``——``) and a punctuated
-    one (the kicker's headline, over its body's first line).
+    the bare lines short of it under a line standing alone far short of it (a column's
+    name or a kicker, then the headline, over the body's punctuated first line), and a
+    bare line between a line closing on a kicker's dash (``——``) and a punctuated one
+    (the kicker's headline, over its body's first line).
     """
     titles: set[int] = set()
 
@@ -431,9 +430,10 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
                 or _left_open("".join(run[i].text for i in range(k, m + 1))):
             continue
         # far short, or short like an indented first line but over a line short of the
-        # column itself (the body's first line: a paragraph opens with one line short)
+        # column itself (the body's first line, where the tool kept part of its indent:
+        # not full within half the slack, as _starts_mid_paragraph reads a first line)
         short_by = NEAR_FULL if not run[m + 1].gap_before \
-            and lengths[m + 1] <= widths[m + 1] - OPENING_SHORT_BY else TITLE_SHORT_BY
+            and lengths[m + 1] <= widths[m + 1] - settings.full_slack / 2 else TITLE_SHORT_BY
         if all(lengths[i] <= widths[i] - short_by for i in range(k, m + 1)):
             titles.update(range(k - 1, m + 1))
     for k in range(len(run) - 2):
@@ -533,7 +533,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         # the line is as wide as both pieces and the space between them
         lengths[0] += measure(prev.text) + SPLIT_OFF_GAP
     widths = _local_widths(lengths, settings.window)
-    titles = _title_lines(run, lengths, widths, prev, nxt)
+    titles = _title_lines(run, lengths, widths, prev, nxt, settings)
 
     def full(i: int) -> bool:
         # a letter-spaced line was stretched by the typesetter to fill the column

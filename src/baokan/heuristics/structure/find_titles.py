@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
@@ -422,20 +422,14 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
 MAX_NOTE_TITLE_LINES = 2
 
 
-def _full_titles_above(out: list[Block], full: Callable[[Block], bool]) -> bool:
-    """Whether the blocks last out end with one to ``MAX_NOTE_TITLE_LINES`` plain title
-    lines, each as wide as the column (a title wrapped like body text), and glue them into
-    the last one when so."""
+def _full_titles_above(out: Sequence[Block], full: Callable[[Block], bool]) -> int:
+    """How many plain title lines, each as wide as the column (a title wrapped like body
+    text), the blocks last out end with: one to ``MAX_NOTE_TITLE_LINES``, else 0."""
     run = 0
     while run < len(out) and out[-1 - run].kind == Kind.TITLE and out[-1 - run].level is None \
             and full(out[-1 - run]):
         run += 1
-    if not 0 < run <= MAX_NOTE_TITLE_LINES:
-        return False
-    for _ in range(run - 1):
-        last = out.pop()
-        out[-1] = _glue(out[-1], last)
-    return True
+    return run if run <= MAX_NOTE_TITLE_LINES else 0
 
 
 def _cut_mid_clause(text: str) -> bool:
@@ -541,11 +535,15 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 out[-1] = _glue(prev, block)
                 glue_next = _cut_mid_clause(block.text)
                 continue
-            if ends_with_attachment_note(block.text) and _full_titles_above(out, full):
+            above = _full_titles_above(out, full) if ends_with_attachment_note(block.text) else 0
+            if above:
                 # the note ends an inner story's title wrapped over full lines of body type
                 # (``李鹏乔石朱镕基李瑞环胡锦`` / ``涛李岚清等出席会议尉健行主`` / ``持（附图片1张）``)
                 rec.change("title lines over an attachment note are body", block.span,
                            block.text[:20])
+                for _ in range(above - 1):
+                    last = out.pop()
+                    out[-1] = _glue(out[-1], last)
                 out[-1] = _glue(out[-1], block)
                 glue_next = False
                 continue
