@@ -1003,8 +1003,11 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                 _cut_from_names(folded, known) if under_head else None)
         if parsed is not None:
             rec.change("found byline", block.span, text)
+            # a byline with no names (its names set elsewhere) opens no article: it marks
+            # where a head ends, what comes next tells whose story it heads
+            opening = {"opening"} if any(b.names for b in parsed) else set()
             return [block.with_(kind=Kind.BYLINE, bylines=tuple(parsed),
-                                tags=block.tags | {"opening"})], None, []
+                                tags=block.tags | opening)], None, []
     # a dateline or a byline that opens the line is in its head, one that closes it in
     # its tail: only that much of a long line is folded
     head: str = ""
