@@ -368,3 +368,17 @@ def test_an_affiliation_with_no_author_before_it_is_not_body() -> None:
     issue = assemble(_credit_article(note), source=source, profile="plain-paragraphs")
     assert len(issue.articles[0].paragraphs) == 1 and not issue.articles[0].bylines
     assert [f.text for f in issue.fragments] == ["（作者为滨江大学教授）"]
+
+
+def test_a_role_word_with_no_names_is_not_body() -> None:
+    from baokan.assemble import assemble
+    from baokan.core.document import BylineData
+    from baokan.models import SourceInfo
+    source = SourceInfo(encoding="utf-8", confidence=1.0, sha256="0" * 64)
+    # 通讯员 right under a head, its names set elsewhere on the page: no body's text but a
+    # fragment of the page (accounted for, not lost)
+    role = Block(text="通讯员", start=3, end=3, kind=Kind.BYLINE, article=0,
+                 bylines=(BylineData(names=(), role="通讯员"),))
+    issue = assemble(_credit_article(role), source=source, profile="plain-paragraphs")
+    assert len(issue.articles[0].paragraphs) == 1 and not issue.articles[0].bylines
+    assert [f.text for f in issue.fragments] == ["通讯员"]

@@ -103,6 +103,10 @@ def build_article(blocks: Sequence[Block], loose: list[Block] | None = None) -> 
             elif (not bylines and block.bylines and block.bylines[0].organization
                   and loose is not None):
                 unplaced.append(block)
+            elif (block.kind == Kind.BYLINE and not block.bylines[-1].organization
+                  and loose is not None):
+                # a role word whose names the tool set elsewhere (通讯员): no body's text
+                loose.append(block)
             elif block.text.strip():
                 paragraphs.append(block.text.strip())
         elif block.kind == Kind.CAPTION and block.text.strip():

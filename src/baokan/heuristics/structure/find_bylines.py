@@ -242,6 +242,11 @@ MAX_JOIN_GAP = 1
 #: the co-authors' names, one a line, that may stand between a signed author's name and
 #: the body (``周明远`` / ``林 涛`` / body): essays have two or three authors, rarely more
 MAX_NAME_STACK = 3
+#: a line a byline's role word stands right under is a head's when it is at most this long
+#: and stops on no mark of a sentence or clause (a head rarely ends on ，、): a body's line
+#: in a wide column is longer, one in a narrow column the tool cut anywhere
+MAX_HEAD_LINE = 30
+_HEAD_STOP = regex.compile(r"[。！？!?…，、；,;]\s*$")
 
 
 @attrs.frozen
@@ -550,6 +555,25 @@ def _torn_role(segment: str, known: frozenset[str]) -> list[BylineData] | None:
     read with those gaps closed."""
     closed = _close_role_gaps(segment)
     return None if closed == segment else parse_byline(closed, known=known)
+
+
+def _cut_from_names(folded: str, known: frozenset[str]) -> list[BylineData] | None:
+    """A byline's role word and what stands before it, its names gone (``本报记者``,
+    ``通山县融媒体记者``): the tool set the names elsewhere on the page (names on the next
+    lines :func:`_join_broken` has joined back).  Right under a head such a line is the
+    byline's head, never the title's last line."""
+    roles = list(_ROLE.finditer(folded.rstrip()))
+    if not roles or roles[-1].end() != len(folded.rstrip()):
+        return None  # 记者 日前: words after the role word, no byline's
+    parsed = parse_byline_line(folded, known=known, open_end=True)
+    return parsed if parsed and not parsed[-1].names else None
+
+
+def _head_shaped(block: Block) -> bool:
+    """Whether a body block could be a title line: short, stopping on no sentence's or
+    clause's mark (:data:`MAX_HEAD_LINE`)."""
+    return block.kind == Kind.TEXT and _at_most(block.text, MAX_HEAD_LINE) \
+        and not _HEAD_STOP.search(block.text)
 
 
 def _has_role(text: str) -> bool:
@@ -952,10 +976,12 @@ def _fold_part(text: str, start: int, end: int, *,
 
 def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
               rec: Recorder, after_dateline: bool, middle: bool = True,
-              carried: bool = False) -> _Found:
+              carried: bool = False, under_head: bool = False) -> _Found:
     """What one body block holds: (blocks before the rest, the rest, blocks after it);
     ``middle``: whether a byline between two gaps inside the line is looked for;
-    ``carried``: whether the line carries on a dateline's open sentence (no head byline)."""
+    ``carried``: whether the line carries on a dateline's open sentence (no head byline);
+    ``under_head``: whether it stands right under a line shaped as a title's (a role word
+    with no names there is a byline's head, :func:`_cut_from_names`)."""
     text = block.text
     short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
              and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
@@ -973,11 +999,15 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
             return [block.with_(kind=Kind.CREDIT, bylines=(credit,))], None, []
         parsed = _parse_line(folded, text, known=known, bare_names=settings.bare_names)
         if parsed is None and _has_role(folded):
-            parsed = _torn_role(folded, known)
+            parsed = _torn_role(folded, known) or (
+                _cut_from_names(folded, known) if under_head else None)
         if parsed is not None:
             rec.change("found byline", block.span, text)
+            # a byline with no names (its names set elsewhere) opens no article: it marks
+            # where a head ends, what comes next tells whose story it heads
+            opening = {"opening"} if any(b.names for b in parsed) else set()
             return [block.with_(kind=Kind.BYLINE, bylines=tuple(parsed),
-                                tags=block.tags | {"opening"})], None, []
+                                tags=block.tags | opening)], None, []
     # a dateline or a byline that opens the line is in its head, one that closes it in
     # its tail: only that much of a long line is folded
     head: str = ""
@@ -1072,7 +1102,8 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
 
 
 def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
-             rec: Recorder, after_dateline: bool, carried: bool = False) -> list[Block]:
+             rec: Recorder, after_dateline: bool, carried: bool = False,
+             under_head: bool = False) -> list[Block]:
     """The blocks one body block becomes.  What is left of it after a dateline or a
     trailing byline is split off is looked at again (it is shorter each time), so that
     running the heuristic twice finds nothing more than running it once."""
@@ -1082,10 +1113,10 @@ def _find_in(block: Block, known: frozenset[str], settings: BylineSettings,
     middle = True
     while current is not None:
         before, current, after = _find_one(current, known, settings, rec, after_dateline,
-                                           middle, carried)
+                                           middle, carried, under_head)
         # one byline inside a line: the rest is a body's text, and looking inside it
         # again for every byline would cost the line's length each time
-        after_dateline = middle = carried = False
+        after_dateline = middle = carried = under_head = False
         head.extend(before)
         tails.append(after)
     return head + [b for after in reversed(tails) for b in after]
@@ -1592,7 +1623,8 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
             after_dateline = carried = False
             continue
         found = _find_in(block, known, settings, rec, after_dateline,
-                         carried and block.gap_before == 0)
+                         carried and block.gap_before == 0,
+                         block.gap_before == 0 and bool(out) and _head_shaped(out[-1]))
         after_dateline = found[-1].kind == Kind.DATELINE
         # the first words of a dateline's sentence after it on the line, cut mid-clause:
         # the next line carries that sentence on (the tag, not the dateline before it,

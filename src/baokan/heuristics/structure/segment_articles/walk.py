@@ -105,6 +105,16 @@ MIN_TURN_CHARS = 300
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
 
 
+def _cut_from_names(blocks: list[Block], index: int) -> bool:
+    """Whether a byline with no names (``本报记者``, its names set elsewhere) stands over a
+    body: it opens no article, but the head over it then heads a story, never a section
+    of one.  Over another head it may sign either (its names under that head)."""
+    block = blocks[index]
+    return block.kind == Kind.BYLINE and bool(block.bylines) \
+        and not any(d.names for d in block.bylines) \
+        and index + 1 < len(blocks) and blocks[index + 1].kind != Kind.TITLE
+
+
 def _named_byline(art: _Article) -> bool:
     """Whether an article's body is closed by a byline that names someone (``（张 三）``):
     such a paper prints the next article's byline under that article's head."""
@@ -218,10 +228,12 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         titles = self._printed_once(blocks[i:j])
         k = j
         while k < len(blocks) and (blocks[k].opens_article or blocks[k].kind in (Kind.CAPTION,
-                                                                                 Kind.CREDIT)):
+                                                                                 Kind.CREDIT)
+                                   or _cut_from_names(blocks, k)):
             k += 1
         extras = blocks[j:k]
-        opening = any(b.opens_article for b in extras)
+        opening = any(b.opens_article for b in extras) or any(
+            _cut_from_names(blocks, n) for n in range(j, k))
         if not self.markdown:
             heads = _heads_drawn_twice(titles)
             for head in heads[:-1]:
