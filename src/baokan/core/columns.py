@@ -283,9 +283,10 @@ _MEASURE_LINES = 3
 _MEASURE_SLACK = 1
 # a measure under this many characters is no line's (glyphs of a vertical title, labels)
 _MEASURE_CHARS = 4
-# an indented first line (text starting right of its column's edge) runs this many
-# characters shorter than the measure at most (a two-character indent)
-_INDENT_CHARS = 2
+#: How far short of the column a paragraph's first line is indented, in cells (two
+#: full-width spaces, 首行缩进): the one indent join-lines, separate-columns and the measures
+#: here read.
+INDENT = 2
 # a column's letter-spaced lines squeeze this many marks at most (``，每``: no space after
 # the mark) when they hold as many characters as its solid lines; a spaced measure shorter
 # still is set with a tracking that fits fewer characters a line
@@ -424,7 +425,7 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
 
     A solid line: at a single space standing alone (``_gutter_at``) after a first part as
     long as the column's measure (give or take ``_MEASURE_SLACK``), or, for an indented
-    first line, up to ``_INDENT_CHARS`` shorter if the rest is as long as half a line at
+    first line, up to ``INDENT`` shorter if the rest is as long as half a line at
     least (a byline's role and name stay whole).  A letter-spaced line, whose spaces are
     all alike: at the space after as many positions as the column's spaced lines take,
     if the piece is no wider than two columns' lines or runs ``across`` the next column's
@@ -443,7 +444,7 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
     measure is tried."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
     if indented:
-        near += [i for i in range(measure.chars - _MEASURE_SLACK - _INDENT_CHARS,
+        near += [i for i in range(measure.chars - _MEASURE_SLACK - INDENT,
                                   measure.chars - _MEASURE_SLACK)
                  if len(piece) - i > measure.chars // 2]
     cut = min((i for i in near if _gutter_at(piece, i)),

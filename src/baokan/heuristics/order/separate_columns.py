@@ -12,6 +12,7 @@ import attrs
 import regex
 
 from baokan.core.columns import (
+    INDENT,
     InterleaveSettings,
     PairStats,
     Piece,
@@ -327,9 +328,6 @@ def _copies_own_column(linked: Sequence[Sequence[Sequence[int]]],
 #: The most pieces a band's head holds (:func:`_band_head`): a byline's role words and
 #: names, each a span of its own (``本报记者 张天翼 实习生 茹水泉``).
 _HEAD_PIECES = 4
-#: How much narrower than the band's column its first line may be: the first line's
-#: indent (two characters) besides ``full_below``.
-_INDENT_CELLS = 2.0
 #: The most pieces a column's first line before a band is cut into (:func:`_band_head`):
 #: the converter cuts a line at the spaces it sets around a quotation mark, once; a
 #: byline's spans are more.
@@ -349,7 +347,7 @@ def _band_head(pieces: Sequence[Piece], settings: InterleaveSettings) -> int:
     if all(p.closed for p in pieces):
         return 0
     column = _column_cells(pieces)
-    narrowest = column - _INDENT_CELLS - settings.full_below
+    narrowest = column - INDENT - settings.full_below
     widest = column + settings.full_above
     cells: list[float] = []
     for piece in pieces[:_HEAD_PIECES + 1]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
+from baokan.core.columns import INDENT, InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
 from baokan.core.marks import Stage, Tag
@@ -37,8 +37,6 @@ _ends_punct = regex.compile(r"[\p{P}]$")
 # Widths in character cells (see ``line_cells``).  A paragraph's first line is indented
 # by two cells; a column's lines reach its width within a cell (punctuation squeezing
 # and half-width digits leave a line up to a cell short of it).
-#: How far short of the column a line is indented (two full-width spaces, 首行缩进).
-INDENT = 2
 #: Off the indent by at most this much, a line is still "exactly indented" (half cells
 #: come from half-width digits and squeezed punctuation).
 INDENT_TOLERANCE = 0.5

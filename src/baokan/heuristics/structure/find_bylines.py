@@ -65,6 +65,7 @@ from baokan.core.spans import covering_span
 from baokan.core.text import (
     CONTINUING,
     OPENING_PARENS,
+    SENTENCE_END,
     ends_mid_clause,
     fold_letter_spacing,
     fold_letter_spacing_text,
@@ -246,7 +247,7 @@ MAX_NAME_STACK = 3
 #: and stops on no mark of a sentence or clause (a head rarely ends on ，、): a body's line
 #: in a wide column is longer, one in a narrow column the tool cut anywhere
 MAX_HEAD_LINE = 30
-_HEAD_STOP = regex.compile(r"[。！？!?…，、；,;]\s*$")
+_HEAD_STOP = regex.compile("[" + regex.escape(SENTENCE_END + "，、；,;") + r"]\s*$")
 
 
 @attrs.frozen

@@ -105,7 +105,7 @@ MIN_TURN_CHARS = 300
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
 
 
-def _cut_from_names(blocks: list[Block], index: int) -> bool:
+def _nameless_over_body(blocks: list[Block], index: int) -> bool:
     """Whether a byline with no names (``本报记者``, its names set elsewhere) stands over a
     body: it opens no article, but the head over it then heads a story, never a section
     of one.  Over another head it may sign either (its names under that head)."""
@@ -229,11 +229,11 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         k = j
         while k < len(blocks) and (blocks[k].opens_article or blocks[k].kind in (Kind.CAPTION,
                                                                                  Kind.CREDIT)
-                                   or _cut_from_names(blocks, k)):
+                                   or _nameless_over_body(blocks, k)):
             k += 1
         extras = blocks[j:k]
         opening = any(b.opens_article for b in extras) or any(
-            _cut_from_names(blocks, n) for n in range(j, k))
+            _nameless_over_body(blocks, n) for n in range(j, k))
         if not self.markdown:
             heads = _heads_drawn_twice(titles)
             for head in heads[:-1]:
