@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from baokan.core.marks import Kind
+from baokan.core.marks import Kind, Tag
 from baokan.models import Diagnostic, Dropped
 
 __all__ = ["Block", "BylineData", "Document", "Kind", "Recorder", "blank_lines_part"]
@@ -60,7 +60,7 @@ class Block:
     @property
     def opens_article(self) -> bool:
         """A dateline, or a byline that stands at the head of an article."""
-        return self.kind == Kind.DATELINE or (self.kind == Kind.BYLINE and "opening" in self.tags)
+        return self.kind == Kind.DATELINE or (self.kind == Kind.BYLINE and Tag.OPENING in self.tags)
 
     @property
     def closes_article(self) -> bool:

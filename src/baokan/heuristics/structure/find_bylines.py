@@ -759,7 +759,7 @@ def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
     if parsed:
         raw = _cut(block, folded, offsets, match.end(), pos)
         out.append(block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed), gap_before=0,
-                               tags=block.tags | {"opening"}))
+                               tags=block.tags | {Tag.OPENING}))
     while pos < len(folded) and folded[pos].isspace():
         pos += 1
     if pos < len(folded):
@@ -1006,7 +1006,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
             rec.change("found byline", block.span, text)
             # a byline with no names (its names set elsewhere) opens no article: it marks
             # where a head ends, what comes next tells whose story it heads
-            opening = {"opening"} if any(b.names for b in parsed) else set()
+            opening = {Tag.OPENING} if any(b.names for b in parsed) else set()
             return [block.with_(kind=Kind.BYLINE, bylines=tuple(parsed),
                                 tags=block.tags | opening)], None, []
     # a dateline or a byline that opens the line is in its head, one that closes it in
@@ -1046,7 +1046,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
                                   known=known)
             rec.change("found byline after a dateline", block.span, raw)
             byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed or ()),
-                                 tags=block.tags | {"opening"})
+                                 tags=block.tags | {Tag.OPENING})
             body = text[head_offsets[end]:].strip() if end < len(head) else ""
             if not body:
                 return [byline], None, []
@@ -1075,7 +1075,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
             raw = text[start:end].strip()
             rec.change(f"found byline at the line's {where}", block.span, raw)
             byline = block.with_(text=raw, kind=Kind.BYLINE, bylines=tuple(parsed),
-                                 tags=block.tags | {"opening"})
+                                 tags=block.tags | {Tag.OPENING})
             if where == "head":
                 return [byline], block.with_(text=text[end:].strip(), gap_before=0), []
             if where == "middle":
@@ -1515,7 +1515,7 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         signed = len(out)
         out.append(block.with_(text=name, kind=Kind.BYLINE, start=span[0], end=span[1],
                                bylines=(BylineData(names=(name,), role="作者"),),
-                               tags=block.tags | {"opening"}))
+                               tags=block.tags | {Tag.OPENING}))
         i = end + 1
     return out
 
@@ -1545,7 +1545,7 @@ def _names_of_one_row(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
         first = blocks[at[0]]
         rec.change("joined a row of names the columns cut", first.span, " ".join(found))
         joined[at[0]] = first.with_(text=" ".join(blocks[k].text.strip() for k in at),
-                                    kind=Kind.BYLINE, tags=first.tags | {"opening"},
+                                    kind=Kind.BYLINE, tags=first.tags | {Tag.OPENING},
                                     bylines=(BylineData(names=found, role="作者"),))
         gone.update(at[1:])
     if not joined:
@@ -1563,7 +1563,7 @@ def _heading_byline(block: Block, known: frozenset[str]) -> Block | None:
     if parsed is None:
         return None
     return block.with_(kind=Kind.BYLINE, level=None, bylines=tuple(parsed),
-                       tags=block.tags | {"opening"})
+                       tags=block.tags | {Tag.OPENING})
 
 
 def _cut_from_heading(out: Sequence[Block], block: Block) -> bool:

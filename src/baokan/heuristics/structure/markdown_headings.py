@@ -101,6 +101,6 @@ def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
         out.append(block.with_(text=title, level=len(match.group(1))))
         if author:
             rec.change("author's name after a heading", block.span, author)
-            out.append(block.with_(text=author, kind=Kind.BYLINE, tags=block.tags | {"opening"},
+            out.append(block.with_(text=author, kind=Kind.BYLINE, tags=block.tags | {Tag.OPENING},
                                    bylines=(BylineData(names=(author,)),)))
     return rec.apply(doc, out)

@@ -5,6 +5,7 @@ that title's article.
 from __future__ import annotations
 
 from baokan.core.document import Block, BylineData, Kind, Recorder
+from baokan.core.marks import Tag
 from baokan.core.names import (
     COMMON_SURNAMES,
     is_clear_name,
@@ -67,7 +68,7 @@ def _authors_under_title(titles: list[Block], *, lenient: bool = False,
         start, end = covering_span(lines)
         names.insert(0, lines[0].with_(
             text=name, kind=Kind.BYLINE, start=start, end=end,
-            tags=lines[0].tags | {"opening"},
+            tags=lines[0].tags | {Tag.OPENING},
             bylines=(BylineData(names=(name,), role="作者"),)))
     convincing = strong >= 1 and (len(names) >= 2 or strong == len(names))
     if not names or not (convincing or (lenient and plain)) or not any(
@@ -89,7 +90,7 @@ def _name_beside_vertical_title(run: list[Block], rec: Recorder,
     if not (is_person_name(name) and is_clear_name(name)):
         return run, []
     rec.change("an author's name beside a vertical title", run[0].span, name)
-    byline = run[0].with_(text=name, kind=Kind.BYLINE, tags=run[0].tags | {"opening"},
+    byline = run[0].with_(text=name, kind=Kind.BYLINE, tags=run[0].tags | {Tag.OPENING},
                           bylines=(BylineData(names=(name,), role="作者"),))
     return run[1:], [byline]
 
@@ -104,7 +105,7 @@ def _vertical_names_to_titles(blocks: list[Block], rec: Recorder) -> list[Block]
     head = -1  # where in ``out`` the last vertical title's run ends, while only body follows
     for block in blocks:
         if block.kind == Kind.BYLINE and head >= 0 and "vertical" in block.tags \
-                and "opening" in block.tags and len(out) > head:
+                and Tag.OPENING in block.tags and len(out) > head:
             rec.change("an author's name set beside a vertical title", block.span,
                        f"moved under the title at lines {out[head - 1].start}-{out[head - 1].end}")
             out.insert(head, block)
