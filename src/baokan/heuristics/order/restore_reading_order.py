@@ -30,6 +30,13 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    inside a clause after a closed paragraph; it goes back into the earlier paragraph that
    shares a clear part of its words (see ``_tail_home``).
 
+5. **Carry a sentence on into the next article.**  An article whose body ends cut inside a
+   clause, followed (in the articles' order) by one whose first paragraph goes on with
+   the two characters across the break that the page prints as a strong pair elsewhere
+   (see ``_run_on``), is one story cut by a head or byline set inside it (a head printed
+   after its body's first column, another story's head between two columns, a head cut
+   in two): the two bodies are one, and the open paragraph goes on with the next.
+
 An article whose first paragraph starts mid-sentence is flagged ``truncated_start``: its
 beginning is not on the page.
 """
@@ -43,6 +50,7 @@ from itertools import pairwise
 import attrs
 import regex
 
+from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.registry import heuristic
@@ -185,6 +193,15 @@ def _is_body(block: Block) -> bool:
     return block.kind == Kind.PARAGRAPH
 
 
+# the character-pair measure of "does A go on in B" (core.columns), with its settings:
+# a break goes on into the next article only where the page prints the pair across it as
+# a strong pair (``seen_strong``); a weaker pair runs on into an unrelated story's first
+# paragraph as often as into the rest of its own on the diagnostic pages
+_PAIRS = InterleaveSettings()
+# the kinds that make an article's head: an article with none is a body in want of one
+_HEADS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE})
+
+
 def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for i, block in enumerate(blocks):
@@ -216,7 +233,73 @@ class _Reorderer:
             for members in _articles(self.blocks).values():
                 self._tail_home(tails, members)
             self.blocks = [b for b in tails if b is not None]
+        self._run_on()
         return self._flag()
+
+    # -- 5: one story cut in two articles
+    def _run_on(self) -> None:
+        """Join an article to the next one where its body's open end goes on there.
+
+        Cues: the first article's last paragraph ends cut inside a clause on a Han
+        character; the next article's first paragraph, printed after it, starts with a Han
+        character, and the page prints the two characters across the break as a strong
+        pair (:func:`~baokan.core.columns.junction`).  A headless one of the two goes
+        wholly into the other (the head, bylines and body are one story's); with two heads,
+        the later body goes on the earlier head's (the later head, left with no body, is
+        not an article).  The open paragraph takes the next one's text.
+        """
+        stats: PairStats | None = None
+        done: set[int] = set()
+        while True:
+            groups = _articles(self.blocks)
+            order = sorted(groups)
+            for a, b in pairwise(order):
+                if b in done:  # each article is looked at once as the later one
+                    continue
+                done.add(b)
+                ends = [m for m in groups[a] if _is_body(self.blocks[m])]
+                starts = [m for m in groups[b] if _is_body(self.blocks[m])]
+                if not ends or not starts or ends[-1] > starts[0]:
+                    continue
+                left, right = self.blocks[ends[-1]], self.blocks[starts[0]]
+                if not _cut_mid_clause(left):
+                    continue
+                pa, pb = Piece.of(left.text.strip()), Piece.of(right.text.strip())
+                if not pa.open_end or not pb.han_start:
+                    continue
+                if stats is None:
+                    stats = PairStats(blk.text for blk in self.blocks if _is_body(blk))
+                if junction(pa, pb, stats, _PAIRS) < _PAIRS.seen_strong:
+                    continue
+                self._merge(groups[a], groups[b], ends[-1], starts[0])
+                break
+            else:
+                return
+
+    def _merge(self, first: list[int], second: list[int], left: int, right: int) -> None:
+        blocks = self.blocks
+        a, b = blocks[first[0]].article, blocks[second[0]].article
+        assert a is not None and b is not None
+        headed_a = any(blocks[m].kind in _HEADS for m in first)
+        headed_b = any(blocks[m].kind in _HEADS for m in second)
+        if not headed_a and headed_b:
+            moved, home = first, b
+        elif headed_a and headed_b:
+            moved, home = [m for m in second if blocks[m].kind not in _HEADS | {
+                Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Kind.CAPTION}], a
+        else:
+            moved, home = second, a
+        head, tail = blocks[left], blocks[right]
+        self.rec.change("carried an open end on into the next article", tail.span,
+                        f"lines {head.start}-{head.end} go on at lines {tail.start}-{tail.end}")
+        for m in moved:
+            blocks[m] = blocks[m].with_(article=home)
+        start, end = covering_span((head, tail))
+        blocks[left] = blocks[left].with_(
+            text=head.text.rstrip() + tail.text.lstrip(), start=start, end=end,
+            tags=(head.tags | tail.tags) - {Tag.STARTS_CONTINUED} | {Tag.RESUMED})
+        del blocks[right]
+        self.touched.add(home)
 
     # -- 4: a late open tail, taken from inside an earlier paragraph
     def _tail_home(self, blocks: list[Block | None], members: list[int]) -> None:
@@ -474,7 +557,8 @@ class _Reorderer:
 
 
 @heuristic("restore-reading-order", settings=OrderSettings, requires={Stage.ARTICLES},
-           reads={Kind.PARAGRAPH, Kind.BYLINE, Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED,
+           reads={Kind.PARAGRAPH, Kind.BYLINE, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE,
+                  Kind.DATELINE, Kind.CREDIT, Kind.CAPTION, Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED,
                   Tag.STARTS_FLUSH, Tag.RESUMED, Tag.DISPLACED},
            provides={Stage.READING_ORDER, Tag.RESUMED, Tag.DISPLACED, ArticleFlag.INTERLEAVED,
                      ArticleFlag.TRUNCATED_START})
