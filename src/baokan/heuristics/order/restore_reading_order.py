@@ -200,6 +200,9 @@ def _is_body(block: Block) -> bool:
 _PAIRS = InterleaveSettings()
 # the kinds that make an article's head: an article with none is a body in want of one
 _HEADS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE})
+# what of a headed article goes on with the earlier story's body: its bylines, captions
+# and head stay where they are
+_BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBHEAD})
 
 
 def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
@@ -285,8 +288,7 @@ class _Reorderer:
         if not headed_a and headed_b:
             moved, home = first, b
         elif headed_a and headed_b:
-            moved, home = [m for m in second if blocks[m].kind not in _HEADS | {
-                Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Kind.CAPTION}], a
+            moved, home = [m for m in second if blocks[m].kind in _BODY_KINDS], a
         else:
             moved, home = second, a
         head, tail = blocks[left], blocks[right]
@@ -558,7 +560,7 @@ class _Reorderer:
 
 @heuristic("restore-reading-order", settings=OrderSettings, requires={Stage.ARTICLES},
            reads={Kind.PARAGRAPH, Kind.BYLINE, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE,
-                  Kind.DATELINE, Kind.CREDIT, Kind.CAPTION, Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED,
+                  Kind.SUBHEAD, Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED,
                   Tag.STARTS_FLUSH, Tag.RESUMED, Tag.DISPLACED},
            provides={Stage.READING_ORDER, Tag.RESUMED, Tag.DISPLACED, ArticleFlag.INTERLEAVED,
                      ArticleFlag.TRUNCATED_START})
