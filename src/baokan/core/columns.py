@@ -84,8 +84,8 @@ def side_by_side(text: str) -> bool:
 # from the next — -layout places every glyph where the page has it, so the title's
 # characters fall over the columns below and would be dealt out among them
 _SPREAD_CHARS = 3
-_SPREAD = regex.compile(r"(?:^|(?<=  ))[^\x00-\x7f ](?: {2,}[^\x00-\x7f ]){%d,}(?=  |$)"
-                        % (_SPREAD_CHARS - 1))
+_SPREAD = regex.compile(r"(?:^|(?<=  ))[^\x00-\x7f ](?: {2,}[^\x00-\x7f ]){"
+                        + str(_SPREAD_CHARS - 1) + r",}(?=  |$)")
 _GLYPH = regex.compile(r"\S")
 # the runs of spaces of one spread title are alike: a run more than twice as long as the
 # shortest so far (or less than half the longest), give or take this many positions, ends
