@@ -79,8 +79,52 @@ def side_by_side(text: str) -> bool:
                                or len(text) - len(stripped) >= _FAR_INDENT)
 
 
+# a title set with a wide tracking: characters standing alone (not ASCII: table cells of
+# digits stand so too), this many or more in a row on one line, each two spaces or more
+# from the next — -layout places every glyph where the page has it, so the title's
+# characters fall over the columns below and would be dealt out among them
+_SPREAD_CHARS = 3
+_SPREAD = regex.compile(r"(?:^|(?<=  ))[^\x00-\x7f ](?: {2,}[^\x00-\x7f ]){"
+                        + str(_SPREAD_CHARS - 1) + r",}(?=  |$)")
+_GLYPH = regex.compile(r"\S")
+# the runs of spaces of one spread title are alike: a run more than twice as long as the
+# shortest so far (or less than half the longest), give or take this many positions, ends
+# it (a character of another column standing alone beside it, a title's phrase break)
+_SPREAD_SLACK = 2
+
+
 def _pieces(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _PIECE.finditer(text)]
+    pieces = [(m.start(), m.group()) for m in _PIECE.finditer(text)]
+    if len(pieces) < _SPREAD_CHARS or not _SPREAD.search(text):
+        return pieces
+    return _spread_titles(text, pieces)
+
+
+def _spread_titles(text: str, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``pieces`` with each spread title (``_SPREAD``) one piece, its spaces kept."""
+    runs: list[list[int]] = []  # each run: the starts of its characters
+    for match in _SPREAD.finditer(text):
+        run: list[int] = []
+        for glyph in _GLYPH.finditer(text, match.start(), match.end()):
+            x = glyph.start()
+            if len(run) >= 2:
+                gaps = [b - a for a, b in itertools.pairwise(run)]
+                gap = x - run[-1]
+                if gap > 2 * min(gaps) + _SPREAD_SLACK or 2 * gap + _SPREAD_SLACK < max(gaps):
+                    runs.append(run)
+                    run = run[-1:]
+            run.append(x)
+        runs.append(run)
+    spans = {run[0]: run[-1] + 1 for run in runs if len(run) >= _SPREAD_CHARS}
+    out: list[tuple[int, str]] = []
+    end = -1
+    for x, piece in pieces:
+        if x in spans:
+            end = spans[x]
+            out.append((x, text[x:end]))
+        elif x >= end:
+            out.append((x, piece))
+    return out
 
 
 # a position where text starts on this share of the rows from its first such row to its
