@@ -553,6 +553,17 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
         return last is not None and ends_mid_clause(last.text)
 
+    def _inside_sentence(self, cur: _Article, block: Block, index: int) -> bool:
+        """Whether a byline at ``index`` stands inside a sentence of the open body: its last
+        paragraph stops mid-clause (:meth:`_mid_clause`), or the paragraph right after the
+        byline opens on a clause mark (``…服务站（点）`` / ``本报记者 X`` / ``，将参保服务…``):
+        no sentence starts so, the tool set the byline down inside one."""
+        if self._mid_clause(cur, block):
+            return True
+        after = self._block_at(index + 1)
+        return block.kind != Kind.DATELINE and after is not None \
+            and after.kind == Kind.PARAGRAPH and _CLAUSE_START.match(after.text.strip()) is not None
+
     def _lift_title(self, stray: _Article) -> _Article:
         """A new article, opened by a dateline or byline, that takes the titles of
         ``stray`` (see :func:`_title_over_a_stray`).  The stray paragraph goes on the
@@ -618,10 +629,10 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
             cur.closed = not self._jump_inside_story(cur, block, index)
         elif block.opens_article:
             if cur is not None and not cur.closed and _title_over_a_stray(cur) \
-                    and not self._mid_clause(cur, block):
+                    and not self._inside_sentence(cur, block, index):
                 cur = self._lift_title(cur)
             elif cur is None or cur.closed or (any(b.kind == Kind.PARAGRAPH for b in cur.body)
-                                               and not self._mid_clause(cur, block)):
+                                               and not self._inside_sentence(cur, block, index)):
                 cur = self.new()
             cur.extras.append(block)
         elif kind == Kind.CAPTION:
