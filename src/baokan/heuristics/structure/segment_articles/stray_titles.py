@@ -87,9 +87,10 @@ class _StrayTitles(_PageState):
         """The second half of a head broken over two lines whose first half is
         ``printed[at]`` (:func:`breaks_mid_phrase`, with no break before it), when neither
         half names the body under it (``OWN_BODY_OVERLAP``): the two are weighed and moved
-        as one line (``赤壁车埠镇巾`` / ``帼普法护权益``, another piece's head stacked
-        over this one); else nothing."""
-        if at + 1 >= len(printed) or (at > 0 and breaks_mid_phrase(
+        over this one); else nothing.  Only where a line of the group stands under the two
+        (the head they were stacked on): the lines right over the body are its own head,
+        though a body cut short under them names it little."""
+        if at + 2 >= len(printed) or (at > 0 and breaks_mid_phrase(
                 printed[at - 1].text, printed[at].text, grams)):
             return []
         line, after = printed[at], printed[at + 1]
