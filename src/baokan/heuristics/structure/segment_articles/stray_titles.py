@@ -18,6 +18,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
+    _DASH_END,
     _DASH_START,
     _KICKER_END,
     breaks_mid_phrase,
@@ -89,12 +90,14 @@ class _StrayTitles(_PageState):
         half names the body under it (``OWN_BODY_OVERLAP``): the two are weighed and moved
         over this one); else nothing.  Only where a line of the group stands under the two
         (the head they were stacked on): the lines right over the body are its own head,
-        though a body cut short under them names it little."""
+        though a body cut short under them names it little; and not a kicker broken over
+        two lines (``…普法筑牢平安防`` / ``线——``), which leads into the headline under it."""
         if at + 2 >= len(printed) or (at > 0 and breaks_mid_phrase(
                 printed[at - 1].text, printed[at].text, grams)):
             return []
         line, after = printed[at], printed[at + 1]
         if not breaks_mid_phrase(line.text, after.text, grams) \
+                or _DASH_END.search(after.text) \
                 or overlap(line.text, grams) > OWN_BODY_OVERLAP \
                 or overlap(after.text, grams) > OWN_BODY_OVERLAP:
             return []
