@@ -95,25 +95,6 @@ def is_stretched_prose(text: str) -> bool:
     return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None
 
 
-#: How a spaced title closes: on an exclamation or a question, or on a kicker's dash lead-in
-#: (``— —`` where the tool spaced the dash too).
-_SPACED_TITLE_END = regex.compile(r"(?:[！？!?]|—\s*—)$")
-
-
-def _spaced_title(blocks: Sequence[Block], index: int) -> bool:
-    """Whether the letter-spaced line ``blocks[index]`` is a title the tool spaced out
-    (``有 了 医 保 ，日 子 再 难 也 有 底 气 ！``, ``科 学 的 世 界 观 、方 法 论 — —``),
-    not stretched prose: it stands alone, one printed line between blank lines, and
-    closes on ``！``/``？`` or a kicker's dash.  A justified line of body type is never a
-    paragraph's last (that one is set ragged, unspaced), so one standing alone that closes
-    a sentence or leads into a headline is a title set with tracking."""
-    block = blocks[index]
-    after = blocks[index + 1] if index + 1 < len(blocks) else None
-    return block.start == block.end and block.gap_before > 0 \
-        and (after is None or after.gap_before > 0) \
-        and _SPACED_TITLE_END.search(block.text.rstrip()) is not None
-
-
 def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
     """Indexes of unmarked title-like lines, each standing alone, right over a dateline or
     an opening byline (``农村青年早婚现象堪忧`` / ``本报讯（通讯员 X）…``): a head the tool
@@ -467,12 +448,12 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
     opening_titles = set() if settings.plain_lines else _titles_over_an_opening(blocks,
                                                                                settings)
 
-    def candidate(block: Block, at: int) -> bool:
+    def candidate(block: Block) -> bool:
         return settings.plain_lines and block.kind in Kind.BODY and block.level is None \
             and "prose" not in block.tags \
             and is_title_text(block.text, max_chars=settings.max_chars,
                               max_inner_punct=settings.max_inner_punct) \
-            and (not is_stretched_prose(block.text) or _spaced_title(blocks, at))
+            and not is_stretched_prose(block.text)
 
     def full(block: Block) -> bool:
         return column > 0 and line_cells(block.text) >= settings.full_line_share * column
@@ -483,7 +464,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
     dateline_open = False
     for index, block in enumerate(blocks):
         if glue_next and block.kind in Kind.BODY and block.level is None and out \
-                and not candidate(block, index) and not _opening_start(block.text.strip()):
+                and not candidate(block) and not _opening_start(block.text.strip()):
             rec.change("joined a body line cut off as a title", block.span, block.text[:20])
             out[-1] = _glue(out[-1], block)
             glue_next = dateline_open = False
@@ -523,7 +504,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             rec.change("subtitle under a heading", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
-        if candidate(block, index) and (Tag.AFTER_DATELINE in block.tags or (carry and not (
+        if candidate(block) and (Tag.AFTER_DATELINE in block.tags or (carry and not (
                 index + 1 < len(blocks) and blocks[index + 1].opens_article))):
             # the text split off a dateline's line (``本报讯（记者 X）吴仪部长是应…``) begins
             # the body the dateline opens, however short the tool left its line; so do the
@@ -539,7 +520,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 out.append(block.with_(kind=Kind.PARAGRAPH))
             dateline_open = glue_next = _cut_mid_clause(out[-1].text)
             continue
-        if candidate(block, index):
+        if candidate(block):
             if Tag.DRAWN_TWICE in block.tags:
                 # drawn twice (fake bold): a headline's type, never a body line cut off
                 rec.change("title line", block.span, block.text[:20])
@@ -567,7 +548,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 glue_next = False
                 continue
             if reads_as_body(block.text, prev) or opens_paragraph_line(
-                    block.text, nxt, nxt is not None and candidate(nxt, index + 1), full(block)) \
+                    block.text, nxt, nxt is not None and candidate(nxt), full(block)) \
                     or torn_by_inserted_names(block.text, blocks, index):
                 if prev is not None and prev.kind in Kind.BODY and prev.level is None \
                         and ends_mid_clause(prev.text):
