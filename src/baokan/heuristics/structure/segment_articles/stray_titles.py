@@ -18,6 +18,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
+    _DASH_END,
     _DASH_START,
     _KICKER_END,
     breaks_mid_phrase,
@@ -82,6 +83,26 @@ class _StrayTitles(_PageState):
         return (at > 0 and breaks_mid_phrase(printed[at - 1].text, line, grams)) or (
             at + 1 < len(printed) and breaks_mid_phrase(line, printed[at + 1].text, grams))
 
+    @staticmethod
+    def _other_half(printed: list[Block], at: int, grams: set[str]) -> list[Block]:
+        """The second half of a head broken over two lines whose first half is
+        ``printed[at]`` (:func:`breaks_mid_phrase`, with no break before it), when neither
+        half names the body under it (``OWN_BODY_OVERLAP``): the two are weighed and moved
+        over this one); else nothing.  Only where a line of the group stands under the two
+        (the head they were stacked on): the lines right over the body are its own head,
+        though a body cut short under them names it little; and not a kicker broken over
+        two lines (``…普法筑牢平安防`` / ``线——``), which leads into the headline under it."""
+        if at + 2 >= len(printed) or (at > 0 and breaks_mid_phrase(
+                printed[at - 1].text, printed[at].text, grams)):
+            return []
+        line, after = printed[at], printed[at + 1]
+        if not breaks_mid_phrase(line.text, after.text, grams) \
+                or _DASH_END.search(after.text) \
+                or overlap(line.text, grams) > OWN_BODY_OVERLAP \
+                or overlap(after.text, grams) > OWN_BODY_OVERLAP:
+            return []
+        return [after]
+
     def _rest_of_box(self, printed: list[Block], at: int, own: set[str]) -> list[Block]:
         """The title lines printed right under ``printed[at]`` in its box that name their
         own body in no word: where blank lines stand between a dump's text boxes
@@ -127,18 +148,21 @@ class _StrayTitles(_PageState):
                 for at, line in enumerate(printed):
                     if line in taken:
                         continue
-                    own = overlap(line.text, grams[index])
-                    elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless \
+                    # a head broken over two lines is weighed and moved whole
+                    rest = [] if bodiless else self._other_half(printed, at, grams[index])
+                    text = "".join(b.text for b in (line, *rest))
+                    own = overlap(text, grams[index])
+                    elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless or rest \
                         or not self._own_box(printed, at) \
                         else self._named_elsewhere(printed, at, index, grams, own)
                     if (own > OWN_BODY_OVERLAP and elsewhere is None) \
-                            or (not bodiless and self._half_of_broken_line(printed, at,
-                                                                           grams[index])):
+                            or (not bodiless and not rest
+                                and self._half_of_broken_line(printed, at, grams[index])):
                         carried = []
                         continue
                     # a lone title line leaves its body only for a body with no title
                     # (one head each: the tool set this head over the wrong body)
-                    scores = [(overlap(line.text, grams[i]), -i)
+                    scores = [(overlap(text, grams[i]), -i)
                               for i in neighbours(index, len(grams), w) if i != index
                               and not (lone and (self.arts[i].has_title()
                                                  or self.arts[i].moved_titles))]
@@ -148,15 +172,16 @@ class _StrayTitles(_PageState):
                     elif score < self.settings.stray_title_overlap:
                         # (not the line right over the dateline or byline that opens
                         # the body: that body's head, though it names it in no word)
-                        untitled = None if at == len(printed) - 1 and signed \
-                            else self._untitled_namer(line, index, grams, score)
+                        untitled = None if at + len(rest) == len(printed) - 1 and signed \
+                            else self._untitled_namer(line.with_(text=text), index, grams,
+                                                      score)
                         if untitled is None:
                             if bodiless:
                                 carried.append(line)
                             continue
                         score, neg = untitled
                     target = self.arts[-neg]
-                    taken = self._rest_of_box(printed, at, grams[index])
+                    taken = [*rest, *self._rest_of_box(printed, at + len(rest), grams[index])]
                     for moved in [*carried, line, *taken]:
                         group.titles.remove(moved)
                         target.moved_titles.append(moved)
