@@ -138,7 +138,9 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
 def set_apart(first: Block, second: Block) -> bool:
     """Whether two title lines are two titles, one set vertically and one horizontally: a
     head that runs down the page is whole in its column, and no horizontal line goes on it
-    but a character or so the tool set apart from its column (:data:`VERTICAL_PIECE_CELLS`)."""
+    but a character or so the tool set apart from its column (:data:`VERTICAL_PIECE_CELLS`)
+    or a line the break between them tears a word from (:func:`breaks_mid_phrase`, which
+    the caller asks first: ``开药必`` / ``须挤公交…``)."""
     if (Tag.VERTICAL in first.tags) == (Tag.VERTICAL in second.tags):
         return False
     other = second if Tag.VERTICAL in first.tags else first

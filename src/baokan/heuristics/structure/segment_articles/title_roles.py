@@ -333,14 +333,14 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
 
     for i in free:
         if units and units[-1][-1] == i - 1 and not _DASH_END.search(titles[i - 1].text) \
-                and not set_apart(titles[i - 1], titles[i]) and (breaks_mid_phrase(
-                titles[i - 1].text, titles[i].text, grams) or (
-                gaps_tell and titles[i].gap_before == 0
-                and (broken_by_width(titles[i - 1].text, titles[i].text)
-                     or not column_so_far())) or (
-                broken_by_width(titles[i - 1].text, titles[i].text)
-                and (not gaps_tell or (grid and titles[i].gap_before > 0
-                                       and not column_so_far())))):
+                and (breaks_mid_phrase(titles[i - 1].text, titles[i].text, grams) or (
+                    not set_apart(titles[i - 1], titles[i]) and ((
+                        gaps_tell and titles[i].gap_before == 0
+                        and (broken_by_width(titles[i - 1].text, titles[i].text)
+                             or not column_so_far())) or (
+                        broken_by_width(titles[i - 1].text, titles[i].text)
+                        and (not gaps_tell or (grid and titles[i].gap_before > 0
+                                               and not column_so_far())))))):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
                 "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
