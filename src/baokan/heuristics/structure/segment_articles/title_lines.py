@@ -8,6 +8,7 @@ import regex
 
 from baokan.core.document import Block
 from baokan.core.lexicon import pair_at_least
+from baokan.core.marks import Tag
 from baokan.core.names import NOT_NAMES
 from baokan.core.spans import covering_span
 from baokan.core.text import bigrams, content_length, has_inner_punct, leaves_open, line_cells
@@ -65,6 +66,12 @@ _TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
 
 #: A line that stops on a word: a Han character, letter or digit.
 _WORD_END = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+
+#: A horizontal title line goes on a vertical one (or the reverse) as one phrase only when it
+#: holds at most this many cells: the vertical head's last character, which the tool set
+#: apart (``子再难也有底气`` / ``！``, ``绘画公益开始`` / ``课``); a longer one is another piece's
+#: title set beside it (``昆明世博会接受社会捐赠`` beside ``中南外长高度评价两国建交``).
+VERTICAL_PIECE_CELLS = 1
 
 #: a subtitle's tail the measure broke off holds at most this share of its first line's
 #: width (a headline stacked under a subtitle is about as wide as it, or wider)
@@ -126,6 +133,18 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
     # the body may never use the word the break cuts (a head over another piece's body,
     # a short body): general Chinese says whether the pair is inside a word
     return pair_at_least(a[-1], b[0], TITLE_BREAK_ASSOCIATION)
+
+
+def set_apart(first: Block, second: Block) -> bool:
+    """Whether two title lines are two titles, one set vertically and one horizontally: a
+    head that runs down the page is whole in its column, and no horizontal line goes on it
+    but a character or so the tool set apart from its column (:data:`VERTICAL_PIECE_CELLS`)
+    or a line the break between them tears a word from (:func:`breaks_mid_phrase`, which
+    the caller asks first: ``开药必`` / ``须挤公交…``)."""
+    if (Tag.VERTICAL in first.tags) == (Tag.VERTICAL in second.tags):
+        return False
+    other = second if Tag.VERTICAL in first.tags else first
+    return content_length(other.text) > VERTICAL_PIECE_CELLS
 
 
 def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:

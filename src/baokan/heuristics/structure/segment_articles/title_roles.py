@@ -28,6 +28,7 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
     _subtitle_goes_on,
     breaks_mid_phrase,
     broken_by_width,
+    set_apart,
 )
 
 #: A title group of this many unmarked lines or more starts with a column or series name
@@ -332,14 +333,14 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
 
     for i in free:
         if units and units[-1][-1] == i - 1 and not _DASH_END.search(titles[i - 1].text) \
-                and (breaks_mid_phrase(
-                titles[i - 1].text, titles[i].text, grams) or (
-                gaps_tell and titles[i].gap_before == 0
-                and (broken_by_width(titles[i - 1].text, titles[i].text)
-                     or not column_so_far())) or (
-                broken_by_width(titles[i - 1].text, titles[i].text)
-                and (not gaps_tell or (grid and titles[i].gap_before > 0
-                                       and not column_so_far())))):
+                and (breaks_mid_phrase(titles[i - 1].text, titles[i].text, grams) or (
+                    not set_apart(titles[i - 1], titles[i]) and ((
+                        gaps_tell and titles[i].gap_before == 0
+                        and (broken_by_width(titles[i - 1].text, titles[i].text)
+                             or not column_so_far())) or (
+                        broken_by_width(titles[i - 1].text, titles[i].text)
+                        and (not gaps_tell or (grid and titles[i].gap_before > 0
+                                               and not column_so_far())))))):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
                 "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
@@ -354,7 +355,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         # (赤壁车埠镇 / 巾帼普法护权益); one the body never names stands over the
         # article as its column (今日关注)
         if bigrams(titles[units[0][0]].text) & grams:
-            units[0:2] = [units[0] + units[1]]
+            if not set_apart(titles[units[0][0]], titles[units[1][0]]):
+                units[0:2] = [units[0] + units[1]]
         else:
             roles[units[0][0]] = Kind.COLUMN
             units = units[1:]
