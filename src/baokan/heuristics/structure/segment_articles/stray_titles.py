@@ -185,8 +185,8 @@ class _StrayTitles(_PageState):
                     for moved in [*carried, line, *taken]:
                         group.titles.remove(moved)
                         target.moved_titles.append(moved)
-                    if bodiless:
-                        self._carry_byline(group, head, (taken or [line])[-1], target)
+                    self._carry_byline(group, head, (taken or [line])[-1], target,
+                                       over_body=not bodiless)
                     carried = []
                     target.flags.add("interleaved")
                     self.rec.change("moved a title line to the body it names",
@@ -241,23 +241,27 @@ class _StrayTitles(_PageState):
             group.titles = []
 
     def _carry_byline(self, group: _Group, printed: list[Block], line: Block,
-                      target: _Article) -> None:
+                      target: _Article, *, over_body: bool = False) -> None:
         """A byline printed right under a title line that goes to another body goes with
         it: the title and its byline are one head (``印尼盾汇率缘何狂跌不止`` /
         ``本报记者 X``), and left behind the byline heads nothing and is lost as a
         fragment.  Only a byline that opens an article, with no other line of the group's
         titles between it and ``line``, and only to a body that has no opening byline of
-        its own (a body keeps the byline it was printed with).  Asked only of a group with
-        no body of its own: over a body, the byline stays with that body."""
+        its own (a body keeps the byline it was printed with).  In a group ``over_body``
+        the body keeps one: the byline goes only when another opens it too (two heads
+        stacked over one body, each with its byline) or a title line of the group stands
+        between it and the body."""
         if not any(b.kind == Kind.BYLINE for b in group.extras):
             return
         if target.has_opening_byline():
             return
         following = [t.start for t in printed if t.start > line.end]
         stop = min(following, default=None)
-        for byline in list(group.extras):
-            if (byline.kind == Kind.BYLINE and byline.opens_article
-                    and byline.start > line.end and (stop is None or byline.end < stop)):
+        opening = [b for b in group.extras if b.kind == Kind.BYLINE and b.opens_article]
+        if over_body and stop is None and len({"".join(b.text.split()) for b in opening}) < 2:
+            return
+        for byline in opening:
+            if byline.start > line.end and (stop is None or byline.end < stop):
                 group.extras.remove(byline)
                 target.extras.append(byline)
                 self.rec.change("moved a byline with the title line printed over it",
