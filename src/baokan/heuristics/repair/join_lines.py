@@ -333,6 +333,10 @@ def _dash_led_loosely(text: str) -> bool:
     """``_subtitle_lead`` matches ``text`` (its first character is looked at first)."""
     return text[:1] in "—-－–―" and _subtitle_lead.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
+#: A head's colon after a place, a name or a topic of two to four characters that opens
+#: the line (``审计：实行监督的最好武器``, ``太康：强化“五举措”…``), with text after it (a
+#: line ending on a colon introduces what follows; prose puts a colon after a clause).
+_head_colon = regex.compile(r"^(\s*\p{Han}{2,4})：(?=\S)")
 #: A line opening on a word's last character and a mark (``钱”，如何…``, ``的 。农场…``),
 #: or on its last two and a full stop (``负担。”3月…``), carries on the sentence of the
 #: line above it: that line is prose, never a title.
@@ -383,6 +387,11 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     def bare(i: int) -> bool:
         return not _any_punct.search(run[i].text) and not ends_paragraph(run[i].text)
 
+    def bare_head(i: int) -> bool:
+        """Bare but for one head's colon: over a byline, a colon-led head is as bare."""
+        return bare(i) or (not ends_paragraph(run[i].text)
+                           and not _any_punct.search(_head_colon.sub(r"\1", run[i].text, count=1)))
+
     if prev is None or prev.closes_article:
         i = 0
         while i < len(run) - 1 and bare(i):
@@ -394,7 +403,7 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
             i += 1
     if nxt is not None and nxt.opens_article:
         i = len(run) - 1
-        while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare(i):
+        while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare_head(i):
             titles.add(i)
             i -= 1
     for k in range(1, len(run)):
@@ -452,7 +461,7 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         if _byline_char.search(block.text) and byline_shaped(block.text):
             titles.add(k)
             i = k - 1
-            while i >= 0 and k - i <= MAX_TITLE_LINES and bare(i) and i not in titles:
+            while i >= 0 and k - i <= MAX_TITLE_LINES and bare_head(i) and i not in titles:
                 titles.add(i)
                 i -= 1
     return titles
