@@ -115,7 +115,13 @@ def _spread_titles(text: str, pieces: list[tuple[int, str]]) -> list[tuple[int, 
                     run = run[-1:]
             run.append(x)
         runs.append(run)
-    spans = {run[0]: run[-1] + 1 for run in runs if len(run) >= _SPREAD_CHARS}
+    spans: dict[int, int] = {}
+    end = -1
+    for run in runs:
+        if run[0] < end:  # the character the gap broke after ends the title before
+            run = run[1:]
+        if len(run) >= _SPREAD_CHARS:
+            spans[run[0]] = end = run[-1] + 1
     out: list[tuple[int, str]] = []
     end = -1
     for x, piece in pieces:
