@@ -87,8 +87,8 @@ class _StrayTitles(_PageState):
     def _other_half(printed: list[Block], at: int, grams: set[str]) -> list[Block]:
         """The second half of a head broken over two lines whose first half is
         ``printed[at]`` (:func:`breaks_mid_phrase`, with no break before it), when neither
-        half names the body under it (``OWN_BODY_OVERLAP``): the two are weighed and moved
-        over this one); else nothing.  Only where a line of the group stands under the two
+        half names the body under it (``OWN_BODY_OVERLAP``), to be weighed and moved with
+        this one; else nothing.  Only where a line of the group stands under the two
         (the head they were stacked on): the lines right over the body are its own head,
         though a body cut short under them names it little; and not a kicker broken over
         two lines (``…普法筑牢平安防`` / ``线——``), which leads into the headline under it."""
