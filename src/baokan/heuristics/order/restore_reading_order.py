@@ -205,6 +205,13 @@ _HEADS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE})
 _BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBHEAD})
 
 
+def _join_blocks(head: Block, tail: Block) -> Block:
+    """``head`` with ``tail``'s text run on after it: one paragraph over both spans."""
+    start, end = covering_span((head, tail))
+    return head.with_(text=head.text.rstrip() + tail.text.lstrip(), start=start, end=end,
+                      tags=(head.tags | tail.tags | {Tag.RESUMED}) - {Tag.STARTS_CONTINUED})
+
+
 def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for i, block in enumerate(blocks):
@@ -296,10 +303,7 @@ class _Reorderer:
                         f"lines {head.start}-{head.end} go on at lines {tail.start}-{tail.end}")
         for m in moved:
             blocks[m] = blocks[m].with_(article=home)
-        start, end = covering_span((head, tail))
-        blocks[left] = blocks[left].with_(
-            text=head.text.rstrip() + tail.text.lstrip(), start=start, end=end,
-            tags=(head.tags | tail.tags) - {Tag.STARTS_CONTINUED} | {Tag.RESUMED})
+        blocks[left] = _join_blocks(blocks[left], tail)
         del blocks[right]
         self.touched.add(home)
 
@@ -430,9 +434,7 @@ class _Reorderer:
         blocks = self.blocks
         left, right = blocks[i], blocks[k]
         run = blocks[j:k]
-        start, end = covering_span((left, right))
-        joined = left.with_(text=left.text.rstrip() + right.text.lstrip(), start=start, end=end,
-                            tags=(left.tags | right.tags | {Tag.RESUMED}) - {Tag.STARTS_CONTINUED})
+        joined = _join_blocks(left, right)
         self.rec.change("resumed an interrupted paragraph", joined.span,
                         f"lines {right.start}-{right.end} continue lines {left.start}-{left.end}")
         rest = [*blocks[:i], joined, *blocks[i + 1:j], *blocks[k + 1:]]
@@ -525,9 +527,7 @@ class _Reorderer:
     def _attach(self, blocks: list[Block | None], host: int, m: int) -> None:
         head, tail = blocks[host], blocks[m]
         assert head is not None and tail is not None
-        start, end = covering_span((head, tail))
-        joined = head.with_(text=head.text.rstrip() + tail.text.lstrip(), start=start, end=end,
-                            tags=(head.tags | tail.tags) - {Tag.STARTS_CONTINUED} | {Tag.RESUMED})
+        joined = _join_blocks(head, tail)
         how = "continues the open paragraph" if _open_end(head) else "has no open paragraph to go on"
         self.rec.change("re-attached a paragraph that starts mid-sentence", tail.span,
                         f"{how} at lines {head.start}-{head.end}")

@@ -4,6 +4,8 @@ byline under them carried with them.
 
 from __future__ import annotations
 
+from typing import Final, Literal, NamedTuple, TypeAlias
+
 from baokan.core.document import Block, Kind
 from baokan.core.names import PHOTO_ROLE
 from baokan.core.spans import neighbours
@@ -61,6 +63,24 @@ DEALT_BODY_BONUS = 0.1
 #: bodies (a tool joined two heads of a page's titles printed together) holds at least
 #: this many characters: a shorter piece has too few bigrams to name anything.
 MIN_SPLIT_HEAD = 4
+
+
+class _Move(NamedTuple):
+    """A title line's new place: the article it goes to (an index into the page's
+    articles), the share of its bigrams that article's body holds, and the other half of
+    a head broken over two lines, weighed and moved with it."""
+
+    target: int
+    score: float
+    rest: list[Block]
+
+
+#: A title line that names its own body stays, and so do the lines carried to it.
+_STAYS: Final = "stays"
+#: A title line that names no body well enough: in a group with no body, it goes with the
+#: line after it; else it stays.
+_HOMELESS: Final = "homeless"
+_Verdict: TypeAlias = _Move | Literal["stays", "homeless"]
 
 
 def _opens_story(art: _Article) -> bool:
@@ -128,7 +148,6 @@ class _StrayTitles(_PageState):
         column name, a kicker from elsewhere) goes with the line after it; what names
         nothing stays, and an article left with nothing is gone."""
         grams = [a.body_grams(self.memo) for a in self.arts]
-        w = self.settings.neighbours
         for index, art in enumerate(self.arts):
             bodiless = not grams[index]
             for group in art.groups:
@@ -148,53 +167,77 @@ class _StrayTitles(_PageState):
                 for at, line in enumerate(printed):
                     if line in taken:
                         continue
-                    # a head broken over two lines is weighed and moved whole
-                    rest = [] if bodiless else self._other_half(printed, at, grams[index])
-                    text = "".join(b.text for b in (line, *rest))
-                    own = overlap(text, grams[index])
-                    elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless or rest \
-                        or not self._own_box(printed, at) \
-                        else self._named_elsewhere(printed, at, index, grams, own)
-                    if (own > OWN_BODY_OVERLAP and elsewhere is None) \
-                            or (not bodiless and not rest
-                                and self._half_of_broken_line(printed, at, grams[index])):
+                    verdict = self._weigh_line(printed, at, index, grams,
+                                               lone=lone, bodiless=bodiless, signed=signed)
+                    if verdict == _STAYS:
                         carried = []
                         continue
-                    # a lone title line leaves its body only for a body with no title
-                    # (one head each: the tool set this head over the wrong body)
-                    scores = [(overlap(text, grams[i]), -i)
-                              for i in neighbours(index, len(grams), w) if i != index
-                              and not (lone and (self.arts[i].has_title()
-                                                 or self.arts[i].moved_titles))]
-                    score, neg = max(scores) if scores else (0.0, 0)
-                    if elsewhere is not None:
-                        score, neg = elsewhere
-                    elif score < self.settings.stray_title_overlap:
-                        # (not the line right over the dateline or byline that opens
-                        # the body: that body's head, though it names it in no word)
-                        untitled = None if at + len(rest) == len(printed) - 1 and signed \
-                            else self._untitled_namer(line.with_(text=text), index, grams,
-                                                      score)
-                        if untitled is None:
-                            if bodiless:
-                                carried.append(line)
-                            continue
-                        score, neg = untitled
-                    target = self.arts[-neg]
-                    taken = [*rest, *self._rest_of_box(printed, at + len(rest), grams[index])]
-                    for moved in [*carried, line, *taken]:
-                        group.titles.remove(moved)
-                        target.moved_titles.append(moved)
-                    self._carry_byline(group, head, (taken or [line])[-1], target,
-                                       over_body=not bodiless)
+                    if verdict == _HOMELESS:
+                        if bodiless:
+                            carried.append(line)
+                        continue
+                    assert isinstance(verdict, _Move)
+                    taken = [*verdict.rest,
+                             *self._rest_of_box(printed, at + len(verdict.rest), grams[index])]
+                    self._move_lines(group, head, carried, [line, *taken], verdict,
+                                     over_body=not bodiless)
                     carried = []
-                    target.flags.add("interleaved")
-                    self.rec.change("moved a title line to the body it names",
-                                    (line.start, (taken or [line])[-1].end),
-                                    f"{score:.2f} of its bigrams in that body")
         self._place_last_heads(grams)
         self.arts = [a for a in self.arts if a.body or a.extras or a.moved_titles
                      or any(g.titles or g.extras for g in a.groups)]
+
+    def _weigh_line(self, printed: list[Block], at: int, index: int, grams: list[set[str]],
+                    *, lone: bool, bodiless: bool, signed: bool) -> _Verdict:
+        """Where the title line ``printed[at]`` of article ``index``'s group belongs: with
+        its own body (:data:`_STAYS`), nowhere it names (:data:`_HOMELESS`), or on
+        another body (a :class:`_Move`).  ``lone``: the group's only line, which leaves its
+        body only for a body with no title; ``bodiless``: the group has no body under it;
+        ``signed``: a byline or dateline under the group opens the body."""
+        # a head broken over two lines is weighed and moved whole
+        rest = [] if bodiless else self._other_half(printed, at, grams[index])
+        text = "".join(b.text for b in (printed[at], *rest))
+        own = overlap(text, grams[index])
+        elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless or rest \
+            or not self._own_box(printed, at) \
+            else self._named_elsewhere(printed, at, index, grams, own)
+        if (own > OWN_BODY_OVERLAP and elsewhere is None) \
+                or (not bodiless and not rest
+                    and self._half_of_broken_line(printed, at, grams[index])):
+            return _STAYS
+        if elsewhere is not None:
+            return _Move(-elsewhere[1], elsewhere[0], rest)
+        # a lone title line leaves its body only for a body with no title
+        # (one head each: the tool set this head over the wrong body)
+        scores = [(overlap(text, grams[i]), -i)
+                  for i in neighbours(index, len(grams), self.settings.neighbours)
+                  if i != index and not (lone and (self.arts[i].has_title()
+                                                   or self.arts[i].moved_titles))]
+        score, neg = max(scores) if scores else (0.0, 0)
+        if score >= self.settings.stray_title_overlap:
+            return _Move(-neg, score, rest)
+        # (not the line right over the dateline or byline that opens the body: that
+        # body's head, though it names it in no word)
+        if at + len(rest) == len(printed) - 1 and signed:
+            return _HOMELESS
+        untitled = self._untitled_namer(printed[at].with_(text=text), index, grams, score)
+        if untitled is None:
+            return _HOMELESS
+        return _Move(-untitled[1], untitled[0], rest)
+
+    def _move_lines(self, group: _Group, head: list[Block], carried: list[Block],
+                    lines: list[Block], move: _Move, *, over_body: bool) -> None:
+        """Move a title line with the lines weighed or boxed with it (``lines``) and the
+        lines naming no body carried to it from over it (``carried``) to ``move``'s
+        article, the byline printed under them with them."""
+        target = self.arts[move.target]
+        for moved in [*carried, *lines]:
+            group.titles.remove(moved)
+            target.moved_titles.append(moved)
+        self._carry_byline(group, head, lines[-1], target, over_body=over_body)
+        target.flags.add("interleaved")
+        self.rec.change("moved a title line to the body it names",
+                        (lines[0].start, lines[-1].end),
+                        f"{move.score:.2f} of its bigrams in that body")
 
     def _place_last_heads(self, grams: list[set[str]]) -> None:
         """A title group with no body left after the moves above goes to the body without
