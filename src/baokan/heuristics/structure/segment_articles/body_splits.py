@@ -7,13 +7,20 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from baokan.core.document import Kind
+from baokan.core.document import Block, Kind
 from baokan.core.text import bigrams, ends_paragraph
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group
 from baokan.heuristics.structure.segment_articles.page_state import (
     COMMON_GRAM_SHARE,
+    MIN_AFFINITY_CHARS,
     NAMING_GRAMS,
     _PageState,
+)
+from baokan.heuristics.structure.segment_articles.title_lines import (
+    _DASH_END,
+    _DASH_START,
+    breaks_mid_phrase,
+    broken_by_width,
 )
 
 #: A title printed after its body needs this many rare bigrams to split a body by.
@@ -30,6 +37,22 @@ HEAD_NAMING_SHARE = 0.1
 TURN_SPLIT_SHARE = 0.015
 #: ...each part at least this many characters (too little text tells no topic).
 MIN_TURN_PART_CHARS = 200
+
+#: A head holds two stories' heads over their two bodies one after the other when each
+#: of its two parts is named by one part of the body — a line of it holds at least this
+#: share of its rare bigrams there (a headline names its body in a word or two of its
+#: four or five; a kicker or column that names nothing parts no head)...
+STACK_NAMED = 0.3
+#: ...and by the other part of the body in at most this share (a stray word in common)...
+STACK_UNNAMED = 0.1
+#: ...and the two parts of the body share fewer than this share of their rare bigrams:
+#: two stories (a subhead's section shares 0.06 and more with the body before it, see
+#: ``TOPIC_CHANGE_SHARE``); looser than ``TURN_SPLIT_SHARE``, where the body's words
+#: alone cut it, for the head's naming is a second witness (on the diagnostic synthetic
+#: pages 0.03 kept fewer of the right cuts, no bound at all cut many stories in two).
+STACK_TURN_SHARE = 0.05
+#: A line with fewer rare bigrams than this names nothing (a column name, a torn piece).
+STACK_LINE_GRAMS = 2
 
 
 class _BodySplits(_PageState):
@@ -168,3 +191,118 @@ class _BodySplits(_PageState):
         while start > 0 and art.body[start - 1].kind == Kind.SUBHEAD:
             start -= 1
         return start
+
+    def _cut_stacked_heads(self) -> None:
+        """Cut an article whose head holds two stories' heads over their two bodies, one
+        after the other: the tool read two heads set side by side as one run of title
+        lines, then their columns one after the other (``社区食堂开进老小区`` /
+        ``江滩湿地迎来越冬候鸟`` over the story of the canteen, then the birds'); or the
+        stray-title pass gave a body a head that its tail names, another story printed
+        on under this one's head.  See :meth:`_stacked_cut` for the cues."""
+        result: list[_Article] = []
+        for art in self.arts:
+            cut = self._stacked_cut(art)
+            result.extend(self._cut_at_stack(art, *cut) if cut is not None else (art,))
+        self.arts = result
+
+    def _head_parts(self, art: _Article) -> list[tuple[list[Block], list[Block]]]:
+        """The ways to part an article's head in two, each as the lines of the one part
+        and of the other: the lines another body's head gave it (moved here by the
+        stray-title pass) against its own head; or, with none, its printed head cut
+        between two lines — never inside a phrase broken over two lines, after a line
+        that leads into the next (``——``) or before a dash-led subtitle."""
+        groups = [g for g in art.groups if g.titles]
+        if len(groups) != 1 or groups[0].after:
+            return []
+        titles = groups[0].titles
+        grams = art.body_grams(self.memo)
+        if art.moved_titles:
+            # not a head broken over two lines, half of it moved here
+            if any(breaks_mid_phrase(a.text, b.text, grams)
+                   for m in art.moved_titles for t in titles for a, b in ((m, t), (t, m))):
+                return []
+            return [(list(art.moved_titles), list(titles))]
+        return [(titles[:j], titles[j:]) for j in range(1, len(titles))
+                if not breaks_mid_phrase(titles[j - 1].text, titles[j].text, grams)
+                and not broken_by_width(titles[j - 1].text, titles[j].text)
+                and not _DASH_END.search(titles[j - 1].text)
+                and not _DASH_START.match(titles[j].text.strip())]
+
+    def _stacked_cut(self, art: _Article) -> tuple[int, list[Block]] | None:
+        """Where a titled body holds two stories whose heads stand together in its head:
+        a cut of the body after a closed sentence (each part ``MIN_AFFINITY_CHARS`` or
+        more), and a parting of the head in two (:meth:`_head_parts`), each part named by
+        one part of the body (``STACK_NAMED``) and not by the other
+        (``STACK_UNNAMED``), in either order; the two parts of the body share fewer than
+        ``STACK_TURN_SHARE`` of their rare bigrams.  The best-named cut wins.  Returns
+        the cut (a body index) and the head's lines that go with the part after it."""
+        parts = self._head_parts(art)
+        if not parts:
+            return None
+        paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
+        if len(paras) < 2:
+            return None
+        texts = [art.body[i].text for i in paras]
+        total = sum(map(len, texts))
+        held = list(itertools.accumulate(map(len, texts)))
+        best: tuple[float, int, list[Block]] | None = None
+        for k in range(1, len(paras)):
+            if min(held[k - 1], total - held[k - 1]) < MIN_AFFINITY_CHARS \
+                    or not ends_paragraph(texts[k - 1]):
+                continue
+            first = self.memo.of_joined(texts[:k])
+            second = self.memo.of_joined(texts[k:])
+            for one, other in parts:
+                for early, late in ((one, other), (other, one)):
+                    # early goes with the first part of the body, late with the second
+                    e1, e2 = self._naming(early, first), self._naming(early, second)
+                    l1, l2 = self._naming(late, first), self._naming(late, second)
+                    if min(e1, l2) < STACK_NAMED or max(e2, l1) > STACK_UNNAMED:
+                        continue
+                    score = e1 - e2 + l2 - l1
+                    if best is None or score > best[0]:
+                        best = (score, k, late)
+        if best is None:
+            return None
+        _, k, late = best
+        share = self._rare_share_of(texts[:k], texts[k:])
+        if share is None or share >= STACK_TURN_SHARE:
+            return None
+        return paras[k], late
+
+    def _naming(self, lines: list[Block], grams: set[str]) -> float:
+        """How well a part of a head names a body: the largest share of a line's rare
+        bigrams (``STACK_LINE_GRAMS`` or more) that the body holds."""
+        best = 0.0
+        for line in lines:
+            rare = self._rare_grams(line.text)
+            if len(rare) >= STACK_LINE_GRAMS:
+                best = max(best, len(rare & grams) / len(rare))
+        return best
+
+    def _cut_at_stack(self, art: _Article, cut: int, late: list[Block]) -> list[_Article]:
+        """The two articles a body cut at ``cut`` makes under a head parted in two
+        (:meth:`_stacked_cut`): ``late``, the lines of the later story's head, go with
+        the body from ``cut`` on and with the blocks beside the body printed after it; the
+        rest of the head stays with the earlier story."""
+        other = _Article(level=art.level, flags=set(art.flags))
+        first_tail = art.body[cut].start
+        art.body, other.body = art.body[:cut], art.body[cut:]
+        later = [b for b in art.extras if b.start >= first_tail]
+        art.extras = [b for b in art.extras if b.start < first_tail]
+        other.extras = later
+        art.grams = None
+        group = next(g for g in art.groups if g.titles)
+        if art.moved_titles and late[0] in group.titles:
+            # the article's own head goes with the later story, the moved lines stay
+            art.groups = [g for g in art.groups if g is not group]
+            other.groups = [group]
+        elif art.moved_titles:
+            art.moved_titles = [t for t in art.moved_titles if t not in late]
+            other.moved_titles = list(late)
+        else:
+            group.titles = [t for t in group.titles if t not in late]
+            other.groups = [_Group(list(late), [])]
+        self.rec.change("two stories' heads stacked over their bodies one after the other",
+                        late[0].span, late[0].text[:20])
+        return [art, other]

@@ -211,6 +211,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         self._split_by_after_titles()
         self._resolve_orphans()
         self._move_stray_title_lines()
+        self._cut_stacked_heads()
         self._place_leads()
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
