@@ -56,6 +56,15 @@ STRAY_NAMED_ELSEWHERE = 0.5
 #: (强化, 违法): where another body names it, a line of this head the body names by this
 #: much more, and no other body names, is the headline.
 STRAY_NAMING_MARGIN = 0.2
+#: A line printed under the head's usual headline, in a subtitle's place, that the body
+#: names at ``STRAY_NAMED_OVERLAP`` (not ``MIN_NAMED_OVERLAP``) is the headline when the
+#: body never names the usual one and the line is long enough to be a head (this many
+#: bigrams: a headline's five characters or more): the tool stacked another piece's head
+#: over this one (``从“治已病”到“防未病”`` / ``新晃政务设立温馨母婴室`` over a body about the
+#: 母婴室).  A subtitle spells its headline's story out and leaves it named; a kicker over
+#: an unnamed headline (``城北老旧小区加装电梯`` / ``居民上下楼不再犯难``) stands before
+#: it and keeps the stricter bar.
+HEAD_UNDER_GRAMS = 4
 #: The level of an unmarked line in a markdown title group: deeper than any heading.
 UNMARKED_LEVEL = 99
 
@@ -92,8 +101,9 @@ def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
     the one the body names: ``at``, unless the body never names it and names another
     well (one that does not end like a kicker) — the tool stacked another piece's title
     in this head; or another body names it (:func:`_stray_title`) and this body names a
-    line of its own (:func:`_own_title_line`) by :data:`STRAY_NAMING_MARGIN` more.  Ties
-    go to the first key."""
+    line of its own (:func:`_own_title_line`) by :data:`STRAY_NAMING_MARGIN` more.  Keys
+    are in printed order: a line under ``at`` in a head's place is weighed as a stacked
+    head (:data:`HEAD_UNDER_GRAMS`).  Ties go to the first key."""
     if not grams:
         return at
     others = list(others)
@@ -112,7 +122,10 @@ def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
         return at
     best = max(((overlap(text, grams), -n) for n, text in others
                 if n != at and not _KICKER_END.search(text)), default=None)
-    if best is None or best[0] < (STRAY_NAMED_OVERLAP if stray else MIN_NAMED_OVERLAP):
+    if best is None:
+        return at
+    under = -best[1] > at and len(bigrams(dict(others)[-best[1]])) >= HEAD_UNDER_GRAMS
+    if best[0] < (STRAY_NAMED_OVERLAP if stray or under else MIN_NAMED_OVERLAP):
         return at
     return -best[1]
 
