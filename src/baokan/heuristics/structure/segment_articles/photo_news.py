@@ -13,6 +13,13 @@ from baokan.heuristics.structure.segment_articles.article import _Article
 #: a longer run over a caption is an article's head, read by the other cues.
 MAX_PHOTO_TITLE_LINES = 2
 
+#: A run of at least this many credited captions ahead of every story is pictures the
+#: tool printed first (it draws a page's photos and captions before its text): they go
+#: with the page's first story, the lead whose pictures they are, not as pieces of their
+#: own.  One credited caption ahead of the stories may be a photo news of its own (a
+#: picture in a cell of its own at the page's top), and stays.
+PICTURE_RUN_CREDITS = 2
+
 
 def _photo_news_beside(cur: _Article, caption: Block, blocks: list[Block], index: int) -> bool:
     """Whether a credited caption met inside an open article's body is a photo news of its
@@ -51,3 +58,21 @@ def _heads_photo_news(cur: _Article, titles: list[Block], extras: list[Block],
             or any(b.opens_article for b in extras) or not _picture_cell(extras[0], after):
         return False
     return any(b.kind == Kind.PARAGRAPH for b in cur.body)
+
+
+def _pictures_before_stories(arts: list[_Article]) -> int:
+    """How many of the first ``arts`` are pictures printed ahead of every story, to go
+    with the first story after them (0 where none do): pieces with no title and no
+    paragraph (captions and their credits only) before the first article with a title or
+    a body, holding a run of ``PICTURE_RUN_CREDITS`` credited captions or more.  Example:
+    ``从昆明旅游局获悉，…。`` / ``图/陈绪英`` / ``由人民出版社、…揭晓。图/孙天义`` /
+    the first story's head ``近三百家跨国`` / ``公司来华投资``."""
+    lead = 0
+    while lead < len(arts) and not arts[lead].has_title() \
+            and not any(b.kind == Kind.PARAGRAPH for b in arts[lead].body):
+        lead += 1
+    if lead == len(arts):
+        return 0  # no story on the page for them to go with
+    credited = sum(1 for a in arts[:lead] for b in a.all_extras()
+                   if b.kind == Kind.CAPTION and Tag.CREDITED in b.tags)
+    return lead if credited >= PICTURE_RUN_CREDITS else 0

@@ -40,6 +40,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
 from baokan.heuristics.structure.segment_articles.photo_news import (
     _heads_photo_news,
     _photo_news_beside,
+    _pictures_before_stories,
 )
 from baokan.heuristics.structure.segment_articles.pieces import _Pieces
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
@@ -208,6 +209,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
                 continue
             self._other(block, i)
             i += 1
+        self._pictures_to_first_story()
         self._split_by_after_titles()
         self._resolve_orphans()
         self._move_stray_title_lines()
@@ -675,6 +677,21 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         self.new(_Group(list(titles), list(extras)))
         self.rec.change("a title over a credited caption heads a photo news",
                         titles[0].span, titles[0].text[:20])
+
+    def _pictures_to_first_story(self) -> None:
+        """Give a run of credited captions printed ahead of every story to the page's
+        first story (see :func:`_pictures_before_stories`): their blocks go before its
+        own, and the caption-only pieces they stood in are no articles."""
+        lead = _pictures_before_stories(self.arts)
+        if not lead:
+            return
+        pictures = [b for a in self.arts[:lead] for b in (*a.body, *a.all_extras())]
+        story = self.arts[lead]
+        story.extras[:0] = pictures
+        del self.arts[:lead]
+        first = next(b for b in pictures if b.kind == Kind.CAPTION)
+        self.rec.change("credited captions ahead of every story go with the first story",
+                        first.span, first.text[:20])
 
     def _photo_beside(self, cur: _Article, caption: Block) -> None:
         """Open a photo news for ``caption`` beside the open article ``cur``, which stays
