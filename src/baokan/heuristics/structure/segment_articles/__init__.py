@@ -45,6 +45,9 @@ The cues, in the order they are used:
   new head (or the page's end) after it, is a photo news of its own (a picture in a cell
   of its own printed after the story beside it); the story stays open for any body text
   after the picture;
+* a run of two or more credited captions ahead of every story (a tool that draws the
+  page's pictures before its text) goes with the page's first story, not as a
+  caption-only piece of its own; a single one may be a photo news and stays;
 * one or two title lines inside a body, right over a credited caption with a new head (or
   the page's end) after it, head a photo news of their own, not a subhead: a subhead
   heads paragraphs of its section;

@@ -15,9 +15,11 @@ MAX_PHOTO_TITLE_LINES = 2
 
 #: A run of at least this many credited captions ahead of every story is pictures the
 #: tool printed first (it draws a page's photos and captions before its text): they go
-#: with the page's first story, the lead whose pictures they are, not as pieces of their
-#: own.  One credited caption ahead of the stories may be a photo news of its own (a
-#: picture in a cell of its own at the page's top), and stays.
+#: with the page's first story rather than stand as one caption-only piece, which is no
+#: article (the dump gives no cue to whose pictures they are; on the synthetic pages
+#: such a run is several stories' pictures, and as one piece it matches none of them).
+#: One credited caption ahead of the stories may be a photo news of its own (a picture
+#: in a cell of its own at the page's top: as often as a story's picture there), and stays.
 PICTURE_RUN_CREDITS = 2
 
 
@@ -65,8 +67,8 @@ def _pictures_before_stories(arts: list[_Article]) -> int:
     with the first story after them (0 where none do): pieces with no title and no
     paragraph (captions and their credits only) before the first article with a title or
     a body, holding a run of ``PICTURE_RUN_CREDITS`` credited captions or more.  Example:
-    ``从昆明旅游局获悉，…。`` / ``图/陈绪英`` / ``由人民出版社、…揭晓。图/孙天义`` /
-    the first story's head ``近三百家跨国`` / ``公司来华投资``."""
+    ``游客在新修的步道上骑行健身。`` / ``李四 摄`` / ``清晨，市民在湖边打太极拳。`` /
+    ``王六 摄`` / the first story's head ``河畔公园改造完工``."""
     lead = 0
     while lead < len(arts) and not arts[lead].has_title() \
             and not any(b.kind == Kind.PARAGRAPH for b in arts[lead].body):
