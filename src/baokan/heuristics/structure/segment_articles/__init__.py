@@ -45,6 +45,11 @@ The cues, in the order they are used:
   new head (or the page's end) after it, is a photo news of its own (a picture in a cell
   of its own printed after the story beside it); the story stays open for any body text
   after the picture;
+* a run of two or more credited captions ahead of every story (a tool that draws the
+  page's pictures before its text) goes with the stories, not as a caption-only piece of
+  its own: each caption with its credit to the story whose head and body clearly name it
+  (a picture's caption repeats its story's names and places), the rest to the page's
+  first story; a single one may be a photo news and stays;
 * one or two title lines inside a body, right over a credited caption with a new head (or
   the page's end) after it, head a photo news of their own, not a subhead: a subhead
   heads paragraphs of its section;

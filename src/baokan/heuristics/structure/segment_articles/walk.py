@@ -39,7 +39,10 @@ from baokan.heuristics.structure.segment_articles.page_state import (
 )
 from baokan.heuristics.structure.segment_articles.photo_news import (
     _heads_photo_news,
+    _named_stories,
     _photo_news_beside,
+    _picture_units,
+    _pictures_before_stories,
 )
 from baokan.heuristics.structure.segment_articles.pieces import _Pieces
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
@@ -208,6 +211,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
                 continue
             self._other(block, i)
             i += 1
+        self._pictures_to_first_story()
         self._split_by_after_titles()
         self._resolve_orphans()
         self._move_stray_title_lines()
@@ -676,6 +680,32 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         self.new(_Group(list(titles), list(extras)))
         self.rec.change("a title over a credited caption heads a photo news",
                         titles[0].span, titles[0].text[:20])
+
+    def _pictures_to_first_story(self) -> None:
+        """Give a run of credited captions printed ahead of every story (see
+        :func:`_pictures_before_stories`) to the stories they name, each caption with its
+        credit to the story its caption names (:func:`_named_stories`), the rest to the
+        page's first story: their blocks go before the story's own, and the caption-only
+        pieces they stood in are no articles."""
+        lead = _pictures_before_stories(self.arts)
+        if not lead:
+            return
+        pictures = [b for a in self.arts[:lead] for b in (*a.body, *a.all_extras())]
+        stories = self.arts[lead:]
+        units = _picture_units(pictures)
+        given: dict[int, list[Block]] = {}
+        for unit, named in zip(units, _named_stories(units, stories, self.memo)):
+            caption = next((b for b in unit if b.kind == Kind.CAPTION), None)
+            if named is not None and caption is not None:
+                self.rec.change("a credited caption ahead of every story goes with the "
+                                "story it names", caption.span, caption.text[:20])
+            elif caption is not None:
+                self.rec.change("credited captions ahead of every story go with the "
+                                "first story", caption.span, caption.text[:20])
+            given.setdefault(0 if named is None else named, []).extend(unit)
+        for k, blocks in given.items():
+            stories[k].extras[:0] = blocks
+        del self.arts[:lead]
 
     def _photo_beside(self, cur: _Article, caption: Block) -> None:
         """Open a photo news for ``caption`` beside the open article ``cur``, which stays
