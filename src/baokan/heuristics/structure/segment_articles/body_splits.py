@@ -55,6 +55,19 @@ STACK_TURN_SHARE = 0.05
 STACK_LINE_GRAMS = 2
 
 
+
+def _closed_cuts(art: _Article, min_part: int) -> tuple[list[int], list[str], list[int]]:
+    """Where ``art``'s body may be cut in two stories: the indexes of its paragraphs in the
+    body, their texts, and the cuts ``k`` (before the ``k``-th paragraph, in order) after a
+    paragraph that closes its sentence, each part holding ``min_part`` characters or more."""
+    paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
+    texts = [art.body[i].text for i in paras]
+    total = sum(map(len, texts))
+    held = list(itertools.accumulate(map(len, texts)))
+    return paras, texts, [k for k in range(1, len(paras))
+                          if min(held[k - 1], total - held[k - 1]) >= min_part
+                          and ends_paragraph(texts[k - 1])]
+
 class _BodySplits(_PageState):
     """The pass that cuts a body where a second story begins in it."""
 
@@ -116,17 +129,10 @@ class _BodySplits(_PageState):
         its bigrams), the earlier on a tie."""
         if self.markdown or not art.has_title() or any(g.after for g in art.groups):
             return None
-        paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
-        if len(paras) < 2:
+        paras, texts, closed = _closed_cuts(art, MIN_TURN_PART_CHARS)
+        if not closed:
             return None
-        texts = [art.body[i].text for i in paras]
-        total = sum(map(len, texts))
-        held = list(itertools.accumulate(map(len, texts)))
-        cuts = {k for k in range(1, len(paras))
-                if min(held[k - 1], total - held[k - 1]) >= MIN_TURN_PART_CHARS
-                and ends_paragraph(texts[k - 1])}
-        if not cuts:
-            return None
+        cuts = set(closed)
         rare = [self.memo.of(text) - self._common for text in texts]
         # a bigram is in the part before cut k when the first paragraph holding it is before
         # k, in the part after when the last one is at k or later; every bigram is in one
@@ -239,17 +245,9 @@ class _BodySplits(_PageState):
         parts = self._head_parts(art)
         if not parts:
             return None
-        paras = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
-        if len(paras) < 2:
-            return None
-        texts = [art.body[i].text for i in paras]
-        total = sum(map(len, texts))
-        held = list(itertools.accumulate(map(len, texts)))
+        paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
         best: tuple[float, int, list[Block]] | None = None
-        for k in range(1, len(paras)):
-            if min(held[k - 1], total - held[k - 1]) < MIN_AFFINITY_CHARS \
-                    or not ends_paragraph(texts[k - 1]):
-                continue
+        for k in cuts:
             first = self.memo.of_joined(texts[:k])
             second = self.memo.of_joined(texts[k:])
             for one, other in parts:
