@@ -1222,6 +1222,22 @@ def _mend_region(text: str, start: int, end: int) -> str | None:
     return "".join(chars)
 
 
+#: the Han character an OCR pass reads for the box ``□`` that marks a signed piece
+_BOX_READ_AS = "口"
+
+
+def _boxed_byline(text: str, known: frozenset[str], settings: BylineSettings) -> str | None:
+    """A byline line whose box ``□`` an OCR pass read as ``口`` (``口李俊东``, ``口记者
+    杜林波``), with the box put back; None if the line is none.  Only a line no longer than
+    a byline line, that reads as one once boxed: ``口碑`` or ``口述历史`` names no one."""
+    stripped = text.strip()
+    if not stripped.startswith(_BOX_READ_AS) or not _at_most(text, settings.max_line_chars):
+        return None
+    boxed = "□" + stripped[1:]
+    parsed = parse_byline_line(boxed, known=known)
+    return boxed if parsed and all(b.names for b in parsed) else None
+
+
 def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
                         settings: BylineSettings, rec: Recorder) -> list[Block]:
     """Read back the marks an OCR pass put for a byline's opening bracket or its gaps.
@@ -1233,13 +1249,21 @@ def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
     dateline, or opening a region that a closing bracket ends, with no bracket opened,
     the first was the bracket (``本报讯《记者 陈世`` reads ``本报讯（记者 陈世``,
     ``历史。〈李长顺 ”谢晋)`` reads ``历史。（李长顺  谢晋)``); anywhere else, a gap
-    (``本报讯 通讯员 ”韩宇东)看到…`` reads ``本报讯 通讯员  韩宇东)看到…``).  The line is
+    (``本报讯 通讯员 ”韩宇东)看到…`` reads ``本报讯 通讯员  韩宇东)看到…``).  A byline
+    line opening with ``口`` had a box ``□`` there (:func:`_boxed_byline`).  The line is
     mended only if it then holds a byline there; the rest of its text is not touched."""
     out: list[Block] = []
     for block in blocks:
         text = block.text
-        if (block.kind != Kind.TEXT or block.level is not None
-                or _misread_mark.search(text) is None):
+        if block.kind != Kind.TEXT or block.level is not None:
+            out.append(block)
+            continue
+        boxed = _boxed_byline(text, known, settings)
+        if boxed is not None:
+            rec.change("read misread marks in a byline", block.span, boxed)
+            out.append(block.with_(text=boxed))
+            continue
+        if _misread_mark.search(text) is None:
             out.append(block)
             continue
         mended = None
