@@ -1149,19 +1149,26 @@ _MISREAD_MARKS = "“”\"《〈<"
 _misread_mark = regex.compile("[" + regex.escape(_MISREAD_MARKS) + "]")
 #: the mark that pairs with each (``"`` pairs with another ``"``)
 _PARTNER = {"“": "”", "”": "“", "《": "》", "〈": "〉", "<": ">", '"': '"'}
+#: a sentence's end and the closing quote marks after it (``创辉煌。”（季昆森 牛廷相）``):
+#: where the closing byline after a body's last sentence starts
+_sentence_end = regex.compile(r"[。！？；，,;!?][”’」』\"']*")
+_colon = regex.compile(r"[：:]")
 
 
 def _byline_region(text: str, settings: BylineSettings) -> int:
     """How much of a line's head a byline with misread marks may fill: up to its closing
     bracket, or its 报道, in the line's first ``WINDOW`` characters; all of a line no longer
-    than a byline line; 0 if none of these."""
+    than a byline line, up to a colon; 0 if none of these."""
     close = _closing_bracket.search(text, 0, WINDOW)
     if close is not None:
         return close.end()
     report = text.find("报道", 0, WINDOW)
     if report >= 0:
         return report + len("报道")
-    return len(text) if _at_most(text, settings.max_line_chars) else 0
+    if not _at_most(text, settings.max_line_chars):
+        return 0
+    colon = _colon.search(text)  # 记 者 黎 虹 报 道 ：“这里…: the byline ends at its colon
+    return colon.start() if colon is not None else len(text)
 
 
 def _stray_marks(region: str) -> list[int]:
@@ -1251,7 +1258,8 @@ def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
     ``历史。〈李长顺 ”谢晋)`` reads ``历史。（李长顺  谢晋)``); anywhere else, a gap
     (``本报讯 通讯员 ”韩宇东)看到…`` reads ``本报讯 通讯员  韩宇东)看到…``).  A byline
     line opening with ``口`` had a box ``□`` there (:func:`_boxed_byline`).  The line is
-    mended only if it then holds a byline there; the rest of its text is not touched."""
+    mended only if it then holds a byline there and held none before; the rest of its text
+    is not touched."""
     out: list[Block] = []
     for block in blocks:
         text = block.text
@@ -1266,21 +1274,24 @@ def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
         if _misread_mark.search(text) is None:
             out.append(block)
             continue
+        # (a mending counts only where the line read as no byline before it)
         mended = None
         end = _byline_region(text, settings) if _role_hint.search(text, 0, WINDOW) else 0
         region = text[:end]
         if region and not _sentence_mark.search(region) and _role_hint.search(region):
             mended = _mend_region(text, 0, end)
-            if mended is not None and not _reads_as_byline(
-                    fold_letter_spacing_text(mended), known):
+            if mended is not None and (
+                    not _reads_as_byline(fold_letter_spacing_text(mended), known)
+                    or _reads_as_byline(fold_letter_spacing_text(text), known)):
                 mended = None
         if mended is None and _closing_bracket_at_end.search(text):
-            # a closing byline: from the last sentence mark to the end
-            marks = list(_sentence_mark.finditer(text))
-            start = marks[-1].end() if marks else 0
+            # a closing byline: after the last sentence (and the quote it closes), to the end
+            ends = list(_sentence_end.finditer(text))
+            start = ends[-1].end() if ends else 0
             mended = _mend_region(text, start, len(text))
-            tail = fold_letter_spacing_text(mended[start:]) if mended is not None else ""
-            if mended is not None and _trailing(tail, known) is None:
+            if mended is not None and (
+                    _trailing(fold_letter_spacing_text(mended[start:]), known) is None
+                    or _trailing(fold_letter_spacing_text(text[start:]), known) is not None):
                 mended = None
             end = len(text)
         if mended is None:
