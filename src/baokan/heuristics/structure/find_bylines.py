@@ -1236,13 +1236,17 @@ _BOX_READ_AS = "口"
 def _boxed_byline(text: str, known: frozenset[str], settings: BylineSettings) -> str | None:
     """A byline line whose box ``□`` an OCR pass read as ``口`` (``口李俊东``, ``口记者
     杜林波``), with the box put back; None if the line is none.  Only a line no longer than
-    a byline line, that reads as one once boxed: ``口碑`` or ``口述历史`` names no one."""
+    a byline line, of Han characters only, that reads as one once boxed, every name a
+    person's: ``口碑`` or ``口述历史`` names no one, ``口计划，成为…`` is a body's line."""
     stripped = text.strip()
-    if not stripped.startswith(_BOX_READ_AS) or not _at_most(text, settings.max_line_chars):
-        return None
+    if (not stripped.startswith(_BOX_READ_AS) or not _at_most(text, settings.max_line_chars)
+            or _not_bare_names.search(stripped)):
+        return None  # 口计划，成为全县的…: a body's line the tool broke after 人
     boxed = "□" + stripped[1:]
     parsed = parse_byline_line(boxed, known=known)
-    return boxed if parsed and all(b.names for b in parsed) else None
+    if not parsed or not all(b.names and all(map(is_person_name, b.names)) for b in parsed):
+        return None
+    return boxed
 
 
 def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
