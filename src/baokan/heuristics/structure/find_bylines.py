@@ -1140,6 +1140,172 @@ def _note_end(blocks: Sequence[Block], i: int) -> int | None:
     return None
 
 
+# ---------------------------------------------------------------- marks an OCR pass misread
+#: The marks an OCR pass reads where a byline's bracket or the gap between two of its
+#: words was printed (``本报讯“记者 王恬）``, ``记者 贡德银 ”通讯员 ”张震康)``,
+#: ``本报讯《记者 陈世``): quote marks, and the marks shaped like a bracket's edge.  A
+#: byline prints none of them, and a quotation or a work's title shows its pair.
+_MISREAD_MARKS = "“”\"《〈<"
+_misread_mark = regex.compile("[" + regex.escape(_MISREAD_MARKS) + "]")
+#: the mark that pairs with each (``"`` pairs with another ``"``)
+_PARTNER = {"“": "”", "”": "“", "《": "》", "〈": "〉", "<": ">", '"': '"'}
+#: a sentence's end and the closing quote marks after it (``创辉煌。”（季昆森 牛廷相）``):
+#: where the closing byline after a body's last sentence starts
+_sentence_end = regex.compile(r"[。！？；，,;!?][”’」』\"']*")
+_colon = regex.compile(r"[：:]")
+
+
+def _byline_region(text: str, settings: BylineSettings) -> int:
+    """How much of a line's head a byline with misread marks may fill: up to its closing
+    bracket, or its 报道, in the line's first ``WINDOW`` characters; all of a line no longer
+    than a byline line, up to a colon; 0 if none of these."""
+    close = _closing_bracket.search(text, 0, WINDOW)
+    if close is not None:
+        return close.end()
+    report = text.find("报道", 0, WINDOW)
+    if report >= 0:
+        return report + len("报道")
+    if not _at_most(text, settings.max_line_chars):
+        return 0
+    colon = _colon.search(text)  # 记 者 黎 虹 报 道 ：“这里…: the byline ends at its colon
+    return colon.start() if colon is not None else len(text)
+
+
+def _stray_marks(region: str) -> list[int]:
+    """Where ``region`` holds a mark of ``_MISREAD_MARKS`` that pairs with nothing in it:
+    a ``”`` with no ``“`` before it, a ``“`` or ``《`` with no partner after it, a lone
+    ``"`` — or with a partner that encloses nothing (``本报记者“”刘玉红``: no quotation)."""
+    out: list[int] = []
+    for found in _misread_mark.finditer(region):
+        k = found.start()
+        mark = region[k]
+        partner = _PARTNER[mark]
+        if mark == "”" or (mark == '"' and region.rfind('"', 0, k) >= 0):
+            start, end = region.rfind(_PARTNER[mark], 0, k) + 1, k
+            paired = start > 0 and bool(region[start:end].strip())
+        else:
+            end = region.find(partner, k + 1)
+            paired = end > 0 and bool(region[k + 1:end].strip())
+        if not paired:
+            out.append(k)
+    return out
+
+
+def _reads_as_byline(folded: str, known: frozenset[str]) -> bool:
+    """Whether a (folded) line holds a byline where the blocks below look for one: after
+    its dateline (in brackets, with 报道, bare, or opened and broken at the line's end), at
+    its head up to a closing bracket, or as the whole line."""
+    parts = _dateline_parts(folded, known)
+    if parts is not None:
+        match, _, parsed = parts
+        rest = folded[match.end():]
+        return parsed is not None or _close_head(rest, known) is not None or (
+            _OPEN_BRACKET.match(rest) is not None and _ROLE.search(rest) is not None)
+    return _close_head(folded, known) is not None or _credit(folded, known) is not None \
+        or parse_byline_line(folded, known=known) is not None
+
+
+def _mend_region(text: str, start: int, end: int) -> str | None:
+    """``text`` with the stray marks of ``text[start:end]`` (a byline's place) read back:
+    the first as the bracket the byline opens with, when what stands before it in the
+    region is a dateline or nothing, and no bracket is opened there but one closes it (or,
+    after a dateline, the line ends in it); the others as gaps.  None if it has none."""
+    region = text[start:end]
+    strays = _stray_marks(region)
+    if not strays:
+        return None
+    chars = list(text)
+    first = strays[0]
+    before = fold_letter_spacing_text(region[:first].strip())
+    dateline = _DATELINE.match(before + "（") if before else None
+    opens = (not before and _closing_bracket_at_end.search(region) is not None) or (
+        dateline is not None and dateline.end() == len(before)
+        and not region.endswith("报道"))
+    if opens and not _opening_bracket.search(region):
+        chars[start + first] = "（"
+        strays = strays[1:]
+    for k in strays:
+        chars[start + k] = " "
+    return "".join(chars)
+
+
+#: the Han character an OCR pass reads for the box ``□`` that marks a signed piece
+_BOX_READ_AS = "口"
+
+
+def _boxed_byline(text: str, known: frozenset[str], settings: BylineSettings) -> str | None:
+    """A byline line whose box ``□`` an OCR pass read as ``口`` (``口李俊东``, ``口记者
+    杜林波``), with the box put back; None if the line is none.  Only a line no longer than
+    a byline line, of Han characters only, that reads as one once boxed, every name a
+    person's: ``口碑`` or ``口述历史`` names no one, ``口计划，成为…`` is a body's line."""
+    stripped = text.strip()
+    if (not stripped.startswith(_BOX_READ_AS) or not _at_most(text, settings.max_line_chars)
+            or _not_bare_names.search(stripped)):
+        return None  # 口计划，成为全县的…: a body's line the tool broke after 人
+    boxed = "□" + stripped[1:]
+    parsed = parse_byline_line(boxed, known=known)
+    if not parsed or not all(b.names and all(map(is_person_name, b.names)) for b in parsed):
+        return None
+    return boxed
+
+
+def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
+                        settings: BylineSettings, rec: Recorder) -> list[Block]:
+    """Read back the marks an OCR pass put for a byline's opening bracket or its gaps.
+
+    Cue: a quote mark or a ``《`` that pairs with nothing where a byline stands: in the
+    head of a line before the byline's closing bracket or 报道 (or in a line no longer
+    than a byline), with a role word there; or in the tail of a line after its last
+    sentence mark, up to the closing bracket that ends the line.  Directly after a
+    dateline, or opening a region that a closing bracket ends, with no bracket opened,
+    the first was the bracket (``本报讯《记者 陈世`` reads ``本报讯（记者 陈世``,
+    ``历史。〈李长顺 ”谢晋)`` reads ``历史。（李长顺  谢晋)``); anywhere else, a gap
+    (``本报讯 通讯员 ”韩宇东)看到…`` reads ``本报讯 通讯员  韩宇东)看到…``).  A byline
+    line opening with ``口`` had a box ``□`` there (:func:`_boxed_byline`).  The line is
+    mended only if it then holds a byline there and held none before; the rest of its text
+    is not touched."""
+    out: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if block.kind != Kind.TEXT or block.level is not None:
+            out.append(block)
+            continue
+        boxed = _boxed_byline(text, known, settings)
+        if boxed is not None:
+            rec.change("read misread marks in a byline", block.span, boxed)
+            out.append(block.with_(text=boxed))
+            continue
+        if _misread_mark.search(text) is None:
+            out.append(block)
+            continue
+        # (a mending counts only where the line read as no byline before it)
+        mended = None
+        end = _byline_region(text, settings) if _role_hint.search(text, 0, WINDOW) else 0
+        region = text[:end]
+        if region and not _sentence_mark.search(region) and _role_hint.search(region):
+            mended = _mend_region(text, 0, end)
+            if mended is not None and (
+                    not _reads_as_byline(fold_letter_spacing_text(mended), known)
+                    or _reads_as_byline(fold_letter_spacing_text(text), known)):
+                mended = None
+        if mended is None and _closing_bracket_at_end.search(text):
+            # a closing byline: after the last sentence (and the quote it closes), to the end
+            ends = list(_sentence_end.finditer(text))
+            start = ends[-1].end() if ends else 0
+            mended = _mend_region(text, start, len(text))
+            if mended is not None and (
+                    _trailing(fold_letter_spacing_text(mended[start:]), known) is None
+                    or _trailing(fold_letter_spacing_text(text[start:]), known) is not None):
+                mended = None
+            end = len(text)
+        if mended is None:
+            out.append(block)
+            continue
+        rec.change("read misread marks in a byline", block.span, mended[:end].strip())
+        out.append(block.with_(text=mended))
+    return out
+
+
 def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
     """Put back together an author note a narrow column broke over lines:
     ``（作者为中国社会科学院习近平`` / ``新时代…研究`` / ``中心研究员）``."""
@@ -1597,6 +1763,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     known = _known_names(doc)
     out: list[Block] = []
     blocks = _join_author_notes(doc.blocks, rec)
+    blocks = _mend_misread_marks(blocks, known, settings, rec)
     blocks = _join_broken(blocks, known, settings, rec)
     if settings.signed_names:
         blocks = _signed_names(_names_of_one_row(blocks, rec), rec)
