@@ -35,8 +35,14 @@ HEAD_NAMING_SHARE = 0.1
 #: ``UNTITLED_TURN_SHARE`` on windows: on pages 401-440, cuts under 0.015 part two stories
 #: five times in six, under 0.03 half the time)...
 TURN_SPLIT_SHARE = 0.015
-#: ...each part at least this many characters (too little text tells no topic).
+#: ...each part at least this many characters (too little text tells no topic)...
 MIN_TURN_PART_CHARS = 200
+#: ...but the part before the cut may hold as few as this many with a second witness: the
+#: head names it and not the part after it, a titled lead (one sentence of 40-odd
+#: characters) whose body runs on into another story's untitled tail.  On the diagnostic
+#: synthetic pages such cuts parted two stories 11 times in 11; without the witness, or
+#: with the later part short too, once in two or three times in four.
+MIN_NAMED_TURN_PART_CHARS = 40
 
 #: A head holds two stories' heads over their two bodies one after the other when each
 #: of its two parts is named by one part of the body — a line of it holds at least this
@@ -126,13 +132,21 @@ class _BodySplits(_PageState):
         part holds ``MIN_TURN_PART_CHARS``, and the two parts share fewer than
         ``TURN_SPLIT_SHARE`` of their rare bigrams (of the fewer; the lowest share wins).
         The title goes with the part more of whose paragraphs name it (``NAMING_GRAMS`` of
-        its bigrams), the earlier on a tie."""
+        its bigrams), the earlier on a tie.  The part before the cut may be shorter, down to
+        ``MIN_NAMED_TURN_PART_CHARS``, with a second witness: the title names a paragraph
+        of it and none after the cut (``冷水滩区立足根本稳就业`` over its one-sentence lead
+        on the district's jobs, then another story's tail on actors' fees); such a cut is
+        taken only when no cut with both parts of full size is."""
         if self.markdown or not art.has_title() or any(g.after for g in art.groups):
             return None
-        paras, texts, closed = _closed_cuts(art, MIN_TURN_PART_CHARS)
+        paras, texts, closed = _closed_cuts(art, MIN_NAMED_TURN_PART_CHARS)
         if not closed:
             return None
         cuts = set(closed)
+        held = list(itertools.accumulate(map(len, texts)))
+        # every bigram of the title: words the whole page uses stand in both parts alike
+        grams = self.memo.of_joined(t.text for g in art.groups for t in g.titles)
+        hits = [len(self.memo.of(art.body[i].text) & grams) >= NAMING_GRAMS for i in paras]
         rare = [self.memo.of(text) - self._common for text in texts]
         # a bigram is in the part before cut k when the first paragraph holding it is before
         # k, in the part after when the last one is at k or later; every bigram is in one
@@ -149,20 +163,26 @@ class _BodySplits(_PageState):
         before_size = 0
         later_size = every
         best: tuple[float, int] | None = None
+        named: tuple[float, int] | None = None
         for k in range(1, max(cuts) + 1):
             before_size += starting[k - 1]
             later_size -= ending[k - 1]
             if k not in cuts or not before_size or not later_size:
                 continue
             share = (before_size + later_size - every) / min(before_size, later_size)
-            if share < TURN_SPLIT_SHARE and (best is None or share < best[0]):
-                best = (share, k)
+            if share >= TURN_SPLIT_SHARE:
+                continue
+            if held[-1] - held[k - 1] < MIN_TURN_PART_CHARS:
+                continue
+            if held[k - 1] >= MIN_TURN_PART_CHARS:
+                if best is None or share < best[0]:
+                    best = (share, k)
+            elif any(hits[:k]) and not any(hits[k:]) and (named is None or share < named[0]):
+                named = (share, k)
+        best = best or named
         if best is None:
             return None
         cut = best[1]
-        # every bigram of the title: words the whole page uses stand in both parts alike
-        grams = self.memo.of_joined(t.text for g in art.groups for t in g.titles)
-        hits = [len(self.memo.of(art.body[i].text) & grams) >= NAMING_GRAMS for i in paras]
         titled_tail = sum(hits[cut:]) / (len(paras) - cut) > sum(hits[:cut]) / cut
         start = paras[cut]
         while start > 0 and art.body[start - 1].kind == Kind.SUBHEAD:
