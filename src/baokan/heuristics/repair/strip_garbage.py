@@ -10,6 +10,7 @@ import regex
 from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
+from baokan.core.text import ends_continuing
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
@@ -70,14 +71,22 @@ def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
     return block.with_(text=text[head.end():])
 
 
-def _mend_dash(block: Block, first: bool, rec: Recorder) -> Block:
+def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorder) -> Block:
     """``block`` with the ``一一`` an OCR pass read for a dash at its head or tail made
-    ``——`` again, when it stands apart (``first``: it opens the page) and holds no clause
-    mark: ``一一把困难职工冷暖放心上`` becomes ``——把困难职工冷暖放心上``."""
+    ``——`` again, when it stands apart (a gap before it, or it opens the page) and holds
+    no clause mark, as a title line does: ``一一把困难职工冷暖放心上`` becomes
+    ``——把困难职工冷暖放心上``.  Not where the line may carry on a sentence, in which
+    一一 ("one by one") is a word: a head after a line left open on a clause mark
+    (``对群众反映的问题，`` / ``一一作了答复``), a tail with the next line run on to it
+    with no gap (``问题一一`` / ``作了答复。``)."""
     text = block.text
-    if (block.gap_before < 1 and not first) or _clause_mark.search(text):
+    if (prev is not None and block.gap_before < 1) or _clause_mark.search(text):
         return block
-    mended = _dash_tail.sub(r"\1——\2", _dash_head.sub(r"\1——", text))
+    mended = text
+    if prev is None or not ends_continuing(prev.text):
+        mended = _dash_head.sub(r"\1——", mended)
+    if nxt is None or nxt.gap_before >= 1:
+        mended = _dash_tail.sub(r"\1——\2", mended)
     if mended == text:
         return block
     rec.change("read a dash misread as 一一", block.span, mended.strip())
@@ -101,7 +110,8 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     clean = _garbage.search("\n".join([b.text for b in doc.blocks])) is None
     for i, block in enumerate(doc.blocks):
         if settings.ocr_dashes and "一一" in block.text:
-            block = _mend_dash(block, i == 0, rec)
+            block = _mend_dash(block, doc.blocks[i - 1] if i else None,
+                               doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None, rec)
         if settings.rule_strokes and ("|" in block.text or "｜" in block.text
                                       or "[" in block.text or "]" in block.text
                                       or "\\" in block.text):
