@@ -449,7 +449,10 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         before it closed a sentence and the body after it is about something else
         (:meth:`_topic_changes`): the subtitle of a story whose headline the tool
         printed elsewhere (``……问题仍很突出。`` / ``——乔石等观看世界华人书画展`` /
-        another story).  Under a head with no body yet it never does."""
+        another story).  Under a head with no body yet it never does; where the open
+        article has neither head nor body, it heads one as before."""
+        if not cur.body:
+            return not cur.has_title()
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
         return last is not None and ends_paragraph(last.text) \
             and self._topic_changes(cur, next_index)
