@@ -446,16 +446,20 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
 
     def _dash_opens(self, cur: _Article, next_index: int) -> bool:
         """Whether a dash-led run inside an open body still opens an article: the body
-        before it closed a sentence and the body after it is about something else
-        (:meth:`_topic_changes`): the subtitle of a story whose headline the tool
-        printed elsewhere (``……问题仍很突出。`` / ``——乔石等观看世界华人书画展`` /
-        another story).  Under a head with no body yet it never does; where the open
-        article has neither head nor body, it heads one as before."""
+        after it is about something else (:meth:`_topic_changes`): the subtitle of a
+        story whose headline the tool printed elsewhere (``……问题仍很突出。`` /
+        ``——乔石等观看世界华人书画展`` / another story).  Never where the body's sentence
+        goes on after it (``…的作用日益`` / ``——2017年中国经济亮点回眸`` / ``胡鞍钢`` /
+        ``凸显。…``: its last paragraph stops mid-clause and the text after it opens on
+        a sentence's cut tail), nor under a head with no body yet; where the open article
+        has neither head nor body, it heads one as before."""
         if not cur.body:
             return not cur.has_title()
         last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
-        return last is not None and ends_paragraph(last.text) \
-            and self._topic_changes(cur, next_index)
+        if last is not None and ends_mid_clause(last.text) and starts_with_cut_tail(
+                _next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1)):
+            return False
+        return self._topic_changes(cur, next_index)
 
     def _dash_run(self, titles: list[Block], extras: list[Block], cur: _Article) -> None:
         """Place a run of title lines each led by a dash (:func:`_dash_led`) inside an
