@@ -10,6 +10,7 @@ import regex
 from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
+from baokan.core.text import ends_continuing
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
@@ -21,6 +22,14 @@ _garbage_split = regex.compile(r"(" + _garbage.pattern + ")")
 _rule_head = regex.compile(r"^[ \t]*[|｜]+[ \t]+(?=[\p{Han}“「《（(【])")
 _STROKES = r"\s|｜\[\]\\/_一"  # no dash: ``|---|`` is a markdown table's rule
 _rule_line = regex.compile(r"^[" + _STROKES + r"]*[|｜\[\]\\][" + _STROKES + r"]*$")
+# OCR reads a dash (``——``) as two strokes ``一一``: leading a subtitle at the head of a
+# line (``一一把困难职工冷暖放心上``) or ending a kicker at its tail (``…收获不丰一一``).  A
+# text layer prints the dash itself; the word 一一 ("one by one") stands before a verb
+# inside a sentence, so only a line set apart (a gap before it) holding no clause mark,
+# as a title does, is read so, and only a pair (a longer run of 一 is something else)
+_dash_head = regex.compile(r"^(\s*)一一(?![\s一])")
+_dash_tail = regex.compile(r"(?<=[^\s一])(\s*)一一(\s*)$")
+_clause_mark = regex.compile(r"[，。；！？、,;!?]")
 
 
 def describe(garbage: str) -> str:
@@ -43,6 +52,9 @@ class GarbageSettings:
     min_split_run: int = 2
     #: drop the rule strokes an OCR pass reads (see ``_rule_head`` and ``_rule_line``)
     rule_strokes: bool = True
+    #: read back as ``——`` the dash an OCR pass read as ``一一`` at a title line's head or
+    #: tail (see ``_dash_head``)
+    ocr_dashes: bool = True
 
 
 def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
@@ -59,11 +71,34 @@ def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
     return block.with_(text=text[head.end():])
 
 
+def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorder) -> Block:
+    """``block`` with the ``一一`` an OCR pass read for a dash at its head or tail made
+    ``——`` again, when it stands apart (a gap before it, or it opens the page) and holds
+    no clause mark, as a title line does: ``一一把困难职工冷暖放心上`` becomes
+    ``——把困难职工冷暖放心上``.  Not where the line may carry on a sentence, in which
+    一一 ("one by one") is a word: a head after a line left open on a clause mark
+    (``对群众反映的问题，`` / ``一一作了答复``), a tail with the next line run on to it
+    with no gap (``问题一一`` / ``作了答复。``)."""
+    text = block.text
+    if (prev is not None and block.gap_before < 1) or _clause_mark.search(text):
+        return block
+    mended = text
+    if prev is None or not ends_continuing(prev.text):
+        mended = _dash_head.sub(r"\1——", mended)
+    if nxt is None or nxt.gap_before >= 1:
+        mended = _dash_tail.sub(r"\1——\2", mended)
+    if mended == text:
+        return block
+    rec.change("read a dash misread as 一一", block.span, mended.strip())
+    return block.with_(text=mended)
+
+
 @heuristic("strip-garbage", settings=GarbageSettings,
            provides={Stage.CLEAN_TEXT, Tag.GARBAGE_BOUNDARY})
 def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     """Remove U+FFFD, control and zero-width characters; a run inside a line splits the line;
-    drop the rule strokes an OCR pass reads (a bar opening a line, a line of strokes).
+    drop the rule strokes an OCR pass reads (a bar opening a line, a line of strokes), and
+    read back the dash it read as ``一一`` at a title line's head or tail.
 
     Cue: the characters themselves.  Example: ``西华：推动征缴工作����为认真做好`` becomes
     the blocks ``西华：推动征缴工作`` and ``为认真做好``.
@@ -73,7 +108,10 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     # one search over the page first: most pages hold no garbage at all (a line break is
     # none, and stripping rule strokes adds none)
     clean = _garbage.search("\n".join([b.text for b in doc.blocks])) is None
-    for block in doc.blocks:
+    for i, block in enumerate(doc.blocks):
+        if settings.ocr_dashes and "一一" in block.text:
+            block = _mend_dash(block, doc.blocks[i - 1] if i else None,
+                               doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None, rec)
         if settings.rule_strokes and ("|" in block.text or "｜" in block.text
                                       or "[" in block.text or "]" in block.text
                                       or "\\" in block.text):

@@ -31,7 +31,9 @@ class SegmentSettings:
     titles apart from their bodies (markdown converters stack a band's headings over
     it); ``headless_homes``: a body with no title joins the titled article nearby that
     shares its words (:meth:`_Pieces._send_headless_home`): for the same dumps, whose
-    side-by-side stories come as runs of paragraphs set between one another.
+    side-by-side stories come as runs of paragraphs set between one another;
+    ``dash_lines_follow``: a run of title lines each led by a dash heads no article: it
+    is the subtitle of the head over it, or stays in the body (:func:`_dash_led`).
     """
 
     title_margin: float = 0.3
@@ -45,3 +47,4 @@ class SegmentSettings:
     name_under_title: bool = True
     untitled_turns: bool = False
     headless_homes: bool = False
+    dash_lines_follow: bool = True

@@ -107,6 +107,11 @@ MIN_TURN_CHARS = 300
 #: colon is left out: a title torn at its colon (``审计`` / ``：实行监督的最好武器``).
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
 
+#: A line led by a dash as a subtitle is (``——记烟台高新技术开发区``, ``— — 香港…``): an
+#: em dash or a horizontal bar; a hyphen leads list items and is what OCR and some text
+#: layers read for many other marks.
+_EM_DASH_START = regex.compile(r"^[—―]")
+
 
 def _nameless_over_body(blocks: list[Block], index: int) -> bool:
     """Whether a byline with no names (``本报记者``, its names set elsewhere) stands over a
@@ -184,6 +189,13 @@ def _heads_drawn_twice(titles: list[Block]) -> list[list[Block]]:
             start = n
     heads.append(titles[start:])
     return heads
+
+
+def _dash_led(titles: list[Block]) -> bool:
+    """Whether every line of a title run is led by a dash (``——香港将建特区政府总部``):
+    a subtitle or a quote's source, which never heads an article on its own (a headline
+    does not open on a dash)."""
+    return all(_EM_DASH_START.match(t.text.strip()) for t in titles)
 
 
 def _subhead_lines(titles: list[Block]) -> list[Block]:
@@ -400,6 +412,10 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
             if rest or extras:
                 self.new(_Group(rest, list(extras)))
             return
+        if self.settings.dash_lines_follow and _dash_led(titles) \
+                and not self._dash_opens(cur, next_index):
+            self._dash_run(titles, extras, cur)
+            return
         if not cur.closed and _heads_photo_news(cur, titles, extras, self._block_at(next_index)):
             self._open_photo_news(titles, extras)
             return
@@ -427,6 +443,42 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         for title in _subhead_lines(titles):
             self._subhead(title, cur)
         cur.extras.extend(extras)
+
+    def _dash_opens(self, cur: _Article, next_index: int) -> bool:
+        """Whether a dash-led run inside an open body still opens an article: the body
+        after it is about something else (:meth:`_topic_changes`): the subtitle of a
+        story whose headline the tool printed elsewhere (``……问题仍很突出。`` /
+        ``——乔石等观看世界华人书画展`` / another story).  Never where the body's sentence
+        goes on after it (``…的作用日益`` / ``——2017年中国经济亮点回眸`` / ``胡鞍钢`` /
+        ``凸显。…``: its last paragraph stops mid-clause and the text after it opens on
+        a sentence's cut tail), nor under a head with no body yet; where the open article
+        has neither head nor body, it heads one as before."""
+        if not cur.body:
+            return not cur.has_title()
+        last = next((b for b in reversed(cur.body) if b.kind == Kind.PARAGRAPH), None)
+        if last is not None and ends_mid_clause(last.text) and starts_with_cut_tail(
+                _next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1)):
+            return False
+        return self._topic_changes(cur, next_index)
+
+    def _dash_run(self, titles: list[Block], extras: list[Block], cur: _Article) -> None:
+        """Place a run of title lines each led by a dash (:func:`_dash_led`) inside an
+        open article: under a head with no body yet it is that head's subtitle
+        (``繁花似锦满目春`` / ``——记烟台高新技术开发区``); inside a body it stays there, a
+        subtitle the tool read out of place or a quote's source (``——毛泽东``), and
+        the byline under it signs the open article."""
+        if not cur.body and cur.has_title():
+            head = next(g for g in reversed(cur.groups) if g.titles)
+            head.titles.extend(titles)
+            head.extras.extend(extras)
+            self.rec.change("a dash-led line under a head is its subtitle", titles[0].span,
+                            titles[0].text[:20])
+            return
+        for title in titles:
+            self._subhead(title, cur)
+        cur.extras.extend(extras)
+        self.rec.change("a dash-led line heads no article", titles[0].span,
+                        titles[0].text[:20])
 
     def _untitled_turn(self, cur: _Article, index: int) -> bool:
         """Whether the paragraph at ``index``, with no title before it, starts another
