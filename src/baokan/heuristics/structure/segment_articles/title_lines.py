@@ -20,6 +20,10 @@ from baokan.heuristics.structure.segment_articles.settings import SegmentSetting
 INNER_DASH_LEAD = 4
 
 _DASH_START = regex.compile(r"^[—\-－–―]")
+#: A line led by a dash as a subtitle is (``——记烟台高新技术开发区``, ``— — 香港…``): an
+#: em dash or a horizontal bar, not the hyphens of ``_DASH_START``, which lead list items
+#: and are what OCR and some text layers read for many other marks.
+_EM_DASH_START = regex.compile(r"^[—―]")
 _KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
 #: A line closing on a dash leads into the line after it: a kicker, never a headline
 #: with a line of its head still to come.

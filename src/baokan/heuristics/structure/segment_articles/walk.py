@@ -49,6 +49,7 @@ from baokan.heuristics.structure.segment_articles.settings import SegmentSetting
 from baokan.heuristics.structure.segment_articles.stray_titles import _StrayTitles
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _DASH_START,
+    _EM_DASH_START,
     breaks_mid_phrase,
 )
 
@@ -106,11 +107,6 @@ MIN_TURN_CHARS = 300
 #: sentence, cut by the tool (``用好村级服务站`` / ``，将服务延伸到群众家门口。``).  A
 #: colon is left out: a title torn at its colon (``审计`` / ``：实行监督的最好武器``).
 _CLAUSE_START = regex.compile(r"^[，、；,;。]")
-
-#: A line led by a dash as a subtitle is (``——记烟台高新技术开发区``, ``— — 香港…``): an
-#: em dash or a horizontal bar; a hyphen leads list items and is what OCR and some text
-#: layers read for many other marks.
-_EM_DASH_START = regex.compile(r"^[—―]")
 
 
 def _nameless_over_body(blocks: list[Block], index: int) -> bool:
