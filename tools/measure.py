@@ -3,14 +3,18 @@
 
     python tools/measure.py run OUT.json [--sets dev] [DIR ...] [--jobs 2]
     python tools/measure.py cmp A.json B.json [--per-tool]
+    python tools/measure.py papers RUN.json [DIR ...]
 
 `run` parses every dump of every set and writes one score row per dump. The sets are
 `dev` (score_dev.py's seeds, pool, synth and ocr) and any folder of synthetic pages made
 by `../shared/synth/gen.py` (each page a folder holding its dumps and `*.gold.json`),
 named after the folder. `cmp` prints each set's means in both runs and how many dumps
 rose and fell on article, body and paragraph; `--per-tool` breaks the means down by the
-tool that made the dump. Run it with the project's python from the project root; the
-shared folder is `$BAOKAN_SHARED` or `../shared`.
+tool that made the dump. `papers` gives one run's means per paper (the gold's
+`issue.publication`; each seed is its own paper), worst article F1 first, with the sets the
+paper's dumps are in: the per-paper figures that show whether a change helped papers it was
+not fitted on. Give it the synthetic folders the run scored. Run it with the project's
+python from the project root; the shared folder is `$BAOKAN_SHARED` or `../shared`.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import importlib.util
 import json
 import os
 import sys
+import unicodedata
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -124,6 +129,53 @@ def cmp(a_path: str, b_path: str, per_tool: bool) -> None:
             print(f"{'':24} {'':4} B {_means(rb)}   {' '.join(moves)}")
 
 
+def _gold_of(name: str, key: str, dirs: dict[str, Path]) -> Path | None:
+    """The gold file that scored the dump `key` of set `name`, if it can be found."""
+    page, dump = key.split("/", 1)
+    if name == "seeds":
+        return SHARED / "gold" / "seeds" / (dump.split(".")[0] + ".gold.json")
+    if name in ("pool", "ocr"):
+        return SHARED / "gold" / "pool" / (page + ".gold.json")
+    root = SHARED / "corpus" / "synth" if name == "synth" else dirs.get(name)
+    if root is None:
+        return None
+    return next(iter(sorted((root / page).glob("*.gold.json"))), None)
+
+
+def _paper(name: str, key: str, dirs: dict[str, Path], cache: dict[Path, str]) -> str:
+    gold = _gold_of(name, key, dirs)
+    if gold is None or not gold.is_file():
+        return f"? ({name})"
+    if gold not in cache:
+        issue = json.loads(gold.read_text(encoding="utf-8")).get("issue") or {}
+        cache[gold] = issue.get("publication") or f"seed {gold.name.split('_')[0]}"
+    return cache[gold]
+
+
+def _cells(text: str) -> int:
+    """Terminal cells of `text`: a CJK character takes two, so the columns line up."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def papers(run_path: str, folders: list[str]) -> None:
+    rows = json.loads(Path(run_path).read_text(encoding="utf-8"))
+    dirs = {Path(f).name: Path(f) for f in folders}
+    groups: dict[str, list[dict[str, float]]] = defaultdict(list)
+    seen_in: dict[str, set[str]] = defaultdict(set)
+    cache: dict[Path, str] = {}
+    for name, table in rows.items():
+        for key, row in table.items():
+            paper = _paper(name, key, dirs, cache)
+            groups[paper].append(row)
+            seen_in[paper].add(name)
+    print(f"{'paper':14} {'n':>4} " + " ".join(f"{s:>6}" for s in SHORT) + "   sets")
+    order = sorted(groups, key=lambda p: (sum(r["article_f1"] for r in groups[p]) / len(groups[p]), p))
+    for paper in order:
+        pad = " " * max(0, 14 - _cells(paper))
+        print(f"{paper}{pad} {len(groups[paper]):4} {_means(groups[paper])}   "
+              + ",".join(sorted(seen_in[paper])))
+
+
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "run":
         args = argv[2:]
@@ -141,6 +193,9 @@ def main(argv: list[str]) -> int:
         return 0
     if len(argv) >= 3 and argv[0] == "cmp":
         cmp(argv[1], argv[2], "--per-tool" in argv)
+        return 0
+    if len(argv) >= 2 and argv[0] == "papers":
+        papers(argv[1], argv[2:])
         return 0
     print(__doc__, file=sys.stderr)
     return 2
