@@ -177,6 +177,9 @@ def papers(run_path: str, folders: list[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[1].startswith("-"):  # `run --help` must not write a file "--help"
+        print(__doc__, file=sys.stderr)
+        return 2
     if len(argv) >= 2 and argv[0] == "run":
         args = argv[2:]
         jobs = 2
