@@ -48,6 +48,28 @@ CLOSERS = CLOSING_MARKS + "\"'"
 #: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
 #: mark, or any opening mark).
 CONTINUING = "，、；：,;:" + OPENING_MARKS
+# -- dashes: the one vocabulary every use of "a dash" derives from
+#: Every mark a dump prints where a dash stands: the em dash, hyphen-minus and its
+#: full-width form, the en dash, and the horizontal bar (older GB tables map the 破折号
+#: there).  The hyphens also lead list items, and are what OCR and some text layers read
+#: for many other marks: what a dash means is each use's to decide.
+DASHES = "—-－–―"
+#: The wide dashes a 破折号 is printed with: the em dash and the horizontal bar.
+WIDE_DASHES = "—―"
+#: The 破折号 as a page prints it: two em dashes (a kicker's end ``…感慨——``, a subtitle's
+#: lead ``——记烟台…``).
+DASH_PAIR = "——"
+_DASH = "[" + regex.escape(DASHES) + "]"
+#: A line led by a dash (:data:`DASHES`): a subtitle, a quote's source or a list item.
+DASH_START = regex.compile("^" + _DASH)
+#: A line led by a dash of two marks or more, not spaced (``——``, ``--``): a subtitle's lead.
+DOUBLE_DASH_START = regex.compile("^" + _DASH + "{2}")
+#: A subtitle's lead: a dash of two marks or more, spaced or not (``——``, and ``— —``:
+#: pdfminer spaces a title's wide dash), and text after it.
+SUBTITLE_LEAD = regex.compile("^" + _DASH + r"(?:\s?" + _DASH + r")+\s*\S")
+#: A line led by a wide dash (:data:`WIDE_DASHES`), as a subtitle is (``——记烟台…``,
+#: ``— — 香港…``): not the hyphens of :data:`DASH_START`, which lead list items.
+WIDE_DASH_START = regex.compile("^[" + WIDE_DASHES + "]")
 #: Dashes a line may open on: a list item, a dash lead-in (em dash, hyphen-minus and its
 #: full-width form).
 OPENING_DASHES = "—-－"
@@ -188,7 +210,7 @@ def content_length(text: str) -> float:
 def ends_paragraph(text: str) -> bool:
     """Whether ``text`` ends like a paragraph: a closed sentence, or a dash lead-in ``——``."""
     stripped = text.rstrip()
-    return ends_sentence(stripped) or stripped.rstrip(CLOSERS).endswith("——")
+    return ends_sentence(stripped) or stripped.rstrip(CLOSERS).endswith(DASH_PAIR)
 
 
 _COMPRESSIBLE = frozenset(CJK_PUNCT) - frozenset("—…")

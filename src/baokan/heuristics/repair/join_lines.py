@@ -20,8 +20,13 @@ from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
     CLOSING_MARKS,
+    DASH_PAIR,
+    DASHES,
+    DOUBLE_DASH_START,
     OPENING_MARKS,
     SENTENCE_END,
+    SUBTITLE_LEAD,
+    WIDE_DASHES,
     content_length,
     ends_continuing,
     ends_paragraph,
@@ -313,25 +318,23 @@ def _fold_spaces(text: str) -> str:
 
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
-_dash_start = regex.compile(r"^[—\-－–―]{2,}")
-#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``), em dashes,
-#: horizontal bars (older GB tables map the 破折号 there) or full-width hyphens; not the
-#: ASCII or en dash, which also close rules of furniture and Latin text.
-_kicker_dash_end = regex.compile(r"[—―－]\s?[—―－]\s*$")
+#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``), the wide
+#: dashes or full-width hyphens; not the ASCII or en dash, which also close rules of
+#: furniture and Latin text.
+_KICKER_DASHES = "[" + WIDE_DASHES + "－]"
+_kicker_dash_end = regex.compile(_KICKER_DASHES + r"\s?" + _KICKER_DASHES + r"\s*$")
 
 
 def _dash_led(text: str) -> bool:
     """Whether ``text`` opens with a dash of two marks or more (its first character is
     looked at before the pattern: this is asked of most lines)."""
-    return text[:1] in "—-－–―" and _dash_start.match(text) is not None
-#: A subtitle's lead: a dash of two marks or more, spaced or not (``——``, and ``— —``:
-#: pdfminer spaces a title's wide dash), and text after it.
-_subtitle_lead = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
+    return text[:1] in DASHES and DOUBLE_DASH_START.match(text) is not None
 
 
 def _dash_led_loosely(text: str) -> bool:
-    """``_subtitle_lead`` matches ``text`` (its first character is looked at first)."""
-    return text[:1] in "—-－–―" and _subtitle_lead.match(text) is not None
+    """:data:`~baokan.core.text.SUBTITLE_LEAD` matches ``text`` (its first character is
+    looked at first)."""
+    return text[:1] in DASHES and SUBTITLE_LEAD.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 #: A head's colon after a place, a name or a topic of two to four characters that opens
 #: the line (``审计：实行监督的最好武器``, ``太康：强化“五举措”…``), with text after it (a
@@ -589,7 +592,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
         lines mean something) by a full line: the indented first line of a paragraph."""
-        if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith("——"):
+        if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith(DASH_PAIR):
             return False
         if title_after_blank(i):
             return False
