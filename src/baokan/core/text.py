@@ -237,33 +237,6 @@ def punct_counts(text: str) -> tuple[int, int]:
     return len(_cjk_marks.findall(text)), len(_cjk_quotes.findall(text))
 
 
-#: A photo credit at the end of a text: ``X 摄``, ``（X 摄）``, ``记者 X 摄``, ``X/摄``,
-#: ``图/X`` (and ``图/文 X``, pictures and text by X, whose 文 is no part of the name); at
-#: the start of the text, or after a closed sentence or a space (the caption before it).
-_CREDIT_NAMES = r"\p{Han}{1,4}(?:[ \u3000、]+\p{Han}{1,4}){0,5}"
-_photo_credit_re = regex.compile(
-    r"(?:^|(?<=[。！？!?…”’」』）)\s]))(?P<credit>[（(]?\s*(?:(?:(?:本报|新华社)?(?:记者|通讯员|摄影)\s*)?"
-    f"(?P<names>{_CREDIT_NAMES})" r"\s*[/／]?\s*摄|图\s*[/／]\s*(?:文(?:\s*[/／]\s*|\s+))?"
-    f"(?P<pictured>{_CREDIT_NAMES}))" r"\s*[）)]?)\s*$")
-
-
-def photo_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
-    """Where a photo credit ends ``text``: the offset it starts at and its names, or None.
-
-    ``学生献花。（李杰 摄）`` gives ``(5, ("李杰",))``; a whole line ``本报记者 韩　军 摄``
-    gives ``(0, ("韩军",))``; ``职工们在车间忙碌。图/李彪`` gives ``(9, ("李彪",))``.
-    The names must be names (:func:`baokan.core.names.split_names`).
-    """
-    if "摄" not in text and "图" not in text:
-        return None
-    match = _photo_credit_re.search(text)
-    if match is None or (match["names"] or "").endswith("拍"):
-        return None  # (…拍摄: the verb, not a credit)
-    from baokan.core.names import split_names  # names reads the package's surname table
-    names = split_names(match["names"] or match["pictured"])
-    return (match.start("credit"), tuple(names)) if names else None
-
-
 def line_cells(text: str) -> float:
     """Width of a printed line in character cells, as a column measures it.
 

@@ -15,7 +15,7 @@ from baokan.core.columns import INDENT, InterleaveSettings, PairStats, Piece, ju
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import is_person_name, split_names
+from baokan.core.names import is_person_name, photo_credit, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
@@ -32,7 +32,6 @@ from baokan.core.text import (
     ends_paragraph,
     has_inner_punct,
     line_cells,
-    photo_credit,
     punct_counts,
     starts_with_opening_mark,
 )

@@ -7,9 +7,9 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import PHOTO_ROLE
+from baokan.core.names import PHOTO_ROLE, photo_credit
 from baokan.core.registry import heuristic
-from baokan.core.text import content_length, ends_mid_clause, ends_sentence, photo_credit
+from baokan.core.text import content_length, ends_mid_clause, ends_sentence
 
 
 @attrs.frozen

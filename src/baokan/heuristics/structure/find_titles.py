@@ -10,7 +10,7 @@ import regex
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.lexicon import pair_at_least
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import is_person_name
+from baokan.core.names import is_person_name, photo_credit
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
@@ -26,7 +26,6 @@ from baokan.core.text import (
     inner_punct_count,
     leaves_open,
     line_cells,
-    photo_credit,
     starts_with_opening_mark,
 )
 
