@@ -37,9 +37,9 @@ ROLE_WORD = (r"(?:首席|资深|高级|特约|见习|实习|全媒体|摄影|驻
              + _PLACE + r"{0,6}?)?记者|(?:特约)?通讯员|实习生|(?:特约)?评论员|作者|撰文|撰稿|摄影")
 #: :data:`ROLE_WORD` compiled: a role word anywhere in a text.
 ROLE = regex.compile(ROLE_WORD)
-#: The role a photo credit may print before its names (``本报记者 X 摄``): a reporter, a
-#: correspondent or a photographer, after 本报 or 新华社.
-CREDIT_ROLE = r"(?:本报|新华社)?(?:记者|通讯员|摄影)"
+#: The role a credit may print before its names (``本报记者 X 摄``, ``新华社见习记者 X``): a
+#: role word, maybe after 本报 or 新华社.
+CREDIT_ROLE = r"(?:本报|新华社)?(?:" + ROLE_WORD + ")"
 
 
 #: The most common single-character surnames of mainland China today, most common first

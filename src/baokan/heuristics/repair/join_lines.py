@@ -15,7 +15,7 @@ from baokan.core.columns import INDENT, InterleaveSettings, PairStats, Piece, ju
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import is_person_name, photo_credit, split_names
+from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
@@ -346,16 +346,14 @@ _sentence_tail = regex.compile(r"^\p{Han}[\s" + regex.escape(CLOSERS) + r"]*[，
                                r"|^\p{Han}{2}[。！？!?]")
 
 
-#: The role words of a byline (the closed class of the spec and the conventions); what
-#: stands before one on its line is the organisation (本报, a paper's or a county media
-#: centre's name, a brand·paper pair: at most MAX_BYLINE_ORG Han characters).
-_BYLINE_ROLE = "记者|通讯员|实习生|评论员|撰文|摄影|作者"
+#: What stands before a byline's role word (core/names' ROLE_WORD) on its line is the
+#: organisation (本报, a paper's or a county media centre's name, a brand·paper pair: at
+#: most MAX_BYLINE_ORG Han characters).
 MAX_BYLINE_ORG = 12
 _NAME_LIST = r"(?P<names>\p{Han}{1,4}(?:[\s、，,]+\p{Han}{1,4})*)"
 _byline_shape = regex.compile(
-    r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + _BYLINE_ROLE + r")[\s:：/]*"
+    r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + ROLE_WORD + r")[\s:：/]*"
     r"|[文图](?:/[文图])?\s*/\s*)" + _NAME_LIST + "$")
-_role_word = regex.compile(_BYLINE_ROLE)
 _credit_shape = regex.compile(r"^" + _NAME_LIST + r"(?:\s*/\s*(?:文|图|摄|文/图)|\s*摄|\s+文/图)$")
 
 
@@ -366,7 +364,7 @@ def byline_shaped(text: str) -> bool:
     is never the continuation of a paragraph, nor continued by one."""
     text = text.strip()
     m = _byline_shape.match(text) or _credit_shape.match(text)
-    return m is not None and bool(split_names(_role_word.sub(" ", m["names"])))
+    return m is not None and bool(split_names(ROLE.sub(" ", m["names"])))
 
 
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
