@@ -70,9 +70,8 @@ SUBTITLE_LEAD = regex.compile("^" + _DASH + r"(?:\s?" + _DASH + r")+\s*\S")
 #: A line led by a wide dash (:data:`WIDE_DASHES`), as a subtitle is (``——记烟台…``,
 #: ``— — 香港…``): not the hyphens of :data:`DASH_START`, which lead list items.
 WIDE_DASH_START = regex.compile("^[" + WIDE_DASHES + "]")
-#: Dashes a line may open on: a list item, a dash lead-in (em dash, hyphen-minus and its
-#: full-width form).
-OPENING_DASHES = "—-－"
+#: Dashes a line may open on (a list item, a dash lead-in): every dash of :data:`DASHES`.
+OPENING_DASHES = DASHES
 # what a line that starts a new clause may open on: an opening mark, a straight quote
 # (which may open) or a dash
 _OPENING_STARTS = frozenset(OPENING_MARKS + '"' + OPENING_DASHES)
