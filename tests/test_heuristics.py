@@ -13,7 +13,13 @@ from __future__ import annotations
 import pytest
 
 from baokan import Block, Document, Kind, get_heuristic
-from baokan.core.names import name_a_character_a_line, split_names, split_run_together
+from baokan.core.names import (
+    ROLE,
+    name_a_character_a_line,
+    photo_credit,
+    split_names,
+    split_run_together,
+)
 from baokan.heuristics.repair.fold_spacing import fold_spacing_text
 from baokan.heuristics.repair.punctuation_width import full_width_punctuation
 from baokan.heuristics.structure.find_bylines import parse_byline, parse_byline_line
@@ -49,6 +55,16 @@ def test_names() -> None:
     assert split_names("健康保障启新篇") is None
     assert parse_byline("王某") is None
 
+
+
+@pytest.mark.parametrize("role", ["记者", "见习记者", "首席记者", "摄影记者", "驻京记者", "特派记者",
+                                  "通讯员", "特约通讯员", "实习生", "评论员", "作者", "撰稿", "摄影"])
+def test_every_role_word_is_read_alike_in_bylines_and_credits(role: str) -> None:
+    # the conventions' role words are one vocabulary (core/names' ROLE_WORD): what a
+    # byline reads before names, a photo credit and its caption read too
+    assert ROLE.fullmatch(role)
+    assert photo_credit(f"本报{role} 李杰 摄") == (0, ("李杰",))
+    assert photo_credit(f"学生献花。（{role} 李杰 摄）") == (5, ("李杰",))
 
 def test_fold_spacing() -> None:
     assert fold_spacing_text("创 新 推 行“ 党 建 + 统 战 ”工 作 模") == "创新推行“党建+统战”工作模"

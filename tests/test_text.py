@@ -157,6 +157,18 @@ def test_a_line_starts_with_an_opening_mark_a_straight_quote_or_a_dash() -> None
     assert not T.starts_with_opening_mark("") and not T.starts_with_opening_mark(" “他")
 
 
+
+def test_the_dash_patterns_derive_from_one_set_of_dashes() -> None:
+    # every dash of the vocabulary leads a line; a dash of two marks, spaced or not, leads
+    # a subtitle; the wide dashes alone lead one as a 破折号 does
+    assert all(T.DASH_START.match(ch + "副题") for ch in T.DASHES)
+    assert all(T.DOUBLE_DASH_START.match(a + b + "副题") for a in T.DASHES for b in T.DASHES)
+    assert all(T.SUBTITLE_LEAD.match(a + " " + b + "副题") for a in T.DASHES for b in T.DASHES)
+    assert not T.DOUBLE_DASH_START.match("— —副题") and not T.SUBTITLE_LEAD.match("——")
+    assert set(T.WIDE_DASHES) <= set(T.DASHES) and set(T.OPENING_DASHES) <= set(T.DASHES)
+    assert T.WIDE_DASH_START.match(T.DASH_PAIR + "记烟台") and not T.WIDE_DASH_START.match("-列项")
+    assert T.ends_paragraph("他们说" + T.DASH_PAIR)
+
 def test_a_text_leaves_open_a_mark_it_opens_and_does_not_close() -> None:
     assert T.leaves_open("人潮溪镇构建“") and T.leaves_open("《人民（日报》")
     assert not T.leaves_open("构建“大统战”格局") and not T.leaves_open("”他说“好”")

@@ -1,8 +1,9 @@
-"""Chinese personal names: the surname table and splitting name lists into names.
+"""Chinese personal names: the surname table, splitting name lists into names, and the
+role words printed beside names (the one vocabulary of them) and photo credits.
 
 The surname table (``data/surnames.txt``) is data shipped in the package; its header
 names its source.  Shared by the byline heuristics and anything else that needs to
-know whether a short run of Han characters can be a person's name.
+know whether a short run of Han characters can be a person's name, or a role word.
 """
 
 from __future__ import annotations
@@ -23,6 +24,22 @@ PHOTO_ROLE = "摄影"
 #: Words that look like names (they start with a surname) but are roles or titles.
 NOT_NAMES = frozenset({"通讯员", "记者", "本报", "作者", "编辑", "摄影", "实习生", "评论员",
                        "特约记者", "见习记者", "文图", "图文", "报道", "本报讯"})
+
+# -- role words: the one vocabulary every byline, credit and caption pattern derives from
+# a place a reporter is stationed in or sent to (驻X记者, 特派X记者): Han characters, not
+# the 记者 that ends the role, nor the 报/社/台 that end a paper's name before it
+_PLACE = r"(?:(?!记者)[^\P{Han}报社台])"
+#: The role words printed beside names (the closed class of the spec's conventions), as a
+#: regex alternation to set inside a group: the kinds of reporter — chief, senior,
+#: special, trainee, all-media, photo, stationed in X (驻X), sent to X (特派X) — then the
+#: other roles.
+ROLE_WORD = (r"(?:首席|资深|高级|特约|见习|实习|全媒体|摄影|驻" + _PLACE + r"{1,5}?|特派"
+             + _PLACE + r"{0,6}?)?记者|(?:特约)?通讯员|实习生|(?:特约)?评论员|作者|撰文|撰稿|摄影")
+#: :data:`ROLE_WORD` compiled: a role word anywhere in a text.
+ROLE = regex.compile(ROLE_WORD)
+#: The role a credit may print before its names (``本报记者 X 摄``, ``新华社见习记者 X``): a
+#: role word, maybe after 本报 or 新华社.
+CREDIT_ROLE = r"(?:本报|新华社)?(?:" + ROLE_WORD + ")"
 
 
 #: The most common single-character surnames of mainland China today, most common first
@@ -174,3 +191,29 @@ def split_names(segment: str, known: frozenset[str] = frozenset(), *,
             return None
         names.extend(pieces)
     return names
+
+
+#: A photo credit at the end of a text: ``X 摄``, ``（X 摄）``, ``记者 X 摄``, ``X/摄``,
+#: ``图/X`` (and ``图/文 X``, pictures and text by X, whose 文 is no part of the name); at
+#: the start of the text, or after a closed sentence or a space (the caption before it).
+_CREDIT_NAMES = r"\p{Han}{1,4}(?:[ \u3000、]+\p{Han}{1,4}){0,5}"
+_photo_credit_re = regex.compile(
+    r"(?:^|(?<=[。！？!?…”’」』）)\s]))(?P<credit>[（(]?\s*(?:(?:" + CREDIT_ROLE + r"\s*)?"
+    f"(?P<names>{_CREDIT_NAMES})" r"\s*[/／]?\s*摄|图\s*[/／]\s*(?:文(?:\s*[/／]\s*|\s+))?"
+    f"(?P<pictured>{_CREDIT_NAMES}))" r"\s*[）)]?)\s*$")
+
+
+def photo_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """Where a photo credit ends ``text``: the offset it starts at and its names, or None.
+
+    ``学生献花。（李杰 摄）`` gives ``(5, ("李杰",))``; a whole line ``本报记者 韩　军 摄``
+    gives ``(0, ("韩军",))``; ``职工们在车间忙碌。图/李彪`` gives ``(9, ("李彪",))``.
+    The names must be names (:func:`split_names`).
+    """
+    if "摄" not in text and "图" not in text:
+        return None
+    match = _photo_credit_re.search(text)
+    if match is None or (match["names"] or "").endswith("拍"):
+        return None  # (…拍摄: the verb, not a credit)
+    names = split_names(match["names"] or match["pictured"])
+    return (match.start("credit"), tuple(names)) if names else None

@@ -48,9 +48,30 @@ CLOSERS = CLOSING_MARKS + "\"'"
 #: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
 #: mark, or any opening mark).
 CONTINUING = "，、；：,;:" + OPENING_MARKS
-#: Dashes a line may open on: a list item, a dash lead-in (em dash, hyphen-minus and its
-#: full-width form).
-OPENING_DASHES = "—-－"
+# -- dashes: the one vocabulary every use of "a dash" derives from
+#: Every mark a dump prints where a dash stands: the em dash, hyphen-minus and its
+#: full-width form, the en dash, and the horizontal bar (older GB tables map the 破折号
+#: there).  The hyphens also lead list items, and are what OCR and some text layers read
+#: for many other marks: what a dash means is each use's to decide.
+DASHES = "—-－–―"
+#: The wide dashes a 破折号 is printed with: the em dash and the horizontal bar.
+WIDE_DASHES = "—―"
+#: The 破折号 as a page prints it: two em dashes (a kicker's end ``…感慨——``, a subtitle's
+#: lead ``——记烟台…``).
+DASH_PAIR = "——"
+_DASH = "[" + regex.escape(DASHES) + "]"
+#: A line led by a dash (:data:`DASHES`): a subtitle, a quote's source or a list item.
+DASH_START = regex.compile("^" + _DASH)
+#: A line led by a dash of two marks or more, not spaced (``——``, ``--``): a subtitle's lead.
+DOUBLE_DASH_START = regex.compile("^" + _DASH + "{2}")
+#: A subtitle's lead: a dash of two marks or more, spaced or not (``——``, and ``— —``:
+#: pdfminer spaces a title's wide dash), and text after it.
+SUBTITLE_LEAD = regex.compile("^" + _DASH + r"(?:\s?" + _DASH + r")+\s*\S")
+#: A line led by a wide dash (:data:`WIDE_DASHES`), as a subtitle is (``——记烟台…``,
+#: ``— — 香港…``): not the hyphens of :data:`DASH_START`, which lead list items.
+WIDE_DASH_START = regex.compile("^[" + WIDE_DASHES + "]")
+#: Dashes a line may open on (a list item, a dash lead-in): every dash of :data:`DASHES`.
+OPENING_DASHES = DASHES
 # what a line that starts a new clause may open on: an opening mark, a straight quote
 # (which may open) or a dash
 _OPENING_STARTS = frozenset(OPENING_MARKS + '"' + OPENING_DASHES)
@@ -188,7 +209,7 @@ def content_length(text: str) -> float:
 def ends_paragraph(text: str) -> bool:
     """Whether ``text`` ends like a paragraph: a closed sentence, or a dash lead-in ``——``."""
     stripped = text.rstrip()
-    return ends_sentence(stripped) or stripped.rstrip(CLOSERS).endswith("——")
+    return ends_sentence(stripped) or stripped.rstrip(CLOSERS).endswith(DASH_PAIR)
 
 
 _COMPRESSIBLE = frozenset(CJK_PUNCT) - frozenset("—…")
@@ -213,33 +234,6 @@ def punct_counts(text: str) -> tuple[int, int]:
     on a page set without punctuation compression (or in a font with full-width quotes).
     """
     return len(_cjk_marks.findall(text)), len(_cjk_quotes.findall(text))
-
-
-#: A photo credit at the end of a text: ``X 摄``, ``（X 摄）``, ``记者 X 摄``, ``X/摄``,
-#: ``图/X`` (and ``图/文 X``, pictures and text by X, whose 文 is no part of the name); at
-#: the start of the text, or after a closed sentence or a space (the caption before it).
-_CREDIT_NAMES = r"\p{Han}{1,4}(?:[ \u3000、]+\p{Han}{1,4}){0,5}"
-_photo_credit_re = regex.compile(
-    r"(?:^|(?<=[。！？!?…”’」』）)\s]))(?P<credit>[（(]?\s*(?:(?:(?:本报|新华社)?(?:记者|通讯员|摄影)\s*)?"
-    f"(?P<names>{_CREDIT_NAMES})" r"\s*[/／]?\s*摄|图\s*[/／]\s*(?:文(?:\s*[/／]\s*|\s+))?"
-    f"(?P<pictured>{_CREDIT_NAMES}))" r"\s*[）)]?)\s*$")
-
-
-def photo_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
-    """Where a photo credit ends ``text``: the offset it starts at and its names, or None.
-
-    ``学生献花。（李杰 摄）`` gives ``(5, ("李杰",))``; a whole line ``本报记者 韩　军 摄``
-    gives ``(0, ("韩军",))``; ``职工们在车间忙碌。图/李彪`` gives ``(9, ("李彪",))``.
-    The names must be names (:func:`baokan.core.names.split_names`).
-    """
-    if "摄" not in text and "图" not in text:
-        return None
-    match = _photo_credit_re.search(text)
-    if match is None or (match["names"] or "").endswith("拍"):
-        return None  # (…拍摄: the verb, not a credit)
-    from baokan.core.names import split_names  # names reads the package's surname table
-    names = split_names(match["names"] or match["pictured"])
-    return (match.start("credit"), tuple(names)) if names else None
 
 
 def line_cells(text: str) -> float:

@@ -15,19 +15,23 @@ from baokan.core.columns import INDENT, InterleaveSettings, PairStats, Piece, ju
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import is_person_name, split_names
+from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
     CLOSING_MARKS,
+    DASH_PAIR,
+    DASHES,
+    DOUBLE_DASH_START,
     OPENING_MARKS,
     SENTENCE_END,
+    SUBTITLE_LEAD,
+    WIDE_DASHES,
     content_length,
     ends_continuing,
     ends_paragraph,
     has_inner_punct,
     line_cells,
-    photo_credit,
     punct_counts,
     starts_with_opening_mark,
 )
@@ -313,25 +317,23 @@ def _fold_spaces(text: str) -> str:
 
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
-_dash_start = regex.compile(r"^[—\-－–―]{2,}")
-#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``), em dashes,
-#: horizontal bars (older GB tables map the 破折号 there) or full-width hyphens; not the
-#: ASCII or en dash, which also close rules of furniture and Latin text.
-_kicker_dash_end = regex.compile(r"[—―－]\s?[—―－]\s*$")
+#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``), the wide
+#: dashes or full-width hyphens; not the ASCII or en dash, which also close rules of
+#: furniture and Latin text.
+_KICKER_DASHES = "[" + WIDE_DASHES + "－]"
+_kicker_dash_end = regex.compile(_KICKER_DASHES + r"\s?" + _KICKER_DASHES + r"\s*$")
 
 
 def _dash_led(text: str) -> bool:
     """Whether ``text`` opens with a dash of two marks or more (its first character is
     looked at before the pattern: this is asked of most lines)."""
-    return text[:1] in "—-－–―" and _dash_start.match(text) is not None
-#: A subtitle's lead: a dash of two marks or more, spaced or not (``——``, and ``— —``:
-#: pdfminer spaces a title's wide dash), and text after it.
-_subtitle_lead = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
+    return text[:1] in DASHES and DOUBLE_DASH_START.match(text) is not None
 
 
 def _dash_led_loosely(text: str) -> bool:
-    """``_subtitle_lead`` matches ``text`` (its first character is looked at first)."""
-    return text[:1] in "—-－–―" and _subtitle_lead.match(text) is not None
+    """:data:`~baokan.core.text.SUBTITLE_LEAD` matches ``text`` (its first character is
+    looked at first)."""
+    return text[:1] in DASHES and SUBTITLE_LEAD.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 #: A head's colon after a place, a name or a topic of two to four characters that opens
 #: the line (``审计：实行监督的最好武器``, ``太康：强化“五举措”…``), with text after it (a
@@ -344,16 +346,14 @@ _sentence_tail = regex.compile(r"^\p{Han}[\s" + regex.escape(CLOSERS) + r"]*[，
                                r"|^\p{Han}{2}[。！？!?]")
 
 
-#: The role words of a byline (the closed class of the spec and the conventions); what
-#: stands before one on its line is the organisation (本报, a paper's or a county media
-#: centre's name, a brand·paper pair: at most MAX_BYLINE_ORG Han characters).
-_BYLINE_ROLE = "记者|通讯员|实习生|评论员|撰文|摄影|作者"
+#: What stands before a byline's role word (core/names' ROLE_WORD) on its line is the
+#: organisation (本报, a paper's or a county media centre's name, a brand·paper pair: at
+#: most MAX_BYLINE_ORG Han characters).
 MAX_BYLINE_ORG = 12
 _NAME_LIST = r"(?P<names>\p{Han}{1,4}(?:[\s、，,]+\p{Han}{1,4})*)"
 _byline_shape = regex.compile(
-    r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + _BYLINE_ROLE + r")[\s:：/]*"
+    r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + ROLE_WORD + r")[\s:：/]*"
     r"|[文图](?:/[文图])?\s*/\s*)" + _NAME_LIST + "$")
-_role_word = regex.compile(_BYLINE_ROLE)
 _credit_shape = regex.compile(r"^" + _NAME_LIST + r"(?:\s*/\s*(?:文|图|摄|文/图)|\s*摄|\s+文/图)$")
 
 
@@ -364,7 +364,7 @@ def byline_shaped(text: str) -> bool:
     is never the continuation of a paragraph, nor continued by one."""
     text = text.strip()
     m = _byline_shape.match(text) or _credit_shape.match(text)
-    return m is not None and bool(split_names(_role_word.sub(" ", m["names"])))
+    return m is not None and bool(split_names(ROLE.sub(" ", m["names"])))
 
 
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
@@ -589,7 +589,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
         lines mean something) by a full line: the indented first line of a paragraph."""
-        if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith("——"):
+        if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith(DASH_PAIR):
             return False
         if title_after_blank(i):
             return False

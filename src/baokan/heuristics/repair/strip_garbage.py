@@ -10,7 +10,7 @@ import regex
 from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.registry import heuristic
-from baokan.core.text import ends_continuing
+from baokan.core.text import DASH_PAIR, ends_continuing
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
@@ -84,9 +84,9 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
         return block
     mended = text
     if prev is None or not ends_continuing(prev.text):
-        mended = _dash_head.sub(r"\1——", mended)
+        mended = _dash_head.sub(r"\1" + DASH_PAIR, mended)
     if nxt is None or nxt.gap_before >= 1:
-        mended = _dash_tail.sub(r"\1——\2", mended)
+        mended = _dash_tail.sub(r"\1" + DASH_PAIR + r"\2", mended)
     if mended == text:
         return block
     rec.change("read a dash misread as 一一", block.span, mended.strip())

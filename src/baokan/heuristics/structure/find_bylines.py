@@ -53,6 +53,8 @@ from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import (
     NOT_NAMES,
+    ROLE,
+    ROLE_WORD,
     is_clear_name,
     is_name,
     is_person_name,
@@ -74,12 +76,7 @@ from baokan.core.text import (
 )
 
 # ---------------------------------------------------------------- the closed word classes
-# role words, from the spec's conventions (a closed class): the kinds of reporter — chief,
-# trainee, special, stationed in X (驻X), sent to X (特派X) — then the other roles
-_PLACE = r"(?:(?!记者)[^\P{Han}报社台])"
-_ROLE_WORD = (r"(?:首席|资深|高级|特约|见习|实习|全媒体|摄影|驻" + _PLACE + r"{1,5}?|特派"
-              + _PLACE + r"{0,6}?)?记者|(?:特约)?通讯员|实习生|(?:特约)?评论员|作者|撰文|撰稿|摄影")
-_ROLE = regex.compile(_ROLE_WORD)
+# role words: the conventions' closed class, core/names' ROLE_WORD (compiled: ROLE)
 #: news agencies (a closed class the spec names: 新华社, and its peers)
 _AGENCY = r"(?:新华社|中新社|中国新闻社|人民网|新华网|央视网|央广网|中新网|光明网|国际在线)"
 #: how an organisation's name ends when it stands apart from the role word
@@ -111,10 +108,10 @@ _MARKER = regex.compile(r"^[□○■●◆◇▲△★☆◎]\s*")
 #: space the folding leaves, such as em spaces, that backtracks quadratically)
 _ENCLOSED = regex.compile(r"^[【〔［\[]([^【】〔〕［］\[\]]+)[】〕］\]]$")
 #: names with their role after them in brackets (王恬（实习生）): read as 实习生 王恬
-_ROLE_IN_BRACKETS = regex.compile(r"(?<=^|\s)(\p{Han}{2,4})\s*[（(]\s*(" + _ROLE_WORD + r")\s*[）)]")
+_ROLE_IN_BRACKETS = regex.compile(r"(?<=^|\s)(\p{Han}{2,4})\s*[（(]\s*(" + ROLE_WORD + r")\s*[）)]")
 #: the words a gap may tear that :func:`_close_role_gaps` mends: 本报 and every role word
 #: (nor are they names, which :func:`_read_join` counts)
-_ROLE_SPAN = regex.compile(r"本报|" + _ROLE_WORD)
+_ROLE_SPAN = regex.compile(r"本报|" + ROLE_WORD)
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
@@ -133,7 +130,7 @@ _NO_ROLE = r"(?:(?!记者|通讯)\p{Han})"
 _DATELINE_END = r"(?=\s|[（(：:，,]|$)"
 # what may follow P讯: a bracket, or a role word (after 本报 or a paper's name)
 _AFTER_P_XUN = (r"(?=\s*[（(]|\s*(?:本报|\p{Han}{0,12}?(?:报|社|台|网|中心|融媒体?))?(?:"
-                + _ROLE_WORD + r"))")
+                + ROLE_WORD + r"))")
 _DATELINE = regex.compile(
     r"^(?:(?:本报|本刊|本台|本网)讯"
     r"|(?P<agency>" + _AGENCY + r")(?:" + _NO_ROLE + r"{0,8}?" + _DATE + r"[电讯]|"
@@ -168,7 +165,7 @@ _sentence_mark = regex.compile(r"[。！？；，,;!?]")
 _CLAUSE_END = frozenset("。！？；，,;!?")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
-_role_cue = regex.compile(_ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
+_role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
@@ -296,7 +293,7 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         # unless a role word comes out of it (实习 生: a role word letter-spaced, which
         # the tight reading of the whole byline reads as one)
         tight = _name_separators.sub("", seg)
-        names = None if _ROLE.search(tight) else split_names(tight, known)
+        names = None if ROLE.search(tight) else split_names(tight, known)
     if names is None and lenient:
         # a word the surname table reads as a name is one whatever its given name holds
         # (赵文军 beside 冒天启: the shape bars 文, a credit's word as in 文/图, from any
@@ -400,7 +397,7 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
 
     With ``open_end`` the last role may have no names yet (a byline broken after its
     role word, to be joined with the next line)."""
-    matches = list(_ROLE.finditer(seg))
+    matches = list(ROLE.finditer(seg))
     out: list[BylineData] = []
     prefix = seg[: matches[0].start()]
     org: str | None = None
@@ -478,7 +475,7 @@ def _parse_plain(seg: str, known: frozenset[str], *, role: str | None = None,
     ``marked``: the names follow or precede a mark of role, ``文/`` ``/文``)."""
     if not seg.strip():
         return None
-    if _ROLE.search(seg):
+    if ROLE.search(seg):
         parsed = _parse_roles(seg, known, open_end=open_end, strict=strict)
         if parsed is not None and role is not None:
             parsed = [b if b.role else attrs.evolve(b, role=role) for b in parsed]
@@ -563,7 +560,7 @@ def _cut_from_names(folded: str, known: frozenset[str]) -> list[BylineData] | No
     ``通山县融媒体记者``): the tool set the names elsewhere on the page (names on the next
     lines :func:`_join_broken` has joined back).  Right under a head such a line is the
     byline's head, never the title's last line."""
-    roles = list(_ROLE.finditer(folded.rstrip()))
+    roles = list(ROLE.finditer(folded.rstrip()))
     if not roles or roles[-1].end() != len(folded.rstrip()):
         return None  # 记者 日前: words after the role word, no byline's
     parsed = parse_byline_line(folded, known=known, open_end=True)
@@ -578,7 +575,7 @@ def _head_shaped(block: Block) -> bool:
 
 
 def _has_role(text: str) -> bool:
-    return bool(_ROLE.search(text) or _MARK_BEFORE.search(text) or _MARK_AFTER.search(text)
+    return bool(ROLE.search(text) or _MARK_BEFORE.search(text) or _MARK_AFTER.search(text)
                 or _WEN_TU.search(text))
 
 
@@ -680,7 +677,7 @@ def _open_bracket(rest: str, known: frozenset[str]) -> tuple[int, list[BylineDat
     words = list(_word.finditer(inner))
     for k in range(min(len(words), MAX_OPEN_WORDS), 0, -1):
         head = inner[:words[k - 1].end()]
-        if not _ROLE.search(head):
+        if not ROLE.search(head):
             break
         at_end = k == len(words)
         parsed = parse_byline(head, known=known, open_end=at_end, strict=True)
@@ -805,7 +802,7 @@ def _close_head(text: str, known: frozenset[str]) -> tuple[int, list[BylineData]
     if not match:
         return None
     inner = fold_letter_spacing_text(match.group(1).strip())
-    if _ROLE.search(inner):
+    if ROLE.search(inner):
         parsed = parse_byline(inner, known=known, strict=True)
         if not parsed or not all(b.names for b in parsed):
             return None
@@ -823,7 +820,7 @@ def _leading_bracket(folded: str, known: frozenset[str]) -> int:
     """A line that opens with a bracketed byline holding a role word (``（记者 王恬）…``,
     the byline of a dateline printed on the line before): where the bracket ends, or 0."""
     found = _PAREN_BYLINE.match(folded)
-    if not found or not _ROLE.search(found.group(1)):
+    if not found or not ROLE.search(found.group(1)):
         return 0
     return found.end() if parse_byline(_REPORT_WORD.sub("", found.group(1)), known=known) else 0
 
@@ -1200,7 +1197,7 @@ def _reads_as_byline(folded: str, known: frozenset[str]) -> bool:
         match, _, parsed = parts
         rest = folded[match.end():]
         return parsed is not None or _close_head(rest, known) is not None or (
-            _OPEN_BRACKET.match(rest) is not None and _ROLE.search(rest) is not None)
+            _OPEN_BRACKET.match(rest) is not None and ROLE.search(rest) is not None)
     return _close_head(folded, known) is not None or _credit(folded, known) is not None \
         or parse_byline_line(folded, known=known) is not None
 
@@ -1456,7 +1453,7 @@ def _more_of_whole(blocks: Sequence[Block], i: int, folded: str, piece: str,
                 and grown[-1].names == (*last.names, name)):
             return joined
     torn = last.names[-1]
-    if not _ROLE.match(torn + piece):
+    if not ROLE.match(torn + piece):
         return None  # every role a parse gives is a role word's text: the cut word is none
     joined = folded + piece
     grown = parse_byline_line(joined, known=known)
@@ -1671,7 +1668,7 @@ def _signed_names(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
                      and _body_after(blocks, body, _cut_before(out)) >= MIN_BODY_AFTER_NAME
                      and not (mid_sentence and ("vertical" in nxt.tags
                                                 or (prev is not None
-                                                    and _ROLE.search(prev.text) is not None))))
+                                                    and ROLE.search(prev.text) is not None))))
         if not (after_author or set_apart):
             out.append(block)
             i += 1
@@ -1741,7 +1738,7 @@ def _cut_from_heading(out: Sequence[Block], block: Block) -> bool:
     if heading.kind != Kind.TEXT or heading.level is None or heading.span != block.span:
         return False
     folded, _ = fold_letter_spacing(heading.text)
-    return bool(_ROLE.search(folded)) and parse_byline_line(
+    return bool(ROLE.search(folded)) and parse_byline_line(
         folded, open_end=True) is not None
 
 

@@ -7,9 +7,9 @@ import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import PHOTO_ROLE
+from baokan.core.names import CREDIT_ROLE, PHOTO_ROLE, photo_credit
 from baokan.core.registry import heuristic
-from baokan.core.text import content_length, ends_mid_clause, ends_sentence, photo_credit
+from baokan.core.text import content_length, ends_mid_clause, ends_sentence
 
 
 @attrs.frozen
@@ -39,8 +39,7 @@ def _captionable(block: Block) -> bool:
 
 #: A credit's role word printed at the end of its caption's last line, its names on the
 #: next one (``…仅占30%。通讯员`` over ``杜宏奇 摄``): no part of the caption's sentence.
-_credit_role_tail_re = regex.compile(
-    r"(?:(?:本报|新华社)?(?:特约|见习)?(?:记者|通讯员|摄影)|实习生)\s*$")
+_credit_role_tail_re = regex.compile(CREDIT_ROLE + r"\s*$")
 
 
 def _cut_by_credit(block: Block, settings: CaptionSettings) -> bool:

@@ -10,12 +10,14 @@ import regex
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.lexicon import pair_at_least
 from baokan.core.marks import Stage, Tag
-from baokan.core.names import is_person_name
+from baokan.core.names import is_person_name, photo_credit
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CLOSERS,
+    DASH_PAIR,
     OPENING_MARKS,
+    SUBTITLE_LEAD,
     content_length,
     ends_continuing,
     ends_mid_clause,
@@ -24,7 +26,6 @@ from baokan.core.text import (
     inner_punct_count,
     leaves_open,
     line_cells,
-    photo_credit,
     starts_with_opening_mark,
 )
 
@@ -142,11 +143,9 @@ def _opening_start(text: str) -> bool:
     """Whether ``text`` opens on an opening mark (or a straight quote), a dash or a bullet."""
     return starts_with_opening_mark(text) or text[:1] in _BULLETS
 _word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
-#: A subtitle's lead: a dash of two or more marks (``——``, ``— —``, ``--``).
-_SUBTITLE_START = regex.compile(r"^[—\-－–―](?:\s?[—\-－–―])+\s*\S")
 #: How a title line may end that a line of prose does not: a kicker's colon or dash, an
 #: exclaimed or asked headline.
-_TITLE_ENDS = ("：", ":", "——", "！", "!", "？", "?")
+_TITLE_ENDS = ("：", ":", DASH_PAIR, "！", "!", "？", "?")
 #: Particles, conjunctions and adverbs that a line starts with when it carries on the
 #: clause the line before it left open (``……服务`` / ``的发展``); a title may start with
 #: one (和平…, a torn ``打造有温度`` / ``的医保服务``), so they count only after body text
@@ -508,7 +507,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 out.append(block.with_(kind=Kind.TITLE))
             continue
         if not settings.plain_lines and out and out[-1].kind == Kind.TITLE \
-                and _SUBTITLE_START.match(block.text.strip()) \
+                and SUBTITLE_LEAD.match(block.text.strip()) \
                 and is_title_text(block.text, max_chars=settings.max_chars,
                                   max_inner_punct=settings.max_inner_punct):
             rec.change("subtitle under a heading", block.span, block.text[:20])

@@ -8,7 +8,7 @@ import itertools
 from collections import Counter
 
 from baokan.core.document import Block, Kind
-from baokan.core.text import bigrams, ends_paragraph
+from baokan.core.text import DASH_START, bigrams, ends_paragraph
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group
 from baokan.heuristics.structure.segment_articles.page_state import (
     COMMON_GRAM_SHARE,
@@ -18,7 +18,6 @@ from baokan.heuristics.structure.segment_articles.page_state import (
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _DASH_END,
-    _DASH_START,
     breaks_mid_phrase,
     broken_by_width,
 )
@@ -252,7 +251,7 @@ class _BodySplits(_PageState):
                 if not breaks_mid_phrase(titles[j - 1].text, titles[j].text, grams)
                 and not broken_by_width(titles[j - 1].text, titles[j].text)
                 and not _DASH_END.search(titles[j - 1].text)
-                and not _DASH_START.match(titles[j].text.strip())]
+                and not DASH_START.match(titles[j].text.strip())]
 
     def _stacked_cut(self, art: _Article) -> tuple[int, list[Block]] | None:
         """Where a titled body holds two stories whose heads stand together in its head:

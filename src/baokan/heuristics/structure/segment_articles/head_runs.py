@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from baokan.core.document import Block, Kind
 from baokan.core.marks import Tag
+from baokan.core.text import DASH_PAIR, DASH_START, DOUBLE_DASH_START
 from baokan.heuristics.structure.segment_articles.page_state import _PageState
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
-    _DASH_START,
-    _SUBTITLE_DASH,
 )
 
 #: A dump prints titles after their bodies when, summed over its head-like title runs,
@@ -48,10 +47,10 @@ def _head_evidence(titles: list[Block]) -> bool:
         return True  # (a line drawn twice, fake bold, is set in a headline's type)
     for i, block in enumerate(titles):
         text = block.text.strip()
-        if _COLUMN_MARK.match(text) or (i > 0 and _DASH_START.match(text)) \
-                or _SUBTITLE_DASH.match(text):
+        if _COLUMN_MARK.match(text) or (i > 0 and DASH_START.match(text)) \
+                or DOUBLE_DASH_START.match(text):
             return True
-        if i + 1 < len(titles) and text.endswith("——"):
+        if i + 1 < len(titles) and text.endswith(DASH_PAIR):
             return True
     return False
 

@@ -9,7 +9,7 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 from baokan.core.document import Block, Kind
 from baokan.core.names import PHOTO_ROLE
 from baokan.core.spans import neighbours
-from baokan.core.text import bigrams
+from baokan.core.text import DASH_START, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
     MIN_LONE_GRAMS,
@@ -21,7 +21,6 @@ from baokan.heuristics.structure.segment_articles.page_state import (
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
     _DASH_END,
-    _DASH_START,
     _KICKER_END,
     breaks_mid_phrase,
 )
@@ -428,7 +427,7 @@ class _StrayTitles(_PageState):
             leads = bool(_COLUMN_MARK.match(text) or _KICKER_END.search(text))
             stay_bonus = SCORE_EPSILON * 2 if not named and not leads else 0.0
             new_bonus = DEALT_BODY_BONUS + (SCORE_EPSILON * 2 if not named and leads else 0.0)
-            dash = bool(_DASH_START.match(text))
+            dash = bool(DASH_START.match(text))
             row, step = [0.0] * n, [0] * n
             prefix, arg = float("-inf"), -1  # the best of best[:c]
             for c in range(n):

@@ -11,7 +11,15 @@ from baokan.core.lexicon import pair_at_least
 from baokan.core.marks import Tag
 from baokan.core.names import NOT_NAMES
 from baokan.core.spans import covering_span
-from baokan.core.text import bigrams, content_length, has_inner_punct, leaves_open, line_cells
+from baokan.core.text import (
+    DASH_PAIR,
+    DASH_START,
+    bigrams,
+    content_length,
+    has_inner_punct,
+    leaves_open,
+    line_cells,
+)
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 
 #: A one-line title holding ``——`` after at least this many characters is a kicker and a
@@ -19,19 +27,13 @@ from baokan.heuristics.structure.segment_articles.settings import SegmentSetting
 #: the headline itself.
 INNER_DASH_LEAD = 4
 
-_DASH_START = regex.compile(r"^[—\-－–―]")
-#: A line led by a dash as a subtitle is (``——记烟台高新技术开发区``, ``— — 香港…``): an
-#: em dash or a horizontal bar, not the hyphens of ``_DASH_START``, which lead list items
-#: and are what OCR and some text layers read for many other marks.
-_EM_DASH_START = regex.compile(r"^[—―]")
-_KICKER_END = regex.compile(r"(?:——|[：:])\s*$")
+_KICKER_END = regex.compile(f"(?:{DASH_PAIR}|[：:])" + r"\s*$")
 #: A line closing on a dash leads into the line after it: a kicker, never a headline
 #: with a line of its head still to come.
-_DASH_END = regex.compile(r"——\s*$")
-_INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?——)" + r"\s*(\S.*)$")
+_DASH_END = regex.compile(DASH_PAIR + r"\s*$")
+_INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?{DASH_PAIR})" + r"\s*(\S.*)$")
 
 _COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
-_SUBTITLE_DASH = regex.compile(r"^[—\-－–―]{2}")
 
 #: Two title lines are one headline broken by width (in a dump with no blank lines) when
 #: the first is at most this many times as wide as the second: in the synthetic PyMuPDF
@@ -106,7 +108,7 @@ def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Bl
     merged: list[Block] = []
     for n, block in enumerate(titles):
         if merged and block.gap_before == 0 and block.level == merged[-1].level \
-                and not _DASH_START.match(block.text.strip()) \
+                and not DASH_START.match(block.text.strip()) \
                 and not _KICKER_END.search(merged[-1].text) \
                 and not (n == 1 and grams and _is_place_line(titles[0].text, limit)
                          and bigrams(titles[0].text)
@@ -157,7 +159,7 @@ def _column_over_kicker(first: str, second: str, grams: set[str]) -> bool:
     phrase of its own — it closes no clause with a mark and does not run on into the
     kicker (a kicker broken over two lines does: ``我市织密全民健康网，`` / ``…感慨——``)."""
     head = first.strip()
-    return second.rstrip().endswith("——") and not head.endswith(("——", "：", ":")) \
+    return second.rstrip().endswith(DASH_PAIR) and not head.endswith((DASH_PAIR, "：", ":")) \
         and not has_inner_punct(head[-1:]) and not breaks_mid_phrase(first, second, grams)
 
 

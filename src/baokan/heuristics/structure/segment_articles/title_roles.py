@@ -8,13 +8,12 @@ from collections.abc import Iterable
 
 from baokan.core.document import Block, Kind
 from baokan.core.marks import Tag
-from baokan.core.text import bigrams, line_cells
+from baokan.core.text import DASH_START, bigrams, line_cells
 from baokan.heuristics.structure.segment_articles.article import _PageGrams, overlap
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
     _DASH_END,
-    _DASH_START,
     _INNER_DASH,
     _KICKER_END,
     _TWO_PHRASES,
@@ -246,7 +245,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
     levels = [t.level for t in titles]
     marked = [lv for lv in levels if lv is not None]
     for i, block in enumerate(titles):
-        if i > 0 and _DASH_START.match(block.text):
+        if i > 0 and DASH_START.match(block.text):
             roles[i] = Kind.SUBTITLE
         elif i > 1 and roles[i - 1] == Kind.SUBTITLE and _subtitle_goes_on(
                 titles[i - 1].text, block.text, grams):

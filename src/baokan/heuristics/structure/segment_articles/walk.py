@@ -11,7 +11,9 @@ from baokan.core.drawn_twice import doubled_half, same_text, squeezed
 from baokan.core.marks import Tag
 from baokan.core.spans import covering_span
 from baokan.core.text import (
+    DASH_START,
     MAX_CUT_TAIL,
+    WIDE_DASH_START,
     BigramMemo,
     bigrams,
     ends_mid_clause,
@@ -48,8 +50,6 @@ from baokan.heuristics.structure.segment_articles.pieces import _Pieces
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 from baokan.heuristics.structure.segment_articles.stray_titles import _StrayTitles
 from baokan.heuristics.structure.segment_articles.title_lines import (
-    _DASH_START,
-    _EM_DASH_START,
     breaks_mid_phrase,
 )
 
@@ -178,7 +178,7 @@ def _heads_drawn_twice(titles: list[Block]) -> list[list[Block]]:
             continue
         while n < len(titles) and twice[n]:  # the headline
             n += 1
-        while n < len(titles) and not twice[n] and _DASH_START.match(titles[n].text):
+        while n < len(titles) and not twice[n] and DASH_START.match(titles[n].text):
             n += 1  # its subtitles
         if any(twice[n:]):
             heads.append(titles[start:n])
@@ -191,7 +191,7 @@ def _dash_led(titles: list[Block]) -> bool:
     """Whether every line of a title run is led by a dash (``——香港将建特区政府总部``):
     a subtitle or a quote's source, which never heads an article on its own (a headline
     does not open on a dash)."""
-    return all(_EM_DASH_START.match(t.text.strip()) for t in titles)
+    return all(WIDE_DASH_START.match(t.text.strip()) for t in titles)
 
 
 def _subhead_lines(titles: list[Block]) -> list[Block]:
