@@ -220,6 +220,9 @@ MAX_ORG_CHARS = 16
 MAX_BRAND_CHARS = 4
 #: a name alone on a line: at most this many characters (a compound surname and two)
 MAX_NAME_CHARS = 4
+#: a given name is one or two characters: a line holding only that many after a byline
+#: whose last word is a surname alone is that name's end, cut off by the line break
+MAX_GIVEN_NAME_CHARS = 2
 #: a byline at the head of a longer line leaves at least this much of it, with a mark of
 #: a sentence in it, or twice as much: a body or a title, not one more name
 MIN_EDGE_REST = 6
@@ -1465,6 +1468,29 @@ def _more_of_whole(blocks: Sequence[Block], i: int, folded: str, piece: str,
     return joined
 
 
+def _surname_cut_off(folded: str, piece: str, whole: list[BylineData],
+                     known: frozenset[str]) -> str | None:
+    """A byline line whose last name the tool cut after its surname, the given name
+    on the next line (``通讯员 刘复之 汪东林 廖`` / ``正亮``, ``本报记者 王玉武 于`` /
+    ``志毅``), joined; or None.  The line reads whole only by running its last names
+    together (汪东 林廖, 王玉 武于): a surname alone after a gap is no name, so the
+    list is split as if unspaced.  The next line must hold nothing but the given name's
+    one or two characters, and the joined line must read with the surname and them as
+    its last name, the names before it as they were set apart."""
+    words = folded.split()
+    lone = words[-1] if len(words) >= 2 else ""
+    if (len(lone) != 1 or not _one_han.fullmatch(lone) or surname_length(lone + piece) != 1
+            or not _all_han_run.fullmatch(piece) or len(piece) > MAX_GIVEN_NAME_CHARS):
+        return None
+    joined = folded + piece
+    grown = parse_byline_line(joined, known=known)
+    if (grown is None or len(grown) != len(whole) or not grown[-1].names
+            or grown[-1].role != whole[-1].role or grown[-1].names[-1] != lone + piece
+            or any(name not in words for name in grown[-1].names[:-1])):
+        return None
+    return joined
+
+
 def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[str],
                settings: BylineSettings) -> tuple[int, str] | None:
     """A byline line broken before its end: a role word with its names on the next lines
@@ -1481,6 +1507,9 @@ def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[st
         if i + 1 >= len(blocks) or not _piece_ok(blocks[i + 1]):
             return None
         piece, _ = fold_letter_spacing(blocks[i + 1].text)
+        cut = _surname_cut_off(folded, piece, whole, known)
+        if cut is not None:
+            return i + 1, cut
         more = _more_of_whole(blocks, i, folded, piece, whole, known)
         if more is not None:
             return i + 1, more
