@@ -357,7 +357,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                                                and not column_so_far())))))):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and not set_apart(titles[i - 1], titles[i]) \
-                and (not gaps_tell or titles[i].gap_before == 0) \
+                and (not gaps_tell or grid or titles[i].gap_before == 0) \
                 and headline_tail([titles[k].text for k in units[-1]], titles[i].text):
             # 东亚经济传真苏哈托 / 强调经济改革菲律宾 / 汇市股市反弹: the measure wrapped
             # the head over two full lines and a short last one, all one headline
