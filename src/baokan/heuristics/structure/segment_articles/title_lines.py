@@ -79,6 +79,11 @@ _WORD_END = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
 #: title set beside it (``昆明世博会接受社会捐赠`` beside ``中南外长高度评价两国建交``).
 VERTICAL_PIECE_CELLS = 1
 
+#: Two title lines filled one measure when their widths differ by at most this many
+#: cells (a cell of slack: punctuation squeezed to half a cell, a character the
+#: typesetter's justification pushed over).
+MEASURE_SLACK_CELLS = 1.0
+
 #: a subtitle's tail the measure broke off holds at most this share of its first line's
 #: width (a headline stacked under a subtitle is about as wide as it, or wider)
 SUBTITLE_TAIL_SHARE = 0.5
@@ -172,6 +177,23 @@ def broken_by_width(first: str, second: str) -> bool:
     wide, narrow = line_cells(first.strip()), line_cells(second.strip())
     return narrow > 0 and narrow <= wide + 1 and wide <= BROKEN_WIDTH_RATIO * narrow \
         and not _TWO_PHRASES.search(first.strip())
+
+
+def headline_tail(unit: list[str], line: str) -> bool:
+    """Whether ``line`` is the last line of a headline the measure wrapped over ``unit``
+    and it: the unit's last two lines are of one width (both filled the measure, within
+    :data:`MEASURE_SLACK_CELLS`), so the phrase ran on past the second, and ``line`` is
+    no wider than they (the rest of the phrase, however short: ``东亚经济传真苏哈托`` /
+    ``强调经济改革菲律宾`` / ``汇市股市反弹``).  Not after a line that closes like a kicker
+    (``——``, ``：``), nor a line led by a dash (a subtitle) or a column mark (a column's
+    name the tool set under the head: ``◇简讯◇``).  A kicker over its headline
+    is set in smaller type, so the headline under it is narrower — but a kicker broken
+    over two lines closes on its dash or colon; one that does not is read as the head."""
+    if len(unit) < 2 or _KICKER_END.search(unit[-1]) or _DASH_START.match(line.strip()) \
+            or _COLUMN_MARK.match(line.strip()):
+        return False
+    above, last, tail = (line_cells(t.strip()) for t in (unit[-2], unit[-1], line))
+    return 0 < tail <= last + MEASURE_SLACK_CELLS and abs(above - last) <= MEASURE_SLACK_CELLS
 
 
 def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:

@@ -27,6 +27,7 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
     _subtitle_goes_on,
     breaks_mid_phrase,
     broken_by_width,
+    headline_tail,
     set_apart,
 )
 
@@ -353,6 +354,12 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                         broken_by_width(titles[i - 1].text, titles[i].text)
                         and (not gaps_tell or (grid and titles[i].gap_before > 0
                                                and not column_so_far())))))):
+            units[-1].append(i)
+        elif units and units[-1][-1] == i - 1 and not set_apart(titles[i - 1], titles[i]) \
+                and (not gaps_tell or grid or titles[i].gap_before == 0) \
+                and headline_tail([titles[k].text for k in units[-1]], titles[i].text):
+            # 东亚经济传真苏哈托 / 强调经济改革菲律宾 / 汇市股市反弹: the measure wrapped
+            # the head over two full lines and a short last one, all one headline
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
                 "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
