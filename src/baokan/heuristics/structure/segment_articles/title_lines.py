@@ -189,7 +189,7 @@ def headline_tail(unit: list[str], line: str) -> bool:
     name the tool set under the head: ``◇简讯◇``).  A kicker over its headline
     is set in smaller type, so the headline under it is narrower — but a kicker broken
     over two lines closes on its dash or colon; one that does not is read as the head."""
-    if len(unit) < 2 or _KICKER_END.search(unit[-1]) or _DASH_START.match(line.strip()) \
+    if len(unit) < 2 or _KICKER_END.search(unit[-1]) or DASH_START.match(line.strip()) \
             or _COLUMN_MARK.match(line.strip()):
         return False
     above, last, tail = (line_cells(t.strip()) for t in (unit[-2], unit[-1], line))
