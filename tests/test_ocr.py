@@ -38,3 +38,10 @@ def test_is_ocr_reads_the_measurement() -> None:
     assert is_ocr({OCR_MEASURE: 1.0})
     assert not is_ocr({OCR_MEASURE: 0.0})
     assert not is_ocr({})  # a profile named by the caller: nothing measured, no OCR repair
+
+
+def test_curly_quotes_that_do_not_pair() -> None:
+    paired = "他说：“好。”" * 12
+    assert mark_mixes(paired) == 0
+    flipped = "他说：“好。“" * 8 + "他说：“好。”" * 4  # an OCR pass's “ for ”
+    assert mark_mixes(flipped) == 1

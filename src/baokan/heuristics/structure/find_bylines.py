@@ -1325,11 +1325,26 @@ def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
     sentence's end (``…植树造林。李政)``, ``…谁能代替 ? 胡信平严孝潜)``) — or, on a line
     with no sentence's end, the one or two characters after the last sentence's end of
     the line before it and this line (``…困难。杨`` / ``新华 宋光茂)``) — reads as names
-    in brackets once the bracket is put after that sentence's end.  Only on an OCR
-    reading (the caller's gate): a text layer prints its brackets."""
+    in brackets once the bracket is put after that sentence's end.  The other way round,
+    a line that opens a bracket after its last sentence's end and closes none, with a
+    blank line or nothing after it (``…交流会期间播出这部专题片。 (王明权陈昆昌``), had
+    its closing bracket lost at its end.  Only on an OCR reading (the caller's gate): a
+    text layer prints its brackets."""
     out = list(blocks)
     for i, block in enumerate(out):
         text = block.text
+        if (block.kind == Kind.TEXT and block.level is None
+                and not _closing_bracket.search(text) and _opening_bracket.search(text)
+                and (i + 1 == len(out) or out[i + 1].gap_before)):
+            ends = list(_sentence_end.finditer(text))
+            start = ends[-1].end() if ends else 0
+            mended = text.rstrip() + "）"
+            if (_opening_bracket.search(text, start) is not None
+                    and _trailing(fold_letter_spacing_text(mended[start:]), known) is not None):
+                rec.change("put back a byline's bracket an OCR pass lost", block.span,
+                           mended[start:].strip())
+                out[i] = block.with_(text=mended)
+            continue
         if (block.kind != Kind.TEXT or block.level is not None
                 or not _closing_bracket_at_end.search(text) or _opening_bracket.search(text)):
             continue
