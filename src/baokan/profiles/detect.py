@@ -11,6 +11,7 @@ import attrs
 import regex
 
 from baokan.core.columns import split_side_by_side
+from baokan.core.ocr import OCR_MEASURE, mark_mixes
 from baokan.profiles.profile import Profile, get_profile
 
 _letter_spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
@@ -122,6 +123,7 @@ def detect_profile(text: str, settings: DetectSettings = DEFAULT_DETECT,
     columns = split_side_by_side(text)
     m = measure(columns if columns is not None else text)
     m["side_by_side_columns"] = float(columns is not None)
+    m[OCR_MEASURE] = float(mark_mixes(text))
     headings = m["markdown_headings"]
     if headings >= settings.markdown_min_headings or (
             headings >= 1 and m["nonblank_lines"] < settings.markdown_one_heading_below_lines):

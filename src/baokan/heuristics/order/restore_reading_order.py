@@ -53,6 +53,7 @@ import regex
 from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage, Tag
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
@@ -176,17 +177,19 @@ def _carries_on(before: Block, block: Block) -> bool:
             and not starts_with_opening_mark(block.text))
 
 
-def starts_mid_sentence(block: Block) -> bool:
+def starts_mid_sentence(block: Block, quotes: bool = True) -> bool:
     """Whether a paragraph begins inside a sentence that started elsewhere: its first
-    printed line said so (``starts:continued``) or its text does."""
-    return Tag.STARTS_CONTINUED in block.tags or _text_starts_mid_sentence(block.text)
+    printed line said so (``starts:continued``) or its text does (``quotes``: see
+    :func:`_text_starts_mid_sentence`)."""
+    return Tag.STARTS_CONTINUED in block.tags or _text_starts_mid_sentence(block.text, quotes)
 
 
-def _text_starts_mid_sentence(text: str) -> bool:
+def _text_starts_mid_sentence(text: str, quotes: bool = True) -> bool:
     """Whether a paragraph's text begins inside a sentence: with a mark or particle no
-    sentence opens with, or by closing a quotation it never opened."""
+    sentence opens with, or by closing a quotation it never opened (only if ``quotes``:
+    the page's quote marks say which way they face)."""
     text = text.lstrip()
-    return bool(_cannot_start.match(text)) or quote_balance(text)[0]
+    return bool(_cannot_start.match(text)) or (quotes and quote_balance(text)[0])
 
 
 def _is_body(block: Block) -> bool:
@@ -221,10 +224,15 @@ def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
 
 
 class _Reorderer:
-    def __init__(self, blocks: list[Block], settings: OrderSettings, rec: Recorder) -> None:
+    def __init__(self, blocks: list[Block], settings: OrderSettings, rec: Recorder,
+                 quotes: bool = True) -> None:
         self.blocks = list(blocks)  # its own: moves are made in place
         self.settings = settings
         self.rec = rec
+        #: whether the page's quote marks say which way they face (not in an OCR reading,
+        #: which reads ``“`` for ``”`` and either for ``"``): if not, a quote mark is no cue
+        #: that a paragraph goes on or starts inside a quotation
+        self.quotes = quotes
         self.touched: set[int] = set()
 
     def run(self) -> list[Block]:
@@ -381,10 +389,10 @@ class _Reorderer:
         first, last = body[0], body[-1]
         if members[members.index(first):members.index(last) + 1] != list(range(first, last + 1)):
             return  # the body is not one run of the article's blocks
-        if not starts_mid_sentence(blocks[first]) or not _cut_mid_clause(blocks[last]):
+        if not starts_mid_sentence(blocks[first], self.quotes) or not _cut_mid_clause(blocks[last]):
             return
         breaks = [b for a, b in pairwise(body)
-                  if _cut_mid_clause(blocks[a]) and not starts_mid_sentence(blocks[b])]
+                  if _cut_mid_clause(blocks[a]) and not starts_mid_sentence(blocks[b], self.quotes)]
         if not breaks and Tag.STARTS_CONTINUED in blocks[first].tags:
             # the later column holds only the end of the open paragraph, closed there: on
             # a page that marks paragraph starts by indent (the first paragraph's flush full
@@ -415,18 +423,18 @@ class _Reorderer:
         j = i + 1
         if j >= len(blocks) or not _is_body(blocks[j]) or blocks[j].article != left.article:
             return
-        left_quote_open = quote_balance(left.text)[1]
+        left_quote_open = self._balance(left.text)[1]
         nxt = blocks[j]
         interrupted = (Tag.STARTS_INDENTED in nxt.tags
                        or (left_quote_open and nxt.text.lstrip()[:1] in OPENING_QUOTES + '"'))
-        if not interrupted or starts_mid_sentence(nxt):
+        if not interrupted or starts_mid_sentence(nxt, self.quotes):
             return
         for k in range(j + 1, min(len(blocks), j + self.settings.window)):
             cand = blocks[k]
             if not _is_body(cand) or cand.article != left.article:
                 return
-            closes = quote_balance(cand.text)[0]
-            if closes if left_quote_open else (starts_mid_sentence(cand) and not closes):
+            closes = self._balance(cand.text)[0]
+            if closes if left_quote_open else (starts_mid_sentence(cand, self.quotes) and not closes):
                 self._join_over(i, j, k)
                 return
 
@@ -473,7 +481,7 @@ class _Reorderer:
         if best == source:
             # back where it stood: after the resumed paragraph
             at = next(m for m in members if Tag.RESUMED in blocks[m].tags) + 1
-        elif body and starts_mid_sentence(blocks[body[0]]):
+        elif body and starts_mid_sentence(blocks[body[0]], self.quotes):
             at = body[0]
         elif body:
             at = body[-1] + 1
@@ -499,27 +507,32 @@ class _Reorderer:
                      and line_cells(block.text) < self.settings.scrap_share * typical
                      and not _open_end(before))
             goes_on = before is not None and _carries_on(before, block)
-            if not (starts_mid_sentence(block) or scrap or goes_on):
+            if not (starts_mid_sentence(block, self.quotes) or scrap or goes_on):
                 kept.append(m)
                 continue
             host = self._host(blocks, kept, block)
             self._attach(blocks, host, m)
 
-    @staticmethod
-    def _host(blocks: list[Block | None], earlier: list[int], block: Block) -> int:
+    def _balance(self, text: str) -> tuple[bool, bool]:
+        """:func:`quote_balance` of ``text``, or nothing open or closed if quote marks say
+        nothing on this page."""
+        return quote_balance(text) if self.quotes else (False, False)
+
+    def _host(self, blocks: list[Block | None], earlier: list[int], block: Block) -> int:
         def text(m: int) -> str:
             found = blocks[m]
             return found.text if found is not None else ""
 
-        if Tag.STARTS_CONTINUED in block.tags and not _text_starts_mid_sentence(block.text):
+        if Tag.STARTS_CONTINUED in block.tags and not _text_starts_mid_sentence(block.text,
+                                                                             self.quotes):
             return earlier[-1]  # its width alone: the paragraph before it
-        wants_quote = quote_balance(block.text)[0]
+        wants_quote = self._balance(block.text)[0]
         open_hosts = [m for m in earlier if not ends_paragraph(text(m))]
         if wants_quote:
-            quoted = [m for m in open_hosts if quote_balance(text(m))[1]]
+            quoted = [m for m in open_hosts if self._balance(text(m))[1]]
             if quoted:
                 return quoted[-1]
-            quoted = [m for m in earlier if quote_balance(text(m))[1]]
+            quoted = [m for m in earlier if self._balance(text(m))[1]]
             if quoted:
                 return quoted[-1]
         return open_hosts[-1] if open_hosts else earlier[-1]
@@ -540,7 +553,7 @@ class _Reorderer:
         truncated: set[int] = set()
         for article, members in _articles(self.blocks).items():
             body = [m for m in members if _is_body(self.blocks[m])]
-            if body and starts_mid_sentence(self.blocks[body[0]]):
+            if body and starts_mid_sentence(self.blocks[body[0]], self.quotes):
                 truncated.add(article)
                 first = self.blocks[body[0]]
                 self.rec.change("body starts mid-sentence", first.span, first.text[:12])
@@ -574,12 +587,13 @@ def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
     """
     rec = Recorder("restore-reading-order")
     blocks = list(doc.blocks)
+    quotes = not is_ocr(doc.measurements)
     # a move can make another (a displaced run put back is then a scrap to re-attach):
     # the moves are made until none is left, so that running the step twice is running
     # it once
     for _ in range(settings.max_rounds):
         made = len(rec.diagnostics)
-        after = _Reorderer(blocks, settings, rec).run()
+        after = _Reorderer(blocks, settings, rec, quotes).run()
         changed = [(b.text, b.article) for b in after] != [(b.text, b.article) for b in blocks]
         blocks = after
         if not changed or len(rec.diagnostics) == made:

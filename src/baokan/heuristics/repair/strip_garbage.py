@@ -9,6 +9,7 @@ import regex
 
 from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.text import DASH_PAIR, ends_continuing
 
@@ -30,6 +31,13 @@ _rule_line = regex.compile(r"^[" + _STROKES + r"]*[|｜\[\]\\][" + _STROKES + r"
 _dash_head = regex.compile(r"^(\s*)一一(?![\s一])")
 _dash_tail = regex.compile(r"(?<=[^\s一])(\s*)一一(\s*)$")
 _clause_mark = regex.compile(r"[，。；！？、,;!?]")
+# OCR reads a quote mark without telling which way it faces (``“`` for ``”``, or a straight
+# ``"``).  A printed line never ends on an opening quote, nor starts on a closing one (the
+# line-breaking rules of CJK typesetting, 禁则): after a closed sentence at a line's end
+# the mark closes the quotation (``…竞争力 !“`` is ``…竞争力 !”``), at a line's head it
+# opens one.  Read so only on a page that shows an OCR pass's mixes of marks (core.ocr).
+_quote_at_end = regex.compile(r"(?<=[。！？!?…][ \t]*)[“\"](?=[ \t]*$)")
+_quote_at_head = regex.compile(r"^([ \t]*)”(?=\S)")
 
 
 def describe(garbage: str) -> str:
@@ -55,6 +63,9 @@ class GarbageSettings:
     #: read back as ``——`` the dash an OCR pass read as ``一一`` at a title line's head or
     #: tail (see ``_dash_head``)
     ocr_dashes: bool = True
+    #: on an OCR reading, read a quote mark ending a line after a sentence's end as
+    #: closing, and one opening a line as opening (see ``_quote_at_end``)
+    ocr_quotes: bool = True
 
 
 def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
@@ -93,6 +104,17 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
     return block.with_(text=mended)
 
 
+def _mend_quotes(block: Block, rec: Recorder) -> Block:
+    """``block`` with the quote marks an OCR pass read facing the wrong way at its ends
+    turned as a printed line's ends allow: ``在国际市场上将有很大的竞争力 !“`` ends
+    ``!”``, ``”别看栏小，`` starts ``“别``."""
+    text = _quote_at_head.sub(r"\1“", _quote_at_end.sub("”", block.text))
+    if text == block.text:
+        return block
+    rec.change("turned a quote mark an OCR pass misread", block.span, text.strip())
+    return block.with_(text=text)
+
+
 @heuristic("strip-garbage", settings=GarbageSettings,
            provides={Stage.CLEAN_TEXT, Tag.GARBAGE_BOUNDARY})
 def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
@@ -108,7 +130,10 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     # one search over the page first: most pages hold no garbage at all (a line break is
     # none, and stripping rule strokes adds none)
     clean = _garbage.search("\n".join([b.text for b in doc.blocks])) is None
+    quotes = settings.ocr_quotes and is_ocr(doc.measurements)
     for i, block in enumerate(doc.blocks):
+        if quotes:
+            block = _mend_quotes(block, rec)
         if settings.ocr_dashes and "一一" in block.text:
             block = _mend_dash(block, doc.blocks[i - 1] if i else None,
                                doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None, rec)

@@ -62,6 +62,7 @@ from baokan.core.names import (
     split_names,
     surname_length,
 )
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
@@ -263,6 +264,9 @@ class BylineSettings:
     max_line_chars: int = 40
     bare_names: bool = True
     signed_names: bool = True
+    #: on an OCR reading, put back the opening bracket of a closing byline the pass lost
+    #: (see ``_mend_lost_brackets``)
+    ocr_brackets: bool = True
 
 
 def _compact_len(text: str) -> int:
@@ -1306,6 +1310,71 @@ def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
     return out
 
 
+#: The most characters of a closing byline's names an OCR pass left on the line before
+#: the bracket's (``…的突发性困难。杨`` / ``新华 宋光茂)``): a name cut at the line's end
+#: leaves one or two, a surname and perhaps its given name's first.
+MAX_CUT_NAME_HEAD = 2
+_cut_name_head = regex.compile(rf"\p{{Han}}{{1,{MAX_CUT_NAME_HEAD}}}$")
+
+
+def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
+                        rec: Recorder) -> list[Block]:
+    """Put back the opening bracket of a closing byline that an OCR pass lost.
+
+    Cue: a line ends in a closing bracket and opens none, and what stands after its last
+    sentence's end (``…植树造林。李政)``, ``…谁能代替 ? 胡信平严孝潜)``) — or, on a line
+    with no sentence's end, the one or two characters after the last sentence's end of
+    the line before it and this line (``…困难。杨`` / ``新华 宋光茂)``) — reads as names
+    in brackets once the bracket is put after that sentence's end.  The other way round,
+    a line that opens a bracket after its last sentence's end and closes none, with a
+    blank line or nothing after it (``…交流会期间播出这部专题片。 (王明权陈昆昌``), had
+    its closing bracket lost at its end.  Only on an OCR reading (the caller's gate): a
+    text layer prints its brackets."""
+    out = list(blocks)
+    for i, block in enumerate(out):
+        text = block.text
+        if (block.kind == Kind.TEXT and block.level is None
+                and not _closing_bracket.search(text) and _opening_bracket.search(text)
+                and (i + 1 == len(out) or out[i + 1].gap_before)):
+            ends = list(_sentence_end.finditer(text))
+            start = ends[-1].end() if ends else 0
+            mended = text.rstrip() + "）"
+            if (_opening_bracket.search(text, start) is not None
+                    and _trailing(fold_letter_spacing_text(mended[start:]), known) is not None):
+                rec.change("put back a byline's bracket an OCR pass lost", block.span,
+                           mended[start:].strip())
+                out[i] = block.with_(text=mended)
+            continue
+        if (block.kind != Kind.TEXT or block.level is not None
+                or not _closing_bracket_at_end.search(text) or _opening_bracket.search(text)):
+            continue
+        ends = list(_sentence_end.finditer(text))
+        if ends:
+            start = ends[-1].end()
+            mended = text[:start] + "（" + text[start:].lstrip()
+            if _trailing(fold_letter_spacing_text(mended[start:]), known) is None:
+                continue
+            rec.change("put back a byline's bracket an OCR pass lost", block.span,
+                       mended[start:].strip())
+            out[i] = block.with_(text=mended)
+            continue
+        prev = out[i - 1] if i else None
+        if (prev is None or prev.kind != Kind.TEXT or prev.level is not None
+                or block.gap_before or _opening_bracket.search(prev.text)):
+            continue
+        head = _cut_name_head.search(prev.text.rstrip())
+        ends = list(_sentence_end.finditer(prev.text))
+        if head is None or not ends or ends[-1].end() != head.start():
+            continue
+        tail = "（" + head.group() + text
+        if _trailing(fold_letter_spacing_text(tail), known) is None:
+            continue
+        rec.change("put back a byline's bracket an OCR pass lost", prev.span,
+                   f"{tail.strip()}")
+        out[i - 1] = prev.with_(text=prev.text[:head.start()] + "（" + head.group())
+    return out
+
+
 def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
     """Put back together an author note a narrow column broke over lines:
     ``（作者为中国社会科学院习近平`` / ``新时代…研究`` / ``中心研究员）``."""
@@ -1790,6 +1859,8 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     out: list[Block] = []
     blocks = _join_author_notes(doc.blocks, rec)
     blocks = _mend_misread_marks(blocks, known, settings, rec)
+    if settings.ocr_brackets and is_ocr(doc.measurements):
+        blocks = _mend_lost_brackets(blocks, known, rec)
     blocks = _join_broken(blocks, known, settings, rec)
     if settings.signed_names:
         blocks = _signed_names(_names_of_one_row(blocks, rec), rec)
