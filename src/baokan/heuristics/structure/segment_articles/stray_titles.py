@@ -50,6 +50,23 @@ NAMED_ELSEWHERE_MARGIN = 0.4
 #: another body names it too (a story that turns to another under one head).
 OWN_WORD_OR_TWO = 0.25
 
+#: A title line that names the body under it in a word (at most this share of its
+#: bigrams: a chance word such as 工程 or 服务 in a long body, a third of a short head's
+#: pairs) goes to a story without a head of its own that names it clearly better
+#: (``CLEAR_AFFINITY_MARGIN``): where the page's position and the words disagree that
+#: clearly, the words win.  Above it, the line's words are its body's too.
+WEAK_OWN_NAMING = 0.34
+#: How much more of the line's bigrams the other body must hold: half of them more (the
+#: synthetic pages s501 and dev synth: lines set over the wrong body hold 0.7 to 1.0 of
+#: their bigrams in their own story and 0.1 to 0.3 in the body under them; a smaller
+#: margin begins to move lines of heads whose body is only split in two by the tool).
+CLEAR_AFFINITY_MARGIN = 0.5
+#: ...unless the two whole bodies share at least this share of the page's rare bigrams:
+#: they are two pieces of one story the tool cut apart, and its head may stand over
+#: either piece (dev synth and s501: pieces of one story 0.17 to 0.59; two stories that
+#: a jumbled pdftotext column mixes a little, 0.04 to 0.09).
+ONE_STORY_SHARE = 0.15
+
 
 #: A group of titles with no body is dealt out in page order when its lines name at least
 #: this many bodies without a title well, in page order (one could be chance).
@@ -199,6 +216,9 @@ class _StrayTitles(_PageState):
         elsewhere = None if own <= OWN_BODY_OVERLAP or lone or bodiless or rest \
             or not self._own_box(printed, at) \
             else self._named_elsewhere(printed, at, index, grams, own)
+        if elsewhere is None and OWN_BODY_OVERLAP < own <= WEAK_OWN_NAMING \
+                and not bodiless and not rest:
+            elsewhere = self._clearly_elsewhere(printed, at, index, grams, own)
         if (own > OWN_BODY_OVERLAP and elsewhere is None) \
                 or (not bodiless and not rest
                     and self._half_of_broken_line(printed, at, grams[index])):
@@ -363,14 +383,79 @@ class _StrayTitles(_PageState):
         if best is None or best[0] < own + NAMED_ELSEWHERE_MARGIN or best[0] <= titled:
             return None
         target = -best[1]  # negated in the score so that a tie goes to the body printed first
+        return None if self._half_named_there(printed, at, index, grams, target) else best
+
+    def _half_named_there(self, printed: list[Block], at: int, index: int,
+                          grams: list[set[str]], target: int) -> bool:
+        """Whether a line printed next to ``printed[at]`` in its group names the body
+        ``target`` too (``UNTITLED_NAMING``) and no body better: the two are halves of one
+        head broken over two boxes (``江泽民在中纪委二次全`` / ``会上发表重要讲话强调``),
+        and the half moved alone would split it."""
+        w = self.settings.neighbours
         for k in (at - 1, at + 1):
             if 0 <= k < len(printed):
                 there = overlap(printed[k].text, grams[target])
                 if there >= UNTITLED_NAMING and there >= max(
                         overlap(printed[k].text, grams[i])
                         for i in neighbours(index, len(grams), w)):
-                    return None
+                    return True
+        return False
+
+    def _clearly_elsewhere(self, printed: list[Block], at: int, index: int,
+                           grams: list[set[str]], own: float) -> tuple[float, int] | None:
+        """The story without a head that a title line naming the body under it in a word
+        (``own``, at most ``WEAK_OWN_NAMING``) names clearly better, as ``(score, -index)``:
+        ``CLEAR_AFFINITY_MARGIN`` more of the line's bigrams, more than any titled body
+        near it holds, and the line long enough to tell (``MIN_LONE_GRAMS``).  Titles are
+        bound by the words they share with a body, not by where the tool set them: a
+        head printed over another column's story (``菜篮子工程的提出`` over a story of
+        医保 that says 工程 once) goes to the story that names it in every word.
+
+        Only a story a dateline or a writer's byline opens (:func:`_opens_story`: a
+        headless body with none is as often more of the story under the line), that has
+        no head, or only lines moved to it from this same group (a kicker and its headline
+        set over the wrong body go on together); never one line of a head broken in its
+        box (:meth:`_boxed`) or over two lines (:meth:`_half_of_broken_line`, checked by
+        the caller) or two boxes (:meth:`_half_named_there`); and not where the two bodies
+        are pieces of one story (``ONE_STORY_SHARE``)."""
+        line = printed[at]
+        if len(bigrams(line.text)) < MIN_LONE_GRAMS or self._boxed(printed, at):
+            return None
+        w = self.settings.neighbours
+        best: tuple[float, int] | None = None
+        titled = 0.0
+        for i in neighbours(index, len(grams), w):
+            if i == index or not grams[i]:
+                continue
+            score = overlap(line.text, grams[i])
+            art = self.arts[i]
+            headless = not art.has_title() and all(
+                any(m is p for p in printed) for m in art.moved_titles)
+            if not headless:
+                titled = max(titled, score)
+            elif _opens_story(art) and (best is None or (score, -i) > best):
+                best = (score, -i)
+        if best is None or best[0] < own + CLEAR_AFFINITY_MARGIN or best[0] <= titled:
+            return None
+        target = -best[1]
+        shared = self._rare_share_of(self.arts[index].body_parts(),
+                                     self.arts[target].body_parts())
+        if (shared is not None and shared >= ONE_STORY_SHARE) \
+                or self._half_named_there(printed, at, index, grams, target):
+            return None
         return best
+
+    def _boxed(self, printed: list[Block], at: int) -> bool:
+        """Whether the title line ``printed[at]`` shares its text box with the line before
+        or after it (no blank line between, where blank lines stand between a dump's
+        boxes: ``gaps_tell``): one head broken by its measure.  A dash-led line right
+        under it is its subtitle, not more of it."""
+        if not self.gaps_tell:
+            return False
+        after = printed[at + 1] if at + 1 < len(printed) else None
+        return (at > 0 and not printed[at].gap_before) or (
+            after is not None and not after.gap_before
+            and not _DASH_START.match(after.text.strip()))
 
     def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
         """Deal out a title group with no body (a page's titles printed together at its
