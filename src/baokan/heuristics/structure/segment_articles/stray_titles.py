@@ -455,7 +455,7 @@ class _StrayTitles(_PageState):
         after = printed[at + 1] if at + 1 < len(printed) else None
         return (at > 0 and not printed[at].gap_before) or (
             after is not None and not after.gap_before
-            and not _DASH_START.match(after.text.strip()))
+            and not DASH_START.match(after.text.strip()))
 
     def _deal_in_order(self, index: int, group: _Group, grams: list[set[str]]) -> bool:
         """Deal out a title group with no body (a page's titles printed together at its
