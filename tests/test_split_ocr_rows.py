@@ -42,3 +42,15 @@ def test_a_spread_title_stays_one_line() -> None:
 def test_single_and_double_spaces_are_no_gutter() -> None:
     doc = _doc("银 人 越 并 越  大\n本报讯 通讯员 蔡德存  去年\n", ocr=True)
     assert split_ocr_rows(doc, OcrRowSettings()) is doc
+
+
+def test_a_band_glued_by_single_spaces_is_left_whole() -> None:
+    # a piece as wide as several of the page's lines is itself columns glued by single
+    # spaces: cutting at the one wide gutter would not take the band apart
+    column = "今年以来全市新建三座公园"
+    band = " ".join([column] * 4) + "    " + column
+    doc = _doc("\n".join([column] * 6 + [band]) + "\n", ocr=True)
+    assert split_ocr_rows(doc, OcrRowSettings()) is doc
+    row = column + "    " + column
+    assert len(split_ocr_rows(_doc("\n".join([column] * 6 + [row]), ocr=True),
+                              OcrRowSettings()).blocks) == 8
