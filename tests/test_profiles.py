@@ -61,6 +61,7 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         ("read-masthead", {}), ("split-layout-columns", {}),
         # since the issue "Generalise": pymupdf4llm's rows of columns ranked by the prior
         ("separate-columns", {"use_prior": True} if markdown else {}),
+        ("split-ocr-rows", {}),
         ("strip-garbage", {}), ("join-vertical-text", {}), ("find-non-news", {}),
         ("find-bylines", {}), ("page-furniture", {}),
         ("join-lines", join),

@@ -20,6 +20,7 @@ from baokan.heuristics.order import (
     restore_reading_order,
     separate_columns,
     split_layout_columns,
+    split_ocr_rows,
 )
 from baokan.heuristics.repair import (
     detect_not_text,
@@ -46,5 +47,6 @@ __all__ = [
     "find_titles",
     "fold_spacing", "join_lines", "join_vertical_text", "markdown_headings", "page_furniture",
     "punctuation_width", "read_masthead", "repair_mojibake", "restore_reading_order",
-    "segment_articles", "separate_columns", "split_layout_columns", "strip_garbage",
+    "segment_articles", "separate_columns", "split_layout_columns", "split_ocr_rows",
+    "strip_garbage",
 ]
