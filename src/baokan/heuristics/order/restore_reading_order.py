@@ -35,7 +35,10 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    the two characters across the break that the page prints as a strong pair elsewhere
    (see ``_run_on``), is one story cut by a head or byline set inside it (a head printed
    after its body's first column, another story's head between two columns, a head cut
-   in two): the two bodies are one, and the open paragraph goes on with the next.
+   in two): the two bodies are one, and the open paragraph goes on with the next.  A
+   body with no head and nothing that opens it (the lines that cut it off were moved to
+   the bodies they name, or were a stray glyph) needs only a pair the page prints, and
+   may go on with an open end a few articles back (the tool set other stories between).
 
 An article whose first paragraph starts mid-sentence is flagged ``truncated_start``: its
 beginning is not on the page.
@@ -91,6 +94,8 @@ class OrderSettings:
     that pass the margin 0.27 in the other tools' dumps: the threshold stands just above
     every such wrong move, chosen without the one true case known, seed 004, which holds
     0.43);
+    ``run_on_reach``: how many articles back a body with no head and nothing that opens it
+    may go on with an open end (move 5; as far as a displaced run may go, ``neighbours``);
     ``tail_margin``: how many times the share of the next best paragraph it must hold (one
     paragraph must stand out: a tail sharing as much with two is the story's own wording,
     not a piece taken from one of them); ``tail_host_grams``: the fewest bigrams a paragraph
@@ -99,6 +104,7 @@ class OrderSettings:
 
     window: int = 12
     neighbours: int = 8
+    run_on_reach: int = 8
     min_shared: int = 6
     margin: float = 1.5
     scrap_share: float = 0.34
@@ -203,6 +209,9 @@ def _is_body(block: Block) -> bool:
 _PAIRS = InterleaveSettings()
 # the kinds that make an article's head: an article with none is a body in want of one
 _HEADS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE})
+# what says an article's first paragraph starts a story: a head, a dateline (an opening
+# byline carries ``Tag.OPENING``)
+_OPENERS = _HEADS | {Kind.DATELINE}
 # what of a headed article goes on with the earlier story's body: its bylines, captions
 # and head stay where they are
 _BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBHEAD})
@@ -261,7 +270,14 @@ class _Reorderer:
         Cues: the first article's last paragraph ends cut inside a clause on a Han
         character; the next article's first paragraph, printed after it, starts with a Han
         character, and the page prints the two characters across the break as a strong
-        pair (:func:`~baokan.core.columns.junction`).  A headless one of the two goes
+        pair (:func:`~baokan.core.columns.junction`).  An article with no head, dateline
+        or opening byline (:meth:`_bare`) needs only a ``seen`` link (a pair the page prints
+        more than weakly, or one that spells three characters it prints): a
+        body with nothing that says a story starts there is a column's rest, and the
+        strong pair is asked of a head because a weaker one runs on into an unrelated
+        story's first paragraph as often as into its own), and goes on with the open end,
+        up to ``run_on_reach`` articles back, that its first characters spell best: the
+        tool may give other stories between a story's columns.  A headless one of the two goes
         wholly into the other (the head, bylines and body are one story's); with two heads,
         the later body goes on the earlier head's (the later head, left with no body, is
         not an article).  The open paragraph takes the next one's text.
@@ -271,28 +287,53 @@ class _Reorderer:
         while True:
             groups = _articles(self.blocks)
             order = sorted(groups)
-            for a, b in pairwise(order):
+            for pos in range(1, len(order)):
+                b = order[pos]
                 if b in done:  # each article is looked at once as the later one
                     continue
                 done.add(b)
-                ends = [m for m in groups[a] if _is_body(self.blocks[m])]
                 starts = [m for m in groups[b] if _is_body(self.blocks[m])]
-                if not ends or not starts or ends[-1] > starts[0]:
+                if not starts:
                     continue
-                left, right = self.blocks[ends[-1]], self.blocks[starts[0]]
-                if not _cut_mid_clause(left):
+                right = self.blocks[starts[0]]
+                pb = Piece.of(right.text.strip())
+                if not pb.han_start:
                     continue
-                pa, pb = Piece.of(left.text.strip()), Piece.of(right.text.strip())
-                if not pa.open_end or not pb.han_start:
+                bare = self._bare(groups[b])
+                # a bare body may go on with any open end up to ``neighbours`` articles
+                # back (the tool set other stories between); a headed one only with the
+                # article right before it
+                reach = self.settings.run_on_reach if bare else 1
+                need = _PAIRS.seen if bare else _PAIRS.seen_strong
+                best: tuple[float, int, int] | None = None
+                for a in reversed(order[max(0, pos - reach):pos]):
+                    ends = [m for m in groups[a] if _is_body(self.blocks[m])]
+                    if not ends or ends[-1] > starts[0]:
+                        continue
+                    left = self.blocks[ends[-1]]
+                    if not _cut_mid_clause(left):
+                        continue
+                    pa = Piece.of(left.text.strip())
+                    if not pa.open_end:
+                        continue
+                    if stats is None:
+                        stats = PairStats(blk.text for blk in self.blocks if _is_body(blk))
+                    score = junction(pa, pb, stats, _PAIRS)
+                    if score >= need and (best is None or score > best[0]):
+                        best = (score, a, ends[-1])
+                if best is None:
                     continue
-                if stats is None:
-                    stats = PairStats(blk.text for blk in self.blocks if _is_body(blk))
-                if junction(pa, pb, stats, _PAIRS) < _PAIRS.seen_strong:
-                    continue
-                self._merge(groups[a], groups[b], ends[-1], starts[0])
+                _, a, left_at = best
+                self._merge(groups[a], groups[b], left_at, starts[0])
                 break
             else:
                 return
+
+    def _bare(self, members: list[int]) -> bool:
+        """Whether an article has neither a head nor a dateline or byline that opens it:
+        a body in want of a head, whose first paragraph nothing says starts a story."""
+        return not any(self.blocks[m].kind in _OPENERS or Tag.OPENING in self.blocks[m].tags
+                       for m in members)
 
     def _merge(self, first: list[int], second: list[int], left: int, right: int) -> None:
         blocks = self.blocks
@@ -573,6 +614,7 @@ class _Reorderer:
 
 @heuristic("restore-reading-order", settings=OrderSettings, requires={Stage.ARTICLES},
            reads={Kind.PARAGRAPH, Kind.BYLINE, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE,
+                  Kind.DATELINE, Tag.OPENING,
                   Kind.SUBHEAD, Tag.STARTS_INDENTED, Tag.STARTS_CONTINUED,
                   Tag.STARTS_FLUSH, Tag.RESUMED, Tag.DISPLACED},
            provides={Stage.READING_ORDER, Tag.RESUMED, Tag.DISPLACED, ArticleFlag.INTERLEAVED,

@@ -215,6 +215,29 @@ _CUT_START = regex.compile(r"^\p{Han}" + f"{{1,{CUT_FRAGMENT_CHARS}}}" + r"[。�
 MAX_INSERTED_NAME_LINES = 2
 
 
+#: One Han character and nothing else on a line.
+_LONE_GLYPH = regex.compile(r"^\p{Han}$")
+
+
+def _glyph_at(blocks: Sequence[Block], index: int) -> bool:
+    return 0 <= index < len(blocks) and _LONE_GLYPH.match(blocks[index].text.strip()) is not None
+
+
+def _stray_glyph(blocks: Sequence[Block], index: int) -> bool:
+    """Whether ``blocks[index]`` is one Han character standing alone, a blank line on
+    either side and no other lone character beside it: a glyph the tool cut off the line
+    it belongs to (a letter-spaced name ``张　新``, a spread headline, a credit's ``摄``),
+    set down between two columns' text.  No title is one character, and two or more
+    glyphs in a row are a vertical line or a name set glyph by glyph (read elsewhere).
+    Under a title line it is that title's last glyph, wrapped (``…应有更多民`` / ``主``);
+    elsewhere its line is not at hand, and as a title it would open an article inside the
+    sentence the columns around it carry on (``…和国家大`` / ``新`` / ``数据战略，…``)."""
+    block = blocks[index]
+    return (_glyph_at(blocks, index) and block.gap_before > 0 and index + 1 < len(blocks)
+            and blocks[index + 1].gap_before > 0
+            and not _glyph_at(blocks, index - 1) and not _glyph_at(blocks, index + 1))
+
+
 #: The photo credit's mark standing alone on a line (``X 摄``, ``X/摄`` in the
 #: conventions): the end of a credit whose name the line before holds, never a title.
 _LONE_CREDIT_MARK = regex.compile(r"^[/／]?\s*摄$")
@@ -400,6 +423,8 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     a dateline or an opening byline, and so is a short line led by a dash right under a
     heading (``——《战斗故事丛书》读后``: its subtitle).  A title-like line drawn twice (fake
     bold, ``Tag.DRAWN_TWICE``) is a title line even after a body line cut mid-clause.
+    A glyph standing alone (:func:`_stray_glyph`) is no title: under a title line it goes
+    back on it, elsewhere it is dropped.
     The text split off a dateline's line (``Tag.AFTER_DATELINE``) begins its body and is
     never a title, however short; so are the short lines after it that carry its sentence
     on, up to one right over a dateline or an opening byline (the next story's title).
@@ -528,6 +553,19 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                            block.text[:20])
                 out.append(block.with_(kind=Kind.PARAGRAPH))
             dateline_open = glue_next = _cut_mid_clause(out[-1].text)
+            continue
+        if candidate(block) and _stray_glyph(blocks, index):
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == Kind.TITLE and prev.level is None:
+                # a title's last glyph wrapped onto a line of its own (``…应有更多民`` /
+                # ``主``): it goes back on the title line
+                rec.change("a title's last glyph joined back", block.span, block.text.strip())
+                start, end = covering_span((prev, block))
+                out[-1] = prev.with_(text=prev.text.rstrip() + block.text.strip(),
+                                     start=start, end=end)
+                continue
+            rec.dropped(block.text.strip(), "furniture", block.span,
+                        "one character alone: a glyph cut off its line")
             continue
         if candidate(block):
             if Tag.DRAWN_TWICE in block.tags:
