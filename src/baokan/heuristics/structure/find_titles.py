@@ -235,7 +235,18 @@ def _stray_glyph(blocks: Sequence[Block], index: int) -> bool:
     block = blocks[index]
     return (_glyph_at(blocks, index) and block.gap_before > 0 and index + 1 < len(blocks)
             and blocks[index + 1].gap_before > 0
-            and not _glyph_at(blocks, index - 1) and not _glyph_at(blocks, index + 1))
+            and not _glyph_at(blocks, index - 1) and not _glyph_at(blocks, index + 1)
+            and not _same_row(blocks, index, index - 1)
+            and not _same_row(blocks, index, index + 1))
+
+
+def _same_row(blocks: Sequence[Block], index: int, other: int) -> bool:
+    """Whether ``blocks[other]`` was cut from the source line ``blocks[index]`` is on (a
+    row read across the gutter, cut into its columns' pieces by ``split-ocr-rows``): a
+    glyph beside a piece of its own printed row is no stray from another line, but a piece
+    of a spread head (``一`` / ``把一把手工程`` / ``程``), and stays for the title pass."""
+    return 0 <= other < len(blocks) and blocks[other].span[0] <= blocks[index].span[0] \
+        <= blocks[other].span[1]
 
 
 #: The photo credit's mark standing alone on a line (``X 摄``, ``X/摄`` in the
