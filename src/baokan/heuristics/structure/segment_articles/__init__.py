@@ -53,6 +53,10 @@ The cues, in the order they are used:
 * one or two title lines inside a body, right over a credited caption with a new head (or
   the page's end) after it, head a photo news of their own, not a subhead: a subhead
   heads paragraphs of its section;
+* two or more headless briefs in a row (a dateline that names no one, a short body that
+  closes its sentence, nothing else) right after a titled story that nothing closed are
+  that story's: a round-up's items under its head; each dateline goes back to the front
+  of its item's paragraph (one brief alone keeps its article: its head may be elsewhere);
 * with ``headless_homes`` (the markdown profile), a body with no title and nothing that
   opens it joins the titled article nearby whose body clearly shares the most of its
   rare bigrams (a converter sets runs of side-by-side stories' paragraphs between one
@@ -63,8 +67,8 @@ The cues, in the order they are used:
 
 One module a job: ``title_pieces`` and ``authors`` read the title lines before the walk,
 ``head_runs`` tells which title runs are heads and whether the page prints them after
-their bodies, ``walk`` groups the blocks, ``body_splits``, ``stray_titles`` and ``pieces`` are the
-passes after it (over the state of ``page_state``), ``photo_news`` tells a picture of
+their bodies, ``walk`` groups the blocks, ``body_splits``, ``stray_titles``, ``pieces`` and
+``brief_runs`` are the passes after it (over the state of ``page_state``), ``photo_news`` tells a picture of
 its own, ``emit`` writes each article out with the roles of ``title_roles`` (from the
 line shapes of ``title_lines``); ``article`` is the article being built.
 """

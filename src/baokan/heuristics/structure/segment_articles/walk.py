@@ -29,6 +29,7 @@ from baokan.heuristics.structure.segment_articles.article import (
     overlap,
 )
 from baokan.heuristics.structure.segment_articles.body_splits import _BodySplits
+from baokan.heuristics.structure.segment_articles.brief_runs import _BriefRuns
 from baokan.heuristics.structure.segment_articles.head_runs import _head_evidence, _HeadRuns
 from baokan.heuristics.structure.segment_articles.page_state import (
     AFFINITY_CHARS,
@@ -203,7 +204,7 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
     return list(titles)
 
 
-class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
+class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns):
     """The walk over the page's blocks (:meth:`run`), then the passes after it."""
 
     def run(self) -> list[_Article]:
@@ -227,6 +228,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces):
         self._place_leads()
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
+        self._join_brief_runs()
         if self.settings.headless_homes:
             self._send_headless_home()
         self._hand_on_headless_bylines()

@@ -1,0 +1,96 @@
+"""Runs of headless briefs set in one body: the datelines that open no article.
+
+A round-up or a briefs column (``东亚经济传真``, ``新闻速递``) prints a story and then
+short items under one head, each item opening on its own dateline (``本报讯…``,
+``新华社雅加达1月3日电``) with no head and no byline of its own: the dateline is the
+first words of the item's paragraph, and the items are the body of the head over them.
+The walk opens an article at each dateline; this pass gives such a run back to the
+titled article before it, once the title passes have put the page's heads where they
+belong (a head the tool set down from another column has gone back to its story).
+"""
+
+from __future__ import annotations
+
+from baokan.core.document import Kind
+from baokan.core.text import content_length, ends_paragraph, fold_letter_spacing_text
+from baokan.heuristics.structure.segment_articles.article import _Article
+from baokan.heuristics.structure.segment_articles.page_state import _PageState
+
+#: An item of a run of briefs is at most this many character cells of text: a brief is
+#: a paragraph or two (the synthetic pages' round-up items run 30 to 280 cells); a
+#: headless story whose head the tool set elsewhere runs longer, and keeps its article.
+MAX_BRIEF_CELLS = 300
+
+
+def _cells(art: _Article) -> float:
+    return sum(content_length(b.text) for b in art.body if b.kind == Kind.PARAGRAPH)
+
+
+def _brief(art: _Article) -> bool:
+    """Whether ``art`` is a headless brief: no head, one dateline that names no one
+    (``本报讯``, not ``本报讯（记者 X）``) first and nothing else beside its body but an
+    editor's mark that ends it (a jump line: the run's last item goes on elsewhere), a
+    body of paragraphs only, at most ``MAX_BRIEF_CELLS`` long, whose last closes its
+    sentence (one that stops mid-clause runs on into a head the tool glued to it:
+    ``…收费项目，蒲公英奖出台`` / ``本报讯``)."""
+    extras = art.all_extras()
+    if art.groups or art.moved_titles or art.flags or not extras \
+            or extras[0].kind != Kind.DATELINE or any(d.names for d in extras[0].bylines) \
+            or any(b.kind != Kind.EDITOR_MARK for b in extras[1:]) \
+            or not art.body or any(b.kind != Kind.PARAGRAPH for b in art.body):
+        return False
+    return _cells(art) <= MAX_BRIEF_CELLS and ends_paragraph(art.body[-1].text)
+
+
+def _closed(art: _Article) -> bool:
+    return any(b.closes_article for b in art.all_extras())
+
+
+def _host(art: _Article) -> bool:
+    """Whether ``art`` may head a run of briefs: a titled body that closes its sentence
+    and that nothing closed (a closing byline or editor's mark ends the story), opened
+    by a dateline or byline or longer than a brief — a head over a short paragraph that
+    nothing opens is as likely a head the tool set down over a scrap of a story."""
+    paragraphs = [b for b in art.body if b.kind == Kind.PARAGRAPH]
+    extras = art.all_extras()
+    if not art.has_title() or not paragraphs or not ends_paragraph(paragraphs[-1].text) \
+            or any(b.closes_article for b in extras) or "photo" in art.flags:
+        return False
+    return _cells(art) > MAX_BRIEF_CELLS or any(b.opens_article for b in extras)
+
+
+class _BriefRuns(_PageState):
+    """The pass that gives runs of headless briefs to the head over them."""
+
+    def _join_brief_runs(self) -> None:
+        """Briefs (:func:`_brief`) right after a titled body (:func:`_host`), two or more
+        in a row, are that body's: the items of a round-up under its head.  One brief is
+        no run: a headless brief after a story is as likely a story whose head the tool
+        set elsewhere.  Each item's dateline goes back to the front of its paragraph."""
+        kept: list[_Article] = []
+        at = 0
+        arts = self.arts
+        while at < len(arts):
+            art = arts[at]
+            kept.append(art)
+            at += 1
+            if not _host(art):
+                continue
+            end = at
+            while end < len(arts) and _brief(arts[end]):
+                end += 1
+                if _closed(arts[end - 1]):
+                    break  # its editor's mark ends the run
+            if end - at < 2:
+                continue
+            for brief in arts[at:end]:
+                dateline = brief.extras.pop(0)
+                first = brief.body[0]
+                brief.body[0] = first.with_(
+                    text=fold_letter_spacing_text(dateline.text, tight=True) + first.text,
+                    start=min(first.start, dateline.start))
+                self.rec.change("a run of briefs goes on under the head before it",
+                                dateline.span, dateline.text[:20])
+                art.absorb(brief)
+            at = end
+        arts[:] = kept
