@@ -18,29 +18,19 @@ are read.  Run it with the project's python from the project root, `PYTHONPATH=s
 """
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-SHARED = Path(os.environ.get("BAOKAN_SHARED", Path.cwd().parent / "shared")).resolve()
+from measure import SHARED, _load  # the script's folder is on sys.path
+
 #: Characters either side of a break that the gold must hold together: enough to make a
 #: chance match rare, few enough for a short closing line.
 SIDE = 3
-
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main(argv: list[str]) -> int:

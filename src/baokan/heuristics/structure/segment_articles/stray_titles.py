@@ -4,6 +4,7 @@ byline under them carried with them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final, Literal, NamedTuple, TypeAlias
 
 from baokan.core.document import Block, Kind
@@ -369,21 +370,33 @@ class _StrayTitles(_PageState):
         line = printed[at]
         if len(bigrams(line.text)) < MIN_LONE_GRAMS or own > OWN_WORD_OR_TWO:
             return None
-        w = self.settings.neighbours
-        best: tuple[float, int] | None = None
-        titled = 0.0
-        for i in neighbours(index, len(grams), w):
-            if i == index or not grams[i]:
-                continue
-            score = overlap(line.text, grams[i])
-            if self.arts[i].has_title() or self.arts[i].moved_titles:
-                titled = max(titled, score)
-            elif _opens_story(self.arts[i]) and (best is None or (score, -i) > best):
-                best = (score, -i)
+        best, titled = self._best_headless(
+            line, index, grams,
+            lambda art: not art.has_title() and not art.moved_titles)
         if best is None or best[0] < own + NAMED_ELSEWHERE_MARGIN or best[0] <= titled:
             return None
         target = -best[1]  # negated in the score so that a tie goes to the body printed first
         return None if self._half_named_there(printed, at, index, grams, target) else best
+
+    def _best_headless(self, line: Block, index: int, grams: list[set[str]],
+                       headless: Callable[[_Article], bool]
+                       ) -> tuple[tuple[float, int] | None, float]:
+        """Among the bodies near ``index``, the story that ``headless`` accepts and a
+        dateline or byline opens (:func:`_opens_story`) that ``line`` names best, as
+        ``(score, -index)`` (a tie goes to the body printed first), and how much of the
+        line the best of the other bodies holds."""
+        best: tuple[float, int] | None = None
+        titled = 0.0
+        for i in neighbours(index, len(grams), self.settings.neighbours):
+            if i == index or not grams[i]:
+                continue
+            score = overlap(line.text, grams[i])
+            art = self.arts[i]
+            if not headless(art):
+                titled = max(titled, score)
+            elif _opens_story(art) and (best is None or (score, -i) > best):
+                best = (score, -i)
+        return best, titled
 
     def _half_named_there(self, printed: list[Block], at: int, index: int,
                           grams: list[set[str]], target: int) -> bool:
@@ -421,20 +434,10 @@ class _StrayTitles(_PageState):
         line = printed[at]
         if len(bigrams(line.text)) < MIN_LONE_GRAMS or self._boxed(printed, at):
             return None
-        w = self.settings.neighbours
-        best: tuple[float, int] | None = None
-        titled = 0.0
-        for i in neighbours(index, len(grams), w):
-            if i == index or not grams[i]:
-                continue
-            score = overlap(line.text, grams[i])
-            art = self.arts[i]
-            headless = not art.has_title() and all(
-                any(m is p for p in printed) for m in art.moved_titles)
-            if not headless:
-                titled = max(titled, score)
-            elif _opens_story(art) and (best is None or (score, -i) > best):
-                best = (score, -i)
+        best, titled = self._best_headless(
+            line, index, grams,
+            lambda art: not art.has_title() and all(
+                any(m is p for p in printed) for m in art.moved_titles))
         if best is None or best[0] < own + CLEAR_AFFINITY_MARGIN or best[0] <= titled:
             return None
         target = -best[1]
