@@ -234,7 +234,7 @@ _NUMBER_START = regex.compile(r"^\p{N}")
 _NUMBER_CELL = regex.compile(r"\s[\p{N}.．,，]*\p{N}[%％]?[.．∶:—–-]?$")
 
 
-def cut_before_next(text: str, nxt: Block | None) -> bool:
+def cut_before_next(text: str, nxt: Block | None, next_is_title: bool = False) -> bool:
     """Whether a short line is the head of a printed body line whose rest the tool set on
     the line right under it: the next block is body, printed with no blank line between,
     and carries the line's last word or number on: it opens on a number the line's
@@ -242,7 +242,10 @@ def cut_before_next(text: str, nxt: Block | None) -> bool:
     closed by a mark (:data:`_CUT_WORD_TAIL`) where the line stops on a digit (``…554.12``
     / ``万元。``) or the break falls inside a general-Chinese word
     (``CUT_WORD_ASSOCIATION``: ``新时`` / ``代，`` is 时代).  A headline over its body ends
-    on a whole word, and its body opens on a clause of its own."""
+    on a whole word, and its body opens on a clause of its own.  A number cut over another
+    title-like line (``next_is_title``) is one title wrapped inside it (``…整顿见成效1`` /
+    ``6个重点市场…``); a word's tail closed by a mark is body after any line (``…”措`` /
+    ``施后，引起了不少人``: a head's second line does not stop its first word there)."""
     if nxt is None or nxt.kind not in Kind.BODY or nxt.level is not None \
             or nxt.gap_before > 0:
         return False
@@ -251,7 +254,7 @@ def cut_before_next(text: str, nxt: Block | None) -> bool:
     if not line or not rest or line.endswith(_TITLE_ENDS):
         return False
     if _NUMBER_END.search(line) and _NUMBER_START.match(rest):
-        return _NUMBER_CELL.search(text.strip()) is None
+        return not next_is_title and _NUMBER_CELL.search(text.strip()) is None
     if not ends_mid_clause(line) or ends_continuing(line) \
             or _CUT_WORD_TAIL.match(rest) is None:
         return False
@@ -652,10 +655,11 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 out[-1] = _glue(out[-1], block)
                 glue_next = False
                 continue
+            next_is_title = nxt is not None and candidate(nxt)
             if reads_as_body(block.text, prev) or opens_paragraph_line(
-                    block.text, nxt, nxt is not None and candidate(nxt), full(block)) \
+                    block.text, nxt, next_is_title, full(block)) \
                     or torn_by_inserted_names(block.text, blocks, index) \
-                    or cut_before_next(block.text, nxt):
+                    or cut_before_next(block.text, nxt, next_is_title):
                 if prev is not None and prev.kind in Kind.BODY and prev.level is None \
                         and ends_mid_clause(prev.text):
                     rec.change("body line carrying on the line before", block.span,
@@ -666,7 +670,8 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                     out.append(block.with_(kind=Kind.PARAGRAPH))
                 # (a line cut before the next one stops inside its word or number, which
                 # the next line finishes, even on a mark no clause stops on: ``10%—``)
-                glue_next = _cut_mid_clause(block.text) or cut_before_next(block.text, nxt)
+                glue_next = _cut_mid_clause(block.text) \
+                    or cut_before_next(block.text, nxt, next_is_title)
                 continue
             rec.change("title line", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
