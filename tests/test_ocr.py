@@ -37,7 +37,7 @@ def test_a_few_marks_say_nothing() -> None:
 def test_is_ocr_reads_the_measurement() -> None:
     assert is_ocr({OCR_MEASURE: 1.0})
     assert not is_ocr({OCR_MEASURE: 0.0})
-    assert not is_ocr({})  # a profile named by the caller: nothing measured, no OCR repair
+    assert not is_ocr({})  # nothing measured: no OCR repair (parse always measures it)
 
 
 def test_curly_quotes_that_do_not_pair() -> None:

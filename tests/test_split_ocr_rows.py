@@ -54,3 +54,21 @@ def test_a_band_glued_by_single_spaces_is_left_whole() -> None:
     row = column + "    " + column
     assert len(split_ocr_rows(_doc("\n".join([column] * 6 + [row]), ocr=True),
                               OcrRowSettings()).blocks) == 8
+
+
+# an OCR pass's page: both comma widths (core.ocr's evidence) and a row read across
+_OCR_PAGE = (_ACROSS + "".join(f"市民说,公园{i}很好，环境优美,设施齐全，大家都喜欢。\n"
+                               for i in range(5)))
+
+
+def test_a_named_profile_still_reads_the_ocr_evidence() -> None:
+    # the gate is the text's: a profile the caller names measures nothing else, but its
+    # OCR-only repairs run on an OCR pass's page as they do under ``auto``
+    from baokan import parse
+
+    for profile in ("auto", "plain-paragraphs", "hard-wrapped", "hard-wrapped-blank-lines"):
+        issue = parse(_OCR_PAGE, profile=profile)
+        assert any(d.heuristic == "split-ocr-rows" for d in issue.diagnostics), profile
+    text_layer = _OCR_PAGE.replace(",", "，")
+    issue = parse(text_layer, profile="hard-wrapped")
+    assert not any(d.heuristic == "split-ocr-rows" for d in issue.diagnostics)

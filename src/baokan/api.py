@@ -12,6 +12,7 @@ from typing import Any
 import baokan.heuristics  # noqa: F401  (registers the built-in heuristics)
 from baokan.assemble import assemble, assemble_binary
 from baokan.core.document import Document
+from baokan.core.ocr import OCR_MEASURE, mark_mixes
 from baokan.core.pipeline import run
 from baokan.decode import Decoded, decode
 from baokan.errors import InputError, NotTextError, read_bytes
@@ -154,6 +155,11 @@ def _parse(decoded: Decoded, data: bytes, path: str | None, *, profile: ProfileS
                                date=day, page=page)
     steps = chosen.build()
     doc = Document.from_text(decoded.text, explain=explain).measure(**measurements)
+    if OCR_MEASURE not in doc.measurements:
+        # a profile the caller named is measured for nothing, but whether the dump is an
+        # OCR pass's reading is the text's, not the profile's: the OCR-only repairs of
+        # every profile are gated on it (core.ocr)
+        doc = doc.measure(**{OCR_MEASURE: float(mark_mixes(decoded.text))})
     if measurements:
         detail = ", ".join(f"{k}={v:g}" for k, v in sorted(measurements.items()))
         doc = doc.note(Diagnostic("auto-profile", f"chose {chosen.name}",

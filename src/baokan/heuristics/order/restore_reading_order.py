@@ -300,7 +300,7 @@ class _Reorderer:
                 if not pb.han_start:
                     continue
                 bare = self._bare(groups[b])
-                # a bare body may go on with any open end up to ``neighbours`` articles
+                # a bare body may go on with any open end up to ``run_on_reach`` articles
                 # back (the tool set other stories between); a headed one only with the
                 # article right before it
                 reach = self.settings.run_on_reach if bare else 1

@@ -130,16 +130,17 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     # one search over the page first: most pages hold no garbage at all (a line break is
     # none, and stripping rule strokes adds none)
     clean = _garbage.search("\n".join([b.text for b in doc.blocks])) is None
-    quotes = settings.ocr_quotes and is_ocr(doc.measurements)
+    ocr = is_ocr(doc.measurements)
+    quotes, dashes, strokes = (settings.ocr_quotes and ocr, settings.ocr_dashes and ocr,
+                               settings.rule_strokes and ocr)
     for i, block in enumerate(doc.blocks):
         if quotes:
             block = _mend_quotes(block, rec)
-        if settings.ocr_dashes and "一一" in block.text:
+        if dashes and "一一" in block.text:
             block = _mend_dash(block, doc.blocks[i - 1] if i else None,
                                doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None, rec)
-        if settings.rule_strokes and ("|" in block.text or "｜" in block.text
-                                      or "[" in block.text or "]" in block.text
-                                      or "\\" in block.text):
+        if strokes and ("|" in block.text or "｜" in block.text
+                        or "[" in block.text or "]" in block.text or "\\" in block.text):
             kept = _strip_strokes(block, rec)
             if kept is None:
                 continue
