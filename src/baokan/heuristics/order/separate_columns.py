@@ -221,18 +221,22 @@ def _read_tables(blocks: tuple[Block, ...], settings: InterleaveSettings,
 
 
 def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
-                  settings: InterleaveSettings) -> list[tuple[int, int, bool]]:
+                  settings: InterleaveSettings,
+                  narrowest: float = 0.0) -> list[tuple[int, int, bool]]:
     """The pieces cut into stretches ``(lo, hi, titles)`` at groups of titles: two or
     more short open lines in a row (a kicker, a headline, a byline) stand between the
     rows of one story's columns and the next's, and nothing is read across them.  A
-    kicker that ends ``——`` (closed, and often wider than a column) over a short line is
-    such a group too: it leads into its headline (conventions), no column goes on there."""
+    kicker that ends ``——`` over a short line is such a group too: it leads into its
+    headline (conventions), no column goes on there — where it is as wide as the
+    ``narrowest`` column at least (a column's own line that ends on a dash, the tail of a
+    sentence, is short: ``众“少跑腿”——``)."""
     n = len(pieces)
     marks = [False] * n
 
     def head_line(k: int) -> bool:
         return pieces[k].short or (k + 1 < n and pieces[k + 1].short
-                                   and pieces[k].text.rstrip().endswith(DASH_PAIR))
+                                   and pieces[k].text.rstrip().endswith(DASH_PAIR)
+                                   and pieces[k].cells >= narrowest - settings.full_below)
 
     i = 0
     while i < n:
@@ -594,7 +598,7 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
     periods = [1] * len(pieces)
     regions: list[tuple[int, int]] = []
     rows = _row_periods(stretch, pieces, owner, widths, stats, settings)
-    for lo, hi, titles in _title_groups(pieces, owner, settings):
+    for lo, hi, titles in _title_groups(pieces, owner, settings, min(widths)):
         if titles:
             continue
         found = local_periods(pieces[lo:hi], stats, settings)
