@@ -34,7 +34,7 @@ from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Kind, Stage
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
-from baokan.core.text import OPENING_MARKS
+from baokan.core.text import DASH_PAIR, OPENING_MARKS
 
 # markdown that a later step reads (a heading, a table row): never a row of columns
 _MARKDOWN = regex.compile(r"^(?:#{1,6}\s|\|)")
@@ -221,16 +221,27 @@ def _read_tables(blocks: tuple[Block, ...], settings: InterleaveSettings,
 
 
 def _title_groups(pieces: Sequence[Piece], owner: Sequence[int],
-                  settings: InterleaveSettings) -> list[tuple[int, int, bool]]:
+                  settings: InterleaveSettings,
+                  narrowest: float = 0.0) -> list[tuple[int, int, bool]]:
     """The pieces cut into stretches ``(lo, hi, titles)`` at groups of titles: two or
     more short open lines in a row (a kicker, a headline, a byline) stand between the
-    rows of one story's columns and the next's, and nothing is read across them."""
+    rows of one story's columns and the next's, and nothing is read across them.  A
+    kicker that ends ``——`` over a short line is such a group too: it leads into its
+    headline (conventions), no column goes on there — where it is as wide as the
+    ``narrowest`` column at least (a column's own line that ends on a dash, the tail of a
+    sentence, is short: ``众“少跑腿”——``)."""
     n = len(pieces)
     marks = [False] * n
+
+    def head_line(k: int) -> bool:
+        return pieces[k].short or (k + 1 < n and pieces[k + 1].short
+                                   and pieces[k].text.rstrip().endswith(DASH_PAIR)
+                                   and pieces[k].cells >= narrowest - settings.full_below)
+
     i = 0
     while i < n:
         j = i
-        while j < n and pieces[j].short:
+        while j < n and head_line(j):
             j += 1
         if j - i >= settings.min_title_group:
             for k in range(i, j):
@@ -587,7 +598,7 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
     periods = [1] * len(pieces)
     regions: list[tuple[int, int]] = []
     rows = _row_periods(stretch, pieces, owner, widths, stats, settings)
-    for lo, hi, titles in _title_groups(pieces, owner, settings):
+    for lo, hi, titles in _title_groups(pieces, owner, settings, min(widths)):
         if titles:
             continue
         found = local_periods(pieces[lo:hi], stats, settings)

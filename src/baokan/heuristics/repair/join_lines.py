@@ -453,7 +453,13 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         # over its headline, never under a subtitle: that line is a caption's or prose),
         # nor over a second bare line (a headline on two lines, which the lines' shapes
         # decide)
-        if _kicker_dash_end.search(run[k].text) and bare(k + 1) and not bare(k + 2) \
+        # (or over a bare line, where the kicker is set across the columns, wider than
+        # any, and the line under it, standing alone, short of the column: a column's
+        # line the tool set after the head, cut mid-word, is as bare as a body's first)
+        if _kicker_dash_end.search(run[k].text) and bare(k + 1) \
+                and (not bare(k + 2) or (run[k + 1].gap_before and run[k + 2].gap_before
+                                         and lengths[k] > widths[k]
+                                         and lengths[k + 1] < widths[k + 1])) \
                 and (k == 0 or run[k].gap_before or ends_paragraph(run[k - 1].text)
                      or (bare(k - 1) and not _dash_led_loosely(run[k - 1].text))):
             titles.add(k + 1)

@@ -211,6 +211,56 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
 #: often a column the tool interleaved, and ``据悉，`` a whole clause.)
 CUT_FRAGMENT_CHARS = 2
 _CUT_START = regex.compile(r"^\p{Han}" + f"{{1,{CUT_FRAGMENT_CHARS}}}" + r"[。！？!?]")
+#: A word the tool cut at the end of a short line closes within this many characters of
+#: the line printed right under it, on a mark (``…进入新时`` / ``代，这是…``, ``…紧密相`` /
+#: ``关。比如…``, ``…1997年第59号文`` / ``件，发布了…``): the rest of the line's word,
+#: then its clause goes on.  A paragraph under a title opens on a clause of its own, two
+#: characters or more before its first mark (``近日，``), so one mark this close says
+#: little alone: the break must also fall inside a word (below) or a number.
+CUT_WORD_TAIL_CHARS = 2
+_CUT_WORD_TAIL = regex.compile(r"^[\p{Han}\p{N}]" + f"{{1,{CUT_WORD_TAIL_CHARS}}}"
+                               + r"[，。；！？,;!?]")
+#: The least general-Chinese association of the two characters around such a break for
+#: it to fall inside a word: any pair the lexicon holds (its floor, a pair common inside
+#: words), since the short tail closed by a mark already says the line was cut; the
+#: strongest pairs alone are too few (``时代`` is 3.0: both characters are common).
+CUT_WORD_ASSOCIATION = 2.0
+#: A number cut at a line's end: the line stops on a digit (or a number's inner mark after
+#: one: ``占10%—`` / ``20%。``, ``1∶`` / ``3的比例``) and the line under it opens on a digit.
+_NUMBER_END = regex.compile(r"\p{N}[%％]?[.．∶:—–-]?$")
+_NUMBER_START = regex.compile(r"^\p{N}")
+#: A number set apart by a space at a line's end is a table's cell (``餐饮业 176542`` /
+#: ``32.8…``), the next row's figures under it: no number cut in two.
+_NUMBER_CELL = regex.compile(r"\s[\p{N}.．,，]*\p{N}[%％]?[.．∶:—–-]?$")
+
+
+def cut_before_next(text: str, nxt: Block | None, next_is_title: bool = False) -> bool:
+    """Whether a short line is the head of a printed body line whose rest the tool set on
+    the line right under it: the next block is body, printed with no blank line between,
+    and carries the line's last word or number on: it opens on a number the line's
+    number goes on with (``…占10%—`` / ``20%。``), or on the tail of the line's last word
+    closed by a mark (:data:`_CUT_WORD_TAIL`) where the line stops on a digit (``…554.12``
+    / ``万元。``) or the break falls inside a general-Chinese word
+    (``CUT_WORD_ASSOCIATION``: ``新时`` / ``代，`` is 时代).  A headline over its body ends
+    on a whole word, and its body opens on a clause of its own.  A number cut over another
+    title-like line (``next_is_title``) is one title wrapped inside it (``…整顿见成效1`` /
+    ``6个重点市场…``); a word's tail closed by a mark is body after any line (``…”措`` /
+    ``施后，引起了不少人``: a head's second line does not stop its first word there)."""
+    if nxt is None or nxt.kind not in Kind.BODY or nxt.level is not None \
+            or nxt.gap_before > 0:
+        return False
+    line = regex.sub(r"\s+", "", text)
+    rest = regex.sub(r"\s+", "", nxt.text)
+    if not line or not rest or line.endswith(_TITLE_ENDS):
+        return False
+    if _NUMBER_END.search(line) and _NUMBER_START.match(rest):
+        return not next_is_title and _NUMBER_CELL.search(text.strip()) is None
+    if not ends_mid_clause(line) or ends_continuing(line) \
+            or _CUT_WORD_TAIL.match(rest) is None:
+        return False
+    return line[-1:].isdigit() or pair_at_least(line[-1:], rest[:1], CUT_WORD_ASSOCIATION)
+
+
 #: How many byline or credit lines the tool may set between a body line and its rest.
 MAX_INSERTED_NAME_LINES = 2
 
@@ -605,9 +655,11 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 out[-1] = _glue(out[-1], block)
                 glue_next = False
                 continue
+            next_is_title = nxt is not None and candidate(nxt)
             if reads_as_body(block.text, prev) or opens_paragraph_line(
-                    block.text, nxt, nxt is not None and candidate(nxt), full(block)) \
-                    or torn_by_inserted_names(block.text, blocks, index):
+                    block.text, nxt, next_is_title, full(block)) \
+                    or torn_by_inserted_names(block.text, blocks, index) \
+                    or cut_before_next(block.text, nxt, next_is_title):
                 if prev is not None and prev.kind in Kind.BODY and prev.level is None \
                         and ends_mid_clause(prev.text):
                     rec.change("body line carrying on the line before", block.span,
@@ -616,7 +668,10 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 else:
                     rec.change("body line, not a title", block.span, block.text[:20])
                     out.append(block.with_(kind=Kind.PARAGRAPH))
-                glue_next = _cut_mid_clause(block.text)
+                # (a line cut before the next one stops inside its word or number, which
+                # the next line finishes, even on a mark no clause stops on: ``10%—``)
+                glue_next = _cut_mid_clause(block.text) \
+                    or cut_before_next(block.text, nxt, next_is_title)
                 continue
             rec.change("title line", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))

@@ -11,6 +11,7 @@ from baokan.core.drawn_twice import doubled_half, same_text, squeezed
 from baokan.core.marks import Tag
 from baokan.core.spans import covering_span
 from baokan.core.text import (
+    DASH_PAIR,
     DASH_START,
     MAX_CUT_TAIL,
     WIDE_DASH_START,
@@ -144,8 +145,13 @@ def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
     """How many of ``titles`` (from the front) belong to the closed body before them
     (``next_parts``: the texts of the body after them).  Never between two lines that
     are one phrase broken over two lines (:func:`breaks_mid_phrase`)."""
-    prev_grams = memo.of_joined(prev.body_parts())
-    next_grams = memo.of_joined(next_parts)
+    prev_parts = prev.body_parts()
+    # the body after is read only as far as the body before reaches (``AFFINITY_CHARS``
+    # at the least): a longer body holds more of any title's bigrams by chance, and what
+    # a head names of its body stands in its opening
+    reach = max(sum(map(len, prev_parts)), AFFINITY_CHARS)
+    prev_grams = memo.of_joined(prev_parts)
+    next_grams = memo.of_joined(_cut_to(next_parts, reach))
     best_j, best_score = 0, float("-inf")
     for j in range(len(titles) + 1):
         if j > 0 and not prev_grams:
@@ -153,6 +159,8 @@ def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
         if 0 < j < len(titles) and breaks_mid_phrase(titles[j - 1].text, titles[j].text,
                                                       next_grams):
             continue  # one title line broken over two: not cut between two articles
+        if 0 < j < len(titles) and titles[j - 1].text.strip().endswith(DASH_PAIR):
+            continue  # a kicker that ends ``——`` leads into the line under it (conventions)
         score = sum(overlap(t.text, prev_grams) for t in titles[:j])
         score += sum(overlap(t.text, next_grams) for t in titles[j:])
         if j > 0 and prev.has_title():
