@@ -187,6 +187,26 @@ def _credit_continued(text: str) -> bool:
     return head is not None and (head.end() == len(body) or editor_credit(body[head.end():]))
 
 
+# a credit line the tool broke after each role word's colon, the names opening the next
+# line (``一审：`` / ``武 宣 二审：`` / ``黄国强``): a role word and its colon end the line,
+# after the names of the role before it on a continued line
+_ROLE_LEFT_OPEN = regex.compile(r"(?:" + _ROLE.pattern + r")[:：]")
+_NAMES_THEN_OPEN_ROLE = regex.compile(r"\p{Han}{1,4}(?:" + _ROLE.pattern + r")[:：]")
+
+
+def _broken_credit(folded: str, blocks: Sequence[Block], n: int, credit: bool) -> bool:
+    """Whether ``folded`` (block ``n``) is a piece of a credit broken after a role's colon:
+    the role alone, when the next line opens with names (and ends or goes on with more
+    credits), or, right after a credit's piece (``credit``), names and the next role."""
+    if credit and _NAMES_THEN_OPEN_ROLE.fullmatch(folded):
+        return True
+    if not _ROLE_LEFT_OPEN.fullmatch(folded) or n + 1 >= len(blocks) \
+            or blocks[n + 1].kind not in Kind.BODY:
+        return False
+    after = _fold(blocks[n + 1].text)
+    return bool(_NAMES_THEN_OPEN_ROLE.fullmatch(after)) or _credit_continued(after)
+
+
 def furniture_row(folded: str) -> bool:
     """Whether ``folded`` (a line as ``_fold`` gives it) is a row of page furniture that
     holds a contact: labelled contacts and runs of editor credits in any order, as a tool
@@ -319,7 +339,8 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
                 rec.dropped(text, "furniture", block.span, "contact footer")
                 continue
         if candidate and len(folded) <= settings.max_editor_line_chars:
-            if editor_credit(text, folded) or (credit and _credit_continued(text)):
+            if editor_credit(text, folded) or (credit and _credit_continued(text)) \
+                    or _broken_credit(folded, blocks, n, credit):
                 rec.dropped(text, "furniture", block.span, "editor credit line")
                 credit_before = True
                 continue
