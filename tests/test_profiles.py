@@ -68,8 +68,11 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         ("find-titles", {"plain_lines": False} if markdown else {}),
         ("find-captions", {}), ("punctuation-width", {}), ("fold-spacing", {}),
         ("drop-duplicates", {}),
-        ("segment-articles", {"merge_unspaced_titles": True} if blank_lines
-         else {"untitled_turns": True, "headless_homes": True} if markdown else {}),
+        # since stop 37 (false articles): a headless run goes to the story sharing its
+        # words in every dump, not only in markdown ones
+        ("segment-articles", {"headless_homes": True, "merge_unspaced_titles": True}
+         if blank_lines else {"headless_homes": True, "untitled_turns": True} if markdown
+         else {"headless_homes": True}),
         # since the issue "Generalise": a pymupdf4llm block given after its story goes back
         ("restore-reading-order", {"open_tails": True} if markdown else {}),
     ]
@@ -108,7 +111,8 @@ def test_extends_makes_the_differences_readable() -> None:
                if a != b]
     assert changed == [
         ("join-lines", {"mode": "wrapped"}, {"mode": "wrapped", "ignore_blank_lines": True}),
-        ("segment-articles", {}, {"merge_unspaced_titles": True})]
+        ("segment-articles", {"headless_homes": True},
+         {"headless_homes": True, "merge_unspaced_titles": True})]
     assert [s for s in get_profile("markdown").names if s != "markdown-headings"] == \
         get_profile("plain-paragraphs").names
 

@@ -57,10 +57,10 @@ The cues, in the order they are used:
   closes its sentence, nothing else) right after a titled story that nothing closed are
   that story's: a round-up's items under its head; each dateline goes back to the front
   of its item's paragraph (one brief alone keeps its article: its head may be elsewhere);
-* with ``headless_homes`` (the markdown profile), a body with no title and nothing that
+* with ``headless_homes`` (every built-in profile), a body with no title and nothing that
   opens it joins the titled article nearby whose body clearly shares the most of its
   rare bigrams (a converter sets runs of side-by-side stories' paragraphs between one
-  another);
+  another; a text dump gives a story's column past another story's byline);
 * a scrap — a body under ``SCRAP_CHARS`` cells with no title, byline, dateline or caption —
   is no article when the page has another body: its text stays among the fragments (a
   column label, a line of furniture, a few lines the tool cut off another story).

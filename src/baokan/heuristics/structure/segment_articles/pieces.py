@@ -147,7 +147,9 @@ class _Pieces(_PageState):
         titled article nearby whose body shares a clear part of its rare bigrams
         (``HEADLESS_HOME_SHARE``, ``HEADLESS_HOME_MARGIN``): a converter that gives a
         band's stories side by side (pymupdf4llm) sets runs of one story's paragraphs
-        between another's, and the run, cut from its head, is that story's.  Not a body
+        between another's, and a text dump (pdftotext, pdfminer, PyMuPDF) gives a story's
+        column after another story, cut off at the column break after a closed sentence:
+        the run, cut from its head, is that story's.  Not a body
         that a byline or dateline opens (a story whose head went astray keeps those), nor
         a scrap (:meth:`_scrap`: too few words to tell its story).  The moves are told
         on the bodies as the walk left them, then made."""
