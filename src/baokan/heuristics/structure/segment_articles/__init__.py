@@ -27,6 +27,11 @@ The cues, in the order they are used:
   subhead, and a heading at a headline level with no byline, printed after other
   articles, is a subhead of the earlier article whose headline is shallower
   (tools print a lead's subheads after the briefs that interrupt it);
+* a subhead that is a line of the body goes back to it: in a plain dump one that closes
+  a sentence on ``。！？`` (no subhead does; a short line so closed ends a paragraph) ends
+  the paragraph before it where that stops mid-clause, else is a paragraph; one whose last
+  character and the paragraph under it make a word (``…基层基`` / ``础工作…``) begins
+  that paragraph;
 * a single title line inside an open body is a subhead, unless the body after it changes
   topic and the line names that body and not the one before it (a new article's head),
   or, on a page that prints titles after their bodies, names the body before it more

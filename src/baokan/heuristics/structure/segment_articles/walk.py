@@ -30,6 +30,7 @@ from baokan.heuristics.structure.segment_articles.article import (
     overlap,
 )
 from baokan.heuristics.structure.segment_articles.body_splits import _BodySplits
+from baokan.heuristics.structure.segment_articles.body_subheads import _BodySubheads
 from baokan.heuristics.structure.segment_articles.brief_runs import _BriefRuns
 from baokan.heuristics.structure.segment_articles.head_runs import _head_evidence, _HeadRuns
 from baokan.heuristics.structure.segment_articles.page_state import (
@@ -212,7 +213,7 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
     return list(titles)
 
 
-class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns):
+class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns, _BodySubheads):
     """The walk over the page's blocks (:meth:`run`), then the passes after it."""
 
     def run(self) -> list[_Article]:
@@ -241,6 +242,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns):
             self._send_headless_home()
         self._hand_on_headless_bylines()
         self._leave_scraps()
+        self._body_lines_taken_for_subheads()
         return self.arts
 
     def _title_run(self, i: int) -> int:
