@@ -1840,6 +1840,23 @@ def _cut_from_heading(out: Sequence[Block], block: Block) -> bool:
         folded, open_end=True) is not None
 
 
+#: a photographer's mark before the names (``图/X``, ``摄影：X``): the byline's form of a
+#: credit, not the ``X 摄`` printed under a picture
+_PHOTO_MARK_FIRST = regex.compile(r"^\s*(?:图\s*片|图|摄\s*影|摄)\s*[/／:：]")
+
+
+def _stacked_photo_mark(out: Sequence[Block], block: Block) -> bool:
+    """Whether a photo credit ``block`` in the mark-first form (``图/X``) stands right
+    under a byline that opens a body (``文/Y`` / ``图/X``): the byline stack under a head
+    names the writer, then the photographer, and the photographer is that story's 摄影
+    byline, not the credit of a caption the story may not hold."""
+    if block.kind != Kind.CREDIT or not _PHOTO_MARK_FIRST.match(block.text):
+        return False
+    prev = out[-1] if out else None
+    return (prev is not None and prev.kind == Kind.BYLINE and "closing" not in prev.tags
+            and any(d.names for d in prev.bylines))
+
+
 @heuristic("find-bylines", settings=BylineSettings, requires={Stage.LINES},
            reads={Kind.TEXT, Kind.BYLINE, Stage.HEADINGS, Tag.VERTICAL}, accepts={Kind.PARAGRAPH},
            provides={Stage.BYLINES, Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Tag.OPENING,
@@ -1877,6 +1894,9 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
                     out.append(joined)
                     continue
                 out.append(heading)
+            if _stacked_photo_mark(out, block):
+                rec.change("photo mark in a byline stack", block.span, block.text)
+                block = block.with_(kind=Kind.BYLINE)
             out.append(block)
             after_dateline = carried = False
             continue
@@ -1896,5 +1916,8 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
         # so that a second run reads the line as the first did)
         carried = (found[-1].kind == Kind.TEXT and "after_dateline" in found[-1].tags
                    and ends_mid_clause(found[-1].text))
+        if len(found) == 1 and _stacked_photo_mark(out, found[0]):
+            rec.change("photo mark in a byline stack", block.span, block.text)
+            found = [found[0].with_(kind=Kind.BYLINE)]
         out.extend(found)
     return rec.apply(doc, out)
