@@ -225,8 +225,10 @@ def _heads_from_above(titles: list[Block], cur: _Article) -> bool:
         # a glyph of a vertical head set apart (``起``), or a line of body text cut out
         # of its paragraph (``心，战胜一切艰难险阻的…``): no head to give the body
         return False
-    starts = [b.start for b in cur.body if b.kind == Kind.PARAGRAPH]
-    return bool(starts) and titles[-1].end < min(starts)
+    # the body's first paragraph as read (a paragraph joined across the columns later
+    # may span lines from higher up)
+    first = next((b for b in cur.body if b.kind == Kind.PARAGRAPH), None)
+    return first is not None and titles[-1].end < first.start
 
 
 def _subhead_lines(titles: list[Block]) -> list[Block]:
