@@ -10,7 +10,11 @@ from baokan.heuristics.structure.segment_articles.article import _Article, _Page
 from baokan.heuristics.structure.segment_articles.authors import _authors_under_title
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 from baokan.heuristics.structure.segment_articles.title_lines import _COLUMN_MARK
-from baokan.heuristics.structure.segment_articles.title_roles import assign_roles, dealt_headline
+from baokan.heuristics.structure.segment_articles.title_roles import (
+    assign_roles,
+    dealt_headline,
+    settle_dash_roles,
+)
 
 
 def _emit(art: _Article, index: int, settings: SegmentSettings,
@@ -58,6 +62,7 @@ def _emit(art: _Article, index: int, settings: SegmentSettings,
             continue
         moved = line.with_(kind=role)
         head = [moved, *head] if role == Kind.KICKER else [*head, moved]
+    head = settle_dash_roles(head)
     columns = [b for b in art.extras if b.kind == Kind.COLUMN]
     extras = [b for g in art.groups for b in g.extras] + [b for b in art.extras
                                                            if b.kind != Kind.COLUMN]

@@ -204,6 +204,34 @@ def _dash_led(titles: list[Block]) -> bool:
     return all(WIDE_DASH_START.match(t.text.strip()) for t in titles)
 
 
+#: A head given to the untitled body under it (:func:`_heads_from_above`) holds at least
+#: this many bigrams: three characters, more than a glyph or two of a vertical head.
+MIN_HEAD_FROM_ABOVE_GRAMS = 2
+#: Clause marks: a "title" holding one may be body text cut out of a paragraph, left as
+#: the subhead it was read as rather than made a body's head on position alone.
+_HEAD_CLAUSE_MARK = regex.compile(r"[，、；,;]")
+
+
+def _heads_from_above(titles: list[Block], cur: _Article) -> bool:
+    """Whether a run of title lines read after the body of an open article with no head
+    stands above that body on the page: its last line comes before the body's first in
+    the dump (a layout dump whose columns were read one after another keeps each line's
+    place: a head spanning two columns is read with the second, after the first column's
+    text under it).  A subhead is printed inside its body, below where the body begins;
+    a line above it is the head of that body."""
+    if cur.has_title() or cur.moved_titles or cur.closed:
+        return False
+    text = "".join(t.text for t in titles)
+    if len(bigrams(text)) < MIN_HEAD_FROM_ABOVE_GRAMS or _HEAD_CLAUSE_MARK.search(text):
+        # a glyph of a vertical head set apart (``起``), or a line of body text cut out
+        # of its paragraph (``心，战胜一切艰难险阻的…``): no head to give the body
+        return False
+    # the body's first paragraph as read (a paragraph joined across the columns later
+    # may span lines from higher up)
+    first = next((b for b in cur.body if b.kind == Kind.PARAGRAPH), None)
+    return first is not None and titles[-1].end < first.start
+
+
 def _subhead_lines(titles: list[Block]) -> list[Block]:
     """The subheads a run of title lines inside a body makes: two lines where the first
     stops without punctuation are one subhead wrapped at the column width."""
@@ -441,6 +469,13 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns, _Bod
                 or (len(titles) == 1 and self._names_new_topic(titles[0], cur, next_index)):
             # a vertical line of text is a headline: papers do not set subheads that way
             self.new(_Group(list(titles), list(extras)))
+            return
+        if _heads_from_above(titles, cur):
+            # 我报考公务员 over 去年4月28日…: the tool read the column under the head before
+            # the head, which spans it and the next column; the head is this body's own
+            cur.groups.append(_Group(list(titles), list(extras)))
+            self.rec.change("title printed above the untitled body before it",
+                            titles[0].span, titles[0].text[:20])
             return
         if len(titles) == 1 and self._closes_topic(titles[0], cur, next_index):
             cur.groups.append(_Group(list(titles), list(extras), after=True))
