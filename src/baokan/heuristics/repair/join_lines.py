@@ -20,6 +20,7 @@ from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
     CLOSING_MARKS,
+    CLOSING_QUOTES,
     DASH_PAIR,
     DASHES,
     DOUBLE_DASH_START,
@@ -344,6 +345,9 @@ def _dash_led_loosely(text: str) -> bool:
     looked at first)."""
     return text[:1] in DASHES and SUBTITLE_LEAD.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
+# a line that only says who said the quotation before it (``刘建国说。``, ``学生朵朵的家长说。``)
+_attribution_line = regex.compile(
+    r"[^。！？，“”\"\s]{1,20}?(?:说|表示|介绍|称|指出|坦言|告诉记者)[。.]")
 # a line that goes on with a word begun on the line before: a particle or a mark no
 # clause opens with
 _continues_word = regex.compile(r"(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
@@ -644,6 +648,15 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def titleish(i: int) -> bool:
         return bare_end(i) and not full(i) and not first_line(i)
 
+    def said_after(i: int) -> bool:
+        """A full line that closes a quotation, and under it a line that only says who
+        said it (``…只需要一趟就刷了。”`` / ``刘建国说。``): the attribution wrapped onto
+        the paragraph's last line, not a paragraph of its own (one would not name
+        the speaker alone)."""
+        return (run[i].text.rstrip()[-1:] in CLOSING_QUOTES + '"'
+                and run[i].text.rstrip()[-2:-1] in SENTENCE_END
+                and _attribution_line.fullmatch(_fold_spaces(run[i + 1].text)) is not None)
+
     def clause_last_line(i: int) -> bool:
         """A line that closes a clause (``；`` ``：``) far short of the column, not a piece of
         a printed line the tool cut in two (the two add up to the column, unless the next
@@ -705,7 +718,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             this_full = lengths[i] >= widths[i] - settings.full_slack
             next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
             breaks.append(not (this_full and next_full and ends_paragraph(left.text)
-                               and not titleish(i + 1)))
+                               and not titleish(i + 1))
+                          and not (this_full and said_after(i)))
             if breaks[-1] and ends_paragraph(left.text):
                 after_closed.append(i + 1)
         elif full(i):
