@@ -206,7 +206,9 @@ class Tag:
     STARTS_FLUSH = _builtin("starts:flush", TAG, "a paragraph cut off the one before it inside "
                             "one line of the dump (a converter's text block) where a closed "
                             "line stops short of the column and the next is as wide as it: a "
-                            "paragraph of the same story starts there, unindented")
+                            "paragraph of the same story starts there, unindented; or a "
+                            "paragraph after a line that stops short on a clause's mark "
+                            "(；：): the next item of a list")
     VERTICAL = _builtin("vertical", TAG, "a line of vertical text joined from one-character lines "
                         "(a headline)")
     CREDITED = _builtin("credited", TAG, "a caption found over a photo credit")
@@ -215,7 +217,8 @@ class Tag:
     DISPLACED = _builtin("displaced", TAG, "a paragraph that interrupted another one, sent to "
                          "its own article")
     PROSE = _builtin("prose", TAG, "body text re-joined from lines the tool printed apart like "
-                     "titles: never a title")
+                     "titles, or a paragraph wrapped over lines of the column that ends on "
+                     "a colon: never a title")
     DRAWN_TWICE = _builtin("drawn_twice", TAG, "a line the tool printed twice in a row, the copy "
                            "dropped: drawn twice (fake bold), in a headline's type")
 

@@ -20,6 +20,7 @@ from baokan.core.registry import heuristic
 from baokan.core.text import (
     CLOSERS,
     CLOSING_MARKS,
+    CLOSING_QUOTES,
     DASH_PAIR,
     DASHES,
     DOUBLE_DASH_START,
@@ -70,6 +71,15 @@ NEAR_FULL = 3
 FIRST_LINE_SHORT = INDENT + 1.5
 #: A line this much short of the column after a blank line is a title, not a first line.
 TITLE_SHORT_BY = 4
+#: The marks that close a clause but not a sentence: a list item (``（一）…的；``) or the
+#: line that introduces a list or a quotation (``措施如下：``, ``他说：``).
+CLAUSE_ENDS = "；：;:"
+#: Those of them that introduce what follows (a title may end on one: a kicker).
+INTRODUCING_ENDS = "：:"
+#: A line ending with one of ``CLAUSE_ENDS`` this much short of the column (more than an
+#: indent and a cell of squeezing: ``NEAR_FULL``) stops where its paragraph stops: in a
+#: column hard-wrapped at its width only a paragraph's last line is set short.
+CLAUSE_LINE_SHORT_BY = NEAR_FULL
 #: Two pieces of one printed line add up to the column within this many cells.
 SPLIT_LINE_SLACK = 2
 #: A line this much wider than its column is of another layout (a caption, a spread).
@@ -335,6 +345,12 @@ def _dash_led_loosely(text: str) -> bool:
     looked at first)."""
     return text[:1] in DASHES and SUBTITLE_LEAD.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
+# a line that only says who said the quotation before it (``刘建国说。``, ``学生朵朵的家长说。``)
+_attribution_line = regex.compile(
+    r"[^。！？，“”\"\s]{1,20}?(?:说|表示|介绍|称|指出|坦言|告诉记者)[。.]")
+# a line that goes on with a word begun on the line before: a particle or a mark no
+# clause opens with
+_continues_word = regex.compile(r"(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
 #: A head's colon after a place, a name or a topic of two to four characters that opens
 #: the line (``审计：实行监督的最好武器``, ``太康：强化“五举措”…``), with text after it (a
 #: line ending on a colon introduces what follows; prose puts a colon after a clause).
@@ -524,13 +540,16 @@ class _Breaks:
     length and its local column's width, in cells; ``indented``: the lines that open a
     paragraph by their indent alone after a sentence left open (tagged
     ``starts:indented``); ``after_closed``: the lines that open a paragraph after a closed
-    sentence, in order (measured by :func:`_flush_starts`)."""
+    sentence, in order (measured by :func:`_flush_starts`); ``flush``: the lines that open a
+    paragraph after a clause's short last line (tagged ``starts:flush``: the same story
+    goes on, the next item of a list)."""
 
     ends: list[bool]
     lengths: list[float]
     widths: list[float]
     indented: list[int]
     after_closed: list[int]
+    flush: list[int] = attrs.field(factory=list)
 
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
@@ -629,6 +648,33 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def titleish(i: int) -> bool:
         return bare_end(i) and not full(i) and not first_line(i)
 
+    def said_after(i: int) -> bool:
+        """A full line that closes a quotation, and under it a line that only says who
+        said it (``…只需要一趟就刷了。”`` / ``刘建国说。``): the attribution wrapped onto
+        the paragraph's last line, not a paragraph of its own (one would not name
+        the speaker alone)."""
+        return (run[i].text.rstrip()[-1:] in CLOSING_QUOTES + '"'
+                and run[i].text.rstrip()[-2:-1] in SENTENCE_END
+                and _attribution_line.fullmatch(_fold_spaces(run[i + 1].text)) is not None)
+
+    def clause_last_line(i: int) -> bool:
+        """A line that closes a clause (``；`` ``：``) far short of the column, not a piece of
+        a printed line the tool cut in two (the two add up to the column, unless the next
+        is short of it by just an indent), before a line that does not carry a word on:
+        the last line of a list item or of the paragraph that introduces a list or a
+        quotation (``依法追究刑事责任：`` / ``（一）非法采集血液的；``).  A paragraph
+        that ends on ``：`` must hold two lines or more: it is then prose wrapped at the
+        column (tagged ``prose``: not a title for ``find-titles``)."""
+        text = run[i].text.rstrip()
+        right = run[i + 1].text.lstrip()
+        if text[-1:] not in CLAUSE_ENDS or _left_open(text) or _continues_word.match(right) \
+                or lengths[i] >= widths[i] - CLAUSE_LINE_SHORT_BY:
+            return False
+        if text[-1:] in INTRODUCING_ENDS and (i == 0 or breaks[i - 1]):
+            return False  # a line alone on ``：`` may be a kicker (``海北街道黄河社区党委：``)
+        indent = abs(widths[i + 1] - lengths[i + 1] - INDENT) <= INDENT_TOLERANCE
+        return indent or abs(lengths[i] + lengths[i + 1] - widths[i]) > SPLIT_LINE_SLACK
+
     def overlong(i: int) -> bool:
         """Far wider than the column around it: a caption or a line of another layout."""
         return lengths[i] > widths[i] + OVERLONG_BY
@@ -644,6 +690,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     breaks: list[bool] = []
     indented: list[int] = []
     after_closed: list[int] = []
+    flush: list[int] = []
     for i in range(len(run) - 1):
         left, right = run[i], run[i + 1]
         if Tag.GARBAGE_BOUNDARY in right.tags and Tag.AFTER_DATELINE not in right.tags:
@@ -656,6 +703,9 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
             breaks.append(True)
+        elif clause_last_line(i):
+            breaks.append(True)
+            flush.append(i + 1)  # the next item or the quotation: the same story goes on
         elif ends_continuing(left.text) or _cut_inside_at_end(left.text):
             breaks.append(False)
         elif _dash_led(left.text):
@@ -668,7 +718,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             this_full = lengths[i] >= widths[i] - settings.full_slack
             next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
             breaks.append(not (this_full and next_full and ends_paragraph(left.text)
-                               and not titleish(i + 1)))
+                               and not titleish(i + 1))
+                          and not (this_full and said_after(i)))
             if breaks[-1] and ends_paragraph(left.text):
                 after_closed.append(i + 1)
         elif full(i):
@@ -687,7 +738,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(title or opens)
         else:
             breaks.append(not (first_line(i) or last_two(i) or _left_open(left.text)))
-    return _Breaks(breaks, lengths, widths, indented, after_closed)
+    return _Breaks(breaks, lengths, widths, indented, after_closed, flush)
 
 
 _printed_break = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
@@ -964,7 +1015,7 @@ def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Se
                   Tag.AFFILIATION},
            accepts=Kind.TITLES,
            provides={Stage.PARAGRAPHS, Kind.PARAGRAPH, Tag.DRAWN_TWICE, Tag.STARTS_FLUSH,
-                     *START_TAGS})
+                     Tag.PROSE, *START_TAGS})
 def join_lines(doc: Document, settings: JoinSettings) -> Document:
     """Join the lines of a paragraph that the tool broke; never across a title, byline or mark.
 
@@ -997,6 +1048,11 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
             breaks = wrapped.ends
             for j in wrapped.indented:
                 run[j] = run[j].tagged(Tag.STARTS_INDENTED)
+            for j in wrapped.flush:
+                run[j] = run[j].tagged(Tag.STARTS_FLUSH)
+                if run[j - 1].text.rstrip()[-1:] in INTRODUCING_ENDS:
+                    # (its paragraph holds two lines or more, see clause_last_line)
+                    run[j - 1] = run[j - 1].tagged(Tag.PROSE)
         else:
             breaks = _per_line_breaks(run, settings)
             for lo, hi in _wrapped_stretches(run, settings):

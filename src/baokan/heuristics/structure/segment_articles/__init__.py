@@ -118,7 +118,7 @@ SIDE_BY_SIDE_MEASURE = "side_by_side_columns"
            reads={Kind.TEXT, Kind.PARAGRAPH, Kind.TITLE, Kind.BYLINE, Kind.DATELINE, Kind.CAPTION,
                   Kind.CREDIT, Kind.EDITOR_MARK, Kind.HEADLINE, Kind.KICKER, Kind.COLUMN,
                   Kind.SUBHEAD, Tag.OPENING, Tag.CLOSING, Tag.AFFILIATION, Tag.VERTICAL,
-                  Tag.DRAWN_TWICE, Tag.CREDITED, Tag.STARTS_FLUSH, Stage.HEADINGS,
+                  Tag.DRAWN_TWICE, Tag.CREDITED, Tag.STARTS_FLUSH, Tag.PROSE, Stage.HEADINGS,
                   Stage.ARTICLES},
            provides={Stage.ARTICLES, Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.COLUMN,
                      Kind.SUBHEAD, Kind.TITLE, Kind.PARAGRAPH, Kind.BYLINE, Kind.CAPTION, Tag.OPENING,

@@ -463,6 +463,15 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns, _Bod
             cur.extras.extend(extras)
             self.rec.change("head read inside a sentence", titles[0].span, titles[0].text[:20])
             return
+        if not opening and "vertical" not in titles[0].tags and self._announces(cur) \
+                and not _head_evidence(titles):
+            # the body's last paragraph announces the text under it (``…惊喜地问道：``):
+            # a head set there stands inside the story (a subhead, or a head the tool
+            # drew in the middle of its body), it opens none
+            for title in _subhead_lines(titles):
+                self._subhead(title, cur)
+            cur.extras.extend(extras)
+            return
         if opening or "vertical" in titles[0].tags or _head_evidence(titles) \
                 or (len(titles) == 2 and (self._big_type(titles)
                                           or self._topic_changes(cur, next_index))) \
@@ -641,6 +650,17 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns, _Bod
             and b.bylines[0].organization is None and b.text in b.bylines[0].names
             for b in openers) and self._mid_clause(cur, openers[0]) \
             and starts_with_cut_tail(_next_body_text(self.blocks, next_index, MAX_CUT_TAIL + 1))
+
+    @staticmethod
+    def _announces(cur: _Article) -> bool:
+        """Whether the open body's last paragraph ends on a colon after lines of the
+        column (``prose``: join-lines closed it at its short last line): it announces
+        the text under it, a quotation or a list of the same story."""
+        if cur.closed:
+            return False
+        last = cur.body[-1] if cur.body else None
+        return last is not None and last.kind == Kind.PARAGRAPH and Tag.PROSE in last.tags \
+            and last.text.rstrip()[-1:] in "：:"
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
