@@ -36,6 +36,11 @@ The cues, in the order they are used:
   topic and the line names that body and not the one before it (a new article's head),
   or, on a page that prints titles after their bodies, names the body before it more
   than the one after (that body's head, printed after it);
+* a head of two boxes or more over a body, with bodies without a head after it, is the
+  heads of side-by-side stories printed together (then their columns one after the
+  other): each box that names its own body in no word and a headless body clearly, better
+  than any other body near it, goes to that body, matched one to one (the clearest first);
+  what affinity does not tell stays where the page set it;
 * a title line that its body never names goes to a body without a title that it names;
   so does a line of a head of two or more that names its body in a word or two and
   stands in a text box of its own, when a body without a title that a dateline or
@@ -72,10 +77,11 @@ The cues, in the order they are used:
 
 One module a job: ``title_pieces`` and ``authors`` read the title lines before the walk,
 ``head_runs`` tells which title runs are heads and whether the page prints them after
-their bodies, ``walk`` groups the blocks, ``body_splits``, ``stray_titles``, ``pieces`` and
-``brief_runs`` are the passes after it (over the state of ``page_state``), ``photo_news`` tells a picture of
-its own, ``emit`` writes each article out with the roles of ``title_roles`` (from the
-line shapes of ``title_lines``); ``article`` is the article being built.
+their bodies, ``walk`` groups the blocks, ``body_splits``, ``stray_titles``,
+``stacked_heads``, ``pieces`` and ``brief_runs`` are the passes after it (over the state
+of ``page_state``), ``photo_news`` tells a picture of its own, ``emit`` writes each article
+out with the roles of ``title_roles`` (from the line shapes of ``title_lines``);
+``article`` is the article being built.
 """
 
 from __future__ import annotations

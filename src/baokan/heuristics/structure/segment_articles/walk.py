@@ -51,7 +51,7 @@ from baokan.heuristics.structure.segment_articles.photo_news import (
 )
 from baokan.heuristics.structure.segment_articles.pieces import _Pieces
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
-from baokan.heuristics.structure.segment_articles.stray_titles import _StrayTitles
+from baokan.heuristics.structure.segment_articles.stacked_heads import _StackedHeads
 from baokan.heuristics.structure.segment_articles.title_lines import (
     breaks_mid_phrase,
 )
@@ -241,7 +241,7 @@ def _subhead_lines(titles: list[Block]) -> list[Block]:
     return list(titles)
 
 
-class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns, _BodySubheads):
+class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _BodySubheads):
     """The walk over the page's blocks (:meth:`run`), then the passes after it."""
 
     def run(self) -> list[_Article]:
@@ -261,6 +261,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StrayTitles, _Pieces, _BriefRuns, _Bod
         self._split_by_after_titles()
         self._resolve_orphans()
         self._move_stray_title_lines()
+        self._match_stacked_heads()
         self._cut_stacked_heads()
         self._place_leads()
         self._join_pieces_after_bylines()

@@ -1,0 +1,155 @@
+"""The heads of side-by-side stories that a tool printed together over the first story's
+body, matched one to one with the bodies without a head after it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from baokan.core.document import Block, Kind
+from baokan.core.text import DASH_START, bigrams
+from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
+from baokan.heuristics.structure.segment_articles.page_state import (
+    MIN_LONE_GRAMS,
+    NAMING_GRAMS,
+    OWN_BODY_OVERLAP,
+    SCORE_EPSILON,
+)
+from baokan.heuristics.structure.segment_articles.stray_titles import (
+    UNTITLED_NAMING,
+    _StrayTitles,
+)
+from baokan.heuristics.structure.segment_articles.title_lines import (
+    _COLUMN_MARK,
+    _KICKER_END,
+    breaks_mid_phrase,
+)
+
+
+class _Pair(NamedTuple):
+    """A head of a stack that clearly names a body without a head: how much clearer it
+    names that body than any other body near it (the greedy matching's order), the share
+    of its bigrams that body holds, the head's place in the stack, the body's article."""
+
+    margin: float
+    score: float
+    head: int
+    target: int
+
+
+def _boxes(titles: list[Block], grams: set[str]) -> list[list[Block]]:
+    """A title group cut into the heads it may hold: its text boxes (blank lines stand
+    between a dump's boxes), a dash-led line kept with the box over it (a subtitle), a
+    box that ends as a kicker does (``——``, ``：``) or looks like a column name with the
+    box under it, and never between the halves of a line broken mid-phrase."""
+    boxes: list[list[Block]] = []
+    for line in titles:
+        prev = boxes[-1] if boxes else None
+        if prev is None:
+            boxes.append([line])
+            continue
+        last = prev[-1].text.strip()
+        joined = not line.gap_before or DASH_START.match(line.text.strip()) is not None \
+            or _KICKER_END.search(last) is not None or _COLUMN_MARK.match(last) is not None \
+            or breaks_mid_phrase(last, line.text, grams)
+        if joined:
+            prev.append(line)
+        else:
+            boxes.append([line])
+    return boxes
+
+
+class _StackedHeads(_StrayTitles):
+    """The pass that deals a stack of heads out to the bodies after it."""
+
+    def _stacked_bodies(self, index: int) -> list[int]:
+        """The articles right after article ``index`` that are bodies with no head (no
+        title, none moved to them, no photo): up to the next article with a head, and
+        within the page's ``neighbours``."""
+        out: list[int] = []
+        for at in range(index + 1, min(len(self.arts), index + 1 + self.settings.neighbours)):
+            art = self.arts[at]
+            if art.has_title() or art.moved_titles:
+                break
+            if "photo" not in art.flags and any(b.kind == Kind.PARAGRAPH for b in art.body):
+                out.append(at)
+        return out
+
+    def _match_stacked_heads(self) -> None:
+        """A titled article whose head holds two boxes or more (:func:`_boxes`), with
+        bodies without a head after it: a tool that reads a row of side-by-side stories
+        prints their heads together, then the stories' columns one after another, so the
+        first body takes every head and the others none.  Each box is matched one to one
+        with the bodies: a box that names its own body in no word (``OWN_BODY_OVERLAP``)
+        and a body without a head well (``UNTITLED_NAMING`` of its bigrams, and
+        ``NAMING_GRAMS`` of them), better than any other body near it, goes to that
+        body — greedily, the clearest margin first, each body one box.  What affinity
+        does not tell stays where the page set it, and at least one box heads the body
+        under it (synthetic heads that share no word with their body stay so).
+
+        Plain dumps only: a markdown converter marks its heads by level and runs the
+        bodies of a band's stories into one another, and its headless runs are joined
+        by their words (``untitled_turns``, ``headless_homes``) to the heads it set
+        over them; heads moved here ahead of that pass part those runs from their
+        story (s501's pymupdf4llm dumps: two heads more right, two stories lost)."""
+        if self.markdown:
+            return
+        grams = [a.body_grams(self.memo) for a in self.arts]
+        for index, art in enumerate(self.arts):
+            groups = [g for g in art.groups if g.titles and not g.after]
+            if len(groups) != 1 or not grams[index]:
+                continue
+            group = groups[0]
+            boxes = _boxes(group.titles, grams[index])
+            if len(boxes) < 2:
+                continue
+            bodies = self._stacked_bodies(index)
+            if not bodies:
+                continue
+            pairs = self._stack_pairs(boxes, index, bodies, grams)
+            moved: set[int] = set()
+            taken: set[int] = set()
+            for pair in sorted(pairs, reverse=True):
+                if pair.head in moved or pair.target in taken or len(moved) + 1 >= len(boxes):
+                    continue
+                moved.add(pair.head)
+                taken.add(pair.target)
+                self._move_box(group, boxes[pair.head], pair)
+
+    def _stack_pairs(self, boxes: list[list[Block]], index: int, bodies: list[int],
+                     grams: list[set[str]]) -> list[_Pair]:
+        """The boxes of a stack over article ``index`` that clearly name a body without a
+        head in ``bodies`` (see :meth:`_match_stacked_heads`), each with the body it
+        names best."""
+        near = [i for i in range(max(0, index - self.settings.neighbours),
+                                 min(len(self.arts), index + self.settings.neighbours + 1))
+                if grams[i]]
+        pairs: list[_Pair] = []
+        for at, box in enumerate(boxes):
+            text = "".join(b.text for b in box)
+            if len(bigrams(text)) < MIN_LONE_GRAMS or overlap(text, grams[index]) > OWN_BODY_OVERLAP:
+                continue
+            scores = sorted(((overlap(text, grams[i]), -i) for i in near), reverse=True)
+            score, neg = scores[0]
+            if -neg not in bodies or score < UNTITLED_NAMING \
+                    or len(bigrams(text) & grams[-neg]) < NAMING_GRAMS:
+                continue
+            second = scores[1][0] if len(scores) > 1 else 0.0
+            if score <= second + SCORE_EPSILON:
+                continue
+            pairs.append(_Pair(score - second, score, at, -neg))
+        return pairs
+
+    def _move_box(self, group: _Group, box: list[Block], pair: _Pair) -> None:
+        """Move a box of a stack to the body it names, with a byline printed right under
+        it (not one under the whole stack: the body under the stack keeps that one)."""
+        target: _Article = self.arts[pair.target]
+        printed = list(group.titles)
+        for line in box:
+            group.titles.remove(line)
+            target.moved_titles.append(line)
+        self._carry_byline(group, printed, box[-1], target, over_body=True)
+        target.flags.add("interleaved")
+        self.rec.change("a head printed with the heads of the stories beside it goes to the "
+                        "body it names", (box[0].start, box[-1].end),
+                        f"{pair.score:.2f} of its bigrams in that body")
