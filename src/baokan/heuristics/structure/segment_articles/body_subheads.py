@@ -7,7 +7,8 @@ subhead's text is no paragraph's, so taking them for subheads loses them:
 * a line that closes a sentence (``他乐呵呵地告诉我：今年六十岁啦！``, ``交车？”``): a
   subhead names its section and never ends on ``。！？`` (none of the 338 subheads of the
   gold pages does, real or synthetic), while a short line that closes with one is the
-  end of a paragraph (the spec's broken lines);
+  end of a paragraph (the spec's broken lines); a bare question standing on its own
+  (``钱从哪里来？``) is left a subhead, a form commentary pages use;
 * a line whose last character and the first of the paragraph under it make a word
   (``-加强基层基`` / ``础工作不松劲。``, ``他脱贫带来了一柱希`` / ``望之光。``): the
   paragraph goes on with the line's word; a section under a subhead opens a sentence of
@@ -38,6 +39,9 @@ _SENTENCE_CLOSE = "。！？!?"
 #: makes a pair this close 78 times in 211, a title line 7 times in 493).  On the
 #: synthetic pages (dev and s501) no true subhead makes such a pair with its section.
 WORD_BREAK_ASSOCIATION = 4.0
+#: A question mark: a subhead ending on one (unquoted) is left a subhead unless the
+#: paragraph before it stops mid-clause.
+_QUESTION = "？?"
 
 
 def closes_sentence(text: str) -> bool:
@@ -88,6 +92,10 @@ class _BodySubheads(_PageState):
                     out[-1] = _joined(before, block)
                     self.rec.change("a subhead that closes a sentence ends the paragraph "
                                     "before it", block.span, block.text[:20])
+                elif block.text.rstrip()[-1:] in _QUESTION:
+                    # a bare question set apart is a real subhead's form (``钱从哪里来？``)
+                    # on commentary pages; only a quoted one is speech
+                    out.append(block)
                 else:
                     out.append(block.with_(kind=Kind.PARAGRAPH))
                     self.rec.change("a subhead that closes a sentence is a paragraph",
