@@ -25,6 +25,7 @@ from baokan.core.text import (
     DASHES,
     DOUBLE_DASH_START,
     OPENING_MARKS,
+    OPENING_QUOTES,
     SENTENCE_END,
     SUBTITLE_LEAD,
     WIDE_DASHES,
@@ -672,6 +673,9 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             return False
         if text[-1:] in INTRODUCING_ENDS and (i == 0 or breaks[i - 1]):
             return False  # a line alone on ``：`` may be a kicker (``海北街道黄河社区党委：``)
+        if text[-1:] in INTRODUCING_ENDS and right[:1] in OPENING_QUOTES \
+                and _split_full_line(i, lengths[i - 1] >= widths[i - 1] - NEAR_FULL):
+            return False  # the tool cut a printed line where the quotation's font starts
         indent = abs(widths[i + 1] - lengths[i + 1] - INDENT) <= INDENT_TOLERANCE
         return indent or abs(lengths[i] + lengths[i + 1] - widths[i]) > SPLIT_LINE_SLACK
 
