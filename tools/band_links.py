@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well `separate-columns` reads bands of columns given row by row, against the gold.
 
-    python tools/band_links.py DIR [DIR ...] [--tool pymupdf4llm]
+    python tools/band_links.py DIR [DIR ...] [--tool pymupdf4llm] [--per-dump]
 
 A band (a dump line holding the printed lines of several columns in turn, as pymupdf4llm
 gives them) is read back either by dealing its turns (`deal_band`) or, where the turns
@@ -14,7 +14,9 @@ same pages compare: a change to the dealing that reads more links right and fewe
 reads the columns better, whatever the article segmentation later makes of it (the page
 scores of `measure.py` move a lot for one link).  DIR is a folder of synthetic pages (a
 page a folder, its dumps beside `*.gold.json`); only the dumps whose name holds `--tool`
-are read.  Run it with the project's python from the project root, `PYTHONPATH=src`.
+are read.  ``--per-dump`` adds a row per dump: its share of links right and how many of its
+bands were dealt (a dump whose bands are dealt none is read by the links alone, the weakest
+reading).  Run it with the project's python from the project root, `PYTHONPATH=src`.
 """
 from __future__ import annotations
 
@@ -39,6 +41,9 @@ def main(argv: list[str]) -> int:
         at = argv.index("--tool")
         tool = argv[at + 1]
         del argv[at:at + 2]
+    per_dump = "--per-dump" in argv
+    if per_dump:
+        argv.remove("--per-dump")
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
@@ -82,7 +87,10 @@ def main(argv: list[str]) -> int:
                                    for a in gold["articles"])
             for dump in sorted(gold_path.parent.iterdir()):
                 if tool in dump.name and dump.suffix in {".md", ".txt"}:
+                    before = tally.copy()
                     baokan.parse_file(str(dump))
+                    if per_dump:
+                        _dump_row(dump.name, tally - before)
     for path in ("dealt", "linked"):
         right, wrong = tally[f"{path} right"], tally[f"{path} wrong"]
         share = right / (right + wrong) if right + wrong else 0.0
@@ -90,6 +98,16 @@ def main(argv: list[str]) -> int:
     print(f"bands dealt {tally['bands dealt']}, not dealt {tally['bands not dealt']} "
           "(read by links, or as they are)")
     return 0
+
+
+def _dump_row(name: str, tally: Counter[str]) -> None:
+    """One dump's links right and wrong and its bands dealt (the counts it added)."""
+    right = tally["dealt right"] + tally["linked right"]
+    wrong = tally["dealt wrong"] + tally["linked wrong"]
+    share = f"{right / (right + wrong):.3f}" if right + wrong else "-"
+    bands = tally["bands dealt"] + tally["bands not dealt"]
+    print(f"{name:40} links right {share:>5} of {right + wrong:5}  "
+          f"bands dealt {tally['bands dealt']}/{bands}")
 
 
 if __name__ == "__main__":
