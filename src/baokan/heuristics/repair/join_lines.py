@@ -667,9 +667,11 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         that ends on ``：`` must hold two lines or more: it is then prose wrapped at the
         column (tagged ``prose``: not a title for ``find-titles``)."""
         text = run[i].text.rstrip()
-        right = run[i + 1].text.lstrip()
-        if text[-1:] not in CLAUSE_ENDS or _left_open(text) or _continues_word.match(right) \
+        if not text or text[-1] not in CLAUSE_ENDS \
                 or lengths[i] >= widths[i] - CLAUSE_LINE_SHORT_BY:
+            return False  # the cheap looks first: this runs on most lines of a page
+        right = run[i + 1].text.lstrip()
+        if _left_open(text) or _continues_word.match(right):
             return False
         if text[-1:] in INTRODUCING_ENDS and (i == 0 or breaks[i - 1]):
             return False  # a line alone on ``：`` may be a kicker (``海北街道黄河社区党委：``)
