@@ -16,7 +16,10 @@ scores of `measure.py` move a lot for one link).  DIR is a folder of synthetic p
 page a folder, its dumps beside `*.gold.json`); only the dumps whose name holds `--tool`
 are read.  ``--per-dump`` adds a row per dump: its share of links right and how many of its
 bands were dealt (a dump whose bands are dealt none is read by the links alone, the weakest
-reading).  Run it with the project's python from the project root, `PYTHONPATH=src`.
+reading).  Compare shares, not counts: a band read first by dealing and then by linking
+(or dealt more than once) has its links counted each time, so a change that deals more
+bands raises the counts by itself.  Run it with the project's python from the project
+root, `PYTHONPATH=src`.
 """
 from __future__ import annotations
 
