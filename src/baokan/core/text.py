@@ -48,6 +48,14 @@ CLOSERS = CLOSING_MARKS + "\"'"
 #: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
 #: mark, or any opening mark).
 CONTINUING = "，、；：,;:" + OPENING_MARKS
+#: The colons: a clause ending on one introduces what follows (a list, a quotation).
+INTRODUCING_MARKS = "：:"
+#: A text opening on these carries on a clause begun before it: a structural particle, or
+#: a mark that follows words (no clause opens with ``的``, ``们``, ``，`` or ``）``).
+CANNOT_OPEN_CLAUSE = regex.compile(r"^(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
+#: The verbs of saying that name who said a quotation (``刘建国说。``, ``他表示，``): a
+#: pattern's alternation, to build the patterns of an attribution from.
+SAID = r"(?:说|表示|介绍|称|指出|坦言|告诉记者)"
 # -- dashes: the one vocabulary every use of "a dash" derives from
 #: Every mark a dump prints where a dash stands: the em dash, hyphen-minus and its
 #: full-width form, the en dash, and the horizontal bar (older GB tables map the 破折号

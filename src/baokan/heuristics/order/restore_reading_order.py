@@ -60,8 +60,10 @@ from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
+    CANNOT_OPEN_CLAUSE,
     CLOSING_QUOTES,
     OPENING_QUOTES,
+    SAID,
     SENTENCE_END,
     bigrams,
     ends_paragraph,
@@ -70,9 +72,7 @@ from baokan.core.text import (
 )
 
 # after a closed quotation: who said it (``"…下去。"学生朵朵的家长说。``)
-_attribution = regex.compile(r"[^。！？“”\"]{0,30}?(?:说|表示|介绍|称|指出|坦言|告诉记者)[。，：:,]")
-# a clause cannot start with a structural particle or with punctuation that follows words
-_cannot_start = regex.compile(r"^(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
+_attribution = regex.compile(r"[^。！？“”\"]{0,30}?" + SAID + r"[。，：:,]")
 
 
 @attrs.frozen
@@ -195,7 +195,7 @@ def _text_starts_mid_sentence(text: str, quotes: bool = True) -> bool:
     sentence opens with, or by closing a quotation it never opened (only if ``quotes``:
     the page's quote marks say which way they face)."""
     text = text.lstrip()
-    return bool(_cannot_start.match(text)) or (quotes and quote_balance(text)[0])
+    return bool(CANNOT_OPEN_CLAUSE.match(text)) or (quotes and quote_balance(text)[0])
 
 
 def _is_body(block: Block) -> bool:

@@ -18,14 +18,17 @@ from baokan.core.marks import Stage, Tag
 from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import (
+    CANNOT_OPEN_CLAUSE,
     CLOSERS,
     CLOSING_MARKS,
     CLOSING_QUOTES,
     DASH_PAIR,
     DASHES,
     DOUBLE_DASH_START,
+    INTRODUCING_MARKS,
     OPENING_MARKS,
     OPENING_QUOTES,
+    SAID,
     SENTENCE_END,
     SUBTITLE_LEAD,
     WIDE_DASHES,
@@ -74,9 +77,9 @@ FIRST_LINE_SHORT = INDENT + 1.5
 TITLE_SHORT_BY = 4
 #: The marks that close a clause but not a sentence: a list item (``（一）…的；``) or the
 #: line that introduces a list or a quotation (``措施如下：``, ``他说：``).
-CLAUSE_ENDS = "；：;:"
+CLAUSE_ENDS = "；;" + INTRODUCING_MARKS
 #: Those of them that introduce what follows (a title may end on one: a kicker).
-INTRODUCING_ENDS = "：:"
+INTRODUCING_ENDS = INTRODUCING_MARKS
 #: A line ending with one of ``CLAUSE_ENDS`` this much short of the column (more than an
 #: indent and a cell of squeezing: ``NEAR_FULL``) stops where its paragraph stops: in a
 #: column hard-wrapped at its width only a paragraph's last line is set short.
@@ -347,11 +350,7 @@ def _dash_led_loosely(text: str) -> bool:
     return text[:1] in DASHES and SUBTITLE_LEAD.match(text) is not None
 _any_punct = regex.compile(r"[，。、；：？！,;:?!…]")
 # a line that only says who said the quotation before it (``刘建国说。``, ``学生朵朵的家长说。``)
-_attribution_line = regex.compile(
-    r"[^。！？，“”\"\s]{1,20}?(?:说|表示|介绍|称|指出|坦言|告诉记者)[。.]")
-# a line that goes on with a word begun on the line before: a particle or a mark no
-# clause opens with
-_continues_word = regex.compile(r"(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
+_attribution_line = regex.compile(r"[^。！？，“”\"\s]{1,20}?" + SAID + r"[。.]")
 #: A head's colon after a place, a name or a topic of two to four characters that opens
 #: the line (``审计：实行监督的最好武器``, ``太康：强化“五举措”…``), with text after it (a
 #: line ending on a colon introduces what follows; prose puts a colon after a clause).
@@ -550,7 +549,7 @@ class _Breaks:
     widths: list[float]
     indented: list[int]
     after_closed: list[int]
-    flush: list[int] = attrs.field(factory=list)
+    flush: list[int]
 
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
@@ -671,7 +670,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
                 or lengths[i] >= widths[i] - CLAUSE_LINE_SHORT_BY:
             return False  # the cheap looks first: this runs on most lines of a page
         right = run[i + 1].text.lstrip()
-        if _left_open(text) or _continues_word.match(right):
+        if _left_open(text) or CANNOT_OPEN_CLAUSE.match(right):
             return False
         if text[-1:] in INTRODUCING_ENDS and (i == 0 or breaks[i - 1]):
             return False  # a line alone on ``：`` may be a kicker (``海北街道黄河社区党委：``)

@@ -8,7 +8,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
-from baokan.core.lexicon import pair_at_least
+from baokan.core.lexicon import WORD_BREAK_ASSOCIATION, pair_at_least
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name, photo_credit
 from baokan.core.registry import heuristic
@@ -151,13 +151,6 @@ _TITLE_ENDS = ("：", ":", DASH_PAIR, "！", "!", "？", "?")
 #: one (和平…, a torn ``打造有温度`` / ``的医保服务``), so they count only after body text
 #: that stops mid-clause.
 _LINKING_START = "的了着和与及而并但也就都又还把被所之其于或且"
-#: The least general-Chinese association (:func:`baokan.core.lexicon.pair_at_least`) of
-#: the last character of a body line that stops mid-clause and the first of the short
-#: line after it for the break to fall inside a word (``…此外，双`` / ``方还释放了…``:
-#: 双方): the rest of the body's sentence, not a head set under it.  On the diagnostic
-#: pages (800 dumps) a line after such a body line that goes on with its sentence makes
-#: a pair this close 78 times in 211, a title line 7 times in 493.
-BODY_BREAK_ASSOCIATION = 4.0
 #: At most this many passes: each join of a line to the body before it can leave one
 #: more line for the next pass to join, and a page converges in two or three.
 MAX_PASSES = 4
@@ -186,7 +179,7 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
     closing mark or a particle (``”，他说`` / ``的发展``); or the line before it stops
     mid-clause and this one carries the clause on: it holds a clause mark, starts with
     a linking word, ends with ``：`` (``工作的孙晓明说：``), or the break between the two
-    falls inside a word (``BODY_BREAK_ASSOCIATION``).  (A line as wide as the
+    falls inside a word (``WORD_BREAK_ASSOCIATION``).  (A line as wide as the
     column after an open sentence can still be a headline: the body before it ran on
     elsewhere.)
     """
@@ -202,7 +195,7 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
         return False
     return (_CLAUSE_INSIDE.search(stripped) is not None or stripped[:1] in _LINKING_START
             or stripped.endswith(("：", ":"))
-            or pair_at_least(prev.text.rstrip()[-1:], stripped[:1], BODY_BREAK_ASSOCIATION))
+            or pair_at_least(prev.text.rstrip()[-1:], stripped[:1], WORD_BREAK_ASSOCIATION))
 
 
 #: A body line opening on at most this many Han characters closed by a sentence mark

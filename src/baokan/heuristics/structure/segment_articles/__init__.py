@@ -78,10 +78,10 @@ The cues, in the order they are used:
 One module a job: ``title_pieces`` and ``authors`` read the title lines before the walk,
 ``head_runs`` tells which title runs are heads and whether the page prints them after
 their bodies, ``walk`` groups the blocks, ``body_splits``, ``stray_titles``,
-``stacked_heads``, ``pieces`` and ``brief_runs`` are the passes after it (over the state
-of ``page_state``), ``photo_news`` tells a picture of its own, ``emit`` writes each article
-out with the roles of ``title_roles`` (from the line shapes of ``title_lines``);
-``article`` is the article being built.
+``stacked_heads``, ``pieces``, ``brief_runs`` and ``body_subheads`` are the passes after
+it (over the state of ``page_state``), ``photo_news`` tells a picture of its own, ``emit``
+writes each article out with the roles of ``title_roles`` (from the line shapes of
+``title_lines``); ``article`` is the article being built.
 """
 
 from __future__ import annotations

@@ -24,21 +24,14 @@ caption, a headline ``…有了医保，日子再难也有底气！``), not a li
 from __future__ import annotations
 
 from baokan.core.document import Block, Kind
-from baokan.core.lexicon import pair_at_least
+from baokan.core.lexicon import WORD_BREAK_ASSOCIATION, pair_at_least
 from baokan.core.spans import covering_span
-from baokan.core.text import CLOSERS, ends_mid_clause
+from baokan.core.text import CLOSERS, SENTENCE_END, ends_mid_clause
 from baokan.heuristics.structure.segment_articles.page_state import _PageState
 
 #: The marks that close a sentence and that no subhead ends on (an ellipsis is left out:
 #: a subhead may trail off ``……``).
-_SENTENCE_CLOSE = "。！？!?"
-#: The least general-Chinese association of a subhead's last character and the first of
-#: the paragraph under it for the break to fall inside a word: the cue ``find-titles``
-#: uses for a short line after a body line that stops mid-clause (its
-#: ``BODY_BREAK_ASSOCIATION``, measured there: a line that goes on with the sentence
-#: makes a pair this close 78 times in 211, a title line 7 times in 493).  On the
-#: synthetic pages (dev and s501) no true subhead makes such a pair with its section.
-WORD_BREAK_ASSOCIATION = 4.0
+_SENTENCE_CLOSE = SENTENCE_END.replace("…", "")
 #: A question mark: a subhead ending on one (unquoted) is left a subhead unless the
 #: paragraph before it stops mid-clause.
 _QUESTION = "？?"

@@ -13,6 +13,7 @@ from baokan.core.spans import covering_span
 from baokan.core.text import (
     DASH_PAIR,
     DASH_START,
+    INTRODUCING_MARKS,
     MAX_CUT_TAIL,
     WIDE_DASH_START,
     BigramMemo,
@@ -661,7 +662,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
             return False
         last = cur.body[-1] if cur.body else None
         return last is not None and last.kind == Kind.PARAGRAPH and Tag.PROSE in last.tags \
-            and last.text.rstrip()[-1:] in "：:"
+            and last.text.rstrip()[-1:] in INTRODUCING_MARKS
 
     @staticmethod
     def _mid_clause(cur: _Article, block: Block) -> bool:
