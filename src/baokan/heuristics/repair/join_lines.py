@@ -579,6 +579,11 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     bare_ends = [_bare_end(b.text) for b in run]
     bare_end = bare_ends.__getitem__
 
+    def one_printed_line(j: int, width: float) -> bool:
+        """Whether lines j and j + 1 add up to one printed line of ``width``: the tool cut
+        a line in two (where its font changes, at a name or a number)."""
+        return abs(lengths[j] + lengths[j + 1] - width) <= SPLIT_LINE_SLACK
+
     def _split_full_line(j: int, near_full: bool) -> bool:
         """A short piece ending in ``：`` or ``，`` that, with the piece after it, fills
         the column: the tool cut one printed line where its font changes (``中指出：`` /
@@ -586,7 +591,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         if not near_full or j + 1 >= len(run) or run[j + 1].gap_before \
                 or not ends_continuing(run[j].text):
             return False
-        return full(j + 1) or abs(lengths[j] + lengths[j + 1] - widths[j]) <= SPLIT_LINE_SLACK
+        return full(j + 1) or one_printed_line(j, widths[j])
 
     def piece_of_line(j: int) -> bool:
         """Whether line j goes on with the line before it as body: the second piece of a
@@ -596,7 +601,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         if j == 0 or (j - 1 < len(breaks) and breaks[j - 1]):
             return False
         return _cut_inside_at_end(run[j - 1].text) \
-            or abs(lengths[j - 1] + lengths[j] - widths[j]) <= SPLIT_LINE_SLACK \
+            or one_printed_line(j - 1, widths[j]) \
             or abs(lengths[j - 1] - lengths[j]) <= SHORT_BY
 
     def title_after_blank(i: int) -> bool:
@@ -678,7 +683,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
                 and _split_full_line(i, lengths[i - 1] >= widths[i - 1] - NEAR_FULL):
             return False  # the tool cut a printed line where the quotation's font starts
         indent = abs(widths[i + 1] - lengths[i + 1] - INDENT) <= INDENT_TOLERANCE
-        return indent or abs(lengths[i] + lengths[i + 1] - widths[i]) > SPLIT_LINE_SLACK
+        return indent or not one_printed_line(i, widths[i])
 
     def overlong(i: int) -> bool:
         """Far wider than the column around it: a caption or a line of another layout."""
