@@ -1,6 +1,7 @@
 """Group labelled blocks into articles, decide the role of every title line, order them.
 
-The cues, in the order they are used:
+The cues, grouped by what they decide (the passes after the walk run in the order the
+last paragraph names them):
 
 * a run of title lines followed by a byline or dateline opens an article (title first);
 * a closing byline in brackets, or an editor mark, ends an article's body;
@@ -36,6 +37,12 @@ The cues, in the order they are used:
   topic and the line names that body and not the one before it (a new article's head),
   or, on a page that prints titles after their bodies, names the body before it more
   than the one after (that body's head, printed after it);
+* a title read after the untitled body of an open article whose line stands above that
+  body's first paragraph in the dump is that body's head, not a subhead (a layout dump
+  read column by column gives a head spanning two columns with the second column);
+* no article opens under a paragraph that announces what follows (``…问道：``, tagged
+  ``prose`` by ``join-lines``) unless a byline or dateline opens one: a head set there
+  stands inside the story;
 * a head of two boxes or more over a body, with bodies without a head after it, is the
   heads of side-by-side stories printed together (then their columns one after the
   other): each box that names its own body in no word and a headless body clearly, better
