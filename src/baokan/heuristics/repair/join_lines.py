@@ -659,7 +659,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         the paragraph's last line, not a paragraph of its own (one would not name
         the speaker alone)."""
         return (run[i].text.rstrip()[-1:] in CLOSING_QUOTES + '"'
-                and run[i].text.rstrip()[-2:-1] in SENTENCE_END
+                and len(run[i].text.rstrip()) >= 2 and run[i].text.rstrip()[-2] in SENTENCE_END
                 and _attribution_line.fullmatch(_fold_spaces(run[i + 1].text)) is not None)
 
     def clause_last_line(i: int) -> bool:

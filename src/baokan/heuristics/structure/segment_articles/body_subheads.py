@@ -39,7 +39,8 @@ _QUESTION = "？?"
 
 def closes_sentence(text: str) -> bool:
     """Whether ``text`` ends on a mark that closes a sentence, maybe with closing quotes."""
-    return text.rstrip().rstrip(CLOSERS)[-1:] in _SENTENCE_CLOSE
+    last = text.rstrip().rstrip(CLOSERS)[-1:]
+    return bool(last) and last in _SENTENCE_CLOSE  # ("" is in every string)
 
 
 def _word_goes_on(line: str, after: str) -> bool:
