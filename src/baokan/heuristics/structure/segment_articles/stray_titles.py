@@ -8,10 +8,9 @@ from collections.abc import Callable
 from typing import Final, Literal, NamedTuple, TypeAlias
 
 from baokan.core.document import Block, Kind
-from baokan.core.marks import Tag
 from baokan.core.names import PHOTO_ROLE
 from baokan.core.spans import neighbours
-from baokan.core.text import DASH_START, bigrams, content_length
+from baokan.core.text import DASH_START, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
     MIN_LONE_GRAMS,
@@ -25,7 +24,7 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
     _DASH_END,
     _KICKER_END,
     breaks_mid_phrase,
-    broken_by_width,
+    one_measure,
 )
 
 #: A title group left with no body after the title moves goes to the body without a title
@@ -84,23 +83,6 @@ DEALT_BODY_BONUS = 0.1
 MIN_SPLIT_HEAD = 4
 
 
-def _one_measure(first: Block, second: Block, grams: set[str]) -> bool:
-    """Whether two title lines printed one right under the other are one headline the
-    measure broke (:func:`broken_by_width`) over the body under them: no blank line and
-    no line between them, the first closing no kicker and the second led by no dash, each
-    a piece of a phrase (:data:`MIN_SPLIT_HEAD`) set horizontally (a vertical head is
-    whole in its column), and one of the two naming that body (``OWN_BODY_OVERLAP``):
-    the other half then stays with it (``纽约股市开门红印尼`` / ``菲律宾货币汇率再跌``,
-    its first half named in a word by the story before), where two halves that both name
-    another body are weighed and moved together as before."""
-    return second.start == first.end + 1 and not second.gap_before \
-        and Tag.VERTICAL not in first.tags and Tag.VERTICAL not in second.tags \
-        and not _KICKER_END.search(first.text) and not DASH_START.match(second.text.strip()) \
-        and min(content_length(first.text), content_length(second.text)) >= MIN_SPLIT_HEAD \
-        and broken_by_width(first.text, second.text) \
-        and max(overlap(first.text, grams), overlap(second.text, grams)) > OWN_BODY_OVERLAP
-
-
 class _Move(NamedTuple):
     """A title line's new place: the article it goes to (an index into the page's
     articles), the share of its bigrams that article's body holds, and the other half of
@@ -133,13 +115,13 @@ class _StrayTitles(_PageState):
     @staticmethod
     def _half_of_broken_line(printed: list[Block], at: int, grams: set[str]) -> bool:
         """Whether the title line ``printed[at]`` is half of one line broken over two with
-        the line before or after it (:func:`breaks_mid_phrase`, or :func:`_one_measure`):
+        the line before or after it (:func:`breaks_mid_phrase`, or :func:`one_measure`):
         the half does not leave its head alone (``新晃政务设`` / ``立温馨母婴室``)."""
         line = printed[at].text
         return (at > 0 and breaks_mid_phrase(printed[at - 1].text, line, grams)) or (
             at + 1 < len(printed) and breaks_mid_phrase(line, printed[at + 1].text, grams)) \
-            or (at > 0 and _one_measure(printed[at - 1], printed[at], grams)) \
-            or (at + 1 < len(printed) and _one_measure(printed[at], printed[at + 1], grams))
+            or (at > 0 and one_measure(printed[at - 1], printed[at], grams)) \
+            or (at + 1 < len(printed) and one_measure(printed[at], printed[at + 1], grams))
 
     @staticmethod
     def _other_half(printed: list[Block], at: int, grams: set[str]) -> list[Block]:

@@ -257,3 +257,34 @@ def _marked_column(text: str, grams: set[str], limit: int) -> bool:
         return False  # ◆基层一线 国务院侨办…: a column and a headline on one line; 帮: a torn piece
     return bool(_COLUMN_MARK.match(stripped)) or (
         _is_place_line(stripped, limit) and not bigrams(stripped) & grams)
+
+
+#: Each half of a headline the measure broke (:func:`one_measure`) is at least this many
+#: cells: a shorter piece is a glyph or two, or a column's name.
+MIN_MEASURE_PIECE = 4
+#: ...and one half names the body under the head in more than this share of its bigrams
+#: (a word of a ten-character line; the stray-title pass's ``OWN_BODY_OVERLAP``).
+MEASURE_NAMING = 0.1
+
+
+def _share(text: str, grams: set[str]) -> float:
+    own = bigrams(text)
+    return len(own & grams) / len(own) if own else 0.0
+
+
+def one_measure(first: Block, second: Block, grams: set[str]) -> bool:
+    """Whether two title lines printed one right under the other are one headline the
+    measure broke (:func:`broken_by_width`) over the body whose bigrams are ``grams``:
+    no blank line and no line between them, the first closing no kicker and the second
+    led by no dash, each a piece of a phrase (:data:`MIN_MEASURE_PIECE`) set
+    horizontally (a vertical head is whole in its column), and one of the two naming
+    that body (:data:`MEASURE_NAMING`).  Its halves are not parted, though the other
+    names another story in a word (``纽约股市开门红印尼`` / ``菲律宾货币汇率再跌``,
+    ``国务院侨办`` / ``发表新年贺词``); two halves that both name another body are not
+    held here (they go there together)."""
+    return second.start == first.end + 1 and not second.gap_before \
+        and Tag.VERTICAL not in first.tags and Tag.VERTICAL not in second.tags \
+        and not _KICKER_END.search(first.text) and not DASH_START.match(second.text.strip()) \
+        and min(content_length(first.text), content_length(second.text)) >= MIN_MEASURE_PIECE \
+        and broken_by_width(first.text, second.text) \
+        and max(_share(first.text, grams), _share(second.text, grams)) > MEASURE_NAMING

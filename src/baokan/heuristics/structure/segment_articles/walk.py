@@ -55,6 +55,7 @@ from baokan.heuristics.structure.segment_articles.settings import SegmentSetting
 from baokan.heuristics.structure.segment_articles.stacked_heads import _StackedHeads
 from baokan.heuristics.structure.segment_articles.title_lines import (
     breaks_mid_phrase,
+    one_measure,
 )
 
 #: What a split point loses for leaving titles with no body after them: they can only
@@ -146,7 +147,8 @@ def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
                  settings: SegmentSettings, memo: BigramMemo) -> int:
     """How many of ``titles`` (from the front) belong to the closed body before them
     (``next_parts``: the texts of the body after them).  Never between two lines that
-    are one phrase broken over two lines (:func:`breaks_mid_phrase`)."""
+    are one phrase broken over two lines (:func:`breaks_mid_phrase`), nor between two
+    halves of a headline the measure broke that the body after names (:func:`one_measure`)."""
     prev_parts = prev.body_parts()
     # the body after is read only as far as the body before reaches (``AFFINITY_CHARS``
     # at the least): a longer body holds more of any title's bigrams by chance, and what
@@ -161,6 +163,8 @@ def _split_point(titles: list[Block], prev: _Article, next_parts: list[str],
         if 0 < j < len(titles) and breaks_mid_phrase(titles[j - 1].text, titles[j].text,
                                                       next_grams):
             continue  # one title line broken over two: not cut between two articles
+        if 0 < j < len(titles) and one_measure(titles[j - 1], titles[j], next_grams):
+            continue  # one headline the measure broke, named by the body under it
         if 0 < j < len(titles) and titles[j - 1].text.strip().endswith(DASH_PAIR):
             continue  # a kicker that ends ``——`` leads into the line under it (conventions)
         score = sum(overlap(t.text, prev_grams) for t in titles[:j])
