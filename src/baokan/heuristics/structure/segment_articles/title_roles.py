@@ -218,11 +218,29 @@ def settle_dash_roles(head: list[Block]) -> list[Block]:
     kicker (``常德市医疗保障局持续优化营商环境——``), where the head has none yet.  The
     dash is the page's own mark of the role, and no headline opens or closes on one (of
     the 622 gold headlines of the seeds, pool and synthetic pages, none); the headline, when the
-    tool set it elsewhere, is better missing than a subtitle or kicker in its place."""
+    tool set it elsewhere, is better missing than a subtitle or kicker in its place.
+
+    A line closing on ``——`` leads into the line under it (conventions): where lines not
+    led by a dash stand right under it as its subtitle, they are the headline it leads
+    into (a head dealt from the page's titles to a body whose own line was a kicker's:
+    ``服务“新样板”——`` / ``一封下级对`` / ``上级的表扬信``), and it is a kicker though the
+    head has one already (a column's name or another piece's line set over it)."""
     kinds = [b.kind for b in head]
-    if kinds.count(Kind.HEADLINE) != 1:
+    lines = [n for n, kind in enumerate(kinds) if kind == Kind.HEADLINE]
+    if not lines or lines != list(range(lines[0], lines[-1] + 1)):
         return head
-    at = kinds.index(Kind.HEADLINE)
+    at, last = lines[0], lines[-1]
+    under = last + 1  # the lines not led by a dash right under a headline closing on one
+    while under < len(head) and head[under].kind == Kind.SUBTITLE \
+            and not DASH_START.match(head[under].text.strip()) \
+            and not _CLOSING_DASH.search(head[under].text.strip()):
+        under += 1
+    if under > last + 1 and _CLOSING_DASH.search(head[last].text.strip()) \
+            and bigrams("".join(head[n].text for n in lines)):
+        return [*head[:at], *(b.with_(kind=Kind.KICKER) for b in head[at:last + 1]),
+                *(b.with_(kind=Kind.HEADLINE) for b in head[last + 1:under]), *head[under:]]
+    if at != last:
+        return head
     text = head[at].text.strip()
     if DASH_START.match(text) and Kind.SUBTITLE not in kinds and bigrams(text):
         role = Kind.SUBTITLE
