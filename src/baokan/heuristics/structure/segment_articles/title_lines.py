@@ -16,6 +16,7 @@ from baokan.core.text import (
     DASH_START,
     bigrams,
     content_length,
+    fold_letter_spacing_text,
     has_inner_punct,
     leaves_open,
     line_cells,
@@ -96,8 +97,10 @@ def _is_place_line(text: str, limit: int) -> bool:
 def _is_place_colon(text: str, body_grams: set[str], limit: int) -> bool:
     """A short first title line ending with a colon that names a place the body names
     (``西华：`` over ``“五个精准”推动城乡医保征缴工作``): the head of the headline, not a
-    kicker (a kicker with a colon is a clause: ``海勃湾区海北街道黄河社区党委：``)."""
-    stripped = text.strip()
+    kicker (a kicker with a colon is a clause: ``海勃湾区海北街道黄河社区党委：``).  Read
+    with its letter-spacing folded, every gap out (``《朗 朗 星空》：``, as pdfminer spaces
+    a head): a place or a work's name is one word."""
+    stripped = fold_letter_spacing_text(text.strip(), tight=True)
     if not stripped.endswith(("：", ":")):
         return False
     place = _ENCLOSED.sub(r"\1", stripped[:-1].strip())
