@@ -419,12 +419,16 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         # a short first line the body names is the place the headline starts with
         # (赤壁车埠镇 / 巾帼普法护权益); one the body never names stands over the
         # article as its column (今日关注)
-        if bigrams(titles[units[0][0]].text) & grams:
-            if not set_apart(titles[units[0][0]], titles[units[1][0]]):
-                units[0:2] = [units[0] + units[1]]
-        else:
+        if not bigrams(titles[units[0][0]].text) & grams:
             roles[units[0][0]] = Kind.COLUMN
             units = units[1:]
+        # (and under the column so found, a short line the body names begins the
+        # headline as well: 民生关注 / 咸安永安街道 / 全方位护航春季开学)
+        if len(units) >= 2 and len(units[0]) == 1 \
+                and _is_place_line(titles[units[0][0]].text, settings.place_line_chars) \
+                and bigrams(titles[units[0][0]].text) & grams \
+                and not set_apart(titles[units[0][0]], titles[units[1][0]]):
+            units[0:2] = [units[0] + units[1]]
     if len(units) >= 2 and not kicker_found and not behind_marks and len(units[-1]) == 1 \
             and _is_place_line(titles[units[-1][0]].text, settings.place_line_chars) \
             and overlap(titles[units[-1][0]].text, grams) <= MAX_UNNAMED_OVERLAP \
