@@ -233,6 +233,32 @@ def settle_dash_roles(head: list[Block]) -> list[Block]:
     return [*head[:at], head[at].with_(kind=role), *head[at + 1:]]
 
 
+def _column_off_heading(titles: list[Block]) -> list[Block]:
+    """The column's name cut off a markdown heading that holds it and the head under it on
+    one line (``◆基层一线 国务院侨办 发表新年贺词``, ``【法治在线】进百姓门…送温暖——赤壁…``):
+    a converter joins the printed lines of one text box with spaces, and the column's
+    name is set in the head's box.  Cue: the heading opens with a name behind a column
+    mark (:data:`_COLUMN_MARK`) that ends at its first printed line's end or at its
+    closing bracket, and more follows.  (A short unmarked first line the body never names
+    may be a column's name, ``新闻速递 冷水滩区立…``, or a headline's first line,
+    ``巴总理电慰 我地震灾民``: width and the words across the break do not tell them
+    apart, so it is left whole.)  The name comes back as the column; what is under it is
+    read as the heading would be without it."""
+    first = titles[0]
+    text = first.text.strip()
+    if first.level is None or not _COLUMN_MARK.match(text):
+        return titles
+    close = text.find("】") if text.startswith("【") else -1
+    if close > 0:
+        name, rest = text[:close + 1], text[close + 1:]
+    else:
+        name, _, rest = text.partition(" ")
+    rest = rest.strip()
+    if not rest or not bigrams(name):
+        return titles
+    return [first.with_(text=name, kind=Kind.COLUMN), first.with_(text=rest), *titles[1:]]
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False, page_grams: _PageGrams | None = None,
@@ -263,6 +289,11 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         titles = _merge_unspaced(titles, grams, settings.place_line_chars)
     if not titles:
         return []
+    column = _column_off_heading(titles)
+    if len(column) > len(titles):
+        # the column's name cut off the first heading: the rest is read without it
+        return [column[0], *assign_roles(column[1:], settings, body_grams, gaps_tell=gaps_tell,
+                                         no_gaps=no_gaps, page_grams=page_grams, grid=grid)]
     if len(titles) == 1:
         only = titles[0]
         match = _INNER_DASH.match(only.text)
