@@ -350,11 +350,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         if match:  # 我市织密全民健康网…感慨—— 有了医保,日子再难也有底气!
             return [only.with_(text=match.group(1), kind=Kind.KICKER),
                     only.with_(text=match.group(2), kind=Kind.HEADLINE)]
-        lead = _kicker_in_heading(only, grams)
-        if lead is not None:
-            return [only.with_(text=lead[0], kind=Kind.KICKER),
-                    only.with_(text=lead[1], kind=Kind.HEADLINE)]
-        return [only.with_(kind=Kind.HEADLINE)]
+        return _heading_kicker([only.with_(kind=Kind.HEADLINE)], grams)
     roles: list[str | None] = [None] * len(titles)
     levels = [t.level for t in titles]
     marked = [lv for lv in levels if lv is not None]
