@@ -251,6 +251,82 @@ def settle_dash_roles(head: list[Block]) -> list[Block]:
     return [*head[:at], head[at].with_(kind=role), *head[at + 1:]]
 
 
+def _column_off_heading(titles: list[Block]) -> list[Block]:
+    """The column's name cut off a markdown heading that holds it and the head under it on
+    one line (``◆基层一线 国务院侨办 发表新年贺词``, ``【法治在线】进百姓门…送温暖——赤壁…``):
+    a converter joins the printed lines of one text box with spaces, and the column's
+    name is set in the head's box.  Cue: the heading opens with a name behind a column
+    mark (:data:`_COLUMN_MARK`) that ends at its first printed line's end or at its
+    closing bracket, and more follows.  (A short unmarked first line the body never names
+    may be a column's name, ``新闻速递 冷水滩区立…``, or a headline's first line,
+    ``巴总理电慰 我地震灾民``: width and the words across the break do not tell them
+    apart, so it is left whole.)  The name comes back as the column; what is under it is
+    read as the heading would be without it."""
+    first = titles[0]
+    text = first.text.strip()
+    if first.level is None or not _COLUMN_MARK.match(text):
+        return titles
+    close = text.find("】") if text.startswith("【") else -1
+    if close > 0:
+        name, rest = text[:close + 1], text[close + 1:]
+    else:
+        name, _, rest = text.partition(" ")
+    rest = rest.strip()
+    if not rest or not bigrams(name):
+        return titles
+    return [first.with_(text=name, kind=Kind.COLUMN), first.with_(text=rest), *titles[1:]]
+
+
+#: The fewest bigrams of its body the rest of a heading must hold for its first printed
+#: line, which holds none, to be its kicker (:func:`_kicker_in_heading`): a word or two
+#: of a headline may be any body's.
+KICKER_REST_GRAMS = 2
+#: … and the rest must name the body (the share of its bigrams the body holds) more than
+#: this many times as well as the first line does: a kicker over another story's head, or
+#: a lead into it, names the body less than the headline does (dev synth and pages
+#: 501-540: the three kickers so found have ratios of 2.1 and more, the lines that are one
+#: headline's, 1.5 and less).
+KICKER_NAMING_RATIO = 2.0
+
+
+def _kicker_in_heading(heading: Block, grams: set[str]) -> tuple[str, str] | None:
+    """``(kicker, headline)`` where one markdown heading holds a kicker and its headline
+    (``杭州新春出游畅通安全 帮农民进入市场``): a converter joins the printed lines of one text
+    box with spaces.  Cues: the first printed line is wider than the one under it by more
+    than a headline's lines differ (a kicker is set in smaller type, it holds more
+    characters: not :func:`broken_by_width`), the two do not make one phrase
+    (:func:`breaks_mid_phrase`), and the body names the rest clearly better
+    (``KICKER_REST_GRAMS``, ``KICKER_NAMING_RATIO``).  Else None: the heading is one
+    headline."""
+    if heading.level is None:
+        return None
+    first, _, rest = heading.text.strip().partition(" ")
+    rest = rest.strip()
+    if not rest or not bigrams(first):
+        return None
+    second = rest.partition(" ")[0]
+    if line_cells(first) <= line_cells(second) or broken_by_width(first, second) \
+            or breaks_mid_phrase(first, second, grams) \
+            or len(bigrams(rest) & grams) < KICKER_REST_GRAMS \
+            or overlap(rest, grams) <= KICKER_NAMING_RATIO * overlap(first, grams):
+        return None
+    return first, rest
+
+
+def _heading_kicker(head: list[Block], grams: set[str]) -> list[Block]:
+    """``head`` with its headline's heading cut into a kicker and the headline where it
+    holds both (:func:`_kicker_in_heading`) and the head has no kicker yet."""
+    lines = [i for i, b in enumerate(head) if b.kind == Kind.HEADLINE]
+    if len(lines) != 1 or any(b.kind == Kind.KICKER for b in head):
+        return head
+    at = lines[0]
+    lead = _kicker_in_heading(head[at], grams)
+    if lead is None:
+        return head
+    return [*head[:at], head[at].with_(text=lead[0], kind=Kind.KICKER),
+            head[at].with_(text=lead[1], kind=Kind.HEADLINE), *head[at + 1:]]
+
+
 def assign_roles(titles: list[Block], settings: SegmentSettings,
                  body_grams: set[str] | None = None, *, gaps_tell: bool = False,
                  no_gaps: bool = False, page_grams: _PageGrams | None = None,
@@ -281,13 +357,18 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         titles = _merge_unspaced(titles, grams, settings.place_line_chars)
     if not titles:
         return []
+    column = _column_off_heading(titles)
+    if len(column) > len(titles):
+        # the column's name cut off the first heading: the rest is read without it
+        return [column[0], *assign_roles(column[1:], settings, body_grams, gaps_tell=gaps_tell,
+                                         no_gaps=no_gaps, page_grams=page_grams, grid=grid)]
     if len(titles) == 1:
         only = titles[0]
         match = _INNER_DASH.match(only.text)
         if match:  # 我市织密全民健康网…感慨—— 有了医保,日子再难也有底气!
             return [only.with_(text=match.group(1), kind=Kind.KICKER),
                     only.with_(text=match.group(2), kind=Kind.HEADLINE)]
-        return [only.with_(kind=Kind.HEADLINE)]
+        return _heading_kicker([only.with_(kind=Kind.HEADLINE)], grams)
     roles: list[str | None] = [None] * len(titles)
     levels = [t.level for t in titles]
     marked = [lv for lv in levels if lv is not None]
@@ -330,7 +411,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 roles[i] = Kind.HEADLINE
             else:
                 roles[i] = Kind.SUBTITLE
-        return [t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)]
+        return _heading_kicker([t.with_(kind=r or Kind.HEADLINE) for t, r in zip(titles, roles)],
+                               grams)
     twice = [n for n, i in enumerate(free) if Tag.DRAWN_TWICE in titles[i].tags]
     if len(free) > 1 and twice and twice == list(range(twice[0], twice[-1] + 1)) \
             and free == list(range(free[0], free[-1] + 1)):
