@@ -510,12 +510,15 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
     if measure.cells is not None:
         # the measure in display columns too (in characters off it, a Han character two
         # columns): a line holding half-width digits, Latin letters or quotes holds more
-        # characters than a line of Han text does
-        at = piece.find(" ")
-        while at >= 0:
-            width = abs(display_width(piece[:at]) - measure.cells)
-            if width <= _CELLS_SLACK:
-                off[at] = min(off.get(at, width / 2), width / 2)
+        # characters than a line of Han text does.  The width is summed once along the
+        # piece, up to the last space that can be near the measure.
+        width, start, at = 0, 0, piece.find(" ")
+        while at >= 0 and width <= measure.cells + _CELLS_SLACK:
+            width += display_width(piece[start:at])
+            start = at
+            if abs(width - measure.cells) <= _CELLS_SLACK:
+                off[at] = min(off.get(at, abs(width - measure.cells) / 2),
+                              abs(width - measure.cells) / 2)
             at = piece.find(" ", at + 1)
     cut = min((i for i in off if _gutter_at(piece, i)),
               key=lambda i: (off[i], i), default=None)
