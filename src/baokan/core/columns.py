@@ -331,6 +331,9 @@ _MEASURE_LINES = 3
 # a glued piece is cut at a single space this many characters off its column's measure
 # at most (a digit or a mark set narrower or wider than a Han character)
 _MEASURE_SLACK = 1
+# the same in display columns (a Han character takes two): a column's full line ends
+# within one Han character of its measure
+_CELLS_SLACK = 2
 # a measure under this many characters is no line's (glyphs of a vertical title, labels)
 _MEASURE_CHARS = 4
 #: How far short of the column a paragraph's first line is indented, in cells (two
@@ -381,6 +384,7 @@ class _Measure:
 
     chars: int
     spaced: int | None
+    cells: int | None = None
 
 
 def _most_common(counts: Counter[int] | None) -> int | None:
@@ -398,6 +402,7 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
     measure of the others (a page's columns mostly share one), one with too few spaced
     pieces no spaced measure; a page with no solid measure has none at all."""
     solid: dict[int, Counter[int]] = {}
+    widths: dict[int, Counter[int]] = {}
     spaced: dict[int, Counter[int]] = {}
     for pieces in lines:
         for x, piece in pieces:
@@ -405,6 +410,7 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
             if " " not in piece:
                 if column >= len(edges) or x + len(piece) <= edges[column]:
                     solid.setdefault(column, Counter())[len(piece)] += 1
+                    widths.setdefault(column, Counter())[display_width(piece)] += 1
             elif _SPACED_RUN.search(piece) and (column >= len(edges)
                                                 or x + len(piece) <= edges[column]):
                 spaced.setdefault(column, Counter())[len(piece)] += 1
@@ -412,8 +418,11 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
     wide = {c: n for c in range(len(edges) + 1) if (n := _most_common(spaced.get(c)))}
     if not chars:
         return {}
+    cells = {c: n for c in range(len(edges) + 1) if (n := _most_common(widths.get(c)))}
     common = statistics.median_high(chars.values())
-    return {c: _Measure(chars.get(c, common), wide.get(c)) for c in range(len(edges) + 1)}
+    common_cells = statistics.median_high(cells.values()) if cells else None
+    return {c: _Measure(chars.get(c, common), wide.get(c), cells.get(c, common_cells))
+            for c in range(len(edges) + 1)}
 
 
 # a span with this many rows free of text over it (blank lines count) right above and
@@ -497,8 +506,22 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
         near += [i for i in range(measure.chars - _MEASURE_SLACK - INDENT,
                                   measure.chars - _MEASURE_SLACK)
                  if len(piece) - i > measure.chars // 2]
-    cut = min((i for i in near if _gutter_at(piece, i)),
-              key=lambda i: (abs(i - measure.chars), i), default=None)
+    off: dict[int, float] = {i: abs(i - measure.chars) for i in near}
+    if measure.cells is not None:
+        # the measure in display columns too (in characters off it, a Han character two
+        # columns): a line holding half-width digits, Latin letters or quotes holds more
+        # characters than a line of Han text does.  The width is summed once along the
+        # piece, up to the last space that can be near the measure.
+        width, start, at = 0, 0, piece.find(" ")
+        while at >= 0 and width <= measure.cells + _CELLS_SLACK:
+            width += display_width(piece[start:at])
+            start = at
+            if abs(width - measure.cells) <= _CELLS_SLACK:
+                off[at] = min(off.get(at, abs(width - measure.cells) / 2),
+                              abs(width - measure.cells) / 2)
+            at = piece.find(" ", at + 1)
+    cut = min((i for i in off if _gutter_at(piece, i)),
+              key=lambda i: (off[i], i), default=None)
     if cut is None and across:
         cut = _texture_cut(piece, measure)
     spaced = measure.spaced
