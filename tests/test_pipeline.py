@@ -20,7 +20,10 @@ from baokan import (
     heuristic,
     parse,
 )
+from baokan.core.document import Recorder
 from baokan.core.registry import REGISTRY, NoSettings
+
+from .conftest import ROOT
 
 BRIEF = "标题一行\n\n本报讯 通讯员刘倚帆报道:3月4日，咸安区开展整治行动。\n\n此次行动排查了安全隐患。\n"
 
@@ -161,3 +164,31 @@ def test_auto_profile_is_reported() -> None:
     chosen = [d for d in issue.diagnostics if d.heuristic == "auto-profile"]
     assert chosen and chosen[0].action == f"chose {issue.profile}"
     assert "median_line_chars" in chosen[0].detail
+
+
+def test_a_parse_that_does_not_explain_builds_no_diagnostic_and_counts_the_same(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from baokan.core import document
+
+    text = (ROOT / "seeds" / "002_310200855c0ad967.txt").read_text(encoding="utf-8")
+    told = baokan.parse(text)
+    built: list[object] = []
+
+    class Counted(document.Diagnostic):  # type: ignore[misc]
+        def __init__(self, *args: object) -> None:
+            built.append(args)
+            super().__init__(*args)
+
+    monkeypatch.setattr(document, "Diagnostic", Counted)
+    quiet = baokan.parse(text, explain=False)
+    assert built == []  # a change is kept as a tuple, never made a Diagnostic
+    assert quiet.repairs == told.repairs and quiet.articles == told.articles
+    assert len(told.diagnostics) > sum(n for _, n in told.repairs) / 2
+
+
+def test_a_recorder_gives_its_changes_as_diagnostics_when_asked() -> None:
+    rec = Recorder("demo")
+    rec.change("joined", (3, 4), "x")
+    rec.dropped("页码 3", "page number", (9, 9))
+    assert [(d.heuristic, d.action, d.lines, d.detail) for d in rec.diagnostics] == [
+        ("demo", "joined", (3, 4), "x"), ("demo", "dropped (page number)", (9, 9), "页码 3")]

@@ -51,6 +51,20 @@ def test_a_memo_gives_the_bigrams_of_each_text_and_of_their_join(parts: list[str
             assert memo.of(part) == _bigrams(part) == T.bigrams(part)
 
 
+def test_bigrams_are_remembered_for_one_parse_and_never_past_the_bound() -> None:
+    T.forget_bigrams()
+    first = T.bigrams("本报记者王恬报道")
+    assert first == _bigrams("本报记者王恬报道") and T.bigrams("本报记者王恬报道") is first
+    import baokan
+
+    baokan.parse("本报讯 今天下雨。")  # a parse starts with an empty memo
+    assert "本报记者王恬报道" not in T._bigram_memo
+    for k in range(T._BIGRAM_MEMO_TEXTS + 10):
+        assert T.bigrams(f"{k}中国") == {"中国"}
+    assert len(T._bigram_memo) <= T._BIGRAM_MEMO_TEXTS
+    T.forget_bigrams()
+
+
 def _plain_shingles(key: str, k: int) -> set[str]:
     """The pieces of drop-duplicates as first written: a Python loop a character."""
     if len(key) < k:

@@ -160,7 +160,7 @@ def _parse(decoded: Decoded, data: bytes, path: str | None, *, profile: ProfileS
         # OCR pass's reading is the text's, not the profile's: the OCR-only repairs of
         # every profile are gated on it (core.ocr)
         doc = doc.measure(**{OCR_MEASURE: float(mark_mixes(decoded.text))})
-    if measurements:
+    if measurements and explain:  # (a document that does not explain drops the note)
         detail = ", ".join(f"{k}={v:g}" for k, v in sorted(measurements.items()))
         doc = doc.note(Diagnostic("auto-profile", f"chose {chosen.name}",
                                   (1, max(1, len(decoded.text.splitlines()))), detail))

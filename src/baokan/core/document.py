@@ -186,17 +186,29 @@ class Recorder:
     """Collects the diagnostics and dropped text of one heuristic run.
 
     A heuristic builds its new blocks in a loop and calls :meth:`change` or
-    :meth:`dropped` as it goes; :meth:`apply` then returns the new document.
+    :meth:`dropped` as it goes; :meth:`apply` then returns the new document.  A change is
+    kept as its ``(action, span, detail)`` (:attr:`changes`) and made a
+    :class:`~baokan.models.Diagnostic` only where one is wanted: in :meth:`apply` when the
+    document explains itself (``explain=True``), or when :attr:`diagnostics` is read.  A
+    parse with ``explain=False`` builds none (the seeds record about 119 a page).
     """
 
     def __init__(self, heuristic: str) -> None:
         self.heuristic = heuristic
-        self.diagnostics: list[Diagnostic] = []
+        #: every change recorded so far: ``(action, span, detail)``, in order
+        self.changes: list[tuple[str, tuple[int, int], str]] = []
         self.removed: list[Dropped] = []
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """The changes recorded so far, as diagnostics (a new list: record with
+        :meth:`change`)."""
+        return [Diagnostic(self.heuristic, action, span, detail)
+                for action, span, detail in self.changes]
 
     def change(self, action: str, span: tuple[int, int], detail: str = "") -> None:
         """Record that the heuristic did ``action`` to the source lines ``span``."""
-        self.diagnostics.append(Diagnostic(self.heuristic, action, span, detail))
+        self.changes.append((action, span, detail))
 
     def dropped(self, text: str, reason: str, span: tuple[int, int], detail: str = "") -> None:
         """Record that ``text`` from ``span`` was removed for ``reason``."""
@@ -205,5 +217,7 @@ class Recorder:
 
     def apply(self, doc: Document, blocks: Iterable[Block]) -> Document:
         """Return ``doc`` with ``blocks`` and everything recorded so far."""
-        changed = doc.replace_blocks(blocks).note(*self.diagnostics).drop(*self.removed)
-        return changed.count(self.heuristic, len(self.diagnostics))
+        changed = doc.replace_blocks(blocks)
+        if doc.explain and self.changes:
+            changed = changed.note(*self.diagnostics)
+        return changed.drop(*self.removed).count(self.heuristic, len(self.changes))

@@ -644,10 +644,10 @@ def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
     # the moves are made until none is left, so that running the step twice is running
     # it once
     for _ in range(settings.max_rounds):
-        made = len(rec.diagnostics)
+        made = len(rec.changes)
         after = _Reorderer(blocks, settings, rec, quotes).run()
         changed = [(b.text, b.article) for b in after] != [(b.text, b.article) for b in blocks]
         blocks = after
-        if not changed or len(rec.diagnostics) == made:
+        if not changed or len(rec.changes) == made:
             break
     return rec.apply(doc, blocks)

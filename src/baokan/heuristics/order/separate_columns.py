@@ -105,7 +105,7 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
     if doc.counts.get("split-layout-columns"):
         return doc  # columns side by side, already read one after another
     blocks = _read_tables(doc.blocks, settings, rec)
-    if rec.diagnostics:
+    if rec.changes:
         doc = rec.apply(doc, blocks)
         rec = Recorder("separate-columns")
     texts = [b.text for b in blocks if _eligible(b)]
@@ -161,7 +161,7 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
         else:
             stretch.append((block, lines))
     flush()
-    if not rec.diagnostics:
+    if not rec.changes:
         return doc
     return rec.apply(doc, out)
 

@@ -104,6 +104,6 @@ def split_ocr_rows(doc: Document, settings: OcrRowSettings) -> Document:
         for piece in pieces[1:]:
             out.append(block.with_(text=piece, gap_before=1 if settings.apart else 0,
                                    indent=0))
-    if not rec.diagnostics:
+    if not rec.changes:
         return doc
     return rec.apply(doc, out)

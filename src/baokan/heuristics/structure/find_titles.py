@@ -491,7 +491,7 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     # a join can make a line the next pass would join again (a body line glued to a
     # piece cut off as a title): passes are made until none changes anything, so that
     # running the step twice is running it once
-    joined = any(d.action in _JOINS for d in rec.diagnostics)
+    joined = any(action in _JOINS for action, _, _ in rec.changes)
     for _ in range(MAX_PASSES - 1):
         if not joined:
             break
@@ -499,8 +499,8 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
         again = _titles_pass(tuple(out), settings, column, scratch)
         if [(b.text, b.kind) for b in again] == [(b.text, b.kind) for b in out]:
             break
-        joins = [d for d in scratch.diagnostics if d.action in _JOINS]
-        rec.diagnostics.extend(joins)
+        joins = [c for c in scratch.changes if c[0] in _JOINS]
+        rec.changes.extend(joins)
         joined, out = bool(joins), again
     return rec.apply(doc, out)
 

@@ -158,7 +158,7 @@ class _PageState:
         self.cur = art
         return art
 
-    def _rare_grams(self, text: str) -> set[str]:
+    def _rare_grams(self, text: str) -> frozenset[str]:
         """The bigrams of ``text`` that say what it is about: held by one paragraph of the
         page at most, or by few of its paragraphs."""
         return bigrams(text) - self._common
