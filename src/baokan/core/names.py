@@ -21,9 +21,14 @@ _name_re = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,6}·\p{Han}{1,8}$")
 _split_re = regex.compile(r"[\s、，,；;/／]+")
 #: The normalised byline role of a photo credit (:attr:`baokan.models.Byline.role`).
 PHOTO_ROLE = "摄影"
-#: Words that look like names (they start with a surname) but are roles or titles.
+#: Words that look like names (they start with a surname, or have a name's shape after a
+#: role word) but are roles or titles — or what a reporter does, the words a sentence
+#: puts after 记者 (``接受马格里布阿拉伯通讯社记者专访``, ``记者获悉``, ``记者走访``): a
+#: body's line that a hard wrap ends there is no byline.
 NOT_NAMES = frozenset({"通讯员", "记者", "本报", "作者", "编辑", "摄影", "实习生", "评论员",
-                       "特约记者", "见习记者", "文图", "图文", "报道", "本报讯"})
+                       "特约记者", "见习记者", "文图", "图文", "报道", "本报讯",
+                       "专访", "采访", "走访", "探访", "暗访", "获悉", "了解", "看到",
+                       "发现", "注意", "调查", "观察", "询问"})
 
 # -- role words: the one vocabulary every byline, credit and caption pattern derives from
 # a place a reporter is stationed in or sent to (驻X记者, 特派X记者): Han characters, not

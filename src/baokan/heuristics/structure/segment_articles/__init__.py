@@ -70,10 +70,11 @@ last paragraph names them):
 * one or two title lines inside a body, right over a credited caption with a new head (or
   the page's end) after it, head a photo news of their own, not a subhead: a subhead
   heads paragraphs of its section;
-* two or more headless briefs in a row (a dateline that names no one, a short body that
-  closes its sentence, nothing else) right after a titled story that nothing closed are
-  that story's: a round-up's items under its head; each dateline goes back to the front
-  of its item's paragraph (one brief alone keeps its article: its head may be elsewhere);
+* two or more headless briefs in a row (a dateline, with the item's reporter if any, a
+  short body that closes its sentence, nothing else) right after a titled story that
+  nothing closed are that story's: a round-up's items under its head; each dateline and
+  reporter go back to the front of the item's paragraph (one brief alone keeps its
+  article: its head may be elsewhere);
 * with ``headless_homes`` (every built-in profile), a body with no title and nothing that
   opens it joins the titled article nearby whose body clearly shares the most of its
   rare bigrams (a converter sets runs of side-by-side stories' paragraphs between one

@@ -26,17 +26,31 @@ def _cells(art: _Article) -> float:
     return sum(content_length(b.text) for b in art.body if b.kind == Kind.PARAGRAPH)
 
 
-def _brief(art: _Article) -> bool:
-    """Whether ``art`` is a headless brief: no head, one dateline that names no one
-    (``本报讯``, not ``本报讯（记者 X）``) first and nothing else beside its body but an
-    editor's mark that ends it (a jump line: the run's last item goes on elsewhere), a
-    body of paragraphs only, at most ``MAX_BRIEF_CELLS`` long, whose last closes its
-    sentence (one that stops mid-clause runs on into a head the tool glued to it:
-    ``…收费项目，蒲公英奖出台`` / ``本报讯``)."""
+def _item_openers(art: _Article) -> int:
+    """How many of ``art``'s first extras open it as a round-up's item: a dateline
+    (``本报讯``, ``新华社X月N日电``), with the reporter it names (``本报讯（记者 X）``) or
+    the byline printed right after it (``本报汉城1月14日电`` / ``记者X报道：``), the
+    form each item of a dated round-up takes; 0 when it does not open on a dateline."""
     extras = art.all_extras()
-    if art.groups or art.moved_titles or art.flags or not extras \
-            or extras[0].kind != Kind.DATELINE or any(d.names for d in extras[0].bylines) \
-            or any(b.kind != Kind.EDITOR_MARK for b in extras[1:]) \
+    if not extras or extras[0].kind != Kind.DATELINE:
+        return 0
+    return 2 if len(extras) > 1 and extras[1].kind == Kind.BYLINE \
+        and "closing" not in extras[1].tags else 1
+
+
+def _brief(art: _Article) -> bool:
+    """Whether ``art`` is a headless brief: no head, a dateline first (with the item's
+    reporter, :func:`_item_openers`) and nothing else beside its body but an editor's
+    mark that ends it (a jump line: the run's last item goes on elsewhere), a body of
+    paragraphs only, at most ``MAX_BRIEF_CELLS`` long, whose last closes its sentence
+    (one that stops mid-clause runs on into a head the tool glued to it:
+    ``…收费项目，蒲公英奖出台`` / ``本报讯``).  No page's gold holds a headless article
+    opened by a dateline, named or not: a dated item under a round-up's head is its
+    body's (the synthetic pages' ``本报汉城1月14日电记者X报道：…`` items)."""
+    extras = art.all_extras()
+    opened = _item_openers(art)
+    if art.groups or art.moved_titles or art.flags or not opened \
+            or any(b.kind != Kind.EDITOR_MARK for b in extras[opened:]) \
             or not art.body or any(b.kind != Kind.PARAGRAPH for b in art.body):
         return False
     return _cells(art) <= MAX_BRIEF_CELLS and ends_paragraph(art.body[-1].text)
@@ -84,10 +98,12 @@ class _BriefRuns(_PageState):
             if end - at < 2:
                 continue
             for brief in arts[at:end]:
-                dateline = brief.extras.pop(0)
+                openers = [brief.extras.pop(0) for _ in range(_item_openers(brief))]
+                dateline = openers[0]
                 first = brief.body[0]
                 brief.body[0] = first.with_(
-                    text=fold_letter_spacing_text(dateline.text, tight=True) + first.text,
+                    text="".join(fold_letter_spacing_text(b.text, tight=True)
+                                 for b in openers) + first.text,
                     start=min(first.start, dateline.start))
                 self.rec.change("a run of briefs goes on under the head before it",
                                 dateline.span, dateline.text[:20])
