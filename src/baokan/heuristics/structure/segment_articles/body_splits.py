@@ -67,6 +67,15 @@ STACK_UNNAMED = 0.1
 STACK_TURN_SHARE = 0.05
 #: A line with fewer rare bigrams than this names nothing (a column name, a torn piece).
 STACK_LINE_GRAMS = 2
+#: Told line by line (:meth:`_BodySplits._lines_cut`), the two parts of the body must
+#: share fewer than this share of their rare bigrams: looser than ``STACK_TURN_SHARE``,
+#: for every line of the head is a witness there and none may name both parts (a body
+#: of two stories that a tool ran together at a column break shares a few words across
+#: the join).  On the pdftotext dumps of dev synth and s501, 0.05 kept two right cuts of
+#: four (shares 0.06 and 0.12), 0.25 cut one story in two.
+STACK_LINES_TURN_SHARE = 0.15
+#: At most this many such cuts on a page beyond one per article (a bound on the work).
+STACK_MAX_CUTS = 8
 
 
 
@@ -249,7 +258,22 @@ class _BodySplits(_PageState):
         result: list[_Article] = []
         for art in self.arts:
             cut = self._stacked_cut(art)
-            result.extend(self._cut_at_stack(art, *cut) if cut is not None else (art,))
+            if cut is not None:
+                result.extend(self._cut_at_stack(art, *cut))
+                continue
+            # a head of three stories or more, or one whose moved lines are two stories'
+            # heads: each line is told on its own; the later part may hold more stories
+            work = [art]
+            while work:
+                piece = work.pop(0)
+                lines = self._lines_cut(piece) if len(result) + len(work) < len(self.arts) \
+                    + STACK_MAX_CUTS else None
+                if lines is None:
+                    result.append(piece)
+                    continue
+                first, second = self._cut_at_lines(piece, *lines)
+                result.append(first)
+                work.insert(0, second)
         self.arts = result
 
     def _head_parts(self, art: _Article) -> list[tuple[list[Block], list[Block]]]:
@@ -308,6 +332,101 @@ class _BodySplits(_PageState):
         if share is None or share >= STACK_TURN_SHARE:
             return None
         return paras[k], late
+
+    def _lines_cut(self, art: _Article) -> tuple[int, set[int]] | None:
+        """Where a titled body holds two stories whose heads stand among its head's lines
+        (its own and those moved to it), each line told on its own: a cut of the body after
+        a closed sentence (each part ``MIN_AFFINITY_CHARS`` or more) where some line names
+        the part before it and not the part after (``STACK_NAMED``, ``STACK_UNNAMED``),
+        some line the part after and not the one before, and no line names both parts
+        (a head that names both is one story's, cut in its middle); the two parts share
+        fewer than ``STACK_LINES_TURN_SHARE`` of their rare bigrams.  The cut whose lines
+        name their parts most clearly wins.  Returns the cut (a body index) and the ids of
+        the lines that go with the part after it: those that name it, and each line that
+        names neither part goes with the next line under it (over it, at the end) in its
+        own list (a kicker or a column stands over its headline)."""
+        groups = [g for g in art.groups if g.titles]
+        if len(groups) > 1 or (groups and groups[0].after):
+            return None
+        lists = [list(groups[0].titles)] if groups else []
+        if art.moved_titles:
+            lists.append(sorted(art.moved_titles, key=lambda b: b.start))
+        lines = [line for part in lists for line in part]
+        rare = [self._rare_grams(line.text) for line in lines]
+        told = [i for i, grams in enumerate(rare) if len(grams) >= STACK_LINE_GRAMS]
+        if len(told) < 2:
+            return None
+        paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
+        best: tuple[float, int, set[int], set[int]] | None = None
+        for k in cuts:
+            first = self.memo.of_joined(texts[:k])
+            second = self.memo.of_joined(texts[k:])
+            early: set[int] = set()
+            late: set[int] = set()
+            score = 0.0
+            for i in told:
+                one = len(rare[i] & first) / len(rare[i])
+                two = len(rare[i] & second) / len(rare[i])
+                if max(one, two) < STACK_NAMED:
+                    continue
+                if min(one, two) > STACK_UNNAMED:
+                    break  # a line that names both parts: one story cut in its middle
+                (early if one > two else late).add(i)
+                score += abs(one - two)
+            else:
+                if early and late and (best is None or score > best[0]):
+                    best = (score, k, early, late)
+        if best is None:
+            return None
+        _, k, early, late = best
+        share = self._rare_share_of(texts[:k], texts[k:])
+        if share is None or share >= STACK_LINES_TURN_SHARE:
+            return None
+        named = early | late
+        going: set[int] = set()
+        at = 0
+        for part in lists:
+            ids = list(range(at, at + len(part)))
+            at += len(part)
+            for n, i in enumerate(ids):
+                if i in named:
+                    if i in late:
+                        going.add(id(lines[i]))
+                    continue
+                under = [j for j in ids[n + 1:] if j in named] or \
+                    [j for j in reversed(ids[:n]) if j in named]
+                if under and under[0] in late:
+                    going.add(id(lines[i]))
+        return paras[k], going
+
+    def _cut_at_lines(self, art: _Article, cut: int, going: set[int]) -> tuple[_Article, _Article]:
+        """The two articles a body cut at ``cut`` makes (:meth:`_lines_cut`): the lines in
+        ``going`` (by id) go with the body from ``cut`` on, the blocks beside the body
+        printed after it with them; an own head's lines that go form the later story's
+        head, moved lines that go are moved to it."""
+        other = _Article(level=art.level, flags=set(art.flags))
+        first_tail = art.body[cut].start
+        art.body, other.body = art.body[:cut], art.body[cut:]
+        other.extras = [b for b in art.extras if b.start >= first_tail]
+        art.extras = [b for b in art.extras if b.start < first_tail]
+        art.grams = None
+        other.moved_titles = [t for t in art.moved_titles if id(t) in going]
+        art.moved_titles = [t for t in art.moved_titles if id(t) not in going]
+        for group in [g for g in art.groups if g.titles]:
+            late = [t for t in group.titles if id(t) in going]
+            if len(late) == len(group.titles):
+                art.groups = [g for g in art.groups if g is not group]
+                other.groups = [group]
+            elif late:
+                group.titles = [t for t in group.titles if id(t) not in going]
+                other.groups = [_Group(late, [])]
+        first = next((t for g in other.groups for t in g.titles), None) or \
+            (other.moved_titles[0] if other.moved_titles else None)
+        self.rec.change("heads of stories stacked over their bodies one after the other, "
+                        "each line told by the part it names",
+                        art.body[-1].span if first is None else first.span,
+                        "" if first is None else first.text[:20])
+        return art, other
 
     def _naming(self, lines: list[Block], grams: set[str]) -> float:
         """How well a part of a head names a body: the largest share of a line's rare
