@@ -333,7 +333,7 @@ class _BodySplits(_PageState):
             return None
         return paras[k], late
 
-    def _lines_cut(self, art: _Article) -> tuple[int, set[int]] | None:
+    def _lines_cut(self, art: _Article) -> tuple[int, set[int], float] | None:
         """Where a titled body holds two stories whose heads stand among its head's lines
         (its own and those moved to it), each line told on its own: a cut of the body after
         a closed sentence (each part ``MIN_AFFINITY_CHARS`` or more) where some line names
@@ -341,7 +341,7 @@ class _BodySplits(_PageState):
         some line the part after and not the one before, and no line names both parts
         (a head that names both is one story's, cut in its middle); the two parts share
         fewer than ``STACK_LINES_TURN_SHARE`` of their rare bigrams.  The cut whose lines
-        name their parts most clearly wins.  Returns the cut (a body index) and the ids of
+        name their parts most clearly wins.  Returns the cut (a body index), the ids of
         the lines that go with the part after it: those that name it, and each line that
         names neither part goes with the next line under it (over it, at the end) in its
         own list (a kicker or a column stands over its headline)."""
@@ -397,9 +397,10 @@ class _BodySplits(_PageState):
                     [j for j in reversed(ids[:n]) if j in named]
                 if under and under[0] in late:
                     going.add(id(lines[i]))
-        return paras[k], going
+        return paras[k], going, share
 
-    def _cut_at_lines(self, art: _Article, cut: int, going: set[int]) -> tuple[_Article, _Article]:
+    def _cut_at_lines(self, art: _Article, cut: int, going: set[int],
+                      share: float) -> tuple[_Article, _Article]:
         """The two articles a body cut at ``cut`` makes (:meth:`_lines_cut`): the lines in
         ``going`` (by id) go with the body from ``cut`` on, the blocks beside the body
         printed after it with them; an own head's lines that go form the later story's
@@ -425,7 +426,8 @@ class _BodySplits(_PageState):
         self.rec.change("heads of stories stacked over their bodies one after the other, "
                         "each line told by the part it names",
                         art.body[-1].span if first is None else first.span,
-                        "" if first is None else first.text[:20])
+                        f"{share:.3f} of the parts' rare bigrams shared"
+                        + ("" if first is None else f"; {first.text[:20]}"))
         return art, other
 
     def _naming(self, lines: list[Block], grams: set[str]) -> float:
