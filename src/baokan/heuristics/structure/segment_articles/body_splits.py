@@ -74,7 +74,7 @@ STACK_LINE_GRAMS = 2
 #: the join).  On the pdftotext dumps of dev synth and s501, 0.05 kept two right cuts of
 #: four (shares 0.06 and 0.12), 0.25 cut one story in two.
 STACK_LINES_TURN_SHARE = 0.15
-#: At most this many such cuts on a page beyond one per article (a bound on the work).
+#: At most this many cuts of a part already cut off on a page (a bound on the work).
 STACK_MAX_CUTS = 8
 
 
@@ -256,24 +256,33 @@ class _BodySplits(_PageState):
         stray-title pass gave a body a head that its tail names, another story printed
         on under this one's head.  See :meth:`_stacked_cut` for the cues."""
         result: list[_Article] = []
+        extra = 0  # cuts of a later part (beyond one per article), bounded on the page
         for art in self.arts:
-            cut = self._stacked_cut(art)
-            if cut is not None:
-                result.extend(self._cut_at_stack(art, *cut))
-                continue
-            # a head of three stories or more, or one whose moved lines are two stories'
-            # heads: each line is told on its own; the later part may hold more stories
+            # the later part may hold more stories (a row of three heads): it is asked
+            # again, within a bound on the page's work
             work = [art]
             while work:
-                piece = work.pop(0)
-                lines = self._lines_cut(piece) if len(result) + len(work) < len(self.arts) \
-                    + STACK_MAX_CUTS else None
+                piece = work.pop()
+                if piece is not art:
+                    extra += 1
+                    if extra > STACK_MAX_CUTS:
+                        result.append(piece)
+                        continue
+                cut = self._stacked_cut(piece)
+                if cut is not None:
+                    first, second = self._cut_at_stack(piece, *cut)
+                    result.append(first)
+                    work.append(second)
+                    continue
+                # a head whose moved lines are two stories' heads, or one a printed cut
+                # does not part: each line is told on its own
+                lines = self._lines_cut(piece)
                 if lines is None:
                     result.append(piece)
                     continue
                 first, second = self._cut_at_lines(piece, *lines)
                 result.append(first)
-                work.insert(0, second)
+                work.append(second)
         self.arts = result
 
     def _head_parts(self, art: _Article) -> list[tuple[list[Block], list[Block]]]:
