@@ -389,7 +389,13 @@ class _BodySplits(_PageState):
             return None
         _, k, early, late = best
         share = self._rare_share_of(texts[:k], texts[k:])
-        if share is None or share >= STACK_LINES_TURN_SHARE:
+        moved = {id(t) for t in art.moved_titles}
+        # a line given to this body from a head printed elsewhere is a witness of its own
+        # that the body holds another story's text; a printed head alone may be one
+        # story's kicker and headline naming its lead and a later scene
+        limit = STACK_LINES_TURN_SHARE if any(id(lines[i]) in moved for i in early | late) \
+            else STACK_TURN_SHARE
+        if share is None or share >= limit:
             return None
         named = early | late
         going: set[int] = set()
