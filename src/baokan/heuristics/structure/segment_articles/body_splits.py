@@ -366,16 +366,27 @@ class _BodySplits(_PageState):
         if len(told) < 2:
             return None
         paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
+        if not cuts:
+            return None
+        # the first and the last paragraph that holds each of the lines' rare bigrams:
+        # a bigram is in the part before cut k when its first is before k, in the part
+        # after when its last is at k or later (one pass over the paragraphs, no union
+        # of paragraphs per cut)
+        wanted = set().union(*(rare[i] for i in told))
+        first_at: dict[str, int] = {}
+        last_at: dict[str, int] = {}
+        for n, text in enumerate(texts):
+            for gram in self.memo.of(text) & wanted:
+                first_at.setdefault(gram, n)
+                last_at[gram] = n
         best: tuple[float, int, set[int], set[int]] | None = None
         for k in cuts:
-            first = self.memo.of_joined(texts[:k])
-            second = self.memo.of_joined(texts[k:])
             early: set[int] = set()
             late: set[int] = set()
             score = 0.0
             for i in told:
-                one = len(rare[i] & first) / len(rare[i])
-                two = len(rare[i] & second) / len(rare[i])
+                one = sum(1 for g in rare[i] if first_at.get(g, k) < k) / len(rare[i])
+                two = sum(1 for g in rare[i] if last_at.get(g, -1) >= k) / len(rare[i])
                 if max(one, two) < STACK_NAMED:
                     continue
                 if min(one, two) > STACK_UNNAMED:
