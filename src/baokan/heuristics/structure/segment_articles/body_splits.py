@@ -4,6 +4,7 @@ says a second story begins.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 
@@ -361,12 +362,9 @@ class _BodySplits(_PageState):
         if art.moved_titles:
             lists.append(sorted(art.moved_titles, key=lambda b: b.start))
         lines = [line for part in lists for line in part]
-        rare = [self._rare_grams(line.text) for line in lines]
+        rare = [self.memo.of(line.text) - self._common for line in lines]
         told = [i for i, grams in enumerate(rare) if len(grams) >= STACK_LINE_GRAMS]
         if len(told) < 2:
-            return None
-        paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
-        if not cuts:
             return None
         # the first and the last paragraph that holds each of the lines' rare bigrams:
         # a bigram is in the part before cut k when its first is before k, in the part
@@ -375,18 +373,30 @@ class _BodySplits(_PageState):
         wanted = set().union(*(rare[i] for i in told))
         first_at: dict[str, int] = {}
         last_at: dict[str, int] = {}
+        texts = art.body_parts()
         for n, text in enumerate(texts):
             for gram in self.memo.of(text) & wanted:
                 first_at.setdefault(gram, n)
                 last_at[gram] = n
+        # two lines at least must name the body somewhere (the cheap look first)
+        if sum(1 for i in told if sum(1 for g in rare[i] if g in first_at)
+               >= STACK_NAMED * len(rare[i])) < 2:
+            return None
+        paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
+        if not cuts:
+            return None
+        # each line's bigrams by where they first and last stand, sorted: how many are
+        # before or after a cut is a binary search
+        firsts = {i: sorted(first_at[g] for g in rare[i] if g in first_at) for i in told}
+        lasts = {i: sorted(last_at[g] for g in rare[i] if g in last_at) for i in told}
         best: tuple[float, int, set[int], set[int]] | None = None
         for k in cuts:
             early: set[int] = set()
             late: set[int] = set()
             score = 0.0
             for i in told:
-                one = sum(1 for g in rare[i] if first_at.get(g, k) < k) / len(rare[i])
-                two = sum(1 for g in rare[i] if last_at.get(g, -1) >= k) / len(rare[i])
+                one = bisect.bisect_left(firsts[i], k) / len(rare[i])
+                two = (len(lasts[i]) - bisect.bisect_left(lasts[i], k)) / len(rare[i])
                 if max(one, two) < STACK_NAMED:
                     continue
                 if min(one, two) > STACK_UNNAMED:
