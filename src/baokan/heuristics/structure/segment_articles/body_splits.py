@@ -255,7 +255,10 @@ class _BodySplits(_PageState):
         lines, then their columns one after the other (``社区食堂开进老小区`` /
         ``江滩湿地迎来越冬候鸟`` over the story of the canteen, then the birds'); or the
         stray-title pass gave a body a head that its tail names, another story printed
-        on under this one's head.  See :meth:`_stacked_cut` for the cues."""
+        on under this one's head.  See :meth:`_stacked_cut` for the cues; where no parting
+        of the head in two tells the stories apart (the tool read the heads' lines in turn,
+        or gave the body lines of two heads), each line is told on its own
+        (:meth:`_lines_cut`)."""
         result: list[_Article] = []
         extra = 0  # cuts of a later part (beyond one per article), bounded on the page
         for art in self.arts:
