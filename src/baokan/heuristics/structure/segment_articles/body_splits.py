@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections import Counter
 
 from baokan.core.document import Block, Kind
@@ -15,6 +16,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
     COMMON_GRAM_SHARE,
     MIN_AFFINITY_CHARS,
     NAMING_GRAMS,
+    SCORE_EPSILON,
     _PageState,
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
@@ -381,17 +383,32 @@ class _BodySplits(_PageState):
             for gram in self.memo.of(text) & wanted:
                 first_at.setdefault(gram, n)
                 last_at[gram] = n
-        # two lines at least must name the body somewhere (the cheap look first)
-        if sum(1 for i in told if sum(1 for g in rare[i] if g in first_at)
-               >= STACK_NAMED * len(rare[i])) < 2:
-            return None
-        paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
-        if not cuts:
-            return None
         # each line's bigrams by where they first and last stand, sorted: how many are
         # before or after a cut is a binary search
         firsts = {i: sorted(first_at[g] for g in rare[i] if g in first_at) for i in told}
         lasts = {i: sorted(last_at[g] for g in rare[i] if g in last_at) for i in told}
+        # the cheap look first: the cuts where some line could name the part before and
+        # no more than a stray bigram of the part after (after ``after[i]``), and those
+        # where some line could name the part after and not the one before (up to
+        # ``before[i]``); a cut needs one of each, of two lines
+        after: dict[int, int] = {}
+        before: dict[int, int] = {}
+        for i in told:
+            # the fewest bigrams that name a part, the most that a stray word holds (the
+            # shares compared as below, a hair of float error on either side)
+            naming = math.ceil(STACK_NAMED * len(rare[i]) - SCORE_EPSILON)
+            stray = math.floor(STACK_UNNAMED * len(rare[i]) + SCORE_EPSILON)
+            if len(firsts[i]) < naming:
+                continue
+            after[i] = max(firsts[i][naming - 1],
+                           lasts[i][-stray - 1] if stray < len(lasts[i]) else -1)
+            before[i] = min(lasts[i][-naming],
+                            firsts[i][stray] if stray < len(firsts[i]) else len(texts))
+        if not any(after[i] < before[j] for i in after for j in before if i != j):
+            return None
+        paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
+        if not cuts:
+            return None
         best: tuple[float, int, set[int], set[int]] | None = None
         for k in cuts:
             early: set[int] = set()
