@@ -48,6 +48,11 @@ last paragraph names them):
   other): each box that names its own body in no word and a headless body clearly, better
   than any other body near it, goes to that body, matched one to one (the clearest first);
   what affinity does not tell stays where the page set it;
+* a body under the heads of two stories (its printed head, or lines moved to it from a
+  head printed elsewhere) is cut where one line names only the part before and another
+  only the part after, no line naming both (the parts share few rare bigrams; fewer
+  still with no moved line): each line goes with the part it names, a line that names
+  neither with the line under it; the later part is asked again (a row of three heads);
 * a title line that its body never names goes to a body without a title that it names;
   so does a line of a head of two or more that names its body in a word or two and
   stands in a text box of its own, when a body without a title that a dateline or

@@ -4,7 +4,9 @@ says a second story begins.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 from collections import Counter
 
 from baokan.core.document import Block, Kind
@@ -14,6 +16,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
     COMMON_GRAM_SHARE,
     MIN_AFFINITY_CHARS,
     NAMING_GRAMS,
+    SCORE_EPSILON,
     _PageState,
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
@@ -67,6 +70,15 @@ STACK_UNNAMED = 0.1
 STACK_TURN_SHARE = 0.05
 #: A line with fewer rare bigrams than this names nothing (a column name, a torn piece).
 STACK_LINE_GRAMS = 2
+#: Told line by line (:meth:`_BodySplits._lines_cut`), the two parts of the body must
+#: share fewer than this share of their rare bigrams: looser than ``STACK_TURN_SHARE``,
+#: for every line of the head is a witness there and none may name both parts (a body
+#: of two stories that a tool ran together at a column break shares a few words across
+#: the join).  On the pdftotext dumps of dev synth and s501, 0.05 kept two right cuts of
+#: four (shares 0.06 and 0.12), 0.25 cut one story in two.
+STACK_LINES_TURN_SHARE = 0.15
+#: At most this many cuts of a part already cut off on a page (a bound on the work).
+STACK_MAX_CUTS = 8
 
 
 
@@ -245,11 +257,38 @@ class _BodySplits(_PageState):
         lines, then their columns one after the other (``社区食堂开进老小区`` /
         ``江滩湿地迎来越冬候鸟`` over the story of the canteen, then the birds'); or the
         stray-title pass gave a body a head that its tail names, another story printed
-        on under this one's head.  See :meth:`_stacked_cut` for the cues."""
+        on under this one's head.  See :meth:`_stacked_cut` for the cues; where no parting
+        of the head in two tells the stories apart (the tool read the heads' lines in turn,
+        or gave the body lines of two heads), each line is told on its own
+        (:meth:`_lines_cut`)."""
         result: list[_Article] = []
+        extra = 0  # cuts of a later part (beyond one per article), bounded on the page
         for art in self.arts:
-            cut = self._stacked_cut(art)
-            result.extend(self._cut_at_stack(art, *cut) if cut is not None else (art,))
+            # the later part may hold more stories (a row of three heads): it is asked
+            # again, within a bound on the page's work
+            work = [art]
+            while work:
+                piece = work.pop()
+                if piece is not art:
+                    extra += 1
+                    if extra > STACK_MAX_CUTS:
+                        result.append(piece)
+                        continue
+                cut = self._stacked_cut(piece)
+                if cut is not None:
+                    first, second = self._cut_at_stack(piece, *cut)
+                    result.append(first)
+                    work.append(second)
+                    continue
+                # a head whose moved lines are two stories' heads, or one a printed cut
+                # does not part: each line is told on its own
+                lines = self._lines_cut(piece)
+                if lines is None:
+                    result.append(piece)
+                    continue
+                first, second = self._cut_at_lines(piece, *lines)
+                result.append(first)
+                work.append(second)
         self.arts = result
 
     def _head_parts(self, art: _Article) -> list[tuple[list[Block], list[Block]]]:
@@ -308,6 +347,144 @@ class _BodySplits(_PageState):
         if share is None or share >= STACK_TURN_SHARE:
             return None
         return paras[k], late
+
+    def _lines_cut(self, art: _Article) -> tuple[int, set[int], float] | None:
+        """Where a titled body holds two stories whose heads stand among its head's lines
+        (its own and those moved to it), each line told on its own: a cut of the body after
+        a closed sentence (each part ``MIN_AFFINITY_CHARS`` or more) where some line names
+        the part before it and not the part after (``STACK_NAMED``, ``STACK_UNNAMED``),
+        some line the part after and not the one before, and no line names both parts
+        (a head that names both is one story's, cut in its middle); the two parts share
+        fewer than ``STACK_LINES_TURN_SHARE`` of their rare bigrams.  The cut whose lines
+        name their parts most clearly wins.  Returns the cut (a body index), the ids of
+        the lines that go with the part after it: those that name it, and each line that
+        names neither part goes with the next line under it (over it, at the end) in its
+        own list (a kicker or a column stands over its headline)."""
+        groups = [g for g in art.groups if g.titles]
+        if len(groups) > 1 or (groups and groups[0].after):
+            return None
+        lists = [list(groups[0].titles)] if groups else []
+        if art.moved_titles:
+            lists.append(sorted(art.moved_titles, key=lambda b: b.start))
+        lines = [line for part in lists for line in part]
+        rare = [self.memo.of(line.text) - self._common for line in lines]
+        told = [i for i, grams in enumerate(rare) if len(grams) >= STACK_LINE_GRAMS]
+        if len(told) < 2:
+            return None
+        # the first and the last paragraph that holds each of the lines' rare bigrams:
+        # a bigram is in the part before cut k when its first is before k, in the part
+        # after when its last is at k or later (one pass over the paragraphs, no union
+        # of paragraphs per cut)
+        wanted = set().union(*(rare[i] for i in told))
+        first_at: dict[str, int] = {}
+        last_at: dict[str, int] = {}
+        texts = art.body_parts()
+        for n, text in enumerate(texts):
+            for gram in self.memo.of(text) & wanted:
+                first_at.setdefault(gram, n)
+                last_at[gram] = n
+        # each line's bigrams by where they first and last stand, sorted: how many are
+        # before or after a cut is a binary search
+        firsts = {i: sorted(first_at[g] for g in rare[i] if g in first_at) for i in told}
+        lasts = {i: sorted(last_at[g] for g in rare[i] if g in last_at) for i in told}
+        # the cheap look first: the cuts where some line could name the part before and
+        # no more than a stray bigram of the part after (after ``after[i]``), and those
+        # where some line could name the part after and not the one before (up to
+        # ``before[i]``); a cut needs one of each, of two lines
+        after: dict[int, int] = {}
+        before: dict[int, int] = {}
+        for i in told:
+            # the fewest bigrams that name a part, the most that a stray word holds (the
+            # shares compared as below, a hair of float error on either side)
+            naming = math.ceil(STACK_NAMED * len(rare[i]) - SCORE_EPSILON)
+            stray = math.floor(STACK_UNNAMED * len(rare[i]) + SCORE_EPSILON)
+            if len(firsts[i]) < naming:
+                continue
+            after[i] = max(firsts[i][naming - 1],
+                           lasts[i][-stray - 1] if stray < len(lasts[i]) else -1)
+            before[i] = min(lasts[i][-naming],
+                            firsts[i][stray] if stray < len(firsts[i]) else len(texts))
+        if not any(after[i] < before[j] for i in after for j in before if i != j):
+            return None
+        paras, texts, cuts = _closed_cuts(art, MIN_AFFINITY_CHARS)
+        if not cuts:
+            return None
+        best: tuple[float, int, set[int], set[int]] | None = None
+        for k in cuts:
+            early: set[int] = set()
+            late: set[int] = set()
+            score = 0.0
+            for i in told:
+                one = bisect.bisect_left(firsts[i], k) / len(rare[i])
+                two = (len(lasts[i]) - bisect.bisect_left(lasts[i], k)) / len(rare[i])
+                if max(one, two) < STACK_NAMED:
+                    continue
+                if min(one, two) > STACK_UNNAMED:
+                    break  # a line that names both parts: one story cut in its middle
+                (early if one > two else late).add(i)
+                score += abs(one - two)
+            else:
+                if early and late and (best is None or score > best[0]):
+                    best = (score, k, early, late)
+        if best is None:
+            return None
+        _, k, early, late = best
+        share = self._rare_share_of(texts[:k], texts[k:])
+        moved = {id(t) for t in art.moved_titles}
+        # a line given to this body from a head printed elsewhere is a witness of its own
+        # that the body holds another story's text; a printed head alone may be one
+        # story's kicker and headline naming its lead and a later scene
+        limit = STACK_LINES_TURN_SHARE if any(id(lines[i]) in moved for i in early | late) \
+            else STACK_TURN_SHARE
+        if share is None or share >= limit:
+            return None
+        named = early | late
+        going: set[int] = set()
+        at = 0
+        for part in lists:
+            ids = list(range(at, at + len(part)))
+            at += len(part)
+            for n, i in enumerate(ids):
+                if i in named:
+                    if i in late:
+                        going.add(id(lines[i]))
+                    continue
+                under = [j for j in ids[n + 1:] if j in named] or \
+                    [j for j in reversed(ids[:n]) if j in named]
+                if under and under[0] in late:
+                    going.add(id(lines[i]))
+        return paras[k], going, share
+
+    def _cut_at_lines(self, art: _Article, cut: int, going: set[int],
+                      share: float) -> tuple[_Article, _Article]:
+        """The two articles a body cut at ``cut`` makes (:meth:`_lines_cut`): the lines in
+        ``going`` (by id) go with the body from ``cut`` on, the blocks beside the body
+        printed after it with them; an own head's lines that go form the later story's
+        head, moved lines that go are moved to it."""
+        other = _Article(level=art.level, flags=set(art.flags))
+        first_tail = art.body[cut].start
+        art.body, other.body = art.body[:cut], art.body[cut:]
+        other.extras = [b for b in art.extras if b.start >= first_tail]
+        art.extras = [b for b in art.extras if b.start < first_tail]
+        art.grams = None
+        other.moved_titles = [t for t in art.moved_titles if id(t) in going]
+        art.moved_titles = [t for t in art.moved_titles if id(t) not in going]
+        for group in [g for g in art.groups if g.titles]:
+            late = [t for t in group.titles if id(t) in going]
+            if len(late) == len(group.titles):
+                art.groups = [g for g in art.groups if g is not group]
+                other.groups = [group]
+            elif late:
+                group.titles = [t for t in group.titles if id(t) not in going]
+                other.groups = [_Group(late, [])]
+        first = next((t for g in other.groups for t in g.titles), None) or \
+            (other.moved_titles[0] if other.moved_titles else None)
+        self.rec.change("heads of stories stacked over their bodies one after the other, "
+                        "each line told by the part it names",
+                        art.body[-1].span if first is None else first.span,
+                        f"{share:.3f} of the parts' rare bigrams shared"
+                        + ("" if first is None else f"; {first.text[:20]}"))
+        return art, other
 
     def _naming(self, lines: list[Block], grams: set[str]) -> float:
         """How well a part of a head names a body: the largest share of a line's rare
