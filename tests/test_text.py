@@ -183,6 +183,47 @@ def test_the_dash_patterns_derive_from_one_set_of_dashes() -> None:
     assert T.WIDE_DASH_START.match(T.DASH_PAIR + "记烟台") and not T.WIDE_DASH_START.match("-列项")
     assert T.ends_paragraph("他们说" + T.DASH_PAIR)
 
+
+def test_the_three_readings_of_a_closing_dash_differ_only_as_named() -> None:
+    # (text, DASH_PAIR_END, KICKER_END, WIDE_DASH_PAIR_END, KICKER_DASH_PAIR_END)
+    cases = [
+        ("持续优化营商环境——", True, True, True, True),     # the 破折号 as typeset
+        ("持续优化营商环境—— ", True, True, True, True),    # white space after it
+        ("走进刘仲藜— —", False, False, True, True),        # pdfminer's spaced wide dash
+        ("走进刘仲藜――", False, False, True, True),         # the horizontal bar
+        ("走进刘仲藜—―", False, False, True, True),         # one of each wide dash
+        ("专家解读：", False, True, False, False),           # a colon: the title lines' only
+        ("专家解读:", False, True, False, False),
+        ("走进刘仲藜－－", False, False, False, True),       # full-width hyphens: join-lines'
+        ("走进刘仲藜—－", False, False, False, True),
+        ("走进刘仲藜—", False, False, False, False),         # one dash is no 破折号
+        ("走进刘仲藜— 　—", False, False, False, False),     # two spaces between: no pair
+        ("走进刘仲藜--", False, False, False, False),        # ASCII and en dashes: rules
+        ("走进刘仲藜––", False, False, False, False),
+        ("——记烟台", False, False, False, False),            # a lead, not an end
+    ]
+    for text, *want in cases:
+        got = [p.search(text) is not None for p in
+               (T.DASH_PAIR_END, T.KICKER_END, T.WIDE_DASH_PAIR_END, T.KICKER_DASH_PAIR_END)]
+        assert got == want, text
+    assert set(T.WIDE_DASHES) < set(T.KICKER_DASHES) <= set(T.DASHES)
+
+
+_AS_FIRST_WRITTEN = {
+    # the closing-dash patterns as each module first wrote its own
+    "DASH_PAIR_END": regex.compile("——" + r"\s*$"),
+    "KICKER_END": regex.compile("(?:——|[：:])" + r"\s*$"),
+    "WIDE_DASH_PAIR_END": regex.compile(r"(?:[—―]\s?){2,}\s*$"),
+    "KICKER_DASH_PAIR_END": regex.compile(r"[—―－]\s?[—―－]\s*$"),
+}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("—―－-–：: \u3000\t\n中a"), max_size=12))
+def test_the_shared_closing_dashes_find_what_each_module_first_wrote(text: str) -> None:
+    for name, first in _AS_FIRST_WRITTEN.items():
+        assert (getattr(T, name).search(text) is None) == (first.search(text) is None), name
+
 def test_a_text_leaves_open_a_mark_it_opens_and_does_not_close() -> None:
     assert T.leaves_open("人潮溪镇构建“") and T.leaves_open("《人民（日报》")
     assert not T.leaves_open("构建“大统战”格局") and not T.leaves_open("”他说“好”")

@@ -80,6 +80,45 @@ SUBTITLE_LEAD = regex.compile("^" + _DASH + r"(?:\s?" + _DASH + r")+\s*\S")
 WIDE_DASH_START = regex.compile("^[" + WIDE_DASHES + "]")
 #: Dashes a line may open on (a list item, a dash lead-in): every dash of :data:`DASHES`.
 OPENING_DASHES = DASHES
+# -- a text closing on a 破折号: the one vocabulary every use of "a kicker ending on a
+# dash" derives from.  A line closing on one leads into the line after it: a kicker
+# (``…感慨——``), never a headline with a line of its head still to come.  Three readings,
+# each kept where it was measured, and they differ in the marks and spaces they take:
+# - :data:`DASH_PAIR_END` and :data:`KICKER_END` (which takes a colon too), the strictest:
+#   two em dashes, no space; the title lines' shapes (segment-articles' title_lines and
+#   the passes that read its shapes);
+# - :data:`WIDE_DASH_PAIR_END`: either wide dash, one space between allowed (pdfminer
+#   spaces a title's wide dash); segment-articles' dash roles of a settled head
+#   (title_roles.settle_dash_roles);
+# - :data:`KICKER_DASH_PAIR_END`, the loosest: the full-width hyphen too; join-lines, on
+#   the lines as the text layer gave them.
+#: The marks a text layer may print a kicker's closing 破折号 with: the wide dashes
+#: (:data:`WIDE_DASHES`) and the full-width hyphen; not the ASCII or en dash, which also
+#: close rules of furniture and Latin text.
+KICKER_DASHES = WIDE_DASHES + "－"
+
+
+def _closing_dash_pair(marks: str) -> str:
+    """The source of a pattern that finds a text closing on a 破折号 printed as two of
+    ``marks``, spaced or not (one white space between them at most: pdfminer spaces a
+    title's wide dash, ``…刘仲藜— —``), white space after it."""
+    mark = "[" + marks + "]"
+    return mark + r"\s?" + mark + r"\s*$"
+
+
+#: A text closing on the 破折号 as typeset: :data:`DASH_PAIR`, two em dashes with no space
+#: between them (not the horizontal bar, not spaced), white space after it.
+DASH_PAIR_END = regex.compile(DASH_PAIR + r"\s*$")
+#: A kicker's end as a title line's shape reads it: :data:`DASH_PAIR_END`'s strict 破折号
+#: or an introducing colon (:data:`INTRODUCING_MARKS`: ``专家解读：``).
+KICKER_END = regex.compile(f"(?:{DASH_PAIR}|[{INTRODUCING_MARKS}])" + r"\s*$")
+#: A text closing on a 破折号 of wide dashes (:data:`WIDE_DASHES`), spaced or not
+#: (``…刘仲藜— —``); no colon, no hyphen.
+WIDE_DASH_PAIR_END = regex.compile(_closing_dash_pair(WIDE_DASHES))
+#: A text closing on a 破折号 of :data:`KICKER_DASHES` (the wide dashes or the full-width
+#: hyphen), spaced or not: :data:`WIDE_DASH_PAIR_END` with the full-width hyphen counted.
+KICKER_DASH_PAIR_END = regex.compile(_closing_dash_pair(KICKER_DASHES))
+
 # what a line that starts a new clause may open on: an opening mark, a straight quote
 # (which may open) or a dash
 _OPENING_STARTS = frozenset(OPENING_MARKS + '"' + OPENING_DASHES)

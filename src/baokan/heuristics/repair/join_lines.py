@@ -26,12 +26,12 @@ from baokan.core.text import (
     DASHES,
     DOUBLE_DASH_START,
     INTRODUCING_MARKS,
+    KICKER_DASH_PAIR_END,
     OPENING_MARKS,
     OPENING_QUOTES,
     SAID,
     SENTENCE_END,
     SUBTITLE_LEAD,
-    WIDE_DASHES,
     content_length,
     ends_continuing,
     ends_paragraph,
@@ -331,11 +331,6 @@ def _fold_spaces(text: str) -> str:
 
 
 _spaced = regex.compile(r"\p{Han} \p{Han} \p{Han} \p{Han}")
-#: A kicker's end: a dash of two marks (spaced in pdfminer's dumps: ``— —``), the wide
-#: dashes or full-width hyphens; not the ASCII or en dash, which also close rules of
-#: furniture and Latin text.
-_KICKER_DASHES = "[" + WIDE_DASHES + "－]"
-_kicker_dash_end = regex.compile(_KICKER_DASHES + r"\s?" + _KICKER_DASHES + r"\s*$")
 
 
 def _dash_led(text: str) -> bool:
@@ -472,7 +467,7 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         # (or over a bare line, where the kicker is set across the columns, wider than
         # any, and the line under it, standing alone, short of the column: a column's
         # line the tool set after the head, cut mid-word, is as bare as a body's first)
-        if _kicker_dash_end.search(run[k].text) and bare(k + 1) \
+        if KICKER_DASH_PAIR_END.search(run[k].text) and bare(k + 1) \
                 and (not bare(k + 2) or (run[k + 1].gap_before and run[k + 2].gap_before
                                          and lengths[k] > widths[k]
                                          and lengths[k + 1] < widths[k + 1])) \

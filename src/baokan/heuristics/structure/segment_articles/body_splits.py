@@ -10,7 +10,7 @@ import math
 from collections import Counter
 
 from baokan.core.document import Block, Kind
-from baokan.core.text import DASH_START, bigrams, ends_paragraph
+from baokan.core.text import DASH_PAIR_END, DASH_START, bigrams, ends_paragraph
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group
 from baokan.heuristics.structure.segment_articles.page_state import (
     COMMON_GRAM_SHARE,
@@ -20,7 +20,6 @@ from baokan.heuristics.structure.segment_articles.page_state import (
     _PageState,
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
-    _DASH_END,
     breaks_mid_phrase,
     broken_by_width,
 )
@@ -311,7 +310,7 @@ class _BodySplits(_PageState):
         return [(titles[:j], titles[j:]) for j in range(1, len(titles))
                 if not breaks_mid_phrase(titles[j - 1].text, titles[j].text, grams)
                 and not broken_by_width(titles[j - 1].text, titles[j].text)
-                and not _DASH_END.search(titles[j - 1].text)
+                and not DASH_PAIR_END.search(titles[j - 1].text)
                 and not DASH_START.match(titles[j].text.strip())]
 
     def _stacked_cut(self, art: _Article) -> tuple[int, list[Block]] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from baokan.core.document import Block, Kind
-from baokan.core.text import DASH_START, bigrams
+from baokan.core.text import DASH_START, KICKER_END, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
     MIN_LONE_GRAMS,
@@ -21,7 +21,6 @@ from baokan.heuristics.structure.segment_articles.stray_titles import (
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
-    _KICKER_END,
     breaks_mid_phrase,
 )
 
@@ -50,7 +49,7 @@ def _boxes(titles: list[Block], grams: set[str]) -> list[list[Block]]:
             continue
         last = prev[-1].text.strip()
         joined = not line.gap_before or DASH_START.match(line.text.strip()) is not None \
-            or _KICKER_END.search(last) is not None or _COLUMN_MARK.match(last) is not None \
+            or KICKER_END.search(last) is not None or _COLUMN_MARK.match(last) is not None \
             or breaks_mid_phrase(last, line.text, grams)
         if joined:
             prev.append(line)

@@ -10,7 +10,7 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 from baokan.core.document import Block, Kind
 from baokan.core.names import PHOTO_ROLE
 from baokan.core.spans import neighbours
-from baokan.core.text import DASH_START, bigrams
+from baokan.core.text import DASH_PAIR_END, DASH_START, KICKER_END, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
     MIN_LONE_GRAMS,
@@ -21,8 +21,6 @@ from baokan.heuristics.structure.segment_articles.page_state import (
 )
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
-    _DASH_END,
-    _KICKER_END,
     breaks_mid_phrase,
     one_measure,
 )
@@ -137,7 +135,7 @@ class _StrayTitles(_PageState):
             return []
         line, after = printed[at], printed[at + 1]
         if not breaks_mid_phrase(line.text, after.text, grams) \
-                or _DASH_END.search(after.text) \
+                or DASH_PAIR_END.search(after.text) \
                 or overlap(line.text, grams) > OWN_BODY_OVERLAP \
                 or overlap(after.text, grams) > OWN_BODY_OVERLAP:
             return []
@@ -515,7 +513,7 @@ class _StrayTitles(_PageState):
         for k in range(1, len(lines)):
             text = lines[k].text.strip()
             named = max(rows[k]) > 0.0
-            leads = bool(_COLUMN_MARK.match(text) or _KICKER_END.search(text))
+            leads = bool(_COLUMN_MARK.match(text) or KICKER_END.search(text))
             stay_bonus = SCORE_EPSILON * 2 if not named and not leads else 0.0
             new_bonus = DEALT_BODY_BONUS + (SCORE_EPSILON * 2 if not named and leads else 0.0)
             dash = bool(DASH_START.match(text))

@@ -14,6 +14,7 @@ from baokan.core.spans import covering_span
 from baokan.core.text import (
     DASH_PAIR,
     DASH_START,
+    KICKER_END,
     bigrams,
     content_length,
     fold_letter_spacing_text,
@@ -28,10 +29,6 @@ from baokan.heuristics.structure.segment_articles.settings import SegmentSetting
 #: the headline itself.
 INNER_DASH_LEAD = 4
 
-_KICKER_END = regex.compile(f"(?:{DASH_PAIR}|[：:])" + r"\s*$")
-#: A line closing on a dash leads into the line after it: a kicker, never a headline
-#: with a line of its head still to come.
-_DASH_END = regex.compile(DASH_PAIR + r"\s*$")
 _INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?{DASH_PAIR})" + r"\s*(\S.*)$")
 
 _COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
@@ -117,7 +114,7 @@ def _merge_unspaced(titles: list[Block], grams: set[str], limit: int) -> list[Bl
     for n, block in enumerate(titles):
         if merged and block.gap_before == 0 and block.level == merged[-1].level \
                 and not DASH_START.match(block.text.strip()) \
-                and not _KICKER_END.search(merged[-1].text) \
+                and not KICKER_END.search(merged[-1].text) \
                 and not (n == 1 and grams and _is_place_line(titles[0].text, limit)
                          and bigrams(titles[0].text)
                          and not bigrams(titles[0].text) & grams):
@@ -192,7 +189,7 @@ def headline_tail(unit: list[str], line: str) -> bool:
     name the tool set under the head: ``◇简讯◇``).  A kicker over its headline
     is set in smaller type, so the headline under it is narrower — but a kicker broken
     over two lines closes on its dash or colon; one that does not is read as the head."""
-    if len(unit) < 2 or _KICKER_END.search(unit[-1]) or DASH_START.match(line.strip()) \
+    if len(unit) < 2 or KICKER_END.search(unit[-1]) or DASH_START.match(line.strip()) \
             or _COLUMN_MARK.match(line.strip()):
         return False
     above, last, tail = (line_cells(t.strip()) for t in (unit[-2], unit[-1], line))
@@ -205,7 +202,7 @@ def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
     set in the smaller type; another piece's headline stacked under it is wider) or the
     two make one phrase broken over two lines, and it is no dash-led line or kicker of
     its own, nor ends on a role word (a byline's head).  The headline of a head never follows its subtitle."""
-    if _KICKER_END.search(line) or not bigrams(line):
+    if KICKER_END.search(line) or not bigrams(line):
         return False
     return broken_by_width(subtitle, line) or breaks_mid_phrase(subtitle, line, grams) \
         or _subtitle_tail(subtitle, line)
@@ -287,7 +284,7 @@ def one_measure(first: Block, second: Block, grams: set[str]) -> bool:
     held here (they go there together)."""
     return second.start == first.end + 1 and not second.gap_before \
         and Tag.VERTICAL not in first.tags and Tag.VERTICAL not in second.tags \
-        and not _KICKER_END.search(first.text) and not DASH_START.match(second.text.strip()) \
+        and not KICKER_END.search(first.text) and not DASH_START.match(second.text.strip()) \
         and min(content_length(first.text), content_length(second.text)) >= MIN_MEASURE_PIECE \
         and broken_by_width(first.text, second.text) \
         and max(_share(first.text, grams), _share(second.text, grams)) > MEASURE_NAMING

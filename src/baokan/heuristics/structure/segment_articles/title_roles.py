@@ -6,18 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
 from baokan.core.document import Block, Kind
 from baokan.core.marks import Tag
-from baokan.core.text import DASH_START, WIDE_DASHES, bigrams, line_cells
+from baokan.core.text import DASH_PAIR_END, DASH_START, KICKER_END, WIDE_DASH_PAIR_END, bigrams, line_cells
 from baokan.heuristics.structure.segment_articles.article import _PageGrams, overlap
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
-    _DASH_END,
     _INNER_DASH,
-    _KICKER_END,
     _TWO_PHRASES,
     _column_line,
     _column_over_kicker,
@@ -81,7 +77,7 @@ def _stray_title(text: str, grams: set[str], page: _PageGrams | None) -> bool:
     """Whether a title line is another piece's title stacked over this head: shaped as a
     kicker, or named by another body of the page (``page``: in how many bodies each
     bigram stands) at least :data:`STRAY_NAMED_ELSEWHERE` of its bigrams."""
-    if _KICKER_END.search(text):
+    if KICKER_END.search(text):
         return True
     own = bigrams(text)
     if not own or page is None:
@@ -123,7 +119,7 @@ def _named_choice(at: int, at_text: str, others: Iterable[tuple[int, str]],
                     return -neg
         return at
     best = max(((overlap(text, grams), -n) for n, text in others
-                if n != at and not _KICKER_END.search(text)), default=None)
+                if n != at and not KICKER_END.search(text)), default=None)
     if best is None:
         return at
     under = -best[1] > at and len(bigrams(dict(others)[-best[1]])) >= HEAD_UNDER_GRAMS
@@ -175,7 +171,7 @@ def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
     if not grams:
         return False
     first, second = ("".join(titles[i].text for i in unit) for unit in units)
-    if _KICKER_END.search(first) or _TWO_PHRASES.search(first.strip()):
+    if KICKER_END.search(first) or _TWO_PHRASES.search(first.strip()):
         # 黄河社区党委： / 精细治理…: a kicker, however the body names it; so is a couplet
         # of two spaced phrases (拓展智慧服务 建设智能大门), the usual shape of a kicker
         return False
@@ -207,11 +203,6 @@ def _named_down_to_dash(titles: list[Block], roles: list[str | None], above: int
                 for unit in units)
 
 
-#: A line closing on a 破折号 (spaced or not, as pdfminer spaces a title's wide dash:
-#: ``…刘仲藜— —``): a kicker's end, never a headline's.
-_CLOSING_DASH = regex.compile(r"(?:[" + WIDE_DASHES + r"]\s?){2,}\s*$")
-
-
 def settle_dash_roles(head: list[Block]) -> list[Block]:
     """``head`` with a headline that a dash marks as another role given that role: one led
     by a dash is the subtitle (``——2017年中国经济亮点回眸``), one closing on ``——`` the
@@ -219,6 +210,8 @@ def settle_dash_roles(head: list[Block]) -> list[Block]:
     dash is the page's own mark of the role, and no headline opens or closes on one (of
     the 622 gold headlines of the seeds, pool and synthetic pages, none); the headline, when the
     tool set it elsewhere, is better missing than a subtitle or kicker in its place.
+    Closing on ``——`` is read loosely here (:data:`~baokan.core.text.WIDE_DASH_PAIR_END`:
+    either wide dash, spaced or not, as pdfminer spaces a title's wide dash: ``…刘仲藜— —``).
 
     A line closing on ``——`` leads into the line under it (conventions): where lines not
     led by a dash stand right under it as its subtitle, they are the headline it leads
@@ -233,9 +226,9 @@ def settle_dash_roles(head: list[Block]) -> list[Block]:
     under = last + 1  # the lines not led by a dash right under a headline closing on one
     while under < len(head) and head[under].kind == Kind.SUBTITLE \
             and not DASH_START.match(head[under].text.strip()) \
-            and not _CLOSING_DASH.search(head[under].text.strip()):
+            and not WIDE_DASH_PAIR_END.search(head[under].text.strip()):
         under += 1
-    if under > last + 1 and _CLOSING_DASH.search(head[last].text.strip()) \
+    if under > last + 1 and WIDE_DASH_PAIR_END.search(head[last].text.strip()) \
             and bigrams("".join(head[n].text for n in lines)):
         return [*head[:at], *(b.with_(kind=Kind.KICKER) for b in head[at:last + 1]),
                 *(b.with_(kind=Kind.HEADLINE) for b in head[last + 1:under]), *head[under:]]
@@ -244,7 +237,7 @@ def settle_dash_roles(head: list[Block]) -> list[Block]:
     text = head[at].text.strip()
     if DASH_START.match(text) and Kind.SUBTITLE not in kinds and bigrams(text):
         role = Kind.SUBTITLE
-    elif _CLOSING_DASH.search(text) and Kind.KICKER not in kinds and bigrams(text):
+    elif WIDE_DASH_PAIR_END.search(text) and Kind.KICKER not in kinds and bigrams(text):
         role = Kind.KICKER
     else:
         return head
@@ -405,7 +398,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 roles[i] = Kind.HEADLINE
             elif i < top:
                 deeper = (titles[i].level or UNMARKED_LEVEL) > (titles[top].level or UNMARKED_LEVEL)
-                roles[i] = Kind.KICKER if _KICKER_END.search(titles[i].text) or not deeper \
+                roles[i] = Kind.KICKER if KICKER_END.search(titles[i].text) or not deeper \
                     else Kind.COLUMN
             elif i == top:
                 roles[i] = Kind.HEADLINE
@@ -454,7 +447,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         roles[free[0]] = Kind.COLUMN  # 真抓实干在基层 / 常德市…营商环境—— / 打造…服务
         free = free[1:]
     kicker_found = False
-    while free and _KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
+    while free and KICKER_END.search(titles[free[0]].text) and len(free) > 1 \
             and not _is_place_colon(titles[free[0]].text, grams, settings.place_line_chars):
         roles[free[0]] = Kind.KICKER
         free = free[1:]
@@ -473,7 +466,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         return not kicker_found and _column_line(titles, units, grams, settings)
 
     for i in free:
-        if units and units[-1][-1] == i - 1 and not _DASH_END.search(titles[i - 1].text) \
+        if units and units[-1][-1] == i - 1 and not DASH_PAIR_END.search(titles[i - 1].text) \
                 and (breaks_mid_phrase(titles[i - 1].text, titles[i].text, grams) or (
                     not set_apart(titles[i - 1], titles[i]) and ((
                         gaps_tell and titles[i].gap_before == 0
@@ -532,7 +525,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 and _headline_over_subtitle(titles, units, grams):
             at = 0
         at = _named_unit(titles, units, at, grams, page_grams)
-        while at + 1 < len(units) and _DASH_END.search(titles[units[at][-1]].text):
+        while at + 1 < len(units) and DASH_PAIR_END.search(titles[units[at][-1]].text):
             at += 1  # 先建后联合理选择—— / 《五星红旗》出版座谈会举行: a kicker's dash
         headline, rest = units[at], units[at + 1:]
         if _named_down_to_dash(titles, roles, headline[-1], rest, grams, page_grams):
