@@ -53,6 +53,7 @@ from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import (
     NOT_NAMES,
+    PHOTO_ROLE,
     ROLE,
     ROLE_WORD,
     is_clear_name,
@@ -114,16 +115,20 @@ _ROLE_IN_BRACKETS = regex.compile(r"(?<=^|\s)(\p{Han}{2,4})\s*[（(]\s*(" + ROLE
 #: (nor are they names, which :func:`_read_join` counts)
 _ROLE_SPAN = regex.compile(r"本报|" + ROLE_WORD)
 _WEN_TU = regex.compile(r"(?:^|(?<=\s))(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图)(?=\s|$)")
+#: The marks a byline prints before its names (``文/X``, ``摄影：X``), each with the role
+#: it gives them: the one list of them.  图文/X: the writer who took the pictures too (like
+#: 文/图 X, read as the writer).
+_MARK_ROLE = {"文": "作者", "撰文": "作者", "图文": "作者", "图": PHOTO_ROLE, "图片": PHOTO_ROLE,
+              "摄": PHOTO_ROLE, "摄影": PHOTO_ROLE}
+# (longest first: a mark is tried before the one it holds)
+_MARKS_LONGEST_FIRST = sorted(_MARK_ROLE, key=len, reverse=True)
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
-    r"(?:^|(?<=[\s\p{Han}]))(图文|图片|撰文|摄影|文|图|摄)\s*[/／:：·]\s*(?=\p{Han})")
+    r"(?:^|(?<=[\s\p{Han}]))(" + "|".join(_MARKS_LONGEST_FIRST) + r")\s*[/／:：·]\s*(?=\p{Han})")
 _MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)")
 #: 文/图 glued to the name before it (``常万海文/图``; a letter-spaced ``王 业 明 文 /图``
 #: folds so): read as a word of its own first
 _WEN_TU_GLUED = regex.compile(r"(?<=\p{Han})(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
-# 图文/X: the writer who took the pictures too (like 文/图 X, read as the writer)
-_MARK_ROLE = {"文": "作者", "撰文": "作者", "图文": "作者", "图": "摄影", "图片": "摄影",
-              "摄": "摄影", "摄影": "摄影"}
 
 _DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _NO_ROLE = r"(?:(?!记者|通讯)\p{Han})"
@@ -1841,8 +1846,12 @@ def _cut_from_heading(out: Sequence[Block], block: Block) -> bool:
 
 
 #: a photographer's mark before the names (``图/X``, ``摄影：X``): the byline's form of a
-#: credit, not the ``X 摄`` printed under a picture
-_PHOTO_MARK_FIRST = regex.compile(r"^\s*(?:图\s*片|图|摄\s*影|摄)\s*[/／:：]")
+#: credit, not the ``X 摄`` printed under a picture.  The marks of :data:`_MARK_ROLE` that
+#: name the photographer, but read apart from :data:`_MARK_BEFORE`: at the line's start
+#: only, letter-spaced (``摄 影：``), with no ``·`` after it and no name required after.
+_PHOTO_MARK_FIRST = regex.compile(
+    r"^\s*(?:" + "|".join(r"\s*".join(mark) for mark in _MARKS_LONGEST_FIRST
+                          if _MARK_ROLE[mark] == PHOTO_ROLE) + r")\s*[/／:：]")
 
 
 def _stacked_photo_mark(out: Sequence[Block], block: Block) -> bool:
