@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import math
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
 from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
-from baokan.core.lexicon import _pairs, pair_association, pair_at_least
+from baokan.core.lexicon import _table, pair_association, pair_at_least, parse_table
 
 from .conftest import ROOT
 
@@ -39,7 +40,7 @@ def test_a_pair_across_words_or_not_han_has_none() -> None:
 def test_the_table_is_read_once() -> None:
     from baokan.core import lexicon
 
-    assert lexicon._pairs() is lexicon._pairs()
+    assert lexicon._table() is lexicon._table()
 
 
 def test_the_packaged_table_is_small_and_names_its_source_and_licence() -> None:
@@ -71,9 +72,15 @@ def test_the_builder_counts_pairs_inside_words_weighted_by_frequency(tmp_path: P
     assert pairs == {"电视": 500, "电台": 400, "视力": 300, "台风": 200, "风力": 100,
                      "语言": 50}
     text = build.table(lines, min_count=100, min_association=0.0, step=0.5)
-    body = [line for line in text.splitlines() if not line.startswith("#")]
-    kept = "".join(line.split("\t")[1] for line in body)
+    firsts, levels = parse_table(text)
+    kept = {first + second: levels[code] for first, (seconds, codes) in firsts.items()
+            for second, code in zip(seconds, codes, strict=True)}
     assert "语言" not in kept and "电视" in kept  # counted fewer than min_count times
+    # each kept pair at its association rounded down to the step, in one line per first
+    # character (电: 电视 and 电台)
+    assert kept == {pair: math.floor(pmi / 0.5) * 0.5
+                    for pair, pmi in build.associations(pairs, 100).items()}
+    assert firsts["电"][0] == "台视"
     dictionary = tmp_path / "dict.txt"
     dictionary.write_text("\n".join(lines) + "\n", encoding="utf-8")
     first, second = tmp_path / "a.gz", tmp_path / "b.gz"
@@ -83,12 +90,18 @@ def test_the_builder_counts_pairs_inside_words_weighted_by_frequency(tmp_path: P
     assert gzip.decompress(first.read_bytes()).decode("utf-8") == text
 
 
-def test_pair_at_least_answers_as_the_dictionary_does() -> None:
-    # the binary search over the table's sorted levels gives pair_association's answer
-    table = _pairs()
-    for pair, level in list(table.items())[::97]:
-        assert pair_at_least(pair[0], pair[1], level)
-        assert not pair_at_least(pair[0], pair[1], level + 0.5)
+def test_pair_at_least_answers_as_pair_association_does() -> None:
+    firsts, levels = _table()
+    assert len(firsts) < 6_000 < sum(len(seconds) for seconds, _ in firsts.values())
+    for first, (seconds, codes) in list(firsts.items())[::37]:
+        for second, code in zip(seconds, codes, strict=True):
+            level = levels[code]
+            assert pair_association(first, second) == level
+            assert pair_at_least(first, second, level)
+            assert not pair_at_least(first, second, level + 0.5)
     assert pair_at_least("设", "立", 3.0)
     assert not pair_at_least("道", "开", 2.0)  # no word: 东关街道 / 开办…
     assert not pair_at_least("a", "b", 2.0)
+    assert not pair_at_least("电", "a", 2.0)  # not one of the level codes
+    assert not pair_at_least("电", "", 0.0) and not pair_at_least("", "", 0.0)
+    assert pair_association("电视", "") == pair_association("电", "视")  # as left + right

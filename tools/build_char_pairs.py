@@ -18,8 +18,12 @@ likely across a random break as across a real one, so it says nothing), rounded 
 ``--step``.
 
 Output (gzip, deterministic: no time stamp): a header of ``#`` lines (provenance and
-licence), then one line per association level, ``LEVEL<TAB>PAIRS`` where PAIRS is the
-level's pairs written one after another (two characters each), sorted.
+licence); a line ``levels<TAB>a=2 b=2.5 …`` naming each association level by a one-letter
+code (lowest first); then one line per first character of a kept pair, in order,
+``FIRST<TAB>SECONDS<TAB>CODES``: the characters that follow FIRST in a kept pair, sorted,
+and each one's level code, in the same order.  A reader finds a pair's level with one
+dictionary access (FIRST) and one search of a short string (SECONDS), without building
+an entry for each of the table's pairs.
 
 Usage::
 
@@ -33,6 +37,7 @@ import gzip
 import itertools
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,9 +51,13 @@ HEADER = """\
 # Source: jieba 0.42.1, jieba/dict.txt (https://github.com/fxsjy/jieba), MIT licence,
 # Copyright (c) 2013 Sun Junyi.  Derived by tools/build_char_pairs.py
 # (min count {min_count}, min association {min_association}, step {step}).
-# Format: LEVEL<TAB>pairs of two characters each, concatenated; LEVEL is the association
-# rounded down to the step.
+# Format: `levels<TAB>CODE=LEVEL ...`, LEVEL the association rounded down to the step;
+# then FIRST<TAB>SECONDS<TAB>CODES a line: each character of SECONDS follows FIRST in a
+# kept pair, whose level is the code at the same place in CODES.
 """
+#: The codes of the levels, lowest first (one character each: 62 levels, 31 units of
+#: association at the default step, where the table has 26).
+CODES = string.ascii_letters + string.digits
 
 
 def count_pairs(lines: Iterable[str]) -> Counter[str]:
@@ -81,13 +90,21 @@ def associations(pairs: Counter[str], min_count: int) -> dict[str, float]:
 def table(lines: Iterable[str], min_count: int, min_association: float,
           step: float) -> str:
     """The text of the table (see the module's docstring)."""
-    levels: defaultdict[float, list[str]] = defaultdict(list)
-    for pair, pmi in associations(count_pairs(lines), min_count).items():
-        if pmi >= min_association:
-            levels[math.floor(pmi / step) * step].append(pair)
-    out = [HEADER.format(min_count=min_count, min_association=min_association, step=step)]
-    for level in sorted(levels):
-        out.append(f"{level:g}\t{''.join(sorted(levels[level]))}\n")
+    kept = {pair: math.floor(pmi / step) * step
+            for pair, pmi in associations(count_pairs(lines), min_count).items()
+            if pmi >= min_association}
+    levels = sorted(set(kept.values()))
+    if len(levels) > len(CODES):
+        raise ValueError(f"{len(levels)} levels: more than {len(CODES)} codes (a larger step)")
+    code = dict(zip(levels, CODES))
+    seconds: defaultdict[str, list[str]] = defaultdict(list)
+    for pair in sorted(kept):
+        seconds[pair[0]].append(pair[1])
+    out = [HEADER.format(min_count=min_count, min_association=min_association, step=step),
+           "levels\t" + " ".join(f"{code[level]}={level:g}" for level in levels) + "\n"]
+    for first, after in seconds.items():
+        codes = "".join(code[kept[first + second]] for second in after)
+        out.append(f"{first}\t{''.join(after)}\t{codes}\n")
     return "".join(out)
 
 

@@ -12,14 +12,14 @@ information against its characters' frequencies, rounded down to half a unit, fo
 pairs counted 20 times or more whose association is 2 or more (weaker or rarer pairs
 are about as common across a random break as across a real one, so they are left out).
 
-The table is read once per process, when first asked for (about 49 000 pairs, 176 kB
-packed); a look-up is one dictionary access.
+The table is read once per process, when first asked for (about 49 000 pairs, 143 kB
+packed), into one entry per first character of a pair (about 4 600): a look-up is one
+dictionary access and a search of the few characters that follow that one in a pair.
 """
 
 from __future__ import annotations
 
 import gzip
-import operator
 from functools import lru_cache
 from importlib import resources
 
@@ -34,17 +34,42 @@ _TABLE = "data/char_pairs.txt.gz"
 WORD_BREAK_ASSOCIATION = 4.0
 
 
+#: The table in memory: for each first character of a pair, the characters that follow
+#: it in a pair (a string) and each one's level code (a string, in the same order); and
+#: each code's level.
+Table = tuple[dict[str, tuple[str, str]], dict[str, float]]
+
+
+def parse_table(text: str) -> Table:
+    """The table of the text ``tools/build_char_pairs.py`` writes (see its docstring): one
+    entry per first character (about 4 600), none per pair."""
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not rows:
+        return {}, {}
+    _, codes = rows[0].split("\t")
+    levels = {code: float(level)
+              for code, level in (item.split("=") for item in codes.split())}
+    firsts: dict[str, tuple[str, str]] = {}
+    for row in rows[1:]:
+        first, seconds, row_codes = row.split("\t")
+        firsts[first] = (seconds, row_codes)
+    return firsts, levels
+
+
 @lru_cache(maxsize=1)
-def _pairs() -> dict[str, float]:
+def _table() -> Table:
     raw = resources.files("baokan").joinpath(_TABLE).read_bytes()
-    table: dict[str, float] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        level, pairs = line.split("\t", 1)
-        value = float(level)
-        table.update(dict.fromkeys(map(operator.add, pairs[::2], pairs[1::2]), value))
-    return table
+    return parse_table(gzip.decompress(raw).decode("utf-8"))
+
+
+def _level(pair: str) -> float | None:
+    """The level of the two characters ``pair`` in the table, or None."""
+    firsts, levels = _table()
+    row = firsts.get(pair[0])
+    if row is None:
+        return None
+    at = row[0].find(pair[1])  # one character: the seconds are distinct Han characters
+    return None if at < 0 else levels[row[1][at]]
 
 
 def pair_association(left: str, right: str) -> float | None:
@@ -52,45 +77,15 @@ def pair_association(left: str, right: str) -> float | None:
     general Chinese: the pair's pointwise mutual information inside the words of a
     general dictionary (2.0 to about 12, in steps of 0.5), or None if the pair is not a
     common word-internal pair there (rare, weak, or not both Han characters)."""
-    return _pairs().get(left + right)
-
-
-@lru_cache(maxsize=1)
-def _levels() -> tuple[tuple[float, str], ...]:
-    """The table's levels, each with its pairs written one after another, sorted (as
-    ``tools/build_char_pairs.py`` writes them): read without building the dictionary of
-    :func:`_pairs` (a thirtieth of its cost), for callers that ask about a few pairs."""
-    raw = resources.files("baokan").joinpath(_TABLE).read_bytes()
-    levels: list[tuple[float, str]] = []
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            level, pairs = line.split("\t", 1)
-            levels.append((float(level), pairs))
-    return tuple(levels)
-
-
-def _holds(pairs: str, pair: str) -> bool:
-    """Whether the sorted run of two-character pairs ``pairs`` holds ``pair`` (binary
-    search over the pairs' even offsets)."""
-    lo, hi = 0, len(pairs) // 2
-    while lo < hi:
-        mid = (lo + hi) // 2
-        here = pairs[2 * mid:2 * mid + 2]
-        if here == pair:
-            return True
-        if here < pair:
-            lo = mid + 1
-        else:
-            hi = mid
-    return False
+    pair = left + right
+    return _level(pair) if len(pair) == 2 else None
 
 
 def pair_at_least(left: str, right: str, association: float) -> bool:
     """Whether :func:`pair_association` of ``left`` and ``right`` is at least
-    ``association``, found by binary search in the table's levels: the same answer, for
-    a step that asks about a few pairs a page (the table is read once, not built into a
-    dictionary)."""
+    ``association`` (False for a pair the table does not hold)."""
     pair = left + right
     if len(pair) != 2:
         return False
-    return any(level >= association and _holds(pairs, pair) for level, pairs in _levels())
+    level = _level(pair)
+    return level is not None and level >= association
