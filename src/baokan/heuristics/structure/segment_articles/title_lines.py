@@ -22,6 +22,7 @@ from baokan.core.text import (
     leaves_open,
     line_cells,
 )
+from baokan.heuristics.structure.segment_articles.article import overlap
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 
 #: A one-line title holding ``——`` after at least this many characters is a kicker and a
@@ -267,11 +268,6 @@ MIN_MEASURE_PIECE = 4
 MEASURE_NAMING = 0.1
 
 
-def _share(text: str, grams: set[str]) -> float:
-    own = bigrams(text)
-    return len(own & grams) / len(own) if own else 0.0
-
-
 def one_measure(first: Block, second: Block, grams: set[str]) -> bool:
     """Whether two title lines printed one right under the other are one headline the
     measure broke (:func:`broken_by_width`) over the body whose bigrams are ``grams``:
@@ -287,4 +283,4 @@ def one_measure(first: Block, second: Block, grams: set[str]) -> bool:
         and not KICKER_END.search(first.text) and not DASH_START.match(second.text.strip()) \
         and min(content_length(first.text), content_length(second.text)) >= MIN_MEASURE_PIECE \
         and broken_by_width(first.text, second.text) \
-        and max(_share(first.text, grams), _share(second.text, grams)) > MEASURE_NAMING
+        and max(overlap(first.text, grams), overlap(second.text, grams)) > MEASURE_NAMING
