@@ -104,6 +104,18 @@ def _signed_twice(art: _Article) -> bool:
         if "closing" not in b.tags)
 
 
+def _split_body(art: _Article, cut: int) -> _Article:
+    """A new article holding ``art``'s body from ``cut`` on and the blocks beside the body
+    printed after it, taken off ``art`` (the heads are the caller's to share out)."""
+    other = _Article(level=art.level, flags=set(art.flags))
+    first_tail = art.body[cut].start
+    art.body, other.body = art.body[:cut], art.body[cut:]
+    other.extras = [b for b in art.extras if b.start >= first_tail]
+    art.extras = [b for b in art.extras if b.start < first_tail]
+    art.grams = None
+    return other
+
+
 class _BodySplits(_PageState):
     """The pass that cuts a body where a second story begins in it."""
 
@@ -460,12 +472,7 @@ class _BodySplits(_PageState):
         ``going`` (by id) go with the body from ``cut`` on, the blocks beside the body
         printed after it with them; an own head's lines that go form the later story's
         head, moved lines that go are moved to it."""
-        other = _Article(level=art.level, flags=set(art.flags))
-        first_tail = art.body[cut].start
-        art.body, other.body = art.body[:cut], art.body[cut:]
-        other.extras = [b for b in art.extras if b.start >= first_tail]
-        art.extras = [b for b in art.extras if b.start < first_tail]
-        art.grams = None
+        other = _split_body(art, cut)
         other.moved_titles = [t for t in art.moved_titles if id(t) in going]
         art.moved_titles = [t for t in art.moved_titles if id(t) not in going]
         for group in [g for g in art.groups if g.titles]:
@@ -500,13 +507,7 @@ class _BodySplits(_PageState):
         (:meth:`_stacked_cut`): ``late``, the lines of the later story's head, go with
         the body from ``cut`` on and with the blocks beside the body printed after it; the
         rest of the head stays with the earlier story."""
-        other = _Article(level=art.level, flags=set(art.flags))
-        first_tail = art.body[cut].start
-        art.body, other.body = art.body[:cut], art.body[cut:]
-        later = [b for b in art.extras if b.start >= first_tail]
-        art.extras = [b for b in art.extras if b.start < first_tail]
-        other.extras = later
-        art.grams = None
+        other = _split_body(art, cut)
         group = next(g for g in art.groups if g.titles)
         if art.moved_titles and late[0] in group.titles:
             # the article's own head goes with the later story, the moved lines stay
