@@ -517,8 +517,8 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
             width += display_width(piece[start:at])
             start = at
             if abs(width - measure.cells) <= _CELLS_SLACK:
-                off[at] = min(off.get(at, abs(width - measure.cells) / 2),
-                              abs(width - measure.cells) / 2)
+                chars_off = abs(width - measure.cells) / 2
+                off[at] = min(off.get(at, chars_off), chars_off)
             at = piece.find(" ", at + 1)
     cut = min((i for i in off if _gutter_at(piece, i)),
               key=lambda i: (off[i], i), default=None)
