@@ -615,16 +615,18 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
     return out
 
 
-def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSettings) -> list[Row]:
-    """The rows' text column by column within each band, as rows ``(line, gap, text)``.
+Line = tuple[int, int, str]
+"""A column's line: its row (counted over the dump's non-blank lines), its number, its text."""
 
-    A piece belongs to the column of the rightmost edge at or left of its start (within
-    ``tolerance``); pieces of one column on one line are joined by a space.  Within a
-    column, a line where the column is empty counts as a blank line before the next.
-    A band goes on with the band above when it carries on the same grid of columns (a
-    converter cut the columns into bands at a gap in one of them; see ``_runs_on``), unless
-    a title opens it; a band's head (``_head``) is read before the columns it stands over.
-    """
+Grid = tuple[list[tuple[int, int, int, str]], list[list[Line]], list[int]]
+"""A band (or bands joined) of columns: its head's lines ``(row, column, line, text)``, each
+column's lines, and the numbers of the first lines of the bands joined to the first."""
+
+
+def column_grids(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSettings
+                 ) -> list[Grid]:
+    """The rows cut into bands of columns (``read_columns``), a band joined to the one
+    above when it runs on with its columns (``_runs_on``)."""
     bands: list[list[tuple[int, list[tuple[int, str]]]]] = []
     cut = [_pieces(text) for _, _, text in rows]
     measures = _measures(cut, edges, settings)
@@ -635,7 +637,7 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
             pieces, edges, measures, settings,
             functools.partial(_stands_apart, rows, cut, index),
             functools.partial(_under_space, rows, cut, index, settings.tolerance))))
-    grids: list[tuple[list[tuple[int, int, int, str]], list[list[tuple[int, int, str]]]]] = []
+    grids: list[Grid] = []
     offset = 0  # row indices run on across bands joined into one
     for band in bands:
         columns: list[list[tuple[int, int, str]]] = [[] for _ in range(len(edges) + 1)]
@@ -657,26 +659,155 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
         titled.update(column for _, column, _, _ in head)
         if grids and not titled & _grid(grids[-1][1]) and _runs_on(grids[-1][1], columns):
             grids[-1][0].extend(head)
+            grids[-1][2].append(band[0][0])
             for kept, more in zip(grids[-1][1], columns, strict=True):
                 kept.extend(more)
         else:
-            grids.append((head, columns))
+            grids.append((head, columns, []))
+    return grids
+
+
+# the columns of one story fall on the same rows of the dump (-layout places the lines of
+# a story's columns at one leading): this share of a column's lines (of the shorter of two
+# columns side by side) on rows of its neighbour's, above a strip cut and below it
+_STRIP_ALIGNED = 0.6
+# a strip below a cut holds this many lines in each of its columns at least (fewer: labels
+# of a picture or a table set in a row, not a story)
+_STRIP_LINES = 2
+# a line this much of its column's full line or shorter is a title's (a kicker over the
+# title below it), not a story's last line: no cut under it on the title-like cue alone
+_KICKER_SHARE = 0.4
+
+
+def _pitch(numbers: Sequence[int]) -> int:
+    """The most common step between the dump lines ``numbers`` (1: a line on every row)."""
+    steps = Counter(b - a for a, b in itertools.pairwise(numbers))
+    return steps.most_common(1)[0][0] if steps else 1
+
+
+def _aligned(columns: Sequence[Sequence[Line]]) -> bool:
+    """Whether the lines of columns side by side fall on the same rows of the dump
+    (``_STRIP_ALIGNED``)."""
+    for left, right in itertools.pairwise(columns):
+        numbers = {number for _, number, _ in left}
+        if sum(number in numbers for _, number, _ in right) \
+                < _STRIP_ALIGNED * min(len(left), len(right)):
+            return False
+    return True
+
+
+def _strip_cuts(columns: Sequence[Sequence[Line]], joins: Sequence[int], clear: int
+                ) -> list[int]:
+    """The dump lines at which a group of columns side by side parts into strips, each
+    strip's columns read before the next strip's: two stories stacked over the same columns
+    (story A over the top rows of the group, story B under it).
+
+    A cut lies where every column of the group is empty on ``clear`` rows of the dump or
+    more beyond the group's own pitch (``_pitch``: -layout may set a story on every other
+    row, between the rows of its neighbours), with text above and below in every column
+    (``_STRIP_LINES`` lines below at least), the columns aligned above and below
+    (``_aligned``), and not at the start of a band joined to the one above (``_runs_on``
+    found the columns going on there).  And the story above ends there: the last line of
+    the group's right column ends a paragraph, or the first line below (in the left column
+    that has one) is title-like — shorter than a full line, without a sentence's end — under
+    a last line that is no title's (``_KICKER_SHARE``).  A blank row where the columns
+    happen to break paragraphs on one row is no cut: a story goes on in its next column,
+    which holds text on the rows under the first column's gap."""
+    numbers = sorted({number for lines in columns for _, number, _ in lines})
+    if len(numbers) < 2:
+        return []
+    pitch = _pitch(numbers)
+    cuts: list[int] = []
+    for above, below in itertools.pairwise(numbers):
+        if below - above - pitch < clear or any(above < join <= below for join in joins):
+            continue
+        top = cuts[-1] if cuts else -1
+        tops = [[line for line in lines if top <= line[1] <= above] for lines in columns]
+        bottoms = [[line for line in lines if line[1] >= below] for lines in columns]
+        if not all(tops) or any(len(lines) < _STRIP_LINES for lines in bottoms) \
+                or not (_aligned(tops) and _aligned(bottoms)):
+            continue
+        last = tops[-1][-1][2]
+        first = bottoms[0][0][2]
+        if not ends_paragraph(last) and (
+                ends_paragraph(first)
+                or line_cells(first) >= _full_line([text for _, _, text in columns[0]])
+                or line_cells(last)
+                < _KICKER_SHARE * _full_line([text for _, _, text in columns[-1]])):
+            continue
+        cuts.append(below)
+    return cuts
+
+
+Run = tuple[int, Sequence[Line], bool]
+"""Lines of one column read one after another: the column, its lines, whether they open a
+strip (``_strip_cuts``)."""
+
+
+def _read_group(columns: Sequence[Sequence[Line]], first: int, joins: Sequence[int],
+                clear: int) -> list[Run]:
+    """The lines of the columns ``columns`` side by side (the first is column ``first``) in
+    reading order, as runs: the widest group of two columns or more at the left that parts
+    into strips (``_strip_cuts``) is read strip by strip (each strip read so again), then
+    the columns right of it; with no such group, the left column whole, then the others."""
+    if not columns:
+        return []
+    for width in range(len(columns), 1, -1):
+        group = columns[:width]
+        cuts = _strip_cuts(group, joins, clear)
+        if not cuts:
+            continue
+        out: list[Run] = []
+        for low, high in itertools.pairwise([-1, *cuts, math.inf]):
+            strip = [[line for line in lines if low <= line[1] < high] for lines in group]
+            runs = _read_group(strip, first, joins, clear)
+            if low >= 0 and runs:
+                runs[0] = (runs[0][0], runs[0][1], True)
+            out.extend(runs)
+        return out + _read_group(columns[width:], first + width, joins, clear)
+    return [(first, columns[0], False), *_read_group(columns[1:], first + 1, joins, clear)]
+
+
+def read_grid(grid: Grid, settings: LayoutSettings) -> list[Run]:
+    """A grid's columns in reading order, as runs (``_read_group``)."""
+    return _read_group(grid[1], 0, grid[2], settings.band_gap)
+
+
+def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSettings) -> list[Row]:
+    """The rows' text column by column within each band, as rows ``(line, gap, text)``.
+
+    A piece belongs to the column of the rightmost edge at or left of its start (within
+    ``tolerance``); pieces of one column on one line are joined by a space.  Within a
+    column, a line where the column is empty counts as a blank line before the next.
+    A band goes on with the band above when it carries on the same grid of columns (a
+    converter cut the columns into bands at a gap in one of them; see ``_runs_on``), unless
+    a title opens it; a band's head (``_head``) is read before the columns it stands over.
+    Where stories stand stacked over the same columns of a band, the columns are read strip
+    by strip (``_strip_cuts``); a strip opens with a band's gap.
+    """
     out: list[Row] = []
-    for head, columns in grids:
+    for grid in column_grids(rows, edges, settings):
         band_start = len(out)
-        opens = _head_blocks(head)
-        for column, column_rows in enumerate(columns):
+        opens = _head_blocks(grid[0])
+        seen: set[int] = set()
+        pending = False  # a strip opens: its first line comes after a band's gap
+        for column, run, opens_strip in read_grid(grid, settings):
+            pending = pending or opens_strip
             last: tuple[int, int] | None = None
-            for row_index, at, number, text in opens.get(column, ()):
-                gap = 0 if last == (row_index - 1, at) else 1
-                out.append((number, _first_gap(out, band_start, settings, gap), text))
-                last = (row_index, at)
+            if column not in seen:
+                seen.add(column)
+                for row_index, at, number, text in opens.get(column, ()):
+                    gap = 0 if last == (row_index - 1, at) else 1
+                    out.append((number, _first_gap(out, band_start, settings, gap), text))
+                    last = (row_index, at)
             previous: int | None = None
-            for row_index, number, text in column_rows:
+            for row_index, number, text in run:
                 if previous is not None:  # a line where this column is empty is a blank
                     gap = 1 if row_index - previous > 1 else 0
                 else:
                     gap = _first_gap(out, band_start, settings, 1)
+                if pending:
+                    gap, pending = max(gap, settings.band_gap), False
                 out.append((number, gap, text))
                 previous = row_index
     return out
