@@ -670,7 +670,7 @@ def column_grids(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
 # the columns of one story fall on the same rows of the dump (-layout places the lines of
 # a story's columns at one leading): this share of a column's lines (of the shorter of two
 # columns side by side) on rows of its neighbour's, above a strip cut and below it
-_STRIP_ALIGNED = 0.6
+_STRIP_ALIGNED = 0.5
 # a strip below a cut holds this many lines in each of its columns at least (fewer: labels
 # of a picture or a table set in a row, not a story)
 _STRIP_LINES = 2
@@ -717,25 +717,29 @@ def _strip_cuts(columns: Sequence[Sequence[Line]], joins: Sequence[int], clear: 
     if len(numbers) < 2:
         return []
     pitch = _pitch(numbers)
+    starts = [[number for _, number, _ in lines] for lines in columns]
+    full: tuple[float, float] | None = None  # the left and right columns' full lines
     cuts: list[int] = []
     for above, below in itertools.pairwise(numbers):
         if below - above - pitch < clear or any(above < join <= below for join in joins):
             continue
         top = cuts[-1] if cuts else -1
-        tops = [[line for line in lines if top <= line[1] <= above] for lines in columns]
-        bottoms = [[line for line in lines if line[1] >= below] for lines in columns]
-        if not all(tops) or any(len(lines) < _STRIP_LINES for lines in bottoms) \
-                or not (_aligned(tops) and _aligned(bottoms)):
+        low = [bisect.bisect_left(lines, top) for lines in starts]
+        mid = [bisect.bisect_right(lines, above) for lines in starts]
+        if any(m <= lo or len(lines) - m < _STRIP_LINES
+               for lo, m, lines in zip(low, mid, starts, strict=True)):
             continue
-        last = tops[-1][-1][2]
-        first = bottoms[0][0][2]
-        if not ends_paragraph(last) and (
-                ends_paragraph(first)
-                or line_cells(first) >= _full_line([text for _, _, text in columns[0]])
-                or line_cells(last)
-                < _KICKER_SHARE * _full_line([text for _, _, text in columns[-1]])):
+        last = columns[-1][mid[-1] - 1][2]
+        first = columns[0][mid[0]][2]
+        if full is None:  # every column holds lines here
+            full = (_full_line([text for _, _, text in columns[0]]),
+                    _full_line([text for _, _, text in columns[-1]]))
+        if not ends_paragraph(last) and (ends_paragraph(first) or line_cells(first) >= full[0]
+                                         or line_cells(last) < _KICKER_SHARE * full[1]):
             continue
-        cuts.append(below)
+        if _aligned([lines[lo:m] for lines, lo, m in zip(columns, low, mid, strict=True)]) \
+                and _aligned([lines[m:] for lines, m in zip(columns, mid, strict=True)]):
+            cuts.append(below)
     return cuts
 
 
