@@ -708,11 +708,12 @@ def _strip_cuts(columns: Sequence[Sequence[Line]], joins: Sequence[int], clear: 
     (``_STRIP_LINES`` lines below at least), the columns aligned above and below
     (``_aligned``), and not at the start of a band joined to the one above (``_runs_on``
     found the columns going on there).  And the story above ends there: the last line of
-    the group's right column ends a paragraph, or the first line below (in the left column
-    that has one) is title-like — shorter than a full line, without a sentence's end — under
-    a last line that is no title's (``_KICKER_SHARE``).  A blank row where the columns
-    happen to break paragraphs on one row is no cut: a story goes on in its next column,
-    which holds text on the rows under the first column's gap."""
+    the group's right column ends a paragraph, or the left column's first line below is
+    title-like — shorter than a full line, without a sentence's end — under a last line that
+    is no title's (``_KICKER_SHARE``).  Rows that the columns of one story leave blank
+    together (paragraph breaks on one row) are no cut: the right column's line before them
+    runs on, and the line after them is a full one.  A title line of story B lies below the
+    clear rows, as B's first line, not among them."""
     numbers = sorted({number for lines in columns for _, number, _ in lines})
     if len(numbers) < 2:
         return []
