@@ -16,6 +16,7 @@ from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CANNOT_OPEN_CLAUSE,
@@ -137,7 +138,9 @@ class JoinSettings:
     goes on with a sentence begun elsewhere only if the line before it left its sentence
     open: after a closed one, it starts a paragraph (a converter that gives a text block
     a line, pymupdf4llm, starts a new line at a paragraph's start, and pages that set no
-    indent start every paragraph with a full line).
+    indent start every paragraph with a full line).  ``room_left``: in wrapped mode, a
+    line that closes a sentence and leaves room on it for the next line's first character
+    ends its paragraph (never in an OCR pass's dump, whose widths are not the page's).
     """
 
     mode: str = attrs.field(default="wrapped",
@@ -149,6 +152,7 @@ class JoinSettings:
     min_wrapped_run: int = 6
     split_printed_ends: bool = False
     continued_after_open_only: bool = False
+    room_left: bool = True
 
 
 #: A line is in its column for the punctuation-width estimate when it is at most this many
@@ -528,6 +532,38 @@ def _parallel_phrases(run: Sequence[Block]) -> tuple[set[int], set[int]]:
     return inside, after
 
 
+#: The marks that close a sentence for the room-left cue (``room_left`` in
+#: :func:`_wrapped_breaks`), closing quotes and brackets after them aside.
+ROOM_LEFT_ENDS = "。！？!?"
+#: The room a gap the tool kept between a Latin word or a number and Chinese text takes
+#: on the printed line, in cells (a quarter of a cell or more, set by the printer; a gap
+#: between Han characters or beside a mark is a tool's reading of spacing or of a mark's
+#: width, which the page measure counts already).
+ROOM_GAP = 0.5
+# what must fit at the start of the next line: a number or a Latin word whole (never
+# split), or one character, with the opening marks before it (an opening mark never
+# ends a line)
+_first_word = regex.compile("[" + regex.escape(OPENING_MARKS) + r"]*\s*(?:[A-Za-z0-9]+|\S)")
+_latin_gap = regex.compile(r"(?<=[A-Za-z0-9%])\s+(?=\S)|(?<=\S)\s+(?=[A-Za-z0-9])")
+
+
+def _column_measure(lengths: Sequence[float], widths: Sequence[float], i: int,
+                    settings: JoinSettings) -> float:
+    """The measure of line ``i``'s column: the most common length of the full lines in its
+    window (within ``full_slack`` of its local width; of two as common, the shorter).
+
+    The local width (an upper quartile) reaches the lines that hang a mark past the
+    measure or squeeze one more character in; most full lines are set to the measure
+    exactly.  Asked of few lines (a closed line full by the slack): counted on demand."""
+    lo, hi = max(0, i - settings.window), min(len(lengths), i + settings.window + 1)
+    least = widths[i] - settings.full_slack
+    counts = Counter(n for n in lengths[lo:hi] if n >= least)
+    if not counts:
+        return widths[i]
+    top = max(counts.values())
+    return min(n for n, c in counts.items() if c == top)
+
+
 @attrs.frozen
 class _Breaks:
     """What :func:`_wrapped_breaks` reads off a run.  ``ends``: for each gap between run[i]
@@ -549,11 +585,14 @@ class _Breaks:
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None, measure: Measure = line_cells,
-                    phrases: tuple[set[int], set[int]] | None = None) -> _Breaks:
+                    phrases: tuple[set[int], set[int]] | None = None,
+                    room_cue: bool = False) -> _Breaks:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?  (With what
     the answer read, see :class:`_Breaks`.)
 
-    ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already."""
+    ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already;
+    ``room_cue``: a closed line that left room for the next line's first character ends
+    its paragraph (the lines' widths are the page's: not an OCR pass's dump)."""
     lengths = [measure(b.text) for b in run]
     if prev is not None and prev.start == prev.end == run[0].start:
         # the run starts on a printed line whose head was split off (本报讯, a byline):
@@ -691,6 +730,29 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         return (overlong(i) and bare_end(i) and bool(_any_punct.search(run[i].text))
                 and ends_paragraph(run[i + 1].text) and lengths[i + 1] < lengths[i])
 
+    def room_left(i: int) -> bool:
+        """A line that closes a sentence (``。！？``, a closing quote or bracket after it)
+        with room left on it for what the next line starts with (its first character, a
+        number or Latin word whole, an opening mark with what it opens), by the column's
+        measure (:func:`_column_measure`): the printer broke it because the paragraph
+        ended, not because the line was full.  Never a paragraph's first line (it may be
+        short by its indent).  Off for a dump whose widths are not the page's
+        (``room_cue``: an OCR pass's)."""
+        if not room_cue or i == 0 or breaks[i - 1]:
+            return False  # a paragraph's first line may be short by its indent
+        text, right = run[i].text.strip(), run[i + 1].text.lstrip()
+        if text.rstrip(CLOSERS)[-1:] not in ROOM_LEFT_ENDS or not right:
+            return False
+        # a gap the tool kept beside a Latin word or a number is the space the printer
+        # sets between it and Chinese text, which takes room too; so does a ``？`` or
+        # ``！``, set in a full cell where a page squeezes ``，。``
+        gaps = ROOM_GAP * len(_latin_gap.findall(text)) if " " in text else 0.0
+        full_marks = (text.count("？") + text.count("！")) * max(0.0, 1 - measure("？"))
+        word = _first_word.match(right)
+        first = measure(word[0] if word else right[0])
+        return lengths[i] + gaps + full_marks + first \
+            <= _column_measure(lengths, widths, i, settings)
+
     phrases_inside, phrases_after = phrases if phrases is not None else _parallel_phrases(run)
     breaks: list[bool] = []
     indented: list[int] = []
@@ -720,11 +782,13 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             # line is full too (a paragraph's first line is indented, so it is not)
             # (both by length: a paragraph's letter-spaced last line is not stretched to
             # the column, nor a letter-spaced first line full of text)
+            # (or, full by the slack, it left room for the next line's first character:
+            # the printer broke it because the paragraph ended, see room_left)
             this_full = lengths[i] >= widths[i] - settings.full_slack
             next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
-            breaks.append(not (this_full and next_full and ends_paragraph(left.text)
-                               and not titleish(i + 1))
-                          and not (this_full and said_after(i)))
+            joined = this_full and next_full and ends_paragraph(left.text) \
+                and not titleish(i + 1) and not room_left(i)
+            breaks.append(not joined and not (this_full and said_after(i)))
             if breaks[-1] and ends_paragraph(left.text):
                 after_closed.append(i + 1)
         elif full(i):
@@ -1049,7 +1113,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         phrases = _parallel_phrases(run)
         wrapped: _Breaks | None = None
         if settings.mode == "wrapped":
-            wrapped = _wrapped_breaks(run, settings, before[0], nxt, measure, phrases)
+            wrapped = _wrapped_breaks(run, settings, before[0], nxt, measure, phrases,
+                                      room_cue)
             breaks = wrapped.ends
             for j in wrapped.indented:
                 run[j] = run[j].tagged(Tag.STARTS_INDENTED)
@@ -1133,6 +1198,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         blocks = tuple(tagged)
     measure = _page_measure([b.text for b in blocks if _joinable(b)], settings.window) \
         if settings.mode == "wrapped" else line_cells
+    # an OCR pass's line widths are its guesses at each glyph's, not the page's
+    room_cue = settings.room_left and not is_ocr(doc.measurements)
     for block in blocks:
         if _joinable(block):
             once = None if _introduces(run[-1] if run else None) else _once(block)
