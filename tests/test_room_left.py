@@ -29,3 +29,12 @@ def test_room_left_on_a_closed_line_ends_its_paragraph() -> None:
 
 def test_an_ocr_dump_is_not_read_by_the_room_left() -> None:
     assert _paragraphs(ocr=True) == [(1, 8)]
+
+
+def test_a_letter_spaced_dash_pair_is_read_folded() -> None:
+    from baokan.heuristics.repair.join_lines import _spaced_dash_led
+
+    assert _spaced_dash_led("— —记者手记")
+    assert _spaced_dash_led("— — 访市医保局局长")
+    assert not _spaced_dash_led("——访市医保局局长")  # unspaced: the plain dash pair's path
+    assert not _spaced_dash_led("— 一位老党员的心里话")  # one dash

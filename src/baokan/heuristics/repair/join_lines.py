@@ -36,6 +36,7 @@ from baokan.core.text import (
     content_length,
     ends_continuing,
     ends_paragraph,
+    fold_letter_spacing_text,
     has_inner_punct,
     line_cells,
     punct_counts,
@@ -343,6 +344,20 @@ def _dash_led(text: str) -> bool:
     return text[:1] in DASHES and DOUBLE_DASH_START.match(text) is not None
 
 
+#: The characters of a line's head that are folded to read a letter-spaced dash pair
+#: (``— — 记者手记``): the pair and a little more.
+SPACED_LEAD_CHARS = 8
+
+
+def _spaced_dash_led(text: str) -> bool:
+    """Whether ``text`` opens with a dash pair a tool letter-spaced (``— —记者手记``,
+    ``— — 访…``): its head read with the letter-spacing folded
+    (:func:`~baokan.core.text.fold_letter_spacing_text`) opens with a dash of two marks,
+    the line itself does not."""
+    return text[:1] in DASHES and DOUBLE_DASH_START.match(text) is None \
+        and DOUBLE_DASH_START.match(fold_letter_spacing_text(text[:SPACED_LEAD_CHARS])) is not None
+
+
 def _dash_led_loosely(text: str) -> bool:
     """:data:`~baokan.core.text.SUBTITLE_LEAD` matches ``text`` (its first character is
     looked at first)."""
@@ -612,6 +627,15 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
 
     bare_ends = [_bare_end(b.text) for b in run]
     bare_end = bare_ends.__getitem__
+    # the lines led by a dash pair (a subtitle: ``——访…``), and those whose pair a tool
+    # letter-spaced (``— —记者手记``) under a bare line (its headline: no punctuation) or
+    # first in the run after a title, a byline or a dateline
+    head_before = prev is not None and (prev.kind in Kind.TITLES
+                                        or prev.kind in (Kind.BYLINE, Kind.DATELINE))
+    dash_led = [_dash_led(b.text) or (
+        _spaced_dash_led(b.text) and (head_before if k == 0 else (
+            not _any_punct.search(run[k - 1].text) and not ends_paragraph(run[k - 1].text))))
+        for k, b in enumerate(run)]
 
     def one_printed_line(j: int, width: float) -> bool:
         """Whether lines j and j + 1 add up to one printed line of ``width``: the tool cut
@@ -766,7 +790,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(i in phrases_after)
         elif photo_credit(left.text) is not None or _whole_credit(right.text):
             breaks.append(True)  # a photo credit ends its caption, and stands alone
-        elif i in titles or i + 1 in titles or _dash_led(right.text):
+        elif i in titles or i + 1 in titles or dash_led[i + 1]:
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
             breaks.append(True)
@@ -775,8 +799,10 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             flush.append(i + 1)  # the next item or the quotation: the same story goes on
         elif ends_continuing(left.text) or _cut_inside_at_end(left.text):
             breaks.append(False)
-        elif _dash_led(left.text):
-            breaks.append(True)  # a subtitle line (———访…) stands alone
+        elif dash_led[i]:
+            breaks.append(True)  # a subtitle line (———访…, — —访…) stands alone
+            if indented_after_blank(i + 1):
+                indented.append(i + 1)  # (its body's first line, indented: not carried on)
         elif not bare_end(i):
             # a closed sentence ends the paragraph, unless it fills the line and the next
             # line is full too (a paragraph's first line is indented, so it is not)
