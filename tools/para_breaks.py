@@ -4,11 +4,11 @@
     python tools/para_breaks.py DIR|DUMP [...] [--tool pdftotext] [--missed|--invented]
 
 For every dump (a DIR is a folder of synthetic pages, a page a folder with its dumps beside
-``*.gold.json``; a DUMP is one dump with its gold beside it or, for a seed or a pool page, in the shared
-gold folder), the dump is parsed and its
-articles matched to the gold's as the scorer matches them; each paragraph break (the last
-characters of one paragraph and the first of the next, folded as the scorer folds) that the
-gold has and the parse has not is MISS, one the parse has and the gold has not is INVENT.
+``*.gold.json``; a DUMP is one dump with its gold beside it or, for a seed or a pool page,
+in the shared gold folder), the dump is parsed and its articles matched to the gold's as the
+scorer matches them; each paragraph break (the last characters of one paragraph and the
+first of the next, folded as the scorer folds) that the gold has and the parse has not is
+MISS, one the parse has and the gold has not is INVENT.
 Each is shown with the dump lines around it: the line that ends before the break and the
 one after it, each with its width in cells (``line_cells``) and the column width around it
 (the upper quartile of the widths of the ``WINDOW`` non-blank lines either side), so that a
