@@ -16,6 +16,7 @@ from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.text import (
     CANNOT_OPEN_CLAUSE,
@@ -35,6 +36,7 @@ from baokan.core.text import (
     content_length,
     ends_continuing,
     ends_paragraph,
+    fold_letter_spacing_text,
     has_inner_punct,
     line_cells,
     punct_counts,
@@ -137,7 +139,9 @@ class JoinSettings:
     goes on with a sentence begun elsewhere only if the line before it left its sentence
     open: after a closed one, it starts a paragraph (a converter that gives a text block
     a line, pymupdf4llm, starts a new line at a paragraph's start, and pages that set no
-    indent start every paragraph with a full line).
+    indent start every paragraph with a full line).  ``room_left``: in wrapped mode, a
+    line that closes a sentence and leaves room on it for the next line's first character
+    ends its paragraph (never in an OCR pass's dump, whose widths are not the page's).
     """
 
     mode: str = attrs.field(default="wrapped",
@@ -149,6 +153,7 @@ class JoinSettings:
     min_wrapped_run: int = 6
     split_printed_ends: bool = False
     continued_after_open_only: bool = False
+    room_left: bool = True
 
 
 #: A line is in its column for the punctuation-width estimate when it is at most this many
@@ -337,6 +342,20 @@ def _dash_led(text: str) -> bool:
     """Whether ``text`` opens with a dash of two marks or more (its first character is
     looked at before the pattern: this is asked of most lines)."""
     return text[:1] in DASHES and DOUBLE_DASH_START.match(text) is not None
+
+
+#: The characters of a line's head that are folded to read a letter-spaced dash pair
+#: (``— — 记者手记``): the pair and a little more.
+SPACED_LEAD_CHARS = 8
+
+
+def _spaced_dash_led(text: str) -> bool:
+    """Whether ``text`` opens with a dash pair a tool letter-spaced (``— —记者手记``,
+    ``— — 访…``): its head read with the letter-spacing folded
+    (:func:`~baokan.core.text.fold_letter_spacing_text`) opens with a dash of two marks,
+    the line itself does not."""
+    return text[:1] in DASHES and DOUBLE_DASH_START.match(text) is None \
+        and DOUBLE_DASH_START.match(fold_letter_spacing_text(text[:SPACED_LEAD_CHARS])) is not None
 
 
 def _dash_led_loosely(text: str) -> bool:
@@ -528,6 +547,38 @@ def _parallel_phrases(run: Sequence[Block]) -> tuple[set[int], set[int]]:
     return inside, after
 
 
+#: The marks that close a sentence for the room-left cue (``room_left`` in
+#: :func:`_wrapped_breaks`), closing quotes and brackets after them aside.
+ROOM_LEFT_ENDS = "。！？!?"
+#: The room a gap the tool kept between a Latin word or a number and Chinese text takes
+#: on the printed line, in cells (a quarter of a cell or more, set by the printer; a gap
+#: between Han characters or beside a mark is a tool's reading of spacing or of a mark's
+#: width, which the page measure counts already).
+ROOM_GAP = 0.5
+# what must fit at the start of the next line: a number or a Latin word whole (never
+# split), or one character, with the opening marks before it (an opening mark never
+# ends a line)
+_first_word = regex.compile("[" + regex.escape(OPENING_MARKS) + r"]*\s*(?:[A-Za-z0-9]+|\S)")
+_latin_gap = regex.compile(r"(?<=[A-Za-z0-9%])\s+(?=\S)|(?<=\S)\s+(?=[A-Za-z0-9])")
+
+
+def _column_measure(lengths: Sequence[float], widths: Sequence[float], i: int,
+                    settings: JoinSettings) -> float:
+    """The measure of line ``i``'s column: the most common length of the full lines in its
+    window (within ``full_slack`` of its local width; of two as common, the shorter).
+
+    The local width (an upper quartile) reaches the lines that hang a mark past the
+    measure or squeeze one more character in; most full lines are set to the measure
+    exactly.  Asked of few lines (a closed line full by the slack): counted on demand."""
+    lo, hi = max(0, i - settings.window), min(len(lengths), i + settings.window + 1)
+    least = widths[i] - settings.full_slack
+    counts = Counter(n for n in lengths[lo:hi] if n >= least)
+    if not counts:
+        return widths[i]
+    top = max(counts.values())
+    return min(n for n, c in counts.items() if c == top)
+
+
 @attrs.frozen
 class _Breaks:
     """What :func:`_wrapped_breaks` reads off a run.  ``ends``: for each gap between run[i]
@@ -549,11 +600,14 @@ class _Breaks:
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None, measure: Measure = line_cells,
-                    phrases: tuple[set[int], set[int]] | None = None) -> _Breaks:
+                    phrases: tuple[set[int], set[int]] | None = None,
+                    room_cue: bool = False) -> _Breaks:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?  (With what
     the answer read, see :class:`_Breaks`.)
 
-    ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already."""
+    ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already;
+    ``room_cue``: a closed line that left room for the next line's first character ends
+    its paragraph (the lines' widths are the page's: not an OCR pass's dump)."""
     lengths = [measure(b.text) for b in run]
     if prev is not None and prev.start == prev.end == run[0].start:
         # the run starts on a printed line whose head was split off (本报讯, a byline):
@@ -573,6 +627,15 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
 
     bare_ends = [_bare_end(b.text) for b in run]
     bare_end = bare_ends.__getitem__
+    # the lines led by a dash pair (a subtitle: ``——访…``), and those whose pair a tool
+    # letter-spaced (``— —记者手记``) under a bare line (its headline: no punctuation) or
+    # first in the run after a title, a byline or a dateline
+    head_before = prev is not None and (prev.kind in Kind.TITLES
+                                        or prev.kind in (Kind.BYLINE, Kind.DATELINE))
+    dash_led = [_dash_led(b.text) or (
+        _spaced_dash_led(b.text) and (head_before if k == 0 else (
+            not _any_punct.search(run[k - 1].text) and not ends_paragraph(run[k - 1].text))))
+        for k, b in enumerate(run)]
 
     def one_printed_line(j: int, width: float) -> bool:
         """Whether lines j and j + 1 add up to one printed line of ``width``: the tool cut
@@ -691,6 +754,29 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         return (overlong(i) and bare_end(i) and bool(_any_punct.search(run[i].text))
                 and ends_paragraph(run[i + 1].text) and lengths[i + 1] < lengths[i])
 
+    def room_left(i: int) -> bool:
+        """A line that closes a sentence (``。！？``, a closing quote or bracket after it)
+        with room left on it for what the next line starts with (its first character, a
+        number or Latin word whole, an opening mark with what it opens), by the column's
+        measure (:func:`_column_measure`): the printer broke it because the paragraph
+        ended, not because the line was full.  Never a paragraph's first line (it may be
+        short by its indent).  Off for a dump whose widths are not the page's
+        (``room_cue``: an OCR pass's)."""
+        if not room_cue or i == 0 or breaks[i - 1]:
+            return False  # a paragraph's first line may be short by its indent
+        text, right = run[i].text.strip(), run[i + 1].text.lstrip()
+        if text.rstrip(CLOSERS)[-1:] not in ROOM_LEFT_ENDS or not right:
+            return False
+        # a gap the tool kept beside a Latin word or a number is the space the printer
+        # sets between it and Chinese text, which takes room too; so does a ``？`` or
+        # ``！``, set in a full cell where a page squeezes ``，。``
+        gaps = ROOM_GAP * len(_latin_gap.findall(text)) if " " in text else 0.0
+        full_marks = (text.count("？") + text.count("！")) * max(0.0, 1 - measure("？"))
+        word = _first_word.match(right)
+        first = measure(word[0] if word else right[0])
+        return lengths[i] + gaps + full_marks + first \
+            <= _column_measure(lengths, widths, i, settings)
+
     phrases_inside, phrases_after = phrases if phrases is not None else _parallel_phrases(run)
     breaks: list[bool] = []
     indented: list[int] = []
@@ -704,7 +790,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             breaks.append(i in phrases_after)
         elif photo_credit(left.text) is not None or _whole_credit(right.text):
             breaks.append(True)  # a photo credit ends its caption, and stands alone
-        elif i in titles or i + 1 in titles or _dash_led(right.text):
+        elif i in titles or i + 1 in titles or dash_led[i + 1]:
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
             breaks.append(True)
@@ -713,18 +799,22 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             flush.append(i + 1)  # the next item or the quotation: the same story goes on
         elif ends_continuing(left.text) or _cut_inside_at_end(left.text):
             breaks.append(False)
-        elif _dash_led(left.text):
-            breaks.append(True)  # a subtitle line (———访…) stands alone
+        elif dash_led[i]:
+            breaks.append(True)  # a subtitle line (———访…, — —访…) stands alone
+            if indented_after_blank(i + 1):
+                indented.append(i + 1)  # (its body's first line, indented: not carried on)
         elif not bare_end(i):
             # a closed sentence ends the paragraph, unless it fills the line and the next
             # line is full too (a paragraph's first line is indented, so it is not)
             # (both by length: a paragraph's letter-spaced last line is not stretched to
             # the column, nor a letter-spaced first line full of text)
+            # (or, full by the slack, it left room for the next line's first character:
+            # the printer broke it because the paragraph ended, see room_left)
             this_full = lengths[i] >= widths[i] - settings.full_slack
             next_full = lengths[i + 1] >= widths[i + 1] - settings.full_slack
-            breaks.append(not (this_full and next_full and ends_paragraph(left.text)
-                               and not titleish(i + 1))
-                          and not (this_full and said_after(i)))
+            joined = this_full and next_full and ends_paragraph(left.text) \
+                and not titleish(i + 1) and not room_left(i)
+            breaks.append(not joined and not (this_full and said_after(i)))
             if breaks[-1] and ends_paragraph(left.text):
                 after_closed.append(i + 1)
         elif full(i):
@@ -1049,7 +1139,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         phrases = _parallel_phrases(run)
         wrapped: _Breaks | None = None
         if settings.mode == "wrapped":
-            wrapped = _wrapped_breaks(run, settings, before[0], nxt, measure, phrases)
+            wrapped = _wrapped_breaks(run, settings, before[0], nxt, measure, phrases,
+                                      room_cue)
             breaks = wrapped.ends
             for j in wrapped.indented:
                 run[j] = run[j].tagged(Tag.STARTS_INDENTED)
@@ -1133,6 +1224,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         blocks = tuple(tagged)
     measure = _page_measure([b.text for b in blocks if _joinable(b)], settings.window) \
         if settings.mode == "wrapped" else line_cells
+    # an OCR pass's line widths are its guesses at each glyph's, not the page's
+    room_cue = settings.room_left and not is_ocr(doc.measurements)
     for block in blocks:
         if _joinable(block):
             once = None if _introduces(run[-1] if run else None) else _once(block)
