@@ -1565,13 +1565,20 @@ def _surname_cut_off(folded: str, piece: str, whole: list[BylineData],
     return joined
 
 
+#: A photo credit closed by its role word after the names (``记者 刘希林 摄``): the line
+#: is whole, and the line under it (a head, a caption) is none of it.
+_closed_credit = regex.compile(r"\p{Han}\s*(?:摄影?|供图)\s*[）)]?\s*$")
+
+
 def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[str],
                settings: BylineSettings) -> tuple[int, str] | None:
     """A byline line broken before its end: a role word with its names on the next lines
-    (``本报记者`` / ``魏金栋`` / ``于永军``), or a name cut in two (``曾志`` / ``光``)."""
+    (``本报记者`` / ``魏金栋`` / ``于永军``), or a name cut in two (``曾志`` / ``光``).
+    Never a photo credit that its role word closes (``记者 刘希林 摄`` / ``邵阳交警强化货``:
+    the head under it is none of the credit)."""
     unmarked = _MARKER.sub("", folded)
     if (_compact_len(folded) > settings.max_line_chars or _not_in_byline.search(unmarked)
-            or not _has_role(unmarked)):
+            or not _has_role(unmarked) or _closed_credit.search(unmarked)):
         return None
     whole = parse_byline_line(folded, known=known)
     if whole is None and parse_byline_line(folded, known=known, open_end=True) is None:

@@ -179,12 +179,36 @@ def editor_credit(text: str, folded: str | None = None, *, beside_contact: bool 
     return raw.startswith(first) and raw[len(first):][:1] in (" ", "\t", "\u3000", ":", "：")
 
 
-def _credit_continued(text: str) -> bool:
+def _credit_continued(text: str, cut: bool = True) -> bool:
     """The rest of a credit line the tool broke: a name or the end of one, then nothing
-    or more credits (``林栖凤``, ``韦 美编：吴一坚``)."""
+    or more credits (``林栖凤``, ``韦 美编：吴一坚``).  A name alone goes on a credit only
+    where it was ``cut`` (:func:`_credit_cut`), or it is the end of a name (a character
+    or two): after a whole credit, a line of four characters is the first line of a
+    head (``统筹 张林 责编 王恬`` / ``非洲召开`` / ``反腐败会议``)."""
     body = _fold(text)
     head = regex.match(r"\p{Han}{1,4}(?=$|" + _ROLE.pattern + ")", body)
-    return head is not None and (head.end() == len(body) or editor_credit(body[head.end():]))
+    if head is None:
+        return False
+    if head.end() == len(body):
+        return cut or len(body) <= MAX_NAME_END
+    return editor_credit(body[head.end():])
+
+
+#: The most characters of a name's end a credit line the tool broke leaves for the next
+#: line, when the line's last role has a name of two characters or more (``终审：刘素`` /
+#: ``芬``).
+MAX_NAME_END = 2
+
+
+def _credit_cut(folded: str) -> bool:
+    """Whether a credit line (as ``_fold`` gives it) stops where its names go on on the
+    next line: its last role has no name after it, or one character (``… 美编：``,
+    ``… 终审：何``)."""
+    roles = list(_ROLE.finditer(folded))
+    if not roles:
+        return False
+    rest = folded[roles[-1].end():].strip(" \t:：、，,;；")
+    return len(rest) <= 1
 
 
 # a credit line the tool broke after each role word's colon, the names opening the next
@@ -292,6 +316,7 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     out: list[Block] = []
     pending_start = False  # a 上接 line: the next body block starts mid-article
     credit_before = False  # the block before was a credit line (the tool may break one)
+    credit_cut = False  # ...that stops where its names go on (:func:`_credit_cut`)
     blocks = doc.blocks
     rest_of_row = 0  # how many blocks after a contact footer are the rest of it
     for n, block in enumerate(blocks):
@@ -301,6 +326,7 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
             rec.dropped(text, "furniture", block.span, "contact footer (broken over lines)")
             continue
         credit, credit_before = credit_before, False
+        cut, credit_cut = credit_cut, False
         squeezed = "".join(text.split())
         short = len(squeezed) <= settings.max_row_chars
         # the quick tests first: most lines are neither short nor open like furniture
@@ -339,10 +365,11 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
                 rec.dropped(text, "furniture", block.span, "contact footer")
                 continue
         if candidate and len(folded) <= settings.max_editor_line_chars:
-            if editor_credit(text, folded) or (credit and _credit_continued(text)) \
+            if editor_credit(text, folded) or (credit and _credit_continued(text, cut)) \
                     or _broken_credit(folded, blocks, n, credit):
                 rec.dropped(text, "furniture", block.span, "editor credit line")
                 credit_before = True
+                credit_cut = _credit_cut(folded)
                 continue
             kind = ("weather line" if _WEATHER.search(text) and not _sentence(text)
                     else "advertisement or contact line" if _AD_LINE.match(text) else

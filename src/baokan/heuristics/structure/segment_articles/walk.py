@@ -79,6 +79,10 @@ LONE_HEAD_BEFORE_CHARS = 2000
 #: line drawn twice (shorter repeats are words: 谢谢, 天天向上).
 MIN_DOUBLED_CHARS = 4
 
+#: A title line wider than this many columns (its cells against the page's column) is a
+#: head spanning columns: it heads a story of its own, never the byline read before it.
+HEAD_COLUMNS = 1.5
+
 #: Two title lines each at most this share of the column are set in headline type: a
 #: headline is 1.8 times the body size or more, so even a full line of it holds little
 #: more than half a column's characters; a subhead's first line fills the column.
@@ -339,6 +343,8 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
                 self._subhead(title, cur)
             cur.extras.extend(extras)
             return
+        if cur is not None and self._head_after_byline(cur, titles, extras):
+            return
         if opening or len(titles) > 1 or level is None:
             self.new(_Group(list(titles), list(extras)))
             return
@@ -422,6 +428,8 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
         if cur is None:
             self.new(_Group(list(titles), list(extras)))
             return
+        if self._head_after_byline(cur, titles, extras):
+            return
         if self.after_page and start in self.after_runs and cur.body \
                 and not (cur.closed and cur.has_title()):
             # on a page that prints titles after their bodies: this head closes the body
@@ -501,6 +509,43 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
         for title in _subhead_lines(titles):
             self._subhead(title, cur)
         cur.extras.extend(extras)
+
+    def _signed_only(self, cur: _Article, titles: list[Block], extras: list[Block]) -> bool:
+        """Whether a run of title lines follows the byline of an open article that has
+        nothing else yet (no head, no body): the byline, read before the head it stands
+        under, opened it.  Not a run with a byline of its own after it,
+        nor a glyph or two (a credit's ``摄`` set on a line of its own), nor one after a
+        dateline (``本报讯`` / ``记者 X 报道：`` / a body line the tool set apart: the
+        body's text starts at a dateline)."""
+        return not cur.closed and not cur.body and not cur.has_title() \
+            and not cur.moved_titles and bool(cur.extras) \
+            and cur.extras[-1].kind == Kind.BYLINE \
+            and not any(b.kind == Kind.DATELINE for b in cur.extras) \
+            and not any(b.kind == Kind.BYLINE for b in extras) \
+            and len(bigrams("".join(t.text for t in titles))) >= MIN_HEAD_FROM_ABOVE_GRAMS
+
+    def _spans_columns(self, titles: list[Block]) -> bool:
+        """Whether a run of title lines holds a line wider than ``HEAD_COLUMNS`` columns:
+        a head spanning columns, which heads a story of its own."""
+        return self.column > 0 and any(line_cells(t.text) > HEAD_COLUMNS * self.column
+                                       for t in titles)
+
+    def _head_after_byline(self, cur: _Article, titles: list[Block],
+                           extras: list[Block]) -> bool:
+        """Place a run of title lines after the byline of an article with nothing else
+        (:meth:`_signed_only`): it heads that article (``本报记者 张三`` / ``城东老街换新颜``
+        / the body: the tool read the byline over the head it stands under), or, spanning
+        columns (:meth:`_spans_columns`), opens an article of its own.  Returns whether
+        it placed the run."""
+        if not self._signed_only(cur, titles, extras):
+            return False
+        if self._spans_columns(titles):
+            self.new(_Group(list(titles), list(extras)))
+            return True
+        cur.groups.append(_Group(list(titles), list(extras)))
+        self.rec.change("title after the byline of a headless, bodiless article heads it",
+                        titles[0].span, titles[0].text[:20])
+        return True
 
     def _dash_opens(self, cur: _Article, next_index: int) -> bool:
         """Whether a dash-led run inside an open body still opens an article: the body
