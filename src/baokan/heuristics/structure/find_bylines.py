@@ -181,10 +181,9 @@ _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
 # (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
 _not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎]")
 _dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电|报(?:\s*\p{Han}){1,8}\s*电)")
-# a broken byline line holds a role word or a mark
+# a byline line (or a broken one's piece) holds a role word or a mark, or names set
+# apart by gaps: ``_bare_names_hint``
 _role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
-# a byline line holds a role word, a mark, or names set apart by gaps
-_byline_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
 # or names alone, apart by gaps, and nothing else
 _bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
 _CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
@@ -994,7 +993,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     with no names there is a byline's head, :func:`_cut_from_names`)."""
     text = block.text
     short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
-             and bool(_byline_hint.search(text) or _bare_names_hint.match(text)))
+             and bool(_role_hint.search(text) or _bare_names_hint.match(text)))
     edge = bool(_gap.search(text) and _role_hint.search(text))
     # a dateline holds 讯 or 电: a look with ``in`` spares most lines the search
     dateline = ("讯" in text or "电" in text) and _dateline_hint.search(text) is not None
