@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from baokan import Block, Document, Kind, get_heuristic
+from baokan.core.columns import split_side_by_side
 from baokan.core.names import (
     ROLE,
     name_a_character_a_line,
@@ -24,6 +25,7 @@ from baokan.heuristics.repair.fold_spacing import fold_spacing_text
 from baokan.heuristics.repair.punctuation_width import full_width_punctuation
 from baokan.heuristics.structure.find_bylines import parse_byline, parse_byline_line
 from baokan.heuristics.structure.find_titles import is_title_text
+from tests.layout_text import side_by_side
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -242,16 +244,6 @@ def test_markdown_title_the_tool_did_not_mark_is_read_over_its_authors_name() ->
     assert all("李四" not in p for a in issue.articles for p in a.paragraphs)
 
 
-def _side_by_side(*columns: list[str], width: int = 24) -> str:
-    """Columns printed side by side, as ``pdftotext -layout`` does (Han = 1 position)."""
-    rows = max(len(c) for c in columns)
-    lines = []
-    for i in range(rows):
-        line = "".join((c[i] if i < len(c) else "").ljust(width) for c in columns)
-        lines.append(line.rstrip())
-    return "\n".join(lines)
-
-
 _LEFT = ["城市更新是一项系统工程，需要", "统筹推进，各地要因地制宜、久", "久为功。",
          "  今年以来，我市把城市更新", "作为推动高质量发展的抓手，", "一批惠民项目建成投用。"]
 
@@ -261,8 +253,7 @@ _RIGHT = ["乡 村 振 兴 是 一 篇 大 文 章", "，要一件接着一件�
 
 
 def test_split_side_by_side_finds_columns_only_where_there_are() -> None:
-    from baokan.core.columns import split_side_by_side
-    text = split_side_by_side(_side_by_side(_LEFT, _RIGHT))
+    text = split_side_by_side(side_by_side(_LEFT, _RIGHT))
     assert text is not None
     assert text.splitlines()[:6] == [t.strip() for t in _LEFT]
     assert split_side_by_side("\n".join(_LEFT)) is None
@@ -270,7 +261,7 @@ def test_split_side_by_side_finds_columns_only_where_there_are() -> None:
 
 def test_a_layout_dump_parses_into_whole_paragraphs() -> None:
     from baokan import parse
-    text = _side_by_side(_LEFT, _RIGHT)
+    text = side_by_side(_LEFT, _RIGHT)
     issue = parse(text)
     paragraphs = [p for a in issue.articles for p in a.paragraphs]
     assert "城市更新是一项系统工程，需要统筹推进，各地要因地制宜、久久为功。" in paragraphs
@@ -284,7 +275,6 @@ def test_a_line_of_spaces_only_shows_no_columns() -> None:
 
 
 def test_printed_line_breaks_marked_by_two_spaces_are_not_columns() -> None:
-    from baokan.core.columns import split_side_by_side
     # a paragraph a line, the printed lines (all 14 wide) joined by two spaces: pieces
     # start at the same positions on every line, but after runs of one length
     printed = ["城市更新是一项系统工程，需要", "统筹推进，各地要因地制宜、久", "久为功，坚持规划引领和分类施",

@@ -3,17 +3,7 @@ by story (strip by strip), not column by column across both."""
 from __future__ import annotations
 
 from baokan.core.columns import split_side_by_side
-
-
-def _side_by_side(*columns: list[str], width: int = 24) -> str:
-    """Columns printed side by side, as ``pdftotext -layout`` does (Han = 1 position)."""
-    rows = max(len(c) for c in columns)
-    lines = []
-    for i in range(rows):
-        line = "".join((c[i] if i < len(c) else "").ljust(width) for c in columns)
-        lines.append(line.rstrip())
-    return "\n".join(lines)
-
+from tests.layout_text import side_by_side
 
 # story A over the top rows of columns 0 and 1, two rows where both are empty (a third
 # story runs on in column 2 beside them), then story B, its title first, under A
@@ -35,7 +25,7 @@ _C = ["健康是幸福生活的基础，全", "市各级医院持续改善服务
 def _page() -> str:
     left = [*_A_LEFT, "", "", _B_TITLE, *_B_LEFT]
     right = [*_A_RIGHT, "", "", "", *_B_RIGHT]
-    return _side_by_side(left, right, _C)
+    return side_by_side(left, right, _C)
 
 
 def test_stories_stacked_over_two_columns_are_read_one_after_the_other() -> None:
@@ -59,7 +49,7 @@ def test_a_blank_row_inside_one_story_is_no_strip() -> None:
     left = [*_A_LEFT, "", "", *_B_LEFT]
     right = ["保护中发展、在发展中保护", "让老街区焕发新的活力，让居", "民日子越过越红火，城",
              "市的面貌焕然一新，百姓的", "", "", *_B_RIGHT]
-    text = split_side_by_side(_side_by_side(left, right, _C))
+    text = split_side_by_side(side_by_side(left, right, _C))
     assert text is not None
     lines = [line for line in text.splitlines() if line]
     assert lines[:len(left) - 2] == [*_A_LEFT, *_B_LEFT]

@@ -19,22 +19,10 @@ from pathlib import Path
 from baokan.core import columns as layout
 
 
-def _rows(text: str) -> list[layout.Row]:
-    rows: list[layout.Row] = []
-    gap = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            gap += 1
-            continue
-        rows.append((number, gap, line.rstrip()))
-        gap = 0
-    return rows
-
-
 def show(text: str, chars: int = 16) -> list[str]:
     """The report of the dump ``text``, line by line."""
     settings = layout.LayoutSettings()
-    rows = _rows(text)
+    rows = layout.dump_rows(text)
     edges = layout.column_edges(rows, settings)
     if edges is None:
         return ["no side-by-side columns"]

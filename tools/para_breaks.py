@@ -19,6 +19,7 @@ project's python from the project root, ``PYTHONPATH=src``.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -119,19 +120,17 @@ class _Lines:
 
 
 def main(argv: list[str]) -> int:
-    tool = ""
-    if "--tool" in argv:
-        at = argv.index("--tool")
-        tool = argv[at + 1]
-        del argv[at:at + 2]
-    kinds = {"MISS", "INVENT"}
-    for flag, kind in (("--missed", "MISS"), ("--invented", "INVENT")):
-        if flag in argv:
-            argv.remove(flag)
-            kinds = {kind}
-    if not argv:
-        print(__doc__, file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(prog="para_breaks.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", metavar="DIR|DUMP")
+    parser.add_argument("--tool", default="", help="only the dumps of this tool")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--missed", action="store_const", const={"MISS"}, dest="kinds")
+    only.add_argument("--invented", action="store_const", const={"INVENT"}, dest="kinds")
+    args = parser.parse_args(argv)
+    kinds: set[str] = args.kinds or {"MISS", "INVENT"}
+    tool: str = args.tool
+    argv = args.paths
     import baokan
 
     score = _load(SHARED / "gold" / "score.py", "score")

@@ -818,13 +818,9 @@ def read_columns(rows: Sequence[Row], edges: Sequence[int], settings: LayoutSett
     return out
 
 
-def split_side_by_side(text: str, settings: LayoutSettings | None = None) -> str | None:
-    """``text`` with side-by-side columns read one after another, or None if it has none
-    (used to measure a dump before choosing its profile)."""
-    settings = settings or LayoutSettings()
-    if sum(side_by_side(line) for line in text.splitlines()) \
-            < settings.min_share * text.count("\n"):
-        return None  # far too few lines of columns side by side
+def dump_rows(text: str) -> list[Row]:
+    """The non-blank lines of ``text`` as rows ``(line number from 1, blank lines before,
+    text without trailing spaces)``: what ``column_edges`` and ``read_columns`` take."""
     rows: list[Row] = []
     gap = 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -833,6 +829,17 @@ def split_side_by_side(text: str, settings: LayoutSettings | None = None) -> str
             continue
         rows.append((number, gap, line.rstrip()))
         gap = 0
+    return rows
+
+
+def split_side_by_side(text: str, settings: LayoutSettings | None = None) -> str | None:
+    """``text`` with side-by-side columns read one after another, or None if it has none
+    (used to measure a dump before choosing its profile)."""
+    settings = settings or LayoutSettings()
+    if sum(side_by_side(line) for line in text.splitlines()) \
+            < settings.min_share * text.count("\n"):
+        return None  # far too few lines of columns side by side
+    rows = dump_rows(text)
     edges = column_edges(rows, settings)
     if edges is None:
         return None
