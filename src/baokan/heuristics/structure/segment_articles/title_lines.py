@@ -72,6 +72,18 @@ _TWO_PHRASES = regex.compile(r"\p{Han}{2,}[ \u3000]+\p{Han}{2,}")
 #: A line that stops on a word: a Han character, letter or digit.
 _WORD_END = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
 
+#: A clause mark inside a line, with more of the line after it (``，`` ``；``).
+_INNER_CLAUSE = regex.compile(r"[，,；;]\s*[\p{Han}\p{L}\p{N}“‘\"]")
+
+
+def cut_sentence(text: str) -> bool:
+    """Whether a title line reads as a printed line of body text cut at the line's end: it
+    holds a clause mark with the clause going on after it, and stops on a word, not on a
+    mark a title ends with (``因此在一定意义上说，谁在信息基础和``).  A headline of two
+    clauses is a line of its own, not the first line of a head broken over two lines."""
+    stripped = text.strip()
+    return _WORD_END.search(stripped) is not None and _INNER_CLAUSE.search(stripped) is not None
+
 #: A horizontal title line goes on a vertical one (or the reverse) as one phrase only when it
 #: holds at most this many cells: the vertical head's last character, which the tool set
 #: apart (``子再难也有底气`` / ``！``, ``绘画公益开始`` / ``课``); a longer one is another piece's

@@ -25,6 +25,7 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
     _subtitle_goes_on,
     breaks_mid_phrase,
     broken_by_width,
+    cut_sentence,
     headline_tail,
     set_apart,
 )
@@ -467,6 +468,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
 
     for i in free:
         if units and units[-1][-1] == i - 1 and not DASH_PAIR_END.search(titles[i - 1].text) \
+                and not cut_sentence(titles[i - 1].text) \
                 and (breaks_mid_phrase(titles[i - 1].text, titles[i].text, grams) or (
                     not set_apart(titles[i - 1], titles[i]) and ((
                         gaps_tell and titles[i].gap_before == 0
@@ -477,6 +479,7 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                                                and not column_so_far())))))):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and not set_apart(titles[i - 1], titles[i]) \
+                and not cut_sentence(titles[i - 1].text) \
                 and (not gaps_tell or grid or titles[i].gap_before == 0) \
                 and headline_tail([titles[k].text for k in units[-1]], titles[i].text):
             # 东亚经济传真苏哈托 / 强调经济改革菲律宾 / 汇市股市反弹: the measure wrapped
