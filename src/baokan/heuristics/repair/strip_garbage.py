@@ -38,6 +38,14 @@ _clause_mark = regex.compile(r"[，。；！？、,;!?]")
 # opens one.  Read so only on a page that shows an OCR pass's mixes of marks (core.ocr).
 _quote_at_end = regex.compile(r"(?<=[。！？!?…][ \t]*)[“\"](?=[ \t]*$)")
 _quote_at_head = regex.compile(r"^([ \t]*)”(?=\S)")
+# OCR reads a picture, a logo or a box's corner as a few glyphs: a line standing alone of
+# at most MAX_JUNK_HAN Han characters with an ASCII symbol among them (``<开哺``,
+# ``社会 ]4``).  A printed title or line of text sets no such symbol so (a book's title
+# is in ``《》``, a bracket is full width); the slash is left out (``图/``, ``文/`` lead a
+# credit).  Read so only on a page that shows an OCR pass's mixes of marks (core.ocr).
+MAX_JUNK_HAN = 3
+_junk_symbol = regex.compile(r"[<>\[\]|\\{}~^_`@#$%&*=+]")
+_han = regex.compile(r"\p{Han}")
 
 
 def describe(garbage: str) -> str:
@@ -66,6 +74,9 @@ class GarbageSettings:
     #: on an OCR reading, read a quote mark ending a line after a sentence's end as
     #: closing, and one opening a line as opening (see ``_quote_at_end``)
     ocr_quotes: bool = True
+    #: on an OCR reading, drop a line standing alone that is a picture read as a few
+    #: glyphs and an ASCII symbol (see ``_junk_symbol``)
+    ocr_junk_lines: bool = True
 
 
 def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
@@ -104,6 +115,15 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
     return block.with_(text=mended)
 
 
+def _junk_line(block: Block, prev: Block | None, nxt: Block | None) -> bool:
+    """Whether ``block`` is a picture an OCR pass read as a few glyphs: a line standing
+    alone (a gap before and after it, or the page's edge) of at most
+    :data:`MAX_JUNK_HAN` Han characters with an ASCII symbol among them (``<开哺``)."""
+    return ((prev is None or block.gap_before >= 1) and (nxt is None or nxt.gap_before >= 1)
+            and _junk_symbol.search(block.text) is not None
+            and len(_han.findall(block.text)) <= MAX_JUNK_HAN)
+
+
 def _mend_quotes(block: Block, rec: Recorder) -> Block:
     """``block`` with the quote marks an OCR pass read facing the wrong way at its ends
     turned as a printed line's ends allow: ``在国际市场上将有很大的竞争力 !“`` ends
@@ -133,7 +153,13 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     ocr = is_ocr(doc.measurements)
     quotes, dashes, strokes = (settings.ocr_quotes and ocr, settings.ocr_dashes and ocr,
                                settings.rule_strokes and ocr)
+    junk = settings.ocr_junk_lines and ocr
     for i, block in enumerate(doc.blocks):
+        if junk and _junk_line(block, doc.blocks[i - 1] if i else None,
+                               doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None):
+            rec.dropped(block.text.strip(), "garbage", block.span,
+                        "a picture an OCR pass read as glyphs")
+            continue
         if quotes:
             block = _mend_quotes(block, rec)
         if dashes and "一一" in block.text:
