@@ -46,6 +46,10 @@ _quote_at_head = regex.compile(r"^([ \t]*)”(?=\S)")
 MAX_JUNK_HAN = 3
 _junk_symbol = regex.compile(r"[<>\[\]|\\{}~^_`@#$%&*=+]")
 _han = regex.compile(r"\p{Han}")
+# OCR reads the square or diamond a paper sets before a byline (``■记者 李晓华``) as a Han
+# character (``国记者李晓华``): a line of one character, a role word and a name only. A
+# text layer prints no such line (none in the dev corpus); a role word opens a byline.
+_mark_before_role = regex.compile(r"^(\s*)\p{Han}(?=(?:记者|通讯员)\s*\p{Han}{2,3}\s*$)")
 
 
 def describe(garbage: str) -> str:
@@ -77,6 +81,9 @@ class GarbageSettings:
     #: on an OCR reading, drop a line standing alone that is a picture read as a few
     #: glyphs and an ASCII symbol (see ``_junk_symbol``)
     ocr_junk_lines: bool = True
+    #: on an OCR reading, drop the character a byline's leading mark was read as (see
+    #: ``_mark_before_role``)
+    ocr_byline_marks: bool = True
 
 
 def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
@@ -153,13 +160,17 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     ocr = is_ocr(doc.measurements)
     quotes, dashes, strokes = (settings.ocr_quotes and ocr, settings.ocr_dashes and ocr,
                                settings.rule_strokes and ocr)
-    junk = settings.ocr_junk_lines and ocr
+    junk, marks = settings.ocr_junk_lines and ocr, settings.ocr_byline_marks and ocr
     for i, block in enumerate(doc.blocks):
         if junk and _junk_line(block, doc.blocks[i - 1] if i else None,
                                doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None):
             rec.dropped(block.text.strip(), "garbage", block.span,
                         "a picture an OCR pass read as glyphs")
             continue
+        if marks and (mark := _mark_before_role.match(block.text)) is not None:
+            rec.dropped(block.text[mark.end() - 1], "garbage", block.span,
+                        "a byline's mark an OCR pass read as a character")
+            block = block.with_(text=mark.group(1) + block.text[mark.end():])
         if quotes:
             block = _mend_quotes(block, rec)
         if dashes and "一一" in block.text:
