@@ -38,6 +38,18 @@ _clause_mark = regex.compile(r"[，。；！？、,;!?]")
 # opens one.  Read so only on a page that shows an OCR pass's mixes of marks (core.ocr).
 _quote_at_end = regex.compile(r"(?<=[。！？!?…][ \t]*)[“\"](?=[ \t]*$)")
 _quote_at_head = regex.compile(r"^([ \t]*)”(?=\S)")
+# OCR reads a picture, a logo or a box's corner as a few glyphs: a line standing alone of
+# at most MAX_JUNK_HAN Han characters with an ASCII symbol among them (``<开哺``,
+# ``社会 ]4``).  A printed title or line of text sets no such symbol so (a book's title
+# is in ``《》``, a bracket is full width); the slash is left out (``图/``, ``文/`` lead a
+# credit).  Read so only on a page that shows an OCR pass's mixes of marks (core.ocr).
+MAX_JUNK_HAN = 3
+_junk_symbol = regex.compile(r"[<>\[\]|\\{}~^_`@#$%&*=+]")
+_han = regex.compile(r"\p{Han}")
+# OCR reads the square or diamond a paper sets before a byline (``■记者 李晓华``) as a Han
+# character (``国记者李晓华``): a line of one character, a role word and a name only. A
+# text layer prints no such line (none in the dev corpus); a role word opens a byline.
+_mark_before_role = regex.compile(r"^(\s*)\p{Han}(?=(?:记者|通讯员)\s*\p{Han}{2,3}\s*$)")
 
 
 def describe(garbage: str) -> str:
@@ -66,6 +78,12 @@ class GarbageSettings:
     #: on an OCR reading, read a quote mark ending a line after a sentence's end as
     #: closing, and one opening a line as opening (see ``_quote_at_end``)
     ocr_quotes: bool = True
+    #: on an OCR reading, drop a line standing alone that is a picture read as a few
+    #: glyphs and an ASCII symbol (see ``_junk_symbol``)
+    ocr_junk_lines: bool = True
+    #: on an OCR reading, drop the character a byline's leading mark was read as (see
+    #: ``_mark_before_role``)
+    ocr_byline_marks: bool = True
 
 
 def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
@@ -104,6 +122,15 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
     return block.with_(text=mended)
 
 
+def _junk_line(block: Block, prev: Block | None, nxt: Block | None) -> bool:
+    """Whether ``block`` is a picture an OCR pass read as a few glyphs: a line standing
+    alone (a gap before and after it, or the page's edge) of at most
+    :data:`MAX_JUNK_HAN` Han characters with an ASCII symbol among them (``<开哺``)."""
+    return ((prev is None or block.gap_before >= 1) and (nxt is None or nxt.gap_before >= 1)
+            and _junk_symbol.search(block.text) is not None
+            and len(_han.findall(block.text)) <= MAX_JUNK_HAN)
+
+
 def _mend_quotes(block: Block, rec: Recorder) -> Block:
     """``block`` with the quote marks an OCR pass read facing the wrong way at its ends
     turned as a printed line's ends allow: ``在国际市场上将有很大的竞争力 !“`` ends
@@ -133,7 +160,17 @@ def strip_garbage(doc: Document, settings: GarbageSettings) -> Document:
     ocr = is_ocr(doc.measurements)
     quotes, dashes, strokes = (settings.ocr_quotes and ocr, settings.ocr_dashes and ocr,
                                settings.rule_strokes and ocr)
+    junk, marks = settings.ocr_junk_lines and ocr, settings.ocr_byline_marks and ocr
     for i, block in enumerate(doc.blocks):
+        if junk and _junk_line(block, doc.blocks[i - 1] if i else None,
+                               doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None):
+            rec.dropped(block.text.strip(), "garbage", block.span,
+                        "a picture an OCR pass read as glyphs")
+            continue
+        if marks and (mark := _mark_before_role.match(block.text)) is not None:
+            rec.dropped(block.text[mark.end() - 1], "garbage", block.span,
+                        "a byline's mark an OCR pass read as a character")
+            block = block.with_(text=mark.group(1) + block.text[mark.end():])
         if quotes:
             block = _mend_quotes(block, rec)
         if dashes and "一一" in block.text:

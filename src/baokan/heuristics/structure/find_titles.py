@@ -11,6 +11,7 @@ from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.lexicon import WORD_BREAK_ASSOCIATION, pair_at_least
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name, photo_credit
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
@@ -60,7 +61,9 @@ class TitleSettings:
     titles (off for markdown dumps, whose tool marks headings); ``max_inner_punct``: a
     title holds at most this many sentence punctuation marks; ``full_line_share``: a line
     at least this share of the column's width that stops mid-clause, with body going on
-    after it, is body (see :data:`FULL_LINE_SHARE`).
+    after it, is body (see :data:`FULL_LINE_SHARE`); ``ocr_subtitles``: on an OCR pass's
+    dump (:func:`baokan.core.ocr.is_ocr`), a short line under a dash-led subtitle that
+    would be read as prose with it opens the body instead.
     """
 
     max_chars: int = MAX_TITLE_CHARS
@@ -68,6 +71,7 @@ class TitleSettings:
     plain_lines: bool = True
     max_inner_punct: int = MAX_INNER_PUNCT
     full_line_share: float = FULL_LINE_SHARE
+    ocr_subtitles: bool = True
 
 
 def is_title_text(text: str, *, max_chars: int = MAX_TITLE_CHARS,
@@ -487,7 +491,8 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     column = doc.measurements.get(COLUMN_MEASURE, 0.0)
     blocks = _join_torn_titles(doc.blocks, settings, rec) if settings.plain_lines \
         else doc.blocks
-    out = _titles_pass(blocks, settings, column, rec)
+    ocr = settings.ocr_subtitles and is_ocr(doc.measurements)
+    out = _titles_pass(blocks, settings, column, rec, ocr)
     # a join can make a line the next pass would join again (a body line glued to a
     # piece cut off as a title): passes are made until none changes anything, so that
     # running the step twice is running it once
@@ -496,7 +501,7 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
         if not joined:
             break
         scratch = Recorder("find-titles")
-        again = _titles_pass(tuple(out), settings, column, scratch)
+        again = _titles_pass(tuple(out), settings, column, scratch, ocr)
         if [(b.text, b.kind) for b in again] == [(b.text, b.kind) for b in out]:
             break
         joins = [c for c in scratch.changes if c[0] in _JOINS]
@@ -528,8 +533,9 @@ def _cut_mid_clause(text: str) -> bool:
 
 
 def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: float,
-                 rec: Recorder) -> list[Block]:
-    """One pass of :func:`find_titles` over ``blocks``."""
+                 rec: Recorder, ocr: bool = False) -> list[Block]:
+    """One pass of :func:`find_titles` over ``blocks`` (``ocr``: the dump is an OCR
+    pass's and ``ocr_subtitles`` is on)."""
     out: list[Block] = []
     author_titles = set() if settings.plain_lines else _titles_over_an_author(blocks,
                                                                              settings)
@@ -631,10 +637,19 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
             if carries_title_line_on(block.text, prev):
                 assert prev is not None
+                glue_next = _cut_mid_clause(block.text)
+                if ocr and SUBTITLE_LEAD.match(prev.text.strip()):
+                    # the line before is a subtitle (``——充满欢乐…``), not prose: this
+                    # line is the first of the body under it, which an OCR pass prints
+                    # apart when it drops the paragraph's indent and the line stands short
+                    # (a text layer's dump is left as it was: there such a line is as
+                    # often a body line the subtitle was interleaved into)
+                    rec.change("body line under a subtitle", block.span, block.text[:20])
+                    out.append(block.with_(kind=Kind.PARAGRAPH))
+                    continue
                 rec.change("title-like line and the line before are prose", block.span,
                            block.text[:20])
                 out[-1] = _glue(prev, block)
-                glue_next = _cut_mid_clause(block.text)
                 continue
             above = _full_titles_above(out, full) if ends_with_attachment_note(block.text) else 0
             if above:
