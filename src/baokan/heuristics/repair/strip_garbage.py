@@ -11,7 +11,7 @@ from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
-from baokan.core.text import DASH_PAIR, ends_continuing
+from baokan.core.text import DASH_PAIR, ends_continuing, han_count
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 _garbage = regex.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
@@ -45,7 +45,6 @@ _quote_at_head = regex.compile(r"^([ \t]*)”(?=\S)")
 # credit).  Read so only on a page that shows an OCR pass's mixes of marks (core.ocr).
 MAX_JUNK_HAN = 3
 _junk_symbol = regex.compile(r"[<>\[\]|\\{}~^_`@#$%&*=+]")
-_han = regex.compile(r"\p{Han}")
 # OCR reads the square or diamond a paper sets before a byline (``■记者 李晓华``) as a Han
 # character (``国记者李晓华``): a line of one character, a role word and a name only. A
 # text layer prints no such line (none in the dev corpus); a role word opens a byline.
@@ -128,7 +127,7 @@ def _junk_line(block: Block, prev: Block | None, nxt: Block | None) -> bool:
     :data:`MAX_JUNK_HAN` Han characters with an ASCII symbol among them (``<开哺``)."""
     return ((prev is None or block.gap_before >= 1) and (nxt is None or nxt.gap_before >= 1)
             and _junk_symbol.search(block.text) is not None
-            and len(_han.findall(block.text)) <= MAX_JUNK_HAN)
+            and han_count(block.text) <= MAX_JUNK_HAN)
 
 
 def _mend_quotes(block: Block, rec: Recorder) -> Block:

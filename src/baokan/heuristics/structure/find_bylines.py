@@ -60,6 +60,7 @@ from baokan.core.names import (
     is_name,
     is_person_name,
     name_a_character_a_line,
+    photo_credit,
     split_names,
     surname_length,
 )
@@ -1564,11 +1565,6 @@ def _surname_cut_off(folded: str, piece: str, whole: list[BylineData],
     return joined
 
 
-#: A photo credit closed by its role word after the names (``记者 刘希林 摄``): the line
-#: is whole, and the line under it (a head, a caption) is none of it.
-_closed_credit = regex.compile(r"\p{Han}\s*(?:摄影?|供图)\s*[）)]?\s*$")
-
-
 def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[str],
                settings: BylineSettings) -> tuple[int, str] | None:
     """A byline line broken before its end: a role word with its names on the next lines
@@ -1577,7 +1573,7 @@ def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[st
     the head under it is none of the credit)."""
     unmarked = _MARKER.sub("", folded)
     if (_compact_len(folded) > settings.max_line_chars or _not_in_byline.search(unmarked)
-            or not _has_role(unmarked) or _closed_credit.search(unmarked)):
+            or not _has_role(unmarked) or photo_credit(unmarked) is not None):
         return None
     whole = parse_byline_line(folded, known=known)
     if whole is None and parse_byline_line(folded, known=known, open_end=True) is None:
