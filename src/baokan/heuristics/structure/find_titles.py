@@ -26,6 +26,7 @@ from baokan.core.text import (
     ends_sentence,
     inner_punct_count,
     leaves_open,
+    WIDE_DASH_PAIR_END,
     line_cells,
     starts_with_opening_mark,
 )
@@ -97,8 +98,22 @@ _CLAUSE_MARK = regex.compile(r"[，、；,;]")
 def is_stretched_prose(text: str) -> bool:
     """A line letter-spaced over six characters or more that holds a clause mark: a
     printed line of body text stretched to fill its column (``中 国 特 色 社 会 主 义
-    新 时 代 ，是``), never a title, even where it stands alone."""
-    return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None
+    新 时 代 ，是``), never a title, even where it stands alone — unless it closes as
+    a title does and a justified line of prose does not (:func:`closes_like_a_title`):
+    some tools space every glyph of a page, its kickers and headlines with the rest
+    (``我 市 织 密 全 民 健 康 网 ，… 感 慨 — —`` / ``有 了 医 保 ，日 子 再 难 也 有 底 气 ！``)."""
+    return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None \
+        and not closes_like_a_title(text)
+
+
+def closes_like_a_title(text: str) -> bool:
+    """Whether a line closes as a kicker or an exclaimed or asked headline does and a
+    justified line of prose, which runs on to the next, does not: on an introducing
+    colon, ``！`` or ``？`` (closers after it allowed), or a 破折号 of wide dashes, spaced
+    or not (:data:`~baokan.core.text.WIDE_DASH_PAIR_END`: pdfminer spaces it as ``— —``)."""
+    stripped = text.strip()
+    return stripped.rstrip(CLOSERS).endswith(("！", "!", "？", "?")) \
+        or stripped.endswith(("：", ":")) or WIDE_DASH_PAIR_END.search(stripped) is not None
 
 
 def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
@@ -664,7 +679,12 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 glue_next = False
                 continue
             next_is_title = nxt is not None and candidate(nxt)
-            if reads_as_body(block.text, prev) or opens_paragraph_line(
+            # a line closing on a 破折号 right over a title line leads into it (a kicker:
+            # ``…市民纷纷发出感慨——`` / ``有了医保，日子再难也有底气！``), though the body
+            # before it stops mid-clause and the line holds clause marks: the sentence it
+            # would carry on goes on in another column
+            leads_in = next_is_title and WIDE_DASH_PAIR_END.search(block.text.strip()) is not None
+            if (not leads_in and reads_as_body(block.text, prev)) or opens_paragraph_line(
                     block.text, nxt, next_is_title, full(block)) \
                     or torn_by_inserted_names(block.text, blocks, index) \
                     or cut_before_next(block.text, nxt, next_is_title):
