@@ -249,6 +249,22 @@ def _page_measure(texts: Sequence[str], window: int) -> Measure:
     return _measure_of(*best, known=dict(zip(texts, best_lengths)))
 
 
+#: A page on which at least this share of the lines is letter-spaced is spaced by its
+#: tool, glyph by glyph (pdfminer spaces every line of some pages: ``◆ 百 姓 身 边 事``):
+#: there spacing says nothing of a line the typesetter stretched to fill its column.
+SPACED_PAGE_SHARE = 0.5
+
+
+def spaced_page(texts: Sequence[str]) -> bool:
+    """Whether the lines ``texts`` are of a page letter-spaced by its tool: at least
+    :data:`SPACED_PAGE_SHARE` of them hold a letter-spaced run (:data:`_spaced`).  On such a
+    page a line is full by its width in cells alone, spaces not counted; elsewhere a
+    letter-spaced line is one the typesetter stretched to the column, full whatever its
+    length."""
+    spaced = sum(1 for t in texts if _spaced.search(t))
+    return bool(texts) and spaced >= SPACED_PAGE_SHARE * len(texts)
+
+
 def _joinable(block: Block) -> bool:
     # only lines no heuristic has classified: paragraphs this heuristic made stay as they
     # are, so running it twice is running it once
@@ -601,13 +617,15 @@ class _Breaks:
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None, measure: Measure = line_cells,
                     phrases: tuple[set[int], set[int]] | None = None,
-                    room_cue: bool = False) -> _Breaks:
+                    room_cue: bool = False, spacing_tells: bool = True) -> _Breaks:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?  (With what
     the answer read, see :class:`_Breaks`.)
 
     ``phrases``: :func:`_parallel_phrases` of ``run`` when the caller has it already;
     ``room_cue``: a closed line that left room for the next line's first character ends
-    its paragraph (the lines' widths are the page's: not an OCR pass's dump)."""
+    its paragraph (the lines' widths are the page's: not an OCR pass's dump);
+    ``spacing_tells``: a letter-spaced line is one stretched to the column, full (not on a
+    page its tool spaced glyph by glyph, :func:`spaced_page`)."""
     lengths = [measure(b.text) for b in run]
     if prev is not None and prev.start == prev.end == run[0].start:
         # the run starts on a printed line whose head was split off (本报讯, a byline):
@@ -618,7 +636,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
 
     def full(i: int) -> bool:
         # a letter-spaced line was stretched by the typesetter to fill the column
-        return lengths[i] >= widths[i] - settings.full_slack or bool(_spaced.search(run[i].text))
+        return lengths[i] >= widths[i] - settings.full_slack \
+            or (spacing_tells and bool(_spaced.search(run[i].text)))
 
     def _bare_end(text: str) -> bool:
         text = text.rstrip()
@@ -671,7 +690,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def stretched_alone(i: int) -> bool:
         """A letter-spaced line full only by its spacing, or before a blank line and a
         title: a stretched fragment whose sentence goes on elsewhere."""
-        return bool(_spaced.search(run[i].text)) and (
+        return spacing_tells and bool(_spaced.search(run[i].text)) and (
             lengths[i] < widths[i] - settings.full_slack or title_after_blank(i + 1))
 
     def first_line(i: int) -> bool:
@@ -1140,7 +1159,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         wrapped: _Breaks | None = None
         if settings.mode == "wrapped":
             wrapped = _wrapped_breaks(run, settings, before[0], nxt, measure, phrases,
-                                      room_cue)
+                                      room_cue, spacing_tells)
             breaks = wrapped.ends
             for j in wrapped.indented:
                 run[j] = run[j].tagged(Tag.STARTS_INDENTED)
@@ -1226,6 +1245,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         if settings.mode == "wrapped" else line_cells
     # an OCR pass's line widths are its guesses at each glyph's, not the page's
     room_cue = settings.room_left and not is_ocr(doc.measurements)
+    spacing_tells = not spaced_page([b.text for b in blocks if _joinable(b)])
     for block in blocks:
         if _joinable(block):
             once = None if _introduces(run[-1] if run else None) else _once(block)
