@@ -693,9 +693,17 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         return spacing_tells and bool(_spaced.search(run[i].text)) and (
             lengths[i] < widths[i] - settings.full_slack or title_after_blank(i + 1))
 
+    # the run opens after a byline or mark that closed an article: its first line opens
+    # something new, not the rest of a paragraph cut off before it
+    after_close = prev is not None and prev.closes_article
+
     def first_line(i: int) -> bool:
         """A short line with no closing mark, followed (without a blank line, where blank
-        lines mean something) by a full line: the indented first line of a paragraph."""
+        lines mean something) by a full line: the indented first line of a paragraph.  A
+        bare line far shorter than an indented one is a title or subhead, unless the run
+        opens on it (the rest of a printed line whose head went elsewhere) — but not after
+        a byline or mark that closed an article: there it is the next head's column name
+        or first line (``基层一线`` / ``第十四条经营者不得有`` / …)."""
         if i + 1 >= len(run) or run[i + 1].text.rstrip().endswith(DASH_PAIR):
             return False
         if title_after_blank(i):
@@ -703,7 +711,8 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         if not full(i + 1) and not _split_full_line(i + 1, lengths[i] >= widths[i] - NEAR_FULL):
             return False
         if lengths[i] < widths[i] - FIRST_LINE_SHORT and not _any_punct.search(run[i].text) \
-                and not (i == 0 or Tag.AFTER_DATELINE in run[i].tags or piece_of_line(i)):
+                and not ((i == 0 and not after_close) or Tag.AFTER_DATELINE in run[i].tags
+                         or piece_of_line(i)):
             return False  # far shorter than an indented line, and bare: a title or subhead
         # two cells of indent: a first line even where a stray blank line follows it
         return (settings.ignore_blank_lines or run[i + 1].gap_before == 0
