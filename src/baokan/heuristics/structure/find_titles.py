@@ -19,6 +19,7 @@ from baokan.core.text import (
     DASH_PAIR,
     OPENING_MARKS,
     SUBTITLE_LEAD,
+    WIDE_DASH_PAIR_END,
     content_length,
     ends_continuing,
     ends_mid_clause,
@@ -26,7 +27,6 @@ from baokan.core.text import (
     ends_sentence,
     inner_punct_count,
     leaves_open,
-    WIDE_DASH_PAIR_END,
     line_cells,
     starts_with_opening_mark,
 )
