@@ -14,6 +14,7 @@ import regex
 from baokan.core.columns import INDENT, InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
+from baokan.core.lexicon import WORD_BREAK_ASSOCIATION, pair_at_least
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
 from baokan.core.ocr import is_ocr
@@ -498,14 +499,17 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         # ``着介绍了“九五”国家攀登计划项目———``) or under a subtitle (a kicker stands
         # over its headline, never under a subtitle: that line is a caption's or prose),
         # nor over a second bare line (a headline on two lines, which the lines' shapes
-        # decide)
+        # decide) — unless that line is body cut inside a word the punctuated line under
+        # it finishes (:func:`_cut_in_a_word`: ``…营商环境——`` / ``打造有温度的医保服务`` /
+        # ``座谈会由全国政协副主`` / ``席、民革中央…``)
         # (or over a bare line, where the kicker is set across the columns, wider than
         # any, and the line under it, standing alone, short of the column: a column's
         # line the tool set after the head, cut mid-word, is as bare as a body's first)
         if KICKER_DASH_PAIR_END.search(run[k].text) and bare(k + 1) \
                 and (not bare(k + 2) or (run[k + 1].gap_before and run[k + 2].gap_before
                                          and lengths[k] > widths[k]
-                                         and lengths[k + 1] < widths[k + 1])) \
+                                         and lengths[k + 1] < widths[k + 1])
+                     or _cut_in_a_word(run, k + 2)) \
                 and (k == 0 or run[k].gap_before or ends_paragraph(run[k - 1].text)
                      or (bare(k - 1) and not _dash_led_loosely(run[k - 1].text))):
             titles.add(k + 1)
@@ -612,6 +616,18 @@ class _Breaks:
     indented: list[int]
     after_closed: list[int]
     flush: list[int]
+
+
+def _cut_in_a_word(run: Sequence[Block], j: int) -> bool:
+    """Whether ``run[j]`` is a printed line of body text cut inside a word that the
+    punctuated line right under it finishes (``座谈会由全国政协副主`` / ``席、民革中央…``:
+    主席, by general Chinese, ``WORD_BREAK_ASSOCIATION``): a head breaks its lines between
+    phrases, so such a line, however bare, is no second line of a headline."""
+    if j + 1 >= len(run) or run[j + 1].gap_before:
+        return False
+    line, under = run[j].text.strip(), run[j + 1].text.strip()
+    return bool(line) and bool(under) and _any_punct.search(under) is not None \
+        and pair_at_least(line[-1], under[0], WORD_BREAK_ASSOCIATION)
 
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
