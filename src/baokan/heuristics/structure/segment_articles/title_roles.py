@@ -36,6 +36,12 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
 #: phrases, and a narrow column wraps a headline alone over this many lines.
 COLUMN_GROUP_LINES = 4
 
+#: Where a dump's gaps do not tell its boxes apart, a group of at least this many title
+#: lines one under the other whose first is a short line the body never names starts
+#: with the column over the head (:func:`assign_roles`): a column's name and a headline
+#: on two lines; two lines alone may be a narrow column's headline.
+COLUMN_OVER_TWO_LINES = 3
+
 #: A heading sharing at most this share of its bigrams with the body under it is not
 #: its headline when another heading of the stack shares at least ``MIN_NAMED_OVERLAP``.
 MAX_UNNAMED_OVERLAP = 0.0
@@ -466,6 +472,14 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         # under a kicker (the column stands over the whole head)
         return not kicker_found and _column_line(titles, units, grams, settings)
 
+    def column_over_two(i: int) -> bool:
+        # where gaps do not tell, a short first line the body never names over two lines
+        # or more (the group's lines one under the other) is the column over a headline
+        # on two lines (新闻速递 / 冷水滩区立 / 足根本稳就业), though the next line is of its
+        # width; two lines alone are a narrow column's headline (巴总理电慰 / 我地震灾民)
+        return not gaps_tell and i == free[1] and len(free) >= COLUMN_OVER_TWO_LINES \
+            and free[-1] - free[0] == len(free) - 1 and column_so_far()
+
     for i in free:
         if units and units[-1][-1] == i - 1 and not DASH_PAIR_END.search(titles[i - 1].text) \
                 and not cut_sentence(titles[i - 1].text) \
@@ -476,7 +490,8 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                              or not column_so_far())) or (
                         broken_by_width(titles[i - 1].text, titles[i].text)
                         and (not gaps_tell or (grid and titles[i].gap_before > 0
-                                               and not column_so_far())))))):
+                                               and not column_so_far()))
+                        and not column_over_two(i))))):
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and not set_apart(titles[i - 1], titles[i]) \
                 and not cut_sentence(titles[i - 1].text) \
