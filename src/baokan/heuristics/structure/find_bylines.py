@@ -90,9 +90,12 @@ _ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|�
 # match, which starts where the run starts, is the same)
 _trailing_colon = regex.compile(r"(?<!\s)\s*[:：]\s*$")
 _report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
+# the bar a byline may set between a role word or a mark and its names, as a slash or a
+# colon (``文｜X``, ``记者 | X``, ``文丨X``: 丨 is a Han character, printed as the bar)
+_BAR = "|｜丨"
 # what a byline is made of: Han names and role words, the separators between names, the
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
-_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：]")
+_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：" + _BAR + "]")
 _name_separators = regex.compile(r"[\s、，,]+")
 _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 # a word that can be a name by its shape alone: two or three Han characters, none of
@@ -125,8 +128,8 @@ _MARK_ROLE = {"文": "作者", "撰文": "作者", "图文": "作者", "图": PH
 _MARKS_LONGEST_FIRST = sorted(_MARK_ROLE, key=len, reverse=True)
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
-    r"(?:^|(?<=[\s\p{Han}]))(" + "|".join(_MARKS_LONGEST_FIRST) + r")\s*[/／:：·]\s*(?=\p{Han})")
-_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)")
+    r"(?:^|(?<=[\s\p{Han}]))(" + "|".join(_MARKS_LONGEST_FIRST) + r")\s*[/／:：·" + _BAR + r"]\s*(?=\p{Han})")
+_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／" + _BAR + r"]\s*(文|图|摄影|摄)(?=\s|$)")
 #: 文/图 glued to the name before it (``常万海文/图``; a letter-spaced ``王 业 明 文 /图``
 #: folds so): read as a word of its own first
 _WEN_TU_GLUED = regex.compile(r"(?<=\p{Han})(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
@@ -172,7 +175,7 @@ _sentence_mark = regex.compile(r"[。！？；，,;!?]")
 _CLAUSE_END = frozenset("。！？；，,;!?")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
-_role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
+_role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎" + _BAR + r"]|撰文")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
@@ -180,11 +183,11 @@ _opening_bracket = regex.compile(r"[（(]")
 _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
 # cheap looks at the printed line, before it is folded: what a byline line may hold
 # (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
-_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎]")
+_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎" + _BAR + "]")
 _dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电|报(?:\s*\p{Han}){1,8}\s*电)")
 # a byline line (or a broken one's piece) holds a role word or a mark, or names set
 # apart by gaps: ``_bare_names_hint``
-_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
+_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎" + _BAR + "]")
 # or names alone, apart by gaps, and nothing else
 _bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
 _CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
@@ -296,7 +299,7 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
     (a rare surname, a monk's name: ``特约记者 健牛``, ``（杨天民 冒天启）``)."""
     if segment.lstrip()[:1] in "、，,；;":
         return None  # 记者，通过…: a role word that a sentence goes on from
-    seg = segment.strip(" 、，,；;:：")
+    seg = segment.strip(" 、，,；;:：" + _BAR)
     if not seg or _credit_end.search(seg):
         return None  # names then 摄: a photo credit, read as one elsewhere
     names = split_names(seg, known)
@@ -310,13 +313,45 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         # a word the surname table reads as a name is one whatever its given name holds
         # (赵文军 beside 冒天启: the shape bars 文, a credit's word as in 文/图, from any
         # name; the table reads 赵 as a surname)
+        # (and a run of four that no surname of the table splits is two names of two:
+        # ``本报记者徐迟勤王``, the first a name by its surname)
         tokens = [t for t in _name_separators.split(seg) if t]
-        if all((_name_shape.fullmatch(t) or is_person_name(t)) and t not in NOT_NAMES
-               for t in tokens):
-            names = tokens
+        read: list[str] | None = []
+        for token in tokens:
+            if (_name_shape.fullmatch(token) or is_person_name(token)) and token not in NOT_NAMES:
+                read.append(token)
+            elif (pair := _two_pairs(token)) is not None:
+                read.extend(pair)
+            else:
+                read = None
+                break
+        if read:
+            names = read
     if names is None:
         names = _padded_pairs(seg)
     return names
+
+
+def _two_pairs(run: str) -> list[str] | None:
+    """Two names of two characters run together (``徐迟勤王``: 徐迟, 勤王), where the
+    surname table splits the run no other way: the first pair a name by its surname, the
+    second of a name's shape (a rare surname the table lacks)."""
+    if len(run) != 4 or not _all_han_run.fullmatch(run) or ROLE.search(run):
+        return None
+    first, second = run[:2], run[2:]
+    if not is_name(first) or not _name_shape.fullmatch(second) or second in NOT_NAMES:
+        return None
+    return [first, second]
+
+
+def _ends_in_two_pairs(folded: str, parsed: list[BylineData]) -> bool:
+    """Whether the last names of ``parsed`` are a run of four at the end of ``folded``
+    that :func:`_two_pairs` read as two names of two."""
+    names = parsed[-1].names if parsed else ()
+    if len(names) < 2 or len(names[-1]) != 2 or len(names[-2]) != 2:
+        return False
+    return folded.rstrip().endswith(names[-2] + names[-1]) and \
+        split_names(names[-2] + names[-1]) is None
 
 
 def _padded_pairs(segment: str) -> list[str] | None:
@@ -341,7 +376,7 @@ def _one_name_slot(segment: str) -> bool:
     """Whether ``segment`` (what stands between a role word or a mark and the next one,
     or the end) is a single word of a name's shape: where a byline's grammar puts one
     name, a name whatever its surname (``本报记者净慧``, ``图/敬一丹``, ``实习生顺孙``)."""
-    seg = segment.strip(" 、，,；;:：")
+    seg = segment.strip(" 、，,；;:：" + _BAR)
     return bool(seg) and _name_shape.fullmatch(seg) is not None and seg not in NOT_NAMES
 
 
@@ -432,8 +467,10 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
         # names set apart from their role word by a gap or a colon stand where names do
-        names = _names(mid, known, lenient=not strict and (mid[:1] in " :："
-                                                            or _one_name_slot(mid)))
+        names = _names(mid, known, lenient=not strict and (mid[:1] in " :：" + _BAR
+                                                            or _one_name_slot(mid)
+                                                            or (not (last and open_end)
+                                                                and _two_pairs(mid) is not None)))
         if names is None and last and open_end:
             names = _open_names(mid, known)
         if names is None:
@@ -1591,11 +1628,15 @@ def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[st
             return i + 1, more
         joined = folded + piece
         grown = parse_byline_line(joined, known=known) if _one_han.fullmatch(piece) else None
-        if (grown is None or not grown[-1].names or not whole[-1].names
-                or grown[-1].names[-1] != whole[-1].names[-1] + piece
-                or len(grown[-1].names[-1]) != 3):
+        if (grown is not None and grown[-1].names and whole[-1].names
+                and grown[-1].names[-1] == whole[-1].names[-1] + piece
+                and len(grown[-1].names[-1]) == 3):
+            return i + 1, joined
+        if not _ends_in_two_pairs(folded, whole):
             return None
-        return i + 1, joined
+        # a run of four read as two names of two (:func:`_two_pairs`) is only the last
+        # resort of a whole line: the line may be cut inside a name (``通讯员白文庆李`` /
+        # ``论冯亦珍``), which the lines after it, joined, read better
     pieces = [folded]
     best: tuple[int, str] | None = None
     for j in range(i + 1, min(len(blocks), i + MAX_JOINED_LINES + 1)):
