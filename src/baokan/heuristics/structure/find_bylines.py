@@ -729,8 +729,15 @@ def _open_bracket(rest: str, known: frozenset[str]) -> tuple[int, list[BylineDat
         if not ROLE.search(head):
             break
         at_end = k == len(words)
+        if at_end and k >= 3 and all(_one_han.fullmatch(w.group()) for w in words[k - 3:k]):
+            # a name of two justified (阎 肃) and one character more at the break: the
+            # head of a role word or of a name the break tore (实 / 习生, 李 / 论), never the
+            # third character of the padded name
+            continue
         parsed = parse_byline(head, known=known, open_end=at_end, strict=True)
-        if parsed and parsed[-1].names and len(parsed[-1].names[-1]) < MIN_OPEN_NAME:
+        padded = k >= 2 and all(_one_han.fullmatch(w.group()) for w in words[k - 2:k])
+        if parsed and parsed[-1].names and len(parsed[-1].names[-1]) < MIN_OPEN_NAME \
+                and not (padded and not at_end):
             # the last name before the break may be a longer one cut (周天 / 游): left out
             last = parsed[-1]
             parsed[-1] = attrs.evolve(last, names=last.names[:-1])
