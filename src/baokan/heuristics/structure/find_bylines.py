@@ -1979,4 +1979,64 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
             rec.change("photo mark in a byline stack", block.span, block.text)
             found = [found[0].with_(kind=Kind.BYLINE)]
         out.extend(found)
+    _mend_torn_rows(out, known, rec)
     return rec.apply(doc, out)
+
+
+def _role_head(block: Block, known: frozenset[str]) -> list[BylineData] | None:
+    """The byline items of a piece that ends with a role word whose names are gone
+    (:func:`_cut_from_names`: read as a byline's head under a title, or left as text)."""
+    if block.kind == Kind.BYLINE:
+        items = list(block.bylines)
+        return items if items and items[-1].role and not items[-1].names else None
+    if block.kind != Kind.TEXT:
+        return None
+    return _cut_from_names(fold_letter_spacing(block.text)[0], known)
+
+
+def _mend_torn_rows(out: list[Block], known: frozenset[str], rec: Recorder) -> None:
+    """A byline line a column reader cut at its wide gaps (``pdftotext -layout``: a byline
+    justified over the column, ``通讯员        王尚英   龙志毅``): its pieces stand in
+    different places of the reading order, but on the same printed line.  On a line whose
+    pieces hold exactly one byline of names with no role (``王尚英 龙志毅``), that byline
+    takes the role of the line's other piece: a role word whose names are gone
+    (``通讯员``, ``沈北晚报记者``), or else a byline whose last role has its names
+    (``通讯员 叶公琦`` … ``武季梅 李为昌``: the list goes on).
+    Names in brackets (``（X Y）``, a body's closing byline) are no piece of a row."""
+    rows: dict[int, list[int]] = {}
+    for at, block in enumerate(out):
+        if block.start == block.end:
+            rows.setdefault(block.start, []).append(at)
+    for row in rows.values():
+        if len(row) < 2:
+            continue
+        bare = [at for at in row if out[at].kind == Kind.BYLINE and out[at].bylines
+                and out[at].bylines[0].role is None and out[at].bylines[0].names
+                and not _opening_bracket.match(out[at].text.lstrip())]
+        if len(bare) != 1:
+            continue
+        names = out[bare[0]]
+        heads = [(at, cut) for at in row if (cut := _role_head(out[at], known))]
+        roled = [at for at in row if at != bare[0] and out[at].kind == Kind.BYLINE
+                 and out[at].bylines and out[at].bylines[-1].role
+                 and out[at].bylines[-1].names]
+        first = names.bylines[0]
+        if len(heads) == 1 and not roled:
+            at, cut = heads[0]
+            role = cut[-1]
+            read = attrs.evolve(first, role=role.role, organization=role.organization)
+            # each piece stays where it stands (which column the byline is an article's is
+            # for the segmentation to say): the names take the role word; the role word's
+            # piece is a byline if it holds names of its own (本报记者 刘柏年 通讯员)
+            out[bare[0]] = names.with_(bylines=(read, *names.bylines[1:]))
+            if out[at].kind == Kind.TEXT and any(b.names for b in cut[:-1]):
+                out[at] = out[at].with_(kind=Kind.BYLINE, bylines=tuple(cut[:-1]),
+                                        tags=out[at].tags | {Tag.OPENING})
+            rec.change("a byline's role word gives its role to its names, cut apart in a row",
+                       names.span, f"{out[at].text} {names.text}")
+        elif len(roled) == 1 and not heads:
+            last = out[roled[0]].bylines[-1]
+            read = attrs.evolve(first, role=last.role)
+            out[bare[0]] = names.with_(bylines=(read, *names.bylines[1:]))
+            rec.change("names cut off a byline in a row take its last role", names.span,
+                       f"{last.role} {' '.join(first.names)}")
