@@ -316,17 +316,17 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         # (and a run of four that no surname of the table splits is two names of two:
         # ``本报记者徐迟勤王``, the first a name by its surname)
         tokens = [t for t in _name_separators.split(seg) if t]
-        read: list[str] | None = []
+        read: list[str] = []
         for token in tokens:
             if (_name_shape.fullmatch(token) or is_person_name(token)) and token not in NOT_NAMES:
                 read.append(token)
             elif (pair := _two_pairs(token)) is not None:
                 read.extend(pair)
             else:
-                read = None
                 break
-        if read:
-            names = read
+        else:
+            if read:
+                names = read
     if names is None:
         names = _padded_pairs(seg)
     return names
@@ -743,6 +743,16 @@ def _open_bracket(rest: str, known: frozenset[str]) -> tuple[int, list[BylineDat
             parsed[-1] = attrs.evolve(last, names=last.names[:-1])
         if parsed and parsed[0].names:
             return match.start(1) + words[k - 1].end(), [b for b in parsed if b.names]
+    # a bracket run together (letter-spaced, folded: 记者张和平实习生徐春职工送温暖, the
+    # line of another column after the names): the items before a role word are whole
+    roles = [m for m in ROLE.finditer(inner) if m.start() > 0]
+    for role in reversed(roles):
+        head = inner[:role.start()]
+        if not ROLE.search(head) or _gap.search(head):
+            continue
+        parsed = parse_byline(head, known=known, strict=True)
+        if parsed and all(b.names for b in parsed):
+            return match.start(1) + role.start(), parsed
     return None
 
 
