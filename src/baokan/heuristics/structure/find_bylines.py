@@ -90,6 +90,9 @@ _ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|�
 # match, which starts where the run starts, is the same)
 _trailing_colon = regex.compile(r"(?<!\s)\s*[:：]\s*$")
 _report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
+# the report word glued to a role word's names, with no gap anywhere after the role word
+# (``记者高玉明报道``): no place stands between them, so 报道 is no part of a name
+_glued_report = regex.compile(r"(?<=(?:" + ROLE_WORD + r")\p{Han}{2,8})报道$")
 # the bar a byline may set between a role word or a mark and its names, as a slash or a
 # colon (``文｜X``, ``记者 | X``, ``文丨X``: 丨 is a Han character, printed as the bar)
 _BAR = "|｜丨"
@@ -395,10 +398,11 @@ def _is_org(text: str) -> bool:
     """Whether ``text`` can name an organisation before a role word: a paper or media
     centre (a run ending like one: 报, 社, 台, 融媒体, 新闻 …, at most
     :data:`MAX_ORG_CHARS`), a shorter run (a brand: 齐鲁壹点), or a brand and a paper
-    joined by a dot or a gap — never a clause (no particle or pronoun in it)."""
+    joined by a dot or a gap — never a clause (no particle or pronoun in it), nor a
+    dateline glued to the role word (``本报讯记者 X``: 讯 ends a dateline, not a paper)."""
     text = text.strip()
     match = _org_shape.match(text)
-    if not match or _not_org.search(text):
+    if not match or _not_org.search(text) or text.endswith("讯"):
         return False
     parts = [p for p in _org_split.split(text) if p]
     if len(parts) == 2 and len(parts[0]) > MAX_BRAND_CHARS:
@@ -551,6 +555,7 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     # 本报记者 X 报道, 记者 X 北京报道: the report word (and the place it was sent from)
     # after the names, a gap apart, is no name
     seg = _report_tail.sub("", _trailing_colon.sub("", segment.strip()))
+    seg = _glued_report.sub("", seg)
     if _WEN_TU_GLUED.search(seg) and not _WEN_TU.search(seg):
         apart = parse_byline(_WEN_TU_GLUED.sub(" 文/图", seg), marker=marker, known=known,
                              open_end=open_end, strict=strict)
