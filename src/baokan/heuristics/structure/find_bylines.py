@@ -316,45 +316,13 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
         # a word the surname table reads as a name is one whatever its given name holds
         # (赵文军 beside 冒天启: the shape bars 文, a credit's word as in 文/图, from any
         # name; the table reads 赵 as a surname)
-        # (and a run of four that no surname of the table splits is two names of two:
-        # ``本报记者徐迟勤王``, the first a name by its surname)
         tokens = [t for t in _name_separators.split(seg) if t]
-        read: list[str] = []
-        for token in tokens:
-            if (_name_shape.fullmatch(token) or is_person_name(token)) and token not in NOT_NAMES:
-                read.append(token)
-            elif (pair := _two_pairs(token)) is not None:
-                read.extend(pair)
-            else:
-                break
-        else:
-            if read:
-                names = read
+        if all((_name_shape.fullmatch(t) or is_person_name(t)) and t not in NOT_NAMES
+               for t in tokens):
+            names = tokens
     if names is None:
         names = _padded_pairs(seg)
     return names
-
-
-def _two_pairs(run: str) -> list[str] | None:
-    """Two names of two characters run together (``徐迟勤王``: 徐迟, 勤王), where the
-    surname table splits the run no other way: the first pair a name by its surname, the
-    second of a name's shape (a rare surname the table lacks)."""
-    if len(run) != 4 or not _all_han_run.fullmatch(run) or ROLE.search(run):
-        return None
-    first, second = run[:2], run[2:]
-    if not is_name(first) or not _name_shape.fullmatch(second) or second in NOT_NAMES:
-        return None
-    return [first, second]
-
-
-def _ends_in_two_pairs(folded: str, parsed: list[BylineData]) -> bool:
-    """Whether the last names of ``parsed`` are a run of four at the end of ``folded``
-    that :func:`_two_pairs` read as two names of two."""
-    names = parsed[-1].names if parsed else ()
-    if len(names) < 2 or len(names[-1]) != 2 or len(names[-2]) != 2:
-        return False
-    return folded.rstrip().endswith(names[-2] + names[-1]) and \
-        split_names(names[-2] + names[-1]) is None
 
 
 def _padded_pairs(segment: str) -> list[str] | None:
@@ -472,9 +440,7 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
         role = _role_of(match.group())
         # names set apart from their role word by a gap or a colon stand where names do
         names = _names(mid, known, lenient=not strict and (mid[:1] in " :：" + _BAR
-                                                            or _one_name_slot(mid)
-                                                            or (not (last and open_end)
-                                                                and _two_pairs(mid) is not None)))
+                                                            or _one_name_slot(mid)))
         if names is None and last and open_end:
             names = _open_names(mid, known)
         if names is None:
@@ -748,16 +714,6 @@ def _open_bracket(rest: str, known: frozenset[str]) -> tuple[int, list[BylineDat
             parsed[-1] = attrs.evolve(last, names=last.names[:-1])
         if parsed and parsed[0].names:
             return match.start(1) + words[k - 1].end(), [b for b in parsed if b.names]
-    # a bracket run together (letter-spaced, folded: 记者张和平实习生徐春职工送温暖, the
-    # line of another column after the names): the items before a role word are whole
-    roles = [m for m in ROLE.finditer(inner) if m.start() > 0]
-    for role in reversed(roles):
-        head = inner[:role.start()]
-        if not ROLE.search(head) or _gap.search(head):
-            continue
-        parsed = parse_byline(head, known=known, strict=True)
-        if parsed and all(b.names for b in parsed):
-            return match.start(1) + role.start(), parsed
     return None
 
 
@@ -1650,15 +1606,11 @@ def _line_join(blocks: Sequence[Block], i: int, folded: str, known: frozenset[st
             return i + 1, more
         joined = folded + piece
         grown = parse_byline_line(joined, known=known) if _one_han.fullmatch(piece) else None
-        if (grown is not None and grown[-1].names and whole[-1].names
-                and grown[-1].names[-1] == whole[-1].names[-1] + piece
-                and len(grown[-1].names[-1]) == 3):
-            return i + 1, joined
-        if not _ends_in_two_pairs(folded, whole):
+        if (grown is None or not grown[-1].names or not whole[-1].names
+                or grown[-1].names[-1] != whole[-1].names[-1] + piece
+                or len(grown[-1].names[-1]) != 3):
             return None
-        # a run of four read as two names of two (:func:`_two_pairs`) is only the last
-        # resort of a whole line: the line may be cut inside a name (``通讯员白文庆李`` /
-        # ``论冯亦珍``), which the lines after it, joined, read better
+        return i + 1, joined
     pieces = [folded]
     best: tuple[int, str] | None = None
     for j in range(i + 1, min(len(blocks), i + MAX_JOINED_LINES + 1)):
