@@ -90,9 +90,15 @@ _ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|�
 # match, which starts where the run starts, is the same)
 _trailing_colon = regex.compile(r"(?<!\s)\s*[:：]\s*$")
 _report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
+# the report word glued to a role word's names, with no gap anywhere after the role word
+# (``记者高玉明报道``): no place stands between them, so 报道 is no part of a name
+_glued_report = regex.compile(r"(?<=(?:" + ROLE_WORD + r")\p{Han}{2,8})报道$")
+# the bar a byline may set between a role word or a mark and its names, as a slash or a
+# colon (``文｜X``, ``记者 | X``, ``文丨X``: 丨 is a Han character, printed as the bar)
+_BAR = "|｜丨"
 # what a byline is made of: Han names and role words, the separators between names, the
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
-_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：]")
+_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：" + _BAR + "]")
 _name_separators = regex.compile(r"[\s、，,]+")
 _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 # a word that can be a name by its shape alone: two or three Han characters, none of
@@ -125,8 +131,8 @@ _MARK_ROLE = {"文": "作者", "撰文": "作者", "图文": "作者", "图": PH
 _MARKS_LONGEST_FIRST = sorted(_MARK_ROLE, key=len, reverse=True)
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
-    r"(?:^|(?<=[\s\p{Han}]))(" + "|".join(_MARKS_LONGEST_FIRST) + r")\s*[/／:：·]\s*(?=\p{Han})")
-_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)")
+    r"(?:^|(?<=[\s\p{Han}]))(" + "|".join(_MARKS_LONGEST_FIRST) + r")\s*[/／:：·" + _BAR + r"]\s*(?=\p{Han})")
+_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／" + _BAR + r"]\s*(文|图|摄影|摄)(?=\s|$)")
 #: 文/图 glued to the name before it (``常万海文/图``; a letter-spaced ``王 业 明 文 /图``
 #: folds so): read as a word of its own first
 _WEN_TU_GLUED = regex.compile(r"(?<=\p{Han})(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
@@ -172,7 +178,7 @@ _sentence_mark = regex.compile(r"[。！？；，,;!?]")
 _CLAUSE_END = frozenset("。！？；，,;!?")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
-_role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎]|撰文")
+_role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎" + _BAR + r"]|撰文")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
@@ -180,11 +186,11 @@ _opening_bracket = regex.compile(r"[（(]")
 _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
 # cheap looks at the printed line, before it is folded: what a byline line may hold
 # (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
-_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎]")
+_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎" + _BAR + "]")
 _dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电|报(?:\s*\p{Han}){1,8}\s*电)")
 # a byline line (or a broken one's piece) holds a role word or a mark, or names set
 # apart by gaps: ``_bare_names_hint``
-_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎]")
+_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎" + _BAR + "]")
 # or names alone, apart by gaps, and nothing else
 _bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
 _CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
@@ -296,7 +302,7 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
     (a rare surname, a monk's name: ``特约记者 健牛``, ``（杨天民 冒天启）``)."""
     if segment.lstrip()[:1] in "、，,；;":
         return None  # 记者，通过…: a role word that a sentence goes on from
-    seg = segment.strip(" 、，,；;:：")
+    seg = segment.strip(" 、，,；;:：" + _BAR)
     if not seg or _credit_end.search(seg):
         return None  # names then 摄: a photo credit, read as one elsewhere
     names = split_names(seg, known)
@@ -341,7 +347,7 @@ def _one_name_slot(segment: str) -> bool:
     """Whether ``segment`` (what stands between a role word or a mark and the next one,
     or the end) is a single word of a name's shape: where a byline's grammar puts one
     name, a name whatever its surname (``本报记者净慧``, ``图/敬一丹``, ``实习生顺孙``)."""
-    seg = segment.strip(" 、，,；;:：")
+    seg = segment.strip(" 、，,；;:：" + _BAR)
     return bool(seg) and _name_shape.fullmatch(seg) is not None and seg not in NOT_NAMES
 
 
@@ -360,10 +366,11 @@ def _is_org(text: str) -> bool:
     """Whether ``text`` can name an organisation before a role word: a paper or media
     centre (a run ending like one: 报, 社, 台, 融媒体, 新闻 …, at most
     :data:`MAX_ORG_CHARS`), a shorter run (a brand: 齐鲁壹点), or a brand and a paper
-    joined by a dot or a gap — never a clause (no particle or pronoun in it)."""
+    joined by a dot or a gap — never a clause (no particle or pronoun in it), nor a
+    dateline glued to the role word (``本报讯记者 X``: 讯 ends a dateline, not a paper)."""
     text = text.strip()
     match = _org_shape.match(text)
-    if not match or _not_org.search(text):
+    if not match or _not_org.search(text) or text.endswith("讯"):
         return False
     parts = [p for p in _org_split.split(text) if p]
     if len(parts) == 2 and len(parts[0]) > MAX_BRAND_CHARS:
@@ -432,7 +439,7 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
         # names set apart from their role word by a gap or a colon stand where names do
-        names = _names(mid, known, lenient=not strict and (mid[:1] in " :："
+        names = _names(mid, known, lenient=not strict and (mid[:1] in " :：" + _BAR
                                                             or _one_name_slot(mid)))
         if names is None and last and open_end:
             names = _open_names(mid, known)
@@ -514,6 +521,7 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     # 本报记者 X 报道, 记者 X 北京报道: the report word (and the place it was sent from)
     # after the names, a gap apart, is no name
     seg = _report_tail.sub("", _trailing_colon.sub("", segment.strip()))
+    seg = _glued_report.sub("", seg)
     if _WEN_TU_GLUED.search(seg) and not _WEN_TU.search(seg):
         apart = parse_byline(_WEN_TU_GLUED.sub(" 文/图", seg), marker=marker, known=known,
                              open_end=open_end, strict=strict)
@@ -692,8 +700,15 @@ def _open_bracket(rest: str, known: frozenset[str]) -> tuple[int, list[BylineDat
         if not ROLE.search(head):
             break
         at_end = k == len(words)
+        if at_end and k >= 3 and all(_one_han.fullmatch(w.group()) for w in words[k - 3:k]):
+            # a name of two justified (阎 肃) and one character more at the break: the
+            # head of a role word or of a name the break tore (实 / 习生, 李 / 论), never the
+            # third character of the padded name
+            continue
         parsed = parse_byline(head, known=known, open_end=at_end, strict=True)
-        if parsed and parsed[-1].names and len(parsed[-1].names[-1]) < MIN_OPEN_NAME:
+        padded = k >= 2 and all(_one_han.fullmatch(w.group()) for w in words[k - 2:k])
+        if parsed and parsed[-1].names and len(parsed[-1].names[-1]) < MIN_OPEN_NAME \
+                and not (padded and not at_end):
             # the last name before the break may be a longer one cut (周天 / 游): left out
             last = parsed[-1]
             parsed[-1] = attrs.evolve(last, names=last.names[:-1])
@@ -1931,4 +1946,64 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
             rec.change("photo mark in a byline stack", block.span, block.text)
             found = [found[0].with_(kind=Kind.BYLINE)]
         out.extend(found)
+    _mend_torn_rows(out, known, rec)
     return rec.apply(doc, out)
+
+
+def _role_head(block: Block, known: frozenset[str]) -> list[BylineData] | None:
+    """The byline items of a piece that ends with a role word whose names are gone
+    (:func:`_cut_from_names`: read as a byline's head under a title, or left as text)."""
+    if block.kind == Kind.BYLINE:
+        items = list(block.bylines)
+        return items if items and items[-1].role and not items[-1].names else None
+    if block.kind != Kind.TEXT:
+        return None
+    return _cut_from_names(fold_letter_spacing(block.text)[0], known)
+
+
+def _mend_torn_rows(out: list[Block], known: frozenset[str], rec: Recorder) -> None:
+    """A byline line a column reader cut at its wide gaps (``pdftotext -layout``: a byline
+    justified over the column, ``通讯员        王尚英   龙志毅``): its pieces stand in
+    different places of the reading order, but on the same printed line.  On a line whose
+    pieces hold exactly one byline of names with no role (``王尚英 龙志毅``), that byline
+    takes the role of the line's other piece: a role word whose names are gone
+    (``通讯员``, ``沈北晚报记者``), or else a byline whose last role has its names
+    (``通讯员 叶公琦`` … ``武季梅 李为昌``: the list goes on).
+    Names in brackets (``（X Y）``, a body's closing byline) are no piece of a row."""
+    rows: dict[int, list[int]] = {}
+    for at, block in enumerate(out):
+        if block.start == block.end:
+            rows.setdefault(block.start, []).append(at)
+    for row in rows.values():
+        if len(row) < 2:
+            continue
+        bare = [at for at in row if out[at].kind == Kind.BYLINE and out[at].bylines
+                and out[at].bylines[0].role is None and out[at].bylines[0].names
+                and not _opening_bracket.match(out[at].text.lstrip())]
+        if len(bare) != 1:
+            continue
+        names = out[bare[0]]
+        heads = [(at, cut) for at in row if (cut := _role_head(out[at], known))]
+        roled = [at for at in row if at != bare[0] and out[at].kind == Kind.BYLINE
+                 and out[at].bylines and out[at].bylines[-1].role
+                 and out[at].bylines[-1].names]
+        first = names.bylines[0]
+        if len(heads) == 1 and not roled:
+            at, cut = heads[0]
+            role = cut[-1]
+            read = attrs.evolve(first, role=role.role, organization=role.organization)
+            # each piece stays where it stands (which column the byline is an article's is
+            # for the segmentation to say): the names take the role word; the role word's
+            # piece is a byline if it holds names of its own (本报记者 刘柏年 通讯员)
+            out[bare[0]] = names.with_(bylines=(read, *names.bylines[1:]))
+            if out[at].kind == Kind.TEXT and any(b.names for b in cut[:-1]):
+                out[at] = out[at].with_(kind=Kind.BYLINE, bylines=tuple(cut[:-1]),
+                                        tags=out[at].tags | {Tag.OPENING})
+            rec.change("a byline's role word gives its role to its names, cut apart in a row",
+                       names.span, f"{out[at].text} {names.text}")
+        elif len(roled) == 1 and not heads:
+            last = out[roled[0]].bylines[-1]
+            read = attrs.evolve(first, role=last.role)
+            out[bare[0]] = names.with_(bylines=(read, *names.bylines[1:]))
+            rec.change("names cut off a byline in a row take its last role", names.span,
+                       f"{last.role} {' '.join(first.names)}")
