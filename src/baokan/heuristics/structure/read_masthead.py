@@ -228,24 +228,22 @@ def _name_in_run(run: str, page_text: str) -> str:
 
 
 def _strip_section(blocks: tuple[Block, ...], reads: list[dict[str, str] | None],
-                   taken: dict[int, dict[str, str]], parting: bool,
-                   runs_on: Callable[[int], bool]) -> list[int]:
+                   taken: dict[int, dict[str, str]], runs_on: Callable[[int], bool]) -> list[int]:
     """The section name of a masthead strip the tool broke into boxes (``综合新闻`` after
     ``陇南法治报``, before an editor's line; ``城乡`` over ``安康日报``): a line of a short
-    name alone, a box of its own (blank lines before and after it, where the dump parts
-    boxes so), right beside a line taken for the paper's name, date or page.  Only where
+    name alone, a box of its own (blank lines before and after it, in a dump that sets
+    blank lines), right beside a line taken for the paper's name, date or page.  Only where
     the page shows one such line (a strip has one section name), none already taken,
     and it runs on into no line under it (a title's first line)."""
-    if any("section" in found for found in taken.values()):
-        return []
+    if not any(b.gap_before for b in blocks) or any("section" in f for f in taken.values()):
+        return []  # (with no blank line, no line is seen to stand in a box of its own)
     found: list[int] = []
     for n, block in enumerate(blocks):
         section = (reads[n] or {}).get("section")
         if (n in taken or section is None or len(reads[n] or {}) != 1
                 or len(section) > _MAX_LONE_SECTION or block.kind not in Kind.BODY):
             continue
-        if parting and not (block.gap_before and n + 1 < len(blocks)
-                            and blocks[n + 1].gap_before):
+        if not (block.gap_before and n + 1 < len(blocks) and blocks[n + 1].gap_before):
             continue
         if runs_on(n):
             continue
@@ -364,7 +362,7 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
         for m in (n - 1, n + 1):
             if i <= m <= j and m not in taken and beside_page(m):
                 taken[m] = reads[m] or {}
-    for n in _strip_section(blocks, reads, taken, parting, runs_on):
+    for n in _strip_section(blocks, reads, taken, runs_on):
         taken[n] = reads[n] or {}
     meta: dict[str, str] = {}
     # what the fullest line says first: a lone number is the page only if nothing better is
