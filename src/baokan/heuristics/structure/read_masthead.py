@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import itertools
+from collections.abc import Callable
 
 import attrs
 import regex
@@ -226,6 +227,31 @@ def _name_in_run(run: str, page_text: str) -> str:
     return run[-(size + 2):]
 
 
+def _strip_section(blocks: tuple[Block, ...], reads: list[dict[str, str] | None],
+                   taken: dict[int, dict[str, str]], runs_on: Callable[[int], bool]) -> list[int]:
+    """The section name of a masthead strip the tool broke into boxes (``综合新闻`` after
+    ``陇南法治报``, before an editor's line; ``城乡`` over ``安康日报``): a line of a short
+    name alone, a box of its own (blank lines before and after it, in a dump that sets
+    blank lines), right beside a line taken for the paper's name, date or page.  Only where
+    the page shows one such line (a strip has one section name), none already taken,
+    and it runs on into no line under it (a title's first line)."""
+    if not any(b.gap_before for b in blocks) or any("section" in f for f in taken.values()):
+        return []  # (with no blank line, no line is seen to stand in a box of its own)
+    found: list[int] = []
+    for n, block in enumerate(blocks):
+        section = (reads[n] or {}).get("section")
+        if (n in taken or section is None or len(reads[n] or {}) != 1
+                or len(section) > _MAX_LONE_SECTION or block.kind not in Kind.BODY):
+            continue
+        if not (block.gap_before and n + 1 < len(blocks) and blocks[n + 1].gap_before):
+            continue
+        if runs_on(n):
+            continue
+        if any(m in taken and _kinds(taken[m]) for m in (n - 1, n + 1)):
+            found.append(n)
+    return found if len(found) == 1 else []
+
+
 def _kinds(found: dict[str, str]) -> set[str]:
     kinds = found.keys() & {"date", "page", "publication"}
     if "month_day" in found:  # a date without its year
@@ -336,6 +362,8 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
         for m in (n - 1, n + 1):
             if i <= m <= j and m not in taken and beside_page(m):
                 taken[m] = reads[m] or {}
+    for n in _strip_section(blocks, reads, taken, runs_on):
+        taken[n] = reads[n] or {}
     meta: dict[str, str] = {}
     # what the fullest line says first: a lone number is the page only if nothing better is
     for n in sorted(taken, key=lambda n: (-len(_kinds(taken[n])), n)):
