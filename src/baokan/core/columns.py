@@ -704,7 +704,10 @@ def _strip_cuts(columns: Sequence[Sequence[Line]], joins: Sequence[int], clear: 
 
     A cut lies where every column of the group is empty on ``clear`` rows of the dump or
     more beyond the group's own pitch (``_pitch``: -layout may set a story on every other
-    row, between the rows of its neighbours), with text above and below in every column
+    row, between the rows of its neighbours) — and in one column at least, beyond that
+    column's own pitch (columns of several leadings make a group's pitch of one row,
+    however far apart the lines of each column stand: rows that every column's own
+    leading spans hold no white space) — with text above and below in every column
     (``_STRIP_LINES`` lines below at least), the columns aligned above and below
     (``_aligned``), and not at the start of a band joined to the one above (``_runs_on``
     found the columns going on there).  And the story above ends there: the last line of
@@ -719,6 +722,7 @@ def _strip_cuts(columns: Sequence[Sequence[Line]], joins: Sequence[int], clear: 
         return []
     pitch = _pitch(numbers)
     starts = [[number for _, number, _ in lines] for lines in columns]
+    pitches = [_pitch(lines) for lines in starts]
     full: tuple[float, float] | None = None  # the left and right columns' full lines
     cuts: list[int] = []
     for above, below in itertools.pairwise(numbers):
@@ -730,6 +734,9 @@ def _strip_cuts(columns: Sequence[Sequence[Line]], joins: Sequence[int], clear: 
         if any(m <= lo or len(lines) - m < _STRIP_LINES
                for lo, m, lines in zip(low, mid, starts, strict=True)):
             continue
+        if all(lines[m] - lines[m - 1] - own < clear
+               for m, lines, own in zip(mid, starts, pitches, strict=True)):
+            continue  # each column's own leading spans the rows: no white space there
         last = columns[-1][mid[-1] - 1][2]
         first = columns[0][mid[0]][2]
         if full is None:  # every column holds lines here
