@@ -262,8 +262,17 @@ def spaced_page(texts: Sequence[str]) -> bool:
     page a line is full by its width in cells alone, spaces not counted; elsewhere a
     letter-spaced line is one the typesetter stretched to the column, full whatever its
     length."""
-    spaced = sum(1 for t in texts if _spaced.search(t))
-    return bool(texts) and spaced >= SPACED_PAGE_SHARE * len(texts)
+    need = SPACED_PAGE_SHARE * len(texts)
+    spaced = 0
+    for seen, text in enumerate(texts):
+        if spaced + len(texts) - seen < need:
+            return False  # the lines left cannot reach the share
+        # (a line with no space holds no spaced run: the look that costs nothing first)
+        if " " in text and _spaced.search(text):
+            spaced += 1
+            if spaced >= need:
+                return True
+    return False
 
 
 def _joinable(block: Block) -> bool:

@@ -521,7 +521,8 @@ def parse_byline(segment: str, *, marker: bool = False, known: frozenset[str] = 
     # 本报记者 X 报道, 记者 X 北京报道: the report word (and the place it was sent from)
     # after the names, a gap apart, is no name
     seg = _report_tail.sub("", _trailing_colon.sub("", segment.strip()))
-    seg = _glued_report.sub("", seg)
+    if seg.endswith("报道"):  # (the look that costs nothing first)
+        seg = _glued_report.sub("", seg)
     if _WEN_TU_GLUED.search(seg) and not _WEN_TU.search(seg):
         apart = parse_byline(_WEN_TU_GLUED.sub(" 文/图", seg), marker=marker, known=known,
                              open_end=open_end, strict=strict)
