@@ -42,6 +42,11 @@ ROLE_WORD = (r"(?:首席|资深|高级|特约|见习|实习|全媒体|摄影|驻
              + _PLACE + r"{0,6}?)?记者|(?:特约)?通讯员|实习生|(?:特约)?评论员|作者|撰文|撰稿|摄影")
 #: :data:`ROLE_WORD` compiled: a role word anywhere in a text.
 ROLE = regex.compile(ROLE_WORD)
+
+#: The bar a byline or a credit may set between a role word or a mark and its names, as a
+#: slash or a colon (``文｜X``, ``记者 | X``, ``文丨X``: 丨 is a Han character, printed as
+#: the bar; ``责编｜X``).
+BAR = "|｜丨"
 #: The role a credit may print before its names (``本报记者 X 摄``, ``新华社见习记者 X``): a
 #: role word, maybe after 本报 or 新华社.
 CREDIT_ROLE = r"(?:本报|新华社)?(?:" + ROLE_WORD + ")"

@@ -52,6 +52,7 @@ import regex
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import (
+    BAR,
     NOT_NAMES,
     PHOTO_ROLE,
     ROLE,
@@ -93,12 +94,9 @@ _report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
 # the report word glued to a role word's names, with no gap anywhere after the role word
 # (``记者高玉明报道``): no place stands between them, so 报道 is no part of a name
 _glued_report = regex.compile(r"(?<=(?:" + ROLE_WORD + r")\p{Han}{2,8})报道$")
-# the bar a byline may set between a role word or a mark and its names, as a slash or a
-# colon (``文｜X``, ``记者 | X``, ``文丨X``: 丨 is a Han character, printed as the bar)
-_BAR = "|｜丨"
 # what a byline is made of: Han names and role words, the separators between names, the
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
-_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：" + _BAR + "]")
+_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：" + BAR + "]")
 _name_separators = regex.compile(r"[\s、，,]+")
 _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 # a word that can be a name by its shape alone: two or three Han characters, none of
@@ -131,8 +129,8 @@ _MARK_ROLE = {"文": "作者", "撰文": "作者", "图文": "作者", "图": PH
 _MARKS_LONGEST_FIRST = sorted(_MARK_ROLE, key=len, reverse=True)
 # 文/X 图/Y, 撰文：X, 文·X (a mark, then names); X/文 Y/图 (names, then a mark)
 _MARK_BEFORE = regex.compile(
-    r"(?:^|(?<=[\s\p{Han}]))(" + "|".join(_MARKS_LONGEST_FIRST) + r")\s*[/／:：·" + _BAR + r"]\s*(?=\p{Han})")
-_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／" + _BAR + r"]\s*(文|图|摄影|摄)(?=\s|$)")
+    r"(?:^|(?<=[\s\p{Han}]))(" + "|".join(_MARKS_LONGEST_FIRST) + r")\s*[/／:：·" + BAR + r"]\s*(?=\p{Han})")
+_MARK_AFTER = regex.compile(r"(?<=\p{Han})\s*[/／" + BAR + r"]\s*(文|图|摄影|摄)(?=\s|$)")
 #: 文/图 glued to the name before it (``常万海文/图``; a letter-spaced ``王 业 明 文 /图``
 #: folds so): read as a word of its own first
 _WEN_TU_GLUED = regex.compile(r"(?<=\p{Han})(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
@@ -178,7 +176,7 @@ _sentence_mark = regex.compile(r"[。！？；，,;!?]")
 _CLAUSE_END = frozenset("。！？；，,;!?")
 _clause_mark = regex.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
-_role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎" + _BAR + r"]|撰文")
+_role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎" + BAR + r"]|撰文")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
 _closing_bracket = regex.compile(r"[）)]")
@@ -186,11 +184,11 @@ _opening_bracket = regex.compile(r"[（(]")
 _closing_bracket_at_end = regex.compile(r"[）)]\s*$")
 # cheap looks at the printed line, before it is folded: what a byline line may hold
 # (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
-_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎" + _BAR + "]")
+_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎" + BAR + "]")
 _dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电|报(?:\s*\p{Han}){1,8}\s*电)")
 # a byline line (or a broken one's piece) holds a role word or a mark, or names set
 # apart by gaps: ``_bare_names_hint``
-_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎" + _BAR + "]")
+_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎" + BAR + "]")
 # or names alone, apart by gaps, and nothing else
 _bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
 _CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
@@ -302,7 +300,7 @@ def _names(segment: str, known: frozenset[str], *, lenient: bool = False) -> lis
     (a rare surname, a monk's name: ``特约记者 健牛``, ``（杨天民 冒天启）``)."""
     if segment.lstrip()[:1] in "、，,；;":
         return None  # 记者，通过…: a role word that a sentence goes on from
-    seg = segment.strip(" 、，,；;:：" + _BAR)
+    seg = segment.strip(" 、，,；;:：" + BAR)
     if not seg or _credit_end.search(seg):
         return None  # names then 摄: a photo credit, read as one elsewhere
     names = split_names(seg, known)
@@ -347,7 +345,7 @@ def _one_name_slot(segment: str) -> bool:
     """Whether ``segment`` (what stands between a role word or a mark and the next one,
     or the end) is a single word of a name's shape: where a byline's grammar puts one
     name, a name whatever its surname (``本报记者净慧``, ``图/敬一丹``, ``实习生顺孙``)."""
-    seg = segment.strip(" 、，,；;:：" + _BAR)
+    seg = segment.strip(" 、，,；;:：" + BAR)
     return bool(seg) and _name_shape.fullmatch(seg) is not None and seg not in NOT_NAMES
 
 
@@ -439,7 +437,7 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             mid, next_org = _split_org(mid, known)
         role = _role_of(match.group())
         # names set apart from their role word by a gap or a colon stand where names do
-        names = _names(mid, known, lenient=not strict and (mid[:1] in " :：" + _BAR
+        names = _names(mid, known, lenient=not strict and (mid[:1] in " :：" + BAR
                                                             or _one_name_slot(mid)))
         if names is None and last and open_end:
             names = _open_names(mid, known)

@@ -10,7 +10,7 @@ import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage
-from baokan.core.names import split_names
+from baokan.core.names import BAR, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import ends_continuing, ends_sentence, fold_letter_spacing, unfold_span
 
@@ -160,7 +160,7 @@ def editor_credit(text: str, folded: str | None = None, *, beside_contact: bool 
     for n, role in enumerate(roles):
         last = n + 1 == len(roles)
         segment = body[role.end():roles[n + 1].start() if not last else len(body)]
-        segment = segment.strip(" \t:：、，,;；|｜丨")  # 责编｜X: a bar as a colon
+        segment = segment.strip(" \t:：、，,;；" + BAR)  # 责编｜X: a bar as a colon
         names = split_names(segment) if segment else None
         if names and len(names) <= 3:
             continue
@@ -176,8 +176,7 @@ def editor_credit(text: str, folded: str | None = None, *, beside_contact: bool 
     lead = _LEAD.match(raw)
     raw = raw[lead.end():] if lead else raw
     first = roles[0].group(0)
-    return raw.startswith(first) and raw[len(first):][:1] in (" ", "\t", "\u3000", ":", "：", "|",
-                                                              "｜", "丨")
+    return raw.startswith(first) and raw[len(first):][:1] in (" ", "\t", "\u3000", ":", "：", *BAR)
 
 
 def _credit_continued(text: str, cut: bool = True) -> bool:
