@@ -89,3 +89,11 @@ def pair_at_least(left: str, right: str, association: float) -> bool:
         return False
     level = _level(pair)
     return level is not None and level >= association
+
+
+def breaks_word(line: str, after: str) -> bool:
+    """Whether the break between the printed line ``line`` and the line ``after`` under it
+    falls inside a word of general Chinese: the pair of ``line``'s last character and
+    ``after``'s first is at least :data:`WORD_BREAK_ASSOCIATION` (``…此外，双`` /
+    ``方还释放了…``).  Spaces at the break are not looked at."""
+    return pair_at_least(line.rstrip()[-1:], after.lstrip()[:1], WORD_BREAK_ASSOCIATION)

@@ -14,7 +14,7 @@ import regex
 from baokan.core.columns import INDENT, InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.drawn_twice import cut_after, doubled_half, same_text
-from baokan.core.lexicon import WORD_BREAK_ASSOCIATION, pair_at_least
+from baokan.core.lexicon import breaks_word
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
 from baokan.core.ocr import is_ocr
@@ -630,13 +630,13 @@ class _Breaks:
 def _cut_in_a_word(run: Sequence[Block], j: int) -> bool:
     """Whether ``run[j]`` is a printed line of body text cut inside a word that the
     punctuated line right under it finishes (``座谈会由全国政协副主`` / ``席、民革中央…``:
-    主席, by general Chinese, ``WORD_BREAK_ASSOCIATION``): a head breaks its lines between
+    主席, by general Chinese: :func:`~baokan.core.lexicon.breaks_word`): a head breaks its lines between
     phrases, so such a line, however bare, is no second line of a headline."""
     if j + 1 >= len(run) or run[j + 1].gap_before:
         return False
     line, under = run[j].text.strip(), run[j + 1].text.strip()
     return bool(line) and bool(under) and _any_punct.search(under) is not None \
-        and pair_at_least(line[-1], under[0], WORD_BREAK_ASSOCIATION)
+        and breaks_word(line, under)
 
 
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,

@@ -8,7 +8,7 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder
-from baokan.core.lexicon import WORD_BREAK_ASSOCIATION, pair_at_least
+from baokan.core.lexicon import breaks_word, pair_at_least
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name, photo_credit
 from baokan.core.ocr import is_ocr
@@ -85,10 +85,14 @@ def is_title_text(text: str, *, max_chars: int = MAX_TITLE_CHARS,
         return stripped.endswith(("：", ":"))  # 海北街道黄河社区党委: (a kicker)
     if ends_sentence(stripped):
         # 有了医保,日子再难也有底气! — an exclamation can close a short headline
-        bare = stripped.rstrip(CLOSERS)
-        return bare.endswith(("！", "!", "？", "?")) \
+        return _exclaims_or_asks(stripped) \
             and inner_punct_count(stripped) <= MAX_INNER_PUNCT and "。" not in stripped
     return inner_punct_count(stripped) <= max_inner_punct
+
+
+def _exclaims_or_asks(stripped: str) -> bool:
+    """Whether a stripped line ends on ``！`` or ``？`` (closers after it allowed)."""
+    return stripped.rstrip(CLOSERS).endswith(("！", "!", "？", "?"))
 
 
 _LETTER_SPACED = regex.compile(r"(?:\p{Han}[ \u3000]+)" + f"{{{LETTER_SPACED_RUN}}}")
@@ -112,8 +116,8 @@ def closes_like_a_title(text: str) -> bool:
     colon, ``！`` or ``？`` (closers after it allowed), or a 破折号 of wide dashes, spaced
     or not (:data:`~baokan.core.text.WIDE_DASH_PAIR_END`: pdfminer spaces it as ``— —``)."""
     stripped = text.strip()
-    return stripped.rstrip(CLOSERS).endswith(("！", "!", "？", "?")) \
-        or stripped.endswith(("：", ":")) or WIDE_DASH_PAIR_END.search(stripped) is not None
+    return _exclaims_or_asks(stripped) or stripped.endswith(("：", ":")) \
+        or WIDE_DASH_PAIR_END.search(stripped) is not None
 
 
 def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
@@ -198,7 +202,7 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
     closing mark or a particle (``”，他说`` / ``的发展``); or the line before it stops
     mid-clause and this one carries the clause on: it holds a clause mark, starts with
     a linking word, ends with ``：`` (``工作的孙晓明说：``), or the break between the two
-    falls inside a word (``WORD_BREAK_ASSOCIATION``).  (A line as wide as the
+    falls inside a word (:func:`~baokan.core.lexicon.breaks_word`).  (A line as wide as the
     column after an open sentence can still be a headline: the body before it ran on
     elsewhere.)
     """
@@ -214,7 +218,7 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
         return False
     return (_CLAUSE_INSIDE.search(stripped) is not None or stripped[:1] in _LINKING_START
             or stripped.endswith(("：", ":"))
-            or pair_at_least(prev.text.rstrip()[-1:], stripped[:1], WORD_BREAK_ASSOCIATION))
+            or breaks_word(prev.text, stripped))
 
 
 #: A body line opening on at most this many Han characters closed by a sentence mark

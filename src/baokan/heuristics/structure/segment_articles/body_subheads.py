@@ -24,7 +24,7 @@ caption, a headline ``…有了医保，日子再难也有底气！``), not a li
 from __future__ import annotations
 
 from baokan.core.document import Block, Kind
-from baokan.core.lexicon import WORD_BREAK_ASSOCIATION, pair_at_least
+from baokan.core.lexicon import breaks_word
 from baokan.core.spans import covering_span
 from baokan.core.text import CLOSERS, SENTENCE_END, ends_mid_clause
 from baokan.heuristics.structure.segment_articles.page_state import _PageState
@@ -47,7 +47,7 @@ def _word_goes_on(line: str, after: str) -> bool:
     """Whether ``after`` opens on the rest of the word ``line`` stops inside."""
     line, after = line.strip(), after.strip()
     return bool(line) and bool(after) and ends_mid_clause(line) \
-        and pair_at_least(line[-1], after[0], WORD_BREAK_ASSOCIATION)
+        and breaks_word(line, after)
 
 
 def _joined(first: Block, second: Block) -> Block:
