@@ -180,6 +180,7 @@ def column_edges(rows: Sequence[Row], settings: LayoutSettings) -> list[int] | N
         if len(padding[x]) >= 3 and all(abs(x - e) > apart for e in edges):
             edges.append(x)
     edges = _gutter_edges(rows, sorted(edges), support, settings)
+    edges = _glued_edges(rows, edges, support, settings)
     if len(edges) < settings.min_edges:
         return None
     return edges
@@ -231,6 +232,54 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
             if abs(left + width + 1 - edge) <= pitch / 2:
                 added.append(edge)
     return sorted([*edges, *added])
+
+
+# a glued gutter's position varies this many positions from row to row (a squeezed mark,
+# a digit narrower than a Han character) and still is one gutter
+_GLUED_SLACK = 1
+_GLUED_PASSES = 2
+
+
+def _glued_edges(rows: Sequence[Row], edges: list[int], support: float,
+                 settings: LayoutSettings) -> list[int]:
+    """``edges`` with the edges of columns that are never padded to their place: a tight
+    gutter (a single space or none) sets every line of a column right after its left
+    neighbour's, solid or letter-spaced, so no run of spaces ever shows its edge (the last
+    column of a page, or a run of columns glued from its first to its last), and
+    ``_cut_gutters`` has no edge to cut at.  Each piece left longer than its column's line
+    once the rows are cut at the edges found is cut at its column's measure
+    (``_cut_at``, solid or spaced); a position where such cuts fall (give or take
+    ``_GLUED_SLACK``) on ``support`` rows or more, farther than the tolerance from every
+    edge, is an edge.  Two passes at most (a second finds the next of three columns glued)."""
+    for _ in range(_GLUED_PASSES):
+        if not edges:
+            return edges
+        cut = [_pieces(text) for _, _, text in rows]
+        measures = _measures(cut, edges, settings)
+        if not measures:
+            return edges
+        gutters: Counter[int] = Counter()
+        for pieces in cut:
+            for x, piece in _cut_gutters(pieces, edges, measures, settings):
+                column = _column_of(x, edges, settings)
+                measure = measures.get(column)
+                if measure is None or " " not in piece or len(piece) <= 2 * min(
+                        measure.chars, measure.spaced or measure.chars):
+                    continue
+                indent = x - (edges[column - 1] if column else 0)
+                i = _cut_at(piece, measure, indent, True, lambda width: False)
+                if i is not None:
+                    gutters[x + i + 1] += 1
+        added: list[int] = []
+        for x, _ in gutters.most_common():
+            if sum(gutters[y] for y in range(x - _GLUED_SLACK, x + _GLUED_SLACK + 1)) < support:
+                break
+            if all(abs(x - e) > settings.tolerance for e in (0, *edges, *added)):
+                added.append(x)
+        if not added:
+            break
+        edges = sorted([*edges, *added])
+    return edges
 
 
 # a column holding this many lines of a band is one of the band's grid of columns (fewer:
@@ -350,6 +399,7 @@ _SPACED_RUN = regex.compile(r"\S \S \S$")
 # the positions such a run takes, read off before a cut (not searched for from the
 # start of the piece at every candidate space)
 _SPACED_RUN_CHARS = 5
+_SPACED_TAIL = regex.compile(r"\S \S{1,2} \S$")
 
 
 def _gutter_at(piece: str, i: int) -> bool:
@@ -368,8 +418,9 @@ def _gutter_sides(piece: str, i: int) -> bool:
 
 
 def _spaced_before(piece: str, i: int) -> bool:
-    """Whether the text of ``piece`` before ``i`` ends in a letter-spaced run."""
-    return bool(_SPACED_RUN.search(piece, max(0, i - _SPACED_RUN_CHARS), i))
+    """Whether the text of ``piece`` before ``i`` ends in a letter-spaced run (a squeezed
+    mark may stand in it with no space after it: ``琴 ）元 旦``)."""
+    return bool(_SPACED_TAIL.search(piece, max(0, i - _SPACED_RUN_CHARS - 1), i))
 
 
 def _column_of(x: int, edges: Sequence[int], settings: LayoutSettings) -> int:
@@ -421,7 +472,12 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
     cells = {c: n for c in range(len(edges) + 1) if (n := _most_common(widths.get(c)))}
     common = statistics.median_high(chars.values())
     common_cells = statistics.median_high(cells.values()) if cells else None
-    return {c: _Measure(chars.get(c, common), wide.get(c), cells.get(c, common_cells))
+    # a column with too few spaced lines standing alone (all of them glued to the next
+    # column's) has the page's spaced measure, if most columns share one
+    common_wide = statistics.median_high(wide.values()) \
+        if 2 * len(wide) > len(edges) + 1 else None
+    return {c: _Measure(chars.get(c, common), wide.get(c, common_wide),
+                        cells.get(c, common_cells))
             for c in range(len(edges) + 1)}
 
 
@@ -478,7 +534,7 @@ def _under_space(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]], 
     return True
 
 
-def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
+def _cut_at(piece: str, measure: _Measure, indent: int, across: bool,
             under_space: Callable[[int], bool]) -> int | None:
     """Where a glued ``piece`` whose first part is a line of a column ends, or None.
 
@@ -502,7 +558,7 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
     solid measure is cut where its texture changes (``_texture_cut``) before the spaced
     measure is tried."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
-    if indented:
+    if indent > 0:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - INDENT,
                                   measure.chars - _MEASURE_SLACK)
                  if len(piece) - i > measure.chars // 2]
@@ -533,10 +589,15 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
     # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
     # no count to match (0): the shorter cut
     held = measure.chars if spaced >= 2 * measure.chars - 1 - _SQUEEZED_MARKS else 0
-    cut = min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
+    # an indented first line runs short of the column's spaced line by its indent (two
+    # characters and their spaces)
+    short = spaced - indent if 0 < indent <= 2 * INDENT else spaced
+    cut = min((i for i in {*range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1),
+                           *range(short - _MEASURE_SLACK, short + _MEASURE_SLACK + 1)}
                if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
                and _spaced_before(piece, i) and _gutter_sides(piece, i)),
-              key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
+              key=lambda i: (min(abs(i - spaced), abs(i - short)),
+                             abs(i - piece.count(" ", 0, i) - held), i),
               default=None)
     return None if cut is not None and across and under_space(wide) else cut
 
@@ -602,7 +663,7 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
             measure = measures[column]
             if len(piece) <= min(measure.chars, measure.spaced or measure.chars) + _MEASURE_SLACK:
                 break
-            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0),
+            cut = _cut_at(piece, measure, x - (edges[column - 1] if column else 0),
                           x + len(piece) > edges[column] + settings.tolerance,
                           functools.partial(under_space, *span))
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
