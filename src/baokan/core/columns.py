@@ -266,8 +266,8 @@ def _glued_edges(rows: Sequence[Row], edges: list[int], support: float,
                 if measure is None or " " not in piece or len(piece) <= 2 * min(
                         measure.chars, measure.spaced or measure.chars):
                     continue
-                indent = x - (edges[column - 1] if column else 0)
-                i = _cut_at(piece, measure, indent, True, lambda width: False)
+                i = _cut_at(piece, measure, x > (edges[column - 1] if column else 0), True,
+                            lambda width: False)
                 if i is not None:
                     gutters[x + i + 1] += 1
         added: list[int] = []
@@ -534,7 +534,7 @@ def _under_space(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]], 
     return True
 
 
-def _cut_at(piece: str, measure: _Measure, indent: int, across: bool,
+def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
             under_space: Callable[[int], bool]) -> int | None:
     """Where a glued ``piece`` whose first part is a line of a column ends, or None.
 
@@ -558,7 +558,7 @@ def _cut_at(piece: str, measure: _Measure, indent: int, across: bool,
     solid measure is cut where its texture changes (``_texture_cut``) before the spaced
     measure is tried."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
-    if indent > 0:
+    if indented:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - INDENT,
                                   measure.chars - _MEASURE_SLACK)
                  if len(piece) - i > measure.chars // 2]
@@ -589,15 +589,10 @@ def _cut_at(piece: str, measure: _Measure, indent: int, across: bool,
     # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
     # no count to match (0): the shorter cut
     held = measure.chars if spaced >= 2 * measure.chars - 1 - _SQUEEZED_MARKS else 0
-    # an indented first line runs short of the column's spaced line by its indent (two
-    # characters and their spaces)
-    short = spaced - indent if 0 < indent <= 2 * INDENT else spaced
-    cut = min((i for i in {*range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1),
-                           *range(short - _MEASURE_SLACK, short + _MEASURE_SLACK + 1)}
+    cut = min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
                if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
                and _spaced_before(piece, i) and _gutter_sides(piece, i)),
-              key=lambda i: (min(abs(i - spaced), abs(i - short)),
-                             abs(i - piece.count(" ", 0, i) - held), i),
+              key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
               default=None)
     return None if cut is not None and across and under_space(wide) else cut
 
@@ -663,7 +658,7 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
             measure = measures[column]
             if len(piece) <= min(measure.chars, measure.spaced or measure.chars) + _MEASURE_SLACK:
                 break
-            cut = _cut_at(piece, measure, x - (edges[column - 1] if column else 0),
+            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0),
                           x + len(piece) > edges[column] + settings.tolerance,
                           functools.partial(under_space, *span))
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
