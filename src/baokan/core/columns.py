@@ -578,12 +578,17 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
             at = piece.find(" ", at + 1)
     cut = min((i for i in off if _gutter_at(piece, i)),
               key=lambda i: (off[i], i), default=None)
-    if cut is None and across:
-        cut = _texture_cut(piece, measure)
     spaced = measure.spaced
-    if cut is not None or spaced is None:
+    texture = None
+    if cut is None and across:
+        cut = texture = _texture_cut(piece, measure)
+    wide = 2 * (spaced + _MEASURE_SLACK) if spaced is not None else 0
+    # a change of texture half a spaced line past the spaced measure or more: two
+    # letter-spaced columns glued before a solid one; the spaced measure cuts the first
+    # of them off (else the change)
+    if spaced is None or (cut is not None and (texture is None
+                                               or 2 * texture < 3 * spaced)):
         return cut
-    wide = 2 * (spaced + _MEASURE_SLACK)
     if len(piece) > wide and not across:
         return None
     # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
@@ -594,7 +599,7 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
                and _spaced_before(piece, i) and _gutter_sides(piece, i)),
               key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
               default=None)
-    return None if cut is not None and across and under_space(wide) else cut
+    return texture if cut is None or (across and under_space(wide)) else cut
 
 
 # a letter-spaced line sets every Han character apart (a number may stay solid: ``30日``);
