@@ -413,7 +413,12 @@ def _gutter_at(piece: str, i: int) -> bool:
 
 
 def _gutter_sides(piece: str, i: int) -> bool:
-    return (bool(_GUTTER_SIDE.match(piece[i - 1])) and bool(_GUTTER_SIDE.match(piece[i + 1]))
+    """Han text or a mark on both sides of ``i``, or a digit on one side (a line ending in
+    a number, ``１９``, or starting with one: not both, ``41 8`` is a number's inner gap)."""
+    left, right = piece[i - 1], piece[i + 1]
+    return ((bool(_GUTTER_SIDE.match(left)) or left.isdigit())
+            and (bool(_GUTTER_SIDE.match(right)) or right.isdigit())
+            and not (left.isdigit() and right.isdigit())
             and not _OPENS.search(piece, i - 1, i) and not _FOLLOWS.match(piece[i + 1:]))
 
 
