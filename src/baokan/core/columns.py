@@ -402,24 +402,30 @@ _SPACED_RUN_CHARS = 5
 _SPACED_TAIL = regex.compile(r"\S \S{1,2} \S$")
 
 
-def _gutter_at(piece: str, i: int) -> bool:
+def _gutter_at(piece: str, i: int, digits: bool = False) -> bool:
     """Whether the single space at ``i`` in ``piece`` may be a gutter between two
-    columns' lines: Han text or a mark on both sides, no letter-spaced run around it
-    (``参 保 缴 费``: a line spaced out), at most one more space in the line before it,
-    and no mark that cannot end or start a line (``“ 加码”``)."""
+    columns' lines: Han text or a mark on both sides (or a digit, see ``_gutter_sides``),
+    no letter-spaced run around it (``参 保 缴 费``: a line spaced out), at most one more
+    space in the line before it, and no mark that cannot end or start a line
+    (``“ 加码”``)."""
     return (2 <= i < len(piece) - 2 and piece[i] == " " and piece[i - 2] != " "
             and piece[i + 2] != " " and piece.count(" ", 0, i) <= 1
-            and _gutter_sides(piece, i))
+            and _gutter_sides(piece, i, digits))
 
 
-def _gutter_sides(piece: str, i: int) -> bool:
-    """Han text or a mark on both sides of ``i``, or a digit on one side (a line ending in
-    a number, ``１９``, or starting with one: not both, ``41 8`` is a number's inner gap)."""
+def _gutter_sides(piece: str, i: int, digits: bool = False) -> bool:
+    """Han text or a mark on both sides of ``i``; with ``digits``, a digit on one side may
+    stand for it (a line ending in a number, ``2016``, or starting with one; not both:
+    ``41 8``).  Many pages set a half-width number between spaces (``近 40 年``), so a
+    digit beside a space is a gutter only in a piece that runs across the next column's
+    edge."""
     left, right = piece[i - 1], piece[i + 1]
-    return ((bool(_GUTTER_SIDE.match(left)) or left.isdigit())
-            and (bool(_GUTTER_SIDE.match(right)) or right.isdigit())
-            and not (left.isdigit() and right.isdigit())
-            and not _OPENS.search(piece, i - 1, i) and not _FOLLOWS.match(piece[i + 1:]))
+    if digits and (left.isdigit() != right.isdigit()):
+        sides = bool(_GUTTER_SIDE.match(right if left.isdigit() else left))
+    else:
+        sides = bool(_GUTTER_SIDE.match(left)) and bool(_GUTTER_SIDE.match(right))
+    return (sides and not _OPENS.search(piece, i - 1, i)
+            and not _FOLLOWS.match(piece[i + 1:]))
 
 
 def _spaced_before(piece: str, i: int) -> bool:
@@ -581,7 +587,7 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
                 chars_off = abs(width - measure.cells) / 2
                 off[at] = min(off.get(at, chars_off), chars_off)
             at = piece.find(" ", at + 1)
-    cut = min((i for i in off if _gutter_at(piece, i)),
+    cut = min((i for i in off if _gutter_at(piece, i, across)),
               key=lambda i: (off[i], i), default=None)
     spaced = measure.spaced
     texture = None
