@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (a -layout page: its lines are as wide as the page)
 """``split-layout-columns``: a column set one space after its left neighbour on every row (a
 tight gutter: -layout never pads it to an edge) is found where the cuts at its neighbour's
 measure fall row after row (``baokan.core.columns._glued_edges``), and the rows are cut
