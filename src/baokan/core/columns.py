@@ -466,6 +466,7 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
     solid: dict[int, Counter[int]] = {}
     widths: dict[int, Counter[int]] = {}
     spaced: dict[int, Counter[int]] = {}
+    glued: dict[int, Counter[int]] = {}
     for pieces in lines:
         for x, piece in pieces:
             column = _column_of(x, edges, settings)
@@ -476,7 +477,21 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
             elif _SPACED_RUN.search(piece) and (column >= len(edges)
                                                 or x + len(piece) <= edges[column]):
                 spaced.setdefault(column, Counter())[len(piece)] += 1
+            elif piece.count(" ") == 1:
+                head, tail = piece.split(" ")
+                if _MEASURE_CHARS <= len(tail) <= len(head) + 2 * _MEASURE_SLACK \
+                        and len(head) >= _MEASURE_CHARS:
+                    glued.setdefault(column, Counter())[len(head)] += 1
     chars = {c: n for c in range(len(edges) + 1) if (n := _most_common(solid.get(c)))}
+    # a column whose full lines are glued to the next column's more often than they stand
+    # alone (a tight gutter): its lines standing alone are short ones (a paragraph's end, a
+    # caption), and the glued lines' first parts give its measure (a glued pair: the next
+    # column's line no longer than the first, a label's is: ``招聘启事 因业务发展需要…``)
+    for c, votes in glued.items():
+        length, count = max(votes.items(), key=lambda item: (item[1], item[0]))
+        if count >= _MEASURE_LINES and length >= _MEASURE_CHARS \
+                and count > max(solid.get(c, Counter()).values(), default=0):
+            chars[c] = length
     wide = {c: n for c in range(len(edges) + 1) if (n := _most_common(spaced.get(c)))}
     if not chars:
         return {}
