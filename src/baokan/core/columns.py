@@ -691,7 +691,7 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
                 break
             cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0),
                           x + len(piece) > edges[column] + settings.tolerance,
-                          functools.partial(under_space, *(span if at == span[0] else (at, len(piece)))))
+                          functools.partial(under_space, *span))
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
                 break
             out.append((x, piece[:cut]))
