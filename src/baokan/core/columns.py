@@ -1066,7 +1066,9 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     if long_lines and not any(t.count(" ") + 1 >= settings.band_pieces for t in texts):
         return False  # a paragraph a line, and no line that may hold a band
     # letter-spaced runs glued back (``反 思 和 某 些``): a line, not its characters
-    pieces = [p for text in texts for p in (_tokens(text) if " " in text else (text,))]
+    # a line spaced out unevenly (``农 民 对待 兴 修水``, pdfminer's gaps) is one printed
+    # line, as column_widths reads it: its fragments are no lines
+    pieces = [p for text in texts for p in _quick_pieces(text)]
     joined = "\n".join(pieces)
     pairs = Counter(map(operator.add, joined, joined[1:]))
     # a number set apart (``新增就业 5511 人``) is part of the line it stands in;
@@ -1097,6 +1099,15 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
         if best >= settings.min_evidence and best > settings.dominance * one:
             return True
     return False
+
+
+def _quick_pieces(text: str) -> tuple[str, ...]:
+    """The pieces :func:`might_interleave` takes a dump line for: its tokens, or the line
+    glued whole where they are the fragments of one line spaced out unevenly."""
+    if " " not in text:
+        return (text,)
+    tokens = _tokens(text)
+    return tokens if _line_like(tokens) else ("".join(tokens),)
 
 
 def _spaced_piece(token: str) -> bool:
