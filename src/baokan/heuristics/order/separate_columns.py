@@ -530,10 +530,19 @@ def _regions(periods: Sequence[int], owner: Sequence[int],
         if periods[i] < 2:
             i += 1
             continue
-        j = i
-        while j < n and periods[j] >= 2:
-            j += 1
+        end = j = i
+        while end < n and periods[end] >= 2:
+            end += 1
+        j = end
         reach = max(periods[i:j])
+        if across:  # a head at the run's edge is none of its columns' lines
+            while i < j and across[i]:
+                i += 1
+            while j > i and across[j - 1]:
+                j -= 1
+            if i == j:
+                i = end
+                continue
         lo, hi = max(0, i - reach), min(n, j + reach)
         if across:
             lo = next((k + 1 for k in range(i - 1, lo - 1, -1) if across[k]), lo)
@@ -546,7 +555,7 @@ def _regions(periods: Sequence[int], owner: Sequence[int],
             found[-1] = (found[-1][0], max(hi, found[-1][1]))
         else:
             found.append((lo, hi))
-        i = j
+        i = end
     return found
 
 
