@@ -1153,7 +1153,21 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     if long_lines and not any(t.count(" ") + 1 >= settings.band_pieces for t in texts):
         return False  # a paragraph a line, and no line that may hold a band
     # letter-spaced runs glued back (``反 思 和 某 些``): a line, not its characters
-    pieces = [p for text in texts for p in (_tokens(text) if " " in text else (text,))]
+    tokens = [_tokens(text) if " " in text else (text,) for text in texts]
+    if _turns_show([p for line in tokens for p in line], settings):
+        return True
+    # a line spaced out unevenly (``农 民 对待 兴 修水``, pdfminer's gaps) is one printed
+    # line, as column_widths reads it: its fragments are no lines, and the turns of its
+    # column show only between the lines glued whole
+    glued = [_glued_line(text, line, settings.paragraph_chars)
+             for text, line in zip(texts, tokens)]
+    return glued != tokens and _turns_show([p for line in glued for p in line], settings)
+
+
+def _turns_show(pieces: list[str], settings: InterleaveSettings) -> bool:
+    """Whether, somewhere among ``pieces`` (a page's printed lines, as far as a quick look
+    tells), lines go on with the line two or more pieces on more often than with the
+    next (:func:`might_interleave`)."""
     joined = "\n".join(pieces)
     pairs = Counter(map(operator.add, joined, joined[1:]))
     # a number set apart (``新增就业 5511 人``) is part of the line it stands in;
@@ -1184,6 +1198,16 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
         if best >= settings.min_evidence and best > settings.dominance * one:
             return True
     return False
+
+
+def _glued_line(text: str, tokens: tuple[str, ...], most: int) -> tuple[str, ...]:
+    """The dump line ``text`` (its ``tokens``) glued whole where its tokens are the
+    fragments of one printed line spaced out unevenly: most are under four characters
+    and the line holds no more than ``most`` (a band of columns on one line is longer,
+    and its pieces are its lines)."""
+    if len(tokens) < 2 or len(text) > most or _line_like(tokens):
+        return tokens
+    return ("".join(tokens),)
 
 
 def _spaced_piece(token: str) -> bool:

@@ -516,10 +516,13 @@ def _goes_on(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings)
     return int(junction(a, b, stats, settings, triples=False) >= settings.seen)
 
 
-def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, int]]:
+def _regions(periods: Sequence[int], owner: Sequence[int],
+             across: Sequence[bool] = ()) -> list[tuple[int, int]]:
     """The interleaved stretches ``[lo, hi)`` of the pieces: runs whose local period is
     two or more, widened by that period on either side (the first row of the columns
-    is where the evidence starts), over whole dump lines, overlaps merged."""
+    is where the evidence starts), over whole dump lines, overlaps merged.  The
+    widening stops before a piece ``across`` the columns (wider than any: a headline or
+    byline set over them, above their first row or below their last)."""
     n = len(periods)
     found: list[tuple[int, int]] = []
     i = 0
@@ -527,11 +530,23 @@ def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, in
         if periods[i] < 2:
             i += 1
             continue
-        j = i
-        while j < n and periods[j] >= 2:
-            j += 1
+        end = j = i
+        while end < n and periods[end] >= 2:
+            end += 1
+        j = end
         reach = max(periods[i:j])
+        if across:  # a head at the run's edge is none of its columns' lines
+            while i < j and across[i]:
+                i += 1
+            while j > i and across[j - 1]:
+                j -= 1
+            if i == j:
+                i = end
+                continue
         lo, hi = max(0, i - reach), min(n, j + reach)
+        if across:
+            lo = next((k + 1 for k in range(i - 1, lo - 1, -1) if across[k]), lo)
+            hi = next((k for k in range(j, hi) if across[k]), hi)
         while lo > 0 and owner[lo] == owner[lo - 1]:
             lo -= 1
         while hi < n and owner[hi] == owner[hi - 1]:
@@ -540,7 +555,7 @@ def _regions(periods: Sequence[int], owner: Sequence[int]) -> list[tuple[int, in
             found[-1] = (found[-1][0], max(hi, found[-1][1]))
         else:
             found.append((lo, hi))
-        i = j
+        i = end
     return found
 
 
@@ -598,6 +613,8 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
     periods = [1] * len(pieces)
     regions: list[tuple[int, int]] = []
     rows = _row_periods(stretch, pieces, owner, widths, stats, settings)
+    widest = max(widths) + settings.full_above
+    across = [p.cells > widest for p in pieces]
     for lo, hi, titles in _title_groups(pieces, owner, settings, min(widths)):
         if titles:
             continue
@@ -605,7 +622,7 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
         # a row of columns cut apart says how many columns stand side by side
         periods[lo:hi] = [r or p for r, p in zip(rows[lo:hi], found)]
         floor = regions[-1][1] if regions else 0
-        for a, b in _regions(periods[lo:hi], owner[lo:hi]):
+        for a, b in _regions(periods[lo:hi], owner[lo:hi], across[lo:hi]):
             a, b = _extended(pieces, owner, periods, max(lo, floor), lo + a, lo + b, hi,
                              widths, stats, settings)
             if regions and a < regions[-1][1]:  # the last one extended into this one
