@@ -73,6 +73,18 @@ def _host(art: _Article) -> bool:
     return _cells(art) > MAX_BRIEF_CELLS or any(b.opens_article for b in extras)
 
 
+def _dated_host(art: _Article) -> bool:
+    """Whether ``art`` is a dispatch (a dateline opens it, titled or not) whose body
+    closes its sentence and that nothing closed: an item of a round-up, which a dated
+    item with no head after it continues (:meth:`_BriefRuns._join_brief_runs`)."""
+    paragraphs = [b for b in art.body if b.kind == Kind.PARAGRAPH]
+    extras = art.all_extras()
+    if not paragraphs or not ends_paragraph(paragraphs[-1].text) \
+            or any(b.closes_article for b in extras) or "photo" in art.flags:
+        return False
+    return any(b.kind == Kind.DATELINE for b in extras)
+
+
 class _BriefRuns(_PageState):
     """The pass that gives runs of headless briefs to the head over them."""
 
@@ -88,14 +100,16 @@ class _BriefRuns(_PageState):
             art = arts[at]
             kept.append(art)
             at += 1
-            if not _host(art):
+            dated = _dated_host(art)
+            if not dated and not _host(art):
                 continue
             end = at
             while end < len(arts) and _brief(arts[end]):
                 end += 1
                 if _closed(arts[end - 1]):
                     break  # its editor's mark ends the run
-            if end - at < 2:
+            if end - at < 2 and not (end - at == 1 and dated
+                                     and _item_openers(arts[at]) == 1):
                 continue
             for brief in arts[at:end]:
                 openers = [brief.extras.pop(0) for _ in range(_item_openers(brief))]
