@@ -38,7 +38,7 @@ def _item_openers(art: _Article) -> int:
         and "closing" not in extras[1].tags else 1
 
 
-def _brief(art: _Article) -> bool:
+def _brief(art: _Article, cells: float = MAX_BRIEF_CELLS) -> bool:
     """Whether ``art`` is a headless brief: no head, a dateline first (with the item's
     reporter, :func:`_item_openers`) and nothing else beside its body but an editor's
     mark that ends it (a jump line: the run's last item goes on elsewhere), a body of
@@ -53,7 +53,7 @@ def _brief(art: _Article) -> bool:
             or any(b.kind != Kind.EDITOR_MARK for b in extras[opened:]) \
             or not art.body or any(b.kind != Kind.PARAGRAPH for b in art.body):
         return False
-    return _cells(art) <= MAX_BRIEF_CELLS and ends_paragraph(art.body[-1].text)
+    return _cells(art) <= cells and ends_paragraph(art.body[-1].text)
 
 
 def _closed(art: _Article) -> bool:
@@ -108,6 +108,9 @@ class _BriefRuns(_PageState):
                 end += 1
                 if _closed(arts[end - 1]):
                     break  # its editor's mark ends the run
+            if end == at and dated and at < len(arts) \
+                    and _brief(arts[at], float("inf")):
+                end += 1
             if end - at < 2 and not (end - at == 1 and dated
                                      and _item_openers(arts[at]) == 1):
                 continue
