@@ -12,8 +12,8 @@ belong (a head the tool set down from another column has gone back to its story)
 from __future__ import annotations
 
 from baokan.core.document import Kind
-from baokan.core.text import content_length, ends_paragraph, fold_letter_spacing_text
-from baokan.heuristics.structure.segment_articles.article import _Article
+from baokan.core.text import bigrams, content_length, ends_paragraph, fold_letter_spacing_text
+from baokan.heuristics.structure.segment_articles.article import _Article, overlap
 from baokan.heuristics.structure.segment_articles.page_state import _PageState
 
 #: An item of a run of briefs is at most this many character cells of text: a brief is
@@ -80,13 +80,26 @@ def _dated_host(art: _Article) -> bool:
     paragraphs = [b for b in art.body if b.kind == Kind.PARAGRAPH]
     extras = art.all_extras()
     if not paragraphs or not ends_paragraph(paragraphs[-1].text) \
-            or any(b.closes_article for b in extras) or "photo" in art.flags:
+            or any(b.closes_article for b in extras) or "photo" in art.flags \
+            or art.moved_titles or any(g.after for g in art.groups) \
+            or any(b.kind == Kind.CAPTION for b in extras):
         return False
     return any(b.kind == Kind.DATELINE for b in extras)
 
 
 class _BriefRuns(_PageState):
     """The pass that gives runs of headless briefs to the head over them."""
+
+    def _heads_item(self, host: _Article, item: _Article) -> bool:
+        """Whether a title line over ``host`` names the headless ``item`` after it at
+        least as well as ``host``'s own body: the heads of two stories stacked by the
+        tool over the first, one of them the item's (its head is not elsewhere)."""
+        lines = [t.text for g in host.groups for t in g.titles]
+        if len(lines) < 2:
+            return False
+        own, other = host.body_grams(self.memo), item.body_grams(self.memo)
+        return any(len(bigrams(line) & other) >= 2 and overlap(line, other) > overlap(line, own)
+                   for line in lines)
 
     def _join_brief_runs(self) -> None:
         """Briefs (:func:`_brief`) right after a titled body (:func:`_host`), two or more
@@ -96,11 +109,17 @@ class _BriefRuns(_PageState):
         kept: list[_Article] = []
         at = 0
         arts = self.arts
+        # titles left at the page's end, heading no body (a page that prints its heads
+        # after their bodies): a headless body's head may be one of them
+        last = arts[-1] if arts else None
+        loose = last is not None and (
+            (bool(last.body) and last.body[-1].kind in Kind.TITLES)
+            or (last.has_title() and not last.body))
         while at < len(arts):
             art = arts[at]
             kept.append(art)
             at += 1
-            dated = _dated_host(art)
+            dated = _dated_host(art) and (art.has_title() or not loose)
             if not dated and not _host(art):
                 continue
             end = at
@@ -112,7 +131,8 @@ class _BriefRuns(_PageState):
                     and _brief(arts[at], float("inf")):
                 end += 1
             if end - at < 2 and not (end - at == 1 and dated
-                                     and _item_openers(arts[at]) == 1):
+                                     and _item_openers(arts[at]) == 1
+                                     and not self._heads_item(art, arts[at])):
                 continue
             for brief in arts[at:end]:
                 openers = [brief.extras.pop(0) for _ in range(_item_openers(brief))]
