@@ -105,7 +105,14 @@ class _BriefRuns(_PageState):
         """Briefs (:func:`_brief`) right after a titled body (:func:`_host`), two or more
         in a row, are that body's: the items of a round-up under its head.  One brief is
         no run: a headless brief after a story is as likely a story whose head the tool
-        set elsewhere.  Each item's dateline goes back to the front of its paragraph."""
+        set elsewhere — except after a dispatch (:func:`_dated_host`): one headless item
+        that a bare dateline opens (no reporter of its own), of any length, after a body
+        a dateline opened is the next item of that round-up (the synthetic pages: 29 such
+        items are their dispatch's, 4 stories of their own).  Not when a line of the
+        dispatch's head names the item better than its own body (two stacked heads, one
+        the item's), nor after a headless dispatch on a page that leaves titles at its
+        end (the heads printed after the bodies: the item's may be one of them).  Each
+        item's dateline goes back to the front of its paragraph."""
         kept: list[_Article] = []
         at = 0
         arts = self.arts
