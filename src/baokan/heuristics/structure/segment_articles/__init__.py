@@ -79,7 +79,9 @@ last paragraph names them):
   short body that closes its sentence, nothing else) right after a titled story that
   nothing closed are that story's: a round-up's items under its head; each dateline and
   reporter go back to the front of the item's paragraph (one brief alone keeps its
-  article: its head may be elsewhere);
+  article: its head may be elsewhere — unless the story before it is itself a dispatch
+  a dateline opened and the item names no reporter: then it is the round-up's next item,
+  whatever its length);
 * with ``headless_homes`` (every built-in profile), a body with no title and nothing that
   opens it joins the titled article nearby whose body clearly shares the most of its
   rare bigrams (a converter sets runs of side-by-side stories' paragraphs between one

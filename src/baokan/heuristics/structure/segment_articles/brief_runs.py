@@ -12,8 +12,8 @@ belong (a head the tool set down from another column has gone back to its story)
 from __future__ import annotations
 
 from baokan.core.document import Kind
-from baokan.core.text import content_length, ends_paragraph, fold_letter_spacing_text
-from baokan.heuristics.structure.segment_articles.article import _Article
+from baokan.core.text import bigrams, content_length, ends_paragraph, fold_letter_spacing_text
+from baokan.heuristics.structure.segment_articles.article import _Article, overlap
 from baokan.heuristics.structure.segment_articles.page_state import _PageState
 
 #: An item of a run of briefs is at most this many character cells of text: a brief is
@@ -38,7 +38,7 @@ def _item_openers(art: _Article) -> int:
         and "closing" not in extras[1].tags else 1
 
 
-def _brief(art: _Article) -> bool:
+def _brief(art: _Article, cells: float = MAX_BRIEF_CELLS) -> bool:
     """Whether ``art`` is a headless brief: no head, a dateline first (with the item's
     reporter, :func:`_item_openers`) and nothing else beside its body but an editor's
     mark that ends it (a jump line: the run's last item goes on elsewhere), a body of
@@ -53,7 +53,7 @@ def _brief(art: _Article) -> bool:
             or any(b.kind != Kind.EDITOR_MARK for b in extras[opened:]) \
             or not art.body or any(b.kind != Kind.PARAGRAPH for b in art.body):
         return False
-    return _cells(art) <= MAX_BRIEF_CELLS and ends_paragraph(art.body[-1].text)
+    return _cells(art) <= cells and ends_paragraph(art.body[-1].text)
 
 
 def _closed(art: _Article) -> bool:
@@ -73,29 +73,73 @@ def _host(art: _Article) -> bool:
     return _cells(art) > MAX_BRIEF_CELLS or any(b.opens_article for b in extras)
 
 
+def _dated_host(art: _Article) -> bool:
+    """Whether ``art`` is a dispatch (a dateline opens it, titled or not) whose body
+    closes its sentence and that nothing closed: an item of a round-up, which a dated
+    item with no head after it continues (:meth:`_BriefRuns._join_brief_runs`)."""
+    paragraphs = [b for b in art.body if b.kind == Kind.PARAGRAPH]
+    extras = art.all_extras()
+    if not paragraphs or not ends_paragraph(paragraphs[-1].text) \
+            or any(b.closes_article for b in extras) or "photo" in art.flags \
+            or art.moved_titles or any(g.after for g in art.groups) \
+            or any(b.kind == Kind.CAPTION for b in extras):
+        return False
+    return any(b.kind == Kind.DATELINE for b in extras)
+
+
 class _BriefRuns(_PageState):
     """The pass that gives runs of headless briefs to the head over them."""
+
+    def _heads_item(self, host: _Article, item: _Article) -> bool:
+        """Whether a title line over ``host`` names the headless ``item`` after it at
+        least as well as ``host``'s own body: the heads of two stories stacked by the
+        tool over the first, one of them the item's (its head is not elsewhere)."""
+        lines = [t.text for g in host.groups for t in g.titles]
+        if len(lines) < 2:
+            return False
+        own, other = host.body_grams(self.memo), item.body_grams(self.memo)
+        return any(len(bigrams(line) & other) >= 2 and overlap(line, other) > overlap(line, own)
+                   for line in lines)
 
     def _join_brief_runs(self) -> None:
         """Briefs (:func:`_brief`) right after a titled body (:func:`_host`), two or more
         in a row, are that body's: the items of a round-up under its head.  One brief is
         no run: a headless brief after a story is as likely a story whose head the tool
-        set elsewhere.  Each item's dateline goes back to the front of its paragraph."""
+        set elsewhere — except after a dispatch (:func:`_dated_host`): one headless item
+        that a bare dateline opens (no reporter of its own), of any length, after a body
+        a dateline opened is the next item of that round-up (the synthetic pages: 29 such
+        items are their dispatch's, 4 stories of their own).  Not when a line of the
+        dispatch's head names the item better than its own body (two stacked heads, one
+        the item's), nor after a headless dispatch on a page that leaves titles at its
+        end (the heads printed after the bodies: the item's may be one of them).  Each
+        item's dateline goes back to the front of its paragraph."""
         kept: list[_Article] = []
         at = 0
         arts = self.arts
+        # titles left at the page's end, heading no body (a page that prints its heads
+        # after their bodies): a headless body's head may be one of them
+        last = arts[-1] if arts else None
+        loose = last is not None and (
+            (bool(last.body) and last.body[-1].kind in Kind.TITLES)
+            or (last.has_title() and not last.body))
         while at < len(arts):
             art = arts[at]
             kept.append(art)
             at += 1
-            if not _host(art):
+            dated = _dated_host(art) and (art.has_title() or not loose)
+            if not dated and not _host(art):
                 continue
             end = at
             while end < len(arts) and _brief(arts[end]):
                 end += 1
                 if _closed(arts[end - 1]):
                     break  # its editor's mark ends the run
-            if end - at < 2:
+            if end == at and dated and at < len(arts) \
+                    and _brief(arts[at], float("inf")):
+                end += 1
+            if end - at < 2 and not (end - at == 1 and dated
+                                     and _item_openers(arts[at]) == 1
+                                     and not self._heads_item(art, arts[at])):
                 continue
             for brief in arts[at:end]:
                 openers = [brief.extras.pop(0) for _ in range(_item_openers(brief))]
