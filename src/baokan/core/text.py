@@ -201,12 +201,14 @@ def inner_punct_count(text: str) -> int:
 
 #: :func:`bigrams` of the texts asked about in this parse: the steps ask for the bigrams
 #: of the same titles and paragraphs again and again (on the seeds about 107 asks a page
-#: on 68 texts).  Emptied at the start of every parse (:func:`forget_bigrams`, called by
-#: the pipeline), so one parse never gains from another, and whenever it holds
+#: on 68 texts), and :class:`BigramMemo` for those of the same paragraphs as
+#: ``bigrams`` does.  Each text's entry: its bigrams, and its first and its last Han
+#: character ("" if none).  Emptied at the start of every parse (:func:`forget_bigrams`,
+#: called by the pipeline), so one parse never gains from another, and whenever it holds
 #: ``_BIGRAM_MEMO_TEXTS`` texts, so it stays small whatever the page (a page asks about
 #: fewer than a hundred; the bound is for a caller who never parses).  Bigrams are a
 #: function of the text alone, so a memo shared by threads gives each the same answer.
-_bigram_memo: dict[str, frozenset[str]] = {}
+_bigram_memo: dict[str, tuple[frozenset[str], str, str]] = {}
 _BIGRAM_MEMO_TEXTS = 2048
 
 
@@ -215,16 +217,22 @@ def forget_bigrams() -> None:
     _bigram_memo.clear()
 
 
-def bigrams(text: str) -> frozenset[str]:
-    """The set of adjacent Han character pairs in ``text`` (a cheap topic fingerprint)."""
+def _bigram_entry(text: str) -> tuple[frozenset[str], str, str]:
+    """``text``'s bigrams and its first and last Han character, from the parse's memo."""
     found = _bigram_memo.get(text)
     if found is None:
         if len(_bigram_memo) >= _BIGRAM_MEMO_TEXTS:
             _bigram_memo.clear()
         chars = _not_han_re.sub("", text)
         # pairs made in C, not in a Python loop
-        found = _bigram_memo[text] = frozenset(map(operator.add, chars, chars[1:]))
+        found = (frozenset(map(operator.add, chars, chars[1:])), chars[:1], chars[-1:])
+        _bigram_memo[text] = found
     return found
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """The set of adjacent Han character pairs in ``text`` (a cheap topic fingerprint)."""
+    return _bigram_entry(text)[0]
 
 
 class BigramMemo:
@@ -232,7 +240,9 @@ class BigramMemo:
 
     Made by a step for the document it reads and dropped with it (never shared between
     documents): several of a step's questions ask for the bigrams of the same paragraphs,
-    alone or joined into an article's body.
+    alone or joined into an article's body.  A text's bigrams are taken from the parse's
+    memo of :func:`bigrams` (the steps before asked for many of the same texts), and kept
+    here too, as long as the document is read, whatever that memo holds.
     """
 
     def __init__(self) -> None:
@@ -242,9 +252,7 @@ class BigramMemo:
     def _entry(self, text: str) -> tuple[frozenset[str], str, str]:
         found = self._memo.get(text)
         if found is None:
-            chars = _not_han_re.sub("", text)
-            found = (frozenset(map(operator.add, chars, chars[1:])), chars[:1], chars[-1:])
-            self._memo[text] = found
+            found = self._memo[text] = _bigram_entry(text)
         return found
 
     def of(self, text: str) -> frozenset[str]:

@@ -46,6 +46,7 @@ beginning is not on the page.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from itertools import pairwise
@@ -129,8 +130,10 @@ def _last_sentence_start(text: str) -> int:
 
 # a quotation's marks only, not a bracket's or a title mark's (the vocabulary's quotes):
 # who is speaking decides where an interrupted paragraph resumes, an aside does not
-_any_quote = regex.compile(
-    "[\"" + regex.escape("".join(sorted(set(OPENING_QUOTES) | set(CLOSING_QUOTES)))) + "]")
+# (a class of characters alone: the standard library's ``re``, whose call costs about half
+# a ``regex`` one)
+_any_quote = re.compile(
+    "[\"" + re.escape("".join(sorted(set(OPENING_QUOTES) | set(CLOSING_QUOTES)))) + "]")
 
 
 def quote_balance(text: str) -> tuple[bool, bool]:
