@@ -1192,21 +1192,30 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
         return False  # a paragraph a line, and no line that may hold a band
     # letter-spaced runs glued back (``反 思 和 某 些``): a line, not its characters
     tokens = [_tokens(text) if " " in text else (text,) for text in texts]
-    if _turns_show([p for line in tokens for p in line], settings):
+    pieces = [p for line in tokens for p in line]
+    pairs = _pair_counts("\n".join(pieces))
+    if _turns_show(pieces, pairs, settings):
         return True
     # a line spaced out unevenly (``农 民 对待 兴 修水``, pdfminer's gaps) is one printed
     # line, as column_widths reads it: its fragments are no lines, and the turns of its
     # column show only between the lines glued whole
     glued = [_glued_line(text, line, settings.paragraph_chars)
              for text, line in zip(texts, tokens)]
-    return glued != tokens and _turns_show([p for line in glued for p in line], settings)
+    if glued == tokens:
+        return False
+    # gluing adds only the pairs across each glued line's joins (the pairs with the
+    # newline it drops are never looked up): counted there, not over the page again
+    pairs.update(first_half(a[-1]) | second_half(b[0])
+                 for was, now in zip(tokens, glued) if now is not was
+                 for a, b in itertools.pairwise(was))
+    return _turns_show([p for line in glued for p in line], pairs, settings)
 
 
-def _turns_show(pieces: list[str], settings: InterleaveSettings) -> bool:
+def _turns_show(pieces: list[str], pairs: Counter[int], settings: InterleaveSettings) -> bool:
     """Whether, somewhere among ``pieces`` (a page's printed lines, as far as a quick look
-    tells), lines go on with the line two or more pieces on more often than with the
-    next (:func:`might_interleave`)."""
-    pairs = _pair_counts("\n".join(pieces))
+    tells; ``pairs``, the :func:`_pair_counts` of their text a line each), lines go on with
+    the line two or more pieces on more often than with the next
+    (:func:`might_interleave`)."""
     # a number set apart (``新增就业 5511 人``) is part of the line it stands in;
     # printed lines, not the characters of a letter-spaced one (``工 作 的 出 发``)
     pieces = [p for p in pieces if not p.isascii()]
