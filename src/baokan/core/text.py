@@ -297,6 +297,13 @@ _QUOTES = "“”‘’"
 # point (tests/test_text.py checks every one against the ``regex`` definitions)
 _WHITE = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _space = re.compile(f"[{_WHITE}]")
+
+
+def has_space(text: str) -> bool:
+    """Whether ``text`` holds white space (``regex``'s ``\\s``, at ``re``'s cost)."""
+    return _space.search(text) is not None
+
+
 _narrow_content = re.compile(f"[^{_WHITE}\u2e80-\U0010ffff“”‘’—…]")
 _narrow_cell = re.compile(
     f"[^{_WHITE}\u2e80-\U0010ffff—…]|[" + re.escape("".join(sorted(_COMPRESSIBLE))) + "]")

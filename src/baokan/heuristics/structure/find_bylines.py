@@ -76,6 +76,7 @@ from baokan.core.text import (
     ends_mid_clause,
     fold_letter_spacing,
     fold_letter_spacing_text,
+    has_space,
     starts_with_cut_tail,
     unfold_span,
 )
@@ -104,7 +105,6 @@ _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 # them one that a name does not hold (particles, pronouns, the words of a byline itself)
 _name_shape = regex.compile(r"(?!.*[的了是在和与及或等我你他她它这那有也都就还又而但被把将对从向"
                             r"为以于之其此个们年月日时说报讯摄图文记者员])\p{Han}{2,3}")
-_gap = regex.compile(r"\s")
 _org_shape = regex.compile(r"^\p{Han}{1,16}(?:[·・•\s]\p{Han}{1,16})?$")
 _org_split = regex.compile(r"[·・•\s]")
 # characters of a clause, not of a name of a paper: particles, pronouns, verbs of saying
@@ -809,7 +809,7 @@ def _trailing(folded: str, known: frozenset[str]) -> tuple[int, tuple[BylineData
         return match.start(), (BylineData(names=(), organization=affiliation.group(1).strip()),)
     inner = _REPORT_WORD.sub("", inner)
     parsed = parse_byline(inner, known=known) or _torn_role(inner, known)
-    if parsed is None and _gap.search(inner) and not _not_bare_names.search(inner):
+    if parsed is None and has_space(inner) and not _not_bare_names.search(inner):
         # a list of names in brackets, one of them unknown to the surname table
         names = _names(inner, known, lenient=True)
         if names and any(is_name(n) for n in names):
@@ -1010,7 +1010,7 @@ def _find_one(block: Block, known: frozenset[str], settings: BylineSettings,
     text = block.text
     short = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
              and bool(_role_hint.search(text) or _bare_names_hint.match(text)))
-    edge = bool(_gap.search(text) and _role_hint.search(text))
+    edge = bool(has_space(text) and _role_hint.search(text))
     # a dateline holds 讯 or 电: a look with ``in`` spares most lines the search
     dateline = ("讯" in text or "电" in text) and _dateline_hint.search(text) is not None
     if not (short or edge or dateline or text.rstrip()[-1:] in "）)"
