@@ -1184,8 +1184,10 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     within ``window`` pieces either side, at least ``min_evidence`` of them ending in a
     Han character must find two or more pieces on one starting with a character that
     makes a pair the page shows twice (up to ``quick_period`` pieces on), more than
-    ``dominance`` times as many as find one right after them.  Most pages stop here:
-    this runs on every page, so it counts in C where it can (running sums)."""
+    ``dominance`` times as many as find one right after them.  Where they do not, a
+    second look takes each line spaced out unevenly (:func:`_glued_line`) for one printed
+    line and looks again.  Most pages stop here: this runs on every page, so it counts in
+    C where it can (running sums)."""
     long_lines = bool(texts) and (
         statistics.median_high(len(t) for t in texts) > settings.paragraph_chars)
     if long_lines and not any(t.count(" ") + 1 >= settings.band_pieces for t in texts):
@@ -1201,13 +1203,13 @@ def might_interleave(texts: Sequence[str], settings: InterleaveSettings) -> bool
     # column show only between the lines glued whole
     glued = [_glued_line(text, line, settings.paragraph_chars)
              for text, line in zip(texts, tokens)]
-    if glued == tokens:
+    changed = [was for was, now in zip(tokens, glued) if now is not was]
+    if not changed:
         return False
     # gluing adds only the pairs across each glued line's joins (the pairs with the
     # newline it drops are never looked up): counted there, not over the page again
     pairs.update(first_half(a[-1]) | second_half(b[0])
-                 for was, now in zip(tokens, glued) if now is not was
-                 for a, b in itertools.pairwise(was))
+                 for was in changed for a, b in itertools.pairwise(was))
     return _turns_show([p for line in glued for p in line], pairs, settings)
 
 

@@ -60,27 +60,36 @@ def _closed(art: _Article) -> bool:
     return any(b.closes_article for b in art.all_extras())
 
 
+# a stacked head line shares this many bigrams with an item's body or more to be read as
+# the item's head (one shared pair is a common word)
+_ITEM_HEAD_GRAMS = 2
+
+
+def _open_unclosed(art: _Article) -> bool:
+    """Whether ``art``'s body closes its sentence and nothing closed it (a closing byline
+    or editor's mark ends the story), and it is no photo: a story that may go on."""
+    paragraphs = [b for b in art.body if b.kind == Kind.PARAGRAPH]
+    return bool(paragraphs) and ends_paragraph(paragraphs[-1].text) \
+        and not any(b.closes_article for b in art.all_extras()) and "photo" not in art.flags
+
+
 def _host(art: _Article) -> bool:
     """Whether ``art`` may head a run of briefs: a titled body that closes its sentence
-    and that nothing closed (a closing byline or editor's mark ends the story), opened
-    by a dateline or byline or longer than a brief — a head over a short paragraph that
-    nothing opens is as likely a head the tool set down over a scrap of a story."""
-    paragraphs = [b for b in art.body if b.kind == Kind.PARAGRAPH]
-    extras = art.all_extras()
-    if not art.has_title() or not paragraphs or not ends_paragraph(paragraphs[-1].text) \
-            or any(b.closes_article for b in extras) or "photo" in art.flags:
+    and that nothing closed (:func:`_open_unclosed`), opened by a dateline or byline or
+    longer than a brief — a head over a short paragraph that nothing opens is as likely a
+    head the tool set down over a scrap of a story."""
+    if not art.has_title() or not _open_unclosed(art):
         return False
-    return _cells(art) > MAX_BRIEF_CELLS or any(b.opens_article for b in extras)
+    return _cells(art) > MAX_BRIEF_CELLS or any(b.opens_article for b in art.all_extras())
 
 
 def _dated_host(art: _Article) -> bool:
-    """Whether ``art`` is a dispatch (a dateline opens it, titled or not) whose body
-    closes its sentence and that nothing closed: an item of a round-up, which a dated
-    item with no head after it continues (:meth:`_BriefRuns._join_brief_runs`)."""
-    paragraphs = [b for b in art.body if b.kind == Kind.PARAGRAPH]
+    """Whether ``art`` is a dispatch (a dateline among its extras, titled or not) whose
+    body closes its sentence and that nothing closed (:func:`_open_unclosed`): an item of
+    a round-up, which a dated item with no head after it continues
+    (:meth:`_BriefRuns._join_brief_runs`)."""
     extras = art.all_extras()
-    if not paragraphs or not ends_paragraph(paragraphs[-1].text) \
-            or any(b.closes_article for b in extras) or "photo" in art.flags \
+    if not _open_unclosed(art) \
             or art.moved_titles or any(g.after for g in art.groups) \
             or any(b.kind == Kind.CAPTION for b in extras):
         return False
@@ -98,7 +107,8 @@ class _BriefRuns(_PageState):
         if len(lines) < 2:
             return False
         own, other = host.body_grams(self.memo), item.body_grams(self.memo)
-        return any(len(bigrams(line) & other) >= 2 and overlap(line, other) > overlap(line, own)
+        return any(len(bigrams(line) & other) >= _ITEM_HEAD_GRAMS
+                   and overlap(line, other) > overlap(line, own)
                    for line in lines)
 
     def _join_brief_runs(self) -> None:
