@@ -273,8 +273,10 @@ def _glued_edges(rows: Sequence[Row], edges: list[int], support: float,
                     gutters[x + i + 1] += 1
         added: list[int] = []
         for x, _ in gutters.most_common():
+            # (the sums over the slack do not fall in the order of the counts: every
+            # position is looked at)
             if sum(gutters[y] for y in range(x - _GLUED_SLACK, x + _GLUED_SLACK + 1)) < support:
-                break
+                continue
             if all(abs(x - e) > settings.tolerance for e in (0, *edges, *added)):
                 added.append(x)
         if not added:
@@ -400,7 +402,9 @@ _SPACED_RUN = regex.compile(r"\S \S \S$")
 # the positions such a run takes, read off before a cut (not searched for from the
 # start of the piece at every candidate space)
 _SPACED_RUN_CHARS = 5
-_SPACED_TAIL = regex.compile(r"\S \S{1,2} \S$")
+# (a squeezed mark beside one of its characters, ``琴 ）元 旦``; two characters that are
+# no mark and a character are a word set between spaces, ``近 40 年``, ``农 民 对待``)
+_SPACED_TAIL = regex.compile(r"\S (?:\p{P}\S|\S\p{P}?) \S$")
 
 
 def _gutter_at(piece: str, i: int, digits: bool = False) -> bool:
