@@ -9,6 +9,7 @@ from baokan.core.columns import (
     LayoutSettings,
     _cut_at,
     _Measure,
+    _spaced_before,
     column_edges,
     dump_rows,
     read_columns,
@@ -53,3 +54,13 @@ def test_two_spaced_lines_glued_before_a_solid_one_are_cut_at_the_spaced_measure
     # one spaced line before the solid one: the change itself
     piece = f"{first} 新建的口袋公园在老城"
     assert _cut_at(piece, _Measure(10, 19, 20), False, True, lambda width: False) == len(first)
+
+
+def test_a_spaced_run_holds_a_squeezed_mark_but_no_word() -> None:
+    def ends_spaced(text: str) -> bool:
+        return _spaced_before(text + "甲", len(text))
+
+    assert ends_spaced("参 保 缴 费")
+    assert ends_spaced("钢 琴 ）元 旦")  # a squeezed mark beside a character
+    assert not ends_spaced("全市近 40 年")  # a number set between spaces
+    assert not ends_spaced("农 民 对待 兴")  # a word: the gaps of uneven spacing
