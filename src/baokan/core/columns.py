@@ -467,7 +467,11 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
     (ending before the next column's edge), solid ones (no single space inside) and
     letter-spaced ones apart; a column with too few solid pieces has the median solid
     measure of the others (a page's columns mostly share one), one with too few spaced
-    pieces no spaced measure; a page with no solid measure has none at all."""
+    pieces the median spaced measure of the others if most columns have one (else none);
+    a column whose pieces are glued to the next column's (one space between, the second
+    part no more than ``2 * _MEASURE_SLACK`` longer) more often than it has solid ones
+    standing alone has the glued pieces' most common first part for its solid measure;
+    a page with no solid measure has none at all."""
     solid: dict[int, Counter[int]] = {}
     widths: dict[int, Counter[int]] = {}
     spaced: dict[int, Counter[int]] = {}
@@ -491,11 +495,12 @@ def _measures(lines: Sequence[list[tuple[int, str]]], edges: Sequence[int],
     # a column whose full lines are glued to the next column's more often than they stand
     # alone (a tight gutter): its lines standing alone are short ones (a paragraph's end, a
     # caption), and the glued lines' first parts give its measure (a glued pair: the next
-    # column's line no longer than the first, a label's is: ``招聘启事 因业务发展需要…``)
+    # column's line at most ``2 * _MEASURE_SLACK`` longer than the first, a line set across
+    # after a label is longer: ``招聘启事 因业务发展需要…``)
     for c, votes in glued.items():
-        length, count = max(votes.items(), key=lambda item: (item[1], item[0]))
-        if count >= _MEASURE_LINES and length >= _MEASURE_CHARS \
-                and count > max(solid.get(c, Counter()).values(), default=0):
+        length = _most_common(votes)
+        if length is not None \
+                and votes[length] > max(solid.get(c, Counter()).values(), default=0):
             chars[c] = length
     wide = {c: n for c in range(len(edges) + 1) if (n := _most_common(spaced.get(c)))}
     if not chars:
