@@ -239,6 +239,9 @@ def _gutter_edges(rows: Sequence[Row], edges: list[int], support: float,
 # a digit narrower than a Han character) and still is one gutter
 _GLUED_SLACK = 1
 _GLUED_PASSES = 2
+# a piece left longer than this many of its column's lines (``_Measure.line``) holds the
+# line of a column whose edge is not found yet
+_GLUED_LINES = 2
 
 
 def _glued_edges(rows: Sequence[Row], edges: list[int], support: float,
@@ -247,11 +250,12 @@ def _glued_edges(rows: Sequence[Row], edges: list[int], support: float,
     gutter (a single space or none) sets every line of a column right after its left
     neighbour's, solid or letter-spaced, so no run of spaces ever shows its edge (the last
     column of a page, or a run of columns glued from its first to its last), and
-    ``_cut_gutters`` has no edge to cut at.  Each piece left longer than its column's line
-    once the rows are cut at the edges found is cut at its column's measure
-    (``_cut_at``, solid or spaced); a position where such cuts fall (give or take
-    ``_GLUED_SLACK``) on ``support`` rows or more, farther than the tolerance from every
-    edge, is an edge.  Two passes at most (a second finds the next of three columns glued)."""
+    ``_cut_gutters`` has no edge to cut at.  Each piece left longer than two of its
+    column's lines (``_GLUED_LINES``) once the rows are cut at the edges found is cut at
+    its column's measure (``_cut_at``, solid or spaced); a position where such cuts fall
+    (give or take ``_GLUED_SLACK``) on ``support`` rows or more, farther than the
+    tolerance from every edge, is an edge.  Two passes at most (a second finds the next of
+    three columns glued)."""
     for _ in range(_GLUED_PASSES):
         if not edges:
             return edges
@@ -264,10 +268,13 @@ def _glued_edges(rows: Sequence[Row], edges: list[int], support: float,
             for x, piece in _cut_gutters(pieces, edges, measures, settings):
                 column = _column_of(x, edges, settings)
                 measure = measures.get(column)
-                if measure is None or " " not in piece or len(piece) <= 2 * min(
-                        measure.chars, measure.spaced or measure.chars):
+                if measure is None or " " not in piece \
+                        or len(piece) <= _GLUED_LINES * measure.line:
                     continue
-                i = _cut_at(piece, measure, x > (edges[column - 1] if column else 0), True,
+                # ``across``: the piece runs over a column's edge not found yet (a digit
+                # may stand at its gutter, its texture may change there); no band of
+                # white space is looked for, every cut is counted
+                i = _cut_at(piece, measure, _indented(x, edges, column), True,
                             lambda width: False)
                 if i is not None:
                     gutters[x + i + 1] += 1
@@ -453,6 +460,16 @@ class _Measure:
     spaced: int | None
     cells: int | None = None
 
+    @property
+    def line(self) -> int:
+        """The shorter of the solid and spaced measures (positions of the dump)."""
+        return min(self.chars, self.spaced or self.chars)
+
+
+def _indented(x: int, edges: Sequence[int], column: int) -> bool:
+    """Whether a piece at ``x`` in ``column`` starts right of the column's left edge."""
+    return x > (edges[column - 1] if column else 0)
+
 
 def _most_common(counts: Counter[int] | None) -> int | None:
     if not counts:
@@ -570,6 +587,12 @@ def _under_space(rows: Sequence[Row], cut: Sequence[Sequence[tuple[int, str]]], 
     return True
 
 
+# a change of texture this far past the spaced measure (half a spaced line past it) or
+# farther: two letter-spaced columns glued before a solid one; the spaced measure cuts the
+# first of them off (a nearer change is the gutter)
+_TEXTURE_PAST_SPACED = 1.5
+
+
 def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
             under_space: Callable[[int], bool]) -> int | None:
     """Where a glued ``piece`` whose first part is a line of a column ends, or None.
@@ -592,7 +615,28 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
     as its solid ones (``_SQUEEZED_MARKS``): as many as a solid line holds; else the
     shorter.  A piece that runs across the next column's edge and has no space at the
     solid measure is cut where its texture changes (``_texture_cut``) before the spaced
-    measure is tried."""
+    measure is tried (the texture cut is kept unless it falls ``_TEXTURE_PAST_SPACED``
+    spaced measures in or farther).  Solid cut (``_solid_cut``), then texture cut, then
+    spaced cut (``_spaced_cut``)."""
+    cut = _solid_cut(piece, measure, indented, across)
+    spaced = measure.spaced
+    texture = None
+    if cut is None and across:
+        cut = texture = _texture_cut(piece, measure)
+    if spaced is None or (cut is not None and (texture is None
+                                               or texture < _TEXTURE_PAST_SPACED * spaced)):
+        return cut
+    wide = 2 * (spaced + _MEASURE_SLACK)
+    if len(piece) > wide and not across:
+        return None
+    cut = _spaced_cut(piece, measure)
+    return texture if cut is None or (across and under_space(wide)) else cut
+
+
+def _solid_cut(piece: str, measure: _Measure, indented: bool, across: bool) -> int | None:
+    """Where ``_cut_at`` cuts a glued ``piece`` whose first part is a solid line, or None:
+    the gutter (``_gutter_at``; a digit beside it only ``across`` the next column's edge)
+    nearest the column's measure, in characters or in display columns."""
     near = list(range(measure.chars - _MEASURE_SLACK, measure.chars + _MEASURE_SLACK + 1))
     if indented:
         near += [i for i in range(measure.chars - _MEASURE_SLACK - INDENT,
@@ -612,30 +656,28 @@ def _cut_at(piece: str, measure: _Measure, indented: bool, across: bool,
                 chars_off = abs(width - measure.cells) / 2
                 off[at] = min(off.get(at, chars_off), chars_off)
             at = piece.find(" ", at + 1)
-    cut = min((i for i in off if _gutter_at(piece, i, across)),
-              key=lambda i: (off[i], i), default=None)
+    return min((i for i in off if _gutter_at(piece, i, across)),
+               key=lambda i: (off[i], i), default=None)
+
+
+def _spaced_cut(piece: str, measure: _Measure) -> int | None:
+    """Where ``_cut_at`` cuts a glued ``piece`` whose first part is a letter-spaced line,
+    or None: the space after as many positions as the column's spaced lines take (give or
+    take ``_MEASURE_SLACK``), the rest as long as half a line at least.  Of two such
+    spaces, the one with as many characters before it as a solid line holds, where the
+    column's spaced lines hold as many as its solid ones (``_SQUEEZED_MARKS``); else the
+    shorter cut."""
     spaced = measure.spaced
-    texture = None
-    if cut is None and across:
-        cut = texture = _texture_cut(piece, measure)
-    wide = 2 * (spaced + _MEASURE_SLACK) if spaced is not None else 0
-    # a change of texture half a spaced line past the spaced measure or more: two
-    # letter-spaced columns glued before a solid one; the spaced measure cuts the first
-    # of them off (else the change)
-    if spaced is None or (cut is not None and (texture is None
-                                               or 2 * texture < 3 * spaced)):
-        return cut
-    if len(piece) > wide and not across:
+    if spaced is None:
         return None
     # a spaced line of n characters takes 2n - 1 positions, one fewer a squeezed mark;
     # no count to match (0): the shorter cut
     held = measure.chars if spaced >= 2 * measure.chars - 1 - _SQUEEZED_MARKS else 0
-    cut = min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
-               if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
-               and _spaced_before(piece, i) and _gutter_sides(piece, i)),
-              key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
-              default=None)
-    return texture if cut is None or (across and under_space(wide)) else cut
+    return min((i for i in range(spaced - _MEASURE_SLACK, spaced + _MEASURE_SLACK + 1)
+                if i >= 2 and len(piece) - i > spaced // 2 and piece[i] == " "
+                and _spaced_before(piece, i) and _gutter_sides(piece, i)),
+               key=lambda i: (abs(i - spaced), abs(i - piece.count(" ", 0, i) - held), i),
+               default=None)
 
 
 # a letter-spaced line sets every Han character apart (a number may stay solid: ``30日``);
@@ -697,9 +739,9 @@ def _cut_gutters(pieces: list[tuple[int, str]], edges: Sequence[int],
         span = (x, len(piece))  # the whole piece's, for ``under_space``
         while column < len(edges) and column in measures and " " in piece:
             measure = measures[column]
-            if len(piece) <= min(measure.chars, measure.spaced or measure.chars) + _MEASURE_SLACK:
+            if len(piece) <= measure.line + _MEASURE_SLACK:
                 break
-            cut = _cut_at(piece, measure, x > (edges[column - 1] if column else 0),
+            cut = _cut_at(piece, measure, _indented(x, edges, column),
                           x + len(piece) > edges[column] + settings.tolerance,
                           functools.partial(under_space, *span))
             if cut is None or (apart(at, at + cut) and apart(at + cut + 1, at + len(piece))):
