@@ -279,8 +279,7 @@ def content_length(text: str) -> float:
 
     White space does not count, so a letter-spaced line measures as it is printed.
     """
-    visible = len(text) - len(_space.findall(text))
-    return visible - 0.5 * len(_narrow_content.findall(text))
+    return visible_chars(text) - 0.5 * len(_narrow_content.findall(text))
 
 
 def ends_paragraph(text: str) -> bool:
@@ -302,6 +301,11 @@ _space = re.compile(f"[{_WHITE}]")
 def has_space(text: str) -> bool:
     """Whether ``text`` holds white space (``regex``'s ``\\s``, at ``re``'s cost)."""
     return _space.search(text) is not None
+
+
+def visible_chars(text: str) -> int:
+    """How many characters of ``text`` are not white space (``regex``'s ``\\s``)."""
+    return len(text) - len(_space.findall(text))
 
 
 _narrow_content = re.compile(f"[^{_WHITE}\u2e80-\U0010ffff“”‘’—…]")
@@ -328,8 +332,7 @@ def line_cells(text: str) -> float:
     space does not count.  Lines of one column measure alike by this count even when
     they hold different amounts of punctuation.
     """
-    visible = len(text) - len(_space.findall(text))
-    return visible - 0.5 * len(_narrow_cell.findall(text))
+    return visible_chars(text) - 0.5 * len(_narrow_cell.findall(text))
 
 
 # ---------------------------------------------------------------- letter-spacing folding

@@ -9,12 +9,12 @@ import regex
 from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import DocumentFlag, Stage
 from baokan.core.registry import heuristic
+from baokan.core.text import visible_chars
 from baokan.models import Dropped
 
 # the Han characters of running text: the basic CJK block, the radicals some fonts map
 # common characters to, and the compatibility ideographs
 _han = regex.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff]")
-_space = regex.compile(r"\s")
 _not_han_nor_newline = regex.compile(r"[^\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff\n]+")
 # what a PDF font without a usable character map yields: Latin-1 and Latin Extended
 # letters, private-use code points, control characters and pdfminer's (cid:123) codes;
@@ -29,7 +29,7 @@ _soup = regex.compile(r"\(cid:\d+\)|[\u0080-\u024f\ue000-\uf8ff\x00-\x08\x0e-\x1
 def soup_measure(text: str) -> tuple[int, int, int]:
     """``(visible, han, soup)``: counts of non-space characters, of the Han characters of
     running text, and of symbol-soup characters."""
-    visible = len(text) - len(_space.findall(text))
+    visible = visible_chars(text)
     soup = sum(len(m) for m in _soup.findall(text))
     return visible, len(_han.findall(text)), soup
 
