@@ -1,5 +1,5 @@
-"""The character classes the steps match with the standard library's ``re`` (a call costs
-about half a ``regex`` one) take the characters the same pattern takes with ``regex``."""
+"""The character classes the steps match with the standard library's ``re`` (for its cost,
+see ``baokan.core.text._WHITE``) take the characters the same pattern takes with ``regex``."""
 
 from __future__ import annotations
 

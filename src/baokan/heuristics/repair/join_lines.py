@@ -355,8 +355,8 @@ def _left_open(text: str) -> bool:
 
 _white = regex.compile(r"\s+")
 # a cheap test before the byline shape: a role word's or a credit's character
-# (a class of characters alone, asked of most lines: the standard library's ``re``, whose
-# call costs about half a ``regex`` one; so is ``_any_punct``)
+# (a class of characters alone, asked of most lines: ``re``, see
+# ``baokan.core.text._WHITE``; so is ``_any_punct``)
 _byline_char = re.compile(r"[记讯习评撰摄作文图]")
 
 

@@ -1170,8 +1170,8 @@ def _note_end(blocks: Sequence[Block], i: int) -> int | None:
 #: ``本报讯《记者 陈世``): quote marks, and the marks shaped like a bracket's edge.  A
 #: byline prints none of them, and a quotation or a work's title shows its pair.
 _MISREAD_MARKS = "“”\"《〈<"
-# (a class of characters alone: the standard library's ``re``, whose call costs about half a
-# ``regex`` one; this looks at every line of the page)
+# (a class of characters alone: ``re``, see ``baokan.core.text._WHITE``; this looks at
+# every line of the page)
 _misread_mark = re.compile("[" + re.escape(_MISREAD_MARKS) + "]")
 #: the mark that pairs with each (``"`` pairs with another ``"``)
 _PARTNER = {"“": "”", "”": "“", "《": "》", "〈": "〉", "<": ">", '"': '"'}
