@@ -1477,7 +1477,7 @@ def printed_lines(text: str, widths: Sequence[float], settings: InterleaveSettin
         return [_glued(tokens)] if tokens else []
     cells = [line_cells(t) for t in tokens]
     widest = max(widths)
-    limit = widest + settings.full_above + 1
+    limit = widest_full(widths, settings) + 1
     full = [(w - settings.full_below, w + settings.full_above) for w in widths]
     n = len(tokens)
     glue = [False] + [weak[k] or _may_glue(tokens[k - 1], tokens[k]) for k in range(1, n)]
@@ -1543,6 +1543,12 @@ def _inside(width: float, ranges: Sequence[tuple[float, float]]) -> bool:
 def is_full(width: float, widths: Sequence[float], settings: InterleaveSettings) -> bool:
     """Whether a printed line ``width`` cells wide is as wide as one of the columns."""
     return any(w - settings.full_below <= width <= w + settings.full_above for w in widths)
+
+
+def widest_full(widths: Sequence[float], settings: InterleaveSettings) -> float:
+    """The widest a full line of the widest column may print (``full_above`` over it): a
+    line wider stands across the columns."""
+    return max(widths) + settings.full_above
 
 
 @attrs.frozen(slots=True)

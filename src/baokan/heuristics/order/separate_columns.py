@@ -29,6 +29,7 @@ from baokan.core.columns import (
     might_interleave,
     printed_lines,
     wide_row,
+    widest_full,
 )
 from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Kind, Stage
@@ -154,7 +155,7 @@ def separate_columns(doc: Document, settings: InterleaveSettings) -> Document:
             continue
         if len(lines) >= settings.min_pieces:
             flush()  # a whole band on one line: its own stretch
-            for group in _read_band(block, lines, max(widths) + settings.full_above,
+            for group in _read_band(block, lines, widest_full(widths, settings),
                                     stats, settings, rec, printed,
                                     dropped.get(k, frozenset())):
                 out.extend(group)
@@ -517,7 +518,7 @@ def _goes_on(a: Piece, b: Piece, stats: PairStats, settings: InterleaveSettings)
 
 
 def _regions(periods: Sequence[int], owner: Sequence[int],
-             across: Sequence[bool] = ()) -> list[tuple[int, int]]:
+             across: Sequence[bool]) -> list[tuple[int, int]]:
     """The interleaved stretches ``[lo, hi)`` of the pieces: runs whose local period is
     two or more, widened by that period on either side (the first row of the columns
     is where the evidence starts), over whole dump lines, overlaps merged.  The
@@ -535,28 +536,42 @@ def _regions(periods: Sequence[int], owner: Sequence[int],
             end += 1
         j = end
         reach = max(periods[i:j])
-        if across:  # a head at the run's edge is none of its columns' lines
-            while i < j and across[i]:
-                i += 1
-            while j > i and across[j - 1]:
-                j -= 1
-            if i == j:
-                i = end
-                continue
-        lo, hi = max(0, i - reach), min(n, j + reach)
-        if across:
-            lo = next((k + 1 for k in range(i - 1, lo - 1, -1) if across[k]), lo)
-            hi = next((k for k in range(j, hi) if across[k]), hi)
-        while lo > 0 and owner[lo] == owner[lo - 1]:
-            lo -= 1
-        while hi < n and owner[hi] == owner[hi - 1]:
-            hi += 1
+        i, j = _trim_across(across, i, j)
+        if i == j:
+            i = end
+            continue
+        lo, hi = _widen(owner, across, i, j, reach)
         if found and lo <= found[-1][1]:
             found[-1] = (found[-1][0], max(hi, found[-1][1]))
         else:
             found.append((lo, hi))
         i = end
     return found
+
+
+def _trim_across(across: Sequence[bool], i: int, j: int) -> tuple[int, int]:
+    """The run ``[i, j)`` less the pieces ``across`` the columns at either end (a head at
+    the run's edge is none of its columns' lines); empty if all are."""
+    while i < j and across[i]:
+        i += 1
+    while j > i and across[j - 1]:
+        j -= 1
+    return i, j
+
+
+def _widen(owner: Sequence[int], across: Sequence[bool], i: int, j: int, reach: int
+           ) -> tuple[int, int]:
+    """The run ``[i, j)`` widened by ``reach`` pieces on either side, stopping before a
+    piece ``across`` the columns, then out to whole dump lines (``owner``)."""
+    n = len(owner)
+    lo, hi = max(0, i - reach), min(n, j + reach)
+    lo = next((k + 1 for k in range(i - 1, lo - 1, -1) if across[k]), lo)
+    hi = next((k for k in range(j, hi) if across[k]), hi)
+    while lo > 0 and owner[lo] == owner[lo - 1]:
+        lo -= 1
+    while hi < n and owner[hi] == owner[hi - 1]:
+        hi += 1
+    return lo, hi
 
 
 def _extended(pieces: Sequence[Piece], owner: Sequence[int], periods: list[int],
@@ -613,7 +628,7 @@ def _read_stretch(stretch: Sequence[tuple[Block, list[str]]], stats: PairStats,
     periods = [1] * len(pieces)
     regions: list[tuple[int, int]] = []
     rows = _row_periods(stretch, pieces, owner, widths, stats, settings)
-    widest = max(widths) + settings.full_above
+    widest = widest_full(widths, settings)
     across = [p.cells > widest for p in pieces]
     for lo, hi, titles in _title_groups(pieces, owner, settings, min(widths)):
         if titles:
