@@ -8,14 +8,16 @@ from __future__ import annotations
 from baokan.core.columns import InterleaveSettings, might_interleave
 
 _SETTINGS = InterleaveSettings()
-_LEFT = ["社区志愿者每周上门为", "独居老人测量血压，送", "去药品和生活用品。志",
-         "愿者说，独居老人最盼", "望有人上门陪伴，测量", "血压只是开始。今年以",
-         "来，社区志愿者已经上", "门三百多次，独居老人", "的生活用品也由社区统",
-         "一采购，老人们说，日", "子过得更踏实了。"]
-_RIGHT = ["河道整治工程完工以后", "两岸新添了步道和花园", "。市民傍晚来到河道两",
-          "岸散步，孩子们在花园", "里嬉戏，一片欢声笑语", "。整治工程还修复了河",
-          "道两岸的老码头，步道", "沿着老码头一直通到城", "市花园，市民说，河道",
-          "变美了，城市也更有味", "道了。"]
+_WIDTH = 10
+_LEFT_STORY = ("社区志愿者每周上门为独居老人测量血压，送去药品和生活用品。志愿者说，独居老人最盼望"
+               "有人上门陪伴，测量血压只是开始。今年以来，社区志愿者已经上门三百多次，独居老人的"
+               "生活用品也由社区统一采购，老人们说，日子过得更踏实了。")
+_RIGHT_STORY = ("河道整治工程完工以后两岸新添了步道和花园。市民傍晚来到河道两岸散步，孩子们在花园"
+                "里嬉戏，一片欢声笑语。整治工程还修复了河道两岸的老码头，步道沿着老码头一直通到城"
+                "市花园，市民说，河道变美了，城市也更有味道了。")
+# each story cut into printed lines of ``_WIDTH`` characters
+_LEFT, _RIGHT = ([story[i:i + _WIDTH] for i in range(0, len(story), _WIDTH)]
+                 for story in (_LEFT_STORY, _RIGHT_STORY))
 
 
 def _uneven(text: str) -> str:
