@@ -8,6 +8,7 @@ from __future__ import annotations
 from baokan.core.columns import (
     LayoutSettings,
     _cut_at,
+    _gutter_sides,
     _Measure,
     _spaced_before,
     column_edges,
@@ -64,3 +65,11 @@ def test_a_spaced_run_holds_a_squeezed_mark_but_no_word() -> None:
     assert ends_spaced("钢 琴 ）元 旦")  # a squeezed mark beside a character
     assert not ends_spaced("全市近 40 年")  # a number set between spaces
     assert not ends_spaced("农 民 对待 兴")  # a word: the gaps of uneven spacing
+
+
+def test_a_gutter_beside_a_number_takes_its_digits_only() -> None:
+    # a line ending in a year glued to the next column's line: a gutter
+    assert _gutter_sides("就业人数2016 群众满意", 8, digits=True)
+    # a circled number or a superscript is no digit of a number: no gutter beside it
+    assert not _gutter_sides("就业人数① 群众满意", 5, digits=True)
+    assert not _gutter_sides("就业人数² 群众满意", 5, digits=True)

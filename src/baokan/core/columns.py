@@ -404,6 +404,9 @@ INDENT = 2
 # still is set with a tracking that fits fewer characters a line
 _SQUEEZED_MARKS = 2
 _GUTTER_SIDE = regex.compile(r"[\p{Han}\p{P}]")
+# the digits of a number at a line's end or start (``2016``, ``１９``); not ``str.isdigit``,
+# which takes ① and ² too
+_GUTTER_DIGITS = frozenset("0123456789０１２３４５６７８９")
 # a text ending in a letter-spaced run (``参 保 缴 费``): characters one space apart
 _SPACED_RUN = regex.compile(r"\S \S \S$")
 # the positions such a run takes, read off before a cut (not searched for from the
@@ -432,8 +435,8 @@ def _gutter_sides(piece: str, i: int, digits: bool = False) -> bool:
     digit beside a space is a gutter only in a piece that runs across the next column's
     edge."""
     left, right = piece[i - 1], piece[i + 1]
-    if digits and (left.isdigit() != right.isdigit()):
-        sides = bool(_GUTTER_SIDE.match(right if left.isdigit() else left))
+    if digits and ((left in _GUTTER_DIGITS) != (right in _GUTTER_DIGITS)):
+        sides = bool(_GUTTER_SIDE.match(right if left in _GUTTER_DIGITS else left))
     else:
         sides = bool(_GUTTER_SIDE.match(left)) and bool(_GUTTER_SIDE.match(right))
     return (sides and not _OPENS.search(piece, i - 1, i)
