@@ -460,6 +460,18 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
                 break
             titles.add(i)
             i += 1
+        if i == 0:
+            # a head of two or three bare lines as wide as the column over the body's
+            # indented first line (``罗布泊可望找到淡水阿其`` / ``克谷地勘查出淡水富存区`` /
+            # ``记得自己小时候，最羡``): no paragraph opens on a line as wide as its column,
+            # and a paragraph's first line is not set under bare lines of its own
+            m = 0
+            while m < len(run) - 1 and m < MAX_TITLE_LINES and bare(m) \
+                    and abs(lengths[m] - (widths[m] - INDENT)) > INDENT_TOLERANCE:
+                m += 1
+            if m >= 2 and not bare(m) and not ends_paragraph(run[m].text) \
+                    and lengths[m] <= widths[m] - NEXT_INDENTED_BY:
+                titles.update(range(m))
     if nxt is not None and nxt.opens_article:
         i = len(run) - 1
         while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare_head(i):

@@ -209,6 +209,24 @@ def headline_tail(unit: list[str], line: str) -> bool:
     return 0 < tail <= last + MEASURE_SLACK_CELLS and abs(above - last) <= MEASURE_SLACK_CELLS
 
 
+#: A line that is only a short term in quotes (``“加速度”``, ``“ 快车道 ”``): at most this
+#: many characters inside the quotes.
+QUOTED_TAIL_CHARS = 6
+_QUOTED_TERM = regex.compile(
+    "^[“‘「『\"][^“”‘’「」『』\"，。、；：！？,;:!?]{1," + str(QUOTED_TAIL_CHARS) + "}[”’」』\"]$")
+
+
+def quoted_tail(first: str, second: str) -> bool:
+    """Whether ``second`` is the last term of the title line ``first``, set on a line of its
+    own where the measure broke before its opening quote (``太康：强化“五举措”助推医保征缴`` /
+    ``“加速度”``): the line is one short term in quotes and nothing else, and ``first``
+    stops on a word — a phrase still wanting its object, not one closed by a mark or a
+    kicker's dash or colon.  A column's name is not set in quotes under a head."""
+    head, tail = first.strip(), "".join(second.split())
+    return _QUOTED_TERM.match(tail) is not None and _WORD_END.search(head) is not None \
+        and not KICKER_END.search(head)
+
+
 def _subtitle_goes_on(subtitle: str, line: str, grams: set[str]) -> bool:
     """Whether a title line after a dash-led subtitle is the rest of that subtitle, broken
     where it filled the measure: it is no wider than the subtitle's line (a subtitle is

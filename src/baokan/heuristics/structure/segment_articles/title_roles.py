@@ -27,6 +27,7 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
     broken_by_width,
     cut_sentence,
     headline_tail,
+    quoted_tail,
     set_apart,
 )
 
@@ -499,6 +500,11 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
                 and headline_tail([titles[k].text for k in units[-1]], titles[i].text):
             # 东亚经济传真苏哈托 / 强调经济改革菲律宾 / 汇市股市反弹: the measure wrapped
             # the head over two full lines and a short last one, all one headline
+            units[-1].append(i)
+        elif units and units[-1][-1] == i - 1 and not set_apart(titles[i - 1], titles[i]) \
+                and quoted_tail(titles[i - 1].text, titles[i].text):
+            # 太康：强化“五举措”助推医保征缴 / “加速度”: the quoted term the measure
+            # pushed onto a line of its own ends the phrase above it
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and _is_place_colon(
                 "".join(titles[k].text for k in units[-1]), grams, settings.place_line_chars):
