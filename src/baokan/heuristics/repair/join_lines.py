@@ -432,7 +432,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
 
     After the end of an article, a line with no punctuation at all is a title when the
     line after it is an indented first line (two cells short of the column) and it is
-    not such a line itself; before a byline, the lines with no punctuation are titles.
+    not such a line itself, and so are two or three such lines in a row over one (a head
+    as wide as a narrow column, then the body's indented first line under it); before a byline, the lines with no punctuation are titles.
     A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
     with no punctuation before it are its article's titles; so are the bare lines clearly
     short of the column right over a subtitle led by a dash (its headline and kicker),
@@ -461,17 +462,21 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
             titles.add(i)
             i += 1
         if i == 0:
-            # a head of two or three bare lines as wide as the column over the body's
-            # indented first line (``罗布泊可望找到淡水阿其`` / ``克谷地勘查出淡水富存区`` /
-            # ``记得自己小时候，最羡``): no paragraph opens on a line as wide as its column,
-            # and a paragraph's first line is not set under bare lines of its own
-            m = 0
-            while m < len(run) - 1 and m < MAX_TITLE_LINES and bare(m) \
-                    and abs(lengths[m] - (widths[m] - INDENT)) > INDENT_TOLERANCE:
-                m += 1
-            if m >= 2 and not bare(m) and not ends_paragraph(run[m].text) \
-                    and lengths[m] <= widths[m] - NEXT_INDENTED_BY:
-                titles.update(range(m))
+            # a head of two or three bare lines over the body's first line, indented (two
+            # cells short of the column, a wider line under it): ``罗布泊可望找到淡水阿其`` /
+            # ``克谷地勘查出淡水富存区`` / ``记得自己小时候，最羡`` / ``慕的职业就是…``.  No
+            # paragraph opens on a line as wide as its column, nor sets bare lines over
+            # its own indented first line (the one-line head is the loop above)
+            k = 1
+            while k < len(run) - 1 and k <= MAX_TITLE_LINES and bare(k - 1) \
+                    and abs(lengths[k - 1] - (widths[k - 1] - INDENT)) > INDENT_TOLERANCE \
+                    and lengths[k] > widths[k] - NEXT_INDENTED_BY:
+                k += 1
+            if 2 <= k <= MAX_TITLE_LINES and k < len(run) - 1 and bare(k - 1) \
+                    and abs(lengths[k - 1] - (widths[k - 1] - INDENT)) > INDENT_TOLERANCE \
+                    and lengths[k] <= widths[k] - NEXT_INDENTED_BY \
+                    and lengths[k + 1] > lengths[k] and not ends_paragraph(run[k].text):
+                titles.update(range(k))
     if nxt is not None and nxt.opens_article:
         i = len(run) - 1
         while i >= 0 and len(run) - i <= MAX_TITLE_LINES and bare_head(i):
