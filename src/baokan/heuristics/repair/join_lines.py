@@ -433,7 +433,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     After the end of an article, a line with no punctuation at all is a title when the
     line after it is an indented first line (two cells short of the column) and it is
     not such a line itself, and so are two or three such lines in a row over one (a head
-    as wide as a narrow column, then the body's indented first line under it); before a byline, the lines with no punctuation are titles.
+    as wide as a narrow column, then the body's indented first line under it); before a
+    byline, the lines with no punctuation are titles.
     A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
     with no punctuation before it are its article's titles; so are the bare lines clearly
     short of the column right over a subtitle led by a dash (its headline and kicker),
