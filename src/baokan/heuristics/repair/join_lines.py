@@ -467,13 +467,17 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
             # cells short of the column, a wider line under it): ``罗布泊可望找到淡水阿其`` /
             # ``克谷地勘查出淡水富存区`` / ``记得自己小时候，最羡`` / ``慕的职业就是…``.  No
             # paragraph opens on a line as wide as its column, nor sets bare lines over
-            # its own indented first line (the one-line head is the loop above)
+            # its own indented first line (the one-line head is the loop above).  Lines
+            # of one box only: where the dump sets blank lines between boxes, they say
+            # more than widths do
             k = 1
             while k < len(run) - 1 and k <= MAX_TITLE_LINES and bare(k - 1) \
+                    and not run[k].gap_before and not run[k + 1].gap_before \
                     and abs(lengths[k - 1] - (widths[k - 1] - INDENT)) > INDENT_TOLERANCE \
                     and lengths[k] > widths[k] - NEXT_INDENTED_BY:
                 k += 1
             if 2 <= k <= MAX_TITLE_LINES and k < len(run) - 1 and bare(k - 1) \
+                    and not run[k].gap_before and not run[k + 1].gap_before \
                     and abs(lengths[k - 1] - (widths[k - 1] - INDENT)) > INDENT_TOLERANCE \
                     and lengths[k] <= widths[k] - NEXT_INDENTED_BY \
                     and lengths[k + 1] > lengths[k] and not ends_paragraph(run[k].text):

@@ -8,22 +8,13 @@ from collections.abc import Iterable
 
 from baokan.core.document import Block, Kind
 from baokan.core.marks import Tag
-from baokan.core.text import (
-    DASH_PAIR_END,
-    DASH_START,
-    KICKER_END,
-    WIDE_DASH_PAIR_END,
-    bigrams,
-    has_inner_punct,
-    line_cells,
-)
+from baokan.core.text import DASH_PAIR_END, DASH_START, KICKER_END, WIDE_DASH_PAIR_END, bigrams, line_cells
 from baokan.heuristics.structure.segment_articles.article import _PageGrams, overlap
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
     _INNER_DASH,
     _TWO_PHRASES,
-    MEASURE_SLACK_CELLS,
     _column_line,
     _column_over_kicker,
     _is_place_colon,
@@ -194,27 +185,6 @@ def _headline_over_subtitle(titles: list[Block], units: list[list[int]],
         return False
     return line_cells(second) > line_cells(first) \
         and overlap(first, grams) >= overlap(second, grams) + SUBTITLE_NAMING_MARGIN
-
-
-def _narrow_over_wide(titles: list[Block], units: list[list[int]]) -> bool:
-    """Whether a head of two lines, the first narrower than the second by more than a
-    cell (:data:`~baokan.heuristics.structure.segment_articles.title_lines.MEASURE_SLACK_CELLS`),
-    is one headline where the dump's gaps tell no type sizes apart: a kicker is set in
-    smaller type than its headline, so over the same measure it is as wide or wider
-    (``让中国特色社会主义展现出更加强大生命力`` / ``深刻理解新时代划时代意义``), while a
-    headline of two phrases is set a phrase a line, the shorter first
-    (``从“治已病”到“防未病”`` / ``我市医保新政为市民幸福“加码”``: on the synthetic pages'
-    PyMuPDF dumps 28 such pairs of 30 are one headline).  Not a line of two phrases
-    set apart by a space (``权依责定 财随政走``: a kicker of parallel phrases), nor one
-    holding a clause mark (a line of prose the tool set among the titles)."""
-    if len(units) != 2 or len(units[0]) != 1 or len(units[1]) != 1 \
-            or units[1][0] != units[0][0] + 1:
-        return False
-    first, second = titles[units[0][0]].text.strip(), titles[units[1][0]].text.strip()
-    return not _TWO_PHRASES.search(first) and not _COLUMN_MARK.match(first) \
-        and not has_inner_punct(first) \
-        and not KICKER_END.search(second) \
-        and line_cells(first) < line_cells(second) - MEASURE_SLACK_CELLS
 
 
 def _over_dash_subtitle(roles: list[str | None], last: int) -> bool:
@@ -573,8 +543,6 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
         # no article)
         roles[units[-1][0]] = Kind.TITLE if Kind.COLUMN in roles else Kind.COLUMN
         units = units[:-1]
-    if not gaps_tell and not grid and not kicker_found and _narrow_over_wide(titles, units):
-        units = [units[0] + units[1]]
     if units:
         at = 1 if len(units) >= 2 and not kicker_found else 0
         if at == 1 and len(units) == 2 and Kind.SUBTITLE not in roles \
