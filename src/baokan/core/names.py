@@ -8,17 +8,20 @@ know whether a short run of Han characters can be a person's name, or a role wor
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
-from baokan.core.text import is_han
+from baokan.core.text import WHITE_CLASS, is_han
 
 _all_han = regex.compile(r"\p{Han}+")
 
 _name_re = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,6}·\p{Han}{1,8}$")
-_split_re = regex.compile(r"[\s、，,；;/／]+")
+# (split every byline's names: ``re``, with ``regex``'s ``\s`` spelled out, see
+# ``baokan.core.text.WHITE_CLASS``)
+_split_re = re.compile(f"[{WHITE_CLASS}、，,；;/／]+")
 #: The normalised byline role of a photo credit (:attr:`baokan.models.Byline.role`).
 PHOTO_ROLE = "摄影"
 #: Words that look like names (they start with a surname, or have a name's shape after a
@@ -213,6 +216,12 @@ _photo_credit_re = regex.compile(
     f"(?P<pictured>{_CREDIT_NAMES}))" r"\s*[）)]?)\s*$")
 
 
+#: What may follow a photo credit's last character: white space (``regex``'s ``\s``) and
+#: a closing bracket.
+_CREDIT_TAIL = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
+    + "\u2028\u2029\u202f\u205f\u3000）)"
+
+
 def photo_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
     """Where a photo credit ends ``text``: the offset it starts at and its names, or None.
 
@@ -221,6 +230,11 @@ def photo_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
     The names must be names (:func:`split_names`).
     """
     if "摄" not in text and "图" not in text:
+        return None
+    # a credit ends on 摄 or a name's last character (then maybe a bracket and spaces): a
+    # text ending on anything else holds none (a quick look: the search tries every start)
+    last = text.rstrip(_CREDIT_TAIL)[-1:]
+    if not last or not is_han(last):
         return None
     match = _photo_credit_re.search(text)
     if match is None or (match["names"] or "").endswith("拍"):

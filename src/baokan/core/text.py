@@ -15,6 +15,24 @@ from collections.abc import Iterable
 import regex
 
 HAN = r"\p{Han}"
+#: ``regex``'s ``\p{Han}`` (the Han script) spelled out as the body of a character class,
+#: for patterns compiled with the standard library's ``re``, whose call costs about half a
+#: ``regex`` one (``regex`` also lets the interpreter lock go and takes it back on every
+#: call).  Code point for code point the same (tests/test_char_classes.py checks all of
+#: them against ``regex``).  Not for a pattern that opens on a look-behind (``re`` tries
+#: it at every position: ``fold-spacing``'s cost more there), and each ``re`` class of it
+#: costs a few milliseconds to compile at import.
+HAN_CLASS = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
+             "\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9"
+             "\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6\U00020000-\U0002a6df"
+             "\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
+             "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
+             "\U00031350-\U00033479")
+#: ``regex``'s ``\s`` (Unicode white space) spelled out as the body of a character class,
+#: for patterns compiled with ``re`` (whose ``\s`` takes the separators ``\x1c``-``\x1f``
+#: too): see :data:`HAN_CLASS`.
+WHITE_CLASS = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_WHITE = WHITE_CLASS
 #: Chinese (full-width) punctuation and the ASCII punctuation that dumps put in its place.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～〔〕﹏"
 #: Punctuation that closes a sentence (the closing marks that may follow it: :data:`CLOSERS`).
@@ -52,7 +70,7 @@ CONTINUING = "，、；：,;:" + OPENING_MARKS
 INTRODUCING_MARKS = "：:"
 #: A text opening on these carries on a clause begun before it: a structural particle, or
 #: a mark that follows words (no clause opens with ``的``, ``们``, ``，`` or ``）``).
-CANNOT_OPEN_CLAUSE = regex.compile(r"^(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
+CANNOT_OPEN_CLAUSE = re.compile(r"^(?:的(?!确)|们|[，。、；：？！,.;:?!）)」』》])")
 #: The verbs of saying that name who said a quotation (``刘建国说。``, ``他表示，``): a
 #: pattern's alternation, to build the patterns of an attribution from.
 SAID = r"(?:说|表示|介绍|称|指出|坦言|告诉记者)"
@@ -67,17 +85,18 @@ WIDE_DASHES = "—―"
 #: The 破折号 as a page prints it: two em dashes (a kicker's end ``…感慨——``, a subtitle's
 #: lead ``——记烟台…``).
 DASH_PAIR = "——"
-_DASH = "[" + regex.escape(DASHES) + "]"
+_DASH = "[" + re.escape(DASHES) + "]"
 #: A line led by a dash (:data:`DASHES`): a subtitle, a quote's source or a list item.
-DASH_START = regex.compile("^" + _DASH)
+DASH_START = re.compile("^" + _DASH)
 #: A line led by a dash of two marks or more, not spaced (``——``, ``--``): a subtitle's lead.
-DOUBLE_DASH_START = regex.compile("^" + _DASH + "{2}")
+DOUBLE_DASH_START = re.compile("^" + _DASH + "{2}")
 #: A subtitle's lead: a dash of two marks or more, spaced or not (``——``, and ``— —``:
 #: pdfminer spaces a title's wide dash), and text after it.
-SUBTITLE_LEAD = regex.compile("^" + _DASH + r"(?:\s?" + _DASH + r")+\s*\S")
+SUBTITLE_LEAD = re.compile("^" + _DASH + f"(?:[{WHITE_CLASS}]?" + _DASH + ")+"
+                           f"[{WHITE_CLASS}]*[^{WHITE_CLASS}]")
 #: A line led by a wide dash (:data:`WIDE_DASHES`), as a subtitle is (``——记烟台…``,
 #: ``— — 香港…``): not the hyphens of :data:`DASH_START`, which lead list items.
-WIDE_DASH_START = regex.compile("^[" + WIDE_DASHES + "]")
+WIDE_DASH_START = re.compile("^[" + WIDE_DASHES + "]")
 #: Dashes a line may open on (a list item, a dash lead-in): every dash of :data:`DASHES`.
 OPENING_DASHES = DASHES
 # -- a text closing on a 破折号: the one vocabulary every use of "a kicker ending on a
@@ -103,28 +122,28 @@ def _closing_dash_pair(marks: str) -> str:
     ``marks``, spaced or not (one white space between them at most: pdfminer spaces a
     title's wide dash, ``…刘仲藜— —``), white space after it."""
     mark = "[" + marks + "]"
-    return mark + r"\s?" + mark + r"\s*$"
+    return mark + f"[{WHITE_CLASS}]?" + mark + f"[{WHITE_CLASS}]*$"
 
 
 #: A text closing on the 破折号 as typeset: :data:`DASH_PAIR`, two em dashes with no space
 #: between them (not the horizontal bar, not spaced), white space after it.
-DASH_PAIR_END = regex.compile(DASH_PAIR + r"\s*$")
+DASH_PAIR_END = re.compile(DASH_PAIR + f"[{WHITE_CLASS}]*$")
 #: A kicker's end as a title line's shape reads it: :data:`DASH_PAIR_END`'s strict 破折号
 #: or an introducing colon (:data:`INTRODUCING_MARKS`: ``专家解读：``).
-KICKER_END = regex.compile(f"(?:{DASH_PAIR}|[{INTRODUCING_MARKS}])" + r"\s*$")
+KICKER_END = re.compile(f"(?:{DASH_PAIR}|[{INTRODUCING_MARKS}])[{WHITE_CLASS}]*$")
 #: A text closing on a 破折号 of wide dashes (:data:`WIDE_DASHES`), spaced or not
 #: (``…刘仲藜— —``); no colon, no hyphen.
-WIDE_DASH_PAIR_END = regex.compile(_closing_dash_pair(WIDE_DASHES))
+WIDE_DASH_PAIR_END = re.compile(_closing_dash_pair(WIDE_DASHES))
 #: A text closing on a 破折号 of :data:`KICKER_DASHES` (the wide dashes or the full-width
 #: hyphen), spaced or not: :data:`WIDE_DASH_PAIR_END` with the full-width hyphen counted.
-KICKER_DASH_PAIR_END = regex.compile(_closing_dash_pair(KICKER_DASHES))
+KICKER_DASH_PAIR_END = re.compile(_closing_dash_pair(KICKER_DASHES))
 
 # what a line that starts a new clause may open on: an opening mark, a straight quote
 # (which may open) or a dash
 _OPENING_STARTS = frozenset(OPENING_MARKS + '"' + OPENING_DASHES)
 
 _han_re = regex.compile(HAN)
-_not_han_re = regex.compile(r"\P{Han}+")
+_not_han_re = re.compile(f"[^{HAN_CLASS}]+")
 _SENTENCE_END_CHARS = frozenset(SENTENCE_END)
 _inner_punct_re = regex.compile("[，。；：？！,;:?!]")
 
@@ -210,11 +229,20 @@ def inner_punct_count(text: str) -> int:
 #: function of the text alone, so a memo shared by threads gives each the same answer.
 _bigram_memo: dict[str, tuple[frozenset[str], str, str]] = {}
 _BIGRAM_MEMO_TEXTS = 2048
+#: :func:`line_cells` and :func:`content_length` of the lines asked about in this parse
+#: (the steps measure the same lines again and again: on the seeds about 480 asks a page
+#: on 330 lines), emptied with the memo of :func:`bigrams` and bounded the same way.
+_cells_memo: dict[str, float] = {}
+_content_memo: dict[str, float] = {}
+_LINE_MEMO_TEXTS = 4096
 
 
 def forget_bigrams() -> None:
-    """Empty the memo of :func:`bigrams` (at the start of a parse)."""
+    """Empty the memos of :func:`bigrams`, :func:`line_cells` and :func:`content_length`
+    (at the start of a parse)."""
     _bigram_memo.clear()
+    _cells_memo.clear()
+    _content_memo.clear()
 
 
 def _bigram_entry(text: str) -> tuple[frozenset[str], str, str]:
@@ -279,7 +307,13 @@ def content_length(text: str) -> float:
 
     White space does not count, so a letter-spaced line measures as it is printed.
     """
-    return visible_chars(text) - 0.5 * len(_narrow_content.findall(text))
+    found = _content_memo.get(text)
+    if found is None:
+        if len(_content_memo) >= _LINE_MEMO_TEXTS:
+            _content_memo.clear()
+        found = _content_memo[text] = \
+            visible_chars(text) - 0.5 * len(_narrow_content.findall(text))
+    return found
 
 
 def ends_paragraph(text: str) -> bool:
@@ -292,12 +326,11 @@ _COMPRESSIBLE = frozenset(CJK_PUNCT) - frozenset("—…")
 _QUOTES = "“”‘’"
 # counted with C-speed regex scans, not Python loops: these run on every line of every
 # page, so they use the standard library's ``re`` with the classes spelled out: ``_WHITE``
-# is ``regex``'s ``\s``, code point for code point (tests/test_text.py checks every one
-# against the ``regex`` definitions).
+# is ``regex``'s ``\s`` and :data:`HAN_CLASS` its ``\p{Han}`` (both defined above), code
+# point for code point (tests/test_char_classes.py checks every one against ``regex``).
 # ``re`` against ``regex``: on a class of characters alone, a call of ``re``'s costs about
 # half a ``regex`` one (about 4,500 instructions against 8,000 on a line); the patterns
 # elsewhere compiled with ``re`` for that point here.
-_WHITE = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _space = re.compile(f"[{_WHITE}]")
 
 
@@ -308,6 +341,8 @@ def has_space(text: str) -> bool:
 
 def visible_chars(text: str) -> int:
     """How many characters of ``text`` are not white space (``regex``'s ``\\s``)."""
+    if text.isprintable():  # no white space but the ASCII space: every other is Cc or Z*
+        return len(text) - text.count(" ")
     return len(text) - len(_space.findall(text))
 
 
@@ -335,11 +370,16 @@ def line_cells(text: str) -> float:
     space does not count.  Lines of one column measure alike by this count even when
     they hold different amounts of punctuation.
     """
-    return visible_chars(text) - 0.5 * len(_narrow_cell.findall(text))
+    found = _cells_memo.get(text)
+    if found is None:
+        if len(_cells_memo) >= _LINE_MEMO_TEXTS:
+            _cells_memo.clear()
+        found = _cells_memo[text] = visible_chars(text) - 0.5 * len(_narrow_cell.findall(text))
+    return found
 
 
 # ---------------------------------------------------------------- letter-spacing folding
-_gap_split = regex.compile(r"([ \t\u3000\u00a0]+)")
+_gap_split = re.compile(r"([ \t\u3000\u00a0]+)")
 _SPACES = " \t\u3000\u00a0"
 _CJK_PUNCT_SET = frozenset(CJK_PUNCT)
 _latin_number = regex.compile(r"[A-Za-z][0-9.,]*$")
@@ -471,7 +511,9 @@ def unfold_span(offsets: tuple[int, ...], start: int, end: int) -> tuple[int, in
     return offsets[start], offsets[end - 1] + 1
 
 
-_word_end_re = regex.compile(r"[\p{Han}\p{L}\p{N}]$")
+# a character of a word (matched on a text's last character alone: searched with ``$``,
+# the pattern would try every position of the text)
+_word_char_re = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 
 
 def ends_mid_clause(text: str) -> bool:
@@ -480,7 +522,7 @@ def ends_mid_clause(text: str) -> bool:
     tool or the column, not a paragraph, title or sentence that ends there."""
     stripped = text.rstrip()
     return bool(stripped) and (ends_continuing(stripped)
-                               or _word_end_re.search(stripped) is not None)
+                               or _word_char_re.match(stripped, len(stripped) - 1) is not None)
 
 
 #: The tail of a sentence cut by what the page or the tool set inside it (a head, a

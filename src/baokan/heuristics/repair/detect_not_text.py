@@ -3,6 +3,8 @@ page or in a run of lines of it."""
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -14,8 +16,10 @@ from baokan.models import Dropped
 
 # the Han characters of running text: the basic CJK block, the radicals some fonts map
 # common characters to, and the compatibility ideographs
-_han = regex.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff]")
-_not_han_nor_newline = regex.compile(r"[^\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff\n]+")
+# (classes of characters alone, run over the whole page: ``re``, see
+# ``baokan.core.text._WHITE``)
+_han = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff]")
+_not_han_nor_newline = re.compile(r"[^\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff\n]+")
 # what a PDF font without a usable character map yields: Latin-1 and Latin Extended
 # letters, private-use code points, control characters and pdfminer's (cid:123) codes;
 # CJK Extension A and the supplementary ideographs (a font whose glyph ids land there: a

@@ -28,6 +28,7 @@ from baokan.core.text import (
     DASH_PAIR,
     DASHES,
     DOUBLE_DASH_START,
+    HAN_CLASS,
     INTRODUCING_MARKS,
     KICKER_DASH_PAIR_END,
     OPENING_MARKS,
@@ -35,6 +36,7 @@ from baokan.core.text import (
     SAID,
     SENTENCE_END,
     SUBTITLE_LEAD,
+    WHITE_CLASS,
     content_length,
     ends_continuing,
     ends_paragraph,
@@ -45,7 +47,27 @@ from baokan.core.text import (
     starts_with_opening_mark,
 )
 
-_ends_punct = regex.compile(r"[\p{P}]$")
+_punct_char = regex.compile(r"[\p{P}]")
+#: Whether a character is ``_punct_char``, as asked (a function of the character alone:
+#: kept across parses, and bounded).
+_punct_memo: dict[str, bool] = {}
+_PUNCT_MEMO_CHARS = 1024
+
+
+def _ends_punct(text: str) -> bool:
+    """``regex.search(r"[\\p{P}]$", text)``, read off the end of ``text`` (a search with
+    ``$`` tries every position of the line): a punctuation mark last, or last before a
+    final line break."""
+    end = len(text) - 1 if not text.endswith("\n") else len(text) - 2
+    if end < 0:
+        return False
+    char = text[end]
+    found = _punct_memo.get(char)
+    if found is None:
+        if len(_punct_memo) >= _PUNCT_MEMO_CHARS:
+            _punct_memo.clear()
+        found = _punct_memo[char] = _punct_char.match(char) is not None
+    return found
 
 # Widths in character cells (see ``line_cells``).  A paragraph's first line is indented
 # by two cells; a column's lines reach its width within a cell (punctuation squeezing
@@ -413,6 +435,10 @@ _NAME_LIST = r"(?P<names>\p{Han}{1,4}(?:[\s、，,]+\p{Han}{1,4})*)"
 _byline_shape = regex.compile(
     r"^(?:[\p{Han}·]{0," + str(MAX_BYLINE_ORG) + r"}?(?:" + ROLE_WORD + r")[\s:：/]*"
     r"|[文图](?:/[文图])?\s*/\s*)" + _NAME_LIST + "$")
+# a character that neither ``_byline_shape`` nor ``_credit_shape`` takes anywhere (their
+# role words and names are Han; a quick look before them, each a costly match: ``re``,
+# with ``regex``'s classes spelled out)
+_not_in_byline_shape = re.compile(f"[^{HAN_CLASS}{WHITE_CLASS}·:：/、，,]")
 _credit_shape = regex.compile(r"^" + _NAME_LIST + r"(?:\s*/\s*(?:文|图|摄|文/图)|\s*摄|\s+文/图)$")
 
 
@@ -422,6 +448,8 @@ def byline_shaped(text: str) -> bool:
     (``嘉鱼县融媒体记者 王文东``, ``P记者 X``), ``文/X``, ``X/文``, ``X 摄``.  Such a line
     is never the continuation of a paragraph, nor continued by one."""
     text = text.strip()
+    if _not_in_byline_shape.search(text):  # a character neither shape takes: most lines
+        return False
     m = _byline_shape.match(text) or _credit_shape.match(text)
     return m is not None and bool(split_names(ROLE.sub(" ", m["names"])))
 
@@ -692,7 +720,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     def _bare_end(text: str) -> bool:
         text = text.rstrip()
         return not (ends_paragraph(text) or ends_continuing(text)
-                    or _ends_punct.search(text.rstrip(CLOSERS)))
+                    or _ends_punct(text.rstrip(CLOSERS)))
 
     bare_ends = [_bare_end(b.text) for b in run]
     bare_end = bare_ends.__getitem__

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -18,6 +20,9 @@ _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "("
 _half_in_cjk = regex.compile(
     r"(?<=[" + _CJK + r"])[,:;!?()]|[,:;!?()](?=[" + _CJK + r"])")
 _digits_around = regex.compile(r"(?<=\d)[,:](?=\d)")
+# the marks ``_half_in_cjk`` widens: a text without one is left as it is (a class of
+# characters alone: ``re``, see ``baokan.core.text._WHITE``)
+_half_mark = re.compile(r"[,:;!?()]")
 
 
 @attrs.frozen
@@ -50,8 +55,11 @@ def full_width_punctuation(text: str, *, quotes: bool = True) -> tuple[str, bool
     """
     balanced = True
     converted = text
-    if quotes and _any_han.search(text):
+    # (a text without a straight quote pairs none: ``_pair_quotes`` gives it back as it is)
+    if quotes and '"' in text and _any_han.search(text):
         converted, balanced = _pair_quotes(text, '"', "“", "”")
+    if _half_mark.search(converted) is None:  # no mark to widen: most texts
+        return converted.replace("\x00", ""), balanced
     converted = _digits_around.sub(lambda m: "\x00" + m.group(0), converted)
     while True:  # a run of marks (``:(``) widens from the Chinese side inwards
         widened = _half_in_cjk.sub(lambda m: _HALF_TO_FULL[m.group(0)], converted)

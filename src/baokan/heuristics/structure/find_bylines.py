@@ -71,8 +71,10 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CONTINUING,
+    HAN_CLASS,
     OPENING_PARENS,
     SENTENCE_END,
+    WHITE_CLASS,
     ends_mid_clause,
     fold_letter_spacing,
     fold_letter_spacing_text,
@@ -175,21 +177,24 @@ _sentence_mark = regex.compile(r"[。！？；，,;!?]")
 #: the marks a clause goes on or ends at: a byline's last name never carries one (not
 #: 、, which lists names and bylines: 记者魏某、新华社记者朱某)
 _CLAUSE_END = frozenset("。！？；，,;!?")
-_clause_mark = regex.compile(r"[。！？；，、,;!?]")
+_clause_mark = re.compile(r"[。！？；，、,;!?]")
 # where a byline at a line's head or tail may hold its role: a role word or a mark
 _role_cue = regex.compile(ROLE_WORD + r"|[/／□○■●◆◇▲△★☆◎" + BAR + r"]|撰文")
 _AFFILIATION = regex.compile(r"^(?:本文)?作者(?:单位\s*[:：]|为|系)\s*(.+)$")
 _NOTE_START = regex.compile(r"^\s*[（(]\s*(?:本\s*文\s*)?作\s*者\s*(?:单\s*位|为|系)")
-_closing_bracket = regex.compile(r"[）)]")
-_opening_bracket = regex.compile(r"[（(]")
-_closing_bracket_at_end = regex.compile(r"[）)]\s*$")
+_closing_bracket = re.compile(r"[）)]")
+_opening_bracket = re.compile(r"[（(]")
+_closing_bracket_at_end = re.compile(f"[）)][{WHITE_CLASS}]*$")
 # cheap looks at the printed line, before it is folded: what a byline line may hold
 # (brackets too: a bracketed credit), and a dateline's 讯 or 电 near the start
-_not_in_line = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎" + BAR + "]")
+# (``re``, with ``regex``'s classes spelled out: these look at every line of the page)
+_not_in_line = re.compile(f"[^{HAN_CLASS}{WHITE_CLASS}" + "·・•、，,；;/／:：（）()【】〔〕［］□○■●◆◇▲△★☆◎"
+                          + BAR + "]")
 _dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电|报(?:\s*\p{Han}){1,8}\s*电)")
 # a byline line (or a broken one's piece) holds a role word or a mark, or names set
 # apart by gaps: ``_bare_names_hint``
-_role_hint = regex.compile(r"记|通\s*讯|实\s*习|评\s*论|作\s*者|撰|摄|[/／□○■●◆◇▲△★☆◎" + BAR + "]")
+_role_hint = re.compile(r"记|通{0}*讯|实{0}*习|评{0}*论|作{0}*者|撰|摄|[/／□○■●◆◇▲△★☆◎".format(
+    f"[{WHITE_CLASS}]") + BAR + "]")
 # or names alone, apart by gaps, and nothing else
 _bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
 _CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
@@ -258,7 +263,7 @@ MAX_NAME_STACK = 3
 #: and stops on no mark of a sentence or clause (a head rarely ends on ，、): a body's line
 #: in a wide column is longer, one in a narrow column the tool cut anywhere
 MAX_HEAD_LINE = 30
-_HEAD_STOP = regex.compile("[" + regex.escape(SENTENCE_END + "，、；,;") + r"]\s*$")
+_HEAD_STOP = re.compile("[" + re.escape(SENTENCE_END + "，、；,;") + f"][{WHITE_CLASS}]*$")
 
 
 @attrs.frozen

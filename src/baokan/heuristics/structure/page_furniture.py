@@ -3,6 +3,7 @@ jump lines, QR-code prompts, weather tables, advertisement and contact lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -15,6 +16,9 @@ from baokan.core.registry import heuristic
 from baokan.core.text import ends_continuing, ends_sentence, fold_letter_spacing, unfold_span
 
 _MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
+# the circled number a mark opens on: a tail without one holds no mark (a class of
+# characters alone, looked for first: ``re``, see ``baokan.core.text._WHITE``)
+_CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]")
 # a mark stands in the last characters of a block: only they are searched
 _MARK_TAIL = 12
 _WEATHER = regex.compile(
@@ -406,7 +410,8 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         # marks come off the end one by one (``②27②27``), so a second run finds no more
         marks: list[Block] = []
         body = text
-        while (match := _MARK.search(body, max(0, len(body) - _MARK_TAIL))) is not None:
+        while _CIRCLED.search(body, max(0, len(body) - _MARK_TAIL)) is not None and (
+                match := _MARK.search(body, max(0, len(body) - _MARK_TAIL))) is not None:
             body = body[: match.start()].rstrip()
             rec.change("found editor mark", block.span, match.group(1))
             marks.insert(0, block.with_(text="".join(match.group(1).split()),

@@ -50,7 +50,10 @@ _MAX_LONE_SECTION = 4
 # label, a paper's kind or a bare number first or last (at most three times the longest
 # strip, for letter-spacing), or short enough for a section name alone (城 乡, 综合新闻)
 _MAYBE_LINE = regex.compile(
-    r"^(?![^\n]*[，。；！？、“”])(?:(?=[^\n]*(?:(?:19|20)\d\d\s*[年.\-/．]|[〇○零一二三四五六七八九]\s*年|"
+    # (each cue opens on one of the characters the look-ahead before them takes: one
+    # class tried at each position of the line, not every cue)
+    r"^(?![^\n]*[，。；！？、“”])(?:(?=[^\n]*(?=[0-9〇○零一二三四五六七八九星第版A-H\u2460-\u2473报])"
+    r"(?:(?:19|20)\d\d\s*[年.\-/．]|[〇○零一二三四五六七八九]\s*年|"
     r"星\s*期|第\s*[0-9０-９]|第[一二三四五六七八九十]{1,3}版|版\s*次|[0-9]\s*版|(?<![A-Za-z])[A-H]\s*[0-9]|[\u2460-\u2473]|报)"
     r"|\s*[0-9]{1,3}(?:\s|$)|[^\n]*\s[0-9]{1,3}\s*$)[^\n]{1,120}|[【\[]?[\p{Han} ]{2,12}[】\]]?)$",
     regex.MULTILINE)
