@@ -171,12 +171,15 @@ class _Pieces(_PageState):
         so far hold more of its rare bigrams; the first that the paragraphs before it hardly
         share (``ALTERNATE_START_SHARE``) starts the second part.  A body is parted only
         when the parts come by turns (part one again after part two: a story that turns once
-        is the walk's :meth:`_untitled_turn`), each has two paragraphs or more, and the two
-        share almost none of their rare bigrams (``ALTERNATE_PARTS_SHARE``)."""
+        is the walk's :meth:`_untitled_turn`), each has two paragraphs or more, one of them
+        past its first joined on words it shares with it (a list of names or items shares
+        none: each of its paragraphs would start a part), and the two share almost none
+        of their rare bigrams (``ALTERNATE_PARTS_SHARE``)."""
         paragraphs = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
         if len(paragraphs) < ALTERNATE_MIN_PARAGRAPHS:
             return None
         held: list[set[str]] = [set(), set()]
+        joined = [0, 0]  # the paragraphs that joined each part on words they share with it
         part: dict[int, int] = {}
         last = 0
         for i in paragraphs:
@@ -189,11 +192,14 @@ class _Pieces(_PageState):
                     last = 0 if first >= len(rare & held[1]) else 1
                 else:
                     last = 1 if first < ALTERNATE_START_SHARE * len(rare) else 0
+                if len(rare & held[last]) >= ALTERNATE_START_SHARE * len(rare):
+                    joined[last] += 1
             held[last] |= rare
             part[i] = last
         order = [part[i] for i in paragraphs]
         turns = sum(a != b for a, b in itertools.pairwise(order))
-        if turns < 2 or min(order.count(0), order.count(1)) < 2 or not held[1]:
+        if turns < 2 or min(order.count(0), order.count(1)) < 2 or not held[1] \
+                or min(joined) < 1:
             return None
         if len(held[0] & held[1]) >= ALTERNATE_PARTS_SHARE * min(len(held[0]), len(held[1])):
             return None
