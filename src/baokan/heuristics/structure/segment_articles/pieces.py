@@ -9,7 +9,7 @@ import math
 
 from baokan.core.document import Kind
 from baokan.core.spans import neighbours
-from baokan.core.text import content_length
+from baokan.core.text import SENTENCE_END, content_length
 from baokan.heuristics.structure.segment_articles.article import (
     _Article,
     _Group,
@@ -61,8 +61,9 @@ ALTERNATE_START_SHARE = 0.05
 #: dumps 0.03 parted fewer stories, body .4384; 0.08 parted one story's sections, .4379;
 #: 0.05 .4395).
 ALTERNATE_PARTS_SHARE = 0.05
-#: A paragraph shorter than this many characters has too few bigrams to tell its story: it
-#: stays with the paragraph before it.
+#: A paragraph shorter than this many characters has too few bigrams to tell its story (nor
+#: does one that closes no sentence: a list of names or items): it stays with the
+#: paragraph before it.
 ALTERNATE_MIN_CHARS = 40
 #: The fewest paragraphs a body parted so must have (two of each story at least, by turns).
 ALTERNATE_MIN_PARAGRAPHS = 4
@@ -167,7 +168,8 @@ class _Pieces(_PageState):
     def _alternating_parts(self, art: _Article) -> list[int] | None:
         """For each block of ``art``'s body, 0 or 1: which of two stories set by turns it
         holds (:meth:`_part_alternating_bodies`); None when the body is one story.  Each
-        paragraph (``ALTERNATE_MIN_CHARS`` or longer) goes with the part whose paragraphs
+        paragraph (``ALTERNATE_MIN_CHARS`` or longer, closing a sentence; any other stays
+        with the paragraph before it) goes with the part whose paragraphs
         so far hold more of its rare bigrams; the first that the paragraphs before it hardly
         share (``ALTERNATE_START_SHARE``) starts the second part.  A body is parted only
         when the parts come by turns (part one again after part two: a story that turns once
@@ -185,7 +187,7 @@ class _Pieces(_PageState):
         for i in paragraphs:
             text = art.body[i].text
             rare = self.memo.of(text) - self._common if len(text) >= ALTERNATE_MIN_CHARS \
-                else frozenset()
+                and any(c in SENTENCE_END for c in text) else frozenset()
             if rare and held[0]:
                 first = len(rare & held[0])
                 if held[1]:
