@@ -4,11 +4,12 @@ sections past a byline, titled pieces, headless bylines; scraps left, orphan hea
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from baokan.core.document import Kind
 from baokan.core.spans import neighbours
-from baokan.core.text import content_length
+from baokan.core.text import SENTENCE_END, content_length
 from baokan.heuristics.structure.segment_articles.article import (
     _Article,
     _Group,
@@ -49,6 +50,28 @@ HEADLESS_HOME_SHARE = 0.05
 #: under ``HEADLESS_HOME_SHARE``: one story must stand out (two neighbours on one topic
 #: share the page's words alike: a 人民日报 page's three essays on one theme).
 HEADLESS_HOME_MARGIN = 2.0
+
+#: A body set between another's (setting ``untitled_turns``: a converter that sorts a band's
+#: text blocks top to bottom gives two side-by-side stories' paragraphs by turns) is told
+#: paragraph by paragraph: a paragraph that has under this share of its rare bigrams in the
+#: paragraphs before it starts the other story...
+ALTERNATE_START_SHARE = 0.05
+#: ...and the two parts must share under this share of their rare bigrams (of the fewer):
+#: one story's sections share more of them (on the dev synthetic and s501 pymupdf4llm
+#: dumps 0.03 parted fewer stories, body .4384; 0.08 parted one story's sections, .4379;
+#: 0.05 .4395).
+ALTERNATE_PARTS_SHARE = 0.05
+#: A paragraph shorter than this many characters has too few bigrams to tell its story (nor
+#: does one that closes no sentence: a list of names or items): it stays with the
+#: paragraph before it.
+ALTERNATE_MIN_CHARS = 40
+#: The fewest paragraphs a body parted so must have (two of each story at least, by turns).
+ALTERNATE_MIN_PARAGRAPHS = 4
+#: A part taken off so that no story takes and that is shorter than this many characters
+#: (the text a topic is read from) goes back after the body it was taken from: standing
+#: alone it is more often a stray article than a story (held-out s701-s901 pymupdf4llm
+#: dumps: article F1 -.004 with every part left alone, +.002 at this length).
+ALTERNATE_ALONE_CHARS = AFFINITY_CHARS
 
 #: A body with nothing of an article about it (no title, byline, dateline, caption or
 #: credit) shorter than this many character cells is a scrap — a column label, a line of
@@ -141,6 +164,99 @@ class _Pieces(_PageState):
                 continue
             kept.append(art)
         self.arts[:] = kept
+
+    def _alternating_parts(self, art: _Article) -> list[int] | None:
+        """For each block of ``art``'s body, 0 or 1: which of two stories set by turns it
+        holds (:meth:`_part_alternating_bodies`); None when the body is one story.  Each
+        paragraph (``ALTERNATE_MIN_CHARS`` or longer, closing a sentence; any other stays
+        with the paragraph before it) goes with the part whose paragraphs
+        so far hold more of its rare bigrams; the first that the paragraphs before it hardly
+        share (``ALTERNATE_START_SHARE``) starts the second part.  A body is parted only
+        when the parts come by turns (part one again after part two: a story that turns once
+        is the walk's :meth:`_untitled_turn`), each has two paragraphs or more, one of them
+        past its first joined on words it shares with it (a list of names or items shares
+        none: each of its paragraphs would start a part), and the two share almost none
+        of their rare bigrams (``ALTERNATE_PARTS_SHARE``)."""
+        paragraphs = [i for i, b in enumerate(art.body) if b.kind == Kind.PARAGRAPH]
+        if len(paragraphs) < ALTERNATE_MIN_PARAGRAPHS:
+            return None
+        held: list[set[str]] = [set(), set()]
+        joined = [0, 0]  # the paragraphs that joined each part on words they share with it
+        part: dict[int, int] = {}
+        last = 0
+        for i in paragraphs:
+            text = art.body[i].text
+            rare = self.memo.of(text) - self._common if len(text) >= ALTERNATE_MIN_CHARS \
+                and any(c in SENTENCE_END for c in text) else frozenset()
+            if rare and held[0]:
+                first = len(rare & held[0])
+                if held[1]:
+                    last = 0 if first >= len(rare & held[1]) else 1
+                else:
+                    last = 1 if first < ALTERNATE_START_SHARE * len(rare) else 0
+                if len(rare & held[last]) >= ALTERNATE_START_SHARE * len(rare):
+                    joined[last] += 1
+            held[last] |= rare
+            part[i] = last
+        order = [part[i] for i in paragraphs]
+        turns = sum(a != b for a, b in itertools.pairwise(order))
+        if turns < 2 or min(order.count(0), order.count(1)) < 2 or not held[1] \
+                or min(joined) < 1:
+            return None
+        if len(held[0] & held[1]) >= ALTERNATE_PARTS_SHARE * min(len(held[0]), len(held[1])):
+            return None
+        # a block that is not a paragraph (a subhead) goes with the paragraph after it
+        out: list[int] = []
+        following = order[-1]
+        for i in reversed(range(len(art.body))):
+            following = part.get(i, following)
+            out.append(following)
+        return out[::-1]
+
+    def _part_alternating_bodies(self) -> None:
+        """A body that holds two stories by turns (:meth:`_alternating_parts`) is parted:
+        the part its title names more keeps the article (the first part when it has no
+        title, or the title names both alike), the other follows it as a body with no title
+        — which :meth:`_send_headless_home` sends to its story when that shares its words.
+        A converter that sorts a band's text blocks top to bottom (pymupdf4llm) gives
+        the paragraphs of two stories set side by side in turns."""
+        out: list[_Article] = []
+        for art in self.arts:
+            out.append(art)
+            if "photo" in art.flags:
+                continue
+            parts = self._alternating_parts(art)
+            if parts is None:
+                continue
+            title = "".join(t.text for g in art.groups for t in g.titles)
+            named = [overlap(title, self.memo.of_joined(
+                b.text for b, p in zip(art.body, parts) if p == k and b.kind == Kind.PARAGRAPH))
+                for k in (0, 1)] if title else [0.0, 0.0]
+            keep = 1 if named[1] > named[0] else 0
+            other = _Article(body=[b for b, p in zip(art.body, parts) if p != keep])
+            art.body[:] = [b for b, p in zip(art.body, parts) if p == keep]
+            art.grams = None
+            self.rec.change("parted a body that holds two stories by turns",
+                            other.body[0].span, f"{len(other.body)} blocks of the other story")
+            out.append(other)
+            self.parted.append((other, art))
+        self.arts[:] = out
+
+    def _unpart_homeless(self) -> None:
+        """A part :meth:`_part_alternating_bodies` took off a body that no story took
+        (:meth:`_send_headless_home`) and too short to be a story of its own
+        (``ALTERNATE_ALONE_CHARS``) goes back after the body it was taken from: its
+        paragraphs no longer split that body's."""
+        present = {id(a) for a in self.arts}
+        gone: set[int] = set()
+        for other, host in self.parted:
+            if id(other) not in present or id(host) not in present:
+                continue
+            if sum(len(t) for t in other.body_parts()) >= ALTERNATE_ALONE_CHARS:
+                continue
+            host.absorb(other)
+            gone.add(id(other))
+        self.arts[:] = [a for a in self.arts if id(a) not in gone]
 
     def _send_headless_home(self) -> None:
         """A body with no title (setting ``headless_homes``) joins, after its body, the

@@ -29,11 +29,13 @@ class SegmentSettings:
     ``untitled_turns``: a body may turn into another article with no title between them
     where their words part (:meth:`_Segmenter._untitled_turn`): for dumps that print
     titles apart from their bodies (markdown converters stack a band's headings over
-    it); ``headless_homes``: a body with no title joins the titled article nearby that
-    shares its words (:meth:`_Pieces._send_headless_home`): for dumps whose side-by-side
-    stories come as runs of paragraphs set between one another (markdown converters) or
-    whose columns come apart from their story (a text dump's column break: the built-in
-    profiles all set it);
+    it), and a body holding two stories by turns is parted
+    (:meth:`_Pieces._part_alternating_bodies`); ``headless_homes``: a body with no
+    title joins the titled article nearby that shares its words
+    (:meth:`_Pieces._send_headless_home`): for dumps whose side-by-side stories come as
+    runs of paragraphs set between one another (markdown converters) or whose columns
+    come apart from their story (a text dump's column break: the built-in profiles all
+    set it);
     ``dash_lines_follow``: a run of title lines each led by a dash heads no article: it
     is the subtitle of the head over it, or stays in the body (:func:`_dash_led`).
     """

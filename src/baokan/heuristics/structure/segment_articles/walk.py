@@ -276,8 +276,12 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
         self._join_brief_runs()
+        if self.settings.untitled_turns:
+            self._part_alternating_bodies()
         if self.settings.headless_homes:
             self._send_headless_home()
+        if self.parted:
+            self._unpart_homeless()
         self._hand_on_headless_bylines()
         self._leave_scraps()
         self._body_lines_taken_for_subheads()
