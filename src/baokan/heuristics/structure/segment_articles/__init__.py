@@ -82,12 +82,12 @@ last paragraph names them):
   article: its head may be elsewhere — unless the story before it is itself a dispatch
   a dateline opened and the item names no reporter: then it is the round-up's next item,
   whatever its length);
-* with ``untitled_turns``, a body that holds two stories by turns (a converter that sorts a
+* with ``alternating_bodies``, a body that holds two stories by turns (a converter that sorts a
   band's text blocks top to bottom gives side-by-side stories' paragraphs alternately) is
   parted paragraph by paragraph, each going with the part whose rare bigrams it shares;
   the parts must come by turns and share almost none of their rare bigrams.  The part its
-  title names keeps the article; the other follows it with no title, and goes back after
-  the body when no story takes it and it is too short to stand alone;
+  title names keeps the article; the other follows it with no title, and when no story
+  takes it and it is too short to stand alone it goes back after the body;
 * with ``headless_homes`` (every built-in profile), a body with no title and nothing that
   opens it joins the titled article nearby whose body clearly shares the most of its
   rare bigrams (a converter sets runs of side-by-side stories' paragraphs between one

@@ -95,7 +95,7 @@ class _PageState:
         self.orphans: list[tuple[_Group, _Article]] = []
         #: each stray paragraph under a title a dateline took, and the title's article
         self.leads: list[tuple[_Article, _Article]] = []
-        #: each part taken off a body that held two stories by turns, and that body
+        #: each part taken off a body that held two stories by turns, and that body's article
         self.parted: list[tuple[_Article, _Article]] = []
         # the paragraphs' bigrams are asked for again (article bodies, split points)
         self.memo = BigramMemo()

@@ -68,10 +68,11 @@ ALTERNATE_MIN_CHARS = 40
 #: The fewest paragraphs a body parted so must have (two of each story at least, by turns).
 ALTERNATE_MIN_PARAGRAPHS = 4
 #: A part taken off so that no story takes and that is shorter than this many characters
-#: (the text a topic is read from) goes back after the body it was taken from: standing
-#: alone it is more often a stray article than a story (held-out s701-s901 pymupdf4llm
-#: dumps: article F1 -.004 with every part left alone, +.002 at this length).
-ALTERNATE_ALONE_CHARS = AFFINITY_CHARS
+#: is no story: it goes back after the body it was taken from.  Standing alone such a part
+#: is more often a stray article than a story (fitted on the dev synthetic and s501
+#: pymupdf4llm dumps; on s701-s901 article F1 -.004 with every part left alone, +.002 at
+#: 400).
+ALTERNATE_ALONE_CHARS = 400
 
 #: A body with nothing of an article about it (no title, byline, dateline, caption or
 #: credit) shorter than this many character cells is a scrap — a column label, a line of
@@ -183,25 +184,24 @@ class _Pieces(_PageState):
         held: list[set[str]] = [set(), set()]
         joined = [0, 0]  # the paragraphs that joined each part on words they share with it
         part: dict[int, int] = {}
-        last = 0
+        current = 0  # the part the paragraph before went with
         for i in paragraphs:
             text = art.body[i].text
             rare = self.memo.of(text) - self._common if len(text) >= ALTERNATE_MIN_CHARS \
                 and any(c in SENTENCE_END for c in text) else frozenset()
             if rare and held[0]:
-                first = len(rare & held[0])
+                with_first = len(rare & held[0])
                 if held[1]:
-                    last = 0 if first >= len(rare & held[1]) else 1
+                    current = 0 if with_first >= len(rare & held[1]) else 1
                 else:
-                    last = 1 if first < ALTERNATE_START_SHARE * len(rare) else 0
-                if len(rare & held[last]) >= ALTERNATE_START_SHARE * len(rare):
-                    joined[last] += 1
-            held[last] |= rare
-            part[i] = last
+                    current = 1 if with_first < ALTERNATE_START_SHARE * len(rare) else 0
+                if len(rare & held[current]) >= ALTERNATE_START_SHARE * len(rare):
+                    joined[current] += 1
+            held[current] |= rare
+            part[i] = current
         order = [part[i] for i in paragraphs]
         turns = sum(a != b for a, b in itertools.pairwise(order))
-        if turns < 2 or min(order.count(0), order.count(1)) < 2 or not held[1] \
-                or min(joined) < 1:
+        if turns < 2 or min(order.count(0), order.count(1)) < 2 or min(joined) < 1:
             return None
         if len(held[0] & held[1]) >= ALTERNATE_PARTS_SHARE * min(len(held[0]), len(held[1])):
             return None
@@ -245,8 +245,10 @@ class _Pieces(_PageState):
     def _unpart_homeless(self) -> None:
         """A part :meth:`_part_alternating_bodies` took off a body that no story took
         (:meth:`_send_headless_home`) and too short to be a story of its own
-        (``ALTERNATE_ALONE_CHARS``) goes back after the body it was taken from: its
-        paragraphs no longer split that body's."""
+        (``ALTERNATE_ALONE_CHARS``) goes back to that body, after its paragraphs, not
+        between them as it came: paragraphs set by turns that share no words are rarely
+        one run of text (the pymupdf4llm dumps of s701-s901: putting them back between
+        lost body F1, -.0016 to -.0021 on each set)."""
         present = {id(a) for a in self.arts}
         gone: set[int] = set()
         for other, host in self.parted:
@@ -256,6 +258,8 @@ class _Pieces(_PageState):
                 continue
             host.absorb(other)
             gone.add(id(other))
+            self.rec.change("put a part by turns back after its body: no story took it",
+                            other.body[0].span, f"{len(other.body)} blocks")
         self.arts[:] = [a for a in self.arts if id(a) not in gone]
 
     def _send_headless_home(self) -> None:

@@ -29,8 +29,9 @@ class SegmentSettings:
     ``untitled_turns``: a body may turn into another article with no title between them
     where their words part (:meth:`_Segmenter._untitled_turn`): for dumps that print
     titles apart from their bodies (markdown converters stack a band's headings over
-    it), and a body holding two stories by turns is parted
-    (:meth:`_Pieces._part_alternating_bodies`); ``headless_homes``: a body with no
+    it); ``alternating_bodies``: a body holding two stories' paragraphs by turns is
+    parted (:meth:`_Pieces._part_alternating_bodies`): for converters that sort a
+    band's text blocks top to bottom (markdown converters); ``headless_homes``: a body with no
     title joins the titled article nearby that shares its words
     (:meth:`_Pieces._send_headless_home`): for dumps whose side-by-side stories come as
     runs of paragraphs set between one another (markdown converters) or whose columns
@@ -50,5 +51,6 @@ class SegmentSettings:
     neighbours: int = 8
     name_under_title: bool = True
     untitled_turns: bool = False
+    alternating_bodies: bool = False
     headless_homes: bool = False
     dash_lines_follow: bool = True

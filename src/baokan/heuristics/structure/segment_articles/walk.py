@@ -276,7 +276,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
         self._join_pieces_after_bylines()
         self._join_title_pieces_to_hosts()
         self._join_brief_runs()
-        if self.settings.untitled_turns:
+        if self.settings.alternating_bodies:
             self._part_alternating_bodies()
         if self.settings.headless_homes:
             self._send_headless_home()
