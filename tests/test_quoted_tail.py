@@ -29,3 +29,21 @@ def test_quoted_tail_shapes() -> None:
     assert not quoted_tail("乡村公交跑出城乡融合。", "“加速度”")  # a closed line
     assert not quoted_tail("乡村公交跑出城乡融合", "“加速，度”")  # a clause, not a term
     assert not quoted_tail("乡村公交跑出城乡融合", "“一二三四五六七”")  # too long for a term
+    assert not quoted_tail("乡村公交跑出城乡融合", "“加速度」")  # quotes of two pairs
+    assert not quoted_tail("乡村公交跑出城乡融合", "“……”")      # no term inside
+    assert quoted_tail("乡村公交跑出城乡融合", "「加速度」")
+
+
+def test_a_column_name_over_a_quoted_kicker_stays_the_column() -> None:
+    # 新春走基层 is a short line the body never names: a column's, not a phrase the
+    # measure broke before its last term
+    roles = _roles("新春走基层", "“年味儿”", "乡村公交全面铺开")
+    assert roles[0] == (Kind.COLUMN, "新春走基层")
+
+
+def test_a_quoted_term_set_apart_by_a_gap_is_no_tail() -> None:
+    titles = [Block(text="乡村公交跑出城乡融合", kind=Kind.TITLE, start=1, end=1),
+              Block(text="“加速度”", kind=Kind.TITLE, start=3, end=3, gap_before=3)]
+    head = assign_roles(titles, SegmentSettings(), bigrams(BODY), gaps_tell=True,
+                        no_gaps=False)
+    assert [b.kind for b in head] != [Kind.HEADLINE, Kind.HEADLINE]

@@ -460,8 +460,9 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
 
     After the end of an article, a line with no punctuation at all is a title when the
     line after it is an indented first line (two cells short of the column) and it is
-    not such a line itself, and so are two or three such lines in a row over one (a head
-    as wide as a narrow column, then the body's indented first line under it); before a
+    not such a line itself, and so are two or three such lines in a row over a line short
+    of the column (``NEXT_INDENTED_BY``) that can open a clause, with a wider line under
+    it (a head as wide as a narrow column over the body's first line); before a
     byline, the lines with no punctuation are titles.
     A line shaped like a byline (:func:`byline_shaped`) stands alone, and the lines
     with no punctuation before it are its article's titles; so are the bare lines clearly
@@ -491,24 +492,27 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
             titles.add(i)
             i += 1
         if i == 0:
-            # a head of two or three bare lines over the body's first line, indented (two
-            # cells short of the column, a wider line under it): ``罗布泊可望找到淡水阿其`` /
-            # ``克谷地勘查出淡水富存区`` / ``记得自己小时候，最羡`` / ``慕的职业就是…``.  No
-            # paragraph opens on a line as wide as its column, nor sets bare lines over
-            # its own indented first line (the one-line head is the loop above).  Lines
-            # of one box only: where the dump sets blank lines between boxes, they say
-            # more than widths do
+            # a head of two or three bare lines over the body's first line, short of the
+            # column (a wider line under it): ``罗布泊可望找到淡水阿其`` / ``克谷地勘查出
+            # 淡水富存区`` / ``记得自己小时候，最羡`` / ``慕的职业就是…``.  No paragraph
+            # opens on a line as wide as its column, nor sets bare lines over its own
+            # indented first line (the one-line head is the loop above).  Lines of one
+            # box only: where the dump sets blank lines between boxes, they say more
+            # than widths do
+            def head_line_over(k: int) -> bool:
+                """Line ``k - 1`` a bare, unindented head line with lines ``k`` and
+                ``k + 1`` in its box."""
+                return bare(k - 1) and not run[k].gap_before and not run[k + 1].gap_before \
+                    and abs(lengths[k - 1] - (widths[k - 1] - INDENT)) > INDENT_TOLERANCE
+
             k = 1
-            while k < len(run) - 1 and k <= MAX_TITLE_LINES and bare(k - 1) \
-                    and not run[k].gap_before and not run[k + 1].gap_before \
-                    and abs(lengths[k - 1] - (widths[k - 1] - INDENT)) > INDENT_TOLERANCE \
+            while k < len(run) - 1 and k <= MAX_TITLE_LINES and head_line_over(k) \
                     and lengths[k] > widths[k] - NEXT_INDENTED_BY:
                 k += 1
-            if 2 <= k <= MAX_TITLE_LINES and k < len(run) - 1 and bare(k - 1) \
-                    and not run[k].gap_before and not run[k + 1].gap_before \
-                    and abs(lengths[k - 1] - (widths[k - 1] - INDENT)) > INDENT_TOLERANCE \
+            if 2 <= k <= MAX_TITLE_LINES and k < len(run) - 1 and head_line_over(k) \
                     and lengths[k] <= widths[k] - NEXT_INDENTED_BY \
-                    and lengths[k + 1] > lengths[k] and not ends_paragraph(run[k].text):
+                    and lengths[k + 1] > lengths[k] and not ends_paragraph(run[k].text) \
+                    and not CANNOT_OPEN_CLAUSE.match(run[k].text.strip()):
                 titles.update(range(k))
     if nxt is not None and nxt.opens_article:
         i = len(run) - 1

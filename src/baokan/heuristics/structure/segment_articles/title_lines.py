@@ -210,20 +210,23 @@ def headline_tail(unit: list[str], line: str) -> bool:
 
 
 #: A line that is only a short term in quotes (``“加速度”``, ``“ 快车道 ”``): at most this
-#: many characters inside the quotes.
+#: many characters inside the quotes (a term, not a phrase: a quoted phrase on a line of
+#: its own is a headline or a subtitle).
 QUOTED_TAIL_CHARS = 6
+_TERM = "[^“”‘’「」『』\"…，。、；：！？,;:!?]{1," + str(QUOTED_TAIL_CHARS) + "}"
 _QUOTED_TERM = regex.compile(
-    "^[“‘「『\"][^“”‘’「」『』\"，。、；：！？,;:!?]{1," + str(QUOTED_TAIL_CHARS) + "}[”’」』\"]$")
+    f"^(?:“{_TERM}”|‘{_TERM}’|「{_TERM}」|『{_TERM}』|\"{_TERM}\")$")
 
 
 def quoted_tail(first: str, second: str) -> bool:
     """Whether ``second`` is the last term of the title line ``first``, set on a line of its
     own where the measure broke before its opening quote (``太康：强化“五举措”助推医保征缴`` /
-    ``“加速度”``): the line is one short term in quotes and nothing else, and ``first``
-    stops on a word — a phrase still wanting its object, not one closed by a mark or a
-    kicker's dash or colon.  A column's name is not set in quotes under a head."""
+    ``“加速度”``): the line is one short term in a pair of quotes and nothing else, and
+    ``first`` stops on a word — a phrase still wanting its object, not one closed by a
+    mark or a kicker's dash or colon.  The caller asks that ``first`` be no column's
+    name (``新春走基层`` / ``“年味儿”`` is a column over a kicker)."""
     head, tail = first.strip(), "".join(second.split())
-    return _QUOTED_TERM.match(tail) is not None and _WORD_END.search(head) is not None \
+    return _QUOTED_TERM.match(tail) is not None and _WORD_END.search(head[-1:]) is not None \
         and not KICKER_END.search(head)
 
 

@@ -502,7 +502,9 @@ def assign_roles(titles: list[Block], settings: SegmentSettings,
             # the head over two full lines and a short last one, all one headline
             units[-1].append(i)
         elif units and units[-1][-1] == i - 1 and not set_apart(titles[i - 1], titles[i]) \
-                and quoted_tail(titles[i - 1].text, titles[i].text):
+                and not cut_sentence(titles[i - 1].text) \
+                and (not gaps_tell or grid or titles[i].gap_before == 0) \
+                and quoted_tail(titles[i - 1].text, titles[i].text) and not column_so_far():
             # 太康：强化“五举措”助推医保征缴 / “加速度”: the quoted term the measure
             # pushed onto a line of its own ends the phrase above it
             units[-1].append(i)
