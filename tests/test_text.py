@@ -52,7 +52,7 @@ def test_a_memo_gives_the_bigrams_of_each_text_and_of_their_join(parts: list[str
 
 
 def test_bigrams_are_remembered_for_one_parse_and_never_past_the_bound() -> None:
-    T.forget_bigrams()
+    T.forget_parse_memos()
     first = T.bigrams("本报记者王恬报道")
     assert first == _bigrams("本报记者王恬报道") and T.bigrams("本报记者王恬报道") is first
     import baokan
@@ -62,7 +62,7 @@ def test_bigrams_are_remembered_for_one_parse_and_never_past_the_bound() -> None
     for k in range(T._BIGRAM_MEMO_TEXTS + 10):
         assert T.bigrams(f"{k}中国") == {"中国"}
     assert len(T._bigram_memo) <= T._BIGRAM_MEMO_TEXTS
-    T.forget_bigrams()
+    T.forget_parse_memos()
 
 
 def _plain_shingles(key: str, k: int) -> set[str]:

@@ -14,7 +14,7 @@ from importlib import resources
 
 import regex
 
-from baokan.core.text import WHITE_CLASS, is_han
+from baokan.core.text import WHITE_CHARS, WHITE_CLASS, is_han
 
 _all_han = regex.compile(r"\p{Han}+")
 
@@ -218,8 +218,7 @@ _photo_credit_re = regex.compile(
 
 #: What may follow a photo credit's last character: white space (``regex``'s ``\s``) and
 #: a closing bracket.
-_CREDIT_TAIL = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
-    + "\u2028\u2029\u202f\u205f\u3000）)"
+_CREDIT_TAIL = WHITE_CHARS + "）)"
 
 
 def photo_credit(text: str) -> tuple[int, tuple[str, ...]] | None:

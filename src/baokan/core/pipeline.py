@@ -10,7 +10,7 @@ import attrs
 from baokan.core.document import Document
 from baokan.core.marks import Mark
 from baokan.core.registry import BASE_PROVIDES, Heuristic
-from baokan.core.text import forget_bigrams
+from baokan.core.text import forget_parse_memos
 from baokan.core.watch import debug_marks_enabled, watch
 from baokan.errors import BaokanError, ProfileError
 from baokan.models import Diagnostic
@@ -79,7 +79,7 @@ def run(doc: Document, steps: Iterable[Step], *, strict: bool = True,
     raises :class:`~baokan.errors.UndeclaredMarkError`, strict or not.
     """
     debug = debug_marks_enabled() if debug_marks is None else debug_marks
-    forget_bigrams()  # a memo of one parse: none gains from the texts of another
+    forget_parse_memos()  # a memo of one parse: none gains from the texts of another
     for step in steps:
         try:
             if debug:

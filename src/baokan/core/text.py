@@ -18,21 +18,24 @@ HAN = r"\p{Han}"
 #: ``regex``'s ``\p{Han}`` (the Han script) spelled out as the body of a character class,
 #: for patterns compiled with the standard library's ``re``, whose call costs about half a
 #: ``regex`` one (``regex`` also lets the interpreter lock go and takes it back on every
-#: call).  Code point for code point the same (tests/test_char_classes.py checks all of
-#: them against ``regex``).  Not for a pattern that opens on a look-behind (``re`` tries
-#: it at every position: ``fold-spacing``'s cost more there), and each ``re`` class of it
-#: costs a few milliseconds to compile at import.
+#: call).  Code point for code point the same as ``regex`` 2026.11.19's (the lowest the
+#: project takes; tests/test_char_classes.py checks all of them against ``regex``).  Not
+#: for a pattern that opens on a look-behind (``re`` tries it at every position:
+#: ``fold-spacing``'s cost more there), and each ``re`` class of it costs a few
+#: milliseconds to compile at import.
 HAN_CLASS = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
              "\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9"
              "\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6\U00020000-\U0002a6df"
              "\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
              "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
              "\U00031350-\U00033479")
-#: ``regex``'s ``\s`` (Unicode white space) spelled out as the body of a character class,
-#: for patterns compiled with ``re`` (whose ``\s`` takes the separators ``\x1c``-``\x1f``
-#: too): see :data:`HAN_CLASS`.
-WHITE_CLASS = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_WHITE = WHITE_CLASS
+#: ``regex``'s ``\s`` (Unicode white space), every character of it: to strip with, and the
+#: body of a character class for patterns compiled with ``re`` (whose ``\s`` takes the
+#: separators ``\x1c``-``\x1f`` too): see :data:`HAN_CLASS`.
+WHITE_CHARS = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
+    + "\u2028\u2029\u202f\u205f\u3000"
+#: :data:`WHITE_CHARS` as the body of a character class.
+WHITE_CLASS = WHITE_CHARS
 #: Chinese (full-width) punctuation and the ASCII punctuation that dumps put in its place.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～〔〕﹏"
 #: Punctuation that closes a sentence (the closing marks that may follow it: :data:`CLOSERS`).
@@ -222,7 +225,7 @@ def inner_punct_count(text: str) -> int:
 #: of the same titles and paragraphs again and again (on the seeds about 107 asks a page
 #: on 68 texts), and :class:`BigramMemo` for those of the same paragraphs as
 #: ``bigrams`` does.  Each text's entry: its bigrams, and its first and its last Han
-#: character ("" if none).  Emptied at the start of every parse (:func:`forget_bigrams`,
+#: character ("" if none).  Emptied at the start of every parse (:func:`forget_parse_memos`,
 #: called by the pipeline), so one parse never gains from another, and whenever it holds
 #: ``_BIGRAM_MEMO_TEXTS`` texts, so it stays small whatever the page (a page asks about
 #: fewer than a hundred; the bound is for a caller who never parses).  Bigrams are a
@@ -234,12 +237,15 @@ _BIGRAM_MEMO_TEXTS = 2048
 #: on 330 lines), emptied with the memo of :func:`bigrams` and bounded the same way.
 _cells_memo: dict[str, float] = {}
 _content_memo: dict[str, float] = {}
+#: The most texts each line memo holds before it is emptied: some ten times a page's lines
+#: (a seed page asks about some 330), so a page never empties it, and a caller who never
+#: parses keeps at most this many texts alive.
 _LINE_MEMO_TEXTS = 4096
 
 
-def forget_bigrams() -> None:
-    """Empty the memos of :func:`bigrams`, :func:`line_cells` and :func:`content_length`
-    (at the start of a parse)."""
+def forget_parse_memos() -> None:
+    """Empty the memos of one parse (:func:`bigrams`, :func:`line_cells`,
+    :func:`content_length`): the pipeline calls it at the start of every parse."""
     _bigram_memo.clear()
     _cells_memo.clear()
     _content_memo.clear()
@@ -325,13 +331,13 @@ def ends_paragraph(text: str) -> bool:
 _COMPRESSIBLE = frozenset(CJK_PUNCT) - frozenset("—…")
 _QUOTES = "“”‘’"
 # counted with C-speed regex scans, not Python loops: these run on every line of every
-# page, so they use the standard library's ``re`` with the classes spelled out: ``_WHITE``
+# page, so they use the standard library's ``re`` with the classes spelled out: ``WHITE_CLASS``
 # is ``regex``'s ``\s`` and :data:`HAN_CLASS` its ``\p{Han}`` (both defined above), code
 # point for code point (tests/test_char_classes.py checks every one against ``regex``).
 # ``re`` against ``regex``: on a class of characters alone, a call of ``re``'s costs about
 # half a ``regex`` one (about 4,500 instructions against 8,000 on a line); the patterns
 # elsewhere compiled with ``re`` for that point here.
-_space = re.compile(f"[{_WHITE}]")
+_space = re.compile(f"[{WHITE_CLASS}]")
 
 
 def has_space(text: str) -> bool:
@@ -346,9 +352,9 @@ def visible_chars(text: str) -> int:
     return len(text) - len(_space.findall(text))
 
 
-_narrow_content = re.compile(f"[^{_WHITE}\u2e80-\U0010ffff“”‘’—…]")
+_narrow_content = re.compile(f"[^{WHITE_CLASS}\u2e80-\U0010ffff“”‘’—…]")
 _narrow_cell = re.compile(
-    f"[^{_WHITE}\u2e80-\U0010ffff—…]|[" + re.escape("".join(sorted(_COMPRESSIBLE))) + "]")
+    f"[^{WHITE_CLASS}\u2e80-\U0010ffff—…]|[" + re.escape("".join(sorted(_COMPRESSIBLE))) + "]")
 _cjk_marks = re.compile(
     "[" + re.escape("".join(sorted(_COMPRESSIBLE - frozenset(_QUOTES)))) + "]")
 _cjk_quotes = re.compile(f"[{_QUOTES}]")

@@ -130,7 +130,7 @@ def _last_sentence_start(text: str) -> int:
 
 # a quotation's marks only, not a bracket's or a title mark's (the vocabulary's quotes):
 # who is speaking decides where an interrupted paragraph resumes, an aside does not
-# (a class of characters alone: ``re``, see ``baokan.core.text._WHITE``)
+# (a class of characters alone: ``re``, see ``baokan.core.text.WHITE_CLASS``)
 _any_quote = re.compile(
     "[\"" + re.escape("".join(sorted(set(OPENING_QUOTES) | set(CLOSING_QUOTES)))) + "]")
 

@@ -17,7 +17,7 @@ from baokan.models import Dropped
 # the Han characters of running text: the basic CJK block, the radicals some fonts map
 # common characters to, and the compatibility ideographs
 # (classes of characters alone, run over the whole page: ``re``, see
-# ``baokan.core.text._WHITE``)
+# ``baokan.core.text.WHITE_CLASS``)
 _han = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff]")
 _not_han_nor_newline = re.compile(r"[^\u4e00-\u9fff\u2e80-\u2fdf\uf900-\ufaff\n]+")
 # what a PDF font without a usable character map yields: Latin-1 and Latin Extended

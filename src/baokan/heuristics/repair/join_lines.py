@@ -51,6 +51,8 @@ _punct_char = regex.compile(r"[\p{P}]")
 #: Whether a character is ``_punct_char``, as asked (a function of the character alone:
 #: kept across parses, and bounded).
 _punct_memo: dict[str, bool] = {}
+#: The most characters ``_punct_memo`` holds before it is emptied: the lines of a page end
+#: on a few dozen characters, of all pages on a few hundred.
 _PUNCT_MEMO_CHARS = 1024
 
 
@@ -378,7 +380,7 @@ def _left_open(text: str) -> bool:
 _white = regex.compile(r"\s+")
 # a cheap test before the byline shape: a role word's or a credit's character
 # (a class of characters alone, asked of most lines: ``re``, see
-# ``baokan.core.text._WHITE``; so is ``_any_punct``)
+# ``baokan.core.text.WHITE_CLASS``; so is ``_any_punct``)
 _byline_char = re.compile(r"[记讯习评撰摄作文图]")
 
 

@@ -21,7 +21,7 @@ _half_in_cjk = regex.compile(
     r"(?<=[" + _CJK + r"])[,:;!?()]|[,:;!?()](?=[" + _CJK + r"])")
 _digits_around = regex.compile(r"(?<=\d)[,:](?=\d)")
 # the marks ``_half_in_cjk`` widens: a text without one is left as it is (a class of
-# characters alone: ``re``, see ``baokan.core.text._WHITE``)
+# characters alone: ``re``, see ``baokan.core.text.WHITE_CLASS``)
 _half_mark = re.compile(r"[,:;!?()]")
 
 

@@ -219,7 +219,7 @@ def repair_mojibake(doc: Document, settings: MojibakeSettings) -> Document:
         whole = choose_repair(text, min_gain=settings.min_gain, min_share=settings.min_share)
     # only a line holding a Latin-1 letter or a character outside everyday Chinese can be
     # damaged: the others are not looked at one by one
-    # (a class of plain characters: ``re``, see ``baokan.core.text._WHITE``)
+    # (a class of plain characters: ``re``, see ``baokan.core.text.WHITE_CLASS``)
     suspect = re.compile("[\u0080-\u00ff" + re.escape("".join(sorted(rare))) + "]")
     out: list[Block] = []
     for block in doc.blocks:

@@ -15,7 +15,7 @@ from baokan.core.registry import heuristic
 from baokan.core.text import DASH_PAIR, ends_continuing, han_count
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
-# (a class of characters alone: ``re``, see ``baokan.core.text._WHITE``; asked of every
+# (a class of characters alone: ``re``, see ``baokan.core.text.WHITE_CLASS``; asked of every
 # line of a page that holds garbage)
 _garbage = re.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
 _garbage_split = regex.compile(r"(" + _garbage.pattern + ")")

@@ -193,8 +193,9 @@ _not_in_line = re.compile(f"[^{HAN_CLASS}{WHITE_CLASS}" + "·・•、，,；;/�
 _dateline_hint = regex.compile(r"^.{0,40}?(?:讯|日\s*电|社\s*电|社\p{Han}{1,4}电|报(?:\s*\p{Han}){1,8}\s*电)")
 # a byline line (or a broken one's piece) holds a role word or a mark, or names set
 # apart by gaps: ``_bare_names_hint``
-_role_hint = re.compile(r"记|通{0}*讯|实{0}*习|评{0}*论|作{0}*者|撰|摄|[/／□○■●◆◇▲△★☆◎".format(
-    f"[{WHITE_CLASS}]") + BAR + "]")
+_W = f"[{WHITE_CLASS}]"
+_role_hint = re.compile(f"记|通{_W}*讯|实{_W}*习|评{_W}*论|作{_W}*者|撰|摄|[/／□○■●◆◇▲△★☆◎"
+                        + BAR + "]")
 # or names alone, apart by gaps, and nothing else
 _bare_names_hint = regex.compile(r"^[\p{Han}·]+(?:\s+[\p{Han}·]+)+$")
 _CREDIT = regex.compile(r"^(.{2,40}?)\s*[/／]?\s*摄(?:影)?$")
@@ -1175,7 +1176,7 @@ def _note_end(blocks: Sequence[Block], i: int) -> int | None:
 #: ``本报讯《记者 陈世``): quote marks, and the marks shaped like a bracket's edge.  A
 #: byline prints none of them, and a quotation or a work's title shows its pair.
 _MISREAD_MARKS = "“”\"《〈<"
-# (a class of characters alone: ``re``, see ``baokan.core.text._WHITE``; this looks at
+# (a class of characters alone: ``re``, see ``baokan.core.text.WHITE_CLASS``; this looks at
 # every line of the page)
 _misread_mark = re.compile("[" + re.escape(_MISREAD_MARKS) + "]")
 #: the mark that pairs with each (``"`` pairs with another ``"``)

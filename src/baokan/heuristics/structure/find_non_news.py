@@ -84,7 +84,7 @@ _TABLE_CELL = regex.compile(r"\d|℃|%|％")
 # a cell holds no sentence or clause mark, nor an enumeration comma: lines that list
 # 甲（2559分）、乙（2541分）… are a sentence hard-wrapped at the column, not a table
 # (classes of characters alone, asked of every line: ``re``, see
-# ``baokan.core.text._WHITE``)
+# ``baokan.core.text.WHITE_CLASS``)
 _CELL_BREAK = re.compile(r"[。，；！？、]")
 _DIGITS = re.compile(r"[0-9０-９]")
 # a line that holds none of these holds no cue at all (one search over the page before

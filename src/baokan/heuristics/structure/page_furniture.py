@@ -17,7 +17,7 @@ from baokan.core.text import ends_continuing, ends_sentence, fold_letter_spacing
 
 _MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
 # the circled number a mark opens on: a tail without one holds no mark (a class of
-# characters alone, looked for first: ``re``, see ``baokan.core.text._WHITE``)
+# characters alone, looked for first: ``re``, see ``baokan.core.text.WHITE_CLASS``)
 _CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]")
 # a mark stands in the last characters of a block: only they are searched
 _MARK_TAIL = 12
