@@ -15,10 +15,12 @@ from baokan.core.names import BAR, split_names
 from baokan.core.registry import heuristic
 from baokan.core.text import ends_continuing, ends_sentence, fold_letter_spacing, unfold_span
 
-_MARK = regex.compile(r"\s*([\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]\s*\d{1,3})\s*$")
-# the circled number a mark opens on: a tail without one holds no mark (a class of
-# characters alone, looked for first: ``re``, see ``baokan.core.text.WHITE_CLASS``)
-_CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]")
+# the circled numbers an editor's mark opens on (①-⑳, ❶-❿, ⓫-⓴)
+_CIRCLED_CHARS = "\u2460-\u2473\u2776-\u277f\u24eb-\u24f4"
+_MARK = regex.compile(r"\s*([" + _CIRCLED_CHARS + r"]\s*\d{1,3})\s*$")
+# a tail without a circled number holds no mark (a class of characters alone, looked for
+# first: ``re``, see ``baokan.core.text.WHITE_CLASS``)
+_CIRCLED = re.compile(f"[{_CIRCLED_CHARS}]")
 # a mark stands in the last characters of a block: only they are searched
 _MARK_TAIL = 12
 _WEATHER = regex.compile(
