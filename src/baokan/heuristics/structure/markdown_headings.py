@@ -15,13 +15,6 @@ from baokan.core.text import leaves_open
 
 # markdown's six heading levels (``#`` to ``######``): the syntax, not a threshold
 _HEADING = regex.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
-# a clause or sentence mark at a line's end: no title ends so (a kicker ends on a dash or
-# a colon, a headline on a word, a quote, ``！`` or ``？``)
-_CLAUSE_END = regex.compile(r"[，,；;、]\s*$")
-# ...or a sentence's end on a short line: the tail of a sentence the tool cut (a long
-# one is a lead or a caption set in large type, which find-captions and the segmenter read)
-_SENTENCE_END = regex.compile(r"[。.]\s*$")
-_MAX_CUT_TAIL = 12
 _QUOTE_MARK = regex.compile(r"^(?:>\s*)+")
 _STRONG = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _COMMENT = regex.compile(r"<!--.*?-->")
@@ -157,13 +150,6 @@ def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
         text = strip_inline_markdown(match.group(2))
         if not text:
             rec.dropped(block.text, "furniture", block.span, "empty heading mark")
-            continue
-        if _CLAUSE_END.search(text) or (_SENTENCE_END.search(text)
-                                        and len(squeezed(text)) <= _MAX_CUT_TAIL):
-            # a line that ends on a clause or sentence mark is body text the tool set in
-            # a larger size (a lead, a caption, a line cut mid-sentence): no title
-            rec.change("a heading that ends a clause read as text", block.span)
-            out.append(block.with_(text=text))
             continue
         rec.change(f"markdown heading level {len(match.group(1))}", block.span)
         text, copies = spaced_copies(text)
