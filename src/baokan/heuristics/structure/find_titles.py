@@ -472,12 +472,20 @@ def _cut_run_host(out: list[Block], text: str) -> int | None:
     return None
 
 
+#: A heading that ends a sentence (``。``) and holds at most this many characters is the
+#: tail of a sentence the tool cut and set as a heading (``年活动中心启动。``): no title
+#: ends on a full stop.  (A longer one is a lead or caption set large, read as
+#: ``max_chars`` says; the segmenter and find-captions read it.)
+MAX_CUT_TAIL_CHARS = 12
+
+
 def heading_is_body(text: str, max_chars: int) -> bool:
     """Whether a markdown "heading" is really body text: long, holding a full stop, or a
     run of body lines cut out of a paragraph (:func:`heading_is_cut_run`)."""
     stripped = text.strip()
     return content_length(stripped) > max_chars or "。" in stripped.rstrip("。") \
-        or heading_is_cut_run(stripped) or ends_with_attachment_note(stripped)
+        or heading_is_cut_run(stripped) or ends_with_attachment_note(stripped) \
+        or (stripped.endswith("。") and content_length(stripped) <= MAX_CUT_TAIL_CHARS)
 
 
 @heuristic("find-titles", settings=TitleSettings, requires={Stage.PARAGRAPHS},

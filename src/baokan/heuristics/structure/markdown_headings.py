@@ -6,10 +6,12 @@ import attrs
 import regex
 
 from baokan.core.document import Block, BylineData, Document, Kind, Recorder
-from baokan.core.drawn_twice import spaced_copies
+from baokan.core.drawn_twice import spaced_copies, squeezed
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
+from baokan.core.spans import covering_span
+from baokan.core.text import leaves_open
 
 # markdown's six heading levels (``#`` to ``######``): the syntax, not a threshold
 _HEADING = regex.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
@@ -45,6 +47,63 @@ def split_trailing_author(heading: str) -> tuple[str, str | None]:
     if match is None or not is_person_name(match["name"]) or " " in match["title"][-1:]:
         return heading, None
     return match["title"].rstrip(), match["name"]
+
+
+#: A heading of at most this many Han characters is a torn piece of a letter-spaced
+#: headline (``# 也``, ``# 帮``): no title is one character.
+_MAX_TORN_PIECE = 1
+#: A run of letter-spaced pieces makes one headline of at most this many characters (more
+#: is letter-spaced headings of several pieces stacked).
+_MAX_SPACED_HEAD = 24
+_HAN = regex.compile(r"\p{Han}")
+# a closing mark, or one character closed by a clause mark: the line starts mid-phrase
+_TORN_START = regex.compile(r"^(?:\p{Han}?[，,、；;：:。！!？?]|[”’」』》）)】〕])")
+
+
+def _spaced_piece(text: str) -> bool:
+    """Whether a heading's text is letter-spaced (``有 了 医``, ``保 ，日 子 再 难``, ``也``):
+    a Han character in it and none of its words holding two."""
+    words = text.split()
+    return bool(words) and all(len(_HAN.findall(w)) <= 1 for w in words) \
+        and _HAN.search(text) is not None
+
+
+def _torn_between(first: str, second: str) -> bool:
+    """Whether the break between two letter-spaced headings falls inside the headline's
+    phrase: either is a torn piece of a character (:data:`_MAX_TORN_PIECE`), the first
+    leaves a quote or bracket open, or the second starts with a closing mark or with one
+    character closed by a clause mark, the end of a word the break tore (``有 了 医`` /
+    ``保 ，日 子 再 难``).  Two phrases whole in themselves (``邱 廷 和 陈 亭`` /
+    ``赞 天 津 的 新 事``) are two lines of a head, not one."""
+    a, b = squeezed(first), squeezed(second)
+    return min(len(_HAN.findall(a)), len(_HAN.findall(b))) <= _MAX_TORN_PIECE \
+        or leaves_open(a, straight_quotes=True) or _TORN_START.match(b) is not None
+
+
+def join_spaced_pieces(blocks: list[Block], rec: Recorder) -> list[Block]:
+    """Join the headings that are the printed lines of one letter-spaced headline
+    (``# 有 了 医`` / ``# 保 ，日 子 再 难`` / ``# 也`` / ``# 有 底 气 ！``): pymupdf4llm gives
+    each line of a head in large type as a heading of its own.  Two headings of one level
+    in a row, nothing but a blank line between them, each letter-spaced
+    (:func:`_spaced_piece`), where the break between them tears the phrase
+    (:func:`_torn_between`; two whole phrases, ``邱 廷 和 陈 亭`` / ``赞 天 津 的 新 事``,
+    stay two), holding at most :data:`_MAX_SPACED_HEAD` characters together."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and block.level is not None and block.level == prev.level \
+                and block.kind in Kind.BODY and prev.kind in Kind.BODY \
+                and block.gap_before <= 1 and block.start == prev.end + block.gap_before + 1 \
+                and _spaced_piece(prev.text) and _spaced_piece(block.text) \
+                and len(squeezed(prev.text + block.text)) <= _MAX_SPACED_HEAD \
+                and _torn_between(prev.text, block.text):
+            start, end = covering_span((prev, block))
+            rec.change("a letter-spaced headline's lines joined", block.span, prev.text)
+            out[-1] = prev.with_(text=f"{prev.text.strip()} {block.text.strip()}",
+                                 start=start, end=end)
+            continue
+        out.append(block)
+    return out
 
 
 @attrs.frozen
@@ -103,4 +162,4 @@ def markdown_headings(doc: Document, settings: HeadingSettings) -> Document:
             rec.change("author's name after a heading", block.span, author)
             out.append(block.with_(text=author, kind=Kind.BYLINE, tags=block.tags | {Tag.OPENING},
                                    bylines=(BylineData(names=(author,)),)))
-    return rec.apply(doc, out)
+    return rec.apply(doc, join_spaced_pieces(out, rec))

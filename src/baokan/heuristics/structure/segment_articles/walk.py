@@ -54,6 +54,7 @@ from baokan.heuristics.structure.segment_articles.pieces import _Pieces
 from baokan.heuristics.structure.segment_articles.settings import SegmentSettings
 from baokan.heuristics.structure.segment_articles.stacked_heads import _StackedHeads
 from baokan.heuristics.structure.segment_articles.title_lines import (
+    _INNER_DASH,
     breaks_mid_phrase,
     one_measure,
 )
@@ -356,7 +357,9 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
                 and _heads_photo_news(cur, titles, extras, self._block_at(next_index)):
             self._open_photo_news(titles, extras)
             return
-        if level in self.headline_levels:
+        if level in self.headline_levels and not _INNER_DASH.match(titles[0].text):
+            # (a kicker and its headline on one line, ``…感慨—— 有了医保…``: a head, never a
+            # subhead)
             earlier = [a for a in self.arts if a.level is not None and a.level < level]
             if earlier and cur is not None and cur is not earlier[-1]:
                 target = earlier[-1]
