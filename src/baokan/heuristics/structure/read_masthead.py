@@ -12,9 +12,9 @@ import attrs
 import regex
 
 from baokan.core.document import Block, Document, Kind, Recorder, blank_lines_part
-from baokan.core.ocr import is_ocr
 from baokan.core.drawn_twice import words_once
 from baokan.core.marks import Stage
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
