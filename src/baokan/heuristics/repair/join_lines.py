@@ -103,6 +103,10 @@ NEAR_FULL = 3
 FIRST_LINE_SHORT = INDENT + 1.5
 #: A line this much short of the column after a blank line is a title, not a first line.
 TITLE_SHORT_BY = 4
+#: On an OCR pass's dump, a bare line in a box of its own (blank lines before and after)
+#: under a column's name standing alone is its headline when this much short of the
+#: column: the pass's widths are its guesses, and a headline's type is larger.
+OCR_BOX_SHORT_BY = 2
 #: The marks that close a clause but not a sentence: a list item (``（一）…的；``) or the
 #: line that introduces a list or a quotation (``措施如下：``, ``他说：``).
 CLAUSE_ENDS = "；;" + INTRODUCING_MARKS
@@ -457,7 +461,8 @@ def byline_shaped(text: str) -> bool:
 
 
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
-                 prev: Block | None, nxt: Block | None, settings: JoinSettings) -> set[int]:
+                 prev: Block | None, nxt: Block | None, settings: JoinSettings,
+                 ocr: bool = False) -> set[int]:
     """Lines of a run that are titles although they are as wide as the column.
 
     After the end of an article, a line with no punctuation at all is a title when the
@@ -472,7 +477,10 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     the bare lines short of it under a line standing alone far short of it (a column's
     name or a kicker, then the headline, over the body's punctuated first line), and a
     bare line between a line closing on a kicker's dash (``——``) and a punctuated one
-    (the kicker's headline, over its body's first line).
+    (the kicker's headline, over its body's first line).  On an OCR pass's dump
+    (``ocr``), whose blank lines stand between the boxes it reads, the line standing alone
+    over such a headline is its column's name even after a line left open: the pass
+    read the rest of that sentence elsewhere (a caption or column cut off beside the head).
     """
     titles: set[int] = set()
 
@@ -540,7 +548,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         # line short, not several
         if not (run[k].gap_before and run[k - 1].gap_before and bare(k - 1) and bare(k)
                 and lengths[k - 1] <= widths[k - 1] - TITLE_SHORT_BY
-                and (k == 1 or k - 2 in titles or ends_paragraph(run[k - 2].text))
+                and (k == 1 or k - 2 in titles or ends_paragraph(run[k - 2].text)
+                     or (ocr and bool(run[k - 1].gap_before)))
                 and not _left_open(run[k - 1].text)):
             continue
         m = k
@@ -554,7 +563,10 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
         # far short, or short like an indented first line but over a line short of the
         # column itself (the body's first line, where the tool kept part of its indent:
         # not full within half the slack, as _starts_mid_paragraph reads a first line)
-        short_by = NEAR_FULL if not run[m + 1].gap_before \
+        # (on an OCR pass's dump, whose boxes the blank lines part: short of the column
+        # is enough for a headline in a box of its own, its type larger than the body's)
+        short_by = OCR_BOX_SHORT_BY if ocr and run[m + 1].gap_before else NEAR_FULL \
+            if not run[m + 1].gap_before \
             and lengths[m + 1] <= widths[m + 1] - settings.full_slack / 2 else TITLE_SHORT_BY
         if all(lengths[i] <= widths[i] - short_by for i in range(k, m + 1)):
             titles.update(range(k - 1, m + 1))
@@ -701,7 +713,8 @@ def _cut_in_a_word(run: Sequence[Block], j: int) -> bool:
 def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | None = None,
                     nxt: Block | None = None, measure: Measure = line_cells,
                     phrases: tuple[set[int], set[int]] | None = None,
-                    room_cue: bool = False, spacing_tells: bool = True) -> _Breaks:
+                    room_cue: bool = False, spacing_tells: bool = True,
+                    ocr: bool = False) -> _Breaks:
     """For each gap between run[i] and run[i+1]: does a paragraph end there?  (With what
     the answer read, see :class:`_Breaks`.)
 
@@ -716,7 +729,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         # the line is as wide as both pieces and the space between them
         lengths[0] += measure(prev.text) + SPLIT_OFF_GAP
     widths = _local_widths(lengths, settings.window)
-    titles = _title_lines(run, lengths, widths, prev, nxt, settings)
+    titles = _title_lines(run, lengths, widths, prev, nxt, settings, ocr)
 
     def full(i: int) -> bool:
         # a letter-spaced line was stretched by the typesetter to fill the column
@@ -1252,7 +1265,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
         wrapped: _Breaks | None = None
         if settings.mode == "wrapped":
             wrapped = _wrapped_breaks(run, settings, before[0], nxt, measure, phrases,
-                                      room_cue, spacing_tells)
+                                      room_cue, spacing_tells, ocr)
             breaks = wrapped.ends
             for j in wrapped.indented:
                 run[j] = run[j].tagged(Tag.STARTS_INDENTED)
@@ -1337,7 +1350,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
     measure = _page_measure([b.text for b in blocks if _joinable(b)], settings.window) \
         if settings.mode == "wrapped" else line_cells
     # an OCR pass's line widths are its guesses at each glyph's, not the page's
-    room_cue = settings.room_left and not is_ocr(doc.measurements)
+    ocr = is_ocr(doc.measurements)
+    room_cue = settings.room_left and not ocr
     spacing_tells = not spaced_page([b.text for b in blocks if _joinable(b)])
     for block in blocks:
         if _joinable(block):

@@ -30,8 +30,9 @@ _rule_line = regex.compile(r"^[" + _STROKES + r"]*[|｜\[\]\\][" + _STROKES + r"
 # line (``一一把困难职工冷暖放心上``) or ending a kicker at its tail (``…收获不丰一一``).  A
 # text layer prints the dash itself; the word 一一 ("one by one") stands before a verb
 # inside a sentence, so only a line set apart (a gap before it) holding no clause mark,
-# as a title does, is read so, and only a pair (a longer run of 一 is something else)
-_dash_head = regex.compile(r"^(\s*)一一(?![\s一])")
+# as a title does, is read so.  At a line's head a run of three is a dash of three too
+# (``一一一访…``: papers lead a subtitle with ``———`` as well); a longer run is something else
+_dash_head = regex.compile(r"^(\s*)(一一一?)(?![\s一])")
 _dash_tail = regex.compile(r"(?<=[^\s一])(\s*)一一(\s*)$")
 _clause_mark = regex.compile(r"[，。；！？、,;!?]")
 # OCR reads a quote mark without telling which way it faces (``“`` for ``”``, or a straight
@@ -115,7 +116,7 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
         return block
     mended = text
     if prev is None or not ends_continuing(prev.text):
-        mended = _dash_head.sub(r"\1" + DASH_PAIR, mended)
+        mended = _dash_head.sub(lambda m: m.group(1) + "—" * len(m.group(2)), mended)
     if nxt is None or nxt.gap_before >= 1:
         mended = _dash_tail.sub(r"\1" + DASH_PAIR + r"\2", mended)
     if mended == text:

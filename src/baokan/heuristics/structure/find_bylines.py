@@ -1403,6 +1403,72 @@ def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
     return out
 
 
+#: How far into the next line a dateline's byline broken at a line's end may close its
+#: bracket (``本报讯 记者 赵某某 实`` / ``习生 钱某某）``): a role word and two names.
+MAX_BROKEN_TAIL = 16
+_misread_or_gap = re.compile("[" + re.escape(_MISREAD_MARKS) + "]")
+
+
+def _mend_broken_dateline(blocks: Sequence[Block], known: frozenset[str],
+                          rec: Recorder) -> list[Block]:
+    """Put back the opening bracket, and read the stray marks as gaps, of a dateline's
+    byline that a narrow column broke at the line's end and an OCR pass misread:
+    ``本报讯 记者 赵某某 实`` / ``习生 钱某某) 可别以为…`` reads ``本报讯 （记者 赵某某 实``,
+    ``本报讯 (记者 ”孙某`` / ``某 实习生 李某某) 在…`` reads ``本报讯 (记者  孙某``.
+
+    Cue: a short line that opens with a dateline, then a role word, and closes no
+    bracket; the line right under it (no gap) closes one within its first
+    ``MAX_BROKEN_TAIL`` characters, opening none and holding no sentence mark before it;
+    and what the two hold between the dateline and that bracket reads as a byline once
+    the marks a byline never holds (quote marks, ``《``) are gaps.  Only on an OCR reading
+    (the caller's gate): a text layer prints its brackets and no marks there."""
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        block, nxt = out[i], out[i + 1]
+        text = block.text
+        if (block.kind != Kind.TEXT or block.level is not None or nxt.kind != Kind.TEXT
+                or nxt.level is not None or nxt.gap_before
+                or len(text) > 2 * MAX_DATELINE_HEAD or _closing_bracket.search(text)
+                or not _role_hint.search(text) or not _dateline_start.match(text)):
+            continue
+        close = _closing_bracket.search(nxt.text, 0, MAX_BROKEN_TAIL)
+        if close is None:
+            continue
+        tail = nxt.text[:close.start()]
+        if _opening_bracket.search(tail) or _sentence_mark.search(tail):
+            continue
+        stripped = text.strip()
+        dateline = _DATELINE.match(stripped)
+        if dateline is None:
+            continue
+        rest = stripped[dateline.end():]
+        opened = _opening_bracket.match(rest.lstrip())
+        if (opened is None and _opening_bracket.search(rest)) or _sentence_mark.search(rest):
+            continue
+        rest = _misread_or_gap.sub(" ", rest)
+        tail = _misread_or_gap.sub(" ", tail)
+        if opened is None:
+            rest = " （" + rest.lstrip()
+        if rest == stripped[dateline.end():] and tail == nxt.text[:close.start()]:
+            continue  # nothing misread: the other passes read it as it stands
+        inner = fold_letter_spacing_text(_opening_bracket.sub("", rest, count=1).strip())
+        piece = fold_letter_spacing_text(tail.strip())
+        parsed = None
+        for joined in (inner + piece, inner + " " + piece):
+            parsed = parse_byline(_REPORT_WORD.sub("", joined), known=known)
+            if parsed and all(b.names and all(map(is_person_name, b.names)) for b in parsed):
+                break
+            parsed = None
+        if parsed is None:
+            continue
+        mended = stripped[:dateline.end()] + rest
+        rec.change("put back a byline's bracket an OCR pass lost", block.span,
+                   f"{mended.strip()} / {tail.strip()}{close.group()}")
+        out[i] = block.with_(text=mended)
+        out[i + 1] = nxt.with_(text=tail + nxt.text[close.start():])
+    return out
+
+
 def _join_author_notes(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
     """Put back together an author note a narrow column broke over lines:
     ``（作者为中国社会科学院习近平`` / ``新时代…研究`` / ``中心研究员）``."""
@@ -1912,6 +1978,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     blocks = _mend_misread_marks(blocks, known, settings, rec)
     if settings.ocr_brackets and is_ocr(doc.measurements):
         blocks = _mend_lost_brackets(blocks, known, rec)
+        blocks = _mend_broken_dateline(blocks, known, rec)
     blocks = _join_broken(blocks, known, settings, rec)
     if settings.signed_names:
         blocks = _signed_names(_names_of_one_row(blocks, rec), rec)

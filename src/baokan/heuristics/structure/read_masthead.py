@@ -14,6 +14,7 @@ import regex
 from baokan.core.document import Block, Document, Kind, Recorder, blank_lines_part
 from baokan.core.drawn_twice import words_once
 from baokan.core.marks import Stage
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -141,6 +142,9 @@ class MastheadSettings:
     max_chars: int = 40
     max_rest: int = 6
     min_kinds_elsewhere: int = 2
+    #: on an OCR reading, take the misread lines of the strip at the page's top too (see
+    #: ``_ocr_strip_line``)
+    ocr_strip: bool = True
 
 
 def _read(block: Block, settings: MastheadSettings) -> dict[str, str] | None:
@@ -230,6 +234,51 @@ def _name_in_run(run: str, page_text: str) -> str:
     return run[-(size + 2):]
 
 
+# ---------------------------------------------------------------- an OCR pass's masthead
+# An OCR pass misreads the masthead strip's small type and the rules and logos in it
+# (``二GO〇二一年一月七日 星期四``, ``第 工 9版 县域新 闻 三湘都市报 >ote.iis 星期五``,
+# ``微信 gnrb``): the strict reading above finds no page label or date it can parse, and
+# the lines, left at the page's top, are read as the first article's head.  At the top
+# of the page only, on an OCR reading, a line is taken as the strip's when it shows a
+# weekday, a date or a paper's account label (微信), or a paper's name, and otherwise
+# holds few Han characters that are no date's (the misread rest of the strip), no
+# clause mark, and no more than a strip's characters.
+_OCR_STRIP_CUE = regex.compile(r"(?:星期|礼拜)[一二三四五六日天]|(?:微信|微博)(?:号|公众号)?"
+                               r"|(?:19|20)[0-9]{2}\s*[年.．\-/]")
+_OCR_CLAUSE = regex.compile(r"[，。；！？、,;!?]")
+_OCR_NOT_REST = regex.compile(r"[年月日星期〇○零一二三四五六七八九十]|[^\p{Han}]")
+#: the most Han characters (not a date's) an OCR-read strip line holds besides its cues
+#: (section names, the paper's misread name: ``A人 13 教 王 写口日 报``)
+MAX_OCR_STRIP_HAN = 8
+#: ...and besides a paper's name alone as its cue (``O9 乡村振兴 桂林日报``)
+MAX_OCR_NAMED_HAN = 4
+#: a line of no Han character and at most this many characters among the strip's lines
+#: is a logo or rule the pass read as letters (``Ts``)
+MAX_OCR_SCRAP = 4
+
+
+def _ocr_strip_line(text: str, settings: MastheadSettings) -> bool:
+    """Whether ``text``, at the page's top on an OCR reading, is a masthead strip's line
+    the OCR pass misread (see ``_OCR_STRIP_CUE``)."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 2 * settings.max_chars or _OCR_CLAUSE.search(stripped):
+        return False
+    if len(stripped) <= MAX_OCR_SCRAP and not _ALL_HAN.search(stripped):
+        return True  # ``Ts``: a logo read as a few letters
+    cue = _OCR_STRIP_CUE.search(stripped)
+    name = _PUBLICATION.search(stripped)
+    if cue is not None:
+        rest = stripped[:cue.start()] + " " + stripped[cue.end():]
+        if name is not None:
+            rest = rest.replace(name.group(0), " ")
+        return len(_OCR_NOT_REST.sub("", rest)) <= MAX_OCR_STRIP_HAN
+    if name is None:
+        return False
+    rest = stripped[:name.start()] + " " + stripped[name.end():]
+    return not _PARTICLE.search(name.group(0)) \
+        and len(_OCR_NOT_REST.sub("", rest)) <= MAX_OCR_NAMED_HAN
+
+
 def _strip_section(blocks: tuple[Block, ...], reads: list[dict[str, str] | None],
                    taken: dict[int, dict[str, str]], runs_on: Callable[[int], bool]) -> list[int]:
     """The section name of a masthead strip the tool broke into boxes (``综合新闻`` after
@@ -317,10 +366,12 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     # the masthead lines that open (or close) the page, up to the first line that is not
     # one (a bare number there is the page, first or beside the section name, and a
     # section name beside it the section)
+    ocr = settings.ocr_strip and is_ocr(doc.measurements)
     i = 0
     while i < len(blocks) and (plain(i) or section_between(i) or beside_page(i) or (
-            weak(i, "number") and (i == 0 or beside_page(i - 1)))):
-        taken[i] = reads[i] or {}
+            weak(i, "number") and (i == 0 or beside_page(i - 1))) or (
+            ocr and blocks[i].kind in Kind.BODY and _ocr_strip_line(blocks[i].text, settings))):
+        taken[i] = reads[i] or {"ocr": "yes"}
         i += 1
     j = len(blocks) - 1
     while j >= i and plain(j):
@@ -380,6 +431,7 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     for n in sorted(taken):
         block = blocks[n]
         rec.dropped(block.text, "masthead", block.span,
+                    "a strip line an OCR pass misread" if "ocr" in taken[n] else
                     ", ".join(f"{key}={v}" for key, v in sorted(taken[n].items())
                               if key not in ("weekday", "name_run", "month_day"))
                     or "section name")
