@@ -69,9 +69,11 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         ("find-captions", {}), ("punctuation-width", {}), ("fold-spacing", {}),
         ("drop-duplicates", {}),
         # since stop 37 (false articles): a headless run goes to the story sharing its
-        # words in every dump, not only in markdown ones
+        # words in every dump, not only in markdown ones; since stop 43 markdown dumps
+        # part a body holding two stories by turns
         ("segment-articles", {"headless_homes": True, "merge_unspaced_titles": True}
-         if blank_lines else {"headless_homes": True, "untitled_turns": True} if markdown
+         if blank_lines else {"headless_homes": True, "untitled_turns": True,
+                              "alternating_bodies": True} if markdown
          else {"headless_homes": True}),
         # since the issue "Generalise": a pymupdf4llm block given after its story goes back
         ("restore-reading-order", {"open_tails": True} if markdown else {}),
