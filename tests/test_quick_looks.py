@@ -64,3 +64,16 @@ def test_the_line_measures_are_kept_for_a_parse_only() -> None:
     assert text._cells_memo and text._content_memo
     text.forget_parse_memos()
     assert not text._cells_memo and not text._content_memo
+
+
+def test_the_byline_quick_look_lets_through_every_character_the_shapes_name() -> None:
+    # ``_not_in_byline_shape`` lists by hand what the byline and credit shapes may hold: a
+    # role word or a mark added to a shape must be added to it too, or the look would turn
+    # such lines away before the shapes are asked
+    syntax = regex.compile(r"\\[pP]\{\w+\}|\\[sdS]|\(\?(?:P<\w+>|[:!=<]*)|\{\d*,?\d*\}"
+                           r"|[()\[\]|?*+^$]")
+    for shape in (join_lines._byline_shape, join_lines._credit_shape):
+        named = syntax.sub("", shape.pattern)
+        assert named
+        assert [c for c in named if join_lines._not_in_byline_shape.match(c)] == []
+    assert join_lines._not_in_byline_shape.match("P")  # the look does turn lines away
