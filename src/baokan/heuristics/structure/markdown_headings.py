@@ -11,7 +11,7 @@ from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
-from baokan.core.text import leaves_open
+from baokan.core.text import han_count, leaves_open
 
 # markdown's six heading levels (``#`` to ``######``): the syntax, not a threshold
 _HEADING = regex.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
@@ -55,7 +55,6 @@ _MAX_TORN_PIECE = 1
 #: A run of letter-spaced pieces makes one headline of at most this many characters (more
 #: is letter-spaced headings of several pieces stacked).
 _MAX_SPACED_HEAD = 24
-_HAN = regex.compile(r"\p{Han}")
 # a closing mark, or one character closed by a clause mark: the line starts mid-phrase
 _TORN_START = regex.compile(r"^(?:\p{Han}?[，,、；;：:。！!？?]|[”’」』》）)】〕])")
 
@@ -64,8 +63,7 @@ def _spaced_piece(text: str) -> bool:
     """Whether a heading's text is letter-spaced (``有 了 医``, ``保 ，日 子 再 难``, ``也``):
     a Han character in it and none of its words holding two."""
     words = text.split()
-    return bool(words) and all(len(_HAN.findall(w)) <= 1 for w in words) \
-        and _HAN.search(text) is not None
+    return bool(words) and all(han_count(w) <= 1 for w in words) and han_count(text) > 0
 
 
 def _torn_between(first: str, second: str) -> bool:
@@ -76,7 +74,7 @@ def _torn_between(first: str, second: str) -> bool:
     ``保 ，日 子 再 难``).  Two phrases whole in themselves (``邱 廷 和 陈 亭`` /
     ``赞 天 津 的 新 事``) are two lines of a head, not one."""
     a, b = squeezed(first), squeezed(second)
-    return min(len(_HAN.findall(a)), len(_HAN.findall(b))) <= _MAX_TORN_PIECE \
+    return min(han_count(a), han_count(b)) <= _MAX_TORN_PIECE \
         or leaves_open(a, straight_quotes=True) or _TORN_START.match(b) is not None
 
 
