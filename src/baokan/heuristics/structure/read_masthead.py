@@ -367,11 +367,14 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     # one (a bare number there is the page, first or beside the section name, and a
     # section name beside it the section)
     ocr = settings.ocr_strip and is_ocr(doc.measurements)
+    misread: set[int] = set()
     i = 0
     while i < len(blocks) and (plain(i) or section_between(i) or beside_page(i) or (
             weak(i, "number") and (i == 0 or beside_page(i - 1))) or (
             ocr and blocks[i].kind in Kind.BODY and _ocr_strip_line(blocks[i].text, settings))):
-        taken[i] = reads[i] or {"ocr": "yes"}
+        taken[i] = reads[i] or {}
+        if not reads[i]:  # taken for its cues alone: a strip line the OCR pass misread
+            misread.add(i)
         i += 1
     j = len(blocks) - 1
     while j >= i and plain(j):
@@ -431,7 +434,7 @@ def read_masthead(doc: Document, settings: MastheadSettings) -> Document:
     for n in sorted(taken):
         block = blocks[n]
         rec.dropped(block.text, "masthead", block.span,
-                    "a strip line an OCR pass misread" if "ocr" in taken[n] else
+                    "a strip line an OCR pass misread" if n in misread else
                     ", ".join(f"{key}={v}" for key, v in sorted(taken[n].items())
                               if key not in ("weekday", "name_run", "month_day"))
                     or "section name")
