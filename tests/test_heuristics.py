@@ -45,7 +45,9 @@ def test_byline_lines(line: str,
 
 
 @pytest.mark.parametrize("line", ["惠民利民 健康保障启新篇", "每周五授课 为期一年", "生育关怀再加码",
-                                  "记者跟随身穿红马甲的桂乡管家们走进环城社区"])
+                                  "记者跟随身穿红马甲的桂乡管家们走进环城社区",
+                                  # a writer's role word takes no organisation before it
+                                  "读者相信作者张明", "不管撰稿李军"])
 def test_not_bylines(line: str) -> None:
     assert parse_byline_line(line) is None
 

@@ -415,6 +415,12 @@ def _open_names(mid: str, known: frozenset[str]) -> list[str] | None:
     return None
 
 
+#: Role words a writer signs with, which no paper prints after its name (the paper's own
+#: are 记者, 通讯员, 评论员: ``P记者 X``): a run of text glued before one is a sentence
+#: going on (``…相信作者王某的判断``), never an organisation.
+_SELF_ROLES = frozenset({"作者", "撰文", "撰稿"})
+
+
 def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
                  strict: bool = False) -> list[BylineData] | None:
     """``[org] role names`` items of a segment with at least one role word, or None.
@@ -431,7 +437,7 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             if lead is None:
                 return None
             out.append(BylineData(names=tuple(lead)))
-        elif _is_org(prefix):
+        elif _is_org(prefix) and "".join(matches[0].group().split()) not in _SELF_ROLES:
             org = " ".join(prefix.split())
         else:
             return None
