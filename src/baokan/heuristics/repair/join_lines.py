@@ -1227,6 +1227,20 @@ def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Se
             out[at] = block.tagged(Tag.STARTS_CONTINUED)
 
 
+#: What the headline find-bylines cut off its dateline's line holds none of.
+_CLAUSE_MARK = re.compile(r"[，。、；：！？,.;:!?]")
+
+
+def _title_over_dateline(run: Sequence[Block], nxt: Block | None) -> bool:
+    """Whether the last line of ``run`` is a headline a converter printed on the line of
+    the dateline ``nxt`` (find-bylines cut it off: ``送票子出点子 本报讯（…）…``): it heads
+    the story the dateline opens, never goes on with the open sentence above it."""
+    if nxt is None or nxt.kind != Kind.DATELINE or len(run) < 2:
+        return False
+    last = run[-1]
+    return last.start == last.end == nxt.start and not _CLAUSE_MARK.search(last.text)
+
+
 @heuristic("join-lines", settings=JoinSettings, requires={Stage.LINES},
            reads={Kind.TEXT, Kind.PARAGRAPH, Stage.HEADINGS, Tag.GARBAGE_BOUNDARY,
                   Tag.AFTER_DATELINE, *START_TAGS,
@@ -1281,6 +1295,8 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[lo - 1] = breaks[lo - 1] or starts_with_opening_mark(run[lo].text)
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True)).ends
+        if _title_over_dateline(run, nxt):
+            breaks[-1] = True
         doubled = {k for k, b in enumerate(run) if Tag.DRAWN_TWICE in b.tags}
         if doubled:
             # a line drawn twice is set in a headline's type: it is not joined with a line

@@ -23,7 +23,11 @@ Where a byline stands:
   ``本报北京1月1日电``, ``本报北京电``; the byline after it in brackets ``（记者 X 通讯员 Y）`` or as
   ``记者X报道：`` — split into a dateline block, a byline block and the body after; a
   short phrase with no punctuation or role word before the dateline, a space apart
-  (``常昊喜捧NEC奖杯 本报讯（…）``), is a headline put on its line and is split off too;
+  (``常昊喜捧NEC奖杯 本报讯（…）``), is a headline put on its line and is split off too
+  (it may hold a quoted term, ``持续“创文”让幸福…``); such a headline and its dateline after
+  a closed sentence and a gap inside a longer line start a story there, and the line is
+  cut before them (``…生得安。 六类商品市场整顿见成效 本报讯…``: a converter ran the next
+  story on after the last);
 * in brackets closing a body: ``…按时“清零”。（曹 敏 曾 文 陈开宝）``, ``（X 报道）``, an
   affiliation ``（作者单位：淮阳区融媒体中心）``;
 * a photo credit: ``李杰 摄``, ``记者 王恬 摄``, ``李天亮/摄``, ``图/李杰``, ``（X 摄）``;
@@ -767,11 +771,15 @@ def _dateline_parts(folded: str, known: frozenset[str]
 
 #: What a headline set on the line of the dateline under it holds no more of.
 _NOT_IN_TITLE = regex.compile(r"[，。、；：,.;:！？!?（）()“”\"《》]|\d{4}")
+#: A quoted term or a book title inside a headline (``持续“创文”让幸福…``, ``《X》首发``):
+#: a pair of marks around a few characters with no punctuation, read as its characters.
+_QUOTED_TERM = regex.compile(r"“[^“”，。、；：,.;:！？!?]{1,12}”|《[^《》，。、；：,.;:！？!?]{1,16}》")
 
 
 def _title_before_dateline(folded: str) -> int:
     """Where a dateline starts after a short title-like phrase on the same line (a space
-    before it; no punctuation, role word or mark in the phrase), 0 if there is none."""
+    before it; no punctuation, role word or mark in the phrase, a quoted term or a book
+    title aside: :data:`_QUOTED_TERM`), 0 if there is none."""
     for gap in regex.finditer(r"\s+", folded[:MAX_DATELINE_HEAD + 20]):
         pos = gap.end()
         head = folded[:gap.start()]
@@ -779,9 +787,55 @@ def _title_before_dateline(folded: str) -> int:
             break
         if _DATELINE.match(folded[pos:]):
             ok = _compact_len(head) >= MIN_TITLE_BEFORE_DATELINE \
-                and not _NOT_IN_TITLE.search(head) and not _role_hint.search(head)
+                and not _NOT_IN_TITLE.search(_QUOTED_TERM.sub("", head)) \
+                and not _role_hint.search(head)
             return pos if ok else 0
     return 0
+
+
+#: Where a sentence closes inside a line, a gap after it (``。 ``, ``。” ``): the place a
+#: story the tool ran on into the line may start.
+_CLOSED_GAP = re.compile(r"[。！？!?…][”」』’]?[" + WHITE_CLASS + r"]+")
+#: How far past such a gap a dateline may start: a title of two printed lines before it
+#: (MAX_DATELINE_HEAD characters and their gaps), then the dateline's own characters.
+_INNER_REACH = MAX_DATELINE_HEAD + 30
+
+
+def _inner_dateline(text: str) -> int:
+    """Where a story starts inside ``text``, a body line: after a closed sentence and a
+    gap, a short title-like phrase, a gap and a dateline (``…生得安。 六类商品市场整顿见成效
+    本报讯据统计，…``), which a converter ran on after the story before it (pymupdf4llm
+    gives a band of columns as one line); 0 if there is none.  The title is read as
+    :func:`_title_before_dateline` reads one at a line's head.  A dateline with no title
+    before it is not enough: after a closed sentence it opens a roundup's next dispatch
+    (``…最低点。 新华社雅加达1月3日电…`` under one headline) as often as a new story."""
+    for gap in _CLOSED_GAP.finditer(text):
+        pos = gap.end()
+        window = text[pos:pos + _INNER_REACH]
+        if "讯" not in window and "电" not in window:
+            continue  # a dateline holds 讯 or 电: most closes are passed over so
+        if _title_before_dateline(fold_letter_spacing(window)[0]):
+            return pos
+    return 0
+
+
+def _split_inner_datelines(blocks: Sequence[Block], rec: Recorder) -> list[Block]:
+    """Body lines cut where a story starts inside them (:func:`_inner_dateline`): the
+    story before ends at its closed sentence; the dateline's line is read as any other."""
+    out: list[Block] = []
+    for block in blocks:
+        while (block.kind == Kind.TEXT and block.level is None
+               and ("讯" in block.text or "电" in block.text)):
+            at = _inner_dateline(block.text)
+            if not at:
+                break
+            before = block.text[:at].rstrip()
+            rec.change("a story starts inside the line at a dateline", block.span,
+                       block.text[at:at + 20])
+            out.append(block.with_(text=before))
+            block = block.with_(text=block.text[at:], gap_before=0)
+        out.append(block)
+    return out
 
 
 def _dateline(block: Block, folded: str, offsets: tuple[int, ...],
@@ -1986,6 +2040,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
         blocks = _mend_lost_brackets(blocks, known, rec)
         blocks = _mend_broken_dateline(blocks, known, rec)
     blocks = _join_broken(blocks, known, settings, rec)
+    blocks = _split_inner_datelines(blocks, rec)
     if settings.signed_names:
         blocks = _signed_names(_names_of_one_row(blocks, rec), rec)
     after_dateline = carried = False

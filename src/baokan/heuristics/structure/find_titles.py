@@ -120,6 +120,12 @@ def closes_like_a_title(text: str) -> bool:
         or WIDE_DASH_PAIR_END.search(stripped) is not None
 
 
+def _cut_off_dateline(title: Block, after: Block) -> bool:
+    """Whether ``title`` was cut off the line of the dateline ``after`` (find-bylines
+    splits ``送票子出点子 本报讯（…）…`` so): it stands alone as a line does after a gap."""
+    return after.kind == Kind.DATELINE and title.start == title.end == after.start
+
+
 def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
     """Indexes of unmarked title-like lines, each standing alone, right over a dateline or
     an opening byline (``农村青年早婚现象堪忧`` / ``本报讯（通讯员 X）…``): a head the tool
@@ -129,7 +135,8 @@ def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) 
     found: set[int] = set()
     for i in range(len(blocks) - 1):
         title, after = blocks[i], blocks[i + 1]
-        if title.kind in Kind.BODY and title.level is None and title.gap_before \
+        if title.kind in Kind.BODY and title.level is None \
+                and (title.gap_before or _cut_off_dateline(title, after)) \
                 and after.opens_article and not _CLAUSE_INSIDE.search(title.text) \
                 and is_title_text(title.text, max_chars=settings.max_chars,
                                   max_inner_punct=settings.max_inner_punct):
