@@ -32,6 +32,10 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
 #: :meth:`_StackedHeads._deal_stack_in_order`): the synthetic pages' heads name their
 #: body in 0.29 to 1.0; a box over another story's body, 0.2 at most.
 ANCHOR_NAMING = 0.25
+#: A body after the stack that the anchor names at least this share as well as the body
+#: under it goes on with the anchor's story (a later column of it): it takes no head by
+#: order.
+ANCHOR_GOES_ON = 0.5
 
 
 class _Pair(NamedTuple):
@@ -140,7 +144,9 @@ class _StackedHeads(_StrayTitles):
         first box the first body.  A box names its body in no word as often as not (the
         synthetic pages draw a few of their heads at random), so the order decides where
         affinity is weak; but a box never goes to a body that it names less than the body
-        under the stack, nor to one that is a column of a titled story nearby
+        under the stack, nor to one that the anchor names half as well as its own body
+        (``ANCHOR_GOES_ON``: a later column of its story), nor to one that is a column of
+        a titled story nearby
         (:meth:`_goes_on_a_story`: ``headless_homes`` would send it there).  A box under
         the anchor stays: there it is as often the head's subtitle.  Setting
         ``stacked_heads_in_order``."""
@@ -158,7 +164,8 @@ class _StackedHeads(_StrayTitles):
             return
         for at, target in zip(rest, free, strict=False):
             named = overlap(texts[at], grams[target])
-            if named < under[at]:
+            if named < under[at] \
+                    or overlap(texts[anchor], grams[target]) >= ANCHOR_GOES_ON * under[anchor]:
                 return
             if self._goes_on_a_story(target, grams):
                 return
