@@ -1,5 +1,6 @@
 """The heads of side-by-side stories that a tool printed together over the first story's
-body, matched one to one with the bodies without a head after it.
+body, matched one to one with the bodies without a head after it: by the words they share,
+then (``stacked_heads_in_order``) by the order they are printed.
 """
 
 from __future__ import annotations
