@@ -47,7 +47,11 @@ last paragraph names them):
   heads of side-by-side stories printed together (then their columns one after the
   other): each box that names its own body in no word and a headless body clearly, better
   than any other body near it, goes to that body, matched one to one (the clearest first);
-  what affinity does not tell stays where the page set it;
+  with ``stacked_heads_in_order``, once one box clearly names the body under the stack,
+  the boxes printed over it that affinity did not place go to the headless bodies after
+  it in the order printed — not to a body they name less than the body under the stack,
+  one the anchor names half as well as its own, or a column of a titled story nearby;
+  what neither tells stays where the page set it;
 * a body under the heads of two stories (its printed head, or lines moved to it from a
   head printed elsewhere) is cut where one line names only the part before and another
   only the part after, no line naming both (the parts share few rare bigrams; fewer

@@ -38,7 +38,10 @@ class SegmentSettings:
     come apart from their story (a text dump's column break: the built-in profiles all
     set it);
     ``dash_lines_follow``: a run of title lines each led by a dash heads no article: it
-    is the subtitle of the head over it, or stays in the body (:func:`_dash_led`).
+    is the subtitle of the head over it, or stays in the body (:func:`_dash_led`);
+    ``stacked_heads_in_order``: the heads of a stack that affinity does not place go to
+    the bodies without a head after it in the order printed, once another head clearly
+    names the body under the stack (:meth:`_StackedHeads._deal_stack_in_order`).
     """
 
     title_margin: float = 0.3
@@ -54,3 +57,4 @@ class SegmentSettings:
     alternating_bodies: bool = False
     headless_homes: bool = False
     dash_lines_follow: bool = True
+    stacked_heads_in_order: bool = True

@@ -1,12 +1,15 @@
 """The heads of side-by-side stories that a tool printed together over the first story's
-body, matched one to one with the bodies without a head after it.
+body, matched one to one with the bodies without a head after it: by the words they share,
+then (``stacked_heads_in_order``) by the order they are printed.
 """
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from baokan.core.document import Block, Kind
+from baokan.core.spans import neighbours
 from baokan.core.text import DASH_START, KICKER_END, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
@@ -15,6 +18,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
     OWN_BODY_OVERLAP,
     SCORE_EPSILON,
 )
+from baokan.heuristics.structure.segment_articles.pieces import HEADLESS_HOME_SHARE
 from baokan.heuristics.structure.segment_articles.stray_titles import (
     UNTITLED_NAMING,
     _StrayTitles,
@@ -23,6 +27,16 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
     _COLUMN_MARK,
     breaks_mid_phrase,
 )
+
+#: A stack's box that names the body under it in at least this share of its bigrams,
+#: more than any other box of the stack does, is that body's head (the anchor of
+#: :meth:`_StackedHeads._deal_stack_in_order`): the synthetic pages' heads name their
+#: body in 0.29 to 1.0; a box over another story's body, 0.2 at most.
+ANCHOR_NAMING = 0.25
+#: A body after the stack that the anchor names at least this share as well as the body
+#: under it goes on with the anchor's story (a later column of it): it takes no head by
+#: order.
+ANCHOR_GOES_ON = 0.5
 
 
 class _Pair(NamedTuple):
@@ -114,6 +128,51 @@ class _StackedHeads(_StrayTitles):
                 moved.add(pair.head)
                 taken.add(pair.target)
                 self._move_box(group, boxes[pair.head], pair)
+            if self.settings.stacked_heads_in_order:
+                self._deal_stack_in_order(group, boxes, index, bodies, grams, moved, taken)
+
+    def _deal_stack_in_order(self, group: _Group, boxes: list[list[Block]], index: int,
+                             bodies: list[int], grams: list[set[str]], moved: set[int],
+                             taken: set[int]) -> None:
+        """The boxes of a stack that affinity did not place (:meth:`_match_stacked_heads`)
+        printed over the box that heads the body under the stack go to the bodies without
+        a head after it, in the order printed.  A tool that prints a row's heads together
+        gives the heads of the stories beside the first one over that story's own head,
+        right over its body, and then the bodies one after another: so when one box
+        clearly names the body under the stack (``ANCHOR_NAMING``, more than any other
+        box does), each box over it — one of ``MIN_LONE_GRAMS`` bigrams or more that is
+        no kicker (``——``, ``：`` at its end) — heads one of the bodies after it, the
+        first box the first body.  A box names its body in no word as often as not (the
+        synthetic pages draw a few of their heads at random), so the order decides where
+        affinity is weak; but a box never goes to a body that it names less than the body
+        under the stack, nor to one that the anchor names half as well as its own body
+        (``ANCHOR_GOES_ON``: a later column of its story), nor to one that is a column of
+        a titled story nearby
+        (:meth:`_goes_on_a_story`: ``headless_homes`` would send it there).  A box under
+        the anchor stays: there it is as often the head's subtitle.  Setting
+        ``stacked_heads_in_order``."""
+        texts = ["".join(b.text for b in box) for box in boxes]
+        under = [overlap(text, grams[index]) for text in texts]
+        anchor = max(range(len(boxes)), key=lambda at: under[at])
+        if under[anchor] < ANCHOR_NAMING or anchor in moved \
+                or any(under[at] >= under[anchor] for at in range(len(boxes)) if at != anchor):
+            return
+        rest = [at for at in range(anchor) if at not in moved
+                and len(bigrams(texts[at])) >= MIN_LONE_GRAMS
+                and KICKER_END.search(texts[at]) is None]
+        free = [at for at in bodies if at not in taken]
+        if not rest or len(rest) > len(free):
+            return
+        for at, target in zip(rest, free, strict=False):
+            named = overlap(texts[at], grams[target])
+            if named < under[at] \
+                    or overlap(texts[anchor], grams[target]) >= ANCHOR_GOES_ON * under[anchor]:
+                return
+            if self._goes_on_a_story(target, grams):
+                return
+        for at, target in zip(rest, free, strict=False):
+            pair = _Pair(0.0, overlap(texts[at], grams[target]), at, target)
+            self._move_box(group, boxes[at], pair, in_order=True)
 
     def _stack_pairs(self, boxes: list[list[Block]], index: int, bodies: list[int],
                      grams: list[set[str]]) -> list[_Pair]:
@@ -139,7 +198,25 @@ class _StackedHeads(_StrayTitles):
             pairs.append(_Pair(score - second, score, at, -neg))
         return pairs
 
-    def _move_box(self, group: _Group, box: list[Block], pair: _Pair) -> None:
+    def _goes_on_a_story(self, at: int, grams: list[set[str]]) -> bool:
+        """Whether body ``at`` (no dateline or byline opens it) shares its rare bigrams
+        with a titled body nearby as a column of that story does (``HEADLESS_HOME_SHARE``
+        of them, over the geometric mean of the two bodies' rare bigrams): the pass that
+        sends such a body home would join it to that story."""
+        if any(b.opens_article for b in self.arts[at].all_extras()):
+            return False
+        rare = grams[at] - self._common
+        if not rare:
+            return False
+        for i in neighbours(at, len(self.arts), self.settings.neighbours):
+            other = grams[i] - self._common
+            if i != at and other and self.arts[i].has_title() \
+                    and len(rare & other) >= HEADLESS_HOME_SHARE * math.sqrt(len(rare) * len(other)):
+                return True
+        return False
+
+    def _move_box(self, group: _Group, box: list[Block], pair: _Pair, *,
+                  in_order: bool = False) -> None:
         """Move a box of a stack to the body it names, with a byline printed right under
         it (not one under the whole stack: the body under the stack keeps that one)."""
         target: _Article = self.arts[pair.target]
@@ -149,6 +226,13 @@ class _StackedHeads(_StrayTitles):
             target.moved_titles.append(line)
         self._carry_byline(group, printed, box[-1], target, over_body=True)
         target.flags.add("interleaved")
+        if in_order:
+            self.rec.change("a head printed with the heads of the stories beside it goes to "
+                            "the next body without a head, in the order printed",
+                            (box[0].start, box[-1].end),
+                            f"another head names the body under them; {pair.score:.2f} of "
+                            "its bigrams in this one")
+            return
         self.rec.change("a head printed with the heads of the stories beside it goes to the "
                         "body it names", (box[0].start, box[-1].end),
                         f"{pair.score:.2f} of its bigrams in that body")
