@@ -56,8 +56,8 @@ import regex
 
 from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
-from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.lexicon import breaks_word
+from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
