@@ -64,7 +64,8 @@ class TitleSettings:
     at least this share of the column's width that stops mid-clause, with body going on
     after it, is body (see :data:`FULL_LINE_SHARE`); ``ocr_subtitles``: on an OCR pass's
     dump (:func:`baokan.core.ocr.is_ocr`), a short line under a dash-led subtitle that
-    would be read as prose with it opens the body instead.
+    would be read as prose with it opens the body instead, and a line ending on a
+    one-character clause (``…挨家挨户问，现``) is body, never a title.
     """
 
     max_chars: int = MAX_TITLE_CHARS
