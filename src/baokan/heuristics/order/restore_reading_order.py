@@ -56,6 +56,7 @@ import regex
 
 from baokan.core.columns import InterleaveSettings, PairStats, Piece, junction
 from baokan.core.document import Block, Document, Kind, Recorder
+from baokan.core.lexicon import breaks_word
 from baokan.core.marks import ArticleFlag, Stage, Tag
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
@@ -321,6 +322,12 @@ class _Reorderer:
                     if stats is None:
                         stats = PairStats(blk.text for blk in self.blocks if _is_body(blk))
                     score = junction(pa, pb, stats, _PAIRS)
+                    if not bare and not self.quotes and score < need \
+                            and score >= _PAIRS.seen and breaks_word(left.text, right.text):
+                        # an OCR pass reads a head set inside its story's column between
+                        # the halves of the sentence it cuts: a pair the page prints, which
+                        # general Chinese writes as a word, goes on across it
+                        score = need
                     if score >= need and (best is None or score > best[0]):
                         best = (score, a, ends[-1])
                 if best is None:

@@ -949,8 +949,17 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
             # stretched fragment standing alone
             # or, after a blank line, an exactly indented first line opens a paragraph: the
             # column ended there and its sentence goes on in a column printed elsewhere
+            # (on an OCR pass's dump, whose blank lines part the boxes it reads, a line
+            # with no punctuation under a body line of its box is that paragraph's, and
+            # so is the short line after it unless that one stands in a box of its own,
+            # blank lines before and after it: the pass reads a comma as a space as often
+            # as not, and a head stands in a box of its own)
             title = titleish(i + 1) and not _left_open(left.text) and (
-                not _any_punct.search(left.text) or is_person_name(_fold_spaces(right.text))
+                (not _any_punct.search(left.text) and not (
+                    ocr and i > 0 and not left.gap_before and i - 1 not in titles
+                    and not (right.gap_before
+                             and (i + 2 >= len(run) or run[i + 2].gap_before))))
+                or is_person_name(_fold_spaces(right.text))
                 or _jumped(left, right) or stretched_alone(i))
             opens = not title and indented_after_blank(i + 1) and not _left_open(left.text)
             if opens:

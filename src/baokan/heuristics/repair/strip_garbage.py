@@ -12,7 +12,7 @@ from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
-from baokan.core.text import DASH_PAIR, ends_continuing, han_count
+from baokan.core.text import CLOSERS, DASH_PAIR, ends_continuing, han_count
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 # (a class of characters alone: ``re``, see ``baokan.core.text.WHITE_CLASS``; asked of every
@@ -35,6 +35,7 @@ _rule_line = regex.compile(r"^[" + _STROKES + r"]*[|｜\[\]\\][" + _STROKES + r"
 _dash_head = regex.compile(r"^(\s*)(一一一?)(?![\s一])")
 _dash_tail = regex.compile(r"(?<=[^\s一])(\s*)一一(\s*)$")
 _clause_mark = regex.compile(r"[，。；！？、,;!?]")
+_sentence_mark = regex.compile(r"[。；！？;!?]")
 # OCR reads a quote mark without telling which way it faces (``“`` for ``”``, or a straight
 # ``"``).  A printed line never ends on an opening quote, nor starts on a closing one (the
 # line-breaking rules of CJK typesetting, 禁则): after a closed sentence at a line's end
@@ -112,17 +113,39 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
     (``对群众反映的问题，`` / ``一一作了答复``), a tail with the next line run on to it
     with no gap (``问题一一`` / ``作了答复。``)."""
     text = block.text
-    if (prev is not None and block.gap_before < 1) or _clause_mark.search(text):
+    if prev is not None and block.gap_before < 1:
         return block
+    clause = _clause_mark.search(text) is not None
     mended = text
-    if prev is None or not ends_continuing(prev.text):
+    if not clause and (prev is None or not ends_continuing(prev.text)):
         mended = _dash_head.sub(lambda m: m.group(1) + "—" * len(m.group(2)), mended)
-    if nxt is None or nxt.gap_before >= 1:
+    if (nxt is None or nxt.gap_before >= 1) and (not clause or _boxed_head(nxt)):
         mended = _dash_tail.sub(r"\1" + DASH_PAIR + r"\2", mended)
     if mended == text:
         return block
     rec.change("read a dash misread as 一一", block.span, mended.strip())
     return block.with_(text=mended)
+
+
+#: The most characters of a headline in a box of its own under a kicker.
+MAX_BOXED_HEAD_CHARS = 40
+
+
+def _boxed_head(block: Block | None) -> bool:
+    """Whether ``block`` can be a headline in a box of its own under a kicker whose
+    ``一一`` tail holds a clause mark (``…筑牢民生保障线，市民纷纷发出感慨一一`` /
+    ``有了医保，日子再难也有底气！``): set apart by a blank line, short, with one clause
+    mark at most and no sentence closed before its end (a ``！`` or ``？`` may close it).
+    Prose under a line would carry its sentence on; 一一 ("one by one") before a verb
+    never ends a line set apart over such a line."""
+    if block is None or block.gap_before < 1:
+        return False
+    head = block.text.strip().rstrip(CLOSERS)
+    if not head or len(head) > MAX_BOXED_HEAD_CHARS:
+        return False
+    if head.endswith(("！", "!", "？", "?")):
+        head = head[:-1]
+    return len(_clause_mark.findall(head)) <= 1 and _sentence_mark.search(head) is None
 
 
 def _junk_line(block: Block, prev: Block | None, nxt: Block | None) -> bool:

@@ -64,7 +64,8 @@ class TitleSettings:
     at least this share of the column's width that stops mid-clause, with body going on
     after it, is body (see :data:`FULL_LINE_SHARE`); ``ocr_subtitles``: on an OCR pass's
     dump (:func:`baokan.core.ocr.is_ocr`), a short line under a dash-led subtitle that
-    would be read as prose with it opens the body instead.
+    would be read as prose with it opens the body instead, and a line ending on a
+    one-character clause (``…挨家挨户问，现``) is body, never a title.
     """
 
     max_chars: int = MAX_TITLE_CHARS
@@ -549,6 +550,19 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
 MAX_NOTE_TITLE_LINES = 2
 
 
+#: A line whose last clause, after a clause mark, is one character cut off on a Han
+#: character (``“过去我们要靠村干部挨家挨户问，现``): a printed body line whose sentence
+#: goes on elsewhere; a title's clause after its comma is a phrase.
+_ONE_CHAR_CLAUSE_END = regex.compile(r"[，、,]\s*\p{Han}\s*$")
+
+
+def _cut_after_clause(text: str) -> bool:
+    """Whether a line ends on a one-character clause (:data:`_ONE_CHAR_CLAUSE_END`): asked
+    on an OCR pass's dump, where the blank lines the pass sets between its boxes leave
+    such a line standing alone over a head it read inside the column."""
+    return _ONE_CHAR_CLAUSE_END.search(text) is not None
+
+
 def _full_titles_above(out: Sequence[Block], full: Callable[[Block], bool]) -> int:
     """How many plain title lines, each as wide as the column (a title wrapped like body
     text), the blocks last out end with: one to ``MAX_NOTE_TITLE_LINES``, else 0."""
@@ -703,7 +717,8 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             # before it stops mid-clause and the line holds clause marks: the sentence it
             # would carry on goes on in another column
             leads_in = next_is_title and WIDE_DASH_PAIR_END.search(block.text.strip()) is not None
-            if (not leads_in and reads_as_body(block.text, prev)) or opens_paragraph_line(
+            if (not leads_in and reads_as_body(block.text, prev)) \
+                    or (ocr and _cut_after_clause(block.text)) or opens_paragraph_line(
                     block.text, nxt, next_is_title, full(block)) \
                     or torn_by_inserted_names(block.text, blocks, index) \
                     or cut_before_next(block.text, nxt, next_is_title):

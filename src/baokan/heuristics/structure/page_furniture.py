@@ -12,6 +12,7 @@ import regex
 from baokan.core.document import Block, Document, Kind, Recorder
 from baokan.core.marks import ArticleFlag, Stage
 from baokan.core.names import BAR, split_names
+from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.text import ends_continuing, ends_sentence, fold_letter_spacing, unfold_span
 
@@ -103,6 +104,13 @@ _JUMP = regex.compile(
     r"[▶►▷→↓▲△>]?\s*[（(]?\s*[▶►▷→↓▲△>]?\s*(?P<way>下转|紧转|转下|转|上接|接上|紧接|接)\s*"
     + _JUMP_PAGE + r"(?:\s*[^（()）]{0,8})?\s*[）)]?")
 _JUMP_LINE = regex.compile(r"^\s*" + _JUMP.pattern + r"\s*$")
+# an OCR pass reads the opening bracket and 下 of a jump line as one glyph (``(下`` read as
+# 不 or 泵: ``不转第13版)``, ``泵转A7版)``), or the bracket as another (``〈下转第5版)``): on
+# an OCR reading, one Han character before 转, or one such mark before 下转, with the
+# closing bracket kept, is that line, a 下转 (read so only there: a text layer prints
+# its marks)
+_OCR_MISREAD_JUMP = regex.compile(r"^\s*(?:\p{Han}(?=转)|[〈<《\[［{](?=下转))(?P<rest>(?:下)?转\s*"
+                                  + _JUMP_PAGE + r"\s*[）)])\s*$")
 # the ways of a jump line that say where the article came from
 _JUMP_FROM = frozenset({"上接", "接上", "紧接", "接"})
 # (``(?<!\s)``: searched on every line holding 转 or 接, and from each space of a run of
@@ -325,6 +333,7 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
     credit_cut = False  # ...that stops where its names go on (:func:`_credit_cut`)
     blocks = doc.blocks
     rest_of_row = 0  # how many blocks after a contact footer are the rest of it
+    ocr = is_ocr(doc.measurements)
     for n, block in enumerate(blocks):
         text = block.text
         if rest_of_row:
@@ -350,6 +359,9 @@ def page_furniture(doc: Document, settings: FurnitureSettings) -> Document:
         # characters out: a jump mark is one word
         jump_folded, jump_offsets = fold_letter_spacing(text, tight=True) if jumpish else ("", ())
         jump = _JUMP_LINE.match(jump_folded) if jumpish else None
+        if jump is None and jumpish and ocr:
+            misread = _OCR_MISREAD_JUMP.match(jump_folded)
+            jump = _JUMP_LINE.match(misread["rest"]) if misread is not None else None
         if jump is not None:
             if jump["way"] in _JUMP_FROM:
                 rec.dropped(text, "furniture", block.span, "jump line")
