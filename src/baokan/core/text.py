@@ -66,9 +66,15 @@ CLOSING_QUOTES = "".join(CLOSING_MARK_OF[ch] for ch in OPENING_QUOTES)
 #: mark, and the straight quotes (``"`` and ``'``), which may close.
 CLOSERS = CLOSING_MARKS + "\"'"
 
+#: The marks that part clauses inside a sentence (the colon, which may end a kicker or
+#: introduce a list, is not among them): text holding one is prose, a line ending on one
+#: stops mid-sentence.
+CLAUSE_MARKS = "，、；,;"
+#: Any of `CLAUSE_MARKS`.
+CLAUSE_MARK = re.compile("[" + CLAUSE_MARKS + "]")
 #: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
 #: mark, or any opening mark).
-CONTINUING = "，、；：,;:" + OPENING_MARKS
+CONTINUING = CLAUSE_MARKS + "：:" + OPENING_MARKS
 #: The colons: a clause ending on one introduces what follows (a list, a quotation).
 INTRODUCING_MARKS = "：:"
 #: A text opening on these carries on a clause begun before it: a structural particle, or

@@ -74,6 +74,7 @@ from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
+    CLAUSE_MARKS,
     CONTINUING,
     HAN_CLASS,
     OPENING_PARENS,
@@ -268,7 +269,7 @@ MAX_NAME_STACK = 3
 #: and stops on no mark of a sentence or clause (a head rarely ends on ，、): a body's line
 #: in a wide column is longer, one in a narrow column the tool cut anywhere
 MAX_HEAD_LINE = 30
-_HEAD_STOP = re.compile("[" + re.escape(SENTENCE_END + "，、；,;") + f"][{WHITE_CLASS}]*$")
+_HEAD_STOP = re.compile("[" + re.escape(SENTENCE_END + CLAUSE_MARKS) + f"][{WHITE_CLASS}]*$")
 
 
 @attrs.frozen

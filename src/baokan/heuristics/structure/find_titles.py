@@ -15,6 +15,8 @@ from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
+    CLAUSE_MARK,
+    CLAUSE_MARKS,
     CLOSERS,
     DASH_PAIR,
     OPENING_MARKS,
@@ -97,7 +99,6 @@ def _exclaims_or_asks(stripped: str) -> bool:
 
 
 _LETTER_SPACED = regex.compile(r"(?:\p{Han}[ \u3000]+)" + f"{{{LETTER_SPACED_RUN}}}")
-_CLAUSE_MARK = regex.compile(r"[，、；,;]")
 
 
 def is_stretched_prose(text: str) -> bool:
@@ -107,7 +108,7 @@ def is_stretched_prose(text: str) -> bool:
     a title does and a justified line of prose does not (:func:`closes_like_a_title`):
     some tools space every glyph of a page, its kickers and headlines with the rest
     (``我 市 织 密 全 民 健 康 网 ，… 感 慨 — —`` / ``有 了 医 保 ，日 子 再 难 也 有 底 气 ！``)."""
-    return _LETTER_SPACED.search(text) is not None and _CLAUSE_MARK.search(text) is not None \
+    return _LETTER_SPACED.search(text) is not None and CLAUSE_MARK.search(text) is not None \
         and not closes_like_a_title(text)
 
 
@@ -138,7 +139,7 @@ def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) 
         title, after = blocks[i], blocks[i + 1]
         if title.kind in Kind.BODY and title.level is None \
                 and (title.gap_before or _cut_off_dateline(title, after)) \
-                and after.opens_article and not _CLAUSE_INSIDE.search(title.text) \
+                and after.opens_article and not CLAUSE_MARK.search(title.text) \
                 and is_title_text(title.text, max_chars=settings.max_chars,
                                   max_inner_punct=settings.max_inner_punct):
             found.add(i)
@@ -165,7 +166,6 @@ def _titles_over_an_author(blocks: tuple[Block, ...], settings: TitleSettings) -
 
 _INNER_SENTENCE_END = regex.compile(r"[。！？!?][”’」』）)]*(?=.*[\p{Han}\p{N}])")
 _CLOSING_START = regex.compile(r"^[，。、；：？！,.;:?!”’」』）)》〉】]")
-_CLAUSE_INSIDE = regex.compile(r"[，、；,;]")
 #: Bullets a line may open on (a list item, a box before a column's name).
 _BULLETS = frozenset("■◆◇●□▲★☆")
 
@@ -224,7 +224,7 @@ def reads_as_body(text: str, prev: Block | None) -> bool:
         return True
     if prev is None or prev.kind not in Kind.BODY or not ends_mid_clause(prev.text):
         return False
-    return (_CLAUSE_INSIDE.search(stripped) is not None or stripped[:1] in _LINKING_START
+    return (CLAUSE_MARK.search(stripped) is not None or stripped[:1] in _LINKING_START
             or stripped.endswith(("：", ":"))
             or breaks_word(prev.text, stripped))
 
@@ -407,7 +407,7 @@ def carries_title_line_on(text: str, prev: Block | None) -> bool:
         return False
     before, stripped = prev.text.strip(), text.strip()
     return (_word_end_re.search(before) is not None
-            and _CLAUSE_INSIDE.search(stripped) is not None
+            and CLAUSE_MARK.search(stripped) is not None
             and not stripped.endswith(_TITLE_ENDS))
 
 
@@ -420,7 +420,7 @@ def opens_paragraph_line(text: str, nxt: Block | None, next_is_title: bool,
     subhead: ``“全链”服务，速度再提升``.)"""
     stripped = text.strip()
     return (nxt is not None and nxt.kind in Kind.BODY and not next_is_title
-            and full and _CLAUSE_INSIDE.search(stripped) is not None
+            and full and CLAUSE_MARK.search(stripped) is not None
             and ends_mid_clause(stripped) and not ends_continuing(stripped)
             and not _opening_start(nxt.text.strip()))
 
@@ -435,13 +435,10 @@ def _glue(left: Block, right: Block) -> Block:
                       tags=left.tags | right.tags | {Tag.PROSE})
 
 
-#: Marks after which a clause goes on: a heading ending on one stops mid-sentence (a
-#: title may end on a colon, ``太康：`` is a kicker, so the colon is not among them).
-_CLAUSE_GOES_ON = "，,、；;"
 #: A heading opening on a fragment of at most two Han characters closed by a clause mark
 #: (``准，云南省…``, ``不大，但每一处…``) begins inside a clause: its line was cut out of
 #: a paragraph (a headline rarely opens ``X，``; such a run is body-length, below).
-_CUT_OPENING = regex.compile(r"^\p{Han}{1,2}[，,、；;]")
+_CUT_OPENING = regex.compile(r"^\p{Han}{1,2}[" + CLAUSE_MARKS + "]")
 #: The shortest such run read as body: a shorter ``稳，…`` heading may be a headline's
 #: terse call; a cut-out run of printed lines holds about a line or more of a column.
 MIN_CUT_RUN_CHARS = 12
@@ -452,7 +449,7 @@ def heading_is_cut_run(text: str) -> bool:
     on a mark after which the clause goes on, or it is body-length and opens inside a
     clause."""
     stripped = text.strip()
-    return stripped[-1:] in _CLAUSE_GOES_ON \
+    return stripped[-1:] in CLAUSE_MARKS \
         or (_CUT_OPENING.match(stripped) is not None
             and content_length(stripped) >= MIN_CUT_RUN_CHARS)
 

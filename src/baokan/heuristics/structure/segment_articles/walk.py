@@ -11,6 +11,7 @@ from baokan.core.drawn_twice import doubled_half, same_text, squeezed
 from baokan.core.marks import Tag
 from baokan.core.spans import covering_span
 from baokan.core.text import (
+    CLAUSE_MARK,
     DASH_PAIR,
     DASH_START,
     INTRODUCING_MARKS,
@@ -217,9 +218,6 @@ def _dash_led(titles: list[Block]) -> bool:
 #: A head given to the untitled body under it (:func:`_heads_from_above`) holds at least
 #: this many bigrams: three characters, more than a glyph or two of a vertical head.
 MIN_HEAD_FROM_ABOVE_GRAMS = 2
-#: Clause marks: a "title" holding one may be body text cut out of a paragraph, left as
-#: the subhead it was read as rather than made a body's head on position alone.
-_HEAD_CLAUSE_MARK = regex.compile(r"[，、；,;]")
 
 
 def _heads_from_above(titles: list[Block], cur: _Article) -> bool:
@@ -232,7 +230,7 @@ def _heads_from_above(titles: list[Block], cur: _Article) -> bool:
     if cur.has_title() or cur.moved_titles or cur.closed:
         return False
     text = "".join(t.text for t in titles)
-    if len(bigrams(text)) < MIN_HEAD_FROM_ABOVE_GRAMS or _HEAD_CLAUSE_MARK.search(text):
+    if len(bigrams(text)) < MIN_HEAD_FROM_ABOVE_GRAMS or CLAUSE_MARK.search(text):
         # a glyph of a vertical head set apart (``起``), or a line of body text cut out
         # of its paragraph (``心，战胜一切艰难险阻的…``): no head to give the body
         return False
