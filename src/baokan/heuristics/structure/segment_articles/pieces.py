@@ -313,7 +313,7 @@ class _Pieces(_PageState):
         the title is more often a later column).  Told on the bodies as the walk left
         them; a host takes one piece at most (the one that shares the most), and one that
         a byline or dateline already opens takes none (a story has one head).  On the
-        dev synthetic and s501 dumps 23 rose and 1 fell (byline F1 +.0023/+.0037).
+        dev synthetic and s501 dumps 18 rose and 1 fell (byline F1 +.0023/+.0036).
         (:meth:`_send_headless_home` leaves such a piece alone: it keeps its opening.)"""
         rare = [art.body_grams(self.memo) - self._common for art in self.arts]
         opened = [any(b.opens_article for b in art.all_extras()) for art in self.arts]
