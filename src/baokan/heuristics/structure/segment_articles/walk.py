@@ -279,6 +279,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
             self._part_alternating_bodies()
         if self.settings.headless_homes:
             self._send_headless_home()
+            self._send_bylined_pieces_home()
         if self.parted:
             self._unpart_homeless()
         self._hand_on_headless_bylines()
