@@ -36,6 +36,11 @@ from tests.layout_text import side_by_side
     ("□秦慕婵", [("作者", None, ("秦慕婵",))]),
     ("○王恬", [("作者", None, ("王恬",))]),
     ("李 杰 印俊闻 张道玲", [(None, None, ("李杰", "印俊闻", "张道玲"))]),
+    # a writer's role word after a run that ends like an organisation (or its 特约)
+    ("本报特约撰稿 李军", [("作者", "本报特约", ("李军",))]),
+    ("本报特约作者 李军", [("作者", "本报特约", ("李军",))]),
+    ("新华社撰稿 李军", [("作者", "新华社", ("李军",))]),
+    ("本刊作者 李军", [("作者", "本刊", ("李军",))]),
 ])
 def test_byline_lines(line: str,
                       expected: list[tuple[str | None, str | None, tuple[str, ...]]]) -> None:
@@ -47,6 +52,7 @@ def test_byline_lines(line: str,
 @pytest.mark.parametrize("line", ["惠民利民 健康保障启新篇", "每周五授课 为期一年", "生育关怀再加码",
                                   "记者跟随身穿红马甲的桂乡管家们走进环城社区",
                                   # a writer's role word takes no organisation before it
+                                  # unless it ends like one
                                   "读者相信作者张明", "不管撰稿李军"])
 def test_not_bylines(line: str) -> None:
     assert parse_byline_line(line) is None
