@@ -21,6 +21,7 @@ from baokan.core.names import (
     split_names,
     split_run_together,
 )
+from baokan.core.spans import cut_off_before
 from baokan.heuristics.repair.fold_spacing import fold_spacing_text
 from baokan.heuristics.repair.punctuation_width import full_width_punctuation
 from baokan.heuristics.structure.find_bylines import parse_byline, parse_byline_line
@@ -396,3 +397,11 @@ def test_a_role_word_with_no_names_is_not_body() -> None:
     issue = assemble(_credit_article(role), source=source, profile="plain-paragraphs")
     assert len(issue.articles[0].paragraphs) == 1 and not issue.articles[0].bylines
     assert [f.text for f in issue.fragments] == ["通讯员"]
+
+
+def test_cut_off_before() -> None:
+    # a headline find-bylines cut off the dateline's line holds that line alone
+    dateline = Block(text="本报讯（记者 王恬）近日…", start=7, end=9, kind=Kind.DATELINE)
+    assert cut_off_before(Block(text="送票子出点子", start=7, end=7), dateline)
+    assert not cut_off_before(Block(text="送票子出点子", start=6, end=7), dateline)
+    assert not cut_off_before(Block(text="送票子出点子", start=6, end=6), dateline)
