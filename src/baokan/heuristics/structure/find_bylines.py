@@ -780,9 +780,17 @@ def _dateline_parts(folded: str, known: frozenset[str]
 
 #: What a headline set on the line of the dateline under it holds no more of.
 _NOT_IN_TITLE = regex.compile(r"[，。、；：,.;:！？!?（）()“”\"《》]|\d{4}")
+#: The most characters a quoted term inside a headline holds (``“创文”``, ``“最多跑一次”``):
+#: a word or a slogan; a longer quotation is a sentence quoted, which no headline set on
+#: its dateline's line holds.
+MAX_QUOTED_TERM = 12
+#: The most characters a book title inside a headline holds (``《X》首发``): the name of a
+#: work, a plan or a law runs longer than a quoted term (``《中华人民共和国民法典》``).
+MAX_BOOK_TITLE = 16
 #: A quoted term or a book title inside a headline (``持续“创文”让幸福…``, ``《X》首发``):
 #: a pair of marks around a few characters with no punctuation, read as its characters.
-_QUOTED_TERM = regex.compile(r"“[^“”，。、；：,.;:！？!?]{1,12}”|《[^《》，。、；：,.;:！？!?]{1,16}》")
+_QUOTED_TERM = regex.compile(
+    rf"“[^“”，。、；：,.;:！？!?]{{1,{MAX_QUOTED_TERM}}}”|《[^《》，。、；：,.;:！？!?]{{1,{MAX_BOOK_TITLE}}}》")
 
 
 def _title_before_dateline(folded: str) -> int:
