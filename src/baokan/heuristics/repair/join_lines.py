@@ -1237,10 +1237,6 @@ def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Se
             out[at] = block.tagged(Tag.STARTS_CONTINUED)
 
 
-#: What the headline find-bylines cut off its dateline's line holds none of.
-_CLAUSE_MARK = re.compile(r"[，。、；：！？,.;:!?]")
-
-
 def _title_over_dateline(run: Sequence[Block], nxt: Block | None) -> bool:
     """Whether the last line of ``run`` is a headline a converter printed on the line of
     the dateline ``nxt`` (find-bylines cut it off: ``送票子出点子 本报讯（…）…``): it heads
@@ -1248,7 +1244,8 @@ def _title_over_dateline(run: Sequence[Block], nxt: Block | None) -> bool:
     if nxt is None or nxt.kind != Kind.DATELINE or len(run) < 2:
         return False
     last = run[-1]
-    return cut_off_before(last, nxt) and not _CLAUSE_MARK.search(last.text)
+    # (a headline holds no punctuation: :data:`_any_punct`)
+    return cut_off_before(last, nxt) and not _any_punct.search(last.text)
 
 
 @heuristic("join-lines", settings=JoinSettings, requires={Stage.LINES},
