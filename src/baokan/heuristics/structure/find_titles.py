@@ -547,9 +547,12 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
 MAX_NOTE_TITLE_LINES = 2
 
 
-#: A line whose last clause, after a clause mark, is one character cut off on a Han
-#: character (``“过去我们要靠村干部挨家挨户问，现``): a printed body line whose sentence
-#: goes on elsewhere; a title's clause after its comma is a phrase.
+#: A line whose last clause, after a comma or an enumeration comma, is one character cut
+#: off on a Han character (``“过去我们要靠村干部挨家挨户问，现``): a printed body line
+#: whose sentence goes on elsewhere; a title's clause after its comma is a phrase.  Not
+#: after a semicolon (``；;``, the rest of :data:`~baokan.core.text.CLAUSE_MARKS`): the
+#: cue is read on OCR passes, which misread a head's colon as one (``部林天 ;车``, the
+#: head ``克林顿：…`` in o501 synth-0530: with the semicolons it turns body).
 _ONE_CHAR_CLAUSE_END = regex.compile(r"[，、,]\s*\p{Han}\s*$")
 
 
