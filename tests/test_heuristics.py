@@ -21,6 +21,7 @@ from baokan.core.names import (
     split_names,
     split_run_together,
 )
+from baokan.core.spans import cut_off_before
 from baokan.heuristics.repair.fold_spacing import fold_spacing_text
 from baokan.heuristics.repair.punctuation_width import full_width_punctuation
 from baokan.heuristics.structure.find_bylines import parse_byline, parse_byline_line
@@ -36,6 +37,11 @@ from tests.layout_text import side_by_side
     ("□秦慕婵", [("作者", None, ("秦慕婵",))]),
     ("○王恬", [("作者", None, ("王恬",))]),
     ("李 杰 印俊闻 张道玲", [(None, None, ("李杰", "印俊闻", "张道玲"))]),
+    # a writer's role word after a run that ends like an organisation (or its 特约)
+    ("本报特约撰稿 李军", [("作者", "本报特约", ("李军",))]),
+    ("本报特约作者 李军", [("作者", "本报特约", ("李军",))]),
+    ("新华社撰稿 李军", [("作者", "新华社", ("李军",))]),
+    ("本刊作者 李军", [("作者", "本刊", ("李军",))]),
 ])
 def test_byline_lines(line: str,
                       expected: list[tuple[str | None, str | None, tuple[str, ...]]]) -> None:
@@ -47,6 +53,7 @@ def test_byline_lines(line: str,
 @pytest.mark.parametrize("line", ["惠民利民 健康保障启新篇", "每周五授课 为期一年", "生育关怀再加码",
                                   "记者跟随身穿红马甲的桂乡管家们走进环城社区",
                                   # a writer's role word takes no organisation before it
+                                  # unless it ends like one
                                   "读者相信作者张明", "不管撰稿李军"])
 def test_not_bylines(line: str) -> None:
     assert parse_byline_line(line) is None
@@ -390,3 +397,11 @@ def test_a_role_word_with_no_names_is_not_body() -> None:
     issue = assemble(_credit_article(role), source=source, profile="plain-paragraphs")
     assert len(issue.articles[0].paragraphs) == 1 and not issue.articles[0].bylines
     assert [f.text for f in issue.fragments] == ["通讯员"]
+
+
+def test_cut_off_before() -> None:
+    # a headline find-bylines cut off the dateline's line holds that line alone
+    dateline = Block(text="本报讯（记者 王恬）近日…", start=7, end=9, kind=Kind.DATELINE)
+    assert cut_off_before(Block(text="送票子出点子", start=7, end=7), dateline)
+    assert not cut_off_before(Block(text="送票子出点子", start=6, end=7), dateline)
+    assert not cut_off_before(Block(text="送票子出点子", start=6, end=6), dateline)

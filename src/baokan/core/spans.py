@@ -15,6 +15,13 @@ def covering_span(blocks: Iterable[Block]) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+def cut_off_before(piece: Block, rest: Block) -> bool:
+    """Whether ``piece`` is one source line's front that a heuristic cut off the line
+    ``rest`` starts on (find-bylines splits ``送票子出点子 本报讯（…）…`` so; a byline or a
+    dateline split off a body line's head): ``piece`` holds that line alone."""
+    return piece.start == piece.end == rest.start
+
+
 def neighbours(index: int, count: int, width: int) -> list[int]:
     """Articles at most ``width`` away from ``index``, counting round the page: a dump
     may print the top of the page at its end (a kicker after the last story)."""

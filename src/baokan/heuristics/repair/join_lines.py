@@ -20,6 +20,7 @@ from baokan.core.marks import Stage, Tag
 from baokan.core.names import ROLE, ROLE_WORD, is_person_name, photo_credit, split_names
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
+from baokan.core.spans import cut_off_before
 from baokan.core.text import (
     CANNOT_OPEN_CLAUSE,
     CLOSERS,
@@ -724,7 +725,7 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
     ``spacing_tells``: a letter-spaced line is one stretched to the column, full (not on a
     page its tool spaced glyph by glyph, :func:`spaced_page`)."""
     lengths = [measure(b.text) for b in run]
-    if prev is not None and prev.start == prev.end == run[0].start:
+    if prev is not None and cut_off_before(prev, run[0]):
         # the run starts on a printed line whose head was split off (本报讯, a byline):
         # the line is as wide as both pieces and the space between them
         lengths[0] += measure(prev.text) + SPLIT_OFF_GAP
@@ -1236,10 +1237,6 @@ def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Se
             out[at] = block.tagged(Tag.STARTS_CONTINUED)
 
 
-#: What the headline find-bylines cut off its dateline's line holds none of.
-_CLAUSE_MARK = re.compile(r"[，。、；：！？,.;:!?]")
-
-
 def _title_over_dateline(run: Sequence[Block], nxt: Block | None) -> bool:
     """Whether the last line of ``run`` is a headline a converter printed on the line of
     the dateline ``nxt`` (find-bylines cut it off: ``送票子出点子 本报讯（…）…``): it heads
@@ -1247,7 +1244,8 @@ def _title_over_dateline(run: Sequence[Block], nxt: Block | None) -> bool:
     if nxt is None or nxt.kind != Kind.DATELINE or len(run) < 2:
         return False
     last = run[-1]
-    return last.start == last.end == nxt.start and not _CLAUSE_MARK.search(last.text)
+    # (a headline holds no punctuation: :data:`_any_punct`)
+    return cut_off_before(last, nxt) and not _any_punct.search(last.text)
 
 
 @heuristic("join-lines", settings=JoinSettings, requires={Stage.LINES},

@@ -92,8 +92,10 @@ from baokan.core.text import (
 # role words: the conventions' closed class, core/names' ROLE_WORD (compiled: ROLE)
 #: news agencies (a closed class the spec names: 新华社, and its peers)
 _AGENCY = r"(?:新华社|中新社|中国新闻社|人民网|新华网|央视网|央广网|中新网|光明网|国际在线)"
+#: how an organisation's name ends (报, 社, 台, 中心 …)
+_ORG_END_WORD = r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|客户端|杂志|频道)"
 #: how an organisation's name ends when it stands apart from the role word
-_ORG_END = regex.compile(r"(?:报|社|台|网|中心|融媒体?|新闻|传媒|客户端|杂志|频道)$")
+_ORG_END = regex.compile(_ORG_END_WORD + r"$")
 
 # (``(?<!\s)``: a search tries each start, and from each inside a run of white space the
 # leading ``\s*`` would run to the run's end again — quadratic in the run's length; the
@@ -420,10 +422,15 @@ def _open_names(mid: str, known: frozenset[str]) -> list[str] | None:
     return None
 
 
-#: Role words a writer signs with, which no paper prints after its name (the paper's own
-#: are 记者, 通讯员, 评论员: ``P记者 X``): a run of text glued before one is a sentence
-#: going on (``…相信作者王某的判断``), never an organisation.
+#: Role words a writer signs with (作者, 撰文, 撰稿).  A paper or an agency may print one
+#: after its name (``新华社撰稿 X``, ``本刊作者 X``, ``本报特约撰稿 X``), but a run of text
+#: glued before one that does not end like an organisation is a sentence going on
+#: (``…读者相信作者王某的判断``), never one: see :data:`_WRITER_ORG_END`.
 _SELF_ROLES = frozenset({"作者", "撰文", "撰稿"})
+#: How the organisation before a writer's role word ends: like a paper or an agency
+#: (:data:`_ORG_END_WORD`, :data:`_AGENCY`; 刊 too, for 本刊 and a magazine's 周刊, where
+#: writers sign as 作者), maybe with 特约 after it (本报特约撰稿: the paper's contributor).
+_WRITER_ORG_END = regex.compile(r"(?:" + _ORG_END_WORD + "|" + _AGENCY + r"|刊)(?:特约)?$")
 
 
 def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
@@ -442,7 +449,8 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             if lead is None:
                 return None
             out.append(BylineData(names=tuple(lead)))
-        elif _is_org(prefix) and "".join(matches[0].group().split()) not in _SELF_ROLES:
+        elif _is_org(prefix) and ("".join(matches[0].group().split()) not in _SELF_ROLES
+                                  or _WRITER_ORG_END.search(prefix.strip())):
             org = " ".join(prefix.split())
         else:
             return None
@@ -772,9 +780,17 @@ def _dateline_parts(folded: str, known: frozenset[str]
 
 #: What a headline set on the line of the dateline under it holds no more of.
 _NOT_IN_TITLE = regex.compile(r"[，。、；：,.;:！？!?（）()“”\"《》]|\d{4}")
+#: The most characters a quoted term inside a headline holds (``“创文”``, ``“最多跑一次”``):
+#: a word or a slogan; a longer quotation is a sentence quoted, which no headline set on
+#: its dateline's line holds.
+MAX_QUOTED_TERM = 12
+#: The most characters a book title inside a headline holds (``《X》首发``): the name of a
+#: work, a plan or a law runs longer than a quoted term (``《中华人民共和国民法典》``).
+MAX_BOOK_TITLE = 16
 #: A quoted term or a book title inside a headline (``持续“创文”让幸福…``, ``《X》首发``):
 #: a pair of marks around a few characters with no punctuation, read as its characters.
-_QUOTED_TERM = regex.compile(r"“[^“”，。、；：,.;:！？!?]{1,12}”|《[^《》，。、；：,.;:！？!?]{1,16}》")
+_QUOTED_TERM = regex.compile(
+    rf"“[^“”，。、；：,.;:！？!?]{{1,{MAX_QUOTED_TERM}}}”|《[^《》，。、；：,.;:！？!?]{{1,{MAX_BOOK_TITLE}}}》")
 
 
 def _title_before_dateline(folded: str) -> int:

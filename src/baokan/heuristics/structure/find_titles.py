@@ -13,7 +13,7 @@ from baokan.core.marks import Stage, Tag
 from baokan.core.names import is_person_name, photo_credit
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
-from baokan.core.spans import covering_span
+from baokan.core.spans import covering_span, cut_off_before
 from baokan.core.text import (
     CLAUSE_MARK,
     CLAUSE_MARKS,
@@ -125,7 +125,7 @@ def closes_like_a_title(text: str) -> bool:
 def _cut_off_dateline(title: Block, after: Block) -> bool:
     """Whether ``title`` was cut off the line of the dateline ``after`` (find-bylines
     splits ``送票子出点子 本报讯（…）…`` so): it stands alone as a line does after a gap."""
-    return after.kind == Kind.DATELINE and title.start == title.end == after.start
+    return after.kind == Kind.DATELINE and cut_off_before(title, after)
 
 
 def _titles_over_an_opening(blocks: tuple[Block, ...], settings: TitleSettings) -> set[int]:
@@ -547,9 +547,12 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
 MAX_NOTE_TITLE_LINES = 2
 
 
-#: A line whose last clause, after a clause mark, is one character cut off on a Han
-#: character (``“过去我们要靠村干部挨家挨户问，现``): a printed body line whose sentence
-#: goes on elsewhere; a title's clause after its comma is a phrase.
+#: A line whose last clause, after a comma or an enumeration comma, is one character cut
+#: off on a Han character (``“过去我们要靠村干部挨家挨户问，现``): a printed body line
+#: whose sentence goes on elsewhere; a title's clause after its comma is a phrase.  Not
+#: after a semicolon (``；;``, the rest of :data:`~baokan.core.text.CLAUSE_MARKS`): the
+#: cue is read on OCR passes, which misread a head's colon as one (``部林天 ;车``, the
+#: head ``克林顿：…`` in o501 synth-0530: with the semicolons it turns body).
 _ONE_CHAR_CLAUSE_END = regex.compile(r"[，、,]\s*\p{Han}\s*$")
 
 
