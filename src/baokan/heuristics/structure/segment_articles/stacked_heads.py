@@ -5,11 +5,9 @@ then (``stacked_heads_in_order``) by the order they are printed.
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 from baokan.core.document import Block, Kind
-from baokan.core.spans import neighbours
 from baokan.core.text import DASH_START, KICKER_END, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
@@ -18,7 +16,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
     OWN_BODY_OVERLAP,
     SCORE_EPSILON,
 )
-from baokan.heuristics.structure.segment_articles.pieces import HEADLESS_HOME_SHARE
+from baokan.heuristics.structure.segment_articles.pieces import _Pieces
 from baokan.heuristics.structure.segment_articles.stray_titles import (
     UNTITLED_NAMING,
     _StrayTitles,
@@ -72,8 +70,9 @@ def _boxes(titles: list[Block], grams: set[str]) -> list[list[Block]]:
     return boxes
 
 
-class _StackedHeads(_StrayTitles):
-    """The pass that deals a stack of heads out to the bodies after it."""
+class _StackedHeads(_StrayTitles, _Pieces):
+    """The pass that deals a stack of heads out to the bodies after it (with the
+    scoring of :class:`_Pieces`' headless homes)."""
 
     def _stacked_bodies(self, index: int) -> list[int]:
         """The articles right after article ``index`` that are bodies with no head (no
@@ -148,7 +147,7 @@ class _StackedHeads(_StrayTitles):
         under the stack, nor to one that the anchor names half as well as its own body
         (``ANCHOR_GOES_ON``: a later column of its story), nor to one that is a column of
         a titled story nearby
-        (:meth:`_goes_on_a_story`: ``headless_homes`` would send it there).  A box under
+        (:meth:`_goes_on_a_story`: ``headless_homes`` may send it there).  A box under
         the anchor stays: there it is as often the head's subtitle.  Setting
         ``stacked_heads_in_order``."""
         texts = ["".join(b.text for b in box) for box in boxes]
@@ -199,21 +198,14 @@ class _StackedHeads(_StrayTitles):
         return pairs
 
     def _goes_on_a_story(self, at: int, grams: list[set[str]]) -> bool:
-        """Whether body ``at`` (no dateline or byline opens it) shares its rare bigrams
-        with a titled body nearby as a column of that story does (``HEADLESS_HOME_SHARE``
-        of them, over the geometric mean of the two bodies' rare bigrams): the pass that
-        sends such a body home would join it to that story."""
-        if any(b.opens_article for b in self.arts[at].all_extras()):
+        """Whether body ``at`` is a column of a titled story nearby that
+        :meth:`_send_headless_home` (setting ``headless_homes``) may send it to: the test of
+        :meth:`_headless_home` on ``grams`` (each article's body bigrams) without its
+        ``HEADLESS_HOME_MARGIN`` — any titled story that shares ``HEADLESS_HOME_SHARE`` of
+        the rare bigrams will do (held to the margin, two pdfminer dumps of s501 change)."""
+        if not self.settings.headless_homes:
             return False
-        rare = grams[at] - self._common
-        if not rare:
-            return False
-        for i in neighbours(at, len(self.arts), self.settings.neighbours):
-            other = grams[i] - self._common
-            if i != at and other and self.arts[i].has_title() \
-                    and len(rare & other) >= HEADLESS_HOME_SHARE * math.sqrt(len(rare) * len(other)):
-                return True
-        return False
+        return self._headless_home(at, [g - self._common for g in grams], margin=None) is not None
 
     def _move_box(self, group: _Group, box: list[Block], pair: _Pair, *,
                   in_order: bool = False) -> None:
