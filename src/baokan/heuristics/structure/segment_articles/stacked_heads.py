@@ -143,13 +143,14 @@ class _StackedHeads(_StrayTitles, _Pieces):
         no kicker (``——``, ``：`` at its end) — heads one of the bodies after it, the
         first box the first body.  A box names its body in no word as often as not (the
         synthetic pages draw a few of their heads at random), so the order decides where
-        affinity is weak; but a box never goes to a body that it names less than the body
-        under the stack, nor to one that the anchor names half as well as its own body
-        (``ANCHOR_GOES_ON``: a later column of its story), nor to one that is a column of
-        a titled story nearby
-        (:meth:`_goes_on_a_story`: ``headless_homes`` may send it there).  A box under
-        the anchor stays: there it is as often the head's subtitle.  Setting
-        ``stacked_heads_in_order``."""
+        affinity is weak.  The stack is dealt all or nothing: no box moves when there are
+        more such boxes than free bodies, or when any box of the deal would go to a body
+        that it names less than the body under the stack, or that the anchor names half
+        as well as its own body (``ANCHOR_GOES_ON``: a later column of its story), or that
+        is a column of a titled story nearby (:meth:`_goes_on_a_story`:
+        ``headless_homes`` may send it there) — one such pair and the order is in doubt
+        for every box.  A box under the anchor stays: there it is as often the head's
+        subtitle.  Setting ``stacked_heads_in_order``."""
         texts = ["".join(b.text for b in box) for box in boxes]
         under = [overlap(text, grams[index]) for text in texts]
         anchor = max(range(len(boxes)), key=lambda at: under[at])
@@ -162,6 +163,7 @@ class _StackedHeads(_StrayTitles, _Pieces):
         free = [at for at in bodies if at not in taken]
         if not rest or len(rest) > len(free):
             return
+        pairs: list[_Pair] = []
         for at, target in zip(rest, free, strict=False):
             named = overlap(texts[at], grams[target])
             if named < under[at] \
@@ -169,9 +171,9 @@ class _StackedHeads(_StrayTitles, _Pieces):
                 return
             if self._goes_on_a_story(target, grams):
                 return
-        for at, target in zip(rest, free, strict=False):
-            pair = _Pair(0.0, overlap(texts[at], grams[target]), at, target)
-            self._move_box(group, boxes[at], pair, in_order=True)
+            pairs.append(_Pair(0.0, named, at, target))
+        for pair in pairs:
+            self._move_box(group, boxes[pair.head], pair, in_order=True)
 
     def _stack_pairs(self, boxes: list[list[Block]], index: int, bodies: list[int],
                      grams: list[set[str]]) -> list[_Pair]:
