@@ -29,7 +29,8 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
 #: A stack's box that names the body under it in at least this share of its bigrams,
 #: more than any other box of the stack does, is that body's head (the anchor of
 #: :meth:`_StackedHeads._deal_stack_in_order`): the synthetic pages' heads name their
-#: body in 0.29 to 1.0; a box over another story's body, 0.2 at most.
+#: body in 0.29 to 1.0; a box over another story's body, 0.2 at most.  Above ``OWN_BODY_OVERLAP``:
+#: affinity never moves the anchor.
 ANCHOR_NAMING = 0.25
 #: A body after the stack that the anchor names at least this share as well as the body
 #: under it goes on with the anchor's story (a later column of it): it takes no head by
@@ -139,8 +140,8 @@ class _StackedHeads(_StrayTitles, _Pieces):
         gives the heads of the stories beside the first one over that story's own head,
         right over its body, and then the bodies one after another: so when one box
         clearly names the body under the stack (``ANCHOR_NAMING``, more than any other
-        box does), each box over it — one of ``MIN_LONE_GRAMS`` bigrams or more that is
-        no kicker (``——``, ``：`` at its end) — heads one of the bodies after it, the
+        box does), each box over it — one of ``MIN_LONE_GRAMS`` bigrams or more (a kicker
+        is no box of its own: :func:`_boxes`) — heads one of the bodies after it, the
         first box the first body.  A box names its body in no word as often as not (the
         synthetic pages draw a few of their heads at random), so the order decides where
         affinity is weak.  The stack is dealt all or nothing: no box moves when there are
@@ -154,12 +155,13 @@ class _StackedHeads(_StrayTitles, _Pieces):
         texts = ["".join(b.text for b in box) for box in boxes]
         under = [overlap(text, grams[index]) for text in texts]
         anchor = max(range(len(boxes)), key=lambda at: under[at])
-        if under[anchor] < ANCHOR_NAMING or anchor in moved \
+        # (the anchor names its body past OWN_BODY_OVERLAP, so affinity never moved it; and
+        # no box over it ends as a kicker does: _boxes keeps such a box with the one under it)
+        if under[anchor] < ANCHOR_NAMING \
                 or any(under[at] >= under[anchor] for at in range(len(boxes)) if at != anchor):
             return
         rest = [at for at in range(anchor) if at not in moved
-                and len(bigrams(texts[at])) >= MIN_LONE_GRAMS
-                and KICKER_END.search(texts[at]) is None]
+                and len(bigrams(texts[at])) >= MIN_LONE_GRAMS]
         free = [at for at in bodies if at not in taken]
         if not rest or len(rest) > len(free):
             return
