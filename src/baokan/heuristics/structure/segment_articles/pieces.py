@@ -292,21 +292,18 @@ class _Pieces(_PageState):
             return None
         return scored[0]
 
-    def _headless_home(self, at: int, rare: Sequence[AbstractSet[str]], *,
-                       margin: float | None = HEADLESS_HOME_MARGIN) -> tuple[float, int] | None:
+    def _headless_home(self, at: int, rare: Sequence[AbstractSet[str]]) -> tuple[float, int] | None:
         """Where :meth:`_send_headless_home` sends body ``at``, with the share of rare
         bigrams that sends it: a body with no title, nothing that opens it, no photo and
         a paragraph, that is no scrap (:meth:`_scrap`), goes to the titled article nearby
-        that shares ``HEADLESS_HOME_SHARE`` of their rare bigrams, ``margin``
-        (``HEADLESS_HOME_MARGIN``) times the next one's (under ``HEADLESS_HOME_SHARE``
-        itself); None when it stays.  With ``margin`` None any titled article that shares
-        that much will do: the looser test of the stacked heads' :meth:`_goes_on_a_story`."""
+        that shares ``HEADLESS_HOME_SHARE`` of their rare bigrams, ``HEADLESS_HOME_MARGIN``
+        times the next one's (under ``HEADLESS_HOME_SHARE`` itself); None when it stays."""
         art = self.arts[at]
         if art.has_title() or art.moved_titles or "photo" in art.flags \
                 or any(b.opens_article for b in art.all_extras()) or self._scrap(art) \
                 or not any(b.kind == Kind.PARAGRAPH for b in art.body):
             return None
-        return self._titled_home(at, rare, HEADLESS_HOME_SHARE, margin=margin, next_under=True)
+        return self._titled_home(at, rare, HEADLESS_HOME_SHARE, next_under=True)
 
     def _send_headless_home(self) -> None:
         """A body with no title (setting ``headless_homes``) joins, after its body, the

@@ -149,7 +149,7 @@ class _StackedHeads(_StrayTitles, _Pieces):
         that it names less than the body under the stack, or that the anchor names half
         as well as its own body (``ANCHOR_GOES_ON``: a later column of its story), or that
         is a column of a titled story nearby (:meth:`_goes_on_a_story`:
-        ``headless_homes`` may send it there) — one such pair and the order is in doubt
+        ``headless_homes`` would send it there) — one such pair and the order is in doubt
         for every box.  A box under the anchor stays: there it is as often the head's
         subtitle.  Setting ``stacked_heads_in_order``."""
         texts = ["".join(b.text for b in box) for box in boxes]
@@ -202,14 +202,12 @@ class _StackedHeads(_StrayTitles, _Pieces):
         return pairs
 
     def _goes_on_a_story(self, at: int, grams: list[set[str]]) -> bool:
-        """Whether body ``at`` is a column of a titled story nearby that
-        :meth:`_send_headless_home` (setting ``headless_homes``) may send it to: the test of
-        :meth:`_headless_home` on ``grams`` (each article's body bigrams) without its
-        ``HEADLESS_HOME_MARGIN`` — any titled story that shares ``HEADLESS_HOME_SHARE`` of
-        the rare bigrams will do (held to the margin, two pdfminer dumps of s501 change)."""
+        """Whether :meth:`_send_headless_home` (setting ``headless_homes``) would send body
+        ``at`` to a titled story nearby as a column of it (:meth:`_headless_home` on
+        ``grams``, each article's body bigrams)."""
         if not self.settings.headless_homes:
             return False
-        return self._headless_home(at, [g - self._common for g in grams], margin=None) is not None
+        return self._headless_home(at, [g - self._common for g in grams]) is not None
 
     def _move_box(self, group: _Group, box: list[Block], pair: _Pair, *,
                   in_order: bool = False) -> None:
