@@ -237,7 +237,7 @@ def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
 
 class _Reorderer:
     def __init__(self, blocks: list[Block], settings: OrderSettings, rec: Recorder,
-                 quotes: bool = True) -> None:
+                 quotes: bool = True, ocr: bool = False) -> None:
         self.blocks = list(blocks)  # its own: moves are made in place
         self.settings = settings
         self.rec = rec
@@ -245,6 +245,9 @@ class _Reorderer:
         #: which reads ``“`` for ``”`` and either for ``"``): if not, a quote mark is no cue
         #: that a paragraph goes on or starts inside a quotation
         self.quotes = quotes
+        #: whether an OCR pass read the page (core.ocr.is_ocr): a head it set inside its
+        #: story's column may cut a word (:meth:`_run_on`)
+        self.ocr = ocr
         self.touched: set[int] = set()
 
     def run(self) -> list[Block]:
@@ -322,7 +325,7 @@ class _Reorderer:
                     if stats is None:
                         stats = PairStats(blk.text for blk in self.blocks if _is_body(blk))
                     score = junction(pa, pb, stats, _PAIRS)
-                    if not bare and not self.quotes and score < need \
+                    if not bare and self.ocr and score < need \
                             and score >= _PAIRS.seen and breaks_word(left.text, right.text):
                         # an OCR pass reads a head set inside its story's column between
                         # the halves of the sentence it cuts: a pair the page prints, which
@@ -648,13 +651,13 @@ def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
     """
     rec = Recorder("restore-reading-order")
     blocks = list(doc.blocks)
-    quotes = not is_ocr(doc.measurements)
+    ocr = is_ocr(doc.measurements)
     # a move can make another (a displaced run put back is then a scrap to re-attach):
     # the moves are made until none is left, so that running the step twice is running
     # it once
     for _ in range(settings.max_rounds):
         made = len(rec.changes)
-        after = _Reorderer(blocks, settings, rec, quotes).run()
+        after = _Reorderer(blocks, settings, rec, quotes=not ocr, ocr=ocr).run()
         changed = [(b.text, b.article) for b in after] != [(b.text, b.article) for b in blocks]
         blocks = after
         if not changed or len(rec.changes) == made:

@@ -106,12 +106,15 @@ def _strip_strokes(block: Block, rec: Recorder) -> Block | None:
 
 def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorder) -> Block:
     """``block`` with the ``一一`` an OCR pass read for a dash at its head or tail made
-    ``——`` again, when it stands apart (a gap before it, or it opens the page) and holds
-    no clause mark, as a title line does: ``一一把困难职工冷暖放心上`` becomes
-    ``——把困难职工冷暖放心上``.  Not where the line may carry on a sentence, in which
-    一一 ("one by one") is a word: a head after a line left open on a clause mark
-    (``对群众反映的问题，`` / ``一一作了答复``), a tail with the next line run on to it
-    with no gap (``问题一一`` / ``作了答复。``)."""
+    ``——`` again, when it stands apart (a gap before it, or it opens the page) as a title
+    line does: ``一一把困难职工冷暖放心上`` becomes ``——把困难职工冷暖放心上``.  A head
+    is mended on a line that holds no clause mark; a tail on such a line too, or on a
+    line that holds clause marks (a kicker: ``…筑牢民生保障线，市民纷纷发出感慨一一``)
+    over a headline in a box of its own (:func:`_boxed_head`).  Not where the line may
+    carry on a sentence, in which 一一 ("one by one") is a word: a head after a line left
+    open on a clause mark (``对群众反映的问题，`` / ``一一作了答复``), a tail with the
+    next line run on to it with no gap (``问题一一`` / ``作了答复。``), or over a line
+    of prose (``心里感慨一一`` / ``大家都说日子越过越好。``)."""
     text = block.text
     if prev is not None and block.gap_before < 1:
         return block
@@ -127,7 +130,9 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
     return block.with_(text=mended)
 
 
-#: The most characters of a headline in a box of its own under a kicker.
+#: The most characters of a headline in a box of its own under a kicker: a title line's
+#: (``find_titles.MAX_TITLE_CHARS``; a heuristic imports no other, tests/test_imports.py,
+#: so the figure is spelled here and tests/test_boxed_head_chars.py holds the two alike).
 MAX_BOXED_HEAD_CHARS = 40
 
 
@@ -137,8 +142,10 @@ def _boxed_head(block: Block | None) -> bool:
     ``有了医保，日子再难也有底气！``): set apart by a blank line, short, with one clause
     mark at most and no sentence closed before its end (a ``！`` or ``？`` may close it).
     Prose under a line would carry its sentence on; 一一 ("one by one") before a verb
-    never ends a line set apart over such a line."""
-    if block is None or block.gap_before < 1:
+    never ends a line set apart over such a line.  A headline is no longer than a title
+    line (``MAX_BOXED_HEAD_CHARS``).  The gap is the caller's to test
+    (:func:`_mend_dash` mends no tail with the next line run on to it)."""
+    if block is None:
         return False
     head = block.text.strip().rstrip(CLOSERS)
     if not head or len(head) > MAX_BOXED_HEAD_CHARS:

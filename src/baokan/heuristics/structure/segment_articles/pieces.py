@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from baokan.core.document import Kind
 from baokan.core.spans import neighbours
@@ -267,6 +269,42 @@ class _Pieces(_PageState):
                             other.body[0].span, f"{len(other.body)} blocks")
         self.arts[:] = [a for a in self.arts if id(a) not in gone]
 
+    def _titled_home(self, at: int, rare: Sequence[AbstractSet[str]], share: float, *,
+                     margin: float | None = HEADLESS_HOME_MARGIN,
+                     next_under: bool = False) -> tuple[float, int] | None:
+        """The titled article near body ``at`` whose body shares the most of their rare
+        bigrams (``rare``, each article's), counted over the geometric mean of the two
+        bodies' rare bigrams, with that share: when it is ``share`` or more and, with a
+        ``margin``, at least that many times what the next titled article shares (which,
+        with ``next_under``, must itself be under ``share``).  The scoring of
+        :meth:`_send_headless_home`, :meth:`_send_bylined_pieces_home` and the stacked
+        heads' :meth:`_goes_on_a_story`."""
+        if not rare[at]:
+            return None
+        scored = sorted(((len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i])), i)
+                         for i in neighbours(at, len(self.arts), self.settings.neighbours)
+                         if i != at and self.arts[i].has_title() and rare[i]),
+                        reverse=True)
+        if not scored or scored[0][0] < share:
+            return None
+        if margin is not None and len(scored) > 1 \
+                and (scored[0][0] < margin * scored[1][0] or (next_under and scored[1][0] >= share)):
+            return None
+        return scored[0]
+
+    def _headless_home(self, at: int, rare: Sequence[AbstractSet[str]]) -> tuple[float, int] | None:
+        """Where :meth:`_send_headless_home` sends body ``at``, with the share of rare
+        bigrams that sends it: a body with no title, nothing that opens it, no photo and
+        a paragraph, that is no scrap (:meth:`_scrap`), goes to the titled article nearby
+        that shares ``HEADLESS_HOME_SHARE`` of their rare bigrams, ``HEADLESS_HOME_MARGIN``
+        times the next one's (under ``HEADLESS_HOME_SHARE`` itself); None when it stays."""
+        art = self.arts[at]
+        if art.has_title() or art.moved_titles or "photo" in art.flags \
+                or any(b.opens_article for b in art.all_extras()) or self._scrap(art) \
+                or not any(b.kind == Kind.PARAGRAPH for b in art.body):
+            return None
+        return self._titled_home(at, rare, HEADLESS_HOME_SHARE, next_under=True)
+
     def _send_headless_home(self) -> None:
         """A body with no title (setting ``headless_homes``) joins, after its body, the
         titled article nearby whose body shares a clear part of its rare bigrams
@@ -281,23 +319,12 @@ class _Pieces(_PageState):
         rare = [art.body_grams(self.memo) - self._common for art in self.arts]
         homes: dict[int, int] = {}
         for at, art in enumerate(self.arts):
-            if art.has_title() or art.moved_titles or "photo" in art.flags or not rare[at] \
-                    or any(b.opens_article for b in art.all_extras()) or self._scrap(art) \
-                    or not any(b.kind == Kind.PARAGRAPH for b in art.body):
+            found = self._headless_home(at, rare)
+            if found is None:
                 continue
-            scored = sorted(((len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i])), i)
-                             for i in neighbours(at, len(self.arts), self.settings.neighbours)
-                             if i != at and self.arts[i].has_title() and rare[i]),
-                            reverse=True)
-            if not scored or scored[0][0] < HEADLESS_HOME_SHARE:
-                continue
-            if len(scored) > 1 and (scored[0][0] < HEADLESS_HOME_MARGIN * scored[1][0]
-                                    or scored[1][0] >= HEADLESS_HOME_SHARE):
-                continue
-            homes[at] = scored[0][1]
+            homes[at] = found[1]
             self.rec.change("sent a body without a title to the article it shares words with",
-                            art.body[0].span,
-                            f"{scored[0][0]:.2f} of their rare bigrams shared")
+                            art.body[0].span, f"{found[0]:.2f} of their rare bigrams shared")
         for at, home in homes.items():
             self.arts[home].absorb(self.arts[at])
         self.arts[:] = [art for at, art in enumerate(self.arts) if at not in homes]
@@ -322,18 +349,12 @@ class _Pieces(_PageState):
             if art.has_title() or art.moved_titles or "photo" in art.flags or not rare[at] \
                     or not opened[at] or not any(b.kind == Kind.PARAGRAPH for b in art.body):
                 continue
-            scored = sorted(((len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i])), i)
-                             for i in neighbours(at, len(self.arts), self.settings.neighbours)
-                             if i != at and self.arts[i].has_title() and rare[i]),
-                            reverse=True)
-            if not scored or scored[0][0] < BYLINED_HOME_SHARE or opened[scored[0][1]] \
-                    or "photo" in self.arts[scored[0][1]].flags:
+            found = self._titled_home(at, rare, BYLINED_HOME_SHARE)
+            if found is None or opened[found[1]] or "photo" in self.arts[found[1]].flags:
                 continue
-            if len(scored) > 1 and scored[0][0] < HEADLESS_HOME_MARGIN * scored[1][0]:
-                continue
-            home = scored[0][1]
-            if home not in best or best[home][0] < scored[0][0]:
-                best[home] = (scored[0][0], at)
+            share, home = found
+            if home not in best or best[home][0] < share:
+                best[home] = (share, at)
         if not best:
             return
         gone: set[int] = set()

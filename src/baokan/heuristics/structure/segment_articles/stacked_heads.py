@@ -5,11 +5,9 @@ then (``stacked_heads_in_order``) by the order they are printed.
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 from baokan.core.document import Block, Kind
-from baokan.core.spans import neighbours
 from baokan.core.text import DASH_START, KICKER_END, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
@@ -18,7 +16,7 @@ from baokan.heuristics.structure.segment_articles.page_state import (
     OWN_BODY_OVERLAP,
     SCORE_EPSILON,
 )
-from baokan.heuristics.structure.segment_articles.pieces import HEADLESS_HOME_SHARE
+from baokan.heuristics.structure.segment_articles.pieces import _Pieces
 from baokan.heuristics.structure.segment_articles.stray_titles import (
     UNTITLED_NAMING,
     _StrayTitles,
@@ -31,7 +29,8 @@ from baokan.heuristics.structure.segment_articles.title_lines import (
 #: A stack's box that names the body under it in at least this share of its bigrams,
 #: more than any other box of the stack does, is that body's head (the anchor of
 #: :meth:`_StackedHeads._deal_stack_in_order`): the synthetic pages' heads name their
-#: body in 0.29 to 1.0; a box over another story's body, 0.2 at most.
+#: body in 0.29 to 1.0; a box over another story's body, 0.2 at most.  Above ``OWN_BODY_OVERLAP``:
+#: affinity never moves the anchor.
 ANCHOR_NAMING = 0.25
 #: A body after the stack that the anchor names at least this share as well as the body
 #: under it goes on with the anchor's story (a later column of it): it takes no head by
@@ -72,8 +71,9 @@ def _boxes(titles: list[Block], grams: set[str]) -> list[list[Block]]:
     return boxes
 
 
-class _StackedHeads(_StrayTitles):
-    """The pass that deals a stack of heads out to the bodies after it."""
+class _StackedHeads(_StrayTitles, _Pieces):
+    """The pass that deals a stack of heads out to the bodies after it (with the
+    scoring of :class:`_Pieces`' headless homes)."""
 
     def _stacked_bodies(self, index: int) -> list[int]:
         """The articles right after article ``index`` that are bodies with no head (no
@@ -140,29 +140,32 @@ class _StackedHeads(_StrayTitles):
         gives the heads of the stories beside the first one over that story's own head,
         right over its body, and then the bodies one after another: so when one box
         clearly names the body under the stack (``ANCHOR_NAMING``, more than any other
-        box does), each box over it — one of ``MIN_LONE_GRAMS`` bigrams or more that is
-        no kicker (``——``, ``：`` at its end) — heads one of the bodies after it, the
+        box does), each box over it — one of ``MIN_LONE_GRAMS`` bigrams or more (a kicker
+        is no box of its own: :func:`_boxes`) — heads one of the bodies after it, the
         first box the first body.  A box names its body in no word as often as not (the
         synthetic pages draw a few of their heads at random), so the order decides where
-        affinity is weak; but a box never goes to a body that it names less than the body
-        under the stack, nor to one that the anchor names half as well as its own body
-        (``ANCHOR_GOES_ON``: a later column of its story), nor to one that is a column of
-        a titled story nearby
-        (:meth:`_goes_on_a_story`: ``headless_homes`` would send it there).  A box under
-        the anchor stays: there it is as often the head's subtitle.  Setting
-        ``stacked_heads_in_order``."""
+        affinity is weak.  The stack is dealt all or nothing: no box moves when there are
+        more such boxes than free bodies, or when any box of the deal would go to a body
+        that it names less than the body under the stack, or that the anchor names half
+        as well as its own body (``ANCHOR_GOES_ON``: a later column of its story), or that
+        is a column of a titled story nearby (:meth:`_goes_on_a_story`:
+        ``headless_homes`` would send it there) — one such pair and the order is in doubt
+        for every box.  A box under the anchor stays: there it is as often the head's
+        subtitle.  Setting ``stacked_heads_in_order``."""
         texts = ["".join(b.text for b in box) for box in boxes]
         under = [overlap(text, grams[index]) for text in texts]
         anchor = max(range(len(boxes)), key=lambda at: under[at])
-        if under[anchor] < ANCHOR_NAMING or anchor in moved \
+        # (the anchor names its body past OWN_BODY_OVERLAP, so affinity never moved it; and
+        # no box over it ends as a kicker does: _boxes keeps such a box with the one under it)
+        if under[anchor] < ANCHOR_NAMING \
                 or any(under[at] >= under[anchor] for at in range(len(boxes)) if at != anchor):
             return
         rest = [at for at in range(anchor) if at not in moved
-                and len(bigrams(texts[at])) >= MIN_LONE_GRAMS
-                and KICKER_END.search(texts[at]) is None]
+                and len(bigrams(texts[at])) >= MIN_LONE_GRAMS]
         free = [at for at in bodies if at not in taken]
         if not rest or len(rest) > len(free):
             return
+        pairs: list[_Pair] = []
         for at, target in zip(rest, free, strict=False):
             named = overlap(texts[at], grams[target])
             if named < under[at] \
@@ -170,9 +173,9 @@ class _StackedHeads(_StrayTitles):
                 return
             if self._goes_on_a_story(target, grams):
                 return
-        for at, target in zip(rest, free, strict=False):
-            pair = _Pair(0.0, overlap(texts[at], grams[target]), at, target)
-            self._move_box(group, boxes[at], pair, in_order=True)
+            pairs.append(_Pair(0.0, named, at, target))
+        for pair in pairs:
+            self._move_box(group, boxes[pair.head], pair, in_order=True)
 
     def _stack_pairs(self, boxes: list[list[Block]], index: int, bodies: list[int],
                      grams: list[set[str]]) -> list[_Pair]:
@@ -199,21 +202,12 @@ class _StackedHeads(_StrayTitles):
         return pairs
 
     def _goes_on_a_story(self, at: int, grams: list[set[str]]) -> bool:
-        """Whether body ``at`` (no dateline or byline opens it) shares its rare bigrams
-        with a titled body nearby as a column of that story does (``HEADLESS_HOME_SHARE``
-        of them, over the geometric mean of the two bodies' rare bigrams): the pass that
-        sends such a body home would join it to that story."""
-        if any(b.opens_article for b in self.arts[at].all_extras()):
+        """Whether :meth:`_send_headless_home` (setting ``headless_homes``) would send body
+        ``at`` to a titled story nearby as a column of it (:meth:`_headless_home` on
+        ``grams``, each article's body bigrams)."""
+        if not self.settings.headless_homes:
             return False
-        rare = grams[at] - self._common
-        if not rare:
-            return False
-        for i in neighbours(at, len(self.arts), self.settings.neighbours):
-            other = grams[i] - self._common
-            if i != at and other and self.arts[i].has_title() \
-                    and len(rare & other) >= HEADLESS_HOME_SHARE * math.sqrt(len(rare) * len(other)):
-                return True
-        return False
+        return self._headless_home(at, [g - self._common for g in grams]) is not None
 
     def _move_box(self, group: _Group, box: list[Block], pair: _Pair, *,
                   in_order: bool = False) -> None:
