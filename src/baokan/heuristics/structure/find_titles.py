@@ -550,16 +550,17 @@ MAX_NOTE_TITLE_LINES = 2
 #: A line whose last clause, after a comma or an enumeration comma, is one character cut
 #: off on a Han character (``“过去我们要靠村干部挨家挨户问，现``): a printed body line
 #: whose sentence goes on elsewhere; a title's clause after its comma is a phrase.  Not
-#: after a semicolon (``；;``, the rest of :data:`~baokan.core.text.CLAUSE_MARKS`): the
-#: cue is read on OCR passes, which misread a head's colon as one (``部林天 ;车``, the
+#: after a semicolon (``；;``, the rest of :data:`~baokan.core.text.CLAUSE_MARKS`): OCR
+#: passes misread a head's colon as one (``部林天 ;车``, the
 #: head ``克林顿：…`` in o501 synth-0530: with the semicolons it turns body).
 _ONE_CHAR_CLAUSE_END = regex.compile(r"[，、,]\s*\p{Han}\s*$")
 
 
 def _cut_after_clause(text: str) -> bool:
-    """Whether a line ends on a one-character clause (:data:`_ONE_CHAR_CLAUSE_END`): asked
-    on an OCR pass's dump, where the blank lines the pass sets between its boxes leave
-    such a line standing alone over a head it read inside the column."""
+    """Whether a line ends on a one-character clause (:data:`_ONE_CHAR_CLAUSE_END`): a body
+    line cut where a head set inside the column interrupts its sentence, standing alone
+    over that head (an OCR pass sets blank lines between its boxes; a text layer may
+    print the line apart the same way)."""
     return _ONE_CHAR_CLAUSE_END.search(text) is not None
 
 
@@ -718,7 +719,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             # would carry on goes on in another column
             leads_in = next_is_title and WIDE_DASH_PAIR_END.search(block.text.strip()) is not None
             if (not leads_in and reads_as_body(block.text, prev)) \
-                    or (ocr and _cut_after_clause(block.text)) or opens_paragraph_line(
+                    or _cut_after_clause(block.text) or opens_paragraph_line(
                     block.text, nxt, next_is_title, full(block)) \
                     or torn_by_inserted_names(block.text, blocks, index) \
                     or cut_before_next(block.text, nxt, next_is_title):
