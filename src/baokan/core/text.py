@@ -72,6 +72,9 @@ CLOSERS = CLOSING_MARKS + "\"'"
 CLAUSE_MARKS = "，、；,;"
 #: Any of `CLAUSE_MARKS`.
 CLAUSE_MARK = re.compile("[" + CLAUSE_MARKS + "]")
+#: A title line is at most this many character cells: the longest headlines of a column
+#: (two-column spreads run to about 30); a longer line is a sentence.
+MAX_TITLE_CHARS = 40
 #: Punctuation after which a line cannot end a paragraph: the sentence goes on (a clause
 #: mark, or any opening mark).
 CONTINUING = CLAUSE_MARKS + "：:" + OPENING_MARKS

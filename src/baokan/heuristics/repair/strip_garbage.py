@@ -12,7 +12,7 @@ from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
-from baokan.core.text import CLOSERS, DASH_PAIR, ends_continuing, han_count
+from baokan.core.text import CLOSERS, DASH_PAIR, MAX_TITLE_CHARS, ends_continuing, han_count
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 # (a class of characters alone: ``re``, see ``baokan.core.text.WHITE_CLASS``; asked of every
@@ -130,10 +130,6 @@ def _mend_dash(block: Block, prev: Block | None, nxt: Block | None, rec: Recorde
     return block.with_(text=mended)
 
 
-#: The most characters of a headline in a box of its own under a kicker: a title line's
-#: (``find_titles.MAX_TITLE_CHARS``; a heuristic imports no other, tests/test_imports.py,
-#: so the figure is spelled here and tests/test_boxed_head_chars.py holds the two alike).
-MAX_BOXED_HEAD_CHARS = 40
 
 
 def _boxed_head(block: Block | None) -> bool:
@@ -143,12 +139,12 @@ def _boxed_head(block: Block | None) -> bool:
     mark at most and no sentence closed before its end (a ``！`` or ``？`` may close it).
     Prose under a line would carry its sentence on; 一一 ("one by one") before a verb
     never ends a line set apart over such a line.  A headline is no longer than a title
-    line (``MAX_BOXED_HEAD_CHARS``).  The gap is the caller's to test
+    line (:data:`~baokan.core.text.MAX_TITLE_CHARS`).  The gap is the caller's to test
     (:func:`_mend_dash` mends no tail with the next line run on to it)."""
     if block is None:
         return False
     head = block.text.strip().rstrip(CLOSERS)
-    if not head or len(head) > MAX_BOXED_HEAD_CHARS:
+    if not head or len(head) > MAX_TITLE_CHARS:
         return False
     if head.endswith(("！", "!", "？", "?")):
         head = head[:-1]

@@ -19,6 +19,7 @@ from baokan.core.text import (
     CLAUSE_MARKS,
     CLOSERS,
     DASH_PAIR,
+    MAX_TITLE_CHARS,
     OPENING_MARKS,
     SUBTITLE_LEAD,
     WIDE_DASH_PAIR_END,
@@ -33,9 +34,6 @@ from baokan.core.text import (
     starts_with_opening_mark,
 )
 
-#: A title line is at most this many character cells: the longest headlines of a column
-#: (two-column spreads run to about 30); a longer line is a sentence.
-MAX_TITLE_CHARS = 40
 #: A markdown heading longer than this is body text the tool marked as a heading (a
 #: paragraph set in bold), not a title.
 MAX_HEADING_CHARS = 64
