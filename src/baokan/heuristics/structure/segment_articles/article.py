@@ -73,11 +73,21 @@ class _Article:
         """Whether a byline opens the article (one printed with its body or its head)."""
         return any(b.kind == Kind.BYLINE and b.opens_article for b in self.all_extras())
 
-    def absorb(self, other: _Article) -> None:
+    def absorb(self, other: _Article, *, body_first: bool = False,
+               extras_first: bool = False) -> None:
         """Take ``other``'s body, the blocks beside it (its own and its title groups', a
-        group its lines left) and its flags: it is more of this."""
-        self.body.extend(other.body)
-        self.extras.extend(other.all_extras())
+        group its lines left) and its flags: it is more of this.  Its body goes after
+        this one's, or before it (``body_first``: it was printed before); its blocks
+        beside the body after this one's, or before them (``extras_first``: its byline
+        opens the joined story)."""
+        if body_first:
+            self.body[:0] = other.body
+        else:
+            self.body.extend(other.body)
+        if extras_first:
+            self.extras[:0] = other.all_extras()
+        else:
+            self.extras.extend(other.all_extras())
         self.flags |= other.flags
         self.grams = None
 

@@ -278,7 +278,7 @@ class _Pieces(_PageState):
         ``margin``, at least that many times what the next titled article shares (which,
         with ``next_under``, must itself be under ``share``).  The scoring of
         :meth:`_send_headless_home`, :meth:`_send_bylined_pieces_home` and the stacked
-        heads' :meth:`_goes_on_a_story`."""
+        heads' deal in order (``stacked_heads_in_order``)."""
         if not rare[at]:
             return None
         scored = sorted(((len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i])), i)
@@ -359,17 +359,11 @@ class _Pieces(_PageState):
             return
         gone: set[int] = set()
         for home, (share, at) in best.items():
-            host, piece = self.arts[home], self.arts[at]
+            piece = self.arts[at]
             self.rec.change("sent a body opened by a byline to the titled article it shares "
                             "words with", piece.body[0].span,
                             f"{share:.2f} of their rare bigrams shared")
-            host.extras[:0] = piece.all_extras()
-            if at > home:
-                host.body.extend(piece.body)
-            else:
-                host.body[:0] = piece.body
-            host.flags |= piece.flags
-            host.grams = None
+            self.arts[home].absorb(piece, body_first=at < home, extras_first=True)
             gone.add(at)
         self.arts[:] = [art for at, art in enumerate(self.arts) if at not in gone]
 

@@ -148,8 +148,8 @@ class _StackedHeads(_StrayTitles, _Pieces):
         more such boxes than free bodies, or when any box of the deal would go to a body
         that it names less than the body under the stack, or that the anchor names half
         as well as its own body (``ANCHOR_GOES_ON``: a later column of its story), or that
-        is a column of a titled story nearby (:meth:`_goes_on_a_story`:
-        ``headless_homes`` would send it there) — one such pair and the order is in doubt
+        is a column of a titled story nearby (``headless_homes`` would send it there:
+        :meth:`_headless_home`) — one such pair and the order is in doubt
         for every box.  A box under the anchor stays: there it is as often the head's
         subtitle.  Setting ``stacked_heads_in_order``."""
         texts = ["".join(b.text for b in box) for box in boxes]
@@ -166,13 +166,16 @@ class _StackedHeads(_StrayTitles, _Pieces):
         if not rest or len(rest) > len(free):
             return
         pairs: list[_Pair] = []
+        rare: list[set[str]] | None = None
         for at, target in zip(rest, free, strict=False):
             named = overlap(texts[at], grams[target])
             if named < under[at] \
                     or overlap(texts[anchor], grams[target]) >= ANCHOR_GOES_ON * under[anchor]:
                 return
-            if self._goes_on_a_story(target, grams):
-                return
+            if self.settings.headless_homes:
+                rare = rare or [g - self._common for g in grams]
+                if self._headless_home(target, rare) is not None:
+                    return  # a column of a titled story nearby: headless homes sends it there
             pairs.append(_Pair(0.0, named, at, target))
         for pair in pairs:
             self._move_box(group, boxes[pair.head], pair, in_order=True)
@@ -200,14 +203,6 @@ class _StackedHeads(_StrayTitles, _Pieces):
                 continue
             pairs.append(_Pair(score - second, score, at, -neg))
         return pairs
-
-    def _goes_on_a_story(self, at: int, grams: list[set[str]]) -> bool:
-        """Whether :meth:`_send_headless_home` (setting ``headless_homes``) would send body
-        ``at`` to a titled story nearby as a column of it (:meth:`_headless_home` on
-        ``grams``, each article's body bigrams)."""
-        if not self.settings.headless_homes:
-            return False
-        return self._headless_home(at, [g - self._common for g in grams]) is not None
 
     def _move_box(self, group: _Group, box: list[Block], pair: _Pair, *,
                   in_order: bool = False) -> None:
