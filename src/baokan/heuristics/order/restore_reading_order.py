@@ -237,17 +237,17 @@ def _articles(blocks: Sequence[Block]) -> dict[int, list[int]]:
 
 class _Reorderer:
     def __init__(self, blocks: list[Block], settings: OrderSettings, rec: Recorder,
-                 quotes: bool = True, ocr: bool = False) -> None:
+                 ocr: bool = False) -> None:
         self.blocks = list(blocks)  # its own: moves are made in place
         self.settings = settings
         self.rec = rec
-        #: whether the page's quote marks say which way they face (not in an OCR reading,
-        #: which reads ``“`` for ``”`` and either for ``"``): if not, a quote mark is no cue
-        #: that a paragraph goes on or starts inside a quotation
-        self.quotes = quotes
         #: whether an OCR pass read the page (core.ocr.is_ocr): a head it set inside its
         #: story's column may cut a word (:meth:`_run_on`)
         self.ocr = ocr
+        #: whether the page's quote marks say which way they face (not in an OCR reading,
+        #: which reads ``“`` for ``”`` and either for ``"``): if not, a quote mark is no cue
+        #: that a paragraph goes on or starts inside a quotation
+        self.quotes = not ocr
         self.touched: set[int] = set()
 
     def run(self) -> list[Block]:
@@ -657,7 +657,7 @@ def restore_reading_order(doc: Document, settings: OrderSettings) -> Document:
     # it once
     for _ in range(settings.max_rounds):
         made = len(rec.changes)
-        after = _Reorderer(blocks, settings, rec, quotes=not ocr, ocr=ocr).run()
+        after = _Reorderer(blocks, settings, rec, ocr=ocr).run()
         changed = [(b.text, b.article) for b in after] != [(b.text, b.article) for b in blocks]
         blocks = after
         if not changed or len(rec.changes) == made:

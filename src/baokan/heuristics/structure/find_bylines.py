@@ -75,6 +75,7 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
 from baokan.core.text import (
     CLAUSE_MARKS,
+    CLOSING_QUOTES,
     CONTINUING,
     HAN_CLASS,
     OPENING_PARENS,
@@ -449,7 +450,7 @@ def _parse_roles(seg: str, known: frozenset[str], *, open_end: bool = False,
             if lead is None:
                 return None
             out.append(BylineData(names=tuple(lead)))
-        elif _is_org(prefix) and ("".join(matches[0].group().split()) not in _SELF_ROLES
+        elif _is_org(prefix) and (matches[0].group() not in _SELF_ROLES
                                   or _WRITER_ORG_END.search(prefix.strip())):
             org = " ".join(prefix.split())
         else:
@@ -812,7 +813,8 @@ def _title_before_dateline(folded: str) -> int:
 
 #: Where a sentence closes inside a line, a gap after it (``。 ``, ``。” ``): the place a
 #: story the tool ran on into the line may start.
-_CLOSED_GAP = re.compile(r"[。！？!?…][”」』’]?[" + WHITE_CLASS + r"]+")
+_CLOSED_GAP = re.compile("[" + re.escape(SENTENCE_END) + "][" + CLOSING_QUOTES + "]?["
+                         + WHITE_CLASS + "]+")
 #: How far past such a gap a dateline may start: a title of two printed lines before it
 #: (MAX_DATELINE_HEAD characters and their gaps), then the dateline's own characters.
 _INNER_REACH = MAX_DATELINE_HEAD + 30

@@ -29,6 +29,7 @@ from baokan.core.text import (
     ends_paragraph,
     ends_sentence,
     inner_punct_count,
+    is_han,
     leaves_open,
     line_cells,
     starts_with_opening_mark,
@@ -64,8 +65,7 @@ class TitleSettings:
     at least this share of the column's width that stops mid-clause, with body going on
     after it, is body (see :data:`FULL_LINE_SHARE`); ``ocr_subtitles``: on an OCR pass's
     dump (:func:`baokan.core.ocr.is_ocr`), a short line under a dash-led subtitle that
-    would be read as prose with it opens the body instead, and a line ending on a
-    one-character clause (``…挨家挨户问，现``) is body, never a title.
+    would be read as prose with it opens the body instead.
     """
 
     max_chars: int = MAX_TITLE_CHARS
@@ -545,21 +545,25 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
 MAX_NOTE_TITLE_LINES = 2
 
 
-#: A line whose last clause, after a comma or an enumeration comma, is one character cut
-#: off on a Han character (``“过去我们要靠村干部挨家挨户问，现``): a printed body line
-#: whose sentence goes on elsewhere; a title's clause after its comma is a phrase.  Not
-#: after a semicolon (``；;``, the rest of :data:`~baokan.core.text.CLAUSE_MARKS`): OCR
-#: passes misread a head's colon as one (``部林天 ;车``, the
-#: head ``克林顿：…`` in o501 synth-0530: with the semicolons it turns body).
-_ONE_CHAR_CLAUSE_END = regex.compile(r"[，、,]\s*\p{Han}\s*$")
+#: The marks before a one-character clause that ends a line cut out of a body
+#: (``“过去我们要靠村干部挨家挨户问，现``): a comma or an enumeration comma; a title's clause
+#: after its comma is a phrase.  Not a semicolon (``；;``, the rest of
+#: :data:`~baokan.core.text.CLAUSE_MARKS`): an OCR pass reads a head's colon as one
+#: (``克林顿：车…`` read ``部林天 ;车``), and the head would turn body.
+_ONE_CHAR_CLAUSE_MARKS = "，、,"
 
 
 def _cut_after_clause(text: str) -> bool:
-    """Whether a line ends on a one-character clause (:data:`_ONE_CHAR_CLAUSE_END`): a body
-    line cut where a head set inside the column interrupts its sentence, standing alone
-    over that head (an OCR pass sets blank lines between its boxes; a text layer may
-    print the line apart the same way)."""
-    return _ONE_CHAR_CLAUSE_END.search(text) is not None
+    """Whether a line ends on a one-character clause, a Han character after one of
+    :data:`_ONE_CHAR_CLAUSE_MARKS`: a body line cut where a head set inside the column
+    interrupts its sentence, standing alone over that head (an OCR pass sets blank lines
+    between its boxes; a text layer may print the line apart the same way)."""
+    # read off the line's end: asked of every title candidate
+    stripped = text.rstrip()
+    if not is_han(stripped[-1:]):
+        return False
+    before = stripped[:-1].rstrip()
+    return bool(before) and before[-1] in _ONE_CHAR_CLAUSE_MARKS
 
 
 def _full_titles_above(out: Sequence[Block], full: Callable[[Block], bool]) -> int:

@@ -270,12 +270,11 @@ class _Pieces(_PageState):
         self.arts[:] = [a for a in self.arts if id(a) not in gone]
 
     def _titled_home(self, at: int, rare: Sequence[AbstractSet[str]], share: float, *,
-                     margin: float | None = HEADLESS_HOME_MARGIN,
                      next_under: bool = False) -> tuple[float, int] | None:
         """The titled article near body ``at`` whose body shares the most of their rare
         bigrams (``rare``, each article's), counted over the geometric mean of the two
-        bodies' rare bigrams, with that share: when it is ``share`` or more and, with a
-        ``margin``, at least that many times what the next titled article shares (which,
+        bodies' rare bigrams, with that share: when it is ``share`` or more and at least
+        ``HEADLESS_HOME_MARGIN`` times what the next titled article shares (which,
         with ``next_under``, must itself be under ``share``).  The scoring of
         :meth:`_send_headless_home`, :meth:`_send_bylined_pieces_home` and the stacked
         heads' deal in order (``stacked_heads_in_order``)."""
@@ -287,8 +286,8 @@ class _Pieces(_PageState):
                         reverse=True)
         if not scored or scored[0][0] < share:
             return None
-        if margin is not None and len(scored) > 1 \
-                and (scored[0][0] < margin * scored[1][0] or (next_under and scored[1][0] >= share)):
+        if len(scored) > 1 and (scored[0][0] < HEADLESS_HOME_MARGIN * scored[1][0]
+                                or (next_under and scored[1][0] >= share)):
             return None
         return scored[0]
 
