@@ -12,7 +12,14 @@ from baokan.core.document import Block, Document, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.ocr import is_ocr
 from baokan.core.registry import heuristic
-from baokan.core.text import CLOSERS, DASH_PAIR, MAX_TITLE_CHARS, ends_continuing, han_count
+from baokan.core.text import (
+    CLOSERS,
+    DASH_PAIR,
+    MAX_TITLE_CHARS,
+    content_length,
+    ends_continuing,
+    han_count,
+)
 
 # U+FFFD, C0/C1 controls (but tab), zero-width characters and the BOM used mid-text.
 # (a class of characters alone: ``re``, see ``baokan.core.text.WHITE_CLASS``; asked of every
@@ -144,7 +151,7 @@ def _boxed_head(block: Block | None) -> bool:
     if block is None:
         return False
     head = block.text.strip().rstrip(CLOSERS)
-    if not head or len(head) > MAX_TITLE_CHARS:
+    if not head or content_length(head) > MAX_TITLE_CHARS:
         return False
     if head.endswith(("！", "!", "？", "?")):
         head = head[:-1]
