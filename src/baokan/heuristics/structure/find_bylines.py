@@ -1419,9 +1419,14 @@ def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
 
 #: The most characters of a closing byline's names an OCR pass left on the line before
 #: the bracket's (``…的突发性困难。杨`` / ``新华 宋光茂)``): a name cut at the line's end
-#: leaves one or two, a surname and perhaps its given name's first.
-MAX_CUT_NAME_HEAD = 2
-_cut_name_head = regex.compile(rf"\p{{Han}}{{1,{MAX_CUT_NAME_HEAD}}}$")
+#: leaves one or two, a surname and perhaps its given name's first, after the whole names
+#: before it (``…日益壮大。张灿华张`` / ``德江)``: one name of three and a surname; two
+#: names and a cut one's head at most).
+MAX_CUT_NAME_HEAD = 8
+#: ...and the pass may have read the lost bracket as another mark (``…的版税。〈王十`` /
+#: ``川 周学源)``: ``〈`` for ``（``), which the bracket then replaces.
+_cut_name_head = regex.compile(r"[〈<《“\"]?\p{Han}(?:[ \t\u3000]?\p{Han}){0,"
+                               + str(MAX_CUT_NAME_HEAD - 1) + r"}$")
 
 
 def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
@@ -1473,12 +1478,13 @@ def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
         ends = list(_sentence_end.finditer(prev.text))
         if head is None or not ends or ends[-1].end() != head.start():
             continue
-        tail = "（" + head.group() + text
+        names = head.group().lstrip(_MISREAD_MARKS)
+        tail = "（" + names + text
         if _trailing(fold_letter_spacing_text(tail), known) is None:
             continue
         rec.change("put back a byline's bracket an OCR pass lost", prev.span,
                    f"{tail.strip()}")
-        out[i - 1] = prev.with_(text=prev.text[:head.start()] + "（" + head.group())
+        out[i - 1] = prev.with_(text=prev.text[:head.start()] + "（" + names)
     return out
 
 
@@ -1545,6 +1551,95 @@ def _mend_broken_dateline(blocks: Sequence[Block], known: frozenset[str],
                    f"{mended.strip()} / {tail.strip()}{close.group()}")
         out[i] = block.with_(text=mended)
         out[i + 1] = nxt.with_(text=tail + nxt.text[close.start():])
+    return out
+
+
+#: A role word an OCR pass misread by one character in a dateline's byline (``妃者``,
+#: ``刀者``, ``包者`` for 记者; ``全讯员`` for 通讯员): the character before 者 or 讯员 is
+#: another Han character (not 记 or 作, which make role words of their own).
+_MISREAD_ROLE = regex.compile(r"(?P<ji>(?![记作])\p{Han})者|(?P<tong>(?!通)\p{Han})讯员")
+
+
+def _role_ends(text: str) -> bool:
+    return "者" in text or "讯员" in text
+
+
+def _read_roles(text: str) -> str:
+    """``text`` with every misread role word of :data:`_MISREAD_ROLE` read back."""
+    return _MISREAD_ROLE.sub(lambda m: "记者" if m.group("ji") else "通讯员", text)
+
+
+def _all_persons(parsed: list[BylineData] | None) -> bool:
+    """Whether every item of ``parsed`` has names, each a person's (and none a role word
+    misread: a name of a surname and 者, ``包者``, is none)."""
+    return bool(parsed) and all(b.names and all(is_person_name(n) and not _role_ends(n)
+                                                for n in b.names) for b in parsed or ())
+
+
+def _byline_over(head: str, tail: str, known: frozenset[str]) -> bool:
+    """Whether ``head`` and the ``tail`` on the line under it (maybe none) read as a
+    byline whose every name is a person's, joined with or without a gap."""
+    folded = fold_letter_spacing_text(head.strip())
+    piece = fold_letter_spacing_text(tail.strip())
+    return any(_all_persons(parse_byline(_REPORT_WORD.sub("", joined), known=known))
+               for joined in ((folded + piece, folded + " " + piece) if piece else (folded,)))
+
+
+def _mend_misread_roles(blocks: Sequence[Block], known: frozenset[str],
+                        rec: Recorder) -> list[Block]:
+    """Read back the role word an OCR pass misread by one character in a dateline's
+    byline: ``本报讯 妃者张复良通`` / ``讯员杨宇)…`` reads ``本报讯 记者张复良通`` / …,
+    ``本报讯 全讯员徐迟)…`` reads ``本报讯 通讯员徐迟)…``, ``新华社…电`` / ``包者刘占锋)…``
+    reads ``记者刘占锋)…``.
+
+    Cue: a line that opens with a dateline; what follows it up to the byline's closing
+    bracket (on that line, or within ``MAX_BROKEN_TAIL`` characters of the line right
+    under it, no gap between) holds no sentence mark and no bracket besides one that opens
+    it, and reads as no byline as printed, but as one whose every name is a person's once
+    each ``X者`` is read 记者 and each ``X讯员`` 通讯员.  Only on an OCR reading (the
+    caller's gate): a text layer prints the role words it holds; the place (after a
+    dateline, before a closing bracket) is a byline's, where such words are no body's."""
+    out = list(blocks)
+    for i, block in enumerate(out):
+        text = block.text
+        if (block.kind != Kind.TEXT or block.level is not None
+                or len(text) > 2 * MAX_DATELINE_HEAD or not _dateline_start.match(text)
+                or not _role_ends(text + (out[i + 1].text[:MAX_BROKEN_TAIL]
+                                          if i + 1 < len(out) else ""))):
+            continue  # (no 者 or 讯员 near it: no role word to read back)
+        stripped = text.strip()
+        dateline = _DATELINE.match(stripped)
+        if dateline is None:
+            continue
+        lead = text.find(stripped) + dateline.end()  # where the byline's place starts
+        close = _closing_bracket.search(text, lead)
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        tail_end = 0
+        if close is None:
+            if (nxt is None or nxt.kind != Kind.TEXT or nxt.level is not None
+                    or nxt.gap_before):
+                continue
+            found = _closing_bracket.search(nxt.text, 0, MAX_BROKEN_TAIL)
+            if found is None:
+                continue
+            tail_end = found.start()
+        rest = text[lead:close.start() if close is not None else len(text)]
+        tail = nxt.text[:tail_end] if tail_end and nxt is not None else ""
+        inner = _opening_bracket.sub("", rest.strip(), count=1) if _opening_bracket.match(
+            rest.strip()) else rest
+        if (_opening_bracket.search(inner) or _sentence_mark.search(inner + tail)
+                or _opening_bracket.search(tail)):
+            continue
+        read_inner, read_tail = _read_roles(inner), _read_roles(tail)
+        if (read_inner == inner and read_tail == tail) or _byline_over(inner, tail, known) \
+                or not _byline_over(read_inner, read_tail, known):
+            continue  # nothing misread, a byline as printed, or none read back either
+        mended = text[:lead] + _read_roles(text[lead:lead + len(rest)]) + text[lead + len(rest):]
+        rec.change("read a role word an OCR pass misread in a byline", block.span,
+                   (mended[lead:lead + len(rest)] + (" / " + read_tail if tail else "")).strip())
+        out[i] = block.with_(text=mended)
+        if tail and nxt is not None and read_tail != tail:
+            out[i + 1] = nxt.with_(text=read_tail + nxt.text[tail_end:])
     return out
 
 
@@ -2056,6 +2151,7 @@ def find_bylines(doc: Document, settings: BylineSettings) -> Document:
     blocks = _join_author_notes(doc.blocks, rec)
     blocks = _mend_misread_marks(blocks, known, settings, rec)
     if settings.ocr_brackets and is_ocr(doc.measurements):
+        blocks = _mend_misread_roles(blocks, known, rec)
         blocks = _mend_lost_brackets(blocks, known, rec)
         blocks = _mend_broken_dateline(blocks, known, rec)
     blocks = _join_broken(blocks, known, settings, rec)
