@@ -461,6 +461,29 @@ def byline_shaped(text: str) -> bool:
     return m is not None and bool(split_names(ROLE.sub(" ", m["names"])))
 
 
+def _boxed_kicker_heads(run: Sequence[Block], bare: Callable[[int], bool]) -> set[int]:
+    """On an OCR pass's dump, whose blank lines stand between the boxes it reads: a kicker
+    closing on its dash in a box of its own, over a box of one or more bare lines up to
+    ``MAX_TITLE_LINES - 1`` (its headline, on two lines where the measure broke it), with
+    a blank line or the run's end after that box: the kicker and the headline's lines are
+    titles, not lines of the paragraph before them, whose last line the pass left open
+    (``民进中央主席许嘉瑞说，`` / ``科学的世界观，方法论——`` / ``黑金勾结野村大搞舞弊交易`` /
+    ``丑闻迭出制衡体系形同虚设`` / ``1997年3月6日，…``: the sentence goes on in another
+    column)."""
+    out: set[int] = set()
+    for k in range(len(run) - 1):
+        if not (run[k].gap_before and run[k + 1].gap_before
+                and KICKER_DASH_PAIR_END.search(run[k].text)):
+            continue
+        m = k + 1
+        while m < len(run) and m - k < MAX_TITLE_LINES and bare(m) \
+                and (m == k + 1 or not run[m].gap_before):
+            m += 1
+        if m > k + 1 and (m == len(run) or run[m].gap_before):
+            out.update(range(k, m))
+    return out
+
+
 def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float],
                  prev: Block | None, nxt: Block | None, settings: JoinSettings,
                  ocr: bool = False) -> set[int]:
@@ -571,6 +594,8 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
             and lengths[m + 1] <= widths[m + 1] - settings.full_slack / 2 else TITLE_SHORT_BY
         if all(lengths[i] <= widths[i] - short_by for i in range(k, m + 1)):
             titles.update(range(k - 1, m + 1))
+    if ocr:
+        titles.update(_boxed_kicker_heads(run, bare))
     for k in range(len(run) - 2):
         # a line closing on a kicker's dash leads into its headline: a bare line under it
         # with the body's first line (punctuated) under that is the headline

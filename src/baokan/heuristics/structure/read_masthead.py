@@ -257,10 +257,17 @@ MAX_OCR_NAMED_HAN = 4
 MAX_OCR_SCRAP = 4
 
 
+#: A mark standing alone between gaps (``24 政法 桂林日报 。 2018年…``, ``11有挨 要闻 。
+#: 潇湘晨报``): a speck or a rule of the strip the pass read as a mark, no clause's end (a
+#: clause's mark follows its last character).
+_OCR_LONE_MARKS = regex.compile(r"(?:(?<=\s)|^)[^\p{Han}\w\s]+(?=\s|$)")
+
+
 def _ocr_strip_line(text: str, settings: MastheadSettings) -> bool:
     """Whether ``text``, at the page's top on an OCR reading, is a masthead strip's line
-    the OCR pass misread (see ``_OCR_STRIP_CUE``)."""
-    stripped = text.strip()
+    the OCR pass misread (see ``_OCR_STRIP_CUE``; a mark alone between gaps,
+    ``_OCR_LONE_MARKS``, is read as no mark)."""
+    stripped = _OCR_LONE_MARKS.sub(" ", text).strip()
     if not stripped or len(stripped) > 2 * settings.max_chars or _OCR_CLAUSE.search(stripped):
         return False
     if len(stripped) <= MAX_OCR_SCRAP and not _ALL_HAN.search(stripped):
