@@ -1243,18 +1243,18 @@ def _title_over_dateline(run: Sequence[Block], nxt: Block | None, whole_lines: b
     the dateline ``nxt`` (find-bylines cut it off: ``送票子出点子 本报讯（…）…``): it heads
     the story the dateline opens, never goes on with the open sentence above it.
     ``whole_lines`` (a dump that prints a paragraph a line): so is a headline's line of its
-    own right over the dateline's or an opening byline's (``嘉鱼官桥镇开展食品安全检查`` /
-    ``本报讯（通讯员X）…``), a title's length."""
-    if nxt is None or len(run) < 2:
+    own right over the dateline's line (``嘉鱼官桥镇开展食品安全检查`` / ``本报讯（通讯员X）…``),
+    a title's length. (Not one over an opening byline: a commentary's byline under its
+    title is as often a line the tool set apart from the columns it heads.)"""
+    if nxt is None or nxt.kind != Kind.DATELINE or len(run) < 2:
         return False
     last = run[-1]
     # (a headline holds no punctuation: :data:`_any_punct`)
     if _any_punct.search(last.text):
         return False
-    if nxt.kind == Kind.DATELINE and cut_off_before(last, nxt):
-        return True
-    return whole_lines and nxt.opens_article and last.start == last.end < nxt.start \
-        and content_length(last.text) <= MAX_TITLE_CHARS
+    return cut_off_before(last, nxt) or (
+        whole_lines and last.start == last.end < nxt.start
+        and content_length(last.text) <= MAX_TITLE_CHARS)
 
 
 @heuristic("join-lines", settings=JoinSettings, requires={Stage.LINES},
