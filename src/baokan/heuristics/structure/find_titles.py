@@ -509,7 +509,9 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     over a line that is one person's name alone still is, and so is the name (the tool
     missed an essay's title; segmentation makes the name its author), so is one right over
     a dateline or an opening byline, and so is a short line led by a dash right under a
-    heading (``——《战斗故事丛书》读后``: its subtitle).  A title-like line drawn twice (fake
+    heading (``——《战斗故事丛书》读后``: its subtitle), and so is a title-like line right
+    under a heading that is a section label (``##### 简讯`` / ``全国检察机关表彰先进``: the
+    headline the tool did not mark).  A title-like line drawn twice (fake
     bold, ``Tag.DRAWN_TWICE``) is a title line even after a body line cut mid-clause.
     A glyph standing alone (:func:`_stray_glyph`) is no title: under a title line it goes
     back on it, elsewhere it is dropped.
