@@ -62,7 +62,9 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
         # since the issue "Generalise": pymupdf4llm's rows of columns ranked by the prior
         ("separate-columns", {"use_prior": True} if markdown else {}),
         ("split-ocr-rows", {}),
-        ("strip-garbage", {}), ("join-vertical-text", {}), ("find-non-news", {}),
+        ("strip-garbage", {}), ("join-vertical-text", {}),
+        # since round 45: a markdown line is a paragraph, or a piece of a row of columns
+        ("find-non-news", {"paragraph_lines": True} if markdown else {}),
         ("find-bylines", {}), ("page-furniture", {}),
         ("join-lines", join),
         ("find-titles", {"plain_lines": False} if markdown else {}),

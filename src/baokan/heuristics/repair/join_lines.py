@@ -32,6 +32,7 @@ from baokan.core.text import (
     HAN_CLASS,
     INTRODUCING_MARKS,
     KICKER_DASH_PAIR_END,
+    MAX_TITLE_CHARS,
     OPENING_MARKS,
     OPENING_QUOTES,
     SAID,
@@ -1262,15 +1263,23 @@ def _flush_starts(out: list[Block], closed_starts: Sequence[tuple[int, float, Se
             out[at] = block.tagged(Tag.STARTS_CONTINUED)
 
 
-def _title_over_dateline(run: Sequence[Block], nxt: Block | None) -> bool:
+def _title_over_dateline(run: Sequence[Block], nxt: Block | None, whole_lines: bool) -> bool:
     """Whether the last line of ``run`` is a headline a converter printed on the line of
     the dateline ``nxt`` (find-bylines cut it off: ``送票子出点子 本报讯（…）…``): it heads
-    the story the dateline opens, never goes on with the open sentence above it."""
+    the story the dateline opens, never goes on with the open sentence above it.
+    ``whole_lines`` (a dump that prints a paragraph a line): so is a headline's line of its
+    own right over the dateline's line (``嘉鱼官桥镇开展食品安全检查`` / ``本报讯（通讯员X）…``),
+    a title's length. (Not one over an opening byline: a commentary's byline under its
+    title is as often a line the tool set apart from the columns it heads.)"""
     if nxt is None or nxt.kind != Kind.DATELINE or len(run) < 2:
         return False
     last = run[-1]
     # (a headline holds no punctuation: :data:`_any_punct`)
-    return cut_off_before(last, nxt) and not _any_punct.search(last.text)
+    if _any_punct.search(last.text):
+        return False
+    return cut_off_before(last, nxt) or (
+        whole_lines and last.start == last.end < nxt.start
+        and content_length(last.text) <= MAX_TITLE_CHARS)
 
 
 @heuristic("join-lines", settings=JoinSettings, requires={Stage.LINES},
@@ -1327,7 +1336,7 @@ def join_lines(doc: Document, settings: JoinSettings) -> Document:
                     breaks[lo - 1] = breaks[lo - 1] or starts_with_opening_mark(run[lo].text)
                 breaks[lo:hi - 1] = _wrapped_breaks(
                     run[lo:hi], attrs.evolve(settings, ignore_blank_lines=True)).ends
-        if _title_over_dateline(run, nxt):
+        if _title_over_dateline(run, nxt, settings.mode != "wrapped"):
             breaks[-1] = True
         doubled = {k for k, b in enumerate(run) if Tag.DRAWN_TWICE in b.tags}
         if doubled:

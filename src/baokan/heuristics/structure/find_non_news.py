@@ -111,7 +111,8 @@ class _Line(NamedTuple):
     ``end``: a notice or an advertisement ends here (a formula, a signature, a phone
     number last, a date last on a short line); ``phone``: a phone number is last;
     ``addressed``: the start is an addressee's colon alone, with no header naming a
-    notice (``X：本院受理…``, but also a title ``思考之一：经济…``).
+    notice (``X：本院受理…``, but also a title ``思考之一：经济…``); ``cued``: the line
+    holds one of the cues at all (``_ANY_CUE``).
     """
 
     squeezed: str
@@ -122,6 +123,7 @@ class _Line(NamedTuple):
     phone: bool
     sentence: bool
     addressed: bool = False
+    cued: bool = False
 
 
 def _measure(texts: Sequence[str]) -> list[_Line]:
@@ -153,7 +155,7 @@ def _measure(texts: Sequence[str]) -> list[_Line]:
             weak_start=bool(_HEAD_RUN.match(sq) or _CASE.match(sq)),
             end=close or phone or bool(_SIGNATURE.match(sq))
             or (len(sq) <= _SHORT_LINE and bool(_DATE_END.search(sq))),
-            close=close, phone=phone, sentence=sentence))
+            close=close, phone=phone, sentence=sentence, cued=True))
     return out
 
 
@@ -175,6 +177,10 @@ class NonNewsSettings:
     figures.  When non-news blocks hold at least ``page_share`` of a page's characters
     and what is left holds no news cue (a dateline, a reporter), the page is a page of
     notices: what is left is its headers and gutter labels, and goes too.
+    ``paragraph_lines``: a line of the dump is a paragraph, or a piece of a row of columns
+    the tool printed as one line (markdown dumps): a notice's or an advertisement's line
+    that holds none of their cues is a short one (a name, a label), and a longer line with
+    none is the news beside them that the row ran into them, which no block takes.
     """
 
     max_item_lines: int = 60
@@ -187,6 +193,7 @@ class NonNewsSettings:
     max_cell_chars: int = 10
     max_row_chars: int = 24
     page_share: float = 0.8
+    paragraph_lines: bool = False
 
 
 def _opens(lines: Sequence[_Line], gaps: Sequence[int], n: int) -> bool:
@@ -208,6 +215,8 @@ def _item_end(lines: Sequence[_Line], start: int, settings: NonNewsSettings,
         chars += len(line.squeezed)
         if chars > settings.max_item_chars or _NEWS.search(line.squeezed):
             return None
+        if settings.paragraph_lines and not line.cued and len(line.squeezed) > _SHORT_LINE:
+            return None  # news the row of columns ran into a notice (``paragraph_lines``)
         if n > start + (_HEADER_LINES if headed else 0) and line.start:
             return None  # another notice starts before this one ended
         # a formula broken over two lines (…特此 / 公告。) ends the notice on the second
@@ -243,7 +252,10 @@ def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
     if any(line.sentence for line in lines[start:end]):
         return None
     text = "".join(line.squeezed for line in lines[start:end + 1])
-    cues = len(_PHONE.findall(text)) + len(_CONTACT.findall(text)) + len(_PRICE.findall(text))
+    phones = len(_PHONE.findall(text))
+    if phones * settings.max_ad_chars < len(text):
+        return None  # longer than its offers: news a row of columns ran into one (a line)
+    cues = phones + len(_CONTACT.findall(text)) + len(_PRICE.findall(text))
     return end if cues >= 2 else None
 
 

@@ -509,7 +509,9 @@ def find_titles(doc: Document, settings: TitleSettings) -> Document:
     over a line that is one person's name alone still is, and so is the name (the tool
     missed an essay's title; segmentation makes the name its author), so is one right over
     a dateline or an opening byline, and so is a short line led by a dash right under a
-    heading (``——《战斗故事丛书》读后``: its subtitle).  A title-like line drawn twice (fake
+    heading (``——《战斗故事丛书》读后``: its subtitle), and so is a title-like line right
+    under a heading that is a section label (``##### 简讯`` / ``全国检察机关表彰先进``: the
+    headline the tool did not mark).  A title-like line drawn twice (fake
     bold, ``Tag.DRAWN_TWICE``) is a title line even after a body line cut mid-clause.
     A glyph standing alone (:func:`_stray_glyph`) is no title: under a title line it goes
     back on it, elsewhere it is dropped.
@@ -583,6 +585,20 @@ def _cut_mid_clause(text: str) -> bool:
     return ends_mid_clause(text) and not ends_paragraph(text) and photo_credit(text) is None
 
 
+#: A marked heading this short, of letters alone (``简讯``, ``民生关注``, ``■一线见闻``),
+#: is a section label over the page's stories, not one story's headline.
+_SECTION_LABEL = regex.compile(r"^[■●◆▲【\[]?\p{Han}{2,5}[】\]]?$")
+
+
+def _label_title(text: str, settings: TitleSettings) -> bool:
+    """Whether an unmarked line under a section label is a headline: title-like (no
+    sentence's end, few marks), not prose, not a bullet's item (a quote may open it:
+    ``『月球勘探者』进入环月轨道``)."""
+    return is_title_text(text, max_chars=settings.max_chars,
+                         max_inner_punct=settings.max_inner_punct) \
+        and not is_stretched_prose(text) and text.strip()[:1] not in _BULLETS
+
+
 def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: float,
                  rec: Recorder, ocr: bool = False) -> list[Block]:
     """One pass of :func:`find_titles` over ``blocks`` (``ocr``: the dump is an OCR
@@ -647,6 +663,14 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                 and is_title_text(block.text, max_chars=settings.max_chars,
                                   max_inner_punct=settings.max_inner_punct):
             rec.change("subtitle under a heading", block.span, block.text[:20])
+            out.append(block.with_(kind=Kind.TITLE))
+            continue
+        if not settings.plain_lines and out and out[-1].kind == Kind.TITLE \
+                and out[-1].level is not None and _SECTION_LABEL.match(out[-1].text.strip()) \
+                and block.level is None and _label_title(block.text, settings):
+            # a headline the tool did not mark, right under a marked section label
+            # (``##### 简讯`` / ``全国检察机关表彰先进``): the label is no story's headline
+            rec.change("title line under a section label", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
         if candidate(block) and (Tag.AFTER_DATELINE in block.tags or (carry and not (
