@@ -422,6 +422,10 @@ def _dash_led_loosely(text: str) -> bool:
     looked at first)."""
     return text[:1] in DASHES and SUBTITLE_LEAD.match(text) is not None
 _any_punct = re.compile(r"[，。、；：？！,;:?!…]")
+#: A column's name behind its mark on a line of its own (``◆百姓身边事``, ``【法治在线】``,
+#: ``◇简讯◇``): a label standing over a head, never a line of a paragraph run on into the
+#: next (nor the end of the one before).
+_COLUMN_LABEL = re.compile(r"^[■◆◇【●□▲★☆◎]\s*[\u4e00-\u9fff]{2,8}\s*[】◇■◆]?$")
 # a line that only says who said the quotation before it (``刘建国说。``, ``学生朵朵的家长说。``)
 _attribution_line = regex.compile(r"[^。！？，“”\"\s]{1,20}?" + SAID + r"[。.]")
 #: A head's colon after a place, a name or a topic of two to four characters that opens
@@ -943,6 +947,11 @@ def _wrapped_breaks(run: Sequence[Block], settings: JoinSettings, prev: Block | 
         elif photo_credit(left.text) is not None or _whole_credit(right.text):
             breaks.append(True)  # a photo credit ends its caption, and stands alone
         elif i in titles or i + 1 in titles or dash_led[i + 1]:
+            breaks.append(True)
+        elif (i == 0 or breaks[i - 1]) and _COLUMN_LABEL.match(left.text.strip()):
+            # a column's name on a line of its own over a head stands alone (one the tool
+            # set inside a paragraph, a sentence going on either side of it, is left to
+            # the passes that take it out)
             breaks.append(True)
         elif overlong(i) != overlong(i + 1) and not wide_last_line(i):
             breaks.append(True)

@@ -9,7 +9,7 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 
 from baokan.core.document import Block, Kind
 from baokan.core.names import PHOTO_ROLE
-from baokan.core.spans import neighbours
+from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import DASH_PAIR_END, DASH_START, KICKER_END, bigrams
 from baokan.heuristics.structure.segment_articles.article import _Article, _Group, overlap
 from baokan.heuristics.structure.segment_articles.page_state import (
@@ -256,8 +256,7 @@ class _StrayTitles(_PageState):
             target.moved_titles.append(moved)
         self._carry_byline(group, head, lines[-1], target, over_body=over_body)
         target.flags.add("interleaved")
-        self.rec.change("moved a title line to the body it names",
-                        (lines[0].start, lines[-1].end),
+        self.rec.change("moved a title line to the body it names", covering_span(lines),
                         f"{move.score:.2f} of its bigrams in that body")
 
     def _place_last_heads(self, grams: list[set[str]]) -> None:

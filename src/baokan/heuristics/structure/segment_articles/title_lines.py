@@ -47,6 +47,10 @@ _ENCLOSED = regex.compile(r"^[“‘「『《\"'](.+)[”’」』》\"']$")
 #: preposition, conjunction or structural particle cannot end a phrase (运城党组织为 /
 #: 群众致富架金桥).
 _OPEN_ENDS = "的之和与及并为在对从向把被将让给以于由"
+#: ...nor on the dot that parts the pieces of a name (``阿木冬·`` / ``尼牙孜当选…``) or
+#: the items of a list (``——毛毯·`` / ``没事儿·`` / ``安安小姐``): what it parts goes on
+#: the next line.
+_NAME_DOTS = "·•‧・"
 #: A line that starts with one of these was torn from the word before it (做一个“善跑” /
 #: 的基层媒体工作者).
 _TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?"
@@ -147,7 +151,8 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
     a, b = first.strip(), second.strip()
     if not a or not b:
         return False
-    if leaves_open(a, straight_quotes=True) or a[-1] in _OPEN_ENDS or b[0] in _TORN_STARTS:
+    if leaves_open(a, straight_quotes=True) or a[-1] in _OPEN_ENDS or a[-1] in _NAME_DOTS \
+            or b[0] in _TORN_STARTS:
         return True
     joint = bigrams(a[-1] + b[0])
     if not joint:
