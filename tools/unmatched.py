@@ -176,7 +176,7 @@ def main(argv: list[str]) -> int:
 
     out_path = argv[0]
     dirs = [a for a in argv[1:] if not a.startswith("--")]
-    tools = TOOLS
+    tools: tuple[str, ...] = TOOLS
     if "--tools" in argv:
         tools = tuple(argv[argv.index("--tools") + 1].split(","))
         dirs = [d for d in dirs if d != argv[argv.index("--tools") + 1]]
@@ -195,7 +195,7 @@ def main(argv: list[str]) -> int:
                     continue
                 try:
                     parsed = baokan.parse_file(str(dump)).to_dict()
-                except Exception as error:  # noqa: BLE001
+                except Exception as error:  # a crash is shown, the dump skipped
                     print(f"{dump}: {error}", file=sys.stderr)
                     continue
                 score = SC.score_one(gold, parsed)
