@@ -34,7 +34,9 @@ last paragraph names them):
   character and the paragraph under it make a word (``…基层基`` / ``础工作…``) begins
   that paragraph;
 * a single title line inside an open body is a subhead, unless the body after it changes
-  topic and the line names that body and not the one before it (a new article's head),
+  topic and the line names that body and not the one before it (a new article's head;
+  never in a body that already holds two subheads or more, set in sections each on a
+  topic of its own, unless the line is wider than a head-spanning column),
   or, on a page that prints titles after their bodies, names the body before it more
   than the one after (that body's head, printed after it);
 * a title read after the untitled body of an open article whose line stands above that
