@@ -257,6 +257,7 @@ class _Reorderer:
         while i < len(self.blocks):  # one pass: a resumed paragraph is not looked at again
             self._resume_at(i)
             i += 1
+        self._after_inset()
         blocks: list[Block | None] = list(self.blocks)
         for members in _articles(self.blocks).values():
             self._reattach(blocks, members)
@@ -268,6 +269,67 @@ class _Reorderer:
             self.blocks = [b for b in tails if b is not None]
         self._run_on()
         return self._flag()
+
+    # -- 1b: a story's column resumed below a box set inside it
+    def _after_inset(self) -> None:
+        """Give back to an earlier article the rest of its column that a converter printed
+        after a box set inside that column (a brief, a notice): the box's story took it.
+
+        Cues: a paragraph that starts mid-sentence (:func:`starts_mid_sentence`) after a
+        closed paragraph of its own article (nothing of its own story it could go on
+        with), while the last paragraph of an earlier article, up to ``run_on_reach``
+        articles back, is cut inside a clause on a Han character, and the page prints the
+        two characters across that break as a strong pair.  That paragraph and every later
+        paragraph of its article go to the earlier one, the first joined to its open end.
+        """
+        stats: PairStats | None = None
+        while True:
+            groups = _articles(self.blocks)
+            order = sorted(groups)
+            found: tuple[int, int, list[int]] | None = None
+            for pos in range(1, len(order)):
+                body = [m for m in groups[order[pos]] if _is_body(self.blocks[m])]
+                for k in range(1, len(body)):
+                    block = self.blocks[body[k]]
+                    if (not ends_paragraph(self.blocks[body[k - 1]].text)
+                            or not starts_mid_sentence(block, self.quotes)):
+                        continue
+                    pb = Piece.of(block.text.strip())
+                    if not pb.han_start:
+                        continue
+                    best: tuple[float, int] | None = None
+                    for a in reversed(order[max(0, pos - self.settings.run_on_reach):pos]):
+                        ends = [m for m in groups[a] if _is_body(self.blocks[m])]
+                        if not ends or ends[-1] > body[k]:
+                            continue
+                        left = self.blocks[ends[-1]]
+                        pa = Piece.of(left.text.strip())
+                        if not _cut_mid_clause(left) or not pa.open_end:
+                            continue
+                        if stats is None:
+                            stats = PairStats(b.text for b in self.blocks if _is_body(b))
+                        score = junction(pa, pb, stats, _PAIRS)
+                        if score >= _PAIRS.seen_strong and (best is None or score > best[0]):
+                            best = (score, ends[-1])
+                    if best is not None:
+                        found = (best[1], body[k], body[k + 1:])
+                        break
+                if found is not None:
+                    break
+            if found is None:
+                return
+            left_at, right, rest = found
+            home = self.blocks[left_at].article
+            tail = self.blocks[right]
+            self.rec.change("gave a column's rest below a box back to its story", tail.span,
+                            f"lines {self.blocks[left_at].start}-{self.blocks[left_at].end} "
+                            f"go on at lines {tail.start}-{tail.end}")
+            for m in rest:
+                self.blocks[m] = self.blocks[m].with_(article=home)
+            self.blocks[left_at] = _join_blocks(self.blocks[left_at], tail)
+            del self.blocks[right]
+            if home is not None:
+                self.touched.add(home)
 
     # -- 5: one story cut in two articles
     def _run_on(self) -> None:
