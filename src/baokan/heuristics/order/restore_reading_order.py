@@ -297,39 +297,48 @@ class _Reorderer:
         6 times in 7.)
         """
         stats: PairStats | None = None
+        reach = self.settings.run_on_reach
         while True:  # each move sends paragraphs to an earlier article: it ends
             groups = _articles(self.blocks)
             order = sorted(groups)
+            bodies = {a: [m for m in groups[a] if _is_body(self.blocks[m])] for a in order}
+            # the articles whose body ends cut inside a clause on a Han character: the
+            # open ends a column's rest may go on with (looked for first: most pages
+            # have few, and the paragraphs are only read where one is in reach)
+            open_ends: dict[int, tuple[int, Piece]] = {}
+            for a in order:
+                if bodies[a]:
+                    left = self.blocks[bodies[a][-1]]
+                    if _cut_mid_clause(left) and CLAUSE_MARK.search(left.text):
+                        pa = Piece.of(left.text.strip())
+                        if pa.open_end:
+                            open_ends[a] = (bodies[a][-1], pa)
             found: tuple[int, int, list[int]] | None = None
             for pos in range(1, len(order)):
-                body = [m for m in groups[order[pos]] if _is_body(self.blocks[m])]
+                near = [a for a in reversed(order[max(0, pos - reach):pos]) if a in open_ends]
+                body = bodies[order[pos]]
+                if not near or len(body) < 2:
+                    continue
                 for k in range(1, len(body)):
+                    hosts = [a for a in near if open_ends[a][0] < body[k]]
                     block = self.blocks[body[k]]
-                    if (not ends_paragraph(self.blocks[body[k - 1]].text)
+                    if (not hosts or not ends_paragraph(self.blocks[body[k - 1]].text)
                             or not starts_mid_sentence(block, self.quotes)):
                         continue
                     pb = Piece.of(block.text.strip())
-                    if not pb.han_start:
+                    # the words first (the pairs of the whole page are dearer to count)
+                    closer = {a: self._closer(body[k:], body[:k], bodies[a]) for a in hosts}
+                    if not pb.han_start or not any(closer.values()):
                         continue
-                    best: tuple[float, int, int] | None = None
-                    for a in reversed(order[max(0, pos - self.settings.run_on_reach):pos]):
-                        ends = [m for m in groups[a] if _is_body(self.blocks[m])]
-                        if not ends or ends[-1] > body[k]:
-                            continue
-                        left = self.blocks[ends[-1]]
-                        pa = Piece.of(left.text.strip())
-                        if (not _cut_mid_clause(left) or not pa.open_end
-                                or not CLAUSE_MARK.search(left.text)):
-                            continue  # (a line with no clause mark: a title, not a column)
-                        if stats is None:
-                            stats = PairStats(b.text for b in self.blocks if _is_body(b))
-                        score = junction(pa, pb, stats, _PAIRS)
+                    if stats is None:
+                        stats = PairStats(b.text for b in self.blocks if _is_body(b))
+                    best: tuple[float, int] | None = None
+                    for a in hosts:
+                        score = junction(open_ends[a][1], pb, stats, _PAIRS)
                         if score >= _PAIRS.seen_strong and (best is None or score > best[0]):
-                            best = (score, ends[-1], a)
-                    if best is not None and self._closer(
-                            body[k:], body[:k],
-                            [m for m in groups[best[2]] if _is_body(self.blocks[m])]):
-                        found = (best[1], body[k], body[k + 1:])
+                            best = (score, a)
+                    if best is not None and closer[best[1]]:
+                        found = (open_ends[best[1]][0], body[k], body[k + 1:])
                         break
                 if found is not None:
                     break
