@@ -10,6 +10,12 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    the same article that starts mid-sentence (its first printed line is as wide as the
    column, or it closes a quotation it never opened).  The paragraphs in between are a
    displaced run.
+1b. **Give a column's rest below a box back to its story** (see ``_after_inset``).  A
+   paragraph that starts mid-sentence after a closed paragraph of its own article, and
+   goes on (a strong pair across the break) with an earlier article's body cut inside a
+   clause, is the rest of that story's column, printed after a brief boxed inside it;
+   it and the later paragraphs of its article, when their words are the earlier
+   story's more than the brief's, go back to that story.
 2. **Send a displaced run home.**  The run goes to the article whose titles and body share
    the most character bigrams with it, if that is clearly another article: before that
    article's first paragraph when that paragraph starts mid-sentence (the run is the
@@ -63,6 +69,7 @@ from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span, neighbours
 from baokan.core.text import (
     CANNOT_OPEN_CLAUSE,
+    CLAUSE_MARK,
     CLOSING_QUOTES,
     OPENING_QUOTES,
     SAID,
@@ -257,6 +264,7 @@ class _Reorderer:
         while i < len(self.blocks):  # one pass: a resumed paragraph is not looked at again
             self._resume_at(i)
             i += 1
+        self._after_inset()
         blocks: list[Block | None] = list(self.blocks)
         for members in _articles(self.blocks).values():
             self._reattach(blocks, members)
@@ -268,6 +276,99 @@ class _Reorderer:
             self.blocks = [b for b in tails if b is not None]
         self._run_on()
         return self._flag()
+
+    # -- 1b: a story's column resumed below a box set inside it
+    def _after_inset(self) -> None:
+        """Give back to an earlier article the rest of its column that a converter printed
+        after a box set inside that column (a brief, a notice): the box's story took it.
+
+        Cues: a paragraph that starts mid-sentence (:func:`starts_mid_sentence`) after a
+        closed paragraph of its own article (nothing of its own story it could go on
+        with), while the last paragraph of an earlier article, up to ``run_on_reach``
+        articles back, is cut inside a clause on a Han character, and the page prints the
+        two characters across that break as a strong pair; a paragraph of that article
+        holds a clause mark (a title line cut off with no mark is no column of text); and
+        that paragraph with the later ones of its article share more character bigrams
+        with the earlier article's body than with their own article's paragraphs before
+        them (:meth:`_closer`: the column's rest is its story's words).  That paragraph
+        and every later paragraph of its article go to the earlier one, the first joined
+        to its open end.  (pdftotext prints a brief boxed inside a column where it stands,
+        between the column's lines; on dev synth and pages 501-540 the move was right
+        6 times in 7.)
+        """
+        stats: PairStats | None = None
+        reach = self.settings.run_on_reach
+        while True:  # each move sends paragraphs to an earlier article: it ends
+            groups = _articles(self.blocks)
+            order = sorted(groups)
+            bodies = {a: [m for m in groups[a] if _is_body(self.blocks[m])] for a in order}
+            # the articles whose body ends cut inside a clause on a Han character: the
+            # open ends a column's rest may go on with (looked for first: most pages
+            # have few, and the paragraphs are only read where one is in reach)
+            open_ends: dict[int, tuple[int, Piece]] = {}
+            for a in order:
+                if bodies[a]:
+                    left = self.blocks[bodies[a][-1]]
+                    if _cut_mid_clause(left) and CLAUSE_MARK.search(left.text):
+                        pa = Piece.of(left.text.strip())
+                        if pa.open_end:
+                            open_ends[a] = (bodies[a][-1], pa)
+            found: tuple[int, int, list[int]] | None = None
+            for pos in range(1, len(order)):
+                near = [a for a in reversed(order[max(0, pos - reach):pos]) if a in open_ends]
+                body = bodies[order[pos]]
+                if not near or len(body) < 2:
+                    continue
+                for k in range(1, len(body)):
+                    hosts = [a for a in near if open_ends[a][0] < body[k]]
+                    block = self.blocks[body[k]]
+                    if (not hosts or not ends_paragraph(self.blocks[body[k - 1]].text)
+                            or not starts_mid_sentence(block, self.quotes)):
+                        continue
+                    pb = Piece.of(block.text.strip())
+                    # the words first (the pairs of the whole page are dearer to count)
+                    closer = {a: self._closer(body[k:], body[:k], bodies[a]) for a in hosts}
+                    if not pb.han_start or not any(closer.values()):
+                        continue
+                    if stats is None:
+                        stats = PairStats(b.text for b in self.blocks if _is_body(b))
+                    best: tuple[float, int] | None = None
+                    for a in hosts:
+                        score = junction(open_ends[a][1], pb, stats, _PAIRS)
+                        if score >= _PAIRS.seen_strong and (best is None or score > best[0]):
+                            best = (score, a)
+                    if best is not None and closer[best[1]]:
+                        found = (open_ends[best[1]][0], body[k], body[k + 1:])
+                        break
+                if found is not None:
+                    break
+            if found is None:
+                return
+            left_at, right, rest = found
+            home = self.blocks[left_at].article
+            tail = self.blocks[right]
+            self.rec.change("gave a column's rest below a box back to its story", tail.span,
+                            f"lines {self.blocks[left_at].start}-{self.blocks[left_at].end} "
+                            f"go on at lines {tail.start}-{tail.end}")
+            for m in rest:
+                self.blocks[m] = self.blocks[m].with_(article=home)
+            self.blocks[left_at] = _join_blocks(self.blocks[left_at], tail)
+            del self.blocks[right]
+            if home is not None:
+                self.touched.add(home)
+
+    def _closer(self, moved: list[int], box: list[int], host: list[int]) -> bool:
+        """Whether the paragraphs to be ``moved`` share more of their character bigrams
+        with the ``host`` story's body than with the ``box``'s own paragraphs before them
+        (the rest of a column is its story's words, not the brief's)."""
+        grams = set().union(*(bigrams(self.blocks[m].text) for m in moved))
+        if not grams:
+            return False
+
+        def shared(members: list[int]) -> int:
+            return len(grams & set().union(*(bigrams(self.blocks[m].text) for m in members)))
+
+        return shared(host) > shared(box)
 
     # -- 5: one story cut in two articles
     def _run_on(self) -> None:
