@@ -180,7 +180,9 @@ class NonNewsSettings:
     ``paragraph_lines``: a line of the dump is a paragraph, or a piece of a row of columns
     the tool printed as one line (markdown dumps): a notice's or an advertisement's line
     that holds none of their cues is a short one (a name, a label), and a longer line with
-    none is the news beside them that the row ran into them, which no block takes.
+    none is the news beside them that the row ran into them, which no block takes; and an
+    advertisement with no header holds at most ``max_ad_chars`` characters a phone number
+    (a longer run ending in one number is news the row ran into an offer).
     """
 
     max_item_lines: int = 60
@@ -245,7 +247,9 @@ def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
     """The last line of a short run from ``start`` that ends in a phone number and
     holds two marks of an advertisement or more, and no sentence before its last line
     (an offer, an address, a number: not a paragraph of news) nor a blank line (where
-    blank lines part blocks: ``gaps``), or None."""
+    blank lines part blocks: ``gaps``), or None.  Where a line is a paragraph
+    (``paragraph_lines``), the run holds at most ``max_ad_chars`` characters a phone
+    number: a longer one is news a row of columns ran into an offer."""
     end = _item_end(lines, start, settings, headerless=True)
     if end is None or not lines[end].phone or (gaps is not None and any(gaps[start + 1:end + 1])):
         return None
@@ -253,8 +257,9 @@ def _ad_end(lines: Sequence[_Line], gaps: Sequence[int] | None, start: int,
         return None
     text = "".join(line.squeezed for line in lines[start:end + 1])
     phones = len(_PHONE.findall(text))
-    if phones * settings.max_ad_chars < len(text):
-        return None  # longer than its offers: news a row of columns ran into one (a line)
+    if settings.paragraph_lines and phones * settings.max_ad_chars < len(text):
+        # longer than its offers: news a row of columns ran into one (``paragraph_lines``)
+        return None
     cues = phones + len(_CONTACT.findall(text)) + len(_PRICE.findall(text))
     return end if cues >= 2 else None
 
