@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -590,6 +591,21 @@ def _cut_mid_clause(text: str) -> bool:
 _SECTION_LABEL = regex.compile(r"^[■●◆▲【\[]?\p{Han}{2,5}[】\]]?$")
 
 
+def _section_labels(blocks: Sequence[Block]) -> set[str]:
+    """The marked headings of a page that are section labels: short, of letters alone
+    (``_SECTION_LABEL``), and either marked at a lower level than one of the page's
+    other headings (``##### 简讯`` on a page whose headlines are ``##``) or set over two
+    stories or more (the same label twice).  A short marked headline (``## 春回大地``)
+    alone on its level is a story's headline, not a label."""
+    marked = [(b.level, b.text.strip()) for b in blocks if b.level is not None]
+    shaped = [(level, text) for level, text in marked if _SECTION_LABEL.match(text)]
+    top = min((level for level, text in marked if not _SECTION_LABEL.match(text)),
+              default=None)
+    counts = Counter(text for _, text in shaped)
+    return {text for level, text in shaped
+            if (top is not None and level > top) or counts[text] >= 2}
+
+
 def _label_title(text: str, settings: TitleSettings) -> bool:
     """Whether an unmarked line under a section label is a headline: title-like (no
     sentence's end, few marks), not prose, not a bullet's item (a quote may open it:
@@ -608,6 +624,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
                                                                              settings)
     opening_titles = set() if settings.plain_lines else _titles_over_an_opening(blocks,
                                                                                settings)
+    labels = set() if settings.plain_lines else _section_labels(blocks)
 
     def candidate(block: Block) -> bool:
         return settings.plain_lines and block.kind in Kind.BODY and block.level is None \
@@ -666,7 +683,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             out.append(block.with_(kind=Kind.TITLE))
             continue
         if not settings.plain_lines and out and out[-1].kind == Kind.TITLE \
-                and out[-1].level is not None and _SECTION_LABEL.match(out[-1].text.strip()) \
+                and out[-1].level is not None and out[-1].text.strip() in labels \
                 and block.level is None and _label_title(block.text, settings):
             # a headline the tool did not mark, right under a marked section label
             # (``##### 简讯`` / ``全国检察机关表彰先进``): the label is no story's headline
