@@ -314,6 +314,7 @@ class _Reorderer:
                         if pa.open_end:
                             open_ends[a] = (bodies[a][-1], pa)
             found: tuple[int, int, list[int]] | None = None
+            grams: dict[int, frozenset[str]] = {}  # each block's bigrams, this pass
             for pos in range(1, len(order)):
                 near = [a for a in reversed(order[max(0, pos - reach):pos]) if a in open_ends]
                 body = bodies[order[pos]]
@@ -326,9 +327,12 @@ class _Reorderer:
                             or not starts_mid_sentence(block, self.quotes)):
                         continue
                     pb = Piece.of(block.text.strip())
+                    if not pb.han_start:
+                        continue
                     # the words first (the pairs of the whole page are dearer to count)
-                    closer = {a: self._closer(body[k:], body[:k], bodies[a]) for a in hosts}
-                    if not pb.han_start or not any(closer.values()):
+                    closer = {a: self._closer(body[k:], body[:k], bodies[a], grams)
+                              for a in hosts}
+                    if not any(closer.values()):
                         continue
                     if stats is None:
                         stats = PairStats(b.text for b in self.blocks if _is_body(b))
@@ -357,18 +361,25 @@ class _Reorderer:
             if home is not None:
                 self.touched.add(home)
 
-    def _closer(self, moved: list[int], box: list[int], host: list[int]) -> bool:
+    def _closer(self, moved: list[int], box: list[int], host: list[int],
+                grams: dict[int, frozenset[str]]) -> bool:
         """Whether the paragraphs to be ``moved`` share more of their character bigrams
         with the ``host`` story's body than with the ``box``'s own paragraphs before them
-        (the rest of a column is its story's words, not the brief's)."""
-        grams = set().union(*(bigrams(self.blocks[m].text) for m in moved))
-        if not grams:
+        (the rest of a column is its story's words, not the brief's).  ``grams`` keeps
+        each block's bigrams, worked out once while the blocks stand as they are."""
+
+        def union(members: list[int]) -> set[str]:
+            out: set[str] = set()
+            for m in members:
+                if m not in grams:
+                    grams[m] = bigrams(self.blocks[m].text)
+                out |= grams[m]
+            return out
+
+        words = union(moved)
+        if not words:
             return False
-
-        def shared(members: list[int]) -> int:
-            return len(grams & set().union(*(bigrams(self.blocks[m].text) for m in members)))
-
-        return shared(host) > shared(box)
+        return len(words & union(host)) > len(words & union(box))
 
     # -- 5: one story cut in two articles
     def _run_on(self) -> None:
