@@ -78,7 +78,9 @@ def _as_built_in_python(name: str) -> list[tuple[str, dict[str, Any]]]:
                               "alternating_bodies": True} if markdown
          else {"headless_homes": True}),
         # since the issue "Generalise": a pymupdf4llm block given after its story goes back
-        ("restore-reading-order", {"open_tails": True} if markdown else {}),
+        # since round 45: a column's rest below a box (wrapped text, where it was measured)
+        ("restore-reading-order", {"open_tails": True} if markdown
+         else {"inset_rests": True} if wrapped else {}),
     ]
 
 

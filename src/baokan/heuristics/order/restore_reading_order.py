@@ -10,7 +10,8 @@ as a diagnostic and flagging the articles it touched ``interleaved``:
    the same article that starts mid-sentence (its first printed line is as wide as the
    column, or it closes a quotation it never opened).  The paragraphs in between are a
    displaced run.
-1b. **Give a column's rest below a box back to its story** (see ``_after_inset``).  A
+1b. **Give a column's rest below a box back to its story** (setting ``inset_rests``, see
+   ``_after_inset``).  A
    paragraph that starts mid-sentence after a closed paragraph of its own article, and
    goes on (a strong pair across the break) with an earlier article's body cut inside a
    clause, is the rest of that story's column, printed after a brief boxed inside it;
@@ -103,6 +104,9 @@ class OrderSettings:
     that pass the margin 0.27 in the other tools' dumps: the threshold stands just above
     every such wrong move, chosen without the one true case known, seed 004, which holds
     0.43);
+    ``inset_rests``: give a column's rest printed below a box set inside it back to its
+    story (move 1b; a converter that prints a box where it stands, between the column's
+    lines: pdftotext and the other wrapped-text tools, measured there);
     ``run_on_reach``: how many articles back a body with no head and nothing that opens it
     may go on with an open end (move 5; as far as a displaced run may go, ``neighbours``);
     ``tail_margin``: how many times the share of the next best paragraph it must hold (one
@@ -119,6 +123,7 @@ class OrderSettings:
     scrap_share: float = 0.34
     max_rounds: int = 3
     open_tails: bool = False
+    inset_rests: bool = False
     tail_share: float = 0.30
     tail_margin: float = 2.0
     tail_host_grams: int = 20
@@ -264,7 +269,8 @@ class _Reorderer:
         while i < len(self.blocks):  # one pass: a resumed paragraph is not looked at again
             self._resume_at(i)
             i += 1
-        self._after_inset()
+        if self.settings.inset_rests:
+            self._after_inset()
         blocks: list[Block | None] = list(self.blocks)
         for members in _articles(self.blocks).values():
             self._reattach(blocks, members)
@@ -292,10 +298,13 @@ class _Reorderer:
         with the earlier article's body than with their own article's paragraphs before
         them (:meth:`_closer`: the column's rest is its story's words).  That paragraph
         and every later paragraph of its article go to the earlier one, the first joined
-        to its open end.  (pdftotext prints a brief boxed inside a column where it stands,
-        between the column's lines; on dev synth and pages 501-540 the move was right
-        6 times in 7.)
+        to its open end.  The pairs are the page's before any move.  (pdftotext prints a
+        brief boxed inside a column where it stands, between the column's lines; on dev
+        synth and pages 501-540 the move was right 6 times in 7.)
         """
+        # the page's pairs as the tool printed them, before any join this move makes (built
+        # on the first candidate: most pages have none), so no move depends on an earlier
+        texts = [b.text for b in self.blocks if _is_body(b)]
         stats: PairStats | None = None
         reach = self.settings.run_on_reach
         while True:  # each move sends paragraphs to an earlier article: it ends
@@ -335,7 +344,7 @@ class _Reorderer:
                     if not any(closer.values()):
                         continue
                     if stats is None:
-                        stats = PairStats(b.text for b in self.blocks if _is_body(b))
+                        stats = PairStats(texts)
                     best: tuple[float, int] | None = None
                     for a in hosts:
                         score = junction(open_ends[a][1], pb, stats, _PAIRS)
