@@ -297,10 +297,10 @@ class _Reorderer:
         that paragraph with the later ones of its article share more character bigrams
         with the earlier article's body than with their own article's paragraphs before
         them (:meth:`_closer`: the column's rest is its story's words).  That paragraph
-        and every later paragraph of its article go to the earlier one, the first joined
-        to its open end.  The pairs are the page's before any move.  (pdftotext prints a
-        brief boxed inside a column where it stands, between the column's lines; on dev
-        synth and pages 501-540 the move was right 6 times in 7.)
+        and every later paragraph and subhead of its article go to the earlier one, the
+        first joined to its open end.  The pairs are the page's before any move.
+        (pdftotext prints a brief boxed inside a column where it stands, between the
+        column's lines; on dev synth and pages 501-540 the move was right 6 times in 7.)
         """
         # the page's pairs as the tool printed them, before any join this move makes (built
         # on the first candidate: most pages have none), so no move depends on an earlier
@@ -351,7 +351,11 @@ class _Reorderer:
                         if score >= _PAIRS.seen_strong and (best is None or score > best[0]):
                             best = (score, a)
                     if best is not None and closer[best[1]]:
-                        found = (open_ends[best[1]][0], body[k], body[k + 1:])
+                        # every later paragraph and subhead of the box's article goes with
+                        # it (as _merge moves a headed article's body): the column's rest
+                        found = (open_ends[best[1]][0], body[k],
+                                 [m for m in groups[order[pos]] if m > body[k]
+                                  and self.blocks[m].kind in _BODY_KINDS])
                         break
                 if found is not None:
                     break
