@@ -62,6 +62,9 @@ _PHONE_END = regex.compile(r"(?:" + _PHONE.pattern + r")[）)。]?(?:地址[：:
 # a date that ends a short line ends a notice (…签名：崇宝庆，2024年8月1日)
 _DATE_END = regex.compile(_DATE + r"[。]?$")
 _SHORT_LINE = 20
+# where a line is a paragraph, the longest line with no cue a notice or an advertisement
+# holds (a name, a label); a longer one is the news a row of columns ran into it
+_UNCUED_LINE = 20
 # a notice's header may take two lines before its addressee (仲裁公告 / X公司：本会受理…)
 _HEADER_LINES = 2
 _CONTACT = regex.compile(r"(?:电话|热线|手机|联系人|地址|微信|QQ)[：:]")
@@ -217,7 +220,7 @@ def _item_end(lines: Sequence[_Line], start: int, settings: NonNewsSettings,
         chars += len(line.squeezed)
         if chars > settings.max_item_chars or _NEWS.search(line.squeezed):
             return None
-        if settings.paragraph_lines and not line.cued and len(line.squeezed) > _SHORT_LINE:
+        if settings.paragraph_lines and not line.cued and len(line.squeezed) > _UNCUED_LINE:
             return None  # news the row of columns ran into a notice (``paragraph_lines``)
         if n > start + (_HEADER_LINES if headed else 0) and line.start:
             return None  # another notice starts before this one ended

@@ -606,13 +606,11 @@ def _section_labels(blocks: Sequence[Block]) -> set[str]:
             if (top is not None and level > top) or counts[text] >= 2}
 
 
-def _label_title(text: str, settings: TitleSettings) -> bool:
-    """Whether an unmarked line under a section label is a headline: title-like (no
-    sentence's end, few marks), not prose, not a bullet's item (a quote may open it:
-    ``『月球勘探者』进入环月轨道``)."""
+def _title_like(text: str, settings: TitleSettings) -> bool:
+    """Whether a line reads as a title: no sentence's end, few marks, not prose."""
     return is_title_text(text, max_chars=settings.max_chars,
                          max_inner_punct=settings.max_inner_punct) \
-        and not is_stretched_prose(text) and text.strip()[:1] not in _BULLETS
+        and not is_stretched_prose(text)
 
 
 def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: float,
@@ -628,10 +626,7 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
 
     def candidate(block: Block) -> bool:
         return settings.plain_lines and block.kind in Kind.BODY and block.level is None \
-            and "prose" not in block.tags \
-            and is_title_text(block.text, max_chars=settings.max_chars,
-                              max_inner_punct=settings.max_inner_punct) \
-            and not is_stretched_prose(block.text)
+            and "prose" not in block.tags and _title_like(block.text, settings)
 
     def full(block: Block) -> bool:
         return column > 0 and line_cells(block.text) >= settings.full_line_share * column
@@ -684,9 +679,11 @@ def _titles_pass(blocks: tuple[Block, ...], settings: TitleSettings, column: flo
             continue
         if not settings.plain_lines and out and out[-1].kind == Kind.TITLE \
                 and out[-1].level is not None and out[-1].text.strip() in labels \
-                and block.level is None and _label_title(block.text, settings):
+                and _title_like(block.text, settings) \
+                and block.text.strip()[:1] not in _BULLETS:
             # a headline the tool did not mark, right under a marked section label
             # (``##### 简讯`` / ``全国检察机关表彰先进``): the label is no story's headline
+            # (a quote may open it: ``『月球勘探者』进入环月轨道``; a bullet's item is none)
             rec.change("title line under a section label", block.span, block.text[:20])
             out.append(block.with_(kind=Kind.TITLE))
             continue
