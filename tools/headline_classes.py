@@ -32,9 +32,7 @@ or ``../shared``.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -42,18 +40,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-SHARED = Path(os.environ.get("BAOKAN_SHARED", Path.cwd().parent / "shared")).resolve()
+from measure import SHARED, _load  # the script's folder is on sys.path
+
 _MARKED = re.compile(r"^[■◆◇●【\[]|[】◇]$")
 _WORDS = re.compile(r"[\W_]+")
 SHORT_HEAD = 6
 
 
 def _score() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "gold" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _load(SHARED / "gold" / "score.py", "score")
 
 
 def classify(fold: Any, gold: dict[str, Any], parsed: dict[str, Any],

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Classify the parsed articles that match no gold article, by where their text comes from.
 
-    python tools/unmatched.py OUT.json DIR [DIR ...] [--tools pdftotext,...] [--show CLASS] [--cached]
+    python tools/unmatched.py OUT.json DIR [DIR ...] [--tools pdftotext,...]
 
 Each DIR is a folder of synthetic pages (page folders holding dumps and `*.gold.json`); `dev`
 stands for the shared synth corpus. Every dump is parsed and matched as the referee matches
@@ -12,38 +12,55 @@ shingles shared with the gold:
 - merge: two or more gold articles each give a fair share of it;
 - noise: most of it is the gold's noise (furniture, adverts, notices) or dropped text;
 - none: it shares little with anything in the gold;
-- mixed: some of one gold article, some noise or nothing.
+- mixed: some of one gold article, some noise or nothing;
+- tiny: fewer than TINY_SHINGLES shingles and no body (a stray title line).
+
+The shares: a split piece holds at least SPLIT_SHARE of its shingles from one gold article
+and less than SPLIT_OTHER from the next; a merge takes MERGE_SHARE or more from two; a
+noise piece NOISE_SHARE of noise (or NOISE_SOME and more noise than story); none less
+than NONE_SHARE of story and noise together.
 
 For a split piece it records which piece holds the story's headline, whether the piece has a
 title, byline or dateline of its own, its share of the story, and what its opening line is in
 the gold (a subhead, a caption, the story's own title, a paragraph start, mid-paragraph), with
-the dump line before it. Run with PYTHONPATH=src from the project root.
+the dump line before it. Writes the rows to OUT.json and each dump's scores to
+OUT.json.scores; prints the counts per tool and class and the score means. Run with
+PYTHONPATH=src from the project root; the shared folder is `$BAOKAN_SHARED` or `../shared`.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-SHARED = Path(os.environ.get("BAOKAN_SHARED", "/work/shared")).resolve()
+from measure import SHARED, _load  # the script's folder is on sys.path
 
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SC = _load(SHARED / "gold" / "score.py", "score")
 KEYS = ("article_f1", "headline_acc", "byline_f1", "body_similarity", "paragraph_f1")
 TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pymupdf", "pymupdf4llm")
+CLASSES = ("split", "merge", "noise", "none", "mixed", "tiny")
+# the classes' shares of a piece's 4-gram shingles (see the module's docstring)
+TINY_SHINGLES = 3
+SPLIT_SHARE, SPLIT_OTHER = 0.6, 0.2
+MERGE_SHARE = 0.15
+NOISE_SHARE, NOISE_SOME = 0.4, 0.2
+NONE_SHARE = 0.3
+# the least share of a gold article listed beside a merge or mixed piece
+LISTED_SHARE = 0.1
+# characters kept: a piece's opening, its dump lines, its text
+OPENING_CHARS, LINE_CHARS, TEXT_CHARS = 24, 60, 160
+
+_sc: ModuleType | None = None
+
+
+def _scorer() -> ModuleType:
+    """The referee's scorer (shared/gold/score.py), loaded on first use."""
+    global _sc
+    if _sc is None:
+        _sc = _load(SHARED / "gold" / "score.py", "score")
+    return _sc
 
 
 def _tool(dump: Path) -> str:
@@ -55,6 +72,7 @@ def _where(piece: str, g: Any, gd: dict[str, Any]) -> str:
     """Which part of gold article `g` the folded text `piece` is (its opening, at least)."""
     if not piece:
         return "empty"
+    SC = _scorer()
     head = piece[:8]
     for key in ("headline", "kicker", "subtitle"):
         t = SC.fold(gd.get(key))
@@ -102,6 +120,7 @@ def _dump_context(lines: list[str], folded: list[str], text: str) -> tuple[str, 
 
 
 def classify(gold_doc: dict[str, Any], parsed: dict[str, Any], dump_text: str) -> list[dict[str, Any]]:
+    SC = _scorer()
     gold = [SC.Art(a) for a in gold_doc["articles"]]
     pred = [SC.Art(a) for a in parsed.get("articles") or []]
     pairs = SC.match(gold, pred)
@@ -129,11 +148,11 @@ def classify(gold_doc: dict[str, Any], parsed: dict[str, Any], dump_text: str) -
             "cov2": round(c2, 2), "noise": round(nz, 2),
             "own_title": bool(p.titles), "own_byline": bool(p.names),
             "own_dateline": bool(pd.get("dateline")),
-            "first": (p.titles or p.body)[:24],
+            "first": (p.titles or p.body)[:OPENING_CHARS],
         }
-        if p.size < 3 and not p.body:
+        if p.size < TINY_SHINGLES and not p.body:
             cls = "tiny"
-        elif c1 >= 0.6 and c2 < 0.2:
+        elif c1 >= SPLIT_SHARE and c2 < SPLIT_OTHER:
             i = order[0]
             g = gold[i]
             cls = "split"
@@ -152,21 +171,21 @@ def classify(gold_doc: dict[str, Any], parsed: dict[str, Any], dump_text: str) -
             if p.titles:
                 row["body_opens_with"] = _where(p.body, g, gold_doc["articles"][i])
             line, prev = _dump_context(lines, folded, opener)
-            row["line"], row["prev"] = line[:60], prev[-60:]
-        elif sum(1 for c in cov if c >= 0.15) >= 2:
+            row["line"], row["prev"] = line[:LINE_CHARS], prev[-LINE_CHARS:]
+        elif sum(1 for c in cov if c >= MERGE_SHARE) >= 2:
             cls = "merge"
             row["golds"] = [(SC.fold(gold_doc["articles"][i].get("headline")), round(cov[i], 2))
-                            for i in order[:3] if cov[i] >= 0.1]
-        elif nz >= 0.4 or (nz >= 0.2 and nz > c1):
+                            for i in order[:3] if cov[i] >= LISTED_SHARE]
+        elif nz >= NOISE_SHARE or (nz >= NOISE_SOME and nz > c1):
             cls = "noise"
-        elif c1 + nz < 0.3:
+        elif c1 + nz < NONE_SHARE:
             cls = "none"
         else:
             cls = "mixed"
             row["golds"] = [(SC.fold(gold_doc["articles"][i].get("headline")), round(cov[i], 2))
-                            for i in order[:3] if cov[i] >= 0.1]
+                            for i in order[:3] if cov[i] >= LISTED_SHARE]
         row["class"] = cls
-        row["text"] = p.all[:160]
+        row["text"] = p.all[:TEXT_CHARS]
         out.append(row)
     return out
 
@@ -198,7 +217,7 @@ def main(argv: list[str]) -> int:
                 except Exception as error:  # a crash is shown, the dump skipped
                     print(f"{dump}: {error}", file=sys.stderr)
                     continue
-                score = SC.score_one(gold, parsed)
+                score = _scorer().score_one(gold, parsed)
                 scores[(root.name, tool)].append([score[k] for k in KEYS])
                 per_dump[f"{root.name}/{dump.parent.name}/{tool}"] = [score[k] for k in KEYS]
                 for r in classify(gold, parsed, dump.read_text(encoding="utf-8")):
@@ -211,7 +230,7 @@ def main(argv: list[str]) -> int:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
         table[r["tool"]][r["class"]] += 1
-    classes = ("split", "merge", "noise", "none", "mixed", "tiny")
+    classes = CLASSES
     print("tool".ljust(18) + "".join(c.rjust(7) for c in classes) + "  total")
     for tool in tools:
         print(tool.ljust(18) + "".join(str(table[tool][c]).rjust(7) for c in classes)
