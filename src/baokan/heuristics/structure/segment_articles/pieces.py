@@ -57,6 +57,20 @@ HEADLESS_HOME_MARGIN = 2.0
 #: (over the geometric mean, as ``HEADLESS_HOME_SHARE``), ``HEADLESS_HOME_MARGIN`` times
 #: what the next titled article shares.
 BYLINED_HOME_SHARE = 0.08
+#: A body with no title that stays by ``HEADLESS_HOME_MARGIN`` still goes to the titled
+#: article it shares the most with when that share is at least ``HEADLESS_HOME_SHARE``
+#: and this many times the next one's, and the article's body ends open (its last
+#: paragraph closes no sentence): a column or page break cut the story mid-sentence and
+#: the tool set its next column apart (the dev synthetic and s501 dumps: 10 such
+#: pieces went to their own story, 1 to another)...
+OPEN_HOME_MARGIN = 1.4
+#: ...or, whatever the host's end, when the share is at least this much and
+#: ``CLEAR_HOME_MARGIN`` times the next one's (which may itself pass
+#: ``HEADLESS_HOME_SHARE``: the page's neighbours on one topic).
+CLEAR_HOME_SHARE = 0.1
+CLEAR_HOME_MARGIN = 1.5
+#: Marks that may follow a sentence's end and still close it.
+_CLOSERS = "”」』’\""
 
 #: A body set between another's (setting ``untitled_turns``: a converter that sorts a band's
 #: text blocks top to bottom gives two side-by-side stories' paragraphs by turns) is told
@@ -302,7 +316,36 @@ class _Pieces(_PageState):
                 or any(b.opens_article for b in art.all_extras()) or self._scrap(art) \
                 or not any(b.kind == Kind.PARAGRAPH for b in art.body):
             return None
-        return self._titled_home(at, rare, HEADLESS_HOME_SHARE, next_under=True)
+        found = self._titled_home(at, rare, HEADLESS_HOME_SHARE, next_under=True)
+        if found is not None:
+            return found
+        return self._open_home(at, rare)
+
+    def _open_home(self, at: int, rare: Sequence[AbstractSet[str]]) -> tuple[float, int] | None:
+        """The titled article near body ``at`` that shares the most of their rare bigrams
+        when :meth:`_titled_home`'s margins leave the body alone but its share still
+        stands out: ``OPEN_HOME_MARGIN`` over the next with a host whose body ends open
+        (a story cut mid-sentence by a column or page break), or ``CLEAR_HOME_SHARE`` and
+        ``CLEAR_HOME_MARGIN`` over the next whatever its end."""
+        if not rare[at]:
+            return None
+        best = second = 0.0
+        home = -1
+        for i in neighbours(at, len(self.arts), self.settings.neighbours):
+            if i == at or not rare[i] or not self.arts[i].has_title():
+                continue
+            share = len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i]))
+            if share > best:
+                best, second, home = share, best, i
+            elif share > second:
+                second = share
+        if best >= CLEAR_HOME_SHARE and best >= CLEAR_HOME_MARGIN * second:
+            return best, home
+        if best < HEADLESS_HOME_SHARE or best < OPEN_HOME_MARGIN * second:
+            return None
+        parts = self.arts[home].body_parts()
+        end = parts[-1].rstrip().rstrip(_CLOSERS) if parts else ""
+        return (best, home) if end and end[-1] not in SENTENCE_END else None
 
     def _send_headless_home(self) -> None:
         """A body with no title (setting ``headless_homes``) joins, after its body, the
