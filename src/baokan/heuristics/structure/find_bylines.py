@@ -1427,6 +1427,9 @@ def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
 #: whole names before it (``…日益壮大。张灿华张`` / ``德江)``: one name of three and a
 #: surname; two names and a cut one's head at most).
 MAX_NAMES_LEFT_ABOVE = 8
+#: ...after a sentence's full end (after a clause's mark the Han characters are the
+#: sentence's own: ``…经济发展，促进就业`` / ``增长)``)
+_FULL_STOPS = "。！？!?"
 #: ...and the pass may have read the lost bracket as another mark (``…的版税。〈王十`` /
 #: ``川 周学源)``: ``〈`` for ``（``), which the bracket then replaces: the marks of
 #: ``_MISREAD_MARKS`` that can open (no closing quote).
@@ -1484,8 +1487,9 @@ def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
             continue
         head = _names_left_above.search(prev.text.rstrip())
         ends = list(_sentence_end.finditer(prev.text))
-        if head is None or not ends or ends[-1].end() != head.start():
-            continue
+        if (head is None or not ends or ends[-1].end() != head.start()
+                or ends[-1].group()[0] not in _FULL_STOPS):
+            continue  # (after a clause's mark: the sentence's own words, no byline)
         names = head.group().lstrip(_LOST_BRACKET_MARKS)
         tail = "（" + names + text
         if _trailing(fold_letter_spacing_text(tail), known) is None:
@@ -1563,9 +1567,22 @@ def _role_ends(text: str) -> bool:
     return "者" in text or "讯员" in text
 
 
+#: the Han characters after a misread role word (past a gap), where its name stands,
+#: maybe letter-spaced (``刀者 华 桐``)
+_gaps = regex.compile(r"\s+")
+_name_after = regex.compile(r"\s*(\p{Han}(?:[ \t\u3000]?\p{Han}){1,3})")
+
+
 def _read_roles(text: str) -> str:
-    """``text`` with every misread role word of :data:`_MISREAD_ROLE` read back."""
-    return _MISREAD_ROLE.sub(lambda m: "记者" if m.group("ji") else "通讯员", text)
+    """``text`` with every misread role word of :data:`_MISREAD_ROLE` that a person's name
+    follows (``刀者 孙立新``, not ``学者)``) read back."""
+    def read(m: regex.Match[str]) -> str:
+        after = _name_after.match(text, m.end())
+        name = _gaps.sub("", after.group(1)) if after is not None else ""
+        if not any(is_person_name(name[:n]) for n in range(2, len(name) + 1)):
+            return m.group()
+        return "记者" if m.group("ji") else "通讯员"
+    return _MISREAD_ROLE.sub(read, text)
 
 
 def _all_persons(parsed: list[BylineData] | None, role_names: bool = True) -> bool:
