@@ -469,7 +469,8 @@ def byline_shaped(text: str) -> bool:
 
 def _boxed_kicker_heads(run: Sequence[Block], bare: Callable[[int], bool]) -> set[int]:
     """On an OCR pass's dump, whose blank lines stand between the boxes it reads: a kicker
-    closing on its dash in a box of its own, over a box of one or more bare lines up to
+    closing on its dash in a box of its own (no longer than a title line,
+    ``MAX_TITLE_CHARS``), over a box of one or more bare lines up to
     ``MAX_TITLE_LINES - 1`` (its headline, on two lines where the measure broke it), with
     a blank line or the run's end after that box: the kicker and the headline's lines are
     titles, not lines of the paragraph before them, whose last line the pass left open
@@ -478,7 +479,8 @@ def _boxed_kicker_heads(run: Sequence[Block], bare: Callable[[int], bool]) -> se
     out: set[int] = set()
     for k in range(len(run) - 1):
         if not (run[k].gap_before and run[k + 1].gap_before
-                and KICKER_DASH_PAIR_END.search(run[k].text)):
+                and KICKER_DASH_PAIR_END.search(run[k].text)
+                and content_length(run[k].text) <= MAX_TITLE_CHARS):
             continue
         m = k + 1
         while m < len(run) and m - k < MAX_TITLE_LINES and bare(m) \
