@@ -12,14 +12,15 @@ from baokan.core.marks import Stage, Tag
 from baokan.core.names import COMMON_SURNAMES, is_person_name, surname_length
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
-from baokan.core.text import SENTENCE_END, bigrams
+from baokan.core.text import CLAUSE_MARKS, SENTENCE_END, bigrams
 
 # the marks a glyph of a vertical line may carry (a vertical headline's 、 or ：)
 _GLYPH_MARKS = "，、：。！？“”"
 # one Han character, maybe with a mark after it
 # (or with the mark before it: a clause mark set low in the cell of the glyph above, which
 # the tool reads on the next glyph's line: ``医`` / ``保`` / ``，日`` / ``子``)
-_ONE_CHAR = regex.compile(r"^[，、：。！？”]?\p{Han}[" + _GLYPH_MARKS + r"]?$")
+_ONE_CHAR = regex.compile("^[" + regex.escape(CLAUSE_MARKS + "：") + r"]?\p{Han}["
+                          + _GLYPH_MARKS + r"]?$")
 # a glyph of a title printed a glyph a block: no mark that ends a sentence or a clause
 # (a paragraph's last character alone on its line ends with one)
 _GLYPH = regex.compile(r"^\p{Han}[、：]?$")
