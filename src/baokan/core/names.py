@@ -18,6 +18,10 @@ from baokan.core.text import WHITE_CHARS, WHITE_CLASS, is_han
 
 _all_han = regex.compile(r"\p{Han}+")
 
+#: The dots that part the pieces of a name (``阿木冬·尼牙孜``; the middle dot, the bullet,
+#: the hyphenation point and the katakana middle dot that dumps print for it).
+NAME_DOTS = "·•‧・"
+
 _name_re = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,6}·\p{Han}{1,8}$")
 # (split every byline's names: ``re``, with ``regex``'s ``\s`` spelled out, see
 # ``baokan.core.text.WHITE_CLASS``)

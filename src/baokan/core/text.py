@@ -72,6 +72,9 @@ CLOSERS = CLOSING_MARKS + "\"'"
 CLAUSE_MARKS = "，、；,;"
 #: Any of `CLAUSE_MARKS`.
 CLAUSE_MARK = re.compile("[" + CLAUSE_MARKS + "]")
+#: The marks a paper sets before a column's name or a title line of its own (``◆百姓身边事``,
+#: ``【法治在线】``, ``■记者观察``): a line opening on one is a label or a head, not prose.
+COLUMN_MARKS = "■◆◇【●□▲★☆◎"
 #: A title line is at most this many character cells: the longest headlines of a column
 #: (two-column spreads run to about 30); a longer line is a sentence.
 MAX_TITLE_CHARS = 40

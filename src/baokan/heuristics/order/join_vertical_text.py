@@ -12,22 +12,21 @@ from baokan.core.marks import Stage, Tag
 from baokan.core.names import COMMON_SURNAMES, is_person_name, surname_length
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
-from baokan.core.text import bigrams
+from baokan.core.text import CLAUSE_MARKS, SENTENCE_END, bigrams
 
 # the marks a glyph of a vertical line may carry (a vertical headline's 、 or ：)
 _GLYPH_MARKS = "，、：。！？“”"
 # one Han character, maybe with a mark after it
 # (or with the mark before it: a clause mark set low in the cell of the glyph above, which
 # the tool reads on the next glyph's line: ``医`` / ``保`` / ``，日`` / ``子``)
-_ONE_CHAR = regex.compile(r"^[，、：。！？”]?\p{Han}[" + _GLYPH_MARKS + r"]?$")
+_ONE_CHAR = regex.compile("^[" + regex.escape(CLAUSE_MARKS + "：") + r"]?\p{Han}["
+                          + _GLYPH_MARKS + r"]?$")
 # a glyph of a title printed a glyph a block: no mark that ends a sentence or a clause
 # (a paragraph's last character alone on its line ends with one)
 _GLYPH = regex.compile(r"^\p{Han}[、：]?$")
-#: A glyph line closing on one of these ends a sentence: no vertical line goes on after it
-#: (the last line of a paragraph, one character wrapped, over a vertical title).
-_SENTENCE_ENDS = "。！？"
-#: The longest text either pattern can match (a character, a mark, and the line break
-#: ``$`` may stand before): a longer one is not looked at.
+#: The longest text either pattern takes (``_ONE_CHAR``: a mark before the character and
+#: one after it; ``_GLYPH``: the character and a mark, or the line break ``$`` may stand
+#: before): a longer one is not looked at.
 _MAX_GLYPH_TEXT = 3
 
 
@@ -184,7 +183,8 @@ def join_vertical_text(doc: Document, settings: VerticalSettings) -> Document:
         out.append(joined)
 
     def flush() -> None:
-        if len(run) > 1 and run[0].text[-1:] in _SENTENCE_ENDS:
+        if len(run) > 1 and run[0].text[-1:] in SENTENCE_END:
+            # (a glyph line closing on a sentence's end: no vertical line goes on after it)
             # the last character of the paragraph above, wrapped onto a line of its own
             # (``…以公有制为主`` / ``体。``), then a vertical title's glyphs: not the title's
             out.append(run.pop(0))

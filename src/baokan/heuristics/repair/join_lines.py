@@ -26,6 +26,7 @@ from baokan.core.text import (
     CLOSERS,
     CLOSING_MARKS,
     CLOSING_QUOTES,
+    COLUMN_MARKS,
     DASH_PAIR,
     DASHES,
     DOUBLE_DASH_START,
@@ -425,7 +426,7 @@ _any_punct = re.compile(r"[，。、；：？！,;:?!…]")
 #: A column's name behind its mark on a line of its own (``◆百姓身边事``, ``【法治在线】``,
 #: ``◇简讯◇``): a label standing over a head, never a line of a paragraph run on into the
 #: next (nor the end of the one before).
-_COLUMN_LABEL = re.compile(r"^[■◆◇【●□▲★☆◎]\s*[\u4e00-\u9fff]{2,8}\s*[】◇■◆]?$")
+_COLUMN_LABEL = re.compile("^[" + COLUMN_MARKS + r"]\s*[" + HAN_CLASS + r"]{2,8}\s*[】◇■◆]?$")
 # a line that only says who said the quotation before it (``刘建国说。``, ``学生朵朵的家长说。``)
 _attribution_line = regex.compile(r"[^。！？，“”\"\s]{1,20}?" + SAID + r"[。.]")
 #: A head's colon after a place, a name or a topic of two to four characters that opens
@@ -468,17 +469,18 @@ def byline_shaped(text: str) -> bool:
 
 def _boxed_kicker_heads(run: Sequence[Block], bare: Callable[[int], bool]) -> set[int]:
     """On an OCR pass's dump, whose blank lines stand between the boxes it reads: a kicker
-    closing on its dash in a box of its own, over a box of one or more bare lines up to
+    closing on its dash in a box of its own (no longer than a title line,
+    ``MAX_TITLE_CHARS``), over a box of one or more bare lines up to
     ``MAX_TITLE_LINES - 1`` (its headline, on two lines where the measure broke it), with
     a blank line or the run's end after that box: the kicker and the headline's lines are
     titles, not lines of the paragraph before them, whose last line the pass left open
-    (``民进中央主席许嘉瑞说，`` / ``科学的世界观，方法论——`` / ``黑金勾结野村大搞舞弊交易`` /
-    ``丑闻迭出制衡体系形同虚设`` / ``1997年3月6日，…``: the sentence goes on in another
-    column)."""
+    (``…说，`` / ``X——`` / ``Y`` / ``Z`` / ``1997年3月6日，…``: the sentence goes on in
+    another column)."""
     out: set[int] = set()
     for k in range(len(run) - 1):
         if not (run[k].gap_before and run[k + 1].gap_before
-                and KICKER_DASH_PAIR_END.search(run[k].text)):
+                and KICKER_DASH_PAIR_END.search(run[k].text)
+                and content_length(run[k].text) <= MAX_TITLE_CHARS):
             continue
         m = k + 1
         while m < len(run) and m - k < MAX_TITLE_LINES and bare(m) \
@@ -509,7 +511,9 @@ def _title_lines(run: Sequence[Block], lengths: list[float], widths: list[float]
     (the kicker's headline, over its body's first line).  On an OCR pass's dump
     (``ocr``), whose blank lines stand between the boxes it reads, the line standing alone
     over such a headline is its column's name even after a line left open: the pass
-    read the rest of that sentence elsewhere (a caption or column cut off beside the head).
+    read the rest of that sentence elsewhere (a caption or column cut off beside the head),
+    and so are a kicker closing on its dash in a box of its own and the box of bare lines
+    under it, its headline (:func:`_boxed_kicker_heads`).
     """
     titles: set[int] = set()
 

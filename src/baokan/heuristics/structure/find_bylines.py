@@ -58,6 +58,7 @@ from baokan.core.document import Block, BylineData, Document, Kind, Recorder
 from baokan.core.marks import Stage, Tag
 from baokan.core.names import (
     BAR,
+    NAME_DOTS,
     NOT_NAMES,
     PHOTO_ROLE,
     ROLE,
@@ -108,15 +109,15 @@ _report_tail = regex.compile(r"(?<=\p{Han})\s+(?:\p{Han}{2,4}?)?报道$")
 _glued_report = regex.compile(r"(?<=(?:" + ROLE_WORD + r")\p{Han}{2,8})报道$")
 # what a byline is made of: Han names and role words, the separators between names, the
 # 文/图 marks and a trailing colon (anything else fails the name split anyway)
-_not_in_byline = regex.compile(r"[^\p{Han}·・•\s、，,；;/／:：" + BAR + "]")
+_not_in_byline = regex.compile(r"[^\p{Han}" + NAME_DOTS + r"\s、，,；;/／:：" + BAR + "]")
 _name_separators = regex.compile(r"[\s、，,]+")
 _not_bare_names = regex.compile(r"[^\p{Han}·\s]")
 # a word that can be a name by its shape alone: two or three Han characters, none of
 # them one that a name does not hold (particles, pronouns, the words of a byline itself)
 _name_shape = regex.compile(r"(?!.*[的了是在和与及或等我你他她它这那有也都就还又而但被把将对从向"
                             r"为以于之其此个们年月日时说报讯摄图文记者员])\p{Han}{2,3}")
-_org_shape = regex.compile(r"^\p{Han}{1,16}(?:[·・•\s]\p{Han}{1,16})?$")
-_org_split = regex.compile(r"[·・•\s]")
+_org_shape = regex.compile(r"^\p{Han}{1,16}(?:[" + NAME_DOTS + r"\s]\p{Han}{1,16})?$")
+_org_split = regex.compile(r"[" + NAME_DOTS + r"\s]")
 # characters of a clause, not of a name of a paper: particles, pronouns, verbs of saying
 _not_org = regex.compile(r"[的了是我你他她们这那说要在和与被把将对从向为]")
 
@@ -234,6 +235,9 @@ MAX_OPEN_WORDS = 8
 MIN_OPEN_NAME = 3
 #: a line that opens with a dateline broken before its end is at most this long
 MAX_DATELINE_HEAD = 30
+#: ...and a line that opens with a dateline and a byline after it (its mends for an OCR
+#: pass's misreadings look at no longer one)
+MAX_DATELINE_LINE = 2 * MAX_DATELINE_HEAD
 #: The shortest headline read off the head of a dateline's line (a shorter phrase is a
 #: place or a column's name).
 MIN_TITLE_BEFORE_DATELINE = 5
@@ -1417,16 +1421,22 @@ def _mend_misread_marks(blocks: Sequence[Block], known: frozenset[str],
     return out
 
 
-#: The most characters of a closing byline's names an OCR pass left on the line before
-#: the bracket's (``…的突发性困难。杨`` / ``新华 宋光茂)``): a name cut at the line's end
-#: leaves one or two, a surname and perhaps its given name's first, after the whole names
-#: before it (``…日益壮大。张灿华张`` / ``德江)``: one name of three and a surname; two
-#: names and a cut one's head at most).
-MAX_CUT_NAME_HEAD = 8
+#: The most Han characters of a closing byline's names an OCR pass left on the line
+#: before the bracket's (``…的突发性困难。杨`` / ``新华 宋光茂)``): a name cut at the
+#: line's end leaves one or two, a surname and perhaps its given name's first, after the
+#: whole names before it (``…日益壮大。张灿华张`` / ``德江)``: one name of three and a
+#: surname; two names and a cut one's head at most).
+MAX_NAMES_LEFT_ABOVE = 8
+#: ...after a sentence's full end (after a clause's mark the Han characters are the
+#: sentence's own: ``…经济发展，促进就业`` / ``增长)``)
+_FULL_STOPS = "。！？!?"
 #: ...and the pass may have read the lost bracket as another mark (``…的版税。〈王十`` /
-#: ``川 周学源)``: ``〈`` for ``（``), which the bracket then replaces.
-_cut_name_head = regex.compile(r"[〈<《“\"]?\p{Han}(?:[ \t\u3000]?\p{Han}){0,"
-                               + str(MAX_CUT_NAME_HEAD - 1) + r"}$")
+#: ``川 周学源)``: ``〈`` for ``（``), which the bracket then replaces: the marks of
+#: ``_MISREAD_MARKS`` that can open (no closing quote).
+_LOST_BRACKET_MARKS = "〈<《“\""
+_names_left_above = regex.compile(
+    "[" + regex.escape(_LOST_BRACKET_MARKS) + r"]?\p{Han}(?:[ \t\u3000]?\p{Han}){0,"
+    + str(MAX_NAMES_LEFT_ABOVE - 1) + r"}$")
 
 
 def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
@@ -1435,8 +1445,9 @@ def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
 
     Cue: a line ends in a closing bracket and opens none, and what stands after its last
     sentence's end (``…植树造林。李政)``, ``…谁能代替 ? 胡信平严孝潜)``) — or, on a line
-    with no sentence's end, the one or two characters after the last sentence's end of
-    the line before it and this line (``…困难。杨`` / ``新华 宋光茂)``) — reads as names
+    with no sentence's end, the names after the last sentence's end of the line before
+    it (up to ``MAX_NAMES_LEFT_ABOVE`` Han characters, maybe behind a mark the pass read
+    for the bracket) and this line (``…困难。杨`` / ``新华 宋光茂)``) — reads as names
     in brackets once the bracket is put after that sentence's end.  The other way round,
     a line that opens a bracket after its last sentence's end and closes none, with a
     blank line or nothing after it (``…交流会期间播出这部专题片。 (王明权陈昆昌``), had
@@ -1474,11 +1485,12 @@ def _mend_lost_brackets(blocks: Sequence[Block], known: frozenset[str],
         if (prev is None or prev.kind != Kind.TEXT or prev.level is not None
                 or block.gap_before or _opening_bracket.search(prev.text)):
             continue
-        head = _cut_name_head.search(prev.text.rstrip())
+        head = _names_left_above.search(prev.text.rstrip())
         ends = list(_sentence_end.finditer(prev.text))
-        if head is None or not ends or ends[-1].end() != head.start():
-            continue
-        names = head.group().lstrip(_MISREAD_MARKS)
+        if (head is None or not ends or ends[-1].end() != head.start()
+                or ends[-1].group()[0] not in _FULL_STOPS):
+            continue  # (after a clause's mark: the sentence's own words, no byline)
+        names = head.group().lstrip(_LOST_BRACKET_MARKS)
         tail = "（" + names + text
         if _trailing(fold_letter_spacing_text(tail), known) is None:
             continue
@@ -1511,10 +1523,11 @@ def _mend_broken_dateline(blocks: Sequence[Block], known: frozenset[str],
     for i in range(len(out) - 1):
         block, nxt = out[i], out[i + 1]
         text = block.text
-        if (block.kind != Kind.TEXT or block.level is not None or nxt.kind != Kind.TEXT
-                or nxt.level is not None or nxt.gap_before
-                or len(text) > 2 * MAX_DATELINE_HEAD or _closing_bracket.search(text)
-                or not _role_hint.search(text) or not _dateline_start.match(text)):
+        if (not _continues(nxt) or _closing_bracket.search(text)
+                or not _role_hint.search(text)):
+            continue
+        place = _byline_place(block)
+        if place is None:
             continue
         close = _closing_bracket.search(nxt.text, 0, MAX_BROKEN_TAIL)
         if close is None:
@@ -1522,11 +1535,8 @@ def _mend_broken_dateline(blocks: Sequence[Block], known: frozenset[str],
         tail = nxt.text[:close.start()]
         if _opening_bracket.search(tail) or _sentence_mark.search(tail):
             continue
-        stripped = text.strip()
-        dateline = _DATELINE.match(stripped)
-        if dateline is None:
-            continue
-        rest = stripped[dateline.end():]
+        stripped, lead = place
+        rest = stripped[lead:]
         opened = _opening_bracket.match(rest.lstrip())
         if (opened is None and _opening_bracket.search(rest)) or _sentence_mark.search(rest):
             continue
@@ -1534,19 +1544,12 @@ def _mend_broken_dateline(blocks: Sequence[Block], known: frozenset[str],
         tail = _misread_or_gap.sub(" ", tail)
         if opened is None:
             rest = " （" + rest.lstrip()
-        if rest == stripped[dateline.end():] and tail == nxt.text[:close.start()]:
+        if rest == stripped[lead:] and tail == nxt.text[:close.start()]:
             continue  # nothing misread: the other passes read it as it stands
         inner = fold_letter_spacing_text(_opening_bracket.sub("", rest, count=1).strip())
-        piece = fold_letter_spacing_text(tail.strip())
-        parsed = None
-        for joined in (inner + piece, inner + " " + piece):
-            parsed = parse_byline(_REPORT_WORD.sub("", joined), known=known)
-            if parsed and all(b.names and all(map(is_person_name, b.names)) for b in parsed):
-                break
-            parsed = None
-        if parsed is None:
+        if not _persons_byline(inner, fold_letter_spacing_text(tail.strip()), known):
             continue
-        mended = stripped[:dateline.end()] + rest
+        mended = stripped[:lead] + rest
         rec.change("put back a byline's bracket an OCR pass lost", block.span,
                    f"{mended.strip()} / {tail.strip()}{close.group()}")
         out[i] = block.with_(text=mended)
@@ -1564,25 +1567,66 @@ def _role_ends(text: str) -> bool:
     return "者" in text or "讯员" in text
 
 
+#: the Han characters after a misread role word (past a gap), where its name stands,
+#: maybe letter-spaced (``刀者 华 桐``)
+_gaps = regex.compile(r"\s+")
+_name_after = regex.compile(r"\s*(\p{Han}(?:[ \t\u3000]?\p{Han}){1,3})")
+
+
 def _read_roles(text: str) -> str:
-    """``text`` with every misread role word of :data:`_MISREAD_ROLE` read back."""
-    return _MISREAD_ROLE.sub(lambda m: "记者" if m.group("ji") else "通讯员", text)
+    """``text`` with every misread role word of :data:`_MISREAD_ROLE` that a person's name
+    follows (``刀者 孙立新``, not ``学者)``) read back."""
+    def read(m: regex.Match[str]) -> str:
+        after = _name_after.match(text, m.end())
+        name = _gaps.sub("", after.group(1)) if after is not None else ""
+        if not any(is_person_name(name[:n]) for n in range(2, len(name) + 1)):
+            return m.group()
+        return "记者" if m.group("ji") else "通讯员"
+    return _MISREAD_ROLE.sub(read, text)
 
 
-def _all_persons(parsed: list[BylineData] | None) -> bool:
-    """Whether every item of ``parsed`` has names, each a person's (and none a role word
-    misread: a name of a surname and 者, ``包者``, is none)."""
-    return bool(parsed) and all(b.names and all(is_person_name(n) and not _role_ends(n)
-                                                for n in b.names) for b in parsed or ())
+def _all_persons(parsed: list[BylineData] | None, role_names: bool = True) -> bool:
+    """Whether every item of ``parsed`` has names, each a person's (and, unless
+    ``role_names``, none a role word misread: a name of a surname and 者, ``包者``)."""
+    if not parsed:
+        return False
+    return all(b.names and all(is_person_name(n) and (role_names or not _role_ends(n))
+                               for n in b.names) for b in parsed)
+
+
+def _persons_byline(inner: str, piece: str, known: frozenset[str],
+                    role_names: bool = True) -> bool:
+    """Whether ``inner`` (folded) and the ``piece`` (folded) on the line under it read as
+    a byline whose every name is a person's (:func:`_all_persons`), joined with or
+    without a gap."""
+    return any(_all_persons(parse_byline(_REPORT_WORD.sub("", joined), known=known), role_names)
+               for joined in ((inner + piece, inner + " " + piece) if piece else (inner,)))
 
 
 def _byline_over(head: str, tail: str, known: frozenset[str]) -> bool:
     """Whether ``head`` and the ``tail`` on the line under it (maybe none) read as a
-    byline whose every name is a person's, joined with or without a gap."""
-    folded = fold_letter_spacing_text(head.strip())
-    piece = fold_letter_spacing_text(tail.strip())
-    return any(_all_persons(parse_byline(_REPORT_WORD.sub("", joined), known=known))
-               for joined in ((folded + piece, folded + " " + piece) if piece else (folded,)))
+    byline whose every name is a person's, none a misread role word."""
+    return _persons_byline(fold_letter_spacing_text(head.strip()),
+                           fold_letter_spacing_text(tail.strip()), known, role_names=False)
+
+
+def _continues(block: Block | None) -> bool:
+    """Whether ``block`` is a line of text right under the one before it (no gap)."""
+    return (block is not None and block.kind == Kind.TEXT and block.level is None
+            and not block.gap_before)
+
+
+def _byline_place(block: Block) -> tuple[str, int] | None:
+    """Where a byline may stand on a line that opens with a dateline: the line's text
+    stripped and the end of its dateline in it; None for no such line (none of text, a
+    title, longer than ``MAX_DATELINE_LINE``, or opening with no dateline)."""
+    text = block.text
+    if (block.kind != Kind.TEXT or block.level is not None or len(text) > MAX_DATELINE_LINE
+            or not _dateline_start.match(text)):
+        return None
+    stripped = text.strip()
+    dateline = _DATELINE.match(stripped)
+    return None if dateline is None else (stripped, dateline.end())
 
 
 def _mend_misread_roles(blocks: Sequence[Block], known: frozenset[str],
@@ -1602,31 +1646,29 @@ def _mend_misread_roles(blocks: Sequence[Block], known: frozenset[str],
     out = list(blocks)
     for i, block in enumerate(out):
         text = block.text
-        if (block.kind != Kind.TEXT or block.level is not None
-                or len(text) > 2 * MAX_DATELINE_HEAD or not _dateline_start.match(text)
-                or not _role_ends(text + (out[i + 1].text[:MAX_BROKEN_TAIL]
-                                          if i + 1 < len(out) else ""))):
-            continue  # (no 者 or 讯员 near it: no role word to read back)
-        stripped = text.strip()
-        dateline = _DATELINE.match(stripped)
-        if dateline is None:
-            continue
-        lead = text.find(stripped) + dateline.end()  # where the byline's place starts
-        close = _closing_bracket.search(text, lead)
         nxt = out[i + 1] if i + 1 < len(out) else None
+        if not _role_ends(text + (nxt.text[:MAX_BROKEN_TAIL] if nxt is not None else "")):
+            continue  # (no 者 or 讯员 near it: no role word to read back)
+        place = _byline_place(block)
+        if place is None:
+            continue
+        stripped, at = place
+        lead = text.find(stripped) + at  # where the byline's place starts
+        close = _closing_bracket.search(text, lead)
         tail_end = 0
         if close is None:
-            if (nxt is None or nxt.kind != Kind.TEXT or nxt.level is not None
-                    or nxt.gap_before):
+            if not _continues(nxt):
                 continue
-            found = _closing_bracket.search(nxt.text, 0, MAX_BROKEN_TAIL)
+            found = _closing_bracket.search(nxt.text, 0, MAX_BROKEN_TAIL) \
+                if nxt is not None else None
             if found is None:
                 continue
             tail_end = found.start()
         rest = text[lead:close.start() if close is not None else len(text)]
         tail = nxt.text[:tail_end] if tail_end and nxt is not None else ""
-        inner = _opening_bracket.sub("", rest.strip(), count=1) if _opening_bracket.match(
-            rest.strip()) else rest
+        lstripped = rest.strip()
+        inner = _opening_bracket.sub("", lstripped, count=1) \
+            if _opening_bracket.match(lstripped) else rest
         if (_opening_bracket.search(inner) or _sentence_mark.search(inner + tail)
                 or _opening_bracket.search(tail)):
             continue
@@ -1634,9 +1676,10 @@ def _mend_misread_roles(blocks: Sequence[Block], known: frozenset[str],
         if (read_inner == inner and read_tail == tail) or _byline_over(inner, tail, known) \
                 or not _byline_over(read_inner, read_tail, known):
             continue  # nothing misread, a byline as printed, or none read back either
-        mended = text[:lead] + _read_roles(text[lead:lead + len(rest)]) + text[lead + len(rest):]
+        read_rest = _read_roles(rest)
+        mended = text[:lead] + read_rest + text[lead + len(rest):]
         rec.change("read a role word an OCR pass misread in a byline", block.span,
-                   (mended[lead:lead + len(rest)] + (" / " + read_tail if tail else "")).strip())
+                   (read_rest + (" / " + read_tail if tail else "")).strip())
         out[i] = block.with_(text=mended)
         if tail and nxt is not None and read_tail != tail:
             out[i + 1] = nxt.with_(text=read_tail + nxt.text[tail_end:])
@@ -1902,7 +1945,7 @@ def _join_broken(blocks: Sequence[Block], known: frozenset[str], settings: Bylin
         line = (_at_most(text, settings.max_line_chars) and not _not_in_line.search(text)
                 and bool(_role_hint.search(text)))
         # (a look at what ``_dateline_start`` opens with, or its 讯, before the pattern)
-        dateline = (len(text) <= 2 * MAX_DATELINE_HEAD
+        dateline = (len(text) <= MAX_DATELINE_LINE
                     and ("讯" in text or text.lstrip()[:1] in "本新中人央")
                     and bool(_dateline_start.match(text)))
         if not (bracket or line or dateline):

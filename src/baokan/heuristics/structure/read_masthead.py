@@ -259,8 +259,9 @@ MAX_OCR_SCRAP = 4
 
 #: A mark standing alone between gaps (``24 政法 桂林日报 。 2018年…``, ``11有挨 要闻 。
 #: 潇湘晨报``): a speck or a rule of the strip the pass read as a mark, no clause's end (a
-#: clause's mark follows its last character).
-_OCR_LONE_MARKS = regex.compile(r"(?:(?<=\s)|^)[^\p{Han}\w\s]+(?=\s|$)")
+#: clause's mark follows its last character).  Only a dot or a rule's marks: a clause
+#: mark set apart (``2018年 ， 我市经济稳中向好``) is a sentence's, read as it stands.
+_OCR_LONE_MARKS = regex.compile(r"(?:(?<=\s)|^)[。.·•・|_—\-]+(?=\s|$)")
 
 
 def _ocr_strip_line(text: str, settings: MastheadSettings) -> bool:

@@ -9,9 +9,10 @@ import regex
 from baokan.core.document import Block
 from baokan.core.lexicon import pair_at_least
 from baokan.core.marks import Tag
-from baokan.core.names import NOT_NAMES
+from baokan.core.names import NAME_DOTS, NOT_NAMES
 from baokan.core.spans import covering_span
 from baokan.core.text import (
+    COLUMN_MARKS,
     DASH_PAIR,
     DASH_START,
     KICKER_END,
@@ -32,7 +33,7 @@ INNER_DASH_LEAD = 4
 
 _INNER_DASH = regex.compile(f"^(.{{{INNER_DASH_LEAD},}}?{DASH_PAIR})" + r"\s*(\S.*)$")
 
-_COLUMN_MARK = regex.compile(r"^[■◆◇【●□▲★☆◎]")
+_COLUMN_MARK = regex.compile("^[" + COLUMN_MARKS + "]")
 
 #: Two title lines are one headline broken by width (in a dump with no blank lines) when
 #: the first is at most this many times as wide as the second: in the synthetic PyMuPDF
@@ -47,10 +48,9 @@ _ENCLOSED = regex.compile(r"^[“‘「『《\"'](.+)[”’」』》\"']$")
 #: preposition, conjunction or structural particle cannot end a phrase (运城党组织为 /
 #: 群众致富架金桥).
 _OPEN_ENDS = "的之和与及并为在对从向把被将让给以于由"
-#: ...nor on the dot that parts the pieces of a name (``阿木冬·`` / ``尼牙孜当选…``) or
-#: the items of a list (``——毛毯·`` / ``没事儿·`` / ``安安小姐``): what it parts goes on
-#: the next line.
-_NAME_DOTS = "·•‧・"
+# ...nor on the dot that parts the pieces of a name (``阿木冬·`` / ``尼牙孜当选…``) or
+# the items of a list (``——毛毯·`` / ``没事儿·`` / ``安安小姐``), core.names' NAME_DOTS:
+# what it parts goes on the next line.
 #: A line that starts with one of these was torn from the word before it (做一个“善跑” /
 #: 的基层媒体工作者).
 _TORN_STARTS = "的了着之”’」』》）)】〕，。、；：！？,.;:!?"
@@ -151,7 +151,7 @@ def breaks_mid_phrase(first: str, second: str, body_grams: set[str]) -> bool:
     a, b = first.strip(), second.strip()
     if not a or not b:
         return False
-    if leaves_open(a, straight_quotes=True) or a[-1] in _OPEN_ENDS or a[-1] in _NAME_DOTS \
+    if leaves_open(a, straight_quotes=True) or a[-1] in _OPEN_ENDS or a[-1] in NAME_DOTS \
             or b[0] in _TORN_STARTS:
         return True
     joint = bigrams(a[-1] + b[0])
