@@ -32,6 +32,11 @@ class _Article:
     #: a scrap, no article (:meth:`_Segmenter._leave_scraps`): its text is left among
     #: the page's fragments
     scrap: bool = False
+    #: how many subheads the walk set in the body (:meth:`_Segmenter._subhead`, less those
+    #: a turning body hands the next story, plus an absorbed article's), kept so that
+    #: :meth:`_Segmenter._next_section` need not count the body for every lone line; the
+    #: passes after the walk cut and rebuild bodies without keeping it: count the body there
+    subheads: int = 0
 
     def body_parts(self) -> list[str]:
         """The texts of the body's paragraphs: its text is their join."""
@@ -89,6 +94,7 @@ class _Article:
         else:
             self.extras.extend(other.all_extras())
         self.flags |= other.flags
+        self.subheads += other.subheads
         self.grams = None
 
 

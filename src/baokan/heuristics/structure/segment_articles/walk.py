@@ -345,6 +345,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
 
     def _subhead(self, block: Block, art: _Article) -> None:
         art.body.append(block.with_(kind=Kind.SUBHEAD))
+        art.subheads += 1
         self.rec.change("subhead", block.span, block.text[:20])
 
     def _markdown_titles(self, titles: list[Block], extras: list[Block], opening: bool,
@@ -540,11 +541,15 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
             and not any(b.kind == Kind.BYLINE for b in extras) \
             and len(bigrams("".join(t.text for t in titles))) >= MIN_HEAD_FROM_ABOVE_GRAMS
 
-    def _spans_columns(self, titles: list[Block]) -> bool:
+    def _spans_columns(self, titles: list[Block], *, per_row: bool = False) -> bool:
         """Whether a run of title lines holds a line wider than ``HEAD_COLUMNS`` columns:
-        a head spanning columns, which heads a story of its own."""
-        return self.column > 0 and any(line_cells(t.text) > HEAD_COLUMNS * self.column
-                                       for t in titles)
+        a head spanning columns, which heads a story of its own.  ``per_row``: a line
+        joined from several source lines is measured against that many columns' width (a
+        subhead wraps at its column, so its joined line is as many columns wide as it has
+        rows).  Never with no column measured (``self.column`` 0)."""
+        return self.column > 0 and any(
+            line_cells(t.text) > HEAD_COLUMNS * self.column * (t.end - t.start + 1 if per_row else 1)
+            for t in titles)
 
     def _head_after_byline(self, cur: _Article, titles: list[Block],
                            extras: list[Block]) -> bool:
@@ -641,6 +646,7 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
         if not heads:
             return self.new()
         del cur.body[cut:]
+        cur.subheads -= len(heads)
         self.rec.change("subhead where the body turns heads the new story", heads[0].span,
                         heads[0].text[:20])
         return self.new(_Group(heads))
@@ -701,10 +707,9 @@ class _Segmenter(_HeadRuns, _BodySplits, _StackedHeads, _Pieces, _BriefRuns, _Bo
         a lone line there is a subhead however little its section shares with the one
         before.  Not a line wider than ``HEAD_COLUMNS`` columns a source line (a subhead
         wraps at its column; a head spanning columns heads a story of its own)."""
-        if sum(b.kind == Kind.SUBHEAD for b in cur.body) < MIN_SECTION_SUBHEADS:
+        if cur.subheads < MIN_SECTION_SUBHEADS:
             return False
-        rows = title.end - title.start + 1
-        return self.column <= 0 or line_cells(title.text) <= HEAD_COLUMNS * self.column * rows
+        return not self._spans_columns([title], per_row=True)
 
     def _closes_topic(self, title: Block, cur: _Article, next_index: int) -> bool:
         """Whether one title line inside an open body is that body's head, printed after it,
