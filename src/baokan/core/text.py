@@ -75,6 +75,27 @@ CLAUSE_MARK = re.compile("[" + CLAUSE_MARKS + "]")
 #: The marks a paper sets before a column's name or a title line of its own (``◆百姓身边事``,
 #: ``【法治在线】``, ``■记者观察``): a line opening on one is a label or a head, not prose.
 COLUMN_MARKS = "■◆◇【●□▲★☆◎"
+#: The marks a label line (:func:`label_pattern`) may open on, and the brackets it may
+#: close with: not ``COLUMN_MARKS`` (the label patterns never took its hollow and star
+#: marks, and take the ASCII bracket; one set for both would change what reads as a label).
+LABEL_OPENERS = "■●◆▲【["
+LABEL_CLOSERS = "】]"
+#: A regex class of one of ``LABEL_OPENERS`` (a notice's header opens on them too).
+LABEL_OPENER = f"[{regex.escape(LABEL_OPENERS)}]"
+#: A label holds at least this many letters (one letter is a mark or a stray glyph).
+MIN_LABEL_LETTERS = 2
+
+
+def label_pattern(max_letters: int) -> regex.Pattern[str]:
+    """A whole line that is a label (``简讯``, ``■一线见闻``, ``【公告专栏】``): Han letters
+    alone, ``MIN_LABEL_LETTERS`` to ``max_letters`` of them, after at most one of
+    ``LABEL_OPENERS`` and before at most one of ``LABEL_CLOSERS``.  Each caller says how
+    long a label of its own kind runs."""
+    return regex.compile(f"^{LABEL_OPENER}?"
+                         f"\\p{{Han}}{{{MIN_LABEL_LETTERS},{max_letters}}}"
+                         f"[{regex.escape(LABEL_CLOSERS)}]?$")
+
+
 #: A title line is at most this many character cells: the longest headlines of a column
 #: (two-column spreads run to about 30); a longer line is a sentence.
 MAX_TITLE_CHARS = 40

@@ -21,6 +21,7 @@ from baokan.core.document import Block, Document, Kind, Recorder, blank_lines_pa
 from baokan.core.marks import Stage
 from baokan.core.registry import heuristic
 from baokan.core.spans import covering_span
+from baokan.core.text import LABEL_OPENER, label_pattern
 from baokan.models import Dropped
 
 # -- the cues, matched on a line whose layout spaces are folded (see _fold) -------------
@@ -30,11 +31,11 @@ from baokan.models import Dropped
 # agency's name), after them the end of the header: the line's end, a space, a colon, a
 # bracket, or the notice's first words in a header the tool ran into them
 _NOTICE_WORD = r"(?:公告|声明|启事|启示|通告|公示|通知书|通知|告知书|更正|催告书|决定书)"
-_HEAD = regex.compile(r"^[■●◆▲【\[]?(?P<what>\p{Han}{0,16}?)" + _NOTICE_WORD
+_HEAD = regex.compile("^" + LABEL_OPENER + r"?(?P<what>\p{Han}{0,16}?)" + _NOTICE_WORD
                       + r"(?:专栏|栏)?(?:[】\]])?(?=$|[\s:：（(]|\p{Han}{0,3}[:：])")
 # a header that the tool ran into the first words (遗失声明陈祖德不慎遗失…): the kind of
 # notice is named before the word (注销, 遗失, 减资), so the header is not a sentence
-_HEAD_RUN = regex.compile(r"^[■●◆▲【\[]?(?:(?![自本的向于在及和经将由对从为把被其该])\p{Han}){2,4}?"
+_HEAD_RUN = regex.compile("^" + LABEL_OPENER + r"?(?:(?![自本的向于在及和经将由对从为把被其该])\p{Han}){2,4}?"
                           + _NOTICE_WORD + r"(?=\p{Han})")
 # a case number: （2024）川1321民初5490号, (2023)浙0382破79号之三, （2022）2419民初6423号
 _CASE = regex.compile(r"[（(〔\[]\s*(?:19|20)\d{2}\s*[）)〕\]]\s*\p{Han}{0,3}\s*\d{1,4}\s*\p{Han}{1,5}"
@@ -72,7 +73,12 @@ _PRICE = regex.compile(r"\d+(?:\.\d+)?元|[一二三四五六七八九]折|（�
 # what only news holds: a dateline, a reporter
 _NEWS = regex.compile(r"本报讯|本报记者|记者\p{Han}{2,3}|通讯员|新华社\p{Han}{0,8}电|\p{Han}{2,10}讯（")
 _SENTENCE = regex.compile(r"[。！？]")
-_LABEL = regex.compile(r"^[■●◆▲【\[]?\p{Han}{2,6}[】\]]?$")
+# a label over a run of notices (分类广告, 公告专栏, 信息服务) may take one letter more
+# than a section label over stories (find_titles.SECTION_LABEL_LETTERS): it is taken only
+# over a run of notices or where it holds a notice's word (_LABEL_WORD), so a longer
+# one costs little
+NOTICE_LABEL_LETTERS = 6
+_LABEL = label_pattern(NOTICE_LABEL_LETTERS)
 # a label over a single notice names it (广告, 公告, 声明); over a run of them, any label
 _LABEL_WORD = regex.compile(r"广告|" + _NOTICE_WORD)
 _LETTER_SPACED = regex.compile(r"\p{Han} \p{Han} \p{Han}")

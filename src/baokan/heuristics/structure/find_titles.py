@@ -31,6 +31,7 @@ from baokan.core.text import (
     ends_sentence,
     inner_punct_count,
     is_han,
+    label_pattern,
     leaves_open,
     line_cells,
     starts_with_opening_mark,
@@ -586,9 +587,11 @@ def _cut_mid_clause(text: str) -> bool:
     return ends_mid_clause(text) and not ends_paragraph(text) and photo_credit(text) is None
 
 
-#: A marked heading this short, of letters alone (``简讯``, ``民生关注``, ``■一线见闻``),
-#: is a section label over the page's stories, not one story's headline.
-_SECTION_LABEL = regex.compile(r"^[■●◆▲【\[]?\p{Han}{2,5}[】\]]?$")
+#: A marked heading of at most this many letters and nothing else (``简讯``, ``民生关注``,
+#: ``■一线见闻``) may be a section label over the page's stories (:func:`_section_labels`
+#: tells it from a short headline); a longer one is a story's headline.
+SECTION_LABEL_LETTERS = 5
+_SECTION_LABEL = label_pattern(SECTION_LABEL_LETTERS)
 
 
 def _section_labels(blocks: Sequence[Block]) -> set[str]:
