@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 
 from baokan.core.document import Kind
 from baokan.core.spans import neighbours
-from baokan.core.text import SENTENCE_END, content_length
+from baokan.core.text import SENTENCE_END, content_length, ends_sentence
 from baokan.heuristics.structure.segment_articles.article import (
     _Article,
     _Group,
@@ -69,8 +69,6 @@ OPEN_HOME_MARGIN = 1.4
 #: ``HEADLESS_HOME_SHARE``: the page's neighbours on one topic).
 CLEAR_HOME_SHARE = 0.1
 CLEAR_HOME_MARGIN = 1.5
-#: Marks that may follow a sentence's end and still close it.
-_CLOSERS = "”」』’\""
 
 #: A body set between another's (setting ``untitled_turns``: a converter that sorts a band's
 #: text blocks top to bottom gives two side-by-side stories' paragraphs by turns) is told
@@ -283,21 +281,29 @@ class _Pieces(_PageState):
                             other.body[0].span, f"{len(other.body)} blocks")
         self.arts[:] = [a for a in self.arts if id(a) not in gone]
 
-    def _titled_home(self, at: int, rare: Sequence[AbstractSet[str]], share: float, *,
-                     next_under: bool = False) -> tuple[float, int] | None:
-        """The titled article near body ``at`` whose body shares the most of their rare
-        bigrams (``rare``, each article's), counted over the geometric mean of the two
-        bodies' rare bigrams, with that share: when it is ``share`` or more and at least
-        ``HEADLESS_HOME_MARGIN`` times what the next titled article shares (which,
-        with ``next_under``, must itself be under ``share``).  The scoring of
-        :meth:`_send_headless_home`, :meth:`_send_bylined_pieces_home` and the stacked
-        heads' deal in order (``stacked_heads_in_order``)."""
+    def _home_scores(self, at: int, rare: Sequence[AbstractSet[str]]) -> list[tuple[float, int]]:
+        """The titled articles near body ``at`` with the share of their rare bigrams
+        (``rare``, each article's) counted over the geometric mean of the two bodies',
+        most first."""
         if not rare[at]:
-            return None
-        scored = sorted(((len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i])), i)
-                         for i in neighbours(at, len(self.arts), self.settings.neighbours)
-                         if i != at and self.arts[i].has_title() and rare[i]),
-                        reverse=True)
+            return []
+        return sorted(((len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i])), i)
+                       for i in neighbours(at, len(self.arts), self.settings.neighbours)
+                       if i != at and self.arts[i].has_title() and rare[i]),
+                      reverse=True)
+
+    def _titled_home(self, at: int, rare: Sequence[AbstractSet[str]], share: float, *,
+                     next_under: bool = False,
+                     scored: list[tuple[float, int]] | None = None) -> tuple[float, int] | None:
+        """The titled article near body ``at`` whose body shares the most of their rare
+        bigrams (:meth:`_home_scores`, or ``scored`` when the caller has them), with that
+        share: when it is ``share`` or more and at least ``HEADLESS_HOME_MARGIN`` times
+        what the next titled article shares (which, with ``next_under``, must itself be
+        under ``share``).  The scoring of :meth:`_send_headless_home`,
+        :meth:`_send_bylined_pieces_home` and the stacked heads' deal in order
+        (``stacked_heads_in_order``)."""
+        if scored is None:
+            scored = self._home_scores(at, rare)
         if not scored or scored[0][0] < share:
             return None
         if len(scored) > 1 and (scored[0][0] < HEADLESS_HOME_MARGIN * scored[1][0]
@@ -316,36 +322,27 @@ class _Pieces(_PageState):
                 or any(b.opens_article for b in art.all_extras()) or self._scrap(art) \
                 or not any(b.kind == Kind.PARAGRAPH for b in art.body):
             return None
-        found = self._titled_home(at, rare, HEADLESS_HOME_SHARE, next_under=True)
-        if found is not None:
-            return found
-        return self._open_home(at, rare)
+        scored = self._home_scores(at, rare)
+        found = self._titled_home(at, rare, HEADLESS_HOME_SHARE, next_under=True, scored=scored)
+        return found if found is not None else self._open_home(scored)
 
-    def _open_home(self, at: int, rare: Sequence[AbstractSet[str]]) -> tuple[float, int] | None:
-        """The titled article near body ``at`` that shares the most of their rare bigrams
-        when :meth:`_titled_home`'s margins leave the body alone but its share still
-        stands out: ``OPEN_HOME_MARGIN`` over the next with a host whose body ends open
-        (a story cut mid-sentence by a column or page break), or ``CLEAR_HOME_SHARE`` and
-        ``CLEAR_HOME_MARGIN`` over the next whatever its end."""
-        if not rare[at]:
+    def _open_home(self, scored: Sequence[tuple[float, int]]) -> tuple[float, int] | None:
+        """The titled article that shares the most rare bigrams with a body (``scored``:
+        :meth:`_home_scores`) when :meth:`_titled_home`'s margins leave the body alone
+        but its share still stands out: ``OPEN_HOME_MARGIN`` over the next with a host
+        whose body ends open (a story cut mid-sentence by a column or page break), or
+        ``CLEAR_HOME_SHARE`` and ``CLEAR_HOME_MARGIN`` over the next whatever its end."""
+        if not scored:
             return None
-        best = second = 0.0
-        home = -1
-        for i in neighbours(at, len(self.arts), self.settings.neighbours):
-            if i == at or not rare[i] or not self.arts[i].has_title():
-                continue
-            share = len(rare[at] & rare[i]) / math.sqrt(len(rare[at]) * len(rare[i]))
-            if share > best:
-                best, second, home = share, best, i
-            elif share > second:
-                second = share
+        best, home = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
         if best >= CLEAR_HOME_SHARE and best >= CLEAR_HOME_MARGIN * second:
             return best, home
         if best < HEADLESS_HOME_SHARE or best < OPEN_HOME_MARGIN * second:
             return None
         parts = self.arts[home].body_parts()
-        end = parts[-1].rstrip().rstrip(_CLOSERS) if parts else ""
-        return (best, home) if end and end[-1] not in SENTENCE_END else None
+        return (best, home) if parts and parts[-1].strip() and not ends_sentence(parts[-1]) \
+            else None
 
     def _send_headless_home(self) -> None:
         """A body with no title (setting ``headless_homes``) joins, after its body, the
