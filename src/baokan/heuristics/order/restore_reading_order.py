@@ -188,6 +188,16 @@ def _cut_mid_clause(block: Block) -> bool:
     return _open_end(block) and bool(_mid_clause_end.search(block.text))
 
 
+def _open_piece(block: Block) -> Piece | None:
+    """``block``'s text as a :class:`~baokan.core.columns.Piece` when it is cut inside a
+    clause on an open end (a character a pair may go on from): the end a story's next
+    column may go on with; None otherwise."""
+    if not _cut_mid_clause(block):
+        return None
+    piece = Piece.of(block.text.strip())
+    return piece if piece.open_end else None
+
+
 def _carries_on(before: Block, block: Block) -> bool:
     """Whether ``block`` carries on the sentence that ``before`` was cut inside: it shows no
     start of its own (no indent, no flush start, no opening quote, bracket or dash).  The
@@ -318,10 +328,9 @@ class _Reorderer:
             for a in order:
                 if bodies[a]:
                     left = self.blocks[bodies[a][-1]]
-                    if _cut_mid_clause(left) and CLAUSE_MARK.search(left.text):
-                        pa = Piece.of(left.text.strip())
-                        if pa.open_end:
-                            open_ends[a] = (bodies[a][-1], pa)
+                    pa = _open_piece(left) if CLAUSE_MARK.search(left.text) else None
+                    if pa is not None:
+                        open_ends[a] = (bodies[a][-1], pa)
             found: tuple[int, int, list[int]] | None = None
             grams: dict[int, frozenset[str]] = {}  # each block's bigrams, this pass
             for pos in range(1, len(order)):
@@ -442,10 +451,8 @@ class _Reorderer:
                     if not ends or ends[-1] > starts[0]:
                         continue
                     left = self.blocks[ends[-1]]
-                    if not _cut_mid_clause(left):
-                        continue
-                    pa = Piece.of(left.text.strip())
-                    if not pa.open_end:
+                    pa = _open_piece(left)
+                    if pa is None:
                         continue
                     if stats is None:
                         stats = PairStats(blk.text for blk in self.blocks if _is_body(blk))
